@@ -1,0 +1,30 @@
+// A project on disk: a GeoPackage (the embedded default) with the layers `networks`, `bodies`,
+// `zones`, `fields` and `project_meta` (schema in docs/data-model.md). Reading goes through GDAL,
+// so the same layers in any other GDAL source (PostGIS: "PG:dbname=..."), load the same way.
+#pragma once
+
+#include <string>
+
+#include <bodemzicht/core/Error.h>
+#include <bodemzicht/io/ImportReport.h>
+#include <bodemzicht/model/Dataset.h>
+
+namespace bz::io {
+
+inline constexpr const char* kNetworksLayer = "networks";
+inline constexpr const char* kBodiesLayer = "bodies";
+inline constexpr const char* kZonesLayer = "zones";
+inline constexpr const char* kFieldsLayer = "fields";
+inline constexpr const char* kMetaLayer = "project_meta";
+
+// Writes (replacing) `path` as a GeoPackage holding the whole dataset in EPSG:7415.
+core::Result<void> writeProject(const model::Dataset& dataset, const std::string& path);
+
+// Reads a project from any GDAL vector source holding the project layers. Bad features are skipped
+// and listed in `report`; the error result is for a source that cannot be read at all.
+core::Result<model::Dataset> readProject(const std::string& source, ImportReport& report);
+
+// Resolves a field path stored in a project relative to the project file's folder.
+std::string resolveFieldPath(const std::string& projectPath, const std::string& fieldPath);
+
+}  // namespace bz::io

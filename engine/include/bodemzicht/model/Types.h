@@ -1,0 +1,39 @@
+// Enumerations of the subsurface data model and their stored codes (see docs/data-model.md).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace bz::model {
+
+// Lifecycle status. Every `proposed` feature is checked against every existing/out-of-service one.
+enum class ObjectStatus : std::uint8_t { Existing, Proposed, OutOfService };
+
+// Where a vertex's height comes from. `Assumed` heights come from a default cover depth and carry
+// the rule set's uncertainty; `Unknown` is a 2D feature nobody gave a height to.
+enum class DepthProvenance : std::uint8_t { Measured, Derived, Assumed, Unknown };
+
+// The three geometric kinds the clash core understands.
+enum class GeometryKind : std::uint8_t { Linear, VerticalBody, Prism };
+
+// What an object is. It selects the geometry kind and which detail record it has.
+enum class ObjectType : std::uint8_t {
+    Cable, Pipe, Duct, HeatPipe, SewerPipe,                     // linear networks
+    Tree, Manhole, Well, Foundation, Cabinet,                   // vertical bodies
+    Trench, TreePit, Wadi, InfiltrationCrate, ContaminationZone, ProtectedZone, Area,  // prisms
+};
+
+GeometryKind geometryKindOf(ObjectType type);
+
+std::string_view toCode(ObjectStatus s);
+std::string_view toCode(DepthProvenance p);
+std::string_view toCode(ObjectType t);
+char toChar(DepthProvenance p);  // one letter per vertex in the store: m d a u
+
+std::optional<ObjectStatus> statusFromCode(std::string_view code);
+std::optional<DepthProvenance> provenanceFromCode(std::string_view code);
+std::optional<DepthProvenance> provenanceFromChar(char c);
+std::optional<ObjectType> objectTypeFromCode(std::string_view code);
+
+}  // namespace bz::model

@@ -1,0 +1,70 @@
+#include "OgrFields.h"
+
+#include <bodemzicht/model/Themes.h>
+
+namespace bz::io::detail {
+
+core::Result<model::Dataset::Meta> readCommonMeta(const OGRFeature& f, const FieldIndex& idx,
+                                                  const std::string& file, const std::string& layer,
+                                                  std::map<std::string, std::size_t>& unknownThemes) {
+    model::Dataset::Meta m;
+    int iId = idx("id");
+    if (iId < 0) return core::fail(file, "", "layer '" + layer + "' has no 'id' column");
+    m.id = str(f, iId);
+    if (m.id.empty())
+        return core::fail(file, "FID " + std::to_string(f.GetFID()), "empty 'id'");
+    m.layer = idx("layer") >= 0 && isSet(f, idx("layer")) ? str(f, idx("layer")) : layer;
+    m.theme = str(f, idx("theme"));
+    if (m.theme.empty()) {
+        m.theme = std::string(model::themes::kFallback);
+        ++unknownThemes["(missing)"];
+    } else if (!model::themes::isKnown(m.theme)) {
+        ++unknownThemes[m.theme];
+    }
+    m.owner = str(f, idx("owner"));
+    m.material = str(f, idx("material"));
+    m.source = idx("source_file") >= 0 && isSet(f, idx("source_file")) ? str(f, idx("source_file")) : file;
+    std::string status = str(f, idx("status"));
+    if (status.empty()) {
+        m.status = model::ObjectStatus::Existing;  // KLIC and registers hold existing objects
+    } else if (auto s = model::statusFromCode(status)) {
+        m.status = *s;
+    } else {
+        return core::fail(file, m.id,
+                          "status '" + status + "' is not one of existing, proposed, out_of_service");
+    }
+    double year = num(f, idx("year"));
+    if (!std::isnan(year)) {
+        if (year < 1800 || year > 2100)
+            return core::fail(file, m.id, "year " + std::to_string(static_cast<long>(year)) + " is not plausible");
+        m.yearLaid = static_cast<int>(year);
+    }
+    double acc = num(f, idx("horizontal_accuracy_m"));
+    if (!std::isnan(acc)) {
+        if (acc < 0) return core::fail(file, m.id, "horizontal_accuracy_m is negative");
+        m.horizontalAccuracyM = static_cast<float>(acc);
+    }
+    return m;
+}
+
+void reportUnknownThemes(const std::map<std::string, std::size_t>& unknownThemes,
+                         const std::string& file, ImportReport& report) {
+    for (const auto& [theme, count] : unknownThemes)
+        report.warn({file, "",
+                     theme == "(missing)"
+                         ? std::to_string(count) + " features without a theme, handled as 'overig'"
+                         : "unknown theme '" + theme + "' on " + std::to_string(count) +
+                               " features: kept as given, handled as 'overig' by the rules"});
+}
+
+std::optional<std::string> checkNonNegative(double v, const char* column, double maxPlausible) {
+    if (std::isnan(v)) return std::nullopt;
+    if (!std::isfinite(v)) return std::string(column) + " is not a finite number";
+    if (v < 0) return std::string(column) + " is negative (" + std::to_string(v) + ")";
+    if (v > maxPlausible)
+        return std::string(column) + " " + std::to_string(v) + " is implausibly large (> " +
+               std::to_string(maxPlausible) + ")";
+    return std::nullopt;
+}
+
+}  // namespace bz::io::detail

@@ -1,0 +1,53 @@
+// Reading the common attribute columns (id, theme, owner, status, year, material, ...) from an OGR
+// feature, shared by the project store and the generic importer.
+#pragma once
+
+#include <ogrsf_frmts.h>
+
+#include <cmath>
+#include <map>
+#include <optional>
+#include <string>
+
+#include <bodemzicht/core/Error.h>
+#include <bodemzicht/io/ImportReport.h>
+#include <bodemzicht/model/Dataset.h>
+
+namespace bz::io::detail {
+
+// Field indices of one layer, looked up once by name (-1 when the column is absent).
+class FieldIndex {
+public:
+    explicit FieldIndex(OGRFeatureDefn* defn) : mDefn(defn) {}
+    int operator()(const char* name) const {
+        auto it = mCache.find(name);
+        if (it != mCache.end()) return it->second;
+        int i = mDefn->GetFieldIndex(name);
+        mCache.emplace(name, i);
+        return i;
+    }
+
+private:
+    OGRFeatureDefn* mDefn;
+    mutable std::map<std::string, int> mCache;
+};
+
+inline bool isSet(const OGRFeature& f, int i) { return i >= 0 && f.IsFieldSetAndNotNull(i); }
+inline std::string str(const OGRFeature& f, int i) { return isSet(f, i) ? f.GetFieldAsString(i) : ""; }
+// NaN when absent or null.
+inline double num(const OGRFeature& f, int i) { return isSet(f, i) ? f.GetFieldAsDouble(i) : NAN; }
+
+// Reads the common columns; fails (naming the column) when `id` is missing or the status is not a
+// known code. Unknown themes are kept and counted in `unknownThemes`.
+core::Result<model::Dataset::Meta> readCommonMeta(const OGRFeature& f, const FieldIndex& idx,
+                                                  const std::string& file, const std::string& layer,
+                                                  std::map<std::string, std::size_t>& unknownThemes);
+
+// One warning per unknown theme with its count.
+void reportUnknownThemes(const std::map<std::string, std::size_t>& unknownThemes,
+                         const std::string& file, ImportReport& report);
+
+// A number that must be finite and >= 0 when present: NaN when absent, error text otherwise.
+std::optional<std::string> checkNonNegative(double v, const char* column, double maxPlausible);
+
+}  // namespace bz::io::detail

@@ -1,0 +1,130 @@
+#include <bodemzicht/io/Raster.h>
+
+#include <gdal_priv.h>
+#include <ogr_spatialref.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <memory>
+
+#include "GdalErrors.h"
+
+namespace bz::io {
+
+using core::fail;
+
+namespace {
+
+bool isRdNew(const OGRSpatialReference& srs) {
+    OGRSpatialReference horizontal(srs);
+    if (horizontal.IsCompound()) horizontal.StripVertical();
+    const char* code = horizontal.GetAuthorityCode(nullptr);
+    if (code && std::string(code) == "28992") return true;
+    OGRSpatialReference rd;
+    rd.importFromEPSG(28992);
+    const char* options[] = {"IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", nullptr};
+    return horizontal.IsSame(&rd, options);
+}
+
+}  // namespace
+
+core::Result<Raster> Raster::open(const std::string& path) {
+    detail::registerGdalOnce();
+    detail::GdalErrorCapture errors;
+    std::unique_ptr<GDALDataset> ds(
+        GDALDataset::Open(path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
+    if (!ds) return fail(path, "", "cannot open as a raster: " + errors.text());
+    if (ds->GetRasterCount() < 1) return fail(path, "", "raster has no bands");
+    const OGRSpatialReference* srs = ds->GetSpatialRef();
+    if (!srs) return fail(path, "", "raster has no CRS; expected RD New (EPSG:28992)");
+    if (!isRdNew(*srs)) {
+        const char* name = srs->GetName();
+        return fail(path, "",
+                    std::string("raster CRS is '") + (name ? name : "?") +
+                        "', not RD New (EPSG:28992); reproject it with gdalwarp -t_srs EPSG:28992");
+    }
+    double gt[6];
+    if (ds->GetGeoTransform(gt) != CE_None || gt[2] != 0 || gt[4] != 0)
+        return fail(path, "", "raster has no north-up geotransform");
+    Raster r;
+    r.mPath = path;
+    r.mWidth = ds->GetRasterXSize();
+    r.mHeight = ds->GetRasterYSize();
+    r.mOriginX = gt[0];
+    r.mOriginY = gt[3];
+    r.mCellX = gt[1];
+    r.mCellY = gt[5];
+    r.mValues.resize(static_cast<std::size_t>(r.mWidth) * r.mHeight);
+    GDALRasterBand* band = ds->GetRasterBand(1);
+    if (band->RasterIO(GF_Read, 0, 0, r.mWidth, r.mHeight, r.mValues.data(), r.mWidth, r.mHeight,
+                       GDT_Float32, 0, 0) != CE_None)
+        return fail(path, "", "cannot read raster band 1: " + errors.text());
+    int hasNoData = 0;
+    double noData = band->GetNoDataValue(&hasNoData);
+    for (auto& v : r.mValues)
+        if ((hasNoData && v == static_cast<float>(noData)) || !std::isfinite(v)) v = NAN;
+    return r;
+}
+
+core::Result<void> Raster::writeGeoTiff(const std::string& path, double originX, double originY,
+                                        double cellSize, int width, int height,
+                                        const std::vector<float>& values, float noData) {
+    detail::registerGdalOnce();
+    detail::GdalErrorCapture errors;
+    GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("GTiff");
+    if (!drv) return fail(path, "", "GDAL has no GTiff driver");
+    char** opts = nullptr;
+    opts = CSLSetNameValue(opts, "COMPRESS", "DEFLATE");
+    std::unique_ptr<GDALDataset> ds(drv->Create(path.c_str(), width, height, 1, GDT_Float32, opts));
+    CSLDestroy(opts);
+    if (!ds) return fail(path, "", "cannot create GeoTIFF: " + errors.text());
+    double gt[6] = {originX, cellSize, 0, originY, 0, -cellSize};
+    ds->SetGeoTransform(gt);
+    OGRSpatialReference rd;
+    rd.importFromEPSG(28992);
+    ds->SetSpatialRef(&rd);
+    GDALRasterBand* band = ds->GetRasterBand(1);
+    band->SetNoDataValue(noData);
+    std::vector<float> copy = values;
+    if (band->RasterIO(GF_Write, 0, 0, width, height, copy.data(), width, height, GDT_Float32, 0,
+                       0) != CE_None)
+        return fail(path, "", "cannot write GeoTIFF: " + errors.text());
+    return {};
+}
+
+double Raster::sample(double x, double y) const {
+    // Continuous pixel coordinates relative to cell centres.
+    double px = (x - mOriginX) / mCellX - 0.5;
+    double py = (y - mOriginY) / mCellY - 0.5;
+    if (px < -0.5 || py < -0.5 || px > mWidth - 0.5 || py > mHeight - 0.5) return NAN;
+    px = std::clamp(px, 0.0, static_cast<double>(mWidth - 1));
+    py = std::clamp(py, 0.0, static_cast<double>(mHeight - 1));
+    int x0 = static_cast<int>(std::floor(px)), y0 = static_cast<int>(std::floor(py));
+    int x1 = std::min(x0 + 1, mWidth - 1), y1 = std::min(y0 + 1, mHeight - 1);
+    double fx = px - x0, fy = py - y0;
+    auto v = [&](int ix, int iy) { return static_cast<double>(mValues[iy * mWidth + ix]); };
+    double top = v(x0, y0) * (1 - fx) + v(x1, y0) * fx;
+    double bottom = v(x0, y1) * (1 - fx) + v(x1, y1) * fx;
+    return top * (1 - fy) + bottom * fy;  // NaN propagates from nodata neighbours
+}
+
+double GroundLevel::at(double x, double y) const {
+    if (mHasRaster) {
+        double v = mRaster.sample(x, y);
+        if (!std::isnan(v) || !mHasConstant) return v;
+    }
+    return mHasConstant ? mConstant : NAN;
+}
+
+std::string GroundLevel::describe() const {
+    if (mHasRaster) return "raster " + mRaster.path();
+    if (mHasConstant) {
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "constant %.2f m NAP", mConstant);
+        return buf;
+    }
+    return "none";
+}
+
+}  // namespace bz::io

@@ -1,0 +1,34 @@
+#include <bodemzicht/io/ProjectStore.h>
+#include <bodemzicht/model/DatasetSummary.h>
+
+#include <cstdio>
+#include <memory>
+#include <string>
+
+#include "Commands.h"
+
+namespace bz::tools {
+
+Runner registerInfo(CLI::App& app) {
+    auto project = std::make_shared<std::string>();
+    auto* cmd = app.add_subcommand("info", "Summarise a project: layers, themes, extent, depth provenance");
+    cmd->add_option("PROJECT", *project, "Project GeoPackage or any GDAL source with the project layers")->required();
+    return [project] {
+        io::ImportReport report;
+        auto ds = io::readProject(*project, report);
+        if (!ds) {
+            std::fprintf(stderr, "bodem info: %s\n", ds.error().toString().c_str());
+            return 1;
+        }
+        std::printf("project: %s\n%s", project->c_str(), model::summarize(*ds).toText().c_str());
+        if (!ds->fields.empty()) {
+            std::printf("fields:\n");
+            for (const auto& f : ds->fields)
+                std::printf("  %s: %s %s (%s)\n", f.name.c_str(), f.kind.c_str(), f.path.c_str(), f.unit.c_str());
+        }
+        std::printf("load:\n%s", report.summary(20).c_str());
+        return 0;
+    };
+}
+
+}  // namespace bz::tools

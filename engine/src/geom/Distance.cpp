@@ -1,0 +1,360 @@
+#include <bodemzicht/geom/Distance.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace bz::geom {
+
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+constexpr double kGolden = 0.6180339887498949;
+
+// Minimises a convex function on [lo, hi] by golden-section search to `tol` in the argument;
+// also compares the end points (the minimum of a convex function may sit on one).
+template <typename F>
+double minimiseConvex(F&& f, double lo, double hi, double tol, double& argmin) {
+    double fl = f(lo), fh = f(hi);
+    double a = lo, b = hi;
+    double x1 = b - kGolden * (b - a), x2 = a + kGolden * (b - a);
+    double f1 = f(x1), f2 = f(x2);
+    for (int i = 0; i < 200 && (b - a) > tol; ++i) {
+        if (f1 <= f2) {
+            b = x2; x2 = x1; f2 = f1;
+            x1 = b - kGolden * (b - a); f1 = f(x1);
+        } else {
+            a = x1; x1 = x2; f1 = f2;
+            x2 = a + kGolden * (b - a); f2 = f(x2);
+        }
+    }
+    double xm = 0.5 * (a + b), fm = f(xm);
+    argmin = xm;
+    double best = fm;
+    if (fl < best) { best = fl; argmin = lo; }
+    if (fh < best) { best = fh; argmin = hi; }
+    return best;
+}
+
+Vec2 closestOnSegment2d(Vec2 p, Vec2 a, Vec2 b) {
+    Vec2 ab = b - a;
+    double len2 = core::dot(ab, ab);
+    double t = len2 > 0 ? std::clamp(core::dot(p - a, ab) / len2, 0.0, 1.0) : 0.0;
+    return a + ab * t;
+}
+
+double pointSegmentDistance(Vec3 p, Vec3 a, Vec3 b, Vec3* closest) {
+    Vec3 ab = b - a;
+    double len2 = core::dot(ab, ab);
+    double t = len2 > 0 ? std::clamp(core::dot(p - a, ab) / len2, 0.0, 1.0) : 0.0;
+    Vec3 c = a + ab * t;
+    if (closest) *closest = c;
+    return core::distance(p, c);
+}
+
+// Tolerance in the segment parameter that gives ~1e-9 m along the segment.
+double paramTolerance(Vec3 a, Vec3 b) {
+    double len = core::distance(a, b);
+    return len > 1e-9 ? 1e-9 / len : 1.0;
+}
+
+Extrusion shifted(const Extrusion& e, double dz) {
+    Extrusion s = e;
+    s.bottomZ += dz;
+    s.topZ += dz;
+    return s;
+}
+
+Capsule shifted(const Capsule& c, double dz) {
+    return {c.a + Vec3{0, 0, dz}, c.b + Vec3{0, 0, dz}, c.radius};
+}
+
+// Clips convex polygon `subject` by convex CCW polygon `clip` (Sutherland-Hodgman).
+std::vector<Vec2> clipConvex(const std::vector<Vec2>& subject, const std::vector<Vec2>& clip) {
+    std::vector<Vec2> out = subject;
+    for (std::size_t i = 0; i < clip.size() && !out.empty(); ++i) {
+        Vec2 a = clip[i], b = clip[(i + 1) % clip.size()];
+        auto side = [&](Vec2 p) { return core::cross(b - a, p - a); };
+        std::vector<Vec2> in = std::move(out);
+        out.clear();
+        for (std::size_t k = 0; k < in.size(); ++k) {
+            Vec2 p = in[k], q = in[(k + 1) % in.size()];
+            double sp = side(p), sq = side(q);
+            if (sp >= 0) out.push_back(p);
+            if ((sp >= 0) != (sq >= 0)) out.push_back(core::lerp(p, q, sp / (sp - sq)));
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+double closestSegmentSegment(Vec3 p1, Vec3 q1, Vec3 p2, Vec3 q2, double& s, double& t, Vec3& c1, Vec3& c2) {
+    // Ericson, Real-Time Collision Detection, 5.1.9.
+    Vec3 d1 = q1 - p1, d2 = q2 - p2, r = p1 - p2;
+    double a = core::dot(d1, d1), e = core::dot(d2, d2), f = core::dot(d2, r);
+    constexpr double eps = 1e-18;
+    if (a <= eps && e <= eps) {
+        s = t = 0;
+    } else if (a <= eps) {
+        s = 0;
+        t = std::clamp(f / e, 0.0, 1.0);
+    } else {
+        double c = core::dot(d1, r);
+        if (e <= eps) {
+            t = 0;
+            s = std::clamp(-c / a, 0.0, 1.0);
+        } else {
+            double b = core::dot(d1, d2);
+            double denom = a * e - b * b;
+            s = denom > 1e-14 * a * e ? std::clamp((b * f - c * e) / denom, 0.0, 1.0) : 0.0;
+            t = (b * s + f) / e;
+            if (t < 0) {
+                t = 0;
+                s = std::clamp(-c / a, 0.0, 1.0);
+            } else if (t > 1) {
+                t = 1;
+                s = std::clamp((b - c) / a, 0.0, 1.0);
+            }
+        }
+    }
+    c1 = p1 + d1 * s;
+    c2 = p2 + d2 * t;
+    return core::distance(c1, c2);
+}
+
+double signedDistance2d(Vec2 p, const Extrusion& e, Vec2* nearest) {
+    if (e.isCircle()) {
+        Vec2 d = p - e.center;
+        double len = core::length(d);
+        if (nearest) *nearest = len > 0 ? e.center + d * (e.radius / len) : e.center + Vec2{e.radius, 0};
+        return len - e.radius;
+    }
+    bool inside = true;
+    double best = kInf;
+    Vec2 bestPoint;
+    const auto& poly = e.polygon;
+    for (std::size_t i = 0; i < poly.size(); ++i) {
+        Vec2 a = poly[i], b = poly[(i + 1) % poly.size()];
+        if (core::cross(b - a, p - a) < 0) inside = false;
+        Vec2 q = closestOnSegment2d(p, a, b);
+        double d = core::distance(p, q);
+        if (d < best) {
+            best = d;
+            bestPoint = q;
+        }
+    }
+    if (nearest) *nearest = bestPoint;
+    return inside ? -best : best;
+}
+
+double signedDistance(Vec3 p, const Extrusion& e, Vec3* nearest) {
+    Vec2 q;
+    double h = signedDistance2d(p.xy(), e, &q);
+    double below = e.bottomZ - p.z, above = p.z - e.topZ;
+    double v = std::max(below, above);
+    if (h > 0 && v > 0) {
+        if (nearest) *nearest = {q.x, q.y, std::clamp(p.z, e.bottomZ, e.topZ)};
+        return std::sqrt(h * h + v * v);
+    }
+    if (h >= v) {
+        if (nearest) *nearest = {q.x, q.y, std::clamp(p.z, e.bottomZ, e.topZ)};
+        return h;
+    }
+    if (nearest) *nearest = {p.x, p.y, below >= above ? e.bottomZ : e.topZ};
+    return v;
+}
+
+Contact distance(const Capsule& a, const Capsule& b) {
+    double s, t;
+    Vec3 c1, c2;
+    double d = closestSegmentSegment(a.a, a.b, b.a, b.b, s, t, c1, c2);
+    Contact c;
+    c.distance = d - a.radius - b.radius;
+    Vec3 dir = d > 0 ? (c2 - c1) * (1.0 / d) : Vec3{0, 0, 1};
+    if (c.distance >= 0) {
+        c.pointA = c1 + dir * a.radius;
+        c.pointB = c2 - dir * b.radius;
+    } else {
+        double sum = a.radius + b.radius;
+        c.pointA = c.pointB = sum > 0 ? c1 + (c2 - c1) * (a.radius / sum) : c1;
+    }
+    return c;
+}
+
+Contact distance(const Capsule& a, const Extrusion& b) {
+    auto f = [&](double t) { return signedDistance(core::lerp(a.a, a.b, t), b); };
+    double tStar = 0;
+    minimiseConvex(f, 0.0, 1.0, paramTolerance(a.a, a.b), tStar);
+    Vec3 p = core::lerp(a.a, a.b, tStar), q;
+    double sd = signedDistance(p, b, &q);
+    Contact c;
+    c.distance = sd - a.radius;
+    if (sd <= 0) {
+        c.pointA = c.pointB = p;
+    } else if (c.distance < 0) {
+        c.pointA = c.pointB = q;
+    } else {
+        c.pointA = p + (q - p) * (a.radius / sd);
+        c.pointB = q;
+    }
+    return c;
+}
+
+double footprintDistance(const Extrusion& a, const Extrusion& b, Vec2& pa, Vec2& pb) {
+    if (a.isCircle() && b.isCircle()) {
+        Vec2 d = b.center - a.center;
+        double len = core::length(d);
+        Vec2 dir = len > 0 ? d * (1.0 / len) : Vec2{1, 0};
+        double dist = len - a.radius - b.radius;
+        if (dist >= 0) {
+            pa = a.center + dir * a.radius;
+            pb = b.center - dir * b.radius;
+        } else {
+            double sum = a.radius + b.radius;
+            pa = pb = sum > 0 ? a.center + d * (a.radius / sum) : a.center;
+        }
+        return dist;
+    }
+    if (a.isCircle() || b.isCircle()) {
+        const Extrusion& circle = a.isCircle() ? a : b;
+        const Extrusion& poly = a.isCircle() ? b : a;
+        Vec2 q;
+        double sd = signedDistance2d(circle.center, poly, &q);
+        double dist = sd - circle.radius;
+        Vec2 onCircle, onPoly = q;
+        if (sd <= 0) {
+            onCircle = onPoly = circle.center;
+        } else if (dist < 0) {
+            onCircle = q;
+        } else {
+            onCircle = circle.center + (q - circle.center) * (circle.radius / sd);
+        }
+        pa = a.isCircle() ? onCircle : onPoly;
+        pb = a.isCircle() ? onPoly : onCircle;
+        return dist;
+    }
+    // Two convex polygons: separating axes over both edge sets.
+    double maxSep = -kInf;
+    for (const Extrusion* e : {&a, &b}) {
+        const Extrusion* o = e == &a ? &b : &a;
+        const auto& poly = e->polygon;
+        for (std::size_t i = 0; i < poly.size(); ++i) {
+            Vec2 edge = poly[(i + 1) % poly.size()] - poly[i];
+            double len = core::length(edge);
+            if (len <= 0) continue;
+            Vec2 n{edge.y / len, -edge.x / len};  // outward for CCW
+            double eMax = -kInf, oMin = kInf;
+            for (auto p : poly) eMax = std::max(eMax, core::dot(n, p));
+            for (auto p : o->polygon) oMin = std::min(oMin, core::dot(n, p));
+            maxSep = std::max(maxSep, oMin - eMax);
+        }
+    }
+    if (maxSep > 0) {
+        // Separated: the closest pair has a vertex of one polygon.
+        double best = kInf;
+        for (const Extrusion* e : {&a, &b}) {
+            const Extrusion* o = e == &a ? &b : &a;
+            for (auto v : e->polygon) {
+                Vec2 q;
+                double d = signedDistance2d(v, *o, &q);
+                if (d < best) {
+                    best = d;
+                    pa = e == &a ? v : q;
+                    pb = e == &a ? q : v;
+                }
+            }
+        }
+        return best;
+    }
+    auto inter = clipConvex(a.polygon, b.polygon);
+    Vec2 c = a.center;
+    if (!inter.empty()) {
+        Vec2 sum;
+        for (auto p : inter) sum = sum + p;
+        c = sum * (1.0 / inter.size());
+    }
+    pa = pb = c;
+    return maxSep;
+}
+
+Contact distance(const Extrusion& a, const Extrusion& b) {
+    Vec2 pa, pb;
+    double h = footprintDistance(a, b, pa, pb);
+    double v = std::max(b.bottomZ - a.topZ, a.bottomZ - b.topZ);
+    bool aBelow = a.topZ < b.bottomZ;
+    double zA = aBelow ? a.topZ : a.bottomZ, zB = aBelow ? b.bottomZ : b.topZ;
+    double zMid = 0.5 * (std::max(a.bottomZ, b.bottomZ) + std::min(a.topZ, b.topZ));
+    Contact c;
+    if (h > 0 && v > 0) {
+        c.distance = std::sqrt(h * h + v * v);
+        c.pointA = {pa.x, pa.y, zA};
+        c.pointB = {pb.x, pb.y, zB};
+    } else if (h >= v) {
+        c.distance = h;
+        c.pointA = {pa.x, pa.y, zMid};
+        c.pointB = {pb.x, pb.y, zMid};
+    } else {
+        c.distance = v;
+        c.pointA = {pa.x, pa.y, v > 0 ? zA : zMid};
+        c.pointB = {pa.x, pa.y, v > 0 ? zB : zMid};
+    }
+    return c;
+}
+
+namespace {
+
+template <typename A, typename B>
+Contact withinBand(const A& a, const B& b, double band, double& worstDz) {
+    if (band <= 0) {
+        worstDz = 0;
+        return distance(a, b);
+    }
+    auto f = [&](double dz) { return distance(shifted(a, dz), b).distance; };
+    minimiseConvex(f, -band, band, 1e-7, worstDz);
+    return distance(shifted(a, worstDz), b);
+}
+
+template <typename G>
+double sublevelLength(G&& g, double threshold, double segLength, double tol) {
+    double tStar = 0;
+    double gMin = minimiseConvex(g, 0.0, 1.0, tol, tStar);
+    if (gMin >= threshold) return 0.0;
+    auto crossing = [&](double inside, double outside) {
+        if (g(outside) < threshold) return outside;
+        for (int i = 0; i < 100 && std::abs(outside - inside) > tol; ++i) {
+            double mid = 0.5 * (inside + outside);
+            (g(mid) < threshold ? inside : outside) = mid;
+        }
+        return 0.5 * (inside + outside);
+    };
+    double t0 = crossing(tStar, 0.0), t1 = crossing(tStar, 1.0);
+    return (t1 - t0) * segLength;
+}
+
+}  // namespace
+
+Contact distanceWithinBand(const Capsule& a, const Capsule& b, double band, double& dz) { return withinBand(a, b, band, dz); }
+Contact distanceWithinBand(const Capsule& a, const Extrusion& b, double band, double& dz) { return withinBand(a, b, band, dz); }
+Contact distanceWithinBand(const Extrusion& a, const Capsule& b, double band, double& dz) {
+    // Shifting A up equals shifting B down.
+    Contact c = withinBand(b, a, band, dz);
+    dz = -dz;
+    std::swap(c.pointA, c.pointB);
+    return c;
+}
+Contact distanceWithinBand(const Extrusion& a, const Extrusion& b, double band, double& dz) { return withinBand(a, b, band, dz); }
+
+double lengthWithin(const Capsule& a, const Capsule& b, double threshold) {
+    auto g = [&](double t) {
+        return pointSegmentDistance(core::lerp(a.a, a.b, t), b.a, b.b, nullptr) - a.radius - b.radius;
+    };
+    return sublevelLength(g, threshold, core::distance(a.a, a.b), paramTolerance(a.a, a.b));
+}
+
+double lengthWithin(const Capsule& a, const Extrusion& b, double threshold) {
+    auto g = [&](double t) { return signedDistance(core::lerp(a.a, a.b, t), b) - a.radius; };
+    return sublevelLength(g, threshold, core::distance(a.a, a.b), paramTolerance(a.a, a.b));
+}
+
+}  // namespace bz::geom

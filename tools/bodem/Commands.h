@@ -12,5 +12,7 @@ using Runner = std::function<int()>;
 Runner registerSample(CLI::App& app);
 Runner registerInfo(CLI::App& app);
 Runner registerImport(CLI::App& app);
+Runner registerClash(CLI::App& app);
+Runner registerReview(CLI::App& app);
 
 }  // namespace bz::tools

@@ -17,6 +17,8 @@ int main(int argc, char** argv) {
     add(bz::tools::registerSample);
     add(bz::tools::registerInfo);
     add(bz::tools::registerImport);
+    add(bz::tools::registerClash);
+    add(bz::tools::registerReview);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -316,10 +316,10 @@ Contact withinBand(const A& a, const B& b, double band, double& worstDz) {
 }
 
 template <typename G>
-double sublevelLength(G&& g, double threshold, double segLength, double tol) {
+bool sublevelInterval(G&& g, double threshold, double tol, double& t0, double& t1) {
     double tStar = 0;
     double gMin = minimiseConvex(g, 0.0, 1.0, tol, tStar);
-    if (gMin >= threshold) return 0.0;
+    if (gMin >= threshold) return false;
     auto crossing = [&](double inside, double outside) {
         if (g(outside) < threshold) return outside;
         for (int i = 0; i < 100 && std::abs(outside - inside) > tol; ++i) {
@@ -328,8 +328,9 @@ double sublevelLength(G&& g, double threshold, double segLength, double tol) {
         }
         return 0.5 * (inside + outside);
     };
-    double t0 = crossing(tStar, 0.0), t1 = crossing(tStar, 1.0);
-    return (t1 - t0) * segLength;
+    t0 = crossing(tStar, 0.0);
+    t1 = crossing(tStar, 1.0);
+    return true;
 }
 
 }  // namespace
@@ -345,16 +346,26 @@ Contact distanceWithinBand(const Extrusion& a, const Capsule& b, double band, do
 }
 Contact distanceWithinBand(const Extrusion& a, const Extrusion& b, double band, double& dz) { return withinBand(a, b, band, dz); }
 
-double lengthWithin(const Capsule& a, const Capsule& b, double threshold) {
+bool intervalWithin(const Capsule& a, const Capsule& b, double threshold, double& t0, double& t1) {
     auto g = [&](double t) {
         return pointSegmentDistance(core::lerp(a.a, a.b, t), b.a, b.b, nullptr) - a.radius - b.radius;
     };
-    return sublevelLength(g, threshold, core::distance(a.a, a.b), paramTolerance(a.a, a.b));
+    return sublevelInterval(g, threshold, paramTolerance(a.a, a.b), t0, t1);
+}
+
+bool intervalWithin(const Capsule& a, const Extrusion& b, double threshold, double& t0, double& t1) {
+    auto g = [&](double t) { return signedDistance(core::lerp(a.a, a.b, t), b) - a.radius; };
+    return sublevelInterval(g, threshold, paramTolerance(a.a, a.b), t0, t1);
+}
+
+double lengthWithin(const Capsule& a, const Capsule& b, double threshold) {
+    double t0, t1;
+    return intervalWithin(a, b, threshold, t0, t1) ? (t1 - t0) * core::distance(a.a, a.b) : 0.0;
 }
 
 double lengthWithin(const Capsule& a, const Extrusion& b, double threshold) {
-    auto g = [&](double t) { return signedDistance(core::lerp(a.a, a.b, t), b) - a.radius; };
-    return sublevelLength(g, threshold, core::distance(a.a, a.b), paramTolerance(a.a, a.b));
+    double t0, t1;
+    return intervalWithin(a, b, threshold, t0, t1) ? (t1 - t0) * core::distance(a.a, a.b) : 0.0;
 }
 
 }  // namespace bz::geom

@@ -221,7 +221,13 @@ core::Result<void> writeProject(const Dataset& ds, const std::string& path) {
     for (const auto& fr : ds.fields) {
         OGRFeature of(fields->GetLayerDefn());
         of.SetField("name", fr.name.c_str());
-        of.SetField("path", fr.path.c_str());
+        // Fields next to the project are stored relative to it, so the folder can be moved.
+        std::filesystem::path fp(fr.path);
+        std::error_code ec;
+        if (fp.is_absolute() &&
+            std::filesystem::equivalent(fp.parent_path(), std::filesystem::absolute(path).parent_path(), ec))
+            fp = fp.filename();
+        of.SetField("path", fp.string().c_str());
         of.SetField("kind", fr.kind.c_str());
         of.SetField("unit", fr.unit.c_str());
         of.SetField("description", fr.description.c_str());
@@ -469,13 +475,35 @@ void readZones(LayerReader& r, Dataset& ds, ImportReport& report) {
 }  // namespace
 
 core::Result<Dataset> readProject(const std::string& source, ImportReport& report) {
+    Dataset ds;
+    if (auto ok = readProjectInto(source, ds, report); !ok) return std::unexpected(ok.error());
+    return ds;
+}
+
+bool isProject(const std::string& source) {
+    detail::registerGdalOnce();
+    detail::GdalErrorCapture errors;
+    std::unique_ptr<GDALDataset> in(GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    return in && (in->GetLayerByName(kNetworksLayer) || in->GetLayerByName(kBodiesLayer) || in->GetLayerByName(kZonesLayer));
+}
+
+core::Result<GroundLevel> openFieldRaster(const Dataset& ds, const std::string& name) {
+    for (const auto& f : ds.fields)
+        if (f.name == name && f.kind == "raster") {
+            auto r = Raster::open(f.path);
+            if (!r) return std::unexpected(r.error());
+            return GroundLevel(std::move(*r));
+        }
+    return GroundLevel();
+}
+
+core::Result<void> readProjectInto(const std::string& source, Dataset& ds, ImportReport& report) {
     detail::registerGdalOnce();
     detail::GdalErrorCapture errors;
     std::unique_ptr<GDALDataset> in(GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
     if (!in) return fail(source, "", "cannot open as a vector data source: " + errors.text());
     if (!in->GetLayerByName(kNetworksLayer) && !in->GetLayerByName(kBodiesLayer) && !in->GetLayerByName(kZonesLayer))
         return fail(source, "", "not a Bodemzicht project: none of the layers networks, bodies, zones");
-    Dataset ds;
     for (const char* name : {kNetworksLayer, kBodiesLayer, kZonesLayer}) {
         if (!in->GetLayerByName(name)) continue;
         auto r = openLayer(*in, name, source);
@@ -488,10 +516,11 @@ core::Result<Dataset> readProject(const std::string& source, ImportReport& repor
     if (OGRLayer* fl = in->GetLayerByName(kFieldsLayer)) {
         detail::FieldIndex idx(fl->GetLayerDefn());
         for (auto& f : *fl)
-            ds.fields.push_back({detail::str(*f, idx("name")), detail::str(*f, idx("path")), detail::str(*f, idx("kind")),
-                                 detail::str(*f, idx("unit")), detail::str(*f, idx("description"))});
+            ds.fields.push_back({detail::str(*f, idx("name")), resolveFieldPath(source, detail::str(*f, idx("path"))),
+                                 detail::str(*f, idx("kind")), detail::str(*f, idx("unit")),
+                                 detail::str(*f, idx("description"))});
     }
-    return ds;
+    return {};
 }
 
 }  // namespace bz::io

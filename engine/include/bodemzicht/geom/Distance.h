@@ -38,6 +38,11 @@ Contact distanceWithinBand(const Capsule& a, const Extrusion& b, double band, do
 Contact distanceWithinBand(const Extrusion& a, const Capsule& b, double band, double& worstDz);
 Contact distanceWithinBand(const Extrusion& a, const Extrusion& b, double band, double& worstDz);
 
+// The parameter interval [t0, t1] of capsule a's axis along which its signed distance to B is
+// below `threshold` (convex, so one interval); false when there is none.
+bool intervalWithin(const Capsule& a, const Capsule& b, double threshold, double& t0, double& t1);
+bool intervalWithin(const Capsule& a, const Extrusion& b, double threshold, double& t0, double& t1);
+
 // Length of capsule a's axis along which its signed distance to B is below `threshold`.
 double lengthWithin(const Capsule& a, const Capsule& b, double threshold);
 double lengthWithin(const Capsule& a, const Extrusion& b, double threshold);

@@ -7,6 +7,7 @@
 
 #include <bodemzicht/core/Error.h>
 #include <bodemzicht/io/ImportReport.h>
+#include <bodemzicht/io/Raster.h>
 #include <bodemzicht/model/Dataset.h>
 
 namespace bz::io {
@@ -23,6 +24,15 @@ core::Result<void> writeProject(const model::Dataset& dataset, const std::string
 // Reads a project from any GDAL vector source holding the project layers. Bad features are skipped
 // and listed in `report`; the error result is for a source that cannot be read at all.
 core::Result<model::Dataset> readProject(const std::string& source, ImportReport& report);
+// The same, appending to `dataset` (several projects or sources in one check). Field paths are
+// made absolute.
+core::Result<void> readProjectInto(const std::string& source, model::Dataset& dataset, ImportReport& report);
+// Cheap check: does this GDAL source hold at least one project layer?
+bool isProject(const std::string& source);
+
+// Opens a raster field of the project (e.g. "ground_level", "ghg"); an empty GroundLevel when the
+// project has no such field.
+core::Result<GroundLevel> openFieldRaster(const model::Dataset& dataset, const std::string& name);
 
 // Resolves a field path stored in a project relative to the project file's folder.
 std::string resolveFieldPath(const std::string& projectPath, const std::string& fieldPath);

@@ -1,0 +1,40 @@
+// The clash pipeline: a spatial index over the existing objects plus rules go in, a ClashReport
+// comes out. Every `proposed` feature is checked against every existing/out-of-service one;
+// `selfCheck` checks existing against existing for data quality (hard overlaps, duplicates).
+#pragma once
+
+#include <memory>
+#include <optional>
+
+#include <bodemzicht/clash/ClashModel.h>
+#include <bodemzicht/clash/ClashReport.h>
+#include <bodemzicht/clash/RuleSet.h>
+
+namespace bz::clash {
+
+struct ClashOptions {
+    std::optional<double> uniformClearanceM;  // --clearance M: every pair needs exactly M, no other rule
+    bool selfCheck = false;                   // --self
+    double groupRadiusM = 10.0;
+    unsigned threads = 0;                     // 0: all cores
+    const io::GroundLevel* ghg = nullptr;     // for the infiltration rule
+};
+
+class ClashDetector {
+public:
+    ClashDetector(const ClashModel& model, const RuleSet& rules, ClashOptions options);
+    ~ClashDetector();
+
+    // Checks every proposed feature (or, with selfCheck, every existing one).
+    ClashReport findClashes() const;
+    // Re-checks one proposed feature as if moved by `offset` (the viewer's drag): fast, uses the
+    // index built once in the constructor.
+    std::vector<Clash> checkFeature(std::uint32_t feature, core::Vec3 offset = {}) const;
+    double indexBuildMs() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> d;
+};
+
+}  // namespace bz::clash

@@ -1,0 +1,68 @@
+// The result of a clash run: one row per conflicting pair of objects.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <bodemzicht/core/Vec.h>
+
+namespace bz::clash {
+
+enum class ClashKind : std::uint8_t {
+    Hard,        // the objects overlap
+    Clearance,   // closer than the rule requires
+    Constraint,  // inside a zone or against a level rule
+    Possible,    // only within the depth-uncertainty band of an assumed depth: dig a trial trench
+    Duplicate,   // existing data describing one object twice (--self)
+};
+
+enum class ClashStatus : std::uint8_t { New, Active, Resolved, Approved };
+
+std::string_view toCode(ClashKind k);
+std::string_view toCode(ClashStatus s);
+bool clashKindFromCode(std::string_view code, ClashKind& out);
+bool clashStatusFromCode(std::string_view code, ClashStatus& out);
+
+struct Clash {
+    std::string id;       // stable: derived from the two object ids
+    std::string groupId;  // nearby clashes share a group
+    ClashKind kind = ClashKind::Hard;
+    ClashStatus status = ClashStatus::New;
+    std::uint32_t featureA = 0, featureB = 0;  // A: the existing object, B: the proposed one
+    std::string aId, bId, aTheme, bTheme, aOwner, bOwner, aType, bType;
+    double distanceM = 0;        // smallest surface distance, negative: penetration depth
+    double requiredM = 0;        // the clearance that applied
+    double violatedLengthM = 0;  // along the linear object; NaN when neither is linear
+    core::Vec3 pointA, pointB;   // closest points, RD/NAP
+    std::string relation;        // parallel, crossing or empty
+    std::string rule, ruleSource;
+    bool ruleVerified = false;
+    std::string assumed;  // what the result depends on that was assumed, e.g. "a:depth b:diameter"
+    double worstShiftM = 0;  // for possible clashes: the vertical shift that causes it
+    core::Vec3 location() const { return (pointA + pointB) * 0.5; }
+};
+
+struct ClashReport {
+    std::vector<Clash> clashes;
+    std::vector<std::string> notes;  // rules not checked, features without geometry, ...
+    std::size_t proposedChecked = 0, existingIndexed = 0, segmentsIndexed = 0;
+    struct Timings {
+        double loadMs = 0, modelMs = 0, indexMs = 0, queryMs = 0;
+    } timings;
+
+    std::map<std::string, std::size_t> countByKind() const;
+    // Summary per kind and per owner (who to contact), for stdout.
+    std::string summary() const;
+};
+
+// FNV-1a based stable id of a pair of object ids.
+std::string stableClashId(std::string_view aId, std::string_view bId);
+
+// Assigns group ids: clashes whose locations lie within `radiusM` of each other (transitively)
+// share the group named after the group's smallest clash id.
+void groupClashes(std::vector<Clash>& clashes, double radiusM);
+
+}  // namespace bz::clash

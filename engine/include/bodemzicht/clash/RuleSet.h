@@ -1,0 +1,73 @@
+// Clash rules as data: clearances per pair of themes (parallel and crossing), tree distances, WKO
+// spacing by thermal radius, infiltration above GHG, protected zones, intervention values and the
+// defaults used for missing diameters and depths. Read from TOML (docs/rules.md); the Dutch default
+// (datasets/rules/nl-default.toml) is compiled in.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <bodemzicht/core/Error.h>
+
+namespace bz::clash {
+
+// A number from a rule file with where it came from.
+struct RuleValue {
+    double value = 0;
+    std::string source;   // the reference the file names, or "file:line" for a bare number
+    bool verified = false;
+    std::string key;      // dotted key in the rule file, e.g. "clearance[3].parallel_m"
+    int line = 0;
+    std::string unit;     // only for intervention values
+};
+
+struct ClearanceRule {
+    std::string a, b;     // theme, group or "*"
+    RuleValue parallel, crossing;
+    std::string id;       // "clearance:a/b"
+};
+
+struct RuleSet {
+    std::string name, file;
+    std::map<std::string, std::vector<std::string>> groups;
+    std::vector<ClearanceRule> clearances;
+    std::map<std::string, RuleValue> coverDepth, diameter;  // by theme, "*" fallback
+    std::map<std::string, RuleValue> depthUncertainty;      // by provenance code
+    RuleValue parallelAngleDeg, duplicateTolerance;
+    struct Trees {
+        std::optional<RuleValue> distanceFromStem, rootZoneCrownRadiusPlus, rootDepth;
+        std::vector<std::string> appliesTo;
+    } trees;
+    struct Wko {
+        std::optional<RuleValue> cWater, cAquifer, sameTemperatureFactor, oppositeTemperatureFactor;
+    } wko;
+    struct Infiltration {
+        std::optional<RuleValue> minBottomAboveGhg;
+        std::vector<std::string> appliesTo;
+    } infiltration;
+    std::vector<std::string> protectedThemes;
+    std::map<std::string, std::map<std::string, RuleValue>> intervention;  // medium -> substance
+
+    // The compiled-in Dutch default.
+    static const RuleSet& dutchDefault();
+    // Reads a rule file. With `[ruleset] extends = "nl-default"` it is laid over the default
+    // (its clearances take precedence, its other values replace); otherwise it replaces it.
+    static core::Result<RuleSet> load(const std::string& path);
+    static core::Result<RuleSet> parse(const std::string& text, const std::string& sourceName);
+
+    // Does `themeOrGroup` name `theme` ("*" matches all, unknown themes count as "overig")?
+    bool matches(const std::string& themeOrGroup, const std::string& theme) const;
+    // The most specific clearance rule for a pair of themes, or nullptr.
+    const ClearanceRule* clearanceFor(const std::string& themeA, const std::string& themeB) const;
+    double defaultCoverDepth(const std::string& theme, const RuleValue** used = nullptr) const;
+    double defaultDiameter(const std::string& theme, const RuleValue** used = nullptr) const;
+    double defaultUncertainty(const std::string& provenanceCode) const;
+    // Thermal radius (m) of a well with seasonal volume V (m3) and screen length H (m).
+    double thermalRadius(double volumeM3, double screenLengthM) const;
+    // Intervention value for a substance in a medium ("grond"/"grondwater"), if the rules know it.
+    const RuleValue* interventionValue(const std::string& medium, const std::string& substance) const;
+};
+
+}  // namespace bz::clash

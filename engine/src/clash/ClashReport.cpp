@@ -1,0 +1,146 @@
+#include <bodemzicht/clash/ClashReport.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <numeric>
+#include <sstream>
+#include <unordered_map>
+
+namespace bz::clash {
+
+std::string_view toCode(ClashKind k) {
+    switch (k) {
+        case ClashKind::Hard: return "hard";
+        case ClashKind::Clearance: return "clearance";
+        case ClashKind::Constraint: return "constraint";
+        case ClashKind::Possible: return "possible";
+        case ClashKind::Duplicate: return "duplicate";
+    }
+    return "hard";
+}
+
+std::string_view toCode(ClashStatus s) {
+    switch (s) {
+        case ClashStatus::New: return "new";
+        case ClashStatus::Active: return "active";
+        case ClashStatus::Resolved: return "resolved";
+        case ClashStatus::Approved: return "approved";
+    }
+    return "new";
+}
+
+bool clashKindFromCode(std::string_view code, ClashKind& out) {
+    for (auto k : {ClashKind::Hard, ClashKind::Clearance, ClashKind::Constraint, ClashKind::Possible, ClashKind::Duplicate})
+        if (toCode(k) == code) {
+            out = k;
+            return true;
+        }
+    return false;
+}
+
+bool clashStatusFromCode(std::string_view code, ClashStatus& out) {
+    for (auto s : {ClashStatus::New, ClashStatus::Active, ClashStatus::Resolved, ClashStatus::Approved})
+        if (toCode(s) == code) {
+            out = s;
+            return true;
+        }
+    return false;
+}
+
+std::string stableClashId(std::string_view a, std::string_view b) {
+    std::uint64_t h = 1469598103934665603ull;
+    auto mix = [&](std::string_view s) {
+        for (unsigned char c : s) {
+            h ^= c;
+            h *= 1099511628211ull;
+        }
+    };
+    mix(a);
+    mix(std::string_view("\x1f", 1));
+    mix(b);
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "C%012llx", static_cast<unsigned long long>(h & 0xffffffffffffull));
+    return buf;
+}
+
+void groupClashes(std::vector<Clash>& clashes, double radius) {
+    const std::size_t n = clashes.size();
+    std::vector<std::size_t> parent(n);
+    std::iota(parent.begin(), parent.end(), 0);
+    auto find = [&](std::size_t i) {
+        while (parent[i] != i) i = parent[i] = parent[parent[i]];
+        return i;
+    };
+    // Hash grid with cell = radius: neighbours are in the 3x3 surrounding cells.
+    std::unordered_map<std::uint64_t, std::vector<std::size_t>> cells;
+    auto key = [&](long long cx, long long cy) {
+        return (static_cast<std::uint64_t>(cx) << 32) ^ static_cast<std::uint64_t>(cy & 0xffffffff);
+    };
+    for (std::size_t i = 0; i < n; ++i) {
+        auto p = clashes[i].location();
+        cells[key(static_cast<long long>(std::floor(p.x / radius)), static_cast<long long>(std::floor(p.y / radius)))].push_back(i);
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+        auto p = clashes[i].location();
+        long long cx = static_cast<long long>(std::floor(p.x / radius)), cy = static_cast<long long>(std::floor(p.y / radius));
+        for (long long dx = -1; dx <= 1; ++dx)
+            for (long long dy = -1; dy <= 1; ++dy) {
+                auto it = cells.find(key(cx + dx, cy + dy));
+                if (it == cells.end()) continue;
+                for (std::size_t j : it->second)
+                    if (j > i && core::distance(p, clashes[j].location()) <= radius) parent[find(i)] = find(j);
+            }
+    }
+    std::unordered_map<std::size_t, std::string> smallest;
+    for (std::size_t i = 0; i < n; ++i) {
+        auto& s = smallest[find(i)];
+        if (s.empty() || clashes[i].id < s) s = clashes[i].id;
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::string& s = smallest[find(i)];
+        clashes[i].groupId.assign(1, 'G');
+        clashes[i].groupId.append(s, 1, std::string::npos);
+    }
+}
+
+std::map<std::string, std::size_t> ClashReport::countByKind() const {
+    std::map<std::string, std::size_t> m;
+    for (const auto& c : clashes) ++m[std::string(toCode(c.kind))];
+    return m;
+}
+
+std::string ClashReport::summary() const {
+    std::ostringstream out;
+    std::map<std::string, std::map<std::string, std::size_t>> byOwner;  // owner -> kind -> n
+    std::map<std::string, std::size_t> byStatus;
+    std::size_t assumed = 0;
+    for (const auto& c : clashes) {
+        ++byOwner[c.aOwner.empty() ? "(owner unknown)" : c.aOwner][std::string(toCode(c.kind))];
+        ++byStatus[std::string(toCode(c.status))];
+        if (!c.assumed.empty()) ++assumed;
+    }
+    out << "clashes: " << clashes.size() << " (checked " << proposedChecked << " features against " << existingIndexed
+        << " existing, " << segmentsIndexed << " segments indexed)\n";
+    out << "by kind:";
+    for (const auto& [k, n] : countByKind()) out << "  " << k << " " << n;
+    out << "\nby status:";
+    for (const auto& [k, n] : byStatus) out << "  " << k << " " << n;
+    out << "\ndepending on assumed depths or diameters: " << assumed << "\n";
+    out << "by owner of the existing object (who to contact):\n";
+    for (const auto& [owner, kinds] : byOwner) {
+        std::size_t total = 0;
+        std::string detail;
+        for (const auto& [k, n] : kinds) {
+            total += n;
+            detail += " " + k + " " + std::to_string(n);
+        }
+        char buf[160];
+        std::snprintf(buf, sizeof buf, "  %-28s %6zu  (", owner.c_str(), total);
+        out << buf << detail.substr(1) << ")\n";
+    }
+    for (const auto& n : notes) out << "note: " << n << "\n";
+    return out.str();
+}
+
+}  // namespace bz::clash

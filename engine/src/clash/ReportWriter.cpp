@@ -1,0 +1,96 @@
+#include <bodemzicht/clash/ReportWriter.h>
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+
+namespace bz::clash {
+
+namespace {
+
+std::string number(double v, int decimals = 3) {
+    if (std::isnan(v)) return "";
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    return buf;
+}
+
+std::string csvField(const std::string& s) {
+    if (s.find_first_of(",\"\n") == std::string::npos) return s;
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+std::vector<std::string> rowOf(const Clash& c) {
+    auto loc = c.location();
+    return {c.id, c.groupId, std::string(toCode(c.kind)), std::string(toCode(c.status)), c.aId, c.bId,
+            c.aTheme, c.bTheme, c.aOwner, c.bOwner, c.aType, c.bType, number(c.distanceM), number(c.requiredM),
+            number(c.violatedLengthM, 2), number(loc.x), number(loc.y), number(loc.z), number(c.pointA.x),
+            number(c.pointA.y), number(c.pointA.z), number(c.pointB.x), number(c.pointB.y), number(c.pointB.z),
+            c.relation, c.rule, c.ruleSource, c.ruleVerified ? "yes" : "no", c.assumed.empty() ? "no" : "yes",
+            c.assumed, c.kind == ClashKind::Possible ? number(c.worstShiftM) : ""};
+}
+
+}  // namespace
+
+const std::vector<std::string>& csvColumns() {
+    static const std::vector<std::string> cols = {
+        "clash_id", "group_id", "kind", "status", "a_id", "b_id", "a_theme", "b_theme", "a_owner", "b_owner",
+        "a_type", "b_type", "distance_m", "required_m", "violated_length_m", "x", "y", "z", "a_x", "a_y", "a_z",
+        "b_x", "b_y", "b_z", "relation", "rule", "rule_source", "rule_verified", "depends_on_assumed",
+        "assumed_values", "worst_shift_m"};
+    return cols;
+}
+
+core::Result<void> writeCsv(const ClashReport& report, const std::string& path) {
+    std::ofstream out(path);
+    if (!out) return core::fail(path, "", "cannot write the clash report");
+    const auto& cols = csvColumns();
+    for (std::size_t i = 0; i < cols.size(); ++i) out << (i ? "," : "") << cols[i];
+    out << "\n";
+    for (const auto& c : report.clashes) {
+        auto row = rowOf(c);
+        for (std::size_t i = 0; i < row.size(); ++i) out << (i ? "," : "") << csvField(row[i]);
+        out << "\n";
+    }
+    if (!out) return core::fail(path, "", "error while writing the clash report");
+    return {};
+}
+
+core::Result<void> writeGeoJson(const ClashReport& report, const std::string& path) {
+    using nlohmann::json;
+    json fc = {{"type", "FeatureCollection"},
+               {"name", "clashes"},
+               {"crs", {{"type", "name"}, {"properties", {{"name", "urn:ogc:def:crs:EPSG::28992"}}}}},
+               {"features", json::array()}};
+    const auto& cols = csvColumns();
+    for (const auto& c : report.clashes) {
+        auto row = rowOf(c);
+        json props = json::object();
+        for (std::size_t i = 0; i < cols.size(); ++i) {
+            const std::string& col = cols[i];
+            bool numeric = col.ends_with("_m") || col == "x" || col == "y" || col == "z" || col.starts_with("a_x") ||
+                           col.starts_with("a_y") || col.starts_with("a_z") || col.starts_with("b_x") ||
+                           col.starts_with("b_y") || col.starts_with("b_z");
+            if (numeric) props[col] = row[i].empty() ? json(nullptr) : json(std::stod(row[i]));
+            else props[col] = row[i];
+        }
+        auto loc = c.location();
+        fc["features"].push_back({{"type", "Feature"},
+                                  {"id", c.id},
+                                  {"geometry", {{"type", "Point"}, {"coordinates", {loc.x, loc.y, loc.z}}}},
+                                  {"properties", props}});
+    }
+    std::ofstream out(path);
+    if (!out) return core::fail(path, "", "cannot write the GeoJSON report");
+    out << fc.dump(1) << "\n";
+    return {};
+}
+
+}  // namespace bz::clash

@@ -220,7 +220,20 @@ TEST(LengthWithin, ParallelRunAndCrossing) {
     EXPECT_NEAR(lengthWithin(a, b, 0.5), 7.0 + 2 * std::sqrt(0.6 * 0.6 - 0.5 * 0.5), 1e-6);
     Extrusion box = Extrusion::prism({{9, -1}, {11, -1}, {11, 1}, {9, 1}}, -1, 1);
     EXPECT_NEAR(lengthWithin(a, box, 0.0), 2.0 + 2 * 0.05, 1e-6);
-    // Sampling reference on random input.
+    // Sampling reference on random input, capsule pairs (closed form) and capsule-extrusion.
+    for (int k = 0; k < 200; ++k) {
+        Capsule c{randomPoint(), randomPoint(), uni(0, 0.2)}, d{randomPoint(), randomPoint(), uni(0, 0.2)};
+        if (k % 20 == 0) d.b = d.a;  // zero-length partner
+        if (k % 20 == 1) d = {c.a + Vec3{0, 0.5, 0}, c.b + Vec3{0, 0.5, 0}, 0.1};  // parallel
+        double thr = uni(-0.2, 1.5);
+        int inside = 0;
+        const int n = 4000;
+        for (int i = 0; i < n; ++i) {
+            Capsule p{bz::core::lerp(c.a, c.b, (i + 0.5) / n), bz::core::lerp(c.a, c.b, (i + 0.5) / n), c.radius};
+            if (distance(p, d).distance < thr) ++inside;
+        }
+        EXPECT_NEAR(lengthWithin(c, d, thr), bz::core::distance(c.a, c.b) * inside / n, 0.01) << k;
+    }
     for (int k = 0; k < 50; ++k) {
         Capsule c{randomPoint(), randomPoint(), 0.1};
         Extrusion e = randomExtrusion();

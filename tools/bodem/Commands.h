@@ -14,5 +14,6 @@ Runner registerInfo(CLI::App& app);
 Runner registerImport(CLI::App& app);
 Runner registerClash(CLI::App& app);
 Runner registerReview(CLI::App& app);
+Runner registerBench(CLI::App& app);
 
 }  // namespace bz::tools

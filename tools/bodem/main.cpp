@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
     add(bz::tools::registerImport);
     add(bz::tools::registerClash);
     add(bz::tools::registerReview);
+    add(bz::tools::registerBench);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -1,6 +1,8 @@
 #include <bodemzicht/clash/ClashDetector.h>
 
 #include <algorithm>
+#include <atomic>
+#include <cstdio>
 #include <chrono>
 #include <cmath>
 #include <mutex>
@@ -70,12 +72,24 @@ struct ClashDetector::Impl {
     const RuleSet& rules;
     ClashOptions opt;
     const model::Dataset& ds;
-    std::vector<PrimRef> prims;
-    spatial::UniformGrid grid;
+    // Built on first use (ensureExistingGrid): --self and single-feature re-checks need them.
+    mutable std::vector<PrimRef> prims, treePrims;
+    mutable spatial::UniformGrid grid, treeGrid;
+    std::vector<double> reachMain, reachTrees;  // per dense theme index
+    double reachForTrees = 0;                   // a proposed tree's reach into the main grid
     std::vector<std::uint8_t> indexed;  // per feature: in the index
-    std::vector<double> reachByTheme;   // per theme string id
+    // Rules resolved once per theme (string matching per pair would dominate the run time).
+    std::vector<std::int32_t> themeSlot;  // string id -> dense theme index, -1 unused
+    std::size_t themeCount = 0;
+    std::vector<const ClearanceRule*> pairRules;  // themeCount x themeCount
+    std::vector<std::uint8_t> protectedTheme, treeTheme;
     double maxBand = 0;
     double indexMs = 0;
+    mutable std::mutex recheckMutex, gridMutex;
+    mutable bool gridBuilt = false;
+    mutable double existingIndexMs = 0;
+    struct Scratch;
+    mutable std::unique_ptr<Scratch> recheckScratch;
     double cosParallel = std::cos(45.0 * M_PI / 180.0);
 
     Impl(const ClashModel& model, const RuleSet& r, ClashOptions o)
@@ -83,46 +97,100 @@ struct ClashDetector::Impl {
         auto t0 = Clock::now();
         if (rules.parallelAngleDeg.value > 0) cosParallel = std::cos(rules.parallelAngleDeg.value * M_PI / 180.0);
         indexed.assign(ds.features.size(), 0);
-        std::vector<core::Bounds3> boxes;
         for (std::uint32_t fi = 0; fi < ds.features.size(); ++fi) {
             const auto& f = ds.features[fi];
             const auto& s = m.shapes()[fi];
             if (f.status == ObjectStatus::Proposed || !s.usable) continue;
             indexed[fi] = 1;
+            for (std::uint32_t k = 0; k < s.capsuleCount; ++k)
+                maxBand = std::max(maxBand, static_cast<double>(m.capsuleBands()[s.firstCapsule + k]));
+            for (std::uint32_t k = 0; k < s.extrusionCount; ++k)
+                maxBand = std::max(maxBand, static_cast<double>(m.extrusionBands()[s.firstExtrusion + k]));
+        }
+        themeSlot.assign(ds.strings.size(), -1);
+        std::vector<std::string> themes;
+        for (const auto& f : ds.features)
+            if (themeSlot[f.theme] < 0) {
+                themeSlot[f.theme] = static_cast<std::int32_t>(themes.size());
+                themes.push_back(ds.str(f.theme));
+            }
+        themeCount = themes.size();
+        pairRules.resize(themeCount * themeCount);
+        protectedTheme.resize(themeCount);
+        treeTheme.resize(themeCount);
+        for (std::size_t i = 0; i < themeCount; ++i) {
+            for (std::size_t j = 0; j < themeCount; ++j) pairRules[i * themeCount + j] = rules.clearanceFor(themes[i], themes[j]);
+            for (const auto& t : rules.protectedThemes) protectedTheme[i] |= rules.matches(t, themes[i]);
+            for (const auto& t : rules.trees.appliesTo) treeTheme[i] |= rules.matches(t, themes[i]);
+        }
+        // How far each theme's queries must reach: the largest clearance it has with any theme
+        // that is actually indexed, separately for the tree grid.
+        std::vector<std::uint8_t> inMain(themeCount), inTrees(themeCount);
+        for (std::uint32_t fi = 0; fi < ds.features.size(); ++fi)
+            if (indexed[fi]) (ds.features[fi].type == ObjectType::Tree ? inTrees : inMain)[themeSlot[ds.features[fi].theme]] = 1;
+        reachMain.assign(themeCount, 0);
+        reachTrees.assign(themeCount, 0);
+        double treeDistance = rules.trees.distanceFromStem ? rules.trees.distanceFromStem->value : 0.0;
+        for (std::size_t b = 0; b < themeCount; ++b) {
+            for (std::size_t a = 0; a < themeCount; ++a) {
+                const ClearanceRule* r = pairRules[a * themeCount + b];
+                double req = opt.uniformClearanceM ? *opt.uniformClearanceM
+                             : r ? std::max(r->parallel.value, r->crossing.value) : 0.0;
+                if (inMain[a]) reachMain[b] = std::max(reachMain[b], req);
+                if (inTrees[a]) reachTrees[b] = std::max(reachTrees[b], req);
+            }
+            if (!opt.uniformClearanceM && treeTheme[b]) reachTrees[b] = std::max(reachTrees[b], treeDistance);
+            // A proposed tree reaches existing networks by the tree distance.
+            if (!opt.uniformClearanceM) reachForTrees = std::max(reachForTrees, treeDistance);
+        }
+        indexMs = msSince(t0);
+    }
+
+    // The grid over the existing objects, for --self and for re-checking single features.
+    void ensureExistingGrid() const {
+        std::lock_guard lock(gridMutex);
+        if (gridBuilt) return;
+        auto t0 = Clock::now();
+        // Trees get their own grid: the tree rule reaches 2.5 m, which would otherwise widen
+        // every query of every network.
+        std::vector<core::Bounds3> boxes, treeBoxes;
+        boxes.reserve(m.capsules().size() + m.extrusions().size());
+        prims.reserve(boxes.capacity());
+        for (std::uint32_t fi = 0; fi < ds.features.size(); ++fi) {
+            const auto& f = ds.features[fi];
+            const auto& s = m.shapes()[fi];
+            if (!indexed[fi]) continue;
+            bool tree = f.type == ObjectType::Tree;
+            auto& refs = tree ? treePrims : prims;
+            auto& bx = tree ? treeBoxes : boxes;
             for (std::uint32_t k = 0; k < s.capsuleCount; ++k) {
                 std::uint32_t ci = s.firstCapsule + k;
-                prims.push_back({fi, ci, true});
-                boxes.push_back(m.capsules()[ci].bounds());
-                maxBand = std::max(maxBand, static_cast<double>(m.capsuleBands()[ci]));
+                refs.push_back({fi, ci, true});
+                bx.push_back(m.capsules()[ci].bounds());
             }
             for (std::uint32_t k = 0; k < s.extrusionCount; ++k) {
                 std::uint32_t ei = s.firstExtrusion + k;
-                prims.push_back({fi, ei, false});
-                boxes.push_back(m.extrusions()[ei].bounds());
-                maxBand = std::max(maxBand, static_cast<double>(m.extrusionBands()[ei]));
+                refs.push_back({fi, ei, false});
+                bx.push_back(m.extrusions()[ei].bounds());
             }
         }
         grid = spatial::UniformGrid(boxes, {0.0, opt.threads});
-        reachByTheme.assign(ds.strings.size(), NAN);
-        indexMs = msSince(t0);
+        treeGrid = spatial::UniformGrid(treeBoxes, {0.0, opt.threads});
+        existingIndexMs = msSince(t0);
+        gridBuilt = true;
     }
 
     // [SECTION] rule selection per pair
     bool isProtected(const Feature& f) const {
-        if (f.type == ObjectType::ProtectedZone) return true;
-        for (const auto& t : rules.protectedThemes)
-            if (rules.matches(t, ds.str(f.theme))) return true;
-        return false;
+        return f.type == ObjectType::ProtectedZone || protectedTheme[themeSlot[f.theme]];
     }
     bool treeRuleApplies(const Feature& other) const {
-        if (!rules.trees.distanceFromStem) return false;
-        for (const auto& t : rules.trees.appliesTo)
-            if (rules.matches(t, ds.str(other.theme))) return true;
-        return false;
+        return rules.trees.distanceFromStem && treeTheme[themeSlot[other.theme]];
     }
     double stemRadius(const Feature& tree) const { return ds.bodies[tree.geometry].radiusM; }
 
-    PairRule ruleFor(const Feature& a, const Feature& b) const {
+    // `describe`: also fill the rule's name and source (only needed once a clash is found).
+    PairRule ruleFor(const Feature& a, const Feature& b, bool describe) const {
         PairRule r;
         auto zoneLike = [](const Feature& f) {
             return f.type == ObjectType::ProtectedZone || f.type == ObjectType::ContaminationZone || f.type == ObjectType::Area;
@@ -130,27 +198,27 @@ struct ClashDetector::Impl {
         if (opt.selfCheck) {
             if (zoneLike(a) || zoneLike(b) || isProtected(a) || isProtected(b)) return r;
             r.mode = Mode::Physical;
-            r.rule = "self:overlap";
-            r.source = "data quality: existing objects should not overlap";
-            r.verified = true;
+            if (describe) r.rule = "self:overlap";
+            if (describe) r.source = "data quality: existing objects should not overlap";
+            if (describe) r.verified = true;
             return r;
         }
         if (opt.uniformClearanceM) {
             if (zoneLike(a) || zoneLike(b) || isProtected(a) || isProtected(b)) return r;
             r.mode = Mode::Physical;
             r.fixedRequired = *opt.uniformClearanceM;
-            r.rule = "--clearance";
-            r.source = "command line";
-            r.verified = true;
+            if (describe) r.rule = "--clearance";
+            if (describe) r.source = "command line";
+            if (describe) r.verified = true;
             return r;
         }
         if (a.type == ObjectType::Area || b.type == ObjectType::Area) return r;
         if (isProtected(a)) {
             if (zoneLike(b) || isProtected(b)) return r;
             r.mode = Mode::Protected;
-            r.rule = "zones.protected_themes";
-            r.source = "protected zone of " + ds.str(a.owner) + ": contact the owner before working here";
-            r.verified = true;
+            if (describe) r.rule = "zones.protected_themes";
+            if (describe) r.source = "protected zone of " + ds.str(a.owner) + ": contact the owner before working here";
+            if (describe) r.verified = true;
             return r;
         }
         if (isProtected(b) || zoneLike(b)) return r;
@@ -161,59 +229,43 @@ struct ClashDetector::Impl {
             r.mode = Mode::Contamination;
             if (iv && !std::isnan(c->concentration)) {
                 if (c->concentration <= iv->value) return PairRule{};
-                r.rule = "intervention." + (c->medium.empty() ? std::string("grond") : c->medium) + "." + c->substance;
-                r.source = iv->source;
-                r.verified = iv->verified;
+                if (describe) r.rule = "intervention." + (c->medium.empty() ? std::string("grond") : c->medium) + "." + c->substance;
+                if (describe) r.source = iv->source;
+                if (describe) r.verified = iv->verified;
             } else {
                 // Unknown substance or concentration: treated as a constraint, and said so.
-                r.rule = "intervention.unknown";
-                r.source = "no intervention value or concentration known for '" + c->substance + "': treated as above";
+                if (describe) r.rule = "intervention.unknown";
+                if (describe) r.source = "no intervention value or concentration known for '" + c->substance + "': treated as above";
             }
             return r;
         }
         if (a.type == ObjectType::Tree && treeRuleApplies(b)) {
             r.mode = Mode::Tree;
             r.fixedRequired = std::max(0.0, rules.trees.distanceFromStem->value - stemRadius(a));
-            r.rule = "trees.distance_from_stem_m";
-            r.source = rules.trees.distanceFromStem->source;
-            r.verified = rules.trees.distanceFromStem->verified;
+            if (describe) r.rule = "trees.distance_from_stem_m";
+            if (describe) r.source = rules.trees.distanceFromStem->source;
+            if (describe) r.verified = rules.trees.distanceFromStem->verified;
             return r;
         }
         if (b.type == ObjectType::Tree && treeRuleApplies(a)) {
             r.mode = Mode::Tree;
             r.fixedRequired = std::max(0.0, rules.trees.distanceFromStem->value - stemRadius(b));
-            r.rule = "trees.distance_from_stem_m";
-            r.source = rules.trees.distanceFromStem->source;
-            r.verified = rules.trees.distanceFromStem->verified;
+            if (describe) r.rule = "trees.distance_from_stem_m";
+            if (describe) r.source = rules.trees.distanceFromStem->source;
+            if (describe) r.verified = rules.trees.distanceFromStem->verified;
             return r;
         }
         if (a.type == ObjectType::Well && b.type == ObjectType::Well) return r;  // WKO pass
         r.mode = Mode::Physical;
-        r.clearance = rules.clearanceFor(ds.str(a.theme), ds.str(b.theme));
+        r.clearance = pairRules[themeSlot[a.theme] * themeCount + themeSlot[b.theme]];
         if (r.clearance) {
-            r.rule = r.clearance->id;
+            if (describe) r.rule = r.clearance->id;
         } else {
-            r.rule = "overlap";
-            r.source = "no clearance rule for this pair: only overlaps count";
-            r.verified = true;
+            if (describe) r.rule = "overlap";
+            if (describe) r.source = "no clearance rule for this pair: only overlaps count";
+            if (describe) r.verified = true;
         }
         return r;
-    }
-
-    double reachFor(const Feature& b) {
-        double& cached = reachByTheme[b.theme];
-        if (!std::isnan(cached)) return cached;
-        double reach = 0;
-        if (opt.uniformClearanceM) {
-            reach = *opt.uniformClearanceM;
-        } else {
-            const std::string& theme = ds.str(b.theme);
-            for (const auto& c : rules.clearances)
-                if (rules.matches(c.a, theme) || rules.matches(c.b, theme))
-                    reach = std::max({reach, c.parallel.value, c.crossing.value});
-            if (rules.trees.distanceFromStem) reach = std::max(reach, rules.trees.distanceFromStem->value);
-        }
-        return cached = reach;
     }
 
     // [SECTION] pair evaluation
@@ -315,9 +367,10 @@ struct ClashDetector::Impl {
     }
 
     Clash makeClash(std::uint32_t fa, std::uint32_t fb, ClashKind kind, const geom::Contact& c, double required,
-                    const PairRule& rule, const std::string& relation) const {
+                    const PairRule&, const std::string& relation) const {
         const auto& a = ds.features[fa];
         const auto& b = ds.features[fb];
+        PairRule rule = ruleFor(a, b, true);
         Clash k;
         k.id = stableClashId(a.id, b.id);
         k.kind = kind;
@@ -358,55 +411,65 @@ struct ClashDetector::Impl {
         return k;
     }
 
-    std::optional<Clash> evaluatePair(std::uint32_t fa, std::uint32_t fb, core::Vec3 off) const {
+    struct Best {
+        double margin = INFINITY;
+        geom::Contact contact;
+        double required = 0;
+        bool crossing = false;
+        bool found = false;
+        double band = 0;
+    };
+    // What is known so far about one candidate pair (A existing, B being checked).
+    struct PairAccumulator {
+        std::uint32_t fa = 0, fb = 0;
+        PairRule rule;
+        Best hard, violation, possible;
+        double possibleDz = 0;
+    };
+
+    double requiredOf(const PairRule& rule, bool crossing) const {
+        if (rule.mode == Mode::Protected || rule.mode == Mode::Contamination || opt.selfCheck) return 0.0;
+        if (rule.clearance) return crossing ? rule.clearance->crossing.value : rule.clearance->parallel.value;
+        return rule.fixedRequired;
+    }
+
+    // Adds one primitive pair (found by the grid) to the pair's accumulator.
+    void accumulate(PairAccumulator& acc, bool aCap, std::uint32_t ai, bool bCap, std::uint32_t bi,
+                    const core::Bounds3& bBox, core::Vec3 off) const {
+        const PairRule& rule = acc.rule;
+        bool anyPhysical = rule.mode == Mode::Physical || rule.mode == Mode::Tree;
+        double band = anyPhysical ? primBand(aCap, ai) + primBand(bCap, bi) : 0.0;
+        double maxReq = std::max(requiredOf(rule, false), requiredOf(rule, true));
+        if (boxGap(primBounds(aCap, ai), bBox) - band > maxReq) return;
+        PrimPair p{aCap, bCap, ai, bi};
+        bool crossing = false;
+        geom::Contact c = pairDistance(p, off, crossing);
+        double req = requiredOf(rule, crossing);
+        if (c.distance < 0 && c.distance < acc.hard.margin) acc.hard = {c.distance, c, req, crossing, true, 0};
+        double margin = c.distance - req;
+        if (margin < 0 && margin < acc.violation.margin) acc.violation = {margin, c, req, crossing, true, 0};
+        if (margin >= 0 && anyPhysical && !opt.selfCheck && band > 0 && c.distance - band < req) {
+            double dz = 0;
+            geom::Contact cb = pairWithinBand(p, off, band, dz);
+            double pm = cb.distance - req;
+            if (pm < 0 && pm < acc.possible.margin) {
+                acc.possible = {pm, c, req, crossing, true, band};
+                acc.possibleDz = dz;
+            }
+        }
+    }
+
+    // Decides the pair's clash (if any) from everything accumulated.
+    std::optional<Clash> finish(const PairAccumulator& acc, std::uint32_t fb, core::Vec3 off) const {
+        const std::uint32_t fa = acc.fa;
         const auto& a = ds.features[fa];
         const auto& b = ds.features[fb];
-        PairRule rule = ruleFor(a, b);
-        if (rule.mode == Mode::Skip) return std::nullopt;
+        const PairRule& rule = acc.rule;
         const bool selfMode = opt.selfCheck;
-        auto requiredOf = [&](bool crossing) {
-            if (rule.mode == Mode::Protected || rule.mode == Mode::Contamination || selfMode) return 0.0;
-            if (rule.clearance) return crossing ? rule.clearance->crossing.value : rule.clearance->parallel.value;
-            return rule.fixedRequired;
-        };
-        double maxReq = std::max(requiredOf(false), requiredOf(true));
-        bool anyPhysical = rule.mode == Mode::Physical || rule.mode == Mode::Tree;
-
-        struct Best {
-            double margin = INFINITY;
-            geom::Contact contact;
-            double required = 0;
-            bool crossing = false;
-            bool found = false;
-            double band = 0;
-        } hard, violation, possible;
-        double possibleDz = 0;
-        hard.margin = INFINITY;
-        forEachPrim(fb, [&](bool bCap, std::uint32_t bi) {
-            auto bBox = primBounds(bCap, bi, off);
-            double bBand = anyPhysical ? primBand(bCap, bi) : 0.0;
-            forEachPrim(fa, [&](bool aCap, std::uint32_t ai) {
-                double aBand = anyPhysical ? primBand(aCap, ai) : 0.0;
-                double band = aBand + bBand;
-                if (boxGap(primBounds(aCap, ai), bBox) - band > maxReq) return;
-                PrimPair p{aCap, bCap, ai, bi};
-                bool crossing = false;
-                geom::Contact c = pairDistance(p, off, crossing);
-                double req = requiredOf(crossing);
-                if (c.distance < 0 && c.distance < hard.margin) hard = {c.distance, c, req, crossing, true};
-                double margin = c.distance - req;
-                if (margin < 0 && margin < violation.margin) violation = {margin, c, req, crossing, true};
-                if (margin >= 0 && anyPhysical && !selfMode && band > 0 && c.distance - band < req) {
-                    double dz = 0;
-                    geom::Contact cb = pairWithinBand(p, off, band, dz);
-                    double pm = cb.distance - req;
-                    if (pm < 0 && pm < possible.margin) {
-                        possible = {pm, c, req, crossing, true, band};
-                        possibleDz = dz;
-                    }
-                }
-            });
-        });
+        const Best& hard = acc.hard;
+        const Best& violation = acc.violation;
+        const Best& possible = acc.possible;
+        const double possibleDz = acc.possibleDz;
         auto relationOf = [&](const Best& best) -> std::string {
             if (!isLinear(a) || !isLinear(b)) return "";
             return best.crossing ? "crossing" : "parallel";
@@ -471,31 +534,158 @@ struct ClashDetector::Impl {
         return k;
     }
 
-    // All clashes of feature `fb` (moved by `off`) against the index.
-    void checkOne(std::uint32_t fb, core::Vec3 off, std::vector<std::uint32_t>& primStamp, std::uint32_t& primEpoch,
-                  std::vector<std::uint32_t>& featureStamp, std::uint32_t& featureEpoch,
-                  std::vector<std::uint32_t>& candidates, std::vector<Clash>& out) {
+    // Scratch space of one thread.
+    struct Scratch {
+        std::vector<std::uint32_t> primStamp, treeStamp, featureStamp, featureSlot;
+        std::uint32_t primEpoch = 0, treeEpoch = 0, featureEpoch = 0;
+        std::vector<PairAccumulator> pairs;
+    };
+
+    // All clashes of feature `fb` (moved by `off`) against the index: every primitive of B asks the
+    // grid for nearby existing primitives, and each hit is evaluated exactly once.
+    void checkOne(std::uint32_t fb, core::Vec3 off, Scratch& sc, std::vector<Clash>& out) const {
         const auto& b = ds.features[fb];
         if (!m.shapes()[fb].usable) return;
-        double reach = reachFor(b) + maxBand + 0.01;
-        if (++featureEpoch == 0) {
-            std::fill(featureStamp.begin(), featureStamp.end(), 0);
-            featureEpoch = 1;
+        const std::size_t slotB = static_cast<std::size_t>(themeSlot[b.theme]);
+        double reach = reachMain[slotB], reachTree = reachTrees[slotB];
+        if (b.type == ObjectType::Tree) reach = std::max(reach, reachForTrees);
+        if (sc.featureStamp.size() < ds.features.size()) {
+            sc.featureStamp.assign(ds.features.size(), 0);
+            sc.featureSlot.assign(ds.features.size(), 0);
         }
-        candidates.clear();
-        forEachPrim(fb, [&](bool cap, std::uint32_t i) {
-            auto q = primBounds(cap, i, off).inflated(reach + primBand(cap, i));
-            grid.query(q, primStamp, primEpoch, [&](std::uint32_t p) {
-                std::uint32_t fa = prims[p].feature;
-                if (fa == fb || featureStamp[fa] == featureEpoch) return;
-                if (opt.selfCheck && fa > fb) return;  // each existing pair once
-                featureStamp[fa] = featureEpoch;
-                candidates.push_back(fa);
-            });
+        if (++sc.featureEpoch == 0) {
+            std::fill(sc.featureStamp.begin(), sc.featureStamp.end(), 0);
+            sc.featureEpoch = 1;
+        }
+        sc.pairs.clear();
+        auto visitor = [&](const std::vector<PrimRef>& refs, bool bCap, std::uint32_t bi, const core::Bounds3& bBox) {
+            return [&, bCap, bi](std::uint32_t p) {
+                const PrimRef& ref = refs[p];
+                std::uint32_t fa = ref.feature;
+                if (fa == fb || (opt.selfCheck && fa > fb)) return;  // self: each existing pair once
+                if (sc.featureStamp[fa] != sc.featureEpoch) {
+                    sc.featureStamp[fa] = sc.featureEpoch;
+                    PairRule rule = ruleFor(ds.features[fa], b, false);
+                    if (rule.mode == Mode::Skip) {
+                        sc.featureSlot[fa] = ~0u;
+                        return;
+                    }
+                    sc.featureSlot[fa] = static_cast<std::uint32_t>(sc.pairs.size());
+                    sc.pairs.push_back({});
+                    sc.pairs.back().fa = fa;
+                    sc.pairs.back().rule = rule;
+                }
+                std::uint32_t slot = sc.featureSlot[fa];
+                if (slot == ~0u) return;
+                accumulate(sc.pairs[slot], ref.capsule, ref.index, bCap, bi, bBox, off);
+            };
+        };
+        forEachPrim(fb, [&](bool bCap, std::uint32_t bi) {
+            auto bBox = primBounds(bCap, bi, off);
+            double pad = primBand(bCap, bi) + maxBand + 0.01;
+            grid.query(bBox.inflated(reach + pad), sc.primStamp, sc.primEpoch, visitor(prims, bCap, bi, bBox));
+            if (treeGrid.primitiveCount())
+                treeGrid.query(bBox.inflated(reachTree + pad), sc.treeStamp, sc.treeEpoch, visitor(treePrims, bCap, bi, bBox));
         });
-        std::sort(candidates.begin(), candidates.end());
-        for (std::uint32_t fa : candidates)
-            if (auto c = evaluatePair(fa, fb, off)) out.push_back(std::move(*c));
+        std::sort(sc.pairs.begin(), sc.pairs.end(), [](const PairAccumulator& x, const PairAccumulator& y) { return x.fa < y.fa; });
+        for (const auto& acc : sc.pairs)
+            if (auto c = finish(acc, fb, off)) out.push_back(std::move(*c));
+    }
+
+    // [SECTION] streaming broad phase
+    // For a full run the proposal (tens of thousands of segments) is indexed instead of the
+    // existing objects (millions): every existing primitive then streams once past a small grid,
+    // in parallel over contiguous feature ranges, and each nearby pair is evaluated exactly.
+    void streamAgainstProposal(const std::vector<std::uint32_t>& todo, unsigned threads,
+                               std::vector<std::vector<Clash>>& perThread, double& buildMs) const {
+        auto t0 = Clock::now();
+        std::vector<PrimRef> refs;
+        std::vector<core::Bounds3> boxes;
+        std::vector<std::uint8_t> proposalTheme(themeCount, 0);
+        bool proposalHasTrees = false;
+        double maxProposalBand = 0;
+        for (std::uint32_t fb : todo) {
+            if (!m.shapes()[fb].usable) continue;
+            proposalTheme[themeSlot[ds.features[fb].theme]] = 1;
+            proposalHasTrees |= ds.features[fb].type == ObjectType::Tree;
+            forEachPrim(fb, [&](bool cap, std::uint32_t i) {
+                refs.push_back({fb, i, cap});
+                boxes.push_back(primBounds(cap, i));
+                maxProposalBand = std::max(maxProposalBand, primBand(cap, i));
+            });
+        }
+        spatial::UniformGrid proposalGrid(boxes, {0.0, threads});
+        // Reach of each existing theme toward the proposal's themes.
+        double treeDistance = rules.trees.distanceFromStem && !opt.uniformClearanceM ? rules.trees.distanceFromStem->value : 0.0;
+        std::vector<double> reachA(themeCount, 0.0), reachTreeA(themeCount, 0.0);
+        for (std::size_t a = 0; a < themeCount; ++a) {
+            for (std::size_t b = 0; b < themeCount; ++b) {
+                if (!proposalTheme[b]) continue;
+                const ClearanceRule* r = pairRules[a * themeCount + b];
+                double req = opt.uniformClearanceM ? *opt.uniformClearanceM : r ? std::max(r->parallel.value, r->crossing.value) : 0.0;
+                reachA[a] = std::max(reachA[a], req);
+                if (treeTheme[b]) reachTreeA[a] = std::max(reachTreeA[a], treeDistance);
+            }
+            reachTreeA[a] = std::max(reachTreeA[a], reachA[a]);
+            if (proposalHasTrees && treeTheme[a]) reachA[a] = std::max(reachA[a], treeDistance);
+        }
+        buildMs = msSince(t0);
+        if (refs.empty()) return;
+
+        const std::uint32_t nf = static_cast<std::uint32_t>(ds.features.size());
+        // Chunks of consecutive features handed out on demand: the work is where the proposal is.
+        constexpr std::uint32_t kChunk = 1024;
+        std::atomic<std::uint32_t> nextChunk{0};
+        auto work = [&](unsigned t) {
+            std::vector<std::uint32_t> stamp, fbStamp(nf, 0), fbSlot(nf, 0);
+            std::uint32_t epoch = 0, fbEpoch = 0;
+            std::vector<PairAccumulator> pairs;
+            for (;;) {
+            std::uint32_t begin = nextChunk.fetch_add(kChunk);
+            if (begin >= nf) break;
+            std::uint32_t end = std::min(nf, begin + kChunk);
+            for (std::uint32_t fa = begin; fa < end; ++fa) {
+                if (!indexed[fa]) continue;
+                const Feature& a = ds.features[fa];
+                std::size_t slotA = static_cast<std::size_t>(themeSlot[a.theme]);
+                double reach = a.type == ObjectType::Tree ? reachTreeA[slotA] : reachA[slotA];
+                if (++fbEpoch == 0) {
+                    std::fill(fbStamp.begin(), fbStamp.end(), 0);
+                    fbEpoch = 1;
+                }
+                pairs.clear();
+                forEachPrim(fa, [&](bool aCap, std::uint32_t ai) {
+                    auto aBox = primBounds(aCap, ai);
+                    auto q = aBox.inflated(reach + primBand(aCap, ai) + maxProposalBand + 0.01);
+                    proposalGrid.query(q, stamp, epoch, [&](std::uint32_t p) {
+                        const PrimRef& ref = refs[p];
+                        std::uint32_t fb = ref.feature;
+                        if (fbStamp[fb] != fbEpoch) {
+                            fbStamp[fb] = fbEpoch;
+                            PairRule rule = ruleFor(a, ds.features[fb], false);
+                            if (rule.mode == Mode::Skip) {
+                                fbSlot[fb] = ~0u;
+                                return;
+                            }
+                            fbSlot[fb] = static_cast<std::uint32_t>(pairs.size());
+                            pairs.push_back({});
+                            pairs.back().fa = fa;
+                            pairs.back().fb = fb;
+                            pairs.back().rule = rule;
+                        }
+                        if (fbSlot[fb] == ~0u) return;
+                        accumulate(pairs[fbSlot[fb]], aCap, ai, ref.capsule, ref.index, boxes[p], {});
+                    });
+                });
+                for (const auto& acc : pairs)
+                    if (auto c = finish(acc, acc.fb, {})) perThread[t].push_back(std::move(*c));
+            }
+            }
+        };
+        std::vector<std::thread> pool;
+        for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t);
+        work(0);
+        for (auto& th : pool) th.join();
     }
 
     // [SECTION] level rules (infiltration above GHG) and WKO spacing
@@ -629,7 +819,10 @@ struct ClashDetector::Impl {
 ClashDetector::ClashDetector(const ClashModel& model, const RuleSet& rules, ClashOptions options)
     : d(std::make_unique<Impl>(model, rules, options)) {}
 ClashDetector::~ClashDetector() = default;
-double ClashDetector::indexBuildMs() const { return d->indexMs; }
+double ClashDetector::indexBuildMs() const {
+    d->ensureExistingGrid();
+    return d->existingIndexMs;
+}
 
 // [SECTION] driver
 ClashReport ClashDetector::findClashes() const {
@@ -637,46 +830,59 @@ ClashReport ClashDetector::findClashes() const {
     auto t0 = Clock::now();
     const auto& ds = d->ds;
     std::vector<std::uint32_t> todo;
-    for (std::uint32_t i = 0; i < ds.features.size(); ++i) {
-        bool proposed = ds.features[i].status == ObjectStatus::Proposed;
-        if (d->opt.selfCheck ? !proposed && d->indexed[i] : proposed) todo.push_back(i);
+    if (d->opt.onlyFeatures) {
+        todo = *d->opt.onlyFeatures;
+    } else {
+        for (std::uint32_t i = 0; i < ds.features.size(); ++i) {
+            bool proposed = ds.features[i].status == ObjectStatus::Proposed;
+            if (d->opt.selfCheck ? !proposed && d->indexed[i] : proposed) todo.push_back(i);
+        }
     }
     for (std::uint32_t i = 0; i < ds.features.size(); ++i)
         if (d->indexed[i]) ++report.existingIndexed;
-    report.segmentsIndexed = d->grid.primitiveCount();
+    for (std::uint32_t i = 0; i < ds.features.size(); ++i)
+        if (d->indexed[i]) report.segmentsIndexed += d->m.shapes()[i].capsuleCount + d->m.shapes()[i].extrusionCount;
     report.proposedChecked = todo.size();
-    // Per-theme reach is cached lazily; fill it before the threads share it.
-    for (auto fb : todo) d->reachFor(ds.features[fb]);
     unsigned threads = d->opt.threads ? d->opt.threads : std::max(1u, std::thread::hardware_concurrency());
-    threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(todo.size() / 64 + 1)));
     std::vector<std::vector<Clash>> perThread(threads);
-    auto work = [&](unsigned t) {
-        std::vector<std::uint32_t> primStamp(d->prims.size(), 0), featureStamp(ds.features.size(), 0), candidates;
-        std::uint32_t primEpoch = 0, featureEpoch = 0;
-        for (std::size_t k = t; k < todo.size(); k += threads)
-            d->checkOne(todo[k], {}, primStamp, primEpoch, featureStamp, featureEpoch, candidates, perThread[t]);
-    };
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t);
-    work(0);
-    for (auto& th : pool) th.join();
+    if (d->opt.selfCheck) {
+        // Existing against existing: index them all, each one queries the index.
+        d->ensureExistingGrid();
+        report.timings.indexMs = d->existingIndexMs;
+        auto work = [&](unsigned t) {
+            Impl::Scratch scratch;
+            for (std::size_t k = t; k < todo.size(); k += threads) d->checkOne(todo[k], {}, scratch, perThread[t]);
+        };
+        std::vector<std::thread> pool;
+        for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t);
+        work(0);
+        for (auto& th : pool) th.join();
+    } else {
+        d->streamAgainstProposal(todo, threads, perThread, report.timings.indexMs);
+    }
+    std::vector<Clash> levelRules;
+    d->infiltrationRule(levelRules, report.notes);
+    d->wkoRule(levelRules, report.notes);
+    perThread.push_back(std::move(levelRules));
+    // Sort pointers by id, then move every clash once into place (a Clash holds many strings).
+    std::vector<Clash*> order;
     for (auto& v : perThread)
-        for (auto& c : v) report.clashes.push_back(std::move(c));
-    d->infiltrationRule(report.clashes, report.notes);
-    d->wkoRule(report.clashes, report.notes);
-    std::sort(report.clashes.begin(), report.clashes.end(), [](const Clash& a, const Clash& b) { return a.id < b.id; });
+        for (auto& c : v) order.push_back(&c);
+    std::sort(order.begin(), order.end(), [](const Clash* x, const Clash* y) { return x->id < y->id; });
+    report.clashes.reserve(order.size());
+    for (Clash* c : order) report.clashes.push_back(std::move(*c));
     groupClashes(report.clashes, d->opt.groupRadiusM);
-    report.timings.indexMs = d->indexMs;
-    report.timings.queryMs = msSince(t0);
+    report.timings.queryMs = msSince(t0) - report.timings.indexMs;
     for (const auto& n : d->m.notes()) report.notes.push_back(n);
     return report;
 }
 
 std::vector<Clash> ClashDetector::checkFeature(std::uint32_t feature, core::Vec3 offset) const {
-    std::vector<std::uint32_t> primStamp(d->prims.size(), 0), featureStamp(d->ds.features.size(), 0), candidates;
-    std::uint32_t primEpoch = 0, featureEpoch = 0;
     std::vector<Clash> out;
-    d->checkOne(feature, offset, primStamp, primEpoch, featureStamp, featureEpoch, candidates, out);
+    d->ensureExistingGrid();
+    std::lock_guard lock(d->recheckMutex);
+    if (!d->recheckScratch) d->recheckScratch = std::make_unique<Impl::Scratch>();
+    d->checkOne(feature, offset, *d->recheckScratch, out);
     return out;
 }
 

@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <numeric>
 #include <sstream>
-#include <unordered_map>
+#include <cstdint>
 
 namespace bz::clash {
 
@@ -72,33 +72,38 @@ void groupClashes(std::vector<Clash>& clashes, double radius) {
         while (parent[i] != i) i = parent[i] = parent[parent[i]];
         return i;
     };
-    // Hash grid with cell = radius: neighbours are in the 3x3 surrounding cells.
-    std::unordered_map<std::uint64_t, std::vector<std::size_t>> cells;
-    auto key = [&](long long cx, long long cy) {
-        return (static_cast<std::uint64_t>(cx) << 32) ^ static_cast<std::uint64_t>(cy & 0xffffffff);
+    // Cells of size `radius`, sorted by key: neighbours are in the 3x3 surrounding cells.
+    auto cellOf = [&](const Clash& c) {
+        auto p = c.location();
+        return std::pair<long long, long long>{static_cast<long long>(std::floor(p.x / radius)),
+                                               static_cast<long long>(std::floor(p.y / radius))};
     };
+    std::vector<std::pair<std::pair<long long, long long>, std::size_t>> cells(n);
+    for (std::size_t i = 0; i < n; ++i) cells[i] = {cellOf(clashes[i]), i};
+    std::sort(cells.begin(), cells.end());
     for (std::size_t i = 0; i < n; ++i) {
+        auto [cx, cy] = cellOf(clashes[i]);
         auto p = clashes[i].location();
-        cells[key(static_cast<long long>(std::floor(p.x / radius)), static_cast<long long>(std::floor(p.y / radius)))].push_back(i);
-    }
-    for (std::size_t i = 0; i < n; ++i) {
-        auto p = clashes[i].location();
-        long long cx = static_cast<long long>(std::floor(p.x / radius)), cy = static_cast<long long>(std::floor(p.y / radius));
         for (long long dx = -1; dx <= 1; ++dx)
             for (long long dy = -1; dy <= 1; ++dy) {
-                auto it = cells.find(key(cx + dx, cy + dy));
-                if (it == cells.end()) continue;
-                for (std::size_t j : it->second)
-                    if (j > i && core::distance(p, clashes[j].location()) <= radius) parent[find(i)] = find(j);
+                std::pair<long long, long long> key{cx + dx, cy + dy};
+                auto it = std::lower_bound(cells.begin(), cells.end(), std::pair{key, std::size_t{0}});
+                for (; it != cells.end() && it->first == key; ++it) {
+                    std::size_t j = it->second;
+                    if (j <= i) continue;
+                    std::size_t ri = find(i), rj = find(j);
+                    if (ri != rj && core::distance(p, clashes[j].location()) <= radius) parent[ri] = rj;
+                }
             }
     }
-    std::unordered_map<std::size_t, std::string> smallest;
+    // Name each group after its smallest clash id (stable while that clash exists).
+    std::vector<std::size_t> smallest(n, SIZE_MAX);
     for (std::size_t i = 0; i < n; ++i) {
-        auto& s = smallest[find(i)];
-        if (s.empty() || clashes[i].id < s) s = clashes[i].id;
+        std::size_t r = find(i);
+        if (smallest[r] == SIZE_MAX || clashes[i].id < clashes[smallest[r]].id) smallest[r] = i;
     }
     for (std::size_t i = 0; i < n; ++i) {
-        const std::string& s = smallest[find(i)];
+        const std::string& s = clashes[smallest[find(i)]].id;
         clashes[i].groupId.assign(1, 'G');
         clashes[i].groupId.append(s, 1, std::string::npos);
     }

@@ -43,15 +43,6 @@ Vec2 closestOnSegment2d(Vec2 p, Vec2 a, Vec2 b) {
     return a + ab * t;
 }
 
-double pointSegmentDistance(Vec3 p, Vec3 a, Vec3 b, Vec3* closest) {
-    Vec3 ab = b - a;
-    double len2 = core::dot(ab, ab);
-    double t = len2 > 0 ? std::clamp(core::dot(p - a, ab) / len2, 0.0, 1.0) : 0.0;
-    Vec3 c = a + ab * t;
-    if (closest) *closest = c;
-    return core::distance(p, c);
-}
-
 // Tolerance in the segment parameter that gives ~1e-9 m along the segment.
 double paramTolerance(Vec3 a, Vec3 b) {
     double len = core::distance(a, b);
@@ -346,11 +337,88 @@ Contact distanceWithinBand(const Extrusion& a, const Capsule& b, double band, do
 }
 Contact distanceWithinBand(const Extrusion& a, const Extrusion& b, double band, double& dz) { return withinBand(a, b, band, dz); }
 
+namespace {
+
+// Parameter interval of line p(t) = o + t d inside the sphere |x - c| <= r; false when none.
+bool lineSphere(Vec3 o, Vec3 d, Vec3 c, double r, double& lo, double& hi) {
+    Vec3 m = o - c;
+    double a = core::dot(d, d), b = core::dot(m, d), cc = core::dot(m, m) - r * r;
+    if (a <= 0) {
+        if (cc > 0) return false;
+        lo = -INFINITY;
+        hi = INFINITY;
+        return true;
+    }
+    double disc = b * b - a * cc;
+    if (disc < 0) return false;
+    double sq = std::sqrt(disc);
+    lo = (-b - sq) / a;
+    hi = (-b + sq) / a;
+    return true;
+}
+
+}  // namespace
+
 bool intervalWithin(const Capsule& a, const Capsule& b, double threshold, double& t0, double& t1) {
-    auto g = [&](double t) {
-        return pointSegmentDistance(core::lerp(a.a, a.b, t), b.a, b.b, nullptr) - a.radius - b.radius;
+    // Points within `threshold` of capsule b's surface form a capsule of radius R around b's axis:
+    // intersect a's axis with it in closed form (cylinder part plus the two end spheres).
+    double R = threshold + a.radius + b.radius;
+    if (R <= 0) return false;
+    Vec3 o = a.a, d = a.b - a.a;
+    Vec3 axis = b.b - b.a;
+    double L = core::length(axis);
+    double lo = INFINITY, hi = -INFINITY;
+    auto take = [&](double l, double h) {
+        lo = std::min(lo, l);
+        hi = std::max(hi, h);
     };
-    return sublevelInterval(g, threshold, paramTolerance(a.a, a.b), t0, t1);
+    double l, h;
+    if (lineSphere(o, d, b.a, R, l, h)) take(l, h);
+    if (L > 0) {
+        if (lineSphere(o, d, b.b, R, l, h)) take(l, h);
+        Vec3 u = axis * (1.0 / L);
+        // Component perpendicular to the axis: |w0 + t wd|^2 <= R^2.
+        Vec3 m = o - b.a;
+        Vec3 w0 = m - u * core::dot(m, u), wd = d - u * core::dot(d, u);
+        double qa = core::dot(wd, wd), qb = core::dot(w0, wd), qc = core::dot(w0, w0) - R * R;
+        double cl = -INFINITY, ch = INFINITY;
+        bool cyl = true;
+        if (qa > 0) {
+            double disc = qb * qb - qa * qc;
+            if (disc < 0) cyl = false;
+            else {
+                double sq = std::sqrt(disc);
+                cl = (-qb - sq) / qa;
+                ch = (-qb + sq) / qa;
+            }
+        } else if (qc > 0) {
+            cyl = false;
+        }
+        // ... and the projection on the axis within [0, L].
+        double s0 = core::dot(m, u), sd = core::dot(d, u);
+        if (cyl) {
+            if (sd != 0) {
+                double p0 = (0 - s0) / sd, p1 = (L - s0) / sd;
+                cl = std::max(cl, std::min(p0, p1));
+                ch = std::min(ch, std::max(p0, p1));
+            } else if (s0 < 0 || s0 > L) {
+                cyl = false;
+            }
+            if (cyl && cl <= ch) take(cl, ch);
+        }
+    }
+    // Strict inequality as in the sampling definition: an interval of zero length does not count.
+    t0 = std::max(0.0, lo);
+    t1 = std::min(1.0, hi);
+    if (core::dot(d, d) <= 0) {
+        if (lo <= 0 && hi >= 0) {
+            t0 = 0;
+            t1 = 1;
+            return true;
+        }
+        return false;
+    }
+    return t1 > t0;
 }
 
 bool intervalWithin(const Capsule& a, const Extrusion& b, double threshold, double& t0, double& t1) {

@@ -111,7 +111,7 @@ core::Bounds3 Dataset::featureBounds(const Feature& f) const {
 
 core::Bounds3 Dataset::bounds() const {
     core::Bounds3 b;
-    for (const auto& f : features) b.expand(featureBounds(f));
+    for (const auto& f : features) b.merge(featureBounds(f));
     return b;
 }
 

@@ -286,7 +286,7 @@ struct Builder {
     void heatNetwork() {
         // A heat main in the carriageway of every third horizontal street, with house connections
         // to the houses on its north side.
-        for (int j = 1; j < n; j += 3) {
+        for (int j = 1; j < n; j += std::max(1, o.heatStreetEvery)) {
             for (int i = 0; i < n; ++i) {
                 Vec2 a = corner(i, j), b = corner(i + 1, j);
                 std::string edge = std::to_string(i) + "_" + std::to_string(j);

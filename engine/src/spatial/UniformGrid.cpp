@@ -12,7 +12,7 @@ constexpr std::size_t kMaxCells = 16u << 20;
 }  // namespace
 
 UniformGrid::UniformGrid(const std::vector<core::Bounds3>& prims, GridBuildOptions options) {
-    for (const auto& b : prims) mBounds.expand(b);
+    for (const auto& b : prims) mBounds.merge(b);
     mBoxes.resize(prims.size());
     if (prims.empty()) {
         mCellStart.assign(1, 0);

@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <optional>
+#include <vector>
 
 #include <bodemzicht/clash/ClashModel.h>
 #include <bodemzicht/clash/ClashReport.h>
@@ -18,6 +19,8 @@ struct ClashOptions {
     double groupRadiusM = 10.0;
     unsigned threads = 0;                     // 0: all cores
     const io::GroundLevel* ghg = nullptr;     // for the infiltration rule
+    // When set, only these proposed features are checked (benchmarks, the viewer's selection).
+    std::optional<std::vector<std::uint32_t>> onlyFeatures;
 };
 
 class ClashDetector {

@@ -19,7 +19,7 @@ struct Bounds3 {
         lo = {std::min(lo.x, p.x), std::min(lo.y, p.y), std::min(lo.z, p.z)};
         hi = {std::max(hi.x, p.x), std::max(hi.y, p.y), std::max(hi.z, p.z)};
     }
-    void expand(const Bounds3& b) {
+    void merge(const Bounds3& b) {
         if (b.empty()) return;
         expand(b.lo);
         expand(b.hi);

@@ -290,11 +290,13 @@ bool RuleSet::matches(const std::string& name, const std::string& theme) const {
 }
 
 const ClearanceRule* RuleSet::clearanceFor(const std::string& ta, const std::string& tb) const {
+    // A theme beats a group, a small group beats a large one, and anything beats "*".
     auto specificity = [&](const std::string& name, const std::string& theme) {
         if (!matches(name, theme)) return -1;
         if (name == "*") return 0;
-        if (groups.count(name)) return 1;
-        return 2;
+        if (auto g = groups.find(name); g != groups.end())
+            return 1000 - static_cast<int>(std::min<std::size_t>(g->second.size(), 999));
+        return 2000;
     };
     const ClearanceRule* best = nullptr;
     int bestScore = -1;

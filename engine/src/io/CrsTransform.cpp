@@ -47,16 +47,17 @@ void CrsTransform::addGridSearchPath(const std::string& dir) {
     gExtraPaths.push_back(dir);
 }
 
-core::Result<CrsTransform> CrsTransform::create(const std::string& sourceCrs, bool threeD) {
+core::Result<CrsTransform> CrsTransform::create(const std::string& sourceCrs, bool threeD,
+                                                const std::vector<std::string>& gridPaths) {
     auto p = std::make_unique<Private>();
     p->ctx = proj_context_create();
     proj_log_level(p->ctx, PJ_LOG_NONE);
     {
         // Our folders first, then what PROJ would search anyway.
-        std::vector<std::string> paths;
+        std::vector<std::string> paths = gridPaths;
         {
             std::lock_guard lock(gPathsMutex);
-            paths = gExtraPaths;
+            paths.insert(paths.end(), gExtraPaths.begin(), gExtraPaths.end());
         }
         if (const char* env = std::getenv("BODEMZICHT_PROJ_GRIDS")) paths.emplace_back(env);
         for (const char* var : {"PROJ_DATA", "PROJ_LIB"})

@@ -103,10 +103,15 @@ double Raster::sample(double x, double y) const {
     int x0 = static_cast<int>(std::floor(px)), y0 = static_cast<int>(std::floor(py));
     int x1 = std::min(x0 + 1, mWidth - 1), y1 = std::min(y0 + 1, mHeight - 1);
     double fx = px - x0, fy = py - y0;
-    auto v = [&](int ix, int iy) { return static_cast<double>(mValues[iy * mWidth + ix]); };
-    double top = v(x0, y0) * (1 - fx) + v(x1, y0) * fx;
-    double bottom = v(x0, y1) * (1 - fx) + v(x1, y1) * fx;
-    return top * (1 - fy) + bottom * fy;  // NaN propagates from nodata neighbours
+    // Cells with zero weight are left out, so a nodata neighbour only matters when it counts.
+    double sum = 0;
+    const double w[4] = {(1 - fx) * (1 - fy), fx * (1 - fy), (1 - fx) * fy, fx * fy};
+    const int ix[4] = {x0, x1, x0, x1}, iy[4] = {y0, y0, y1, y1};
+    for (int k = 0; k < 4; ++k) {
+        if (w[k] == 0) continue;
+        sum += w[k] * mValues[static_cast<std::size_t>(iy[k]) * mWidth + ix[k]];  // NaN propagates
+    }
+    return sum;
 }
 
 double GroundLevel::at(double x, double y) const {

@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <bodemzicht/core/Error.h>
 #include <bodemzicht/core/Vec.h>
@@ -14,7 +15,9 @@ class CrsTransform {
 public:
     // `sourceCrs`: anything PROJ accepts ("EPSG:4326", WKT, PROJJSON). `threeD`: the input has
     // ellipsoidal/NAP heights that must be transformed too.
-    static core::Result<CrsTransform> create(const std::string& sourceCrs, bool threeD);
+    // `gridPaths`: extra folders to search for transformation grids, before PROJ's own.
+    static core::Result<CrsTransform> create(const std::string& sourceCrs, bool threeD,
+                                             const std::vector<std::string>& gridPaths = {});
     CrsTransform(CrsTransform&&) noexcept;
     CrsTransform& operator=(CrsTransform&&) noexcept;
     ~CrsTransform();

@@ -1,6 +1,11 @@
 #include <bodemzicht/clash/ReportWriter.h>
 
 #include <nlohmann/json.hpp>
+#include <ogrsf_frmts.h>
+
+#include <memory>
+
+#include "../io/GdalErrors.h"
 
 #include <cmath>
 #include <cstdio>
@@ -91,6 +96,47 @@ core::Result<void> writeGeoJson(const ClashReport& report, const std::string& pa
     if (!out) return core::fail(path, "", "cannot write the GeoJSON report");
     out << fc.dump(1) << "\n";
     return {};
+}
+
+core::Result<ClashReport> readCsv(const std::string& path) {
+    io::detail::registerGdalOnce();
+    io::detail::GdalErrorCapture errors;
+    std::unique_ptr<GDALDataset> ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    if (!ds || ds->GetLayerCount() != 1) return core::fail(path, "", "cannot read as a clash report CSV: " + errors.text());
+    OGRLayer* layer = ds->GetLayer(0);
+    for (const char* col : {"clash_id", "kind", "a_id", "b_id", "x", "y", "z"})
+        if (layer->GetLayerDefn()->GetFieldIndex(col) < 0)
+            return core::fail(path, "", std::string("not a Bodemzicht clash report: no column '") + col + "'");
+    ClashReport report;
+    for (auto& f : *layer) {
+        Clash c;
+        auto str = [&](const char* n) { return std::string(f->GetFieldAsString(n)); };
+        auto num = [&](const char* n) {
+            int i = f->GetFieldIndex(n);
+            return i >= 0 && f->IsFieldSetAndNotNull(i) && *f->GetFieldAsString(i) ? f->GetFieldAsDouble(i) : NAN;
+        };
+        c.id = str("clash_id");
+        if (!clashKindFromCode(str("kind"), c.kind))
+            return core::fail(path, c.id, "unknown clash kind '" + str("kind") + "'");
+        clashStatusFromCode(str("status"), c.status);
+        c.groupId = str("group_id");
+        c.aId = str("a_id");
+        c.bId = str("b_id");
+        c.aTheme = str("a_theme");
+        c.bTheme = str("b_theme");
+        c.aOwner = str("a_owner");
+        c.bOwner = str("b_owner");
+        c.distanceM = num("distance_m");
+        c.requiredM = num("required_m");
+        c.violatedLengthM = num("violated_length_m");
+        c.pointA = {num("a_x"), num("a_y"), num("a_z")};
+        c.pointB = {num("b_x"), num("b_y"), num("b_z")};
+        if (std::isnan(c.pointA.x)) c.pointA = c.pointB = {num("x"), num("y"), num("z")};
+        c.rule = str("rule");
+        c.relation = str("relation");
+        report.clashes.push_back(std::move(c));
+    }
+    return report;
 }
 
 }  // namespace bz::clash

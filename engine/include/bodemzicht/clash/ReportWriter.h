@@ -13,5 +13,7 @@ namespace bz::clash {
 const std::vector<std::string>& csvColumns();
 core::Result<void> writeCsv(const ClashReport& report, const std::string& path);
 core::Result<void> writeGeoJson(const ClashReport& report, const std::string& path);
+// Reads a CSV report back (the viewer's --clashes); feature indices are not restored.
+core::Result<ClashReport> readCsv(const std::string& path);
 
 }  // namespace bz::clash

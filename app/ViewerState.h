@@ -1,0 +1,37 @@
+// The viewer's state: the loaded project, its clashes and what the user has selected.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <bodemzicht/clash/ClashReport.h>
+#include <bodemzicht/io/ImportReport.h>
+#include <bodemzicht/io/Raster.h>
+#include <bodemzicht/model/Dataset.h>
+#include <bodemzicht/render/SceneRenderer.h>
+
+namespace bz::app {
+
+struct ViewerState {
+    std::string projectPath;
+    model::Dataset dataset;
+    io::ImportReport loadReport;
+    io::GroundLevel ground;
+    clash::ClashReport clashes;
+    render::RenderOptions options;
+    long selectedFeature = -1;
+    int selectedClash = -1;
+    bool dutch = true;  // labels in Dutch by default
+};
+
+// Opens a project (and its ground-level raster) and, optionally, a clash report CSV.
+core::Result<void> openProject(ViewerState& state, const std::string& project, const std::string& clashReport);
+
+// The bundled sample: generated once into the user's cache folder.
+core::Result<std::string> bundledSample();
+
+// "Label" in the chosen language.
+const char* tr(const ViewerState& s, const char* dutch, const char* english);
+
+}  // namespace bz::app

@@ -1,0 +1,148 @@
+// bodemzicht: the 3D viewer of the shallow subsurface. With --screenshot it renders one image and
+// exits (under xvfb-run where there is no display).
+#include <GL/glew.h>
+#include <GLFW/glfw3.h>
+#include <CLI/CLI.hpp>
+#include <imgui.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+
+#include <bodemzicht/render/SceneRenderer.h>
+
+#include <cstdint>
+#include <cstdio>
+
+#include "Panels.h"
+#include "ViewerState.h"
+
+using namespace bz;
+
+namespace {
+
+int screenshot(app::ViewerState& s, const std::string& path) {
+    auto image = render::renderImage(s.dataset, s.ground, s.options);
+    if (!image) {
+        std::fprintf(stderr, "bodemzicht: %s\n", image.error().toString().c_str());
+        return 1;
+    }
+    if (auto ok = render::writePng(*image, path); !ok) {
+        std::fprintf(stderr, "bodemzicht: %s\n", ok.error().toString().c_str());
+        return 1;
+    }
+    std::printf("wrote %s (%dx%d)\n", path.c_str(), image->width, image->height);
+    return 0;
+}
+
+int interactive(app::ViewerState& s) {
+    if (!glfwInit()) {
+        std::fprintf(stderr, "bodemzicht: cannot open a window (no display?); use --screenshot FILE under xvfb-run\n");
+        return 2;
+    }
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GL_TRUE);
+    GLFWwindow* window = glfwCreateWindow(1600, 900, ("Bodemzicht - " + s.projectPath).c_str(), nullptr, nullptr);
+    if (!window) {
+        std::fprintf(stderr, "bodemzicht: cannot create an OpenGL 3.3 window\n");
+        glfwTerminate();
+        return 2;
+    }
+    glfwMakeContextCurrent(window);
+    glfwSwapInterval(1);
+    glewExperimental = GL_TRUE;
+    glewInit();
+    glGetError();
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGui_ImplGlfw_InitForOpenGL(window, true);
+    ImGui_ImplOpenGL3_Init("#version 330 core");
+
+    render::Viewport viewport(s.dataset, s.ground, s.options);
+    viewport.initializeFromCurrentContext();
+    ImVec2 lastMouse{};
+    while (!glfwWindowShouldClose(window)) {
+        glfwPollEvents();
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplGlfw_NewFrame();
+        ImGui::NewFrame();
+        app::drawViewPanel(s, viewport);
+        app::drawProjectPanel(s);
+        app::drawSelectionPanel(s);
+        if (!s.clashes.clashes.empty()) app::drawClashPanel(s);
+
+        ImGui::Begin("3D");
+        ImVec2 size = ImGui::GetContentRegionAvail();
+        viewport.resize(static_cast<int>(size.x), static_cast<int>(size.y));
+        unsigned tex = viewport.render();
+        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+        ImVec2 origin = ImGui::GetCursorScreenPos();
+        ImGui::Image(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(tex)), size, ImVec2(0, 1), ImVec2(1, 0));
+        if (ImGui::IsItemHovered()) {
+            ImGuiIO& io = ImGui::GetIO();
+            if (ImGui::IsMouseDragging(ImGuiMouseButton_Left)) viewport.orbit(-(io.MousePos.x - lastMouse.x) * 0.3, (io.MousePos.y - lastMouse.y) * 0.3);
+            if (io.MouseWheel != 0) viewport.zoom(io.MouseWheel > 0 ? 1.15 : 1 / 1.15);
+            if (ImGui::IsMouseClicked(ImGuiMouseButton_Right))
+                s.selectedFeature = viewport.pick(static_cast<int>(io.MousePos.x - origin.x), static_cast<int>(io.MousePos.y - origin.y));
+        }
+        lastMouse = ImGui::GetIO().MousePos;
+        ImGui::End();
+
+        ImGui::Render();
+        int w, h;
+        glfwGetFramebufferSize(window, &w, &h);
+        glViewport(0, 0, w, h);
+        glClearColor(0.1f, 0.1f, 0.12f, 1);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        glfwSwapBuffers(window);
+    }
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(window);
+    glfwTerminate();
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App cli{"bodemzicht: 3D viewer of the shallow subsurface (RD New + NAP)"};
+    std::string project, shot, size = "1280x720", view = "overview", clashes;
+    double exaggeration = 1, groundOpacity = 0.3;
+    cli.add_option("PROJECT", project, "Project GeoPackage (default: the bundled sample district)");
+    cli.add_option("--screenshot", shot, "Render one image to this PNG and exit");
+    cli.add_option("--size", size, "Image size WxH");
+    cli.add_option("--view", view, "overview, top or street")->check(CLI::IsMember({"overview", "top", "street"}));
+    cli.add_option("--clashes", clashes, "Clash report CSV (bodem clash --out) to show");
+    cli.add_option("--exaggeration", exaggeration, "Vertical exaggeration 1..10")->check(CLI::Range(1.0, 10.0));
+    cli.add_option("--ground-opacity", groundOpacity, "Ground opacity 0 (x-ray) .. 1")->check(CLI::Range(0.0, 1.0));
+    CLI11_PARSE(cli, argc, argv);
+
+    if (project.empty()) {
+        auto sample = app::bundledSample();
+        if (!sample) {
+            std::fprintf(stderr, "bodemzicht: %s\n", sample.error().toString().c_str());
+            return 1;
+        }
+        project = *sample;
+    }
+    app::ViewerState state;
+    int w = 0, h = 0;
+    if (std::sscanf(size.c_str(), "%dx%d", &w, &h) != 2 || w < 16 || h < 16 || w > 8192 || h > 8192) {
+        std::fprintf(stderr, "bodemzicht: --size '%s' is not WxH\n", size.c_str());
+        return 1;
+    }
+    state.options.width = w;
+    state.options.height = h;
+    state.options.view = view;
+    state.options.verticalExaggeration = exaggeration;
+    state.options.groundOpacity = groundOpacity;
+    if (auto ok = app::openProject(state, project, clashes); !ok) {
+        std::fprintf(stderr, "bodemzicht: %s\n", ok.error().toString().c_str());
+        return 1;
+    }
+    if (state.loadReport.skipped()) std::printf("%s", state.loadReport.summary(10).c_str());
+    return shot.empty() ? interactive(state) : screenshot(state, shot);
+}

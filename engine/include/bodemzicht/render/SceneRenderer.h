@@ -1,0 +1,78 @@
+// Renders a dataset with VTK, relative to a local origin (float32 at RD coordinates would jitter by
+// centimetres): cables and pipes as tubes at their true diameter coloured by theme, assumed depths
+// translucent, bodies as cylinders or boxes, prisms as translucent volumes, the ground surface from
+// the ground-level raster, clash markers. VTK stays behind this header.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <bodemzicht/core/Error.h>
+#include <bodemzicht/core/Vec.h>
+#include <bodemzicht/io/Raster.h>
+#include <bodemzicht/model/Dataset.h>
+#include <bodemzicht/render/ThemeColours.h>
+
+namespace bz::render {
+
+struct ClashMarker {
+    core::Vec3 position;  // RD/NAP
+    std::string kind;     // hard, clearance, ...
+    std::string label;
+};
+
+struct RenderOptions {
+    int width = 1280, height = 720;
+    std::string view = "overview";  // overview | top | street
+    double verticalExaggeration = 1.0;
+    double groundOpacity = 0.3;     // 1: opaque ground, lower: x-ray
+    std::vector<ClashMarker> clashes;
+};
+
+struct Image {
+    int width = 0, height = 0;
+    std::vector<std::uint8_t> rgb;  // row 0 is the top row
+    Rgb at(int x, int y) const {
+        const std::uint8_t* p = &rgb[(static_cast<std::size_t>(y) * width + x) * 3];
+        return {p[0], p[1], p[2]};
+    }
+};
+
+// The local origin used for rendering: the dataset's bounds centre rounded to 100 m.
+core::Vec3 renderOrigin(const model::Dataset& ds);
+
+// Offscreen render. Needs an X display (run under xvfb-run on servers): VTK in Debian 12 is GLX only.
+core::Result<Image> renderImage(const model::Dataset& ds, const io::GroundLevel& ground, const RenderOptions& options);
+core::Result<void> writePng(const Image& image, const std::string& path);
+
+// True when an X display is available for rendering.
+bool displayAvailable();
+
+// An interactive view for the viewer: VTK renders into the caller's current OpenGL context
+// (GLFW) into its own framebuffer, whose colour texture the caller shows (Dear ImGui).
+class Viewport {
+public:
+    Viewport(const model::Dataset& ds, const io::GroundLevel& ground, const RenderOptions& options);
+    ~Viewport();
+    Viewport(const Viewport&) = delete;
+    Viewport& operator=(const Viewport&) = delete;
+
+    void initializeFromCurrentContext();  // after the GL context is current and GLEW is loaded
+    void resize(int width, int height);
+    unsigned render();  // returns the GL texture holding the image
+    void orbit(double dxDeg, double dyDeg);
+    void zoom(double factor);
+    void setView(const std::string& view);
+    void setGroundOpacity(double opacity);
+    void setVerticalExaggeration(double factor);
+    // Feature index under a viewport pixel (origin top-left), or -1.
+    long pick(int x, int y);
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+}  // namespace bz::render

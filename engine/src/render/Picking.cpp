@@ -1,0 +1,22 @@
+#include <bodemzicht/render/Picking.h>
+
+#include <vtkNew.h>
+#include <vtkRenderWindow.h>
+
+#include "vtk/VtkScene.h"
+
+namespace bz::render {
+
+core::Result<long> pickFeature(const model::Dataset& ds, const io::GroundLevel& ground, const RenderOptions& options,
+                               int x, int y) {
+    if (!displayAvailable()) return core::fail("", "", "no X display for rendering: run under xvfb-run");
+    auto scene = detail::buildScene(ds, ground, options);
+    vtkNew<vtkRenderWindow> window;
+    window->SetOffScreenRendering(1);
+    window->SetSize(options.width, options.height);
+    window->AddRenderer(scene.renderer);
+    window->Render();
+    return detail::pickFeature(scene, x, y, options.height);
+}
+
+}  // namespace bz::render

@@ -1,0 +1,159 @@
+#include <bodemzicht/render/SceneRenderer.h>
+
+#include <vtkCallbackCommand.h>
+#include <vtkCamera.h>
+#include <vtkGenericOpenGLRenderWindow.h>
+#include <vtkImageData.h>
+#include <vtkNew.h>
+#include <vtkOpenGLFramebufferObject.h>
+#include <vtkOpenGLState.h>
+#include <vtkPNGWriter.h>
+#include <vtkProperty.h>
+#include <vtkRenderWindow.h>
+#include <vtkTextureObject.h>
+#include <vtkUnsignedCharArray.h>
+#include <vtkPointData.h>
+#include <vtkWindowToImageFilter.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+
+#include "vtk/VtkScene.h"
+
+namespace bz::render {
+
+core::Vec3 renderOrigin(const model::Dataset& ds) {
+    auto b = ds.bounds();
+    if (b.empty()) return {};
+    auto c = b.center();
+    return {std::round(c.x / 100) * 100, std::round(c.y / 100) * 100, std::round(c.z)};
+}
+
+bool displayAvailable() {
+    const char* d = std::getenv("DISPLAY");
+    return d && *d;
+}
+
+core::Result<Image> renderImage(const model::Dataset& ds, const io::GroundLevel& ground, const RenderOptions& options) {
+    if (!displayAvailable())
+        return core::fail("", "", "no X display for rendering: run under xvfb-run (Debian's VTK renders through GLX only)");
+    auto scene = detail::buildScene(ds, ground, options);
+    vtkNew<vtkRenderWindow> window;
+    window->SetOffScreenRendering(1);
+    window->SetSize(options.width, options.height);
+    window->SetMultiSamples(0);
+    window->SetAlphaBitPlanes(1);
+    window->AddRenderer(scene.renderer);
+    window->Render();
+    vtkNew<vtkWindowToImageFilter> grab;
+    grab->SetInput(window);
+    grab->SetInputBufferTypeToRGB();
+    grab->ReadFrontBufferOff();
+    grab->Update();
+    vtkImageData* img = grab->GetOutput();
+    int dims[3];
+    img->GetDimensions(dims);
+    Image out;
+    out.width = dims[0];
+    out.height = dims[1];
+    out.rgb.resize(static_cast<std::size_t>(out.width) * out.height * 3);
+    auto* src = static_cast<unsigned char*>(img->GetScalarPointer());
+    for (int y = 0; y < out.height; ++y)  // VTK's row 0 is the bottom row
+        std::memcpy(&out.rgb[static_cast<std::size_t>(y) * out.width * 3],
+                    src + static_cast<std::size_t>(out.height - 1 - y) * out.width * 3, static_cast<std::size_t>(out.width) * 3);
+    return out;
+}
+
+core::Result<void> writePng(const Image& image, const std::string& path) {
+    vtkNew<vtkImageData> img;
+    img->SetDimensions(image.width, image.height, 1);
+    img->AllocateScalars(VTK_UNSIGNED_CHAR, 3);
+    auto* dst = static_cast<unsigned char*>(img->GetScalarPointer());
+    for (int y = 0; y < image.height; ++y)
+        std::memcpy(dst + static_cast<std::size_t>(image.height - 1 - y) * image.width * 3,
+                    &image.rgb[static_cast<std::size_t>(y) * image.width * 3], static_cast<std::size_t>(image.width) * 3);
+    vtkNew<vtkPNGWriter> writer;
+    writer->SetFileName(path.c_str());
+    writer->SetInputData(img);
+    writer->Write();
+    if (writer->GetErrorCode() != 0) return core::fail(path, "", "cannot write PNG");
+    return {};
+}
+
+// [SECTION] interactive viewport
+
+struct Viewport::Private {
+    detail::VtkScene scene;
+    vtkNew<vtkGenericOpenGLRenderWindow> window;
+    RenderOptions options;
+    int width = 800, height = 600;
+};
+
+Viewport::Viewport(const model::Dataset& ds, const io::GroundLevel& ground, const RenderOptions& options)
+    : d(std::make_unique<Private>()) {
+    d->options = options;
+    d->scene = detail::buildScene(ds, ground, options);
+    d->width = options.width;
+    d->height = options.height;
+}
+
+Viewport::~Viewport() = default;
+
+void Viewport::initializeFromCurrentContext() {
+    // VTK renders into the caller's context: it is always current and owned by the caller.
+    d->window->SetOwnContext(false);
+    vtkNew<vtkCallbackCommand> isCurrent;
+    isCurrent->SetCallback([](vtkObject*, unsigned long, void*, void* callData) { *static_cast<bool*>(callData) = true; });
+    d->window->AddObserver(vtkCommand::WindowIsCurrentEvent, isCurrent);
+    d->window->SetFrameBlitModeToNoBlit();
+    d->window->AddRenderer(d->scene.renderer);
+    d->window->SetSize(d->width, d->height);
+    d->window->InitializeFromCurrentContext();
+}
+
+void Viewport::resize(int width, int height) {
+    d->width = std::max(1, width);
+    d->height = std::max(1, height);
+    d->window->SetSize(d->width, d->height);
+}
+
+unsigned Viewport::render() {
+    d->window->GetState()->Reset();  // the app's GL calls bypass VTK's state cache
+    d->window->Render();
+    d->window->WaitForCompletion();
+    return d->window->GetDisplayFramebuffer()->GetColorAttachmentAsTextureObject(0)->GetHandle();
+}
+
+void Viewport::orbit(double dx, double dy) {
+    vtkCamera* cam = d->scene.renderer->GetActiveCamera();
+    cam->Azimuth(dx);
+    cam->Elevation(dy);
+    cam->OrthogonalizeViewUp();
+    d->scene.renderer->ResetCameraClippingRange();
+}
+
+void Viewport::zoom(double factor) {
+    d->scene.renderer->GetActiveCamera()->Dolly(factor);
+    d->scene.renderer->ResetCameraClippingRange();
+}
+
+void Viewport::setView(const std::string& view) {
+    d->options.view = view;
+    detail::applyView(d->scene, view, d->options.verticalExaggeration);
+}
+
+void Viewport::setGroundOpacity(double opacity) {
+    d->options.groundOpacity = opacity;
+    if (d->scene.ground) d->scene.ground->GetProperty()->SetOpacity(opacity);
+}
+
+void Viewport::setVerticalExaggeration(double factor) {
+    d->options.verticalExaggeration = factor;
+    detail::applyExaggeration(d->scene, factor);
+    d->scene.renderer->ResetCameraClippingRange();
+}
+
+long Viewport::pick(int x, int y) { return detail::pickFeature(d->scene, x, y, d->height); }
+
+}  // namespace bz::render

@@ -1,0 +1,296 @@
+#include "VtkScene.h"
+
+#include <vtkCamera.h>
+#include <vtkCellArray.h>
+#include <vtkCellData.h>
+#include <vtkCellPicker.h>
+#include <vtkFloatArray.h>
+#include <vtkIdTypeArray.h>
+#include <vtkLight.h>
+#include <vtkPointData.h>
+#include <vtkPoints.h>
+#include <vtkPolyData.h>
+#include <vtkPolyDataMapper.h>
+#include <vtkProperty.h>
+#include <vtkTubeFilter.h>
+#include <vtkUnsignedCharArray.h>
+
+#include <cmath>
+
+#include <bodemzicht/geom/Decompose.h>
+
+namespace bz::render::detail {
+
+using model::DepthProvenance;
+using model::GeometryKind;
+
+namespace {
+
+// Triangle meshes with per-cell colour and feature index.
+struct MeshBuilder {
+    vtkNew<vtkPoints> points;
+    vtkNew<vtkCellArray> polys;
+    vtkNew<vtkUnsignedCharArray> colours;
+    vtkNew<vtkIdTypeArray> features;
+    MeshBuilder() {
+        points->SetDataTypeToFloat();
+        colours->SetNumberOfComponents(3);
+        colours->SetName("colours");
+        features->SetName("feature");
+    }
+    void triangle(vtkIdType a, vtkIdType b, vtkIdType c, Rgb col, long feature) {
+        vtkIdType ids[3] = {a, b, c};
+        polys->InsertNextCell(3, ids);
+        colours->InsertNextTypedTuple(&col.r);
+        features->InsertNextValue(feature);
+    }
+    vtkIdType point(double x, double y, double z) { return points->InsertNextPoint(x, y, z); }
+
+    // A convex footprint (local coordinates, counter-clockwise) extruded between two levels.
+    void prism(const std::vector<core::Vec2>& ring, double bottom, double top, Rgb col, long feature) {
+        const std::size_t n = ring.size();
+        if (n < 3 || top <= bottom) return;
+        std::vector<vtkIdType> lo(n), hi(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            lo[i] = point(ring[i].x, ring[i].y, bottom);
+            hi[i] = point(ring[i].x, ring[i].y, top);
+        }
+        for (std::size_t i = 1; i + 1 < n; ++i) {
+            triangle(hi[0], hi[i], hi[i + 1], col, feature);
+            triangle(lo[0], lo[i + 1], lo[i], col, feature);
+        }
+        for (std::size_t i = 0; i < n; ++i) {
+            std::size_t j = (i + 1) % n;
+            triangle(lo[i], lo[j], hi[j], col, feature);
+            triangle(lo[i], hi[j], hi[i], col, feature);
+        }
+    }
+    void cylinder(core::Vec2 c, double r, double bottom, double top, Rgb col, long feature, int sides = 20) {
+        std::vector<core::Vec2> ring;
+        for (int k = 0; k < sides; ++k) {
+            double a = 2 * M_PI * k / sides;
+            ring.push_back({c.x + r * std::cos(a), c.y + r * std::sin(a)});
+        }
+        prism(ring, bottom, top, col, feature);
+    }
+    vtkSmartPointer<vtkPolyData> polyData() {
+        auto pd = vtkSmartPointer<vtkPolyData>::New();
+        pd->SetPoints(points);
+        pd->SetPolys(polys);
+        pd->GetCellData()->AddArray(colours);
+        pd->GetCellData()->AddArray(features);
+        return pd;
+    }
+};
+
+vtkSmartPointer<vtkActor> actorFor(vtkPolyData* pd, double opacity, bool cellColours = true) {
+    vtkNew<vtkPolyDataMapper> mapper;
+    mapper->SetInputData(pd);
+    mapper->SetScalarModeToUseCellFieldData();
+    if (!cellColours) mapper->SetScalarModeToUsePointFieldData();
+    mapper->SelectColorArray("colours");
+    mapper->SetColorModeToDirectScalars();
+    mapper->ScalarVisibilityOn();
+    auto actor = vtkSmartPointer<vtkActor>::New();
+    actor->SetMapper(mapper);
+    actor->GetProperty()->SetOpacity(opacity);
+    actor->GetProperty()->SetSpecular(0.2);
+    return actor;
+}
+
+// Tubes for the linear networks of one provenance class.
+vtkSmartPointer<vtkPolyData> tubes(const model::Dataset& ds, core::Vec3 o, bool assumed) {
+    vtkNew<vtkPoints> pts;
+    pts->SetDataTypeToFloat();
+    vtkNew<vtkCellArray> lines;
+    vtkNew<vtkFloatArray> radius;
+    radius->SetName("radius");
+    vtkNew<vtkUnsignedCharArray> colours;
+    colours->SetNumberOfComponents(3);
+    colours->SetName("colours");
+    vtkNew<vtkIdTypeArray> features;
+    features->SetName("feature");
+    for (std::size_t fi = 0; fi < ds.features.size(); ++fi) {
+        const auto& f = ds.features[fi];
+        if (f.kind() != GeometryKind::Linear) continue;
+        const auto& l = ds.linears[f.geometry];
+        bool isAssumed = false;
+        for (std::uint32_t i = 0; i < l.vertexCount; ++i) {
+            auto p = ds.vertexDepths[l.firstVertex + i].provenance;
+            isAssumed |= p == DepthProvenance::Assumed || p == DepthProvenance::Unknown;
+        }
+        if (isAssumed != assumed) continue;
+        float r = std::isnan(l.outerDiameterM) ? 0.05f : l.outerDiameterM / 2;
+        Rgb c = themeColour(ds.str(f.theme));
+        std::vector<vtkIdType> ids;
+        for (std::uint32_t i = 0; i < l.vertexCount; ++i) {
+            auto v = ds.vertices[l.firstVertex + i];
+            if (std::isnan(v.z)) continue;  // unknown height: not drawn (bodem info lists them)
+            ids.push_back(pts->InsertNextPoint(v.x - o.x, v.y - o.y, v.z - o.z));
+            radius->InsertNextValue(r);
+            colours->InsertNextTypedTuple(&c.r);
+        }
+        if (ids.size() < 2) continue;
+        lines->InsertNextCell(static_cast<vtkIdType>(ids.size()), ids.data());
+        features->InsertNextValue(static_cast<vtkIdType>(fi));
+    }
+    vtkNew<vtkPolyData> pd;
+    pd->SetPoints(pts);
+    pd->SetLines(lines);
+    pd->GetPointData()->AddArray(colours);
+    pd->GetPointData()->AddArray(radius);
+    pd->GetPointData()->SetActiveScalars("radius");
+    pd->GetCellData()->AddArray(features);
+    vtkNew<vtkTubeFilter> tube;
+    tube->SetInputData(pd);
+    tube->SetNumberOfSides(10);
+    tube->SetVaryRadiusToVaryRadiusByAbsoluteScalar();
+    tube->CappingOn();
+    tube->Update();
+    return tube->GetOutput();
+}
+
+}  // namespace
+
+VtkScene buildScene(const model::Dataset& ds, const io::GroundLevel& ground, const RenderOptions& options) {
+    VtkScene s;
+    s.origin = renderOrigin(ds);
+    const core::Vec3 o = s.origin;
+    auto b = ds.bounds();
+    s.bounds = {b.lo - o, b.hi - o};
+    s.renderer = vtkSmartPointer<vtkRenderer>::New();
+    s.renderer->SetBackground(0.93, 0.94, 0.96);
+    s.renderer->SetUseDepthPeeling(true);
+    s.renderer->SetMaximumNumberOfPeels(8);
+
+    for (bool assumed : {false, true}) {
+        auto pd = tubes(ds, o, assumed);
+        if (pd->GetNumberOfPoints() == 0) continue;
+        // Assumed depths look different: translucent, so measured ones stand out.
+        auto actor = actorFor(pd, assumed ? 0.55 : 1.0, false);
+        s.actors.push_back(actor);
+    }
+
+    MeshBuilder solid, translucent;
+    for (std::size_t fi = 0; fi < ds.features.size(); ++fi) {
+        const auto& f = ds.features[fi];
+        long id = static_cast<long>(fi);
+        Rgb c = themeColour(ds.str(f.theme));
+        if (f.kind() == GeometryKind::VerticalBody) {
+            const auto& body = ds.bodies[f.geometry];
+            core::Vec2 ctr = body.center - o.xy();
+            if (const auto* t = ds.treeOf(f)) {
+                double stemTop = body.topZ - o.z + (std::isnan(t->heightM) ? 3.0 : t->heightM * 0.4);
+                solid.cylinder(ctr, std::max(0.1f, body.radiusM), body.topZ - o.z, stemTop, {110, 75, 40}, id, 10);
+                double rz = std::isnan(t->rootZoneDiameterM) ? body.radiusM * 8 : t->rootZoneDiameterM / 2;
+                translucent.cylinder(ctr, rz, body.bottomZ - o.z, body.topZ - o.z, c, id, 24);
+            } else if (body.isCylinder()) {
+                solid.cylinder(ctr, body.radiusM, body.bottomZ - o.z, body.topZ - o.z,
+                               f.type == model::ObjectType::Manhole ? Rgb{110, 110, 110} : c, id);
+            } else {
+                double a = body.rotationDeg * M_PI / 180, hw = body.widthM / 2, hl = body.lengthM / 2;
+                core::Vec2 ux{std::cos(a), std::sin(a)}, uy{-std::sin(a), std::cos(a)};
+                solid.prism({ctr - ux * hw - uy * hl, ctr + ux * hw - uy * hl, ctr + ux * hw + uy * hl, ctr - ux * hw + uy * hl},
+                            body.bottomZ - o.z, body.topZ - o.z, c, id);
+            }
+        } else if (f.kind() == GeometryKind::Prism) {
+            const auto& p = ds.prisms[f.geometry];
+            std::vector<geom::Polygon2> rings;
+            for (std::uint32_t r = 0; r < p.ringCount; ++r) {
+                const auto& ring = ds.rings[p.firstRing + r];
+                geom::Polygon2 local;
+                for (std::uint32_t i = 0; i < ring.pointCount; ++i) local.push_back(ds.footprintPoints[ring.firstPoint + i] - o.xy());
+                rings.push_back(std::move(local));
+            }
+            auto parts = std::isnan(p.widthM) ? geom::convexParts(rings[0], {rings.begin() + 1, rings.end()})
+                                              : geom::bufferedPolylineParts(rings[0], p.widthM);
+            for (const auto& part : parts) translucent.prism(part, p.bottomZ - o.z, p.topZ - o.z, c, id);
+        }
+    }
+    for (const auto& m : options.clashes) {
+        core::Vec3 p = m.position - o;
+        solid.cylinder(p.xy(), 0.35, p.z - 0.35, p.z + 0.35, clashColour(m.kind), -1, 12);
+    }
+    if (solid.polys->GetNumberOfCells()) s.actors.push_back(actorFor(solid.polyData(), 1.0));
+    if (translucent.polys->GetNumberOfCells()) s.actors.push_back(actorFor(translucent.polyData(), 0.35));
+
+    // Ground surface from the ground-level raster, at most 300 x 300 cells.
+    if (ground.available() && !b.empty()) {
+        MeshBuilder g;
+        const int n = 300;
+        double w = b.hi.x - b.lo.x, h = b.hi.y - b.lo.y;
+        double step = std::max({w / n, h / n, 1.0});
+        int nx = static_cast<int>(w / step) + 2, ny = static_cast<int>(h / step) + 2;
+        std::vector<vtkIdType> ids(static_cast<std::size_t>(nx) * ny, -1);
+        for (int j = 0; j < ny; ++j)
+            for (int i = 0; i < nx; ++i) {
+                double x = b.lo.x + i * step, y = b.lo.y + j * step, z = ground.at(x, y);
+                if (!std::isnan(z)) ids[static_cast<std::size_t>(j) * nx + i] = g.point(x - o.x, y - o.y, z - o.z);
+            }
+        for (int j = 0; j + 1 < ny; ++j)
+            for (int i = 0; i + 1 < nx; ++i) {
+                auto at = [&](int di, int dj) { return ids[static_cast<std::size_t>(j + dj) * nx + i + di]; };
+                if (at(0, 0) < 0 || at(1, 0) < 0 || at(0, 1) < 0 || at(1, 1) < 0) continue;
+                g.triangle(at(0, 0), at(1, 0), at(1, 1), {120, 140, 90}, -1);
+                g.triangle(at(0, 0), at(1, 1), at(0, 1), {120, 140, 90}, -1);
+            }
+        if (g.polys->GetNumberOfCells()) {
+            s.ground = actorFor(g.polyData(), options.groundOpacity);
+            s.ground->GetProperty()->SetSpecular(0);
+            s.actors.push_back(s.ground);
+        }
+    }
+    for (auto& a : s.actors) s.renderer->AddActor(a);
+    applyView(s, options.view, options.verticalExaggeration);
+    return s;
+}
+
+void applyExaggeration(VtkScene& s, double e) {
+    for (auto& a : s.actors) a->SetScale(1, 1, e);
+}
+
+void applyView(VtkScene& s, const std::string& view, double e) {
+    applyExaggeration(s, e);
+    vtkCamera* cam = s.renderer->GetActiveCamera();
+    core::Vec3 c = s.bounds.empty() ? core::Vec3{} : s.bounds.center();
+    c.z *= e;
+    double w = s.bounds.empty() ? 10 : std::max(s.bounds.hi.x - s.bounds.lo.x, s.bounds.hi.y - s.bounds.lo.y);
+    cam->SetFocalPoint(c.x, c.y, c.z);
+    if (view == "top") {
+        cam->SetPosition(c.x, c.y, c.z + 1.2 * w + 10);
+        cam->SetViewUp(0, 1, 0);
+    } else if (view == "street") {
+        cam->SetPosition(c.x - 0.25 * w, c.y - 2, c.z + 2);
+        cam->SetViewUp(0, 0, 1);
+    } else {
+        cam->SetPosition(c.x - 0.45 * w, c.y - 0.75 * w, c.z + 0.55 * w);
+        cam->SetViewUp(0, 0, 1);
+    }
+    cam->SetViewAngle(35);
+    if (view != "street" && !s.bounds.empty()) {
+        // Fit the networks (wells reach 100 m down; frame the top 10 m) keeping the direction.
+        double zlo = std::max(s.bounds.lo.z, s.bounds.hi.z - 10) * e, zhi = s.bounds.hi.z * e;
+        double bb[6] = {s.bounds.lo.x, s.bounds.hi.x, s.bounds.lo.y, s.bounds.hi.y, zlo, zhi};
+        s.renderer->ResetCamera(bb);
+        cam->Dolly(view == "top" ? 1.3 : 1.7);
+    }
+    s.renderer->ResetCameraClippingRange();
+}
+
+long pickFeature(VtkScene& s, int x, int y, int windowHeight) {
+    vtkNew<vtkCellPicker> picker;
+    picker->SetTolerance(0.0005);
+    // Only the objects: the ground and markers are not pickable.
+    if (s.ground) s.ground->PickableOff();
+    if (!picker->Pick(x, windowHeight - 1 - y, 0, s.renderer)) return -1;
+    vtkActor* actor = picker->GetActor();
+    vtkIdType cell = picker->GetCellId();
+    if (!actor || cell < 0) return -1;
+    auto* pd = vtkPolyData::SafeDownCast(actor->GetMapper()->GetInput());
+    if (!pd) return -1;
+    auto* ids = vtkIdTypeArray::SafeDownCast(pd->GetCellData()->GetArray("feature"));
+    if (!ids || cell >= ids->GetNumberOfTuples()) return -1;
+    return static_cast<long>(ids->GetValue(cell));
+}
+
+}  // namespace bz::render::detail

@@ -429,3 +429,32 @@ TEST(ClashReview, StatusesPersistInTheProject) {
     ASSERT_FALSE(missing);
     EXPECT_EQ(missing.error().featureId, "Cdeadbeef");
 }
+
+TEST(ClashGroups, MatchBruteForceSingleLinkageOnRandomPoints) {
+    std::mt19937_64 rng(5);
+    for (double spread : {30.0, 200.0}) {
+        std::uniform_real_distribution<double> u(0, spread);
+        std::vector<clash::Clash> clashes(400);
+        for (std::size_t i = 0; i < clashes.size(); ++i) {
+            clashes[i].id = clash::stableClashId("a" + std::to_string(i), "b");
+            clashes[i].pointA = clashes[i].pointB = {X0 + u(rng), Y0 + u(rng), 3};
+        }
+        clash::groupClashes(clashes, 10.0);
+        // Reference: connected components of "within 10 m" over all pairs.
+        std::vector<std::size_t> comp(clashes.size());
+        for (std::size_t i = 0; i < comp.size(); ++i) comp[i] = i;
+        bool changed = true;
+        while (changed) {
+            changed = false;
+            for (std::size_t i = 0; i < clashes.size(); ++i)
+                for (std::size_t j = 0; j < clashes.size(); ++j)
+                    if (core::distance(clashes[i].location(), clashes[j].location()) <= 10.0 && comp[j] < comp[i]) {
+                        comp[i] = comp[j];
+                        changed = true;
+                    }
+        }
+        for (std::size_t i = 0; i < clashes.size(); ++i)
+            for (std::size_t j = i + 1; j < clashes.size(); ++j)
+                EXPECT_EQ(comp[i] == comp[j], clashes[i].groupId == clashes[j].groupId) << i << "," << j;
+    }
+}

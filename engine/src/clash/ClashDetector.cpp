@@ -176,6 +176,12 @@ struct ClashDetector::Impl {
         }
         grid = spatial::UniformGrid(boxes, {0.0, opt.threads});
         treeGrid = spatial::UniformGrid(treeBoxes, {0.0, opt.threads});
+        // The re-check scratch space is sized now, so the first drag does not pay for it.
+        recheckScratch = std::make_unique<Scratch>();
+        recheckScratch->primStamp.assign(prims.size(), 0);
+        recheckScratch->treeStamp.assign(treePrims.size(), 0);
+        recheckScratch->featureStamp.assign(ds.features.size(), 0);
+        recheckScratch->featureSlot.assign(ds.features.size(), 0);
         existingIndexMs = msSince(t0);
         gridBuilt = true;
     }

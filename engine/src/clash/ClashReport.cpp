@@ -72,28 +72,44 @@ void groupClashes(std::vector<Clash>& clashes, double radius) {
         while (parent[i] != i) i = parent[i] = parent[parent[i]];
         return i;
     };
-    // Cells of size `radius`, sorted by key: neighbours are in the 3x3 surrounding cells.
+    // Cells with a diagonal of `radius`: everything in one cell belongs together, and neighbours
+    // can only be up to two cells away. Dense streets then cost one union per clash.
+    const double cell = radius / std::sqrt(2.0);
+    using Key = std::pair<long long, long long>;
     auto cellOf = [&](const Clash& c) {
         auto p = c.location();
-        return std::pair<long long, long long>{static_cast<long long>(std::floor(p.x / radius)),
-                                               static_cast<long long>(std::floor(p.y / radius))};
+        return Key{static_cast<long long>(std::floor(p.x / cell)), static_cast<long long>(std::floor(p.y / cell))};
     };
-    std::vector<std::pair<std::pair<long long, long long>, std::size_t>> cells(n);
-    for (std::size_t i = 0; i < n; ++i) cells[i] = {cellOf(clashes[i]), i};
-    std::sort(cells.begin(), cells.end());
-    for (std::size_t i = 0; i < n; ++i) {
-        auto [cx, cy] = cellOf(clashes[i]);
-        auto p = clashes[i].location();
-        for (long long dx = -1; dx <= 1; ++dx)
-            for (long long dy = -1; dy <= 1; ++dy) {
-                std::pair<long long, long long> key{cx + dx, cy + dy};
-                auto it = std::lower_bound(cells.begin(), cells.end(), std::pair{key, std::size_t{0}});
-                for (; it != cells.end() && it->first == key; ++it) {
-                    std::size_t j = it->second;
-                    if (j <= i) continue;
-                    std::size_t ri = find(i), rj = find(j);
-                    if (ri != rj && core::distance(p, clashes[j].location()) <= radius) parent[ri] = rj;
-                }
+    std::vector<std::pair<Key, std::size_t>> items(n);
+    for (std::size_t i = 0; i < n; ++i) items[i] = {cellOf(clashes[i]), i};
+    std::sort(items.begin(), items.end());
+    struct Range {
+        Key key;
+        std::size_t begin, end;
+    };
+    std::vector<Range> cells;
+    for (std::size_t k = 0; k < n; ++k) {
+        if (cells.empty() || cells.back().key != items[k].first) cells.push_back({items[k].first, k, k});
+        Range& c = cells.back();
+        c.end = k + 1;
+        if (k > c.begin) parent[find(items[k].second)] = find(items[c.begin].second);
+    }
+    for (const Range& c : cells) {
+        for (long long dx = -2; dx <= 2; ++dx)
+            for (long long dy = -2; dy <= 2; ++dy) {
+                Key key{c.key.first + dx, c.key.second + dy};
+                if (key <= c.key) continue;  // each pair of cells once
+                auto it = std::lower_bound(cells.begin(), cells.end(), key,
+                                           [](const Range& r, const Key& k) { return r.key < k; });
+                if (it == cells.end() || it->key != key) continue;
+                if (find(items[c.begin].second) == find(items[it->begin].second)) continue;
+                bool joined = false;
+                for (std::size_t a = c.begin; a < c.end && !joined; ++a)
+                    for (std::size_t b = it->begin; b < it->end && !joined; ++b)
+                        if (core::distance(clashes[items[a].second].location(), clashes[items[b].second].location()) <= radius) {
+                            parent[find(items[a].second)] = find(items[b].second);
+                            joined = true;
+                        }
             }
     }
     // Name each group after its smallest clash id (stable while that clash exists).

@@ -260,7 +260,11 @@ void applyView(VtkScene& s, const std::string& view, double e) {
         cam->SetPosition(c.x, c.y, c.z + 1.2 * w + 10);
         cam->SetViewUp(0, 1, 0);
     } else if (view == "street") {
-        cam->SetPosition(c.x - 0.25 * w, c.y - 2, c.z + 2);
+        // Standing on the street a little above eye height, looking down into the ground.
+        double top = (s.bounds.empty() ? 0 : s.bounds.hi.z) * e;
+        double reach = std::min(60.0, 0.3 * w);
+        cam->SetFocalPoint(c.x, c.y, top - 2 * e);
+        cam->SetPosition(c.x - 0.6 * reach, c.y - reach, top + 4);
         cam->SetViewUp(0, 0, 1);
     } else {
         cam->SetPosition(c.x - 0.45 * w, c.y - 0.75 * w, c.z + 0.55 * w);

@@ -188,3 +188,40 @@ TEST(GenericImport, Wgs84InputIsReprojectedToRd) {
     EXPECT_NEAR(ds.vertices[0].x, 155000, 1.5);
     EXPECT_NEAR(ds.vertices[0].y, 463000, 1.5);
 }
+
+TEST(GenericImport, NaNValuesAndInvalidPolygonsAreNamed) {
+    test::ScratchDir dir("gi9");
+    auto path = test::writeFile(dir.file("zones.csv"),
+                                "WKT,id,theme,owner,status,diameter_mm,year,top_m,bottom_m\n"
+                                "\"LINESTRING (250000 470000 1,250010 470000 1)\",L1,water,Vitens,existing,NaN,1970,,\n"
+                                "\"POLYGON ((250000 470000,250010 470010,250010 470000,250000 470010,250000 470000))\",Z1,verontreiniging,Gemeente,existing,,1990,4,2\n"
+                                "\"POLYGON ((250000 470000,250010 470000,250010 470010,250000 470010,250000 470000))\",Z2,verontreiniging,Gemeente,existing,,1990,4,2\n");
+    model::Dataset ds;
+    io::ImportReport report;
+    io::GenericImportOptions o;
+    o.sourceCrs = "EPSG:28992";
+    ASSERT_TRUE(io::importGeneric(path, o, ds, report));
+    ASSERT_EQ(ds.features.size(), 1u) << report.summary();
+    EXPECT_EQ(ds.features[0].id, "Z2");
+    std::map<std::string, std::string> why;
+    for (const auto& e : report.problems) why[e.featureId] = e.message;
+    EXPECT_EQ(why["L1"], "diameter_mm is NaN, not a number");
+    EXPECT_EQ(why["Z1"], "polygon is invalid (self-intersecting or malformed rings)");
+}
+
+TEST(GenericImport, BallparkTransformationsAreRefused) {
+    test::ScratchDir dir("gi10");
+    // ETRS89 with ellipsoidal heights: without the RDNAPTRANS2018 grids only a ballpark exists.
+    auto path = test::writeFile(dir.file("etrs.geojson"), R"({"type": "FeatureCollection",
+ "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::4937"}},
+ "features": [{"type": "Feature", "properties": {"id": "E1", "theme": "water", "owner": "Vitens", "status": "existing", "diameter_mm": 110, "year": 1970},
+   "geometry": {"type": "LineString", "coordinates": [[5.38764, 52.15616, 45.0], [5.3877, 52.1562, 45.0]]}}]})");
+    model::Dataset ds;
+    io::ImportReport report;
+    ASSERT_TRUE(io::importGeneric(path, {}, ds, report));
+    if (ds.features.size() == 1) GTEST_SKIP() << "RDNAPTRANS2018 grids are installed on this machine";
+    ASSERT_EQ(report.problems.size(), 1u);
+    EXPECT_EQ(report.problems[0].featureId, "E1");
+    EXPECT_NE(report.problems[0].message.find("PROJ could only offer a ballpark transformation"), std::string::npos)
+        << report.problems[0].message;
+}

@@ -21,7 +21,7 @@ Runner registerImport(CLI::App& app) {
     };
     auto a = std::make_shared<Args>();
     auto* cmd = app.add_subcommand("import", "Import GDAL vector sources in the generic schema into a project");
-    cmd->add_option("SOURCE", a->sources, "GeoPackage, GeoJSON, Shapefile, FlatGeobuf, CSV with WKT, ...")->required();
+    cmd->add_option("SOURCE", a->sources, "GeoPackage, GeoJSON, Shapefile, FlatGeobuf, CSV with WKT, ... or another project")->required();
     cmd->add_option("--into", a->into, "Project GeoPackage to write")->required();
     cmd->add_option("--ground-level", a->groundLevel, "Constant ground level (m NAP) for 2D features with depth_m");
     cmd->add_option("--ground-raster", a->groundRaster, "Ground-level raster (GeoTIFF, RD New) for 2D features");
@@ -52,7 +52,8 @@ Runner registerImport(CLI::App& app) {
         }
         int failedSources = 0;
         for (const auto& src : a->sources) {
-            auto ok = io::importGeneric(src, options, ds, report);
+            // Another Bodemzicht project (or its layers in PostGIS) merges as is.
+            auto ok = io::isProject(src) ? io::readProjectInto(src, ds, report) : io::importGeneric(src, options, ds, report);
             if (!ok) {
                 std::fprintf(stderr, "bodem import: %s\n", ok.error().toString().c_str());
                 ++failedSources;

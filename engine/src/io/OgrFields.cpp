@@ -13,6 +13,7 @@ core::Result<model::Dataset::Meta> readCommonMeta(const OGRFeature& f, const Fie
     m.id = str(f, iId);
     if (m.id.empty())
         return core::fail(file, "FID " + std::to_string(f.GetFID()), "empty 'id'");
+    if (auto nan = firstNotANumber(f, idx)) return core::fail(file, m.id, *nan);
     m.layer = idx("layer") >= 0 && isSet(f, idx("layer")) ? str(f, idx("layer")) : layer;
     m.theme = str(f, idx("theme"));
     if (m.theme.empty()) {
@@ -45,6 +46,13 @@ core::Result<model::Dataset::Meta> readCommonMeta(const OGRFeature& f, const Fie
         m.horizontalAccuracyM = static_cast<float>(acc);
     }
     return m;
+}
+
+std::optional<std::string> firstNotANumber(const OGRFeature& f, const FieldIndex& idx) {
+    for (const char* col : {"diameter_mm", "year", "depth_m", "depth_uncertainty_m", "top_m", "bottom_m", "width_m",
+                            "diameter_m", "length_m", "horizontal_accuracy_m", "concentration"})
+        if (auto e = notANumber(f, idx(col), col)) return e;
+    return std::nullopt;
 }
 
 void reportUnknownThemes(const std::map<std::string, std::size_t>& unknownThemes,

@@ -6,6 +6,8 @@
 
 #include <cmath>
 #include <map>
+#include <utility>
+#include <vector>
 #include <optional>
 #include <string>
 
@@ -15,21 +17,22 @@
 
 namespace bz::io::detail {
 
-// Field indices of one layer, looked up once by name (-1 when the column is absent).
+// Field indices of one layer, looked up once by name (-1 when the column is absent). Callers pass
+// string literals, so the cache is keyed by the literal's address: no string is built per feature.
 class FieldIndex {
 public:
     explicit FieldIndex(OGRFeatureDefn* defn) : mDefn(defn) {}
     int operator()(const char* name) const {
-        auto it = mCache.find(name);
-        if (it != mCache.end()) return it->second;
+        for (const auto& [key, index] : mCache)
+            if (key == name) return index;
         int i = mDefn->GetFieldIndex(name);
-        mCache.emplace(name, i);
+        mCache.emplace_back(name, i);
         return i;
     }
 
 private:
     OGRFeatureDefn* mDefn;
-    mutable std::map<std::string, int> mCache;
+    mutable std::vector<std::pair<const char*, int>> mCache;
 };
 
 inline bool isSet(const OGRFeature& f, int i) { return i >= 0 && f.IsFieldSetAndNotNull(i); }
@@ -46,6 +49,14 @@ core::Result<model::Dataset::Meta> readCommonMeta(const OGRFeature& f, const Fie
 // One warning per unknown theme with its count.
 void reportUnknownThemes(const std::map<std::string, std::size_t>& unknownThemes,
                          const std::string& file, ImportReport& report);
+
+// A numeric column that is set but holds NaN or infinity (as opposed to null = unknown).
+inline std::optional<std::string> notANumber(const OGRFeature& f, int i, const char* column) {
+    if (!isSet(f, i) || std::isfinite(f.GetFieldAsDouble(i))) return std::nullopt;
+    return std::string(column) + " is " + f.GetFieldAsString(i) + ", not a number";
+}
+// The first of the usual numeric columns that holds NaN or infinity.
+std::optional<std::string> firstNotANumber(const OGRFeature& f, const FieldIndex& idx);
 
 // A number that must be finite and >= 0 when present: NaN when absent, error text otherwise.
 std::optional<std::string> checkNonNegative(double v, const char* column, double maxPlausible);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
+#include <cstdlib>
 #include <chrono>
 #include <cmath>
 #include <mutex>
@@ -291,13 +292,14 @@ struct ClashDetector::Impl {
             crossing = la > 1e-9 && lb > 1e-9 ? std::abs(core::dot(da, db)) / (la * lb) < cosParallel : true;
             return geom::distance(a, b);
         }
-        if (p.aCapsule) return geom::distance(m.capsules()[p.ai], moved(m.extrusions()[p.bi], off));
+        geom::Extrusion scratch;
+        if (p.aCapsule) return geom::distance(m.capsules()[p.ai], extrusionAt(p.bi, off, scratch));
         if (p.bCapsule) {
             geom::Contact c = geom::distance(moved(m.capsules()[p.bi], off), m.extrusions()[p.ai]);
             std::swap(c.pointA, c.pointB);
             return c;
         }
-        return geom::distance(m.extrusions()[p.ai], moved(m.extrusions()[p.bi], off));
+        return geom::distance(m.extrusions()[p.ai], extrusionAt(p.bi, off, scratch));
     }
 
     geom::Contact pairWithinBand(const PrimPair& p, core::Vec3 off, double band, double& dz) const {
@@ -323,25 +325,46 @@ struct ClashDetector::Impl {
     }
 
     // Length along the linear one of the two objects where the pair is closer than `threshold`.
+    // An extrusion moved by `off`, without copying its polygon when there is no offset.
+    const geom::Extrusion& extrusionAt(std::uint32_t i, core::Vec3 off, geom::Extrusion& scratch) const {
+        if (off == core::Vec3{}) return m.extrusions()[i];
+        scratch = moved(m.extrusions()[i], off);
+        return scratch;
+    }
+
     double violatedLength(std::uint32_t fa, std::uint32_t fb, core::Vec3 off, double threshold) const {
         bool bLinear = isLinear(ds.features[fb]);
         std::uint32_t lin = bLinear ? fb : fa, other = bLinear ? fa : fb;
         if (!isLinear(ds.features[lin])) return NAN;
         core::Vec3 linOff = bLinear ? off : core::Vec3{}, otherOff = bLinear ? core::Vec3{} : off;
+        // The other object's primitives and boxes once, then each capsule against the near ones.
+        thread_local std::vector<std::pair<bool, std::uint32_t>> otherPrims;
+        thread_local std::vector<core::Bounds3> otherBoxes;
+        thread_local std::vector<std::pair<double, double>> spans;
+        otherPrims.clear();
+        otherBoxes.clear();
+        core::Bounds3 all;
+        forEachPrim(other, [&](bool capsule, std::uint32_t i) {
+            otherPrims.push_back({capsule, i});
+            otherBoxes.push_back(primBounds(capsule, i, otherOff));
+            all.merge(otherBoxes.back());
+        });
+        geom::Extrusion scratch;
         double total = 0;
         const auto& s = m.shapes()[lin];
-        std::vector<std::pair<double, double>> spans;
         for (std::uint32_t k = 0; k < s.capsuleCount; ++k) {
             auto c = moved(m.capsules()[s.firstCapsule + k], linOff);
             auto cb = c.bounds();
+            if (boxGap(cb, all) > threshold) continue;
             spans.clear();
-            forEachPrim(other, [&](bool capsule, std::uint32_t i) {
-                if (boxGap(cb, primBounds(capsule, i, otherOff)) > threshold) return;
+            for (std::size_t j = 0; j < otherPrims.size(); ++j) {
+                if (boxGap(cb, otherBoxes[j]) > threshold) continue;
+                auto [capsule, i] = otherPrims[j];
                 double t0, t1;
                 bool hit = capsule ? geom::intervalWithin(c, moved(m.capsules()[i], otherOff), threshold, t0, t1)
-                                   : geom::intervalWithin(c, moved(m.extrusions()[i], otherOff), threshold, t0, t1);
+                                   : geom::intervalWithin(c, extrusionAt(i, otherOff, scratch), threshold, t0, t1);
                 if (hit) spans.push_back({t0, t1});
-            });
+            }
             std::sort(spans.begin(), spans.end());
             double covered = 0, end = -1;
             for (auto [t0, t1] : spans) {
@@ -871,12 +894,16 @@ ClashReport ClashDetector::findClashes() const {
     d->wkoRule(levelRules, report.notes);
     perThread.push_back(std::move(levelRules));
     // Sort pointers by id, then move every clash once into place (a Clash holds many strings).
-    std::vector<Clash*> order;
+    // Ids are "C" + 12 hex digits: their numeric value sorts like the text, without touching the
+    // clashes themselves (cache misses) during the sort.
+    std::vector<std::pair<std::uint64_t, Clash*>> order;
     for (auto& v : perThread)
-        for (auto& c : v) order.push_back(&c);
-    std::sort(order.begin(), order.end(), [](const Clash* x, const Clash* y) { return x->id < y->id; });
+        for (auto& c : v) order.push_back({std::strtoull(c.id.c_str() + 1, nullptr, 16), &c});
+    std::sort(order.begin(), order.end(), [](const auto& x, const auto& y) {
+        return x.first != y.first ? x.first < y.first : x.second->id < y.second->id;
+    });
     report.clashes.reserve(order.size());
-    for (Clash* c : order) report.clashes.push_back(std::move(*c));
+    for (auto& [key, c] : order) report.clashes.push_back(std::move(*c));
     groupClashes(report.clashes, d->opt.groupRadiusM);
     report.timings.queryMs = msSince(t0) - report.timings.indexMs;
     for (const auto& n : d->m.notes()) report.notes.push_back(n);

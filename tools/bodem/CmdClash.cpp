@@ -2,6 +2,7 @@
 #include <bodemzicht/clash/ReportWriter.h>
 #include <bodemzicht/clash/ReviewStore.h>
 #include <bodemzicht/io/GenericImporter.h>
+#include <bodemzicht/io/KlicImporter.h>
 #include <bodemzicht/io/ProjectStore.h>
 
 #include <chrono>
@@ -67,7 +68,9 @@ Runner registerClash(CLI::App& app) {
         std::string reviewProject;
         for (const auto& src : a->sources) {
             core::Result<void> ok;
-            if (io::isProject(src)) {
+            if (io::isKlicDelivery(src)) {
+                ok = io::importKlic(src, {generic.groundLevel}, ds, load);
+            } else if (io::isProject(src)) {
                 ok = io::readProjectInto(src, ds, load);
                 if (ok && reviewProject.empty() && src.ends_with(".gpkg")) reviewProject = src;
             } else {

@@ -1,4 +1,5 @@
 #include <bodemzicht/io/GenericImporter.h>
+#include <bodemzicht/io/KlicImporter.h>
 #include <bodemzicht/io/ProjectStore.h>
 
 #include <cstdio>
@@ -53,7 +54,10 @@ Runner registerImport(CLI::App& app) {
         int failedSources = 0;
         for (const auto& src : a->sources) {
             // Another Bodemzicht project (or its layers in PostGIS) merges as is.
-            auto ok = io::isProject(src) ? io::readProjectInto(src, ds, report) : io::importGeneric(src, options, ds, report);
+            core::Result<void> ok;
+            if (io::isKlicDelivery(src)) ok = io::importKlic(src, {options.groundLevel}, ds, report);
+            else if (io::isProject(src)) ok = io::readProjectInto(src, ds, report);
+            else ok = io::importGeneric(src, options, ds, report);
             if (!ok) {
                 std::fprintf(stderr, "bodem import: %s\n", ok.error().toString().c_str());
                 ++failedSources;

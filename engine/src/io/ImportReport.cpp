@@ -16,6 +16,12 @@ std::size_t ImportReport::skipped() const {
     return n;
 }
 
+std::size_t ImportReport::ignored() const {
+    std::size_t n = 0;
+    for (const auto& [_, c] : perLayer) n += c.ignored;
+    return n;
+}
+
 void ImportReport::skip(const std::string& layer, core::Error e) {
     ++perLayer[layer].skipped;
     problems.push_back(std::move(e));
@@ -23,9 +29,14 @@ void ImportReport::skip(const std::string& layer, core::Error e) {
 
 std::string ImportReport::summary(std::size_t maxLines) const {
     std::ostringstream out;
-    for (const auto& [layer, c] : perLayer)
-        out << "  " << layer << ": " << c.loaded << " loaded, " << c.skipped << " skipped\n";
-    out << "  total: " << loaded() << " loaded, " << skipped() << " skipped\n";
+    for (const auto& [layer, c] : perLayer) {
+        out << "  " << layer << ": " << c.loaded << " loaded, " << c.skipped << " skipped";
+        if (c.ignored) out << ", " << c.ignored << " not imported (" << c.ignoredWhy << ")";
+        out << "\n";
+    }
+    out << "  total: " << loaded() << " loaded, " << skipped() << " skipped";
+    if (ignored()) out << ", " << ignored() << " not imported";
+    out << "\n";
     auto list = [&](const char* title, const std::vector<core::Error>& v) {
         if (v.empty()) return;
         out << title << " (" << v.size() << "):\n";

@@ -14,6 +14,8 @@ namespace bz::io {
 struct ImportReport {
     struct Counts {
         std::size_t loaded = 0, skipped = 0;
+        std::size_t ignored = 0;   // read on purpose but not an object of the model (links, labels)
+        std::string ignoredWhy;    // e.g. "annotation, not part of the 3D model"
     };
     std::map<std::string, Counts> perLayer;  // by layer (or feature type) name
     std::vector<core::Error> problems;       // features skipped, with the reason
@@ -24,6 +26,12 @@ struct ImportReport {
     void skip(const std::string& layer, core::Error e);
     void warn(core::Error e) { warnings.push_back(std::move(e)); }
     void load(const std::string& layer) { ++perLayer[layer].loaded; }
+    void ignore(const std::string& layer, const std::string& why) {
+        auto& c = perLayer[layer];
+        ++c.ignored;
+        c.ignoredWhy = why;
+    }
+    std::size_t ignored() const;
     // Human-readable summary: counts per layer, then every problem (at most `maxLines` each).
     std::string summary(std::size_t maxLines = 50) const;
 };

@@ -1,0 +1,422 @@
+#include <bodemzicht/io/KlicImporter.h>
+
+#include <cpl_string.h>
+#include <cpl_vsi.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "../../GdalErrors.h"
+#include "GmlRecords.h"
+
+namespace bz::io {
+
+using core::Vec2;
+using core::Vec3;
+using klic::GmlRecord;
+using model::DepthProvenance;
+using model::ObjectType;
+
+namespace {
+
+// [SECTION] small helpers
+
+std::string lastSegment(const std::string& href) {
+    auto p = href.find_last_of("/#");
+    return p == std::string::npos ? href : href.substr(p + 1);
+}
+
+// "nl.imkl-KL1040.UL_..." -> "KL1040"
+std::string sourceHolder(const std::string& gmlId) {
+    auto dash = gmlId.find('-');
+    auto dot = gmlId.find('.', dash == std::string::npos ? 0 : dash);
+    if (dash == std::string::npos || dot == std::string::npos) return "";
+    return gmlId.substr(dash + 1, dot - dash - 1);
+}
+
+// Metres per unit of an OGC uom URN; NaN for an unknown unit.
+double metresPer(const std::string& uom) {
+    std::string u = lastSegment(uom);
+    auto c = u.rfind(':');
+    if (c != std::string::npos) u = u.substr(c + 1);
+    if (u == "m") return 1.0;
+    if (u == "cm") return 0.01;
+    if (u == "mm") return 0.001;
+    return NAN;
+}
+
+float accuracyOf(const std::string* href) {
+    if (!href) return model::kUnknown;
+    std::string v = lastSegment(*href);
+    if (v == "tot30cm") return 0.3f;
+    if (v == "tot50cm") return 0.5f;
+    if (v == "tot100cm") return 1.0f;
+    return model::kUnknown;  // onbekend
+}
+
+struct Network {
+    std::string theme;
+    double defaultCoverM = NAN;
+};
+
+struct DepthPoint {
+    Vec2 at;
+    double value = NAN;        // m below ground (TovMaaiveld) or m NAP (NAP)
+    bool nap = false;
+    double groundNap = NAN;    // maaiveldPeil of a DiepteNAP
+    bool bottom = false;       // aangrijpingspunt binnenonderkantBuis
+    float accuracy = model::kUnknown;
+    std::string id;
+};
+
+// Distance from p to a polyline and the chainage of the closest point.
+double project(const std::vector<Vec2>& line, Vec2 p, double& chainage) {
+    double best = INFINITY, run = 0;
+    for (std::size_t i = 0; i + 1 < line.size(); ++i) {
+        Vec2 a = line[i], b = line[i + 1], ab = b - a;
+        double len = core::length(ab);
+        double t = len > 0 ? std::clamp(core::dot(p - a, ab) / (len * len), 0.0, 1.0) : 0.0;
+        double d = core::distance(p, a + ab * t);
+        if (d < best) {
+            best = d;
+            chainage = run + t * len;
+        }
+        run += len;
+    }
+    return best;
+}
+
+struct ElementKind {
+    const char* type;
+    ObjectType objectType;
+};
+constexpr ElementKind kElements[] = {
+    {"imkl:Elektriciteitskabel", ObjectType::Cable},       {"imkl:Telecommunicatiekabel", ObjectType::Cable},
+    {"imkl:OlieGasChemicalienPijpleiding", ObjectType::Pipe}, {"imkl:Waterleiding", ObjectType::Pipe},
+    {"imkl:Rioolleiding", ObjectType::SewerPipe},           {"imkl:ThermischePijpleiding", ObjectType::HeatPipe},
+    {"imkl:Kabelbed", ObjectType::Duct},                    {"imkl:Duct", ObjectType::Duct},
+    {"imkl:Mantelbuis", ObjectType::Duct},                  {"imkl:Overig", ObjectType::Pipe},
+};
+
+const char* kNotObjects[][2] = {
+    {"usc:UtilityLink", "geometry of the elements that link to it"},
+    {"imkl:Utiliteitsnet", "theme and default depth of its elements"},
+    {"imkl:Beheerder", "owner names"},
+    {"imkl:Belanghebbende", "delivery administration"},
+    {"imkl:Belang", "delivery administration"},
+    {"imkl:GebiedsinformatieLevering", "delivery administration"},
+    {"imkl:GebiedsinformatieAanvraag", "delivery administration"},
+    {"imkl:Bijlage", "attachment reference"},
+    {"imkl:EisVoorzorgsmaatregelBijlage", "attachment reference"},
+    {"imkl:Maatvoering", "dimension line or label on the map"},
+    {"imkl:Annotatie", "annotation on the map"},
+    {"imkl:Labelpositie", "label position on the map"},
+    {"imkl:EigenTopografie", "operator's own topography (2D map content)"},
+    {"imkl:ExtraDetailinfo", "reference to a PDF detail"},
+    {"imkl:DiepteTovMaaiveld", "depth point, applied to the elements of its network"},
+    {"imkl:DiepteNAP", "depth point, applied to the elements of its network"},
+};
+
+bool hasImklHeader(const std::string& path) {
+    VSILFILE* f = VSIFOpenL(path.c_str(), "rb");
+    if (!f) return false;
+    char head[4096] = {};
+    VSIFReadL(head, 1, sizeof head - 1, f);
+    VSIFCloseL(f);
+    return std::strstr(head, "geostandaarden.nl/imkl") != nullptr && std::strstr(head, "FeatureCollection") != nullptr;
+}
+
+// The IMKL file inside a delivery zip: the GI_gebiedsinformatielevering file, or else (operator
+// examples) the first XML whose header is an IMKL feature collection.
+std::string imklFileInZip(const std::string& zip) {
+    std::string root = "/vsizip/" + zip, gi, other;
+    char** files = VSIReadDirRecursive(root.c_str());
+    for (char** f = files; f && *f; ++f) {
+        std::string name = *f;
+        if (!name.ends_with(".xml")) continue;
+        if (name.find("GI_gebiedsinformatielevering") != std::string::npos) gi = root + "/" + name;
+        else if (other.empty() && hasImklHeader(root + "/" + name)) other = root + "/" + name;
+    }
+    CSLDestroy(files);
+    return gi.empty() ? other : gi;
+}
+
+}  // namespace
+
+bool isKlicDelivery(const std::string& path) {
+    detail::registerGdalOnce();
+    std::string lower = path;
+    std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
+    if (lower.ends_with(".zip")) return !imklFileInZip(path).empty();
+    if (!lower.ends_with(".xml") && !lower.ends_with(".gml")) return false;
+    return hasImklHeader(path);
+}
+
+core::Result<void> importKlic(const std::string& path, const KlicImportOptions& options, model::Dataset& ds,
+                              ImportReport& report) {
+    detail::registerGdalOnce();
+    std::string xml = path;
+    std::string lower = path;
+    std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
+    if (lower.ends_with(".zip")) {
+        xml = imklFileInZip(path);
+        if (xml.empty()) return core::fail(path, "", "not a KLIC delivery: no GI_gebiedsinformatielevering_*.xml or IMKL file inside");
+    }
+
+    // [SECTION] pass 1: read every feature into records
+    std::vector<GmlRecord> elements, zones;
+    std::unordered_map<std::string, Network> networks;
+    std::unordered_map<std::string, std::vector<Vec2>> links;
+    std::unordered_map<std::string, std::string> owners;  // bronhoudercode -> name
+    std::map<std::string, std::vector<DepthPoint>> depthsByNetwork;
+    std::string file = path;
+    auto read = klic::readGmlRecords(xml, [&](GmlRecord&& r) {
+        if (r.type == "imkl:Utiliteitsnet") {
+            Network n;
+            if (auto* t = r.firstHref("imkl:thema")) n.theme = lastSegment(*t);
+            if (auto* d = r.first("imkl:standaardDieptelegging")) {
+                double f = metresPer(r.uom["imkl:standaardDieptelegging"]);
+                n.defaultCoverM = std::atof(d->c_str()) * (std::isnan(f) ? 1.0 : f);
+            }
+            networks[r.id] = n;
+        } else if (r.type == "usc:UtilityLink") {
+            // A gml:LineString, or a gml:Curve of LineStringSegments (IMKL 1.2.1 examples).
+            for (const auto& g : r.geometries)
+                if ((g.type == "gml:LineString" || g.type == "gml:Curve") && !g.rings.empty()) {
+                    std::vector<Vec2> pts;
+                    for (const auto& c : g.rings)
+                        for (std::size_t i = 0; i + static_cast<std::size_t>(g.dimension) <= c.size(); i += g.dimension)
+                            if (pts.empty() || !(pts.back() == Vec2{c[i], c[i + 1]})) pts.push_back({c[i], c[i + 1]});
+                    links[r.id] = std::move(pts);
+                }
+        } else if (r.type == "imkl:Beheerder") {
+            auto* code = r.first("imkl:bronhoudercode");
+            auto* name = r.first("imkl:naam");
+            if (code) owners[*code] = name ? *name : *code;
+        } else if (r.type == "imkl:DiepteTovMaaiveld" || r.type == "imkl:DiepteNAP") {
+            DepthPoint p;
+            p.id = r.id;
+            p.nap = r.type == "imkl:DiepteNAP";
+            auto* v = r.first("imkl:dieptePeil");
+            auto* net = r.firstHref("imkl:inNetwork");
+            if (!v || !net || r.geometries.empty() || r.geometries[0].rings.empty() || r.geometries[0].rings[0].size() < 2) {
+                report.skip(r.type, {file, r.id, "depth point without dieptePeil, position or inNetwork"});
+                return;
+            }
+            p.value = std::atof(v->c_str()) * metresPer(r.uom["imkl:dieptePeil"]);
+            if (std::isnan(p.value)) {
+                report.skip(r.type, {file, r.id, "unknown unit '" + r.uom["imkl:dieptePeil"] + "' of dieptePeil"});
+                return;
+            }
+            if (auto* g = r.first("imkl:maaiveldPeil")) p.groundNap = std::atof(g->c_str());
+            if (auto* a = r.firstHref("imkl:diepteAangrijpingspunt")) p.bottom = lastSegment(*a) == "binnenonderkantBuis";
+            p.accuracy = accuracyOf(r.firstHref("imkl:diepteNauwkeurigheid"));
+            p.at = {r.geometries[0].rings[0][0], r.geometries[0].rings[0][1]};
+            depthsByNetwork[*net].push_back(p);
+            report.ignore(r.type, "depth point, applied to the elements of its network");
+        } else if (r.type == "imkl:GebiedsinformatieLevering") {
+            if (auto* c = r.first("imkl:indicatieLeveringCompleet"); c && *c == "false")
+                report.warn({file, r.id, "partial delivery (indicatieLeveringCompleet = false): more deliveries follow"});
+            report.ignore(r.type, "delivery administration");
+        } else if (r.type == "imkl:AanduidingEisVoorzorgsmaatregel" || r.type == "imkl:Graafpolygoon") {
+            zones.push_back(std::move(r));
+        } else {
+            for (const auto& e : kElements)
+                if (r.type == e.type) {
+                    elements.push_back(std::move(r));
+                    return;
+                }
+            for (const auto& n : kNotObjects)
+                if (r.type == n[0]) {
+                    report.ignore(r.type, n[1]);
+                    return;
+                }
+            report.ignore(r.type, "point or map feature, not part of the 3D model yet");
+        }
+    });
+    if (!read) {
+        report.warn(read.error());
+        if (elements.empty() && networks.empty()) return std::unexpected(read.error());
+    }
+    for (auto type : {"usc:UtilityLink", "imkl:Utiliteitsnet", "imkl:Beheerder"}) {
+        std::size_t n = std::string(type) == "usc:UtilityLink" ? links.size()
+                        : std::string(type) == "imkl:Utiliteitsnet" ? networks.size() : owners.size();
+        for (std::size_t i = 0; i < n; ++i)
+            report.ignore(type, std::string(type) == "usc:UtilityLink" ? "geometry of the elements that link to it"
+                                : std::string(type) == "imkl:Utiliteitsnet" ? "theme and default depth of its elements"
+                                                                             : "owner names");
+    }
+    report.warn({file, "", "ground level for depths below maaiveld: " + options.groundLevel.describe()});
+
+    // [SECTION] pass 2: elements -> linear networks
+    std::size_t unplacedDepthPoints = 0;
+    std::set<std::string> usedDepthPoints;
+    for (const auto& r : elements) {
+        ObjectType type = ObjectType::Pipe;
+        for (const auto& e : kElements)
+            if (r.type == e.type) type = e.objectType;
+        const std::string* netRef = r.firstHref("net:inNetwork");
+        auto net = netRef ? networks.find(*netRef) : networks.end();
+        if (net == networks.end()) {
+            report.skip(r.type, {file, r.id, netRef ? "inNetwork target '" + *netRef + "' is not in the delivery" : "no inNetwork"});
+            continue;
+        }
+        auto linkRange = r.href.equal_range("net:link");
+        if (linkRange.first == linkRange.second) {
+            report.skip(r.type, {file, r.id, "no net:link to a UtilityLink"});
+            continue;
+        }
+        // Diameter with its unit of measure.
+        float diameter = model::kUnknown;
+        bool badUnit = false;
+        for (const char* el : {"usc:pipeDiameter", "imkl:kabelDiameter", "usc:ductWidth"}) {
+            auto* v = r.first(el);
+            if (!v) continue;
+            double f = metresPer(r.uom.count(el) ? r.uom.at(el) : "");
+            if (std::isnan(f)) {
+                report.skip(r.type, {file, r.id, std::string("unknown unit '") + (r.uom.count(el) ? r.uom.at(el) : "") + "' of " + el});
+                badUnit = true;
+                break;
+            }
+            double d = std::atof(v->c_str()) * f;
+            if (d > 0 && d < 5) diameter = static_cast<float>(d);
+        }
+        if (badUnit) continue;
+        model::Dataset::Meta meta;
+        meta.layer = "klic";
+        meta.type = type;
+        meta.theme = net->second.theme.empty() ? "overig" : net->second.theme;
+        std::string code = sourceHolder(r.id);
+        auto owner = owners.find(code);
+        meta.owner = owner != owners.end() ? owner->second + " (" + code + ")" : code;
+        meta.source = path;
+        if (auto* m = r.firstHref("imkl:buismateriaalType")) meta.material = lastSegment(*m);
+        if (auto* st = r.firstHref("usc:currentStatus")) {
+            auto s = model::statusFromCode(lastSegment(*st));
+            meta.status = s ? *s : model::ObjectStatus::Existing;
+        }
+        if (auto* from = r.first("usc:validFrom"); from && from->size() >= 4) {
+            int year = std::atoi(from->substr(0, 4).c_str());
+            if (year > 1800 && year < 2100 && year != 1900) meta.yearLaid = year;  // 9999 and 1900 are dummies
+        }
+        meta.horizontalAccuracyM = accuracyOf(r.firstHref("imkl:geoNauwkeurigheidXY"));
+        int k = 0;
+        bool loaded = false;
+        for (auto it = linkRange.first; it != linkRange.second; ++it, ++k) {
+            meta.id = std::distance(linkRange.first, linkRange.second) > 1 ? r.id + "/" + std::to_string(k) : r.id;
+            auto link = links.find(it->second);
+            if (link == links.end() || link->second.size() < 2) {
+                report.skip(r.type, {file, meta.id, "net:link target '" + it->second + "' is missing or has no line"});
+                continue;
+            }
+            const auto& line = link->second;
+            // Depth points of this network near this line, by chainage.
+            std::vector<std::pair<double, const DepthPoint*>> onLine;
+            if (auto d = depthsByNetwork.find(net->first); d != depthsByNetwork.end())
+                for (const auto& p : d->second) {
+                    double ch = 0;
+                    if (project(line, p.at, ch) <= options.depthPointSnapM) onLine.push_back({ch, &p});
+                }
+            std::sort(onLine.begin(), onLine.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+            double r2 = std::isnan(diameter) ? 0.0 : diameter / 2.0;
+            // Axis height (m NAP) at a depth point, or NaN when no ground level is known.
+            auto axisAt = [&](const DepthPoint& p, Vec2 at) -> double {
+                double top;
+                if (p.nap) {
+                    top = p.bottom ? p.value + 2 * r2 : p.value;
+                } else {
+                    double g = options.groundLevel.at(at.x, at.y);
+                    if (std::isnan(g)) return NAN;
+                    top = g - p.value + (p.bottom ? 2 * r2 : 0.0);
+                }
+                return top - r2;
+            };
+            std::vector<Vec3> axis;
+            std::vector<model::VertexDepth> depths;
+            double run = 0;
+            for (std::size_t i = 0; i < line.size(); ++i) {
+                if (i > 0) run += core::distance(line[i - 1], line[i]);
+                Vec3 v{line[i].x, line[i].y, NAN};
+                model::VertexDepth d;
+                if (!onLine.empty()) {
+                    // Interpolate along the line between the depth points (constant beyond the ends).
+                    std::size_t j = 0;
+                    while (j + 1 < onLine.size() && onLine[j + 1].first < run) ++j;
+                    double z0 = axisAt(*onLine[j].second, line[i]);
+                    double z = z0;
+                    if (j + 1 < onLine.size() && run > onLine[j].first) {
+                        double z1 = axisAt(*onLine[j + 1].second, line[i]);
+                        double span = onLine[j + 1].first - onLine[j].first;
+                        double t = span > 0 ? std::clamp((run - onLine[j].first) / span, 0.0, 1.0) : 0.0;
+                        z = z0 + (z1 - z0) * t;
+                    }
+                    if (!std::isnan(z)) {
+                        v.z = z;
+                        d = {DepthProvenance::Derived, std::max(onLine[j].second->accuracy,
+                                                                j + 1 < onLine.size() ? onLine[j + 1].second->accuracy : 0.f)};
+                        for (auto& [c, p] : onLine) usedDepthPoints.insert(p->id);
+                    } else {
+                        ++unplacedDepthPoints;
+                    }
+                }
+                if (std::isnan(v.z) && !std::isnan(net->second.defaultCoverM)) {
+                    double g = options.groundLevel.at(v.x, v.y);
+                    if (!std::isnan(g)) {
+                        v.z = g - net->second.defaultCoverM - r2;
+                        d = {DepthProvenance::Assumed, model::kUnknown};  // the rule set's default band applies
+                    }
+                }
+                if (std::isnan(v.z)) d = {DepthProvenance::Unknown, model::kUnknown};
+                axis.push_back(v);
+                depths.push_back(d);
+            }
+            ds.addLinear(meta, axis, depths, diameter);
+            loaded = true;
+        }
+        // One count per element of the file; an element with several links becomes id/0, id/1, ...
+        if (loaded) report.load(r.type);
+    }
+    if (unplacedDepthPoints)
+        report.warn({file, "", std::to_string(unplacedDepthPoints) +
+                                   " vertices near depth points got no height: no ground level to convert depths below "
+                                   "maaiveld (pass --ground-level or --ground-raster)"});
+
+    // [SECTION] zones: EV areas and the excavation polygon, at every depth
+    for (const auto& r : zones) {
+        const GmlRecord* rec = &r;
+        std::vector<std::vector<Vec2>> rings;
+        for (const auto& g : rec->geometries)
+            if ((g.type == "gml:Polygon" || g.type == "gml:Surface" || g.type == "gml:MultiSurface") && rings.empty())
+                for (const auto& ring : g.rings) {
+                    std::vector<Vec2> pts;
+                    for (std::size_t i = 0; i + static_cast<std::size_t>(g.dimension) <= ring.size(); i += g.dimension)
+                        pts.push_back({ring[i], ring[i + 1]});
+                    if (pts.size() > 3 && pts.front() == pts.back()) pts.pop_back();
+                    if (pts.size() >= 3) rings.push_back(std::move(pts));
+                }
+        if (rings.empty()) {
+            report.skip(r.type, {file, r.id, "no polygon"});
+            continue;
+        }
+        model::Dataset::Meta meta;
+        meta.id = r.id;
+        meta.layer = "klic";
+        meta.source = path;
+        bool ev = r.type == "imkl:AanduidingEisVoorzorgsmaatregel";
+        meta.type = ev ? ObjectType::ProtectedZone : ObjectType::Area;
+        meta.theme = ev ? "evGebied" : "projectgebied";
+        std::string code = sourceHolder(r.id);
+        auto owner = owners.find(code);
+        meta.owner = owner != owners.end() ? owner->second + " (" + code + ")" : code;
+        // A plan constraint: it holds at every depth a project reaches.
+        ds.addPrism(meta, rings, -100.0, 100.0, model::kUnknown, {DepthProvenance::Unknown, model::kUnknown});
+        report.load(r.type);
+    }
+    return {};
+}
+
+}  // namespace bz::io

@@ -1,0 +1,241 @@
+// KLIC deliveries: the real Kadaster samples from ../shared/data/klic and small fixtures of our own
+// for depth handling and each bad-input case.
+#include <bodemzicht/io/KlicImporter.h>
+
+#include <cpl_vsi.h>
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <filesystem>
+
+#include "../TestSupport.h"
+
+using namespace bz;
+
+namespace {
+
+std::string klicSample(const std::string& name) { return test::sharedData() + "/klic/" + name; }
+
+// Number of gml:featureMember elements in a file (or the IMKL file inside a zip).
+std::size_t featureMembers(const std::string& path, const std::string& inner = "") {
+    std::string p = inner.empty() ? path : "/vsizip/" + path + "/" + inner;
+    VSILFILE* f = VSIFOpenL(p.c_str(), "rb");
+    EXPECT_NE(f, nullptr) << p;
+    std::string text;
+    std::vector<char> buf(1 << 20);
+    std::size_t n;
+    while (f && (n = VSIFReadL(buf.data(), 1, buf.size(), f)) > 0) text.append(buf.data(), n);
+    if (f) VSIFCloseL(f);
+    std::size_t count = 0;
+    for (std::size_t at = 0; (at = text.find("<gml:featureMember>", at)) != std::string::npos; ++at) ++count;
+    return count;
+}
+
+const model::Feature* byId(const model::Dataset& ds, const std::string& id) {
+    for (const auto& f : ds.features)
+        if (f.id == id) return &f;
+    return nullptr;
+}
+
+const char* kHeader = R"(<?xml version="1.0" encoding="UTF-8"?>
+<gml:FeatureCollection gml:id="fc" xmlns:gml="http://www.opengis.net/gml/3.2" xmlns:imkl="http://www.geostandaarden.nl/imkl/wibon"
+ xmlns:net="http://inspire.ec.europa.eu/schemas/net/4.0" xmlns:us-net-common="http://inspire.ec.europa.eu/schemas/us-net-common/4.0"
+ xmlns:xlink="http://www.w3.org/1999/xlink">
+)";
+
+std::string network(const std::string& id, const std::string& theme, const std::string& cover) {
+    return R"(<gml:featureMember><imkl:Utiliteitsnet gml:id=")" + id +
+           R"("><imkl:thema xlink:href="http://definities.geostandaarden.nl/imkl2015/id/waarde/Thema/)" + theme +
+           R"("/><imkl:standaardDieptelegging uom="urn:ogc:def:uom:OGC::m">)" + cover +
+           "</imkl:standaardDieptelegging></imkl:Utiliteitsnet></gml:featureMember>\n";
+}
+
+std::string utilityLink(const std::string& id, const std::string& posList) {
+    return R"(<gml:featureMember><us-net-common:UtilityLink gml:id=")" + id +
+           R"("><net:centrelineGeometry><gml:LineString gml:id="g)" + id + R"(" srsName="urn:ogc:def:crs:EPSG::28992"><gml:posList>)" +
+           posList + "</gml:posList></gml:LineString></net:centrelineGeometry></us-net-common:UtilityLink></gml:featureMember>\n";
+}
+
+std::string cable(const std::string& id, const std::string& net, const std::string& linkId, const std::string& diameter,
+                  const std::string& uom) {
+    return R"(<gml:featureMember><imkl:Elektriciteitskabel gml:id=")" + id + R"("><net:inNetwork xlink:href=")" + net +
+           R"("/><net:link xlink:href=")" + linkId +
+           R"("/><us-net-common:currentStatus xlink:href="http://inspire.ec.europa.eu/codelist/ConditionOfFacilityValue/functional"/>)"
+           R"(<us-net-common:validFrom>1996-01-01T00:00:00</us-net-common:validFrom><imkl:kabelDiameter uom="urn:ogc:def:uom:OGC::)" +
+           uom + R"(">)" + diameter + "</imkl:kabelDiameter></imkl:Elektriciteitskabel></gml:featureMember>\n";
+}
+
+std::string depthPoint(const std::string& id, const std::string& net, const std::string& pos, const std::string& depth) {
+    return R"(<gml:featureMember><imkl:DiepteTovMaaiveld gml:id=")" + id +
+           R"("><imkl:diepteNauwkeurigheid xlink:href="http://definities.geostandaarden.nl/imkl2015/id/waarde/NauwkeurigheidDiepteValue/tot30cm"/>)"
+           R"(<imkl:dieptePeil uom="urn:ogc:def:uom:OGC::m">)" + depth +
+           R"(</imkl:dieptePeil><imkl:ligging><gml:Point gml:id="p)" + id + R"("><gml:pos>)" + pos +
+           R"(</gml:pos></gml:Point></imkl:ligging><imkl:inNetwork xlink:href=")" + net +
+           "\"/></imkl:DiepteTovMaaiveld></gml:featureMember>\n";
+}
+
+std::string beheerder(const std::string& code, const std::string& name) {
+    return R"(<gml:featureMember><imkl:Beheerder gml:id="nl.imkl-)" + code + R"(._Beheerder"><imkl:bronhoudercode>)" + code +
+           "</imkl:bronhoudercode><imkl:organisatie><imkl:Organisatie><imkl:naam>" + name +
+           "</imkl:naam></imkl:Organisatie></imkl:organisatie></imkl:Beheerder></gml:featureMember>\n";
+}
+
+}  // namespace
+
+TEST(KlicImport, KadasterDeliveriesImportWithCountsThatAddUp) {
+    struct Case {
+        const char* file;
+        const char* inner;
+        std::size_t minLoaded;
+    };
+    for (const Case& c : {Case{"Levering_22G003180_1.zip", "22G003180_1/GI_gebiedsinformatielevering_22G003180_1_V2.xml", 30},
+                          Case{"Levering_22O000518_1.zip", "22O000518_1/GI_gebiedsinformatielevering_22O000518_1_V2.xml", 400},
+                          Case{"Levering_22C001966_3.zip", "22C001966_3/GI_gebiedsinformatielevering_22C001966_3_V2.xml", 5000},
+                          Case{"b4udignl_18G007160_1_GI_imkl121_allthemes.xml", "", 20},
+                          Case{"b4udignl_22G064233_1_GI_small.xml", "", 2},
+                          Case{"kadaster_voorbeeld1_mantelbuis_extrageometrie.xml", "", 3},
+                          Case{"kadaster_voorbeeld2_duct_pipe_cable.xml", "", 5}}) {
+        std::string path = klicSample(c.file);
+        ASSERT_TRUE(std::filesystem::exists(path)) << path;
+        EXPECT_TRUE(io::isKlicDelivery(path)) << c.file;
+        model::Dataset ds;
+        io::ImportReport report;
+        io::KlicImportOptions o;
+        o.groundLevel = io::GroundLevel(10.0);
+        ASSERT_TRUE(io::importKlic(path, o, ds, report)) << c.file;
+        EXPECT_GE(report.loaded(), c.minLoaded) << c.file << "\n" << report.summary();
+        EXPECT_EQ(report.skipped(), 0u) << c.file << "\n" << report.summary();
+        // Every feature of the file is accounted for: imported, skipped or not imported (and why).
+        std::size_t members = std::string(c.file).ends_with(".zip") ? featureMembers(path, c.inner) : featureMembers(path);
+        EXPECT_EQ(report.loaded() + report.skipped() + report.ignored(), members) << c.file << "\n" << report.summary();
+    }
+}
+
+TEST(KlicImport, ThemeOwnerDiameterAndStatusComeFromTheDelivery) {
+    model::Dataset ds;
+    io::ImportReport report;
+    io::KlicImportOptions o;
+    o.groundLevel = io::GroundLevel(1.0);
+    ASSERT_TRUE(io::importKlic(klicSample("Levering_22C001966_3.zip"), o, ds, report));
+    std::size_t heat = 0;
+    for (const auto& f : ds.features) {
+        if (f.type != model::ObjectType::HeatPipe) continue;
+        ++heat;
+        EXPECT_EQ(ds.str(f.theme), "warmte");
+        const auto& l = ds.linears[f.geometry];
+        // Amsterdam's heat net gives pipeDiameter in cm: converted, so metres stay plausible.
+        if (!std::isnan(l.outerDiameterM)) {
+            EXPECT_GT(l.outerDiameterM, 0.01);
+            EXPECT_LT(l.outerDiameterM, 1.5);
+        }
+        EXPECT_NE(ds.str(f.owner).find("(KL"), std::string::npos) << ds.str(f.owner);
+    }
+    EXPECT_GT(heat, 1000u);
+    bool partial = false;
+    for (const auto& w : report.warnings) partial |= w.message.find("partial delivery") != std::string::npos;
+    EXPECT_TRUE(partial);
+
+    model::Dataset small;
+    io::ImportReport r2;
+    ASSERT_TRUE(io::importKlic(klicSample("Levering_22G003180_1.zip"), o, small, r2));
+    const auto* ms = byId(small, "nl.imkl-KL1040.EKBL_IMKL_Elektriciteitskabel__Ms_Kabel__415504843_27368148");
+    ASSERT_NE(ms, nullptr);
+    EXPECT_EQ(small.str(ms->theme), "middenspanning");
+    EXPECT_EQ(ms->status, model::ObjectStatus::Existing);
+    EXPECT_EQ(ms->yearLaid, 1996);
+    EXPECT_FLOAT_EQ(ms->horizontalAccuracyM, 1.0f);
+    // Liander's MS net: standaardDieptelegging 0.80 m, assumed; axis below the 1.0 m ground level.
+    const auto& l = small.linears[ms->geometry];
+    EXPECT_EQ(small.vertexDepths[l.firstVertex].provenance, model::DepthProvenance::Assumed);
+    EXPECT_NEAR(small.vertices[l.firstVertex].z, 1.0 - 0.80, 0.1);
+}
+
+TEST(KlicImport, DepthPointsAreInterpolatedAlongTheirElementAndDefaultsAreAssumed) {
+    test::ScratchDir dir("klic1");
+    std::string xml = std::string(kHeader) + beheerder("KL9999", "Netbeheer Test") +
+                      network("nl.imkl-KL9999.net1", "laagspanning", "0.60") +
+                      utilityLink("nl.imkl-KL9999.ul1", "250000 470000 250020 470000") +
+                      utilityLink("nl.imkl-KL9999.ul2", "250000 470010 250020 470010") +
+                      cable("nl.imkl-KL9999.k1", "nl.imkl-KL9999.net1", "nl.imkl-KL9999.ul1", "5", "cm") +
+                      cable("nl.imkl-KL9999.k2", "nl.imkl-KL9999.net1", "nl.imkl-KL9999.ul2", "50", "mm") +
+                      depthPoint("nl.imkl-KL9999.d1", "nl.imkl-KL9999.net1", "250000.2 470000.3", "1.00") +
+                      depthPoint("nl.imkl-KL9999.d2", "nl.imkl-KL9999.net1", "250020 469999.8", "1.40") +
+                      "</gml:FeatureCollection>\n";
+    auto path = test::writeFile(dir.file("GI_test.xml"), xml);
+    model::Dataset ds;
+    io::ImportReport report;
+    io::KlicImportOptions o;
+    o.groundLevel = io::GroundLevel(5.0);
+    ASSERT_TRUE(io::importKlic(path, o, ds, report)) << report.summary();
+    ASSERT_EQ(ds.features.size(), 2u) << report.summary();
+    const auto* k1 = byId(ds, "nl.imkl-KL9999.k1");
+    const auto* k2 = byId(ds, "nl.imkl-KL9999.k2");
+    ASSERT_TRUE(k1 && k2);
+    EXPECT_EQ(ds.str(k1->owner), "Netbeheer Test (KL9999)");
+    EXPECT_NEAR(ds.linears[k1->geometry].outerDiameterM, 0.05, 1e-7);  // 5 cm
+    EXPECT_NEAR(ds.linears[k2->geometry].outerDiameterM, 0.05, 1e-7);  // 50 mm
+    const auto& l1 = ds.linears[k1->geometry];
+    // k1: depth points at both ends (1.0 and 1.4 m below 5.0), derived, with their accuracy.
+    EXPECT_NEAR(ds.vertices[l1.firstVertex].z, 5.0 - 1.0 - 0.025, 1e-6);
+    EXPECT_NEAR(ds.vertices[l1.firstVertex + 1].z, 5.0 - 1.4 - 0.025, 1e-6);
+    EXPECT_EQ(ds.vertexDepths[l1.firstVertex].provenance, model::DepthProvenance::Derived);
+    EXPECT_FLOAT_EQ(ds.vertexDepths[l1.firstVertex].verticalUncertaintyM, 0.3f);
+    // k2: 10 m away from the depth points: the net's standaardDieptelegging, assumed.
+    const auto& l2 = ds.linears[k2->geometry];
+    EXPECT_NEAR(ds.vertices[l2.firstVertex].z, 5.0 - 0.6 - 0.025, 1e-6);
+    EXPECT_EQ(ds.vertexDepths[l2.firstVertex].provenance, model::DepthProvenance::Assumed);
+}
+
+TEST(KlicImport, BadInputIsNamedAndTheRestImports) {
+    test::ScratchDir dir("klic2");
+    std::string body = beheerder("KL9999", "Test") + network("nl.imkl-KL9999.net1", "water", "1.0") +
+                       utilityLink("nl.imkl-KL9999.ul1", "250000 470000 250020 470000") +
+                       cable("nl.imkl-KL9999.ok", "nl.imkl-KL9999.net1", "nl.imkl-KL9999.ul1", "110", "mm") +
+                       cable("nl.imkl-KL9999.nolink", "nl.imkl-KL9999.net1", "nl.imkl-KL9999.missing", "110", "mm") +
+                       cable("nl.imkl-KL9999.inch", "nl.imkl-KL9999.net1", "nl.imkl-KL9999.ul1", "4", "inch") +
+                       cable("nl.imkl-KL9999.nonet", "nl.imkl-KL9999.nowhere", "nl.imkl-KL9999.ul1", "110", "mm");
+    auto path = test::writeFile(dir.file("GI_bad.xml"), std::string(kHeader) + body + "</gml:FeatureCollection>\n");
+    model::Dataset ds;
+    io::ImportReport report;
+    ASSERT_TRUE(io::importKlic(path, {}, ds, report));
+    EXPECT_EQ(ds.features.size(), 1u);
+    std::map<std::string, std::string> why;
+    for (const auto& e : report.problems) why[e.featureId] = e.message;
+    EXPECT_EQ(why["nl.imkl-KL9999.nolink"], "net:link target 'nl.imkl-KL9999.missing' is missing or has no line");
+    EXPECT_EQ(why["nl.imkl-KL9999.inch"], "unknown unit 'urn:ogc:def:uom:OGC::inch' of imkl:kabelDiameter");
+    EXPECT_EQ(why["nl.imkl-KL9999.nonet"], "inNetwork target 'nl.imkl-KL9999.nowhere' is not in the delivery");
+    // Without a ground level the default cover depth cannot become a height: unknown, not invented.
+    const auto& l = ds.linears[0];
+    EXPECT_TRUE(std::isnan(ds.vertices[l.firstVertex].z));
+    EXPECT_EQ(ds.vertexDepths[l.firstVertex].provenance, model::DepthProvenance::Unknown);
+
+    // Truncated XML: what was read before the break imports, the error names the line.
+    std::string full = std::string(kHeader) + body;
+    auto truncated = test::writeFile(dir.file("GI_truncated.xml"), full.substr(0, full.find("nl.imkl-KL9999.nolink") + 40));
+    model::Dataset t;
+    io::ImportReport tr;
+    ASSERT_TRUE(io::importKlic(truncated, {}, t, tr));
+    EXPECT_EQ(t.features.size(), 1u);
+    bool named = false;
+    for (const auto& w : tr.warnings) named |= w.message.find("XML error at line") != std::string::npos;
+    EXPECT_TRUE(named) << tr.summary();
+    // Not XML at all.
+    auto garbage = test::writeFile(dir.file("GI_garbage.xml"), "<<<not xml");
+    model::Dataset g;
+    io::ImportReport gr;
+    auto r = io::importKlic(garbage, {}, g, gr);
+    ASSERT_FALSE(r);
+    EXPECT_NE(r.error().message.find("XML error at line 1"), std::string::npos) << r.error().message;
+}
+
+TEST(KlicImport, EvAreaWithAHoleBecomesAProtectedZone) {
+    model::Dataset ds;
+    io::ImportReport report;
+    ASSERT_TRUE(io::importKlic(klicSample("kadaster_voorbeeld6_ev_vlak_donut.zip"), {}, ds, report));
+    const model::Feature* ev = nullptr;
+    for (const auto& f : ds.features)
+        if (f.type == model::ObjectType::ProtectedZone) ev = &f;
+    ASSERT_NE(ev, nullptr) << report.summary();
+    EXPECT_EQ(ds.str(ev->theme), "evGebied");
+    EXPECT_EQ(ds.prisms[ev->geometry].ringCount, 2u);  // the donut keeps its hole
+}

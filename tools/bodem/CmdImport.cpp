@@ -1,5 +1,7 @@
 #include <bodemzicht/io/GenericImporter.h>
+#include <bodemzicht/clash/RuleSet.h>
 #include <bodemzicht/io/KlicImporter.h>
+#include <bodemzicht/io/TreeImporter.h>
 #include <bodemzicht/io/ProjectStore.h>
 
 #include <cstdio>
@@ -55,9 +57,21 @@ Runner registerImport(CLI::App& app) {
         for (const auto& src : a->sources) {
             // Another Bodemzicht project (or its layers in PostGIS) merges as is.
             core::Result<void> ok;
-            if (io::isKlicDelivery(src)) ok = io::importKlic(src, {options.groundLevel}, ds, report);
-            else if (io::isProject(src)) ok = io::readProjectInto(src, ds, report);
-            else ok = io::importGeneric(src, options, ds, report);
+            if (io::isKlicDelivery(src)) {
+                ok = io::importKlic(src, {options.groundLevel}, ds, report);
+            } else if (io::isTreeRegister(src)) {
+                const auto& rules = clash::RuleSet::dutchDefault();
+                io::TreeImportOptions t;
+                t.groundLevel = options.groundLevel;
+                t.sourceCrs = options.sourceCrs;
+                if (rules.trees.rootZoneCrownRadiusPlus) t.rootZoneCrownRadiusPlusM = rules.trees.rootZoneCrownRadiusPlus->value;
+                if (rules.trees.rootDepth) t.rootDepthM = rules.trees.rootDepth->value;
+                ok = io::importTrees(src, t, ds, report);
+            } else if (io::isProject(src)) {
+                ok = io::readProjectInto(src, ds, report);
+            } else {
+                ok = io::importGeneric(src, options, ds, report);
+            }
             if (!ok) {
                 std::fprintf(stderr, "bodem import: %s\n", ok.error().toString().c_str());
                 ++failedSources;

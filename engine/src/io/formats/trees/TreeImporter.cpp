@@ -1,0 +1,187 @@
+#include <bodemzicht/io/TreeImporter.h>
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <memory>
+
+#include <bodemzicht/io/CrsTransform.h>
+
+#include "../../GdalErrors.h"
+
+namespace bz::io {
+
+namespace {
+
+std::string lower(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+}
+
+// The first column (case-insensitive) of `names` present in the layer, or -1.
+int column(OGRFeatureDefn* defn, std::initializer_list<const char*> names) {
+    for (const char* n : names)
+        for (int i = 0; i < defn->GetFieldCount(); ++i)
+            if (lower(defn->GetFieldDefn(i)->GetNameRef()) == lower(n)) return i;
+    return -1;
+}
+
+struct Columns {
+    int id, species, height, stem, crown, year, owner;
+    explicit Columns(OGRFeatureDefn* d)
+        : id(column(d, {"id", "boomnummer", "lokaalid", "identificatie", "boom_id", "objectid"})),
+          species(column(d, {"soortnaam", "boomsoort_wetenschappelijk", "soortnaamnederlands", "soortnaam_ned", "species"})),
+          height(column(d, {"boomhoogte", "boomhoogteactueel", "boomhoogteklasseactueel", "hoogteklasse", "height_m"})),
+          stem(column(d, {"stamdiameter", "stamdiameterklasse", "stem_diameter_m"})),
+          crown(column(d, {"kroondiameter", "kroondiameterklasseactueel", "kroondiameterklasse", "crown_diameter_m"})),
+          year(column(d, {"jaarvanaanleg", "plantjaar", "jaar", "year"})),
+          owner(column(d, {"eigenaar", "owner", "beheerder"})) {}
+    bool looksLikeTrees() const { return id >= 0 && (stem >= 0 || crown >= 0 || species >= 0); }
+};
+
+std::string text(OGRFeature& f, int i) { return i >= 0 && f.IsFieldSetAndNotNull(i) ? f.GetFieldAsString(i) : ""; }
+
+}  // namespace
+
+double parseSizeClassM(const std::string& raw) {
+    std::string s = lower(raw);
+    std::replace(s.begin(), s.end(), ',', '.');  // Dutch decimal comma
+    std::vector<double> numbers;
+    for (std::size_t i = 0; i < s.size();) {
+        if (std::isdigit(static_cast<unsigned char>(s[i]))) {
+            char* end = nullptr;
+            double v = std::strtod(s.c_str() + i, &end);
+            numbers.push_back(v);
+            i = static_cast<std::size_t>(end - s.c_str());
+            // "0.5." ends a class label with a full stop: skip it.
+        } else {
+            ++i;
+        }
+    }
+    if (numbers.empty()) return NAN;
+    double v = numbers.size() >= 2 ? 0.5 * (numbers[0] + numbers[1]) : numbers[0];
+    // Centimetres written as such ("30 cm") become metres.
+    if (s.find("cm") != std::string::npos) v /= 100.0;
+    return v;
+}
+
+bool isTreeRegister(const std::string& source) {
+    detail::registerGdalOnce();
+    detail::GdalErrorCapture errors;
+    std::unique_ptr<GDALDataset> ds(GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    if (!ds || ds->GetLayerCount() < 1) return false;
+    OGRLayer* layer = ds->GetLayer(0);
+    Columns c(layer->GetLayerDefn());
+    return c.looksLikeTrees() && column(layer->GetLayerDefn(), {"theme"}) < 0;
+}
+
+core::Result<void> importTrees(const std::string& source, const TreeImportOptions& options, model::Dataset& out,
+                               ImportReport& report) {
+    detail::registerGdalOnce();
+    detail::GdalErrorCapture errors;
+    const char* csvOptions[] = {"AUTODETECT_TYPE=NO", nullptr};
+    std::unique_ptr<GDALDataset> ds(GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
+                                                      csvOptions, nullptr));
+    if (!ds || ds->GetLayerCount() < 1) return core::fail(source, "", "cannot be read as a vector data source: " + errors.text());
+    OGRLayer* layer = ds->GetLayer(0);
+    std::string name = layer->GetName();
+    Columns c(layer->GetLayerDefn());
+    if (c.id < 0) return core::fail(source, "", "no id column (id, BOOMNUMMER, lokaalid, ...)");
+    if (!options.groundLevel.available())
+        return core::fail(source, "", "trees need a ground level: pass --ground-level M or --ground-raster FILE");
+    std::optional<CrsTransform> transform;
+    std::string crs;
+    if (const OGRSpatialReference* srs = layer->GetSpatialRef()) {
+        char* wkt = nullptr;
+        const char* opts[] = {"FORMAT=WKT2_2019", nullptr};
+        srs->exportToWkt(&wkt, opts);
+        crs = wkt ? wkt : "";
+        CPLFree(wkt);
+    } else if (options.sourceCrs) {
+        crs = *options.sourceCrs;
+    } else {
+        return core::fail(source, "", "layer '" + name + "' has no CRS; give one with --crs");
+    }
+    auto t = CrsTransform::create(crs, false);
+    if (!t) return core::fail(source, "", t.error().message);
+    if (!t->isIdentity()) transform.emplace(std::move(*t));
+
+    for (auto& f : *layer) {
+        std::string id = text(*f, c.id);
+        if (id.empty()) {
+            report.skip(name, {source, "FID " + std::to_string(f->GetFID()), "empty id"});
+            continue;
+        }
+        const OGRGeometry* g = f->GetGeometryRef();
+        if (!g || g->IsEmpty() || wkbFlatten(g->getGeometryType()) != wkbPoint) {
+            report.skip(name, {source, id, "geometry is missing or not a point"});
+            continue;
+        }
+        core::Vec3 p{g->toPoint()->getX(), g->toPoint()->getY(), 0};
+        if (transform) {
+            auto q = transform->apply(p);
+            if (!q) {
+                report.skip(name, {source, id, q.error().message});
+                continue;
+            }
+            p = *q;
+        }
+        double ground = options.groundLevel.at(p.x, p.y);
+        if (std::isnan(ground)) {
+            report.skip(name, {source, id, "no ground level at the tree (outside the raster or nodata)"});
+            continue;
+        }
+        model::TreeDetail detail;
+        detail.species = text(*f, c.species);
+        detail.heightM = static_cast<float>(parseSizeClassM(text(*f, c.height)));
+        detail.stemDiameterM = static_cast<float>(parseSizeClassM(text(*f, c.stem)));
+        detail.crownDiameterM = static_cast<float>(parseSizeClassM(text(*f, c.crown)));
+        for (float v : {detail.heightM, detail.stemDiameterM, detail.crownDiameterM})
+            if (v < 0 || v > 60) {
+                report.skip(name, {source, id, "implausible size " + std::to_string(v) + " m"});
+                goto next;
+            }
+        {
+            // The root zone follows from the crown (rule set); without a crown, from the stem
+            // (crown ~ 15 x stem, a common allometric ratio) - both derived, never measured.
+            double crown = !std::isnan(detail.crownDiameterM) ? detail.crownDiameterM
+                           : !std::isnan(detail.stemDiameterM) ? 15.0 * detail.stemDiameterM : NAN;
+            if (!std::isnan(crown)) {
+                detail.rootZoneDiameterM = static_cast<float>(crown + 2 * options.rootZoneCrownRadiusPlusM);
+                detail.rootZoneProvenance = model::DepthProvenance::Derived;
+            }
+            detail.rootDepthM = static_cast<float>(options.rootDepthM);
+            model::VerticalBody b;
+            b.center = p.xy();
+            b.topZ = ground;
+            b.bottomZ = ground - options.rootDepthM;
+            // Stem radius; without a stem size a 0.1 m stem is assumed and said so in the report.
+            b.radiusM = std::isnan(detail.stemDiameterM) ? 0.1f : detail.stemDiameterM / 2;
+            b.depth = {model::DepthProvenance::Derived, model::kUnknown};
+            model::Dataset::Meta m;
+            m.id = id;
+            m.layer = "bomen";
+            m.theme = "boom";
+            m.type = model::ObjectType::Tree;
+            m.owner = text(*f, c.owner);
+            m.source = source;
+            std::string year = text(*f, c.year);
+            if (year.size() >= 4) {
+                int y = std::atoi(year.c_str());
+                if (y > 1600 && y < 2100) m.yearLaid = y;
+            }
+            if (std::isnan(detail.stemDiameterM))
+                report.warn({source, id, "no stem diameter: a 0.2 m stem is assumed for the clash check"});
+            auto fi = out.addBody(m, b);
+            out.attach(fi, std::move(detail));
+            report.load(name);
+        }
+    next:;
+    }
+    return {};
+}
+
+}  // namespace bz::io

@@ -2,6 +2,7 @@
 #include <bodemzicht/clash/ReportWriter.h>
 #include <bodemzicht/clash/ReviewStore.h>
 #include <bodemzicht/io/GenericImporter.h>
+#include <bodemzicht/io/GwswImporter.h>
 #include <bodemzicht/io/KlicImporter.h>
 #include <bodemzicht/io/ProjectStore.h>
 
@@ -68,7 +69,9 @@ Runner registerClash(CLI::App& app) {
         std::string reviewProject;
         for (const auto& src : a->sources) {
             core::Result<void> ok;
-            if (io::isKlicDelivery(src)) {
+            if (io::isGwswTurtle(src)) {
+                ok = io::importGwswTurtle(src, ds, load);
+            } else if (io::isKlicDelivery(src)) {
                 ok = io::importKlic(src, {generic.groundLevel}, ds, load);
             } else if (io::isProject(src)) {
                 ok = io::readProjectInto(src, ds, load);

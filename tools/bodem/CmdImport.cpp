@@ -1,4 +1,5 @@
 #include <bodemzicht/io/GenericImporter.h>
+#include <bodemzicht/io/GwswImporter.h>
 #include <bodemzicht/clash/RuleSet.h>
 #include <bodemzicht/io/KlicImporter.h>
 #include <bodemzicht/io/TreeImporter.h>
@@ -57,7 +58,9 @@ Runner registerImport(CLI::App& app) {
         for (const auto& src : a->sources) {
             // Another Bodemzicht project (or its layers in PostGIS) merges as is.
             core::Result<void> ok;
-            if (io::isKlicDelivery(src)) {
+            if (io::isGwswTurtle(src)) {
+                ok = io::importGwswTurtle(src, ds, report);
+            } else if (io::isKlicDelivery(src)) {
                 ok = io::importKlic(src, {options.groundLevel}, ds, report);
             } else if (io::isTreeRegister(src)) {
                 const auto& rules = clash::RuleSet::dutchDefault();

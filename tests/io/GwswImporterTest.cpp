@@ -1,0 +1,108 @@
+#include <bodemzicht/io/GwswImporter.h>
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "../TestSupport.h"
+
+using namespace bz;
+
+namespace {
+
+const char* kPrefixes = R"(@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix geo: <http://www.opengis.net/ont/geosparql#> .
+@prefix : <http://example.org/test#> .
+@prefix gwsw: <http://data.gwsw.nl/1.6/totaal/> .
+)";
+
+std::string put(const std::string& id, const std::string& pos, double ground) {
+    return ":" + id + " rdf:type gwsw:Inspectieput ; rdfs:label \"" + id + "\" ; gwsw:hasAspect :" + id + "_ori ;\n"
+           "  gwsw:hasAspect [ rdf:type gwsw:BreedtePut ; gwsw:hasValue 1000 ] ;\n"
+           "  gwsw:hasAspect [ rdf:type gwsw:HoogtePut ; gwsw:hasValue 2000 ] .\n"
+           ":" + id + "_ori rdf:type gwsw:Putorientatie ; gwsw:hasAspect [ rdf:type gwsw:Punt ; gwsw:hasValue "
+           "\"<gml:Point xmlns:gml=\\\"http://www.opengis.net/gml\\\"><gml:pos>" + pos + "</gml:pos></gml:Point>\"^^geo:gmlLiteral ] ;\n"
+           "  gwsw:hasConnection [ rdf:type gwsw:Maaiveldorientatie ; gwsw:hasAspect [ rdf:type gwsw:Maaiveldhoogte ; gwsw:hasValue " +
+           std::to_string(ground) + " ] ] .\n";
+}
+
+std::string pipe(const std::string& id, const std::string& from, const std::string& to, const std::string& bobs) {
+    return ":" + id + " rdf:type gwsw:Vuilwaterriool ; rdfs:label \"" + id + "\" ; gwsw:hasAspect :" + id + "_ori ;\n"
+           "  gwsw:hasAspect [ rdf:type gwsw:BreedteLeiding ; gwsw:hasValue 300 ] ;\n"
+           "  gwsw:hasAspect [ rdf:type gwsw:HoogteLeiding ; gwsw:hasValue 300 ] ;\n"
+           "  gwsw:hasAspect [ rdf:type gwsw:VormLeiding ; gwsw:hasReference gwsw:Rond ] .\n"
+           ":" + id + "_ori rdf:type gwsw:Leidingorientatie ;\n"
+           "  gwsw:hasPart [ rdf:type gwsw:BeginpuntLeiding ; gwsw:hasConnection :" + from + "_ori " + bobs + " ] ;\n"
+           "  gwsw:hasPart [ rdf:type gwsw:EindpuntLeiding ; gwsw:hasConnection :" + to + "_ori ; "
+           "gwsw:hasAspect [ rdf:type gwsw:BobEindpuntLeiding ; gwsw:hasValue 1.80 ] ] .\n";
+}
+
+}  // namespace
+
+TEST(GwswImport, RionedDemoPipeAndManholeAreExactIn3d) {
+    std::string path = test::sharedData() + "/sewer/gwsw_orox_excerpt_juinen_v1_6.ttl";
+    ASSERT_TRUE(io::isGwswTurtle(path));
+    model::Dataset ds;
+    io::ImportReport report;
+    ASSERT_TRUE(io::importGwswTurtle(path, ds, report));
+    ASSERT_EQ(ds.features.size(), 2u) << report.summary();
+    EXPECT_EQ(report.skipped(), 0u);
+    const model::Feature* pipe = nullptr;
+    const model::Feature* put = nullptr;
+    for (const auto& f : ds.features) (f.type == model::ObjectType::SewerPipe ? pipe : put) = &f;
+    ASSERT_TRUE(pipe && put);
+    EXPECT_EQ(pipe->id, "4");
+    EXPECT_EQ(ds.str(pipe->material), "Beton");
+    EXPECT_EQ(pipe->yearLaid, 1970);
+    const auto* s = ds.sewerOf(*pipe);
+    ASSERT_NE(s, nullptr);
+    EXPECT_DOUBLE_EQ(s->bobBeginM, 22.45);
+    EXPECT_EQ(s->shape, "Heul");
+    EXPECT_EQ(s->systemType, "GemengdStelsel");
+    EXPECT_FLOAT_EQ(s->widthMm, 400);
+    const auto& l = ds.linears[pipe->geometry];
+    // Axis = BOB + inner height / 2 (Heul 400 x 600 mm), measured.
+    EXPECT_NEAR(ds.vertices[l.firstVertex].z, 22.45 + 0.3, 1e-9);
+    EXPECT_DOUBLE_EQ(ds.vertices[l.firstVertex].x, 168462.01);
+    EXPECT_EQ(ds.vertexDepths[l.firstVertex].provenance, model::DepthProvenance::Measured);
+    // Manhole 0981: ground 24.20, 1360 mm deep, round 800 mm.
+    EXPECT_EQ(put->id, "0981");
+    const auto& b = ds.bodies[put->geometry];
+    EXPECT_DOUBLE_EQ(b.topZ, 24.20);
+    EXPECT_NEAR(b.bottomZ, 22.84, 1e-9);
+    EXPECT_FLOAT_EQ(b.radiusM, 0.4f);
+}
+
+TEST(GwswImport, PipeWithoutLineUsesItsManholesAndMissingBobIsNamed) {
+    test::ScratchDir dir("gwsw");
+    std::string ttl = std::string(kPrefixes) + put("P1", "250000 470000 0", 5.0) + put("P2", "250040 470000 0", 4.9) +
+                      pipe("L1", "P1", "P2", "; gwsw:hasAspect [ rdf:type gwsw:BobBeginpuntLeiding ; gwsw:hasValue 2.00 ]") +
+                      pipe("L2", "P1", "P2", "");
+    auto path = test::writeFile(dir.file("net.ttl"), ttl);
+    model::Dataset ds;
+    io::ImportReport report;
+    ASSERT_TRUE(io::importGwswTurtle(path, ds, report));
+    EXPECT_EQ(report.loaded(), 3u) << report.summary();
+    ASSERT_EQ(report.problems.size(), 1u);
+    EXPECT_EQ(report.problems[0].featureId, "L2");
+    EXPECT_EQ(report.problems[0].message, "no BobBeginpuntLeiding/BobEindpuntLeiding: the sewer's height is unknown");
+    for (const auto& f : ds.features) {
+        if (f.id != "L1") continue;
+        const auto& l = ds.linears[f.geometry];
+        ASSERT_EQ(l.vertexCount, 2u);
+        EXPECT_DOUBLE_EQ(ds.vertices[l.firstVertex + 1].x, 250040);
+        EXPECT_NEAR(ds.vertices[l.firstVertex].z, 2.00 + 0.15, 1e-9);
+        EXPECT_NEAR(ds.vertices[l.firstVertex + 1].z, 1.80 + 0.15, 1e-9);
+    }
+}
+
+TEST(GwswImport, TurtleSyntaxErrorsNameTheLine) {
+    test::ScratchDir dir("gwsw2");
+    auto path = test::writeFile(dir.file("bad.ttl"), std::string(kPrefixes) + ":x rdf:type gwsw:Inspectieput ;\n  rdfs:label \"x\" \n:y\n");
+    model::Dataset ds;
+    io::ImportReport report;
+    auto r = io::importGwswTurtle(path, ds, report);
+    std::string message = r ? (report.warnings.empty() ? "" : report.warnings[0].message) : r.error().message;
+    EXPECT_NE(message.find("Turtle error at line 8"), std::string::npos) << message;
+}

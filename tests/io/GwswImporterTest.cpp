@@ -106,3 +106,25 @@ TEST(GwswImport, TurtleSyntaxErrorsNameTheLine) {
     std::string message = r ? (report.warnings.empty() ? "" : report.warnings[0].message) : r.error().message;
     EXPECT_NE(message.find("Turtle error at line 8"), std::string::npos) << message;
 }
+
+TEST(GwswImport, GisExportWithGwswAttributeNames) {
+    test::ScratchDir dir("gwsw3");
+    auto path = test::writeFile(dir.file("leidingen.geojson"), R"({"type": "FeatureCollection",
+ "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::28992"}},
+ "features": [
+  {"type": "Feature", "properties": {"Naam": "L-100", "BobBeginpuntLeiding": 1.95, "BobEindpuntLeiding": 1.75, "BreedteLeiding": 400, "HoogteLeiding": 600, "VormLeiding": "Eivormig", "MateriaalLeiding": "Beton", "Begindatum": "1964-01-01", "Stelseltype": "GemengdStelsel"},
+   "geometry": {"type": "LineString", "coordinates": [[250000, 470000], [250030, 470000], [250060, 470000]]}},
+  {"type": "Feature", "properties": {"Naam": "L-101", "BobBeginpuntLeiding": null, "BobEindpuntLeiding": 1.7},
+   "geometry": {"type": "LineString", "coordinates": [[250000, 470010], [250030, 470010]]}}]})");
+    ASSERT_TRUE(io::isGwswGis(path));
+    model::Dataset ds;
+    io::ImportReport report;
+    ASSERT_TRUE(io::importGwswGis(path, ds, report));
+    ASSERT_EQ(ds.features.size(), 1u) << report.summary();
+    const auto& l = ds.linears[0];
+    EXPECT_NEAR(ds.vertices[l.firstVertex + 1].z, 1.85 + 0.3, 1e-9);  // BOB interpolated + half the height
+    EXPECT_EQ(ds.sewerOf(ds.features[0])->shape, "Eivormig");
+    EXPECT_EQ(ds.features[0].yearLaid, 1964);
+    ASSERT_EQ(report.problems.size(), 1u);
+    EXPECT_EQ(report.problems[0].featureId, "L-101");
+}

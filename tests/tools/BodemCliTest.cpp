@@ -120,3 +120,23 @@ TEST(BodemCli, BenchRunsOnASmallDistrict) {
     ASSERT_EQ(r.exitCode, 0) << r.output;
     EXPECT_NE(r.output.find("target     segments proposal"), std::string::npos) << r.output;
 }
+
+TEST(BodemCli, KlicDeliveryImportsIntoAProjectAndIntoTheClashCheck) {
+    ScratchDir dir("cli_klic");
+    std::string zip = sharedData() + "/klic/Levering_22G003180_1.zip";
+    auto r = run(bodem() + " import " + zip + " --into " + dir.file("klic.gpkg") + " --ground-level 11.5");
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_NE(r.output.find("imkl:Elektriciteitskabel: 16 loaded, 0 skipped"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("ground level for depths below maaiveld: constant 11.50 m NAP"), std::string::npos);
+    auto info = run(bodem() + " info " + dir.file("klic.gpkg"));
+    for (const char* expected : {"  middenspanning", "  laagspanning", "  gasLageDruk", "depth provenance, network vertices:"})
+        EXPECT_NE(info.output.find(expected), std::string::npos) << expected << "\n" << info.output;
+    // A proposed cable drawn across the delivery area, checked directly against the zip.
+    writeFile(dir.file("plan.geojson"), R"({"type": "FeatureCollection",
+ "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::28992"}},
+ "features": [{"type": "Feature", "properties": {"id": "PLAN-1", "theme": "laagspanning", "owner": "Test", "status": "proposed", "diameter_mm": 50, "year": 2027, "depth_m": 0.7},
+   "geometry": {"type": "LineString", "coordinates": [[111700, 526150], [111720, 526300]]}}]})");
+    auto c = run(bodem() + " clash " + zip + " " + dir.file("plan.geojson") + " --ground-level 11.5 --out " + dir.file("c.csv"));
+    ASSERT_EQ(c.exitCode, 0) << c.output;
+    EXPECT_NE(c.output.find("checked 1 features against"), std::string::npos) << c.output;
+}

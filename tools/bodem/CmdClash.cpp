@@ -71,6 +71,8 @@ Runner registerClash(CLI::App& app) {
             core::Result<void> ok;
             if (io::isGwswTurtle(src)) {
                 ok = io::importGwswTurtle(src, ds, load);
+            } else if (!io::isProject(src) && io::isGwswGis(src)) {
+                ok = io::importGwswGis(src, ds, load);
             } else if (io::isKlicDelivery(src)) {
                 ok = io::importKlic(src, {generic.groundLevel}, ds, load);
             } else if (io::isProject(src)) {

@@ -60,6 +60,8 @@ Runner registerImport(CLI::App& app) {
             core::Result<void> ok;
             if (io::isGwswTurtle(src)) {
                 ok = io::importGwswTurtle(src, ds, report);
+            } else if (!io::isProject(src) && io::isGwswGis(src)) {
+                ok = io::importGwswGis(src, ds, report);
             } else if (io::isKlicDelivery(src)) {
                 ok = io::importKlic(src, {options.groundLevel}, ds, report);
             } else if (io::isTreeRegister(src)) {

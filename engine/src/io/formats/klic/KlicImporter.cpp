@@ -10,6 +10,8 @@
 #include <set>
 #include <unordered_map>
 
+#include <bodemzicht/model/Themes.h>
+
 #include "../../GdalErrors.h"
 #include "GmlRecords.h"
 
@@ -251,6 +253,11 @@ core::Result<void> importKlic(const std::string& path, const KlicImportOptions& 
                                                                              : "owner names");
     }
     report.warn({file, "", "ground level for depths below maaiveld: " + options.groundLevel.describe()});
+
+    // Unfamiliar theme codes are kept as given (the rules treat them as 'overig') and reported.
+    for (const auto& [id, n] : networks)
+        if (!n.theme.empty() && !model::themes::isKnown(n.theme))
+            report.warn({file, id, "unknown theme '" + n.theme + "': kept as given, handled as 'overig' by the rules"});
 
     // [SECTION] pass 2: elements -> linear networks
     std::size_t unplacedDepthPoints = 0;

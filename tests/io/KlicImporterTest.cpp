@@ -239,3 +239,32 @@ TEST(KlicImport, EvAreaWithAHoleBecomesAProtectedZone) {
     EXPECT_EQ(ds.str(ev->theme), "evGebied");
     EXPECT_EQ(ds.prisms[ev->geometry].ringCount, 2u);  // the donut keeps its hole
 }
+
+TEST(KlicImport, PointObjectsGetAssumedSizesAtTheirNetworksDepth) {
+    model::Dataset ds;
+    io::ImportReport report;
+    io::KlicImportOptions o;
+    o.groundLevel = io::GroundLevel(1.0);
+    ASSERT_TRUE(io::importKlic(klicSample("Levering_22G003180_1.zip"), o, ds, report));
+    const auto* mof = byId(ds, "nl.imkl-KL1040.APPU_IMKL_Appurtenance__Ms_Mof__618028486_87988567");
+    ASSERT_NE(mof, nullptr);
+    EXPECT_EQ(mof->type, model::ObjectType::Appurtenance);
+    EXPECT_EQ(ds.str(mof->theme), "middenspanning");
+    const auto& b = ds.bodies[mof->geometry];
+    // The MS net's standaardDieptelegging (0.80 m) below the 1.0 m ground, 0.3 m joint: all assumed.
+    EXPECT_NEAR(0.5 * (b.topZ + b.bottomZ), 1.0 - 0.80, 1e-9);
+    EXPECT_NEAR(b.topZ - b.bottomZ, o.appurtenanceDiameterM, 1e-9);
+    EXPECT_EQ(b.depth.provenance, model::DepthProvenance::Assumed);
+    std::size_t cabinets = 0, extra = 0;
+    for (const auto& f : ds.features) {
+        cabinets += f.type == model::ObjectType::Cabinet;
+        extra += ds.str(f.layer) == "klic-extrageometrie";
+    }
+    EXPECT_EQ(cabinets, 2u);  // the two TechnischGebouw
+    EXPECT_EQ(extra, 2u);
+    // Without a ground level they cannot be placed: skipped, each named.
+    model::Dataset none;
+    io::ImportReport r2;
+    ASSERT_TRUE(io::importKlic(klicSample("Levering_22G003180_1.zip"), {}, none, r2));
+    EXPECT_EQ(r2.perLayer["imkl:Appurtenance"].skipped, 23u);
+}

@@ -74,7 +74,7 @@ Runner registerClash(CLI::App& app) {
             } else if (!io::isProject(src) && io::isGwswGis(src)) {
                 ok = io::importGwswGis(src, ds, load);
             } else if (io::isKlicDelivery(src)) {
-                ok = io::importKlic(src, {generic.groundLevel}, ds, load);
+                ok = io::importKlic(src, klicOptions(generic.groundLevel, rules), ds, load);
             } else if (io::isProject(src)) {
                 ok = io::readProjectInto(src, ds, load);
                 if (ok && reviewProject.empty() && src.ends_with(".gpkg")) reviewProject = src;

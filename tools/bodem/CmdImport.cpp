@@ -63,7 +63,7 @@ Runner registerImport(CLI::App& app) {
             } else if (!io::isProject(src) && io::isGwswGis(src)) {
                 ok = io::importGwswGis(src, ds, report);
             } else if (io::isKlicDelivery(src)) {
-                ok = io::importKlic(src, {options.groundLevel}, ds, report);
+                ok = io::importKlic(src, klicOptions(options.groundLevel, clash::RuleSet::dutchDefault()), ds, report);
             } else if (io::isTreeRegister(src)) {
                 const auto& rules = clash::RuleSet::dutchDefault();
                 io::TreeImportOptions t;

@@ -128,6 +128,11 @@ struct Parser {
                     auto v = value(node, "defaults." + key);
                     if (!v) return std::unexpected(v.error());
                     (key == "parallel_angle_deg" ? rules.parallelAngleDeg : rules.duplicateTolerance) = *v;
+                } else if (key == "appurtenance_diameter_m" || key == "cabinet_foundation_depth_m" || key == "manhole_depth_m") {
+                    auto v = value(node, "defaults." + key);
+                    if (!v) return std::unexpected(v.error());
+                    (key == "appurtenance_diameter_m" ? rules.appurtenanceDiameter
+                     : key == "cabinet_foundation_depth_m" ? rules.cabinetFoundationDepth : rules.manholeDepth) = *v;
                 } else {
                     return std::unexpected(error(node, "defaults." + key, "unknown key"));
                 }

@@ -9,7 +9,7 @@ namespace bz::model {
 
 namespace {
 
-constexpr std::array<std::pair<ObjectType, std::string_view>, 17> kTypeCodes = {{
+constexpr std::array<std::pair<ObjectType, std::string_view>, 18> kTypeCodes = {{
     {ObjectType::Cable, "cable"},
     {ObjectType::Pipe, "pipe"},
     {ObjectType::Duct, "duct"},
@@ -20,6 +20,7 @@ constexpr std::array<std::pair<ObjectType, std::string_view>, 17> kTypeCodes = {
     {ObjectType::Well, "well"},
     {ObjectType::Foundation, "foundation"},
     {ObjectType::Cabinet, "cabinet"},
+    {ObjectType::Appurtenance, "appurtenance"},
     {ObjectType::Trench, "trench"},
     {ObjectType::TreePit, "tree_pit"},
     {ObjectType::Wadi, "wadi"},
@@ -44,6 +45,7 @@ GeometryKind geometryKindOf(ObjectType type) {
         case ObjectType::Well:
         case ObjectType::Foundation:
         case ObjectType::Cabinet:
+        case ObjectType::Appurtenance:
             return GeometryKind::VerticalBody;
         default:
             return GeometryKind::Prism;

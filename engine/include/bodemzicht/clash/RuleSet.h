@@ -36,6 +36,8 @@ struct RuleSet {
     std::map<std::string, RuleValue> coverDepth, diameter;  // by theme, "*" fallback
     std::map<std::string, RuleValue> depthUncertainty;      // by provenance code
     RuleValue parallelAngleDeg, duplicateTolerance;
+    // Sizes for objects that sources give as points only (KLIC appurtenances, cabinets, manholes).
+    std::optional<RuleValue> appurtenanceDiameter, cabinetFoundationDepth, manholeDepth;
     struct Trees {
         std::optional<RuleValue> distanceFromStem, rootZoneCrownRadiusPlus, rootDepth;
         std::vector<std::string> appliesTo;

@@ -170,7 +170,7 @@ core::Result<void> importKlic(const std::string& path, const KlicImportOptions& 
     }
 
     // [SECTION] pass 1: read every feature into records
-    std::vector<GmlRecord> elements, zones;
+    std::vector<GmlRecord> elements, zones, points;
     std::unordered_map<std::string, Network> networks;
     std::unordered_map<std::string, std::vector<Vec2>> links;
     std::unordered_map<std::string, std::string> owners;  // bronhoudercode -> name
@@ -224,8 +224,12 @@ core::Result<void> importKlic(const std::string& path, const KlicImportOptions& 
             if (auto* c = r.first("imkl:indicatieLeveringCompleet"); c && *c == "false")
                 report.warn({file, r.id, "partial delivery (indicatieLeveringCompleet = false): more deliveries follow"});
             report.ignore(r.type, "delivery administration");
-        } else if (r.type == "imkl:AanduidingEisVoorzorgsmaatregel" || r.type == "imkl:Graafpolygoon") {
+        } else if (r.type == "imkl:AanduidingEisVoorzorgsmaatregel" || r.type == "imkl:Graafpolygoon" ||
+                   r.type == "imkl:ExtraGeometrie") {
             zones.push_back(std::move(r));
+        } else if (r.type == "imkl:Appurtenance" || r.type == "imkl:Kast" || r.type == "imkl:Mangat" ||
+                   r.type == "imkl:TechnischGebouw" || r.type == "imkl:Mast" || r.type == "imkl:Toren") {
+            points.push_back(std::move(r));
         } else {
             for (const auto& e : kElements)
                 if (r.type == e.type) {
@@ -237,7 +241,7 @@ core::Result<void> importKlic(const std::string& path, const KlicImportOptions& 
                     report.ignore(r.type, n[1]);
                     return;
                 }
-            report.ignore(r.type, "point or map feature, not part of the 3D model yet");
+            report.ignore(r.type, "map feature, not part of the 3D model");
         }
     });
     if (!read) {
@@ -414,13 +418,66 @@ core::Result<void> importKlic(const std::string& path, const KlicImportOptions& 
         meta.layer = "klic";
         meta.source = path;
         bool ev = r.type == "imkl:AanduidingEisVoorzorgsmaatregel";
+        bool extra = r.type == "imkl:ExtraGeometrie";
         meta.type = ev ? ObjectType::ProtectedZone : ObjectType::Area;
-        meta.theme = ev ? "evGebied" : "projectgebied";
+        meta.theme = ev ? "evGebied" : extra ? "overig" : "projectgebied";
+        if (extra) meta.layer = "klic-extrageometrie";
         std::string code = sourceHolder(r.id);
         auto owner = owners.find(code);
         meta.owner = owner != owners.end() ? owner->second + " (" + code + ")" : code;
         // A plan constraint: it holds at every depth a project reaches.
         ds.addPrism(meta, rings, -100.0, 100.0, model::kUnknown, {DepthProvenance::Unknown, model::kUnknown});
+        report.load(r.type);
+    }
+
+    // [SECTION] point objects: appurtenances, cabinets, manholes, with assumed sizes and depths
+    for (const auto& r : points) {
+        if (r.geometries.empty() || r.geometries[0].rings.empty() || r.geometries[0].rings[0].size() < 2) {
+            report.skip(r.type, {file, r.id, "no point geometry"});
+            continue;
+        }
+        Vec2 at{r.geometries[0].rings[0][0], r.geometries[0].rings[0][1]};
+        double ground = options.groundLevel.at(at.x, at.y);
+        if (std::isnan(ground)) {
+            report.skip(r.type, {file, r.id, "a point object needs a ground level for its depth (pass --ground-level or --ground-raster)"});
+            continue;
+        }
+        const std::string* netRef = r.firstHref("net:inNetwork");
+        if (!netRef) netRef = r.firstHref("imkl:inNetwork");
+        auto net = netRef ? networks.find(*netRef) : networks.end();
+        model::Dataset::Meta meta;
+        meta.id = r.id;
+        meta.layer = "klic";
+        meta.source = path;
+        meta.theme = net != networks.end() && !net->second.theme.empty() ? net->second.theme : "overig";
+        std::string code = sourceHolder(r.id);
+        auto owner = owners.find(code);
+        meta.owner = owner != owners.end() ? owner->second + " (" + code + ")" : code;
+        if (auto* st = r.firstHref("usc:currentStatus")) {
+            auto s2 = model::statusFromCode(lastSegment(*st));
+            meta.status = s2 ? *s2 : model::ObjectStatus::Existing;
+        }
+        meta.horizontalAccuracyM = accuracyOf(r.firstHref("imkl:geoNauwkeurigheidXY"));
+        model::VerticalBody b;
+        b.center = at;
+        b.radiusM = static_cast<float>(options.appurtenanceDiameterM / 2);
+        b.depth = {DepthProvenance::Assumed, model::kUnknown};
+        if (r.type == "imkl:Appurtenance") {
+            meta.type = ObjectType::Appurtenance;
+            double cover = net != networks.end() && !std::isnan(net->second.defaultCoverM) ? net->second.defaultCoverM
+                                                                                             : options.defaultCoverM;
+            b.topZ = ground - cover + options.appurtenanceDiameterM / 2;
+            b.bottomZ = ground - cover - options.appurtenanceDiameterM / 2;
+        } else if (r.type == "imkl:Mangat") {
+            meta.type = ObjectType::Manhole;
+            b.topZ = ground;
+            b.bottomZ = ground - options.manholeDepthM;
+        } else {
+            meta.type = ObjectType::Cabinet;  // Kast, TechnischGebouw, Mast, Toren: their foundation
+            b.topZ = ground;
+            b.bottomZ = ground - options.cabinetFoundationDepthM;
+        }
+        ds.addBody(meta, b);
         report.load(r.type);
     }
     return {};

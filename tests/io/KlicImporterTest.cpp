@@ -189,6 +189,7 @@ TEST(KlicImport, DepthPointsAreInterpolatedAlongTheirElementAndDefaultsAreAssume
 TEST(KlicImport, BadInputIsNamedAndTheRestImports) {
     test::ScratchDir dir("klic2");
     std::string body = beheerder("KL9999", "Test") + network("nl.imkl-KL9999.net1", "water", "1.0") +
+                       network("nl.imkl-KL9999.net2", "stadsverwarming", "1.0") +
                        utilityLink("nl.imkl-KL9999.ul1", "250000 470000 250020 470000") +
                        cable("nl.imkl-KL9999.ok", "nl.imkl-KL9999.net1", "nl.imkl-KL9999.ul1", "110", "mm") +
                        cable("nl.imkl-KL9999.nolink", "nl.imkl-KL9999.net1", "nl.imkl-KL9999.missing", "110", "mm") +
@@ -204,6 +205,11 @@ TEST(KlicImport, BadInputIsNamedAndTheRestImports) {
     EXPECT_EQ(why["nl.imkl-KL9999.nolink"], "net:link target 'nl.imkl-KL9999.missing' is missing or has no line");
     EXPECT_EQ(why["nl.imkl-KL9999.inch"], "unknown unit 'urn:ogc:def:uom:OGC::inch' of imkl:kabelDiameter");
     EXPECT_EQ(why["nl.imkl-KL9999.nonet"], "inNetwork target 'nl.imkl-KL9999.nowhere' is not in the delivery");
+    bool unknownTheme = false;
+    for (const auto& w : report.warnings)
+        unknownTheme |= w.featureId == "nl.imkl-KL9999.net2" &&
+                        w.message == "unknown theme 'stadsverwarming': kept as given, handled as 'overig' by the rules";
+    EXPECT_TRUE(unknownTheme);
     // Without a ground level the default cover depth cannot become a height: unknown, not invented.
     const auto& l = ds.linears[0];
     EXPECT_TRUE(std::isnan(ds.vertices[l.firstVertex].z));

@@ -202,3 +202,15 @@ TEST(SceneRenderer, SampleDistrictScreenshotIsNotBlank) {
     EXPECT_GT(nonBackground, static_cast<std::size_t>(img->width * img->height / 10));
     EXPECT_GT(std::filesystem::file_size(dir.file("shot.png")), 10000u);
 }
+
+TEST(SceneRenderer, ImportedKlicDeliveryShowsInTheViewer) {
+    REQUIRE_DISPLAY();
+    test::ScratchDir dir("render_klic");
+    std::string zip = test::sharedData() + "/klic/Levering_22G003180_1.zip";
+    auto imp = test::run(test::bodem() + " import " + zip + " --into " + dir.file("k.gpkg") + " --ground-level 10");
+    ASSERT_EQ(imp.exitCode, 0) << imp.output;
+    auto r = test::run(std::string(BODEMZICHT_BINARY_DIR) + "/app/bodemzicht " + dir.file("k.gpkg") + " --view top --size 480x320 --screenshot " +
+                       dir.file("k.png"));
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_GT(std::filesystem::file_size(dir.file("k.png")), 3000u);
+}

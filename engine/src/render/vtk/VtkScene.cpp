@@ -157,6 +157,18 @@ VtkScene buildScene(const model::Dataset& ds, const io::GroundLevel& ground, con
     s.origin = renderOrigin(ds);
     const core::Vec3 o = s.origin;
     auto b = ds.bounds();
+    // Plan constraints (EV areas, project areas) hold "at every depth" and are stored 200 m tall;
+    // they are drawn, and framed, within the vertical range of the other objects.
+    core::Bounds3 solidBounds;
+    for (const auto& f : ds.features) {
+        auto fb = ds.featureBounds(f);
+        if (fb.hi.z - fb.lo.z <= 50 || f.kind() != GeometryKind::Prism) solidBounds.merge(fb);
+    }
+    if (!solidBounds.empty()) {
+        b.lo.z = solidBounds.lo.z;
+        b.hi.z = solidBounds.hi.z;
+    }
+    const double clipLo = b.lo.z - 0.5, clipHi = b.hi.z + 0.5;
     s.bounds = {b.lo - o, b.hi - o};
     s.renderer = vtkSmartPointer<vtkRenderer>::New();
     s.renderer->SetBackground(0.93, 0.94, 0.96);
@@ -204,7 +216,8 @@ VtkScene buildScene(const model::Dataset& ds, const io::GroundLevel& ground, con
             }
             auto parts = std::isnan(p.widthM) ? geom::convexParts(rings[0], {rings.begin() + 1, rings.end()})
                                               : geom::bufferedPolylineParts(rings[0], p.widthM);
-            for (const auto& part : parts) translucent.prism(part, p.bottomZ - o.z, p.topZ - o.z, c, id);
+            double bottom = std::max(p.bottomZ, clipLo), top = std::min(p.topZ, clipHi);
+            for (const auto& part : parts) translucent.prism(part, bottom - o.z, top - o.z, c, id);
         }
     }
     for (const auto& m : options.clashes) {

@@ -112,8 +112,13 @@ struct Reader {
             }
             auto& g = record.geometries.back();
             // A gml:pos per point (Point) or several posLists (rings): each becomes one ring.
-            if (name == "gml:pos" && g.type == "gml:Point") g.rings.assign(1, coords);
-            else g.rings.push_back(std::move(coords));
+            if (name == "gml:pos" && g.type == "gml:Point") {
+                g.rings.assign(1, coords);
+                g.interior.assign(1, false);
+            } else {
+                g.rings.push_back(std::move(coords));
+                g.interior.push_back(inInterior);
+            }
         } else if (name == "gml:interior") {
             inInterior = false;
         } else if (name == "gml:Point" || name == "gml:LineString" || name == "gml:Polygon" || name == "gml:Curve" ||

@@ -17,6 +17,7 @@ struct GmlGeometry {
     std::string type;                      // gml:Point, gml:LineString, gml:Polygon, ...
     std::string property;                  // the feature property holding it, e.g. net:centrelineGeometry
     std::vector<std::vector<double>> rings;  // coordinates; polygons: exterior first
+    std::vector<bool> interior;              // per ring: a hole of the preceding exterior
     int dimension = 2;
 };
 

@@ -21,13 +21,15 @@ bool drawViewPanel(ViewerState& s, render::Viewport& viewport) {
     }
     ImGui::NewLine();
     float e = static_cast<float>(s.options.verticalExaggeration);
-    if (ImGui::SliderFloat(tr(s, "Verticale overdrijving", "Vertical exaggeration"), &e, 1.0f, 10.0f)) {
+    if (ImGui::SliderFloat(tr(s, "Verticale overdrijving", "Vertical exaggeration"), &e, 1.0f,
+                           10.0f)) {
         s.options.verticalExaggeration = e;
         viewport.setVerticalExaggeration(e);
         changed = true;
     }
     float g = static_cast<float>(s.options.groundOpacity);
-    if (ImGui::SliderFloat(tr(s, "Maaiveld dekking (x-ray)", "Ground opacity (x-ray)"), &g, 0.0f, 1.0f)) {
+    if (ImGui::SliderFloat(tr(s, "Maaiveld dekking (x-ray)", "Ground opacity (x-ray)"), &g, 0.0f,
+                           1.0f)) {
         s.options.groundOpacity = g;
         viewport.setGroundOpacity(g);
         changed = true;
@@ -46,7 +48,8 @@ void drawProjectPanel(ViewerState& s) {
     if (ImGui::CollapsingHeader(tr(s, "Thema's", "Themes"), ImGuiTreeNodeFlags_DefaultOpen)) {
         for (const auto& [theme, byStatus] : summary.perThemeStatus) {
             auto c = render::themeColour(theme);
-            ImGui::ColorButton(("##" + theme).c_str(), ImVec4(c.r / 255.f, c.g / 255.f, c.b / 255.f, 1), 0, ImVec2(12, 12));
+            ImGui::ColorButton(("##" + theme).c_str(),
+                               ImVec4(c.r / 255.f, c.g / 255.f, c.b / 255.f, 1), 0, ImVec2(12, 12));
             ImGui::SameLine();
             std::size_t n = 0;
             for (const auto& [_, k] : byStatus) n += k;
@@ -60,7 +63,8 @@ void drawProjectPanel(ViewerState& s) {
 
 void drawSelectionPanel(ViewerState& s) {
     ImGui::Begin(tr(s, "Selectie", "Selection"));
-    if (s.selectedFeature < 0 || s.selectedFeature >= static_cast<long>(s.dataset.features.size())) {
+    if (s.selectedFeature < 0 ||
+        s.selectedFeature >= static_cast<long>(s.dataset.features.size())) {
         ImGui::TextUnformatted(tr(s, "Klik op een object.", "Click an object."));
         ImGui::End();
         return;
@@ -75,11 +79,14 @@ void drawSelectionPanel(ViewerState& s) {
     if (f.yearLaid) ImGui::Text("%s: %d", tr(s, "aanleg", "year"), f.yearLaid);
     if (f.kind() == model::GeometryKind::Linear) {
         const auto& l = ds.linears[f.geometry];
-        if (std::isnan(l.outerDiameterM)) ImGui::TextUnformatted(tr(s, "diameter: onbekend (aangenomen)", "diameter: unknown (assumed)"));
-        else ImGui::Text("diameter: %.0f mm", l.outerDiameterM * 1000);
+        if (std::isnan(l.outerDiameterM))
+            ImGui::TextUnformatted(
+                tr(s, "diameter: onbekend (aangenomen)", "diameter: unknown (assumed)"));
+        else
+            ImGui::Text("diameter: %.0f mm", l.outerDiameterM * 1000);
         const auto& d = ds.vertexDepths[l.firstVertex];
-        ImGui::Text("%s: %s, +/- %.2f m", tr(s, "diepte", "depth"), std::string(model::toCode(d.provenance)).c_str(),
-                    d.verticalUncertaintyM);
+        ImGui::Text("%s: %s, +/- %.2f m", tr(s, "diepte", "depth"),
+                    std::string(model::toCode(d.provenance)).c_str(), d.verticalUncertaintyM);
     }
     ImGui::End();
 }
@@ -91,8 +98,9 @@ bool drawClashPanel(ViewerState& s) {
     for (int i = 0; i < static_cast<int>(s.clashes.clashes.size()) && i < 500; ++i) {
         const auto& c = s.clashes.clashes[static_cast<std::size_t>(i)];
         char label[256];
-        std::snprintf(label, sizeof label, "%s %s  %s / %s  %.2f m (%s)", c.id.c_str(), std::string(clash::toCode(c.kind)).c_str(),
-                      c.aId.c_str(), c.bId.c_str(), c.distanceM, c.aOwner.c_str());
+        std::snprintf(label, sizeof label, "%s %s  %s / %s  %.2f m (%s)", c.id.c_str(),
+                      std::string(clash::toCode(c.kind)).c_str(), c.aId.c_str(), c.bId.c_str(),
+                      c.distanceM, c.aOwner.c_str());
         if (ImGui::Selectable(label, s.selectedClash == i)) {
             s.selectedClash = i;
             changed = true;

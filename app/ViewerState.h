@@ -26,7 +26,8 @@ struct ViewerState {
 };
 
 // Opens a project (and its ground-level raster) and, optionally, a clash report CSV.
-core::Result<void> openProject(ViewerState& state, const std::string& project, const std::string& clashReport);
+core::Result<void> openProject(ViewerState& state, const std::string& project,
+                               const std::string& clashReport);
 
 // The bundled sample: generated once into the user's cache folder.
 core::Result<std::string> bundledSample();

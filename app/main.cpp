@@ -2,10 +2,10 @@
 // exits (under xvfb-run where there is no display).
 #include <GL/glew.h>
 #include <GLFW/glfw3.h>
-#include <CLI/CLI.hpp>
-#include <imgui.h>
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+#include <CLI/CLI.hpp>
 
 #include <bodemzicht/render/SceneRenderer.h>
 
@@ -35,14 +35,17 @@ int screenshot(app::ViewerState& s, const std::string& path) {
 
 int interactive(app::ViewerState& s) {
     if (!glfwInit()) {
-        std::fprintf(stderr, "bodemzicht: cannot open a window (no display?); use --screenshot FILE under xvfb-run\n");
+        std::fprintf(stderr,
+                     "bodemzicht: cannot open a window (no display?); use --screenshot FILE under "
+                     "xvfb-run\n");
         return 2;
     }
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GL_TRUE);
-    GLFWwindow* window = glfwCreateWindow(1600, 900, ("Bodemzicht - " + s.projectPath).c_str(), nullptr, nullptr);
+    GLFWwindow* window =
+        glfwCreateWindow(1600, 900, ("Bodemzicht - " + s.projectPath).c_str(), nullptr, nullptr);
     if (!window) {
         std::fprintf(stderr, "bodemzicht: cannot create an OpenGL 3.3 window\n");
         glfwTerminate();
@@ -77,13 +80,17 @@ int interactive(app::ViewerState& s) {
         unsigned tex = viewport.render();
         glBindFramebuffer(GL_FRAMEBUFFER, 0);
         ImVec2 origin = ImGui::GetCursorScreenPos();
-        ImGui::Image(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(tex)), size, ImVec2(0, 1), ImVec2(1, 0));
+        ImGui::Image(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(tex)), size,
+                     ImVec2(0, 1), ImVec2(1, 0));
         if (ImGui::IsItemHovered()) {
             ImGuiIO& io = ImGui::GetIO();
-            if (ImGui::IsMouseDragging(ImGuiMouseButton_Left)) viewport.orbit(-(io.MousePos.x - lastMouse.x) * 0.3, (io.MousePos.y - lastMouse.y) * 0.3);
+            if (ImGui::IsMouseDragging(ImGuiMouseButton_Left))
+                viewport.orbit(-(io.MousePos.x - lastMouse.x) * 0.3,
+                               (io.MousePos.y - lastMouse.y) * 0.3);
             if (io.MouseWheel != 0) viewport.zoom(io.MouseWheel > 0 ? 1.15 : 1 / 1.15);
             if (ImGui::IsMouseClicked(ImGuiMouseButton_Right))
-                s.selectedFeature = viewport.pick(static_cast<int>(io.MousePos.x - origin.x), static_cast<int>(io.MousePos.y - origin.y));
+                s.selectedFeature = viewport.pick(static_cast<int>(io.MousePos.x - origin.x),
+                                                  static_cast<int>(io.MousePos.y - origin.y));
         }
         lastMouse = ImGui::GetIO().MousePos;
         ImGui::End();
@@ -114,10 +121,13 @@ int main(int argc, char** argv) {
     cli.add_option("PROJECT", project, "Project GeoPackage (default: the bundled sample district)");
     cli.add_option("--screenshot", shot, "Render one image to this PNG and exit");
     cli.add_option("--size", size, "Image size WxH");
-    cli.add_option("--view", view, "overview, top or street")->check(CLI::IsMember({"overview", "top", "street"}));
+    cli.add_option("--view", view, "overview, top or street")
+        ->check(CLI::IsMember({"overview", "top", "street"}));
     cli.add_option("--clashes", clashes, "Clash report CSV (bodem clash --out) to show");
-    cli.add_option("--exaggeration", exaggeration, "Vertical exaggeration 1..10")->check(CLI::Range(1.0, 10.0));
-    cli.add_option("--ground-opacity", groundOpacity, "Ground opacity 0 (x-ray) .. 1")->check(CLI::Range(0.0, 1.0));
+    cli.add_option("--exaggeration", exaggeration, "Vertical exaggeration 1..10")
+        ->check(CLI::Range(1.0, 10.0));
+    cli.add_option("--ground-opacity", groundOpacity, "Ground opacity 0 (x-ray) .. 1")
+        ->check(CLI::Range(0.0, 1.0));
     CLI11_PARSE(cli, argc, argv);
 
     if (project.empty()) {
@@ -130,7 +140,8 @@ int main(int argc, char** argv) {
     }
     app::ViewerState state;
     int w = 0, h = 0;
-    if (std::sscanf(size.c_str(), "%dx%d", &w, &h) != 2 || w < 16 || h < 16 || w > 8192 || h > 8192) {
+    if (std::sscanf(size.c_str(), "%dx%d", &w, &h) != 2 || w < 16 || h < 16 || w > 8192 ||
+        h > 8192) {
         std::fprintf(stderr, "bodemzicht: --size '%s' is not WxH\n", size.c_str());
         return 1;
     }

@@ -14,10 +14,11 @@ namespace bz::test {
 
 // A fresh folder under the system temp dir, removed at the end of the scope.
 class ScratchDir {
-public:
+  public:
     explicit ScratchDir(const std::string& name) {
         std::random_device rd;
-        mPath = std::filesystem::temp_directory_path() / ("bz_" + name + "_" + std::to_string(rd()));
+        mPath =
+            std::filesystem::temp_directory_path() / ("bz_" + name + "_" + std::to_string(rd()));
         std::filesystem::create_directories(mPath);
     }
     ~ScratchDir() {
@@ -27,7 +28,7 @@ public:
     std::string file(const std::string& name) const { return (mPath / name).string(); }
     const std::filesystem::path& path() const { return mPath; }
 
-private:
+  private:
     std::filesystem::path mPath;
 };
 
@@ -65,6 +66,8 @@ inline CommandResult run(const std::string& command) {
     return r;
 }
 
-inline std::string bodem() { return std::string(BODEMZICHT_BINARY_DIR) + "/tools/bodem"; }
+inline std::string bodem() {
+    return std::string(BODEMZICHT_BINARY_DIR) + "/tools/bodem";
+}
 
 }  // namespace bz::test

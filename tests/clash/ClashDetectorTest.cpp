@@ -27,8 +27,9 @@ constexpr double X0 = 250000, Y0 = 470000;
 struct Scene {
     model::Dataset ds;
 
-    std::uint32_t line(const std::string& id, const std::string& theme, ObjectStatus st, std::vector<core::Vec3> pts,
-                       float diameter, DepthProvenance prov = DepthProvenance::Measured, float unc = 0.05f,
+    std::uint32_t line(const std::string& id, const std::string& theme, ObjectStatus st,
+                       std::vector<core::Vec3> pts, float diameter,
+                       DepthProvenance prov = DepthProvenance::Measured, float unc = 0.05f,
                        ObjectType type = ObjectType::Cable) {
         model::Dataset::Meta m;
         m.id = id;
@@ -40,8 +41,8 @@ struct Scene {
         std::vector<model::VertexDepth> d(pts.size(), {prov, unc});
         return ds.addLinear(m, pts, d, diameter);
     }
-    std::uint32_t box(const std::string& id, const std::string& theme, ObjectType type, ObjectStatus st,
-                      std::vector<core::Vec2> ring, double bottom, double top) {
+    std::uint32_t box(const std::string& id, const std::string& theme, ObjectType type,
+                      ObjectStatus st, std::vector<core::Vec2> ring, double bottom, double top) {
         model::Dataset::Meta m;
         m.id = id;
         m.theme = theme;
@@ -49,10 +50,11 @@ struct Scene {
         m.type = type;
         m.owner = theme + "-owner";
         for (auto& p : ring) p = p + core::Vec2{X0, Y0};
-        return ds.addPrism(m, {ring}, bottom, top, model::kUnknown, {DepthProvenance::Measured, 0.05f});
+        return ds.addPrism(m, {ring}, bottom, top, model::kUnknown,
+                           {DepthProvenance::Measured, 0.05f});
     }
-    std::uint32_t body(const std::string& id, const std::string& theme, ObjectType type, ObjectStatus st, core::Vec2 c,
-                       float radius, double bottom, double top) {
+    std::uint32_t body(const std::string& id, const std::string& theme, ObjectType type,
+                       ObjectStatus st, core::Vec2 c, float radius, double bottom, double top) {
         model::Dataset::Meta m;
         m.id = id;
         m.theme = theme;
@@ -68,7 +70,8 @@ struct Scene {
         return ds.addBody(m, b);
     }
 
-    clash::ClashReport run(clash::ClashOptions o = {}, const clash::RuleSet& rules = clash::RuleSet::dutchDefault(),
+    clash::ClashReport run(clash::ClashOptions o = {},
+                           const clash::RuleSet& rules = clash::RuleSet::dutchDefault(),
                            const io::GroundLevel& ground = io::GroundLevel(5.0)) const {
         clash::ClashModel model(ds, rules, ground);
         clash::ClashDetector d(model, rules, o);
@@ -86,10 +89,10 @@ const clash::Clash* find(const clash::ClashReport& r, const std::string& a, cons
 
 TEST(ClashDetector, CrossingPipesOverlapAsAHardClashWithThePenetrationDepth) {
     Scene s;
-    s.line("gas", "gasLageDruk", ObjectStatus::Existing, {{0, -5, 4.0}, {0, 5, 4.0}}, 0.11f, DepthProvenance::Measured,
-           0.05f, ObjectType::Pipe);
-    s.line("heat", "warmte", ObjectStatus::Proposed, {{-5, 0, 4.1}, {5, 0, 4.1}}, 0.25f, DepthProvenance::Measured, 0.05f,
-           ObjectType::HeatPipe);
+    s.line("gas", "gasLageDruk", ObjectStatus::Existing, {{0, -5, 4.0}, {0, 5, 4.0}}, 0.11f,
+           DepthProvenance::Measured, 0.05f, ObjectType::Pipe);
+    s.line("heat", "warmte", ObjectStatus::Proposed, {{-5, 0, 4.1}, {5, 0, 4.1}}, 0.25f,
+           DepthProvenance::Measured, 0.05f, ObjectType::HeatPipe);
     auto r = s.run();
     ASSERT_EQ(r.clashes.size(), 1u);
     const auto& c = r.clashes[0];
@@ -110,12 +113,13 @@ TEST(ClashDetector, CrossingPipesOverlapAsAHardClashWithThePenetrationDepth) {
 TEST(ClashDetector, ParallelAndCrossingUseTheirOwnClearance) {
     Scene s;
     // Heat main parallel to a water main 0.8 m apart (surface): needs 1.0 parallel -> clearance.
-    s.line("water", "water", ObjectStatus::Existing, {{0, 0, 4.0}, {20, 0, 4.0}}, 0.1f, DepthProvenance::Measured, 0.05f,
-           ObjectType::Pipe);
+    s.line("water", "water", ObjectStatus::Existing, {{0, 0, 4.0}, {20, 0, 4.0}}, 0.1f,
+           DepthProvenance::Measured, 0.05f, ObjectType::Pipe);
     s.line("heat", "warmte", ObjectStatus::Proposed, {{0, 0.975, 4.0}, {20, 0.975, 4.0}}, 0.25f);
     // A crossing water pipe 0.6 m above the heat pipe: needs 0.5 crossing -> fine.
     s.line("water2", "water", ObjectStatus::Existing, {{30, -5, 4.0}, {30, 5, 4.0}}, 0.1f);
-    s.line("heat2", "warmte", ObjectStatus::Proposed, {{25, 0, 4.0 - 0.775}, {35, 0, 4.0 - 0.775}}, 0.25f);
+    s.line("heat2", "warmte", ObjectStatus::Proposed, {{25, 0, 4.0 - 0.775}, {35, 0, 4.0 - 0.775}},
+           0.25f);
     auto r = s.run();
     auto* c = find(r, "water", "heat");
     ASSERT_NE(c, nullptr);
@@ -140,7 +144,8 @@ TEST(ClashDetector, AssumedDepthGivesAPossibleClashWithinItsBand) {
     Scene s;
     // A data cable at assumed depth 0.4 m above a proposed heat pipe (surface gap 0.4 - 0.02 -
     // 0.125 = 0.255 > 0.25 needed at crossings); 0.3 m uncertainty could bring it to -0.045.
-    s.line("data", "datatransport", ObjectStatus::Existing, {{0, -5, 4.4}, {0, 5, 4.4}}, 0.04f, DepthProvenance::Assumed, 0.3f);
+    s.line("data", "datatransport", ObjectStatus::Existing, {{0, -5, 4.4}, {0, 5, 4.4}}, 0.04f,
+           DepthProvenance::Assumed, 0.3f);
     s.line("heat", "warmte", ObjectStatus::Proposed, {{-5, 0, 4.0}, {5, 0, 4.0}}, 0.25f);
     auto r = s.run();
     ASSERT_EQ(r.clashes.size(), 1u);
@@ -182,14 +187,16 @@ TEST(ClashDetector, TreesZonesAndContaminationAreConstraintsOrTreeClearances) {
     Scene s;
     s.body("tree", "boom", ObjectType::Tree, ObjectStatus::Existing, {0, 0}, 0.2f, 4.0, 5.0);
     s.line("cable", "laagspanning", ObjectStatus::Proposed, {{-5, 1.5, 4.4}, {5, 1.5, 4.4}}, 0.05f);
-    auto lead = s.box("lead", "verontreiniging", ObjectType::ContaminationZone, ObjectStatus::Existing,
-                      {{20, -5}, {30, -5}, {30, 5}, {20, 5}}, 3.5, 4.8);
+    auto lead = s.box("lead", "verontreiniging", ObjectType::ContaminationZone,
+                      ObjectStatus::Existing, {{20, -5}, {30, -5}, {30, 5}, {20, 5}}, 3.5, 4.8);
     s.ds.attach(lead, model::ContaminationDetail{"lood", 800, "mg/kg ds", "grond"});
-    auto zinc = s.box("zinc", "verontreiniging", ObjectType::ContaminationZone, ObjectStatus::Existing,
-                      {{20, 10}, {30, 10}, {30, 20}, {20, 20}}, 3.5, 4.8);
+    auto zinc = s.box("zinc", "verontreiniging", ObjectType::ContaminationZone,
+                      ObjectStatus::Existing, {{20, 10}, {30, 10}, {30, 20}, {20, 20}}, 3.5, 4.8);
     s.ds.attach(zinc, model::ContaminationDetail{"zink", 300, "mg/kg ds", "grond"});  // below 720
-    s.box("ev", "evGebied", ObjectType::ProtectedZone, ObjectStatus::Existing, {{40, -5}, {50, -5}, {50, 5}, {40, 5}}, 2, 5);
-    s.line("route", "warmte", ObjectStatus::Proposed, {{15, 0, 4.0}, {45, 0, 4.0}, {45, 15, 4.0}, {25, 15, 4.0}}, 0.25f);
+    s.box("ev", "evGebied", ObjectType::ProtectedZone, ObjectStatus::Existing,
+          {{40, -5}, {50, -5}, {50, 5}, {40, 5}}, 2, 5);
+    s.line("route", "warmte", ObjectStatus::Proposed,
+           {{15, 0, 4.0}, {45, 0, 4.0}, {45, 15, 4.0}, {25, 15, 4.0}}, 0.25f);
     auto r = s.run();
     auto* t = find(r, "tree", "cable");
     ASSERT_NE(t, nullptr);
@@ -201,8 +208,9 @@ TEST(ClashDetector, TreesZonesAndContaminationAreConstraintsOrTreeClearances) {
     ASSERT_NE(l, nullptr);
     EXPECT_EQ(l->kind, ClashKind::Constraint);
     EXPECT_EQ(l->rule, "intervention.grond.lood");
-    EXPECT_NEAR(l->violatedLengthM, 10.0 + 0.25, 1e-6);  // through the zone, plus the pipe's radius at both walls
-    EXPECT_EQ(find(r, "zinc", "route"), nullptr);          // below the intervention value
+    EXPECT_NEAR(l->violatedLengthM, 10.0 + 0.25,
+                1e-6);  // through the zone, plus the pipe's radius at both walls
+    EXPECT_EQ(find(r, "zinc", "route"), nullptr);  // below the intervention value
     auto* e = find(r, "ev", "route");
     ASSERT_NE(e, nullptr);
     EXPECT_EQ(e->kind, ClashKind::Constraint);
@@ -211,8 +219,10 @@ TEST(ClashDetector, TreesZonesAndContaminationAreConstraintsOrTreeClearances) {
 
 TEST(ClashDetector, InfiltrationBottomMustStayAboveGhg) {
     Scene s;
-    s.box("crate", "infiltratie", ObjectType::InfiltrationCrate, ObjectStatus::Proposed, {{0, 0}, {6, 0}, {6, 2}, {0, 2}}, 3.9, 4.5);
-    s.box("crate-ok", "infiltratie", ObjectType::InfiltrationCrate, ObjectStatus::Proposed, {{0, 10}, {6, 10}, {6, 12}, {0, 12}}, 4.4, 4.9);
+    s.box("crate", "infiltratie", ObjectType::InfiltrationCrate, ObjectStatus::Proposed,
+          {{0, 0}, {6, 0}, {6, 2}, {0, 2}}, 3.9, 4.5);
+    s.box("crate-ok", "infiltratie", ObjectType::InfiltrationCrate, ObjectStatus::Proposed,
+          {{0, 10}, {6, 10}, {6, 12}, {0, 12}}, 4.4, 4.9);
     io::GroundLevel ghg(4.0);
     clash::ClashOptions o;
     o.ghg = &ghg;
@@ -226,7 +236,8 @@ TEST(ClashDetector, InfiltrationBottomMustStayAboveGhg) {
     // Without a GHG raster the rule is not silently skipped: a note says so.
     auto n = s.run();
     ASSERT_FALSE(n.notes.empty());
-    EXPECT_EQ(n.notes[0], "infiltration rule not checked: the project has no GHG raster (field 'ghg')");
+    EXPECT_EQ(n.notes[0],
+              "infiltration rule not checked: the project has no GHG raster (field 'ghg')");
 }
 
 TEST(ClashDetector, WkoWellsNeedThreeThermalRadiiBetweenWarmAndCold) {
@@ -266,7 +277,8 @@ TEST(ClashDetector, ClashIdsAreStableAndIndependentOfFeatureOrder) {
 TEST(ClashDetector, SelfCheckFindsDuplicatesAndOverlapsButNotJunctions) {
     Scene s;
     s.line("main", "gasLageDruk", ObjectStatus::Existing, {{0, 0, 4}, {20, 0, 4}}, 0.11f);
-    s.line("main-copy", "gasLageDruk", ObjectStatus::Existing, {{0, 0.05, 4}, {20, 0.05, 4.02}}, 0.11f);
+    s.line("main-copy", "gasLageDruk", ObjectStatus::Existing, {{0, 0.05, 4}, {20, 0.05, 4.02}},
+           0.11f);
     s.line("connection", "gasLageDruk", ObjectStatus::Existing, {{10, 0, 4}, {10, 5, 4.1}}, 0.03f);
     s.line("cable", "laagspanning", ObjectStatus::Existing, {{15, -2, 4}, {15, 2, 4}}, 0.05f);
     clash::ClashOptions o;
@@ -287,12 +299,16 @@ TEST(ClashDetector, MatchesABruteForceAllPairsReferenceOnRandomScenes) {
     for (int scene = 0; scene < 5; ++scene) {
         Scene s;
         for (int i = 0; i < 120; ++i) {
-            core::Vec3 a{u(rng), u(rng), z(rng)}, b = a + core::Vec3{u(rng) / 6 - 5, u(rng) / 6 - 5, (z(rng) - 3) / 4};
-            s.line("e" + std::to_string(i), "water", ObjectStatus::Existing, {a, b}, static_cast<float>(dia(rng)));
+            core::Vec3 a{u(rng), u(rng), z(rng)},
+                b = a + core::Vec3{u(rng) / 6 - 5, u(rng) / 6 - 5, (z(rng) - 3) / 4};
+            s.line("e" + std::to_string(i), "water", ObjectStatus::Existing, {a, b},
+                   static_cast<float>(dia(rng)));
         }
         for (int i = 0; i < 30; ++i) {
-            core::Vec3 a{u(rng), u(rng), z(rng)}, b = a + core::Vec3{u(rng) / 4 - 7, u(rng) / 4 - 7, 0}, c = b + core::Vec3{3, 1, 0};
-            s.line("p" + std::to_string(i), "datatransport", ObjectStatus::Proposed, {a, b, c}, static_cast<float>(dia(rng)));
+            core::Vec3 a{u(rng), u(rng), z(rng)},
+                b = a + core::Vec3{u(rng) / 4 - 7, u(rng) / 4 - 7, 0}, c = b + core::Vec3{3, 1, 0};
+            s.line("p" + std::to_string(i), "datatransport", ObjectStatus::Proposed, {a, b, c},
+                   static_cast<float>(dia(rng)));
         }
         const double M = 0.4;
         clash::ClashOptions o;
@@ -309,8 +325,12 @@ TEST(ClashDetector, MatchesABruteForceAllPairsReferenceOnRandomScenes) {
                 const auto& lb = s.ds.linears[fb.geometry];
                 for (std::uint32_t i = 0; i + 1 < la.vertexCount; ++i)
                     for (std::uint32_t j = 0; j + 1 < lb.vertexCount; ++j) {
-                        geom::Capsule ca{s.ds.vertices[la.firstVertex + i], s.ds.vertices[la.firstVertex + i + 1], la.outerDiameterM / 2.0};
-                        geom::Capsule cb{s.ds.vertices[lb.firstVertex + j], s.ds.vertices[lb.firstVertex + j + 1], lb.outerDiameterM / 2.0};
+                        geom::Capsule ca{s.ds.vertices[la.firstVertex + i],
+                                         s.ds.vertices[la.firstVertex + i + 1],
+                                         la.outerDiameterM / 2.0};
+                        geom::Capsule cb{s.ds.vertices[lb.firstVertex + j],
+                                         s.ds.vertices[lb.firstVertex + j + 1],
+                                         lb.outerDiameterM / 2.0};
                         best = std::min(best, geom::distance(ca, cb).distance);
                     }
                 if (best < M) expected[{fa.id, fb.id}] = best;
@@ -382,9 +402,11 @@ TEST(ClashReports, CsvAndGeoJsonCarryTheColumns) {
     ASSERT_TRUE(clash::writeGeoJson(r, dir.file("c.geojson")));
     auto csv = test::readFile(dir.file("c.csv"));
     auto header = csv.substr(0, csv.find('\n'));
-    for (const char* col : {"a_id", "b_id", "kind", "distance_m", "required_m", "x", "y", "z", "a_owner", "b_owner",
-                            "violated_length_m", "rule", "clash_id", "group_id", "status"})
-        EXPECT_NE(("," + header + ",").find(std::string(",") + col + ","), std::string::npos) << col;
+    for (const char* col :
+         {"a_id", "b_id", "kind", "distance_m", "required_m", "x", "y", "z", "a_owner", "b_owner",
+          "violated_length_m", "rule", "clash_id", "group_id", "status"})
+        EXPECT_NE(("," + header + ",").find(std::string(",") + col + ","), std::string::npos)
+            << col;
     EXPECT_NE(csv.find(",hard,new,x,p,water,warmte,"), std::string::npos) << csv;
     auto gj = test::readFile(dir.file("c.geojson"));
     EXPECT_NE(gj.find("urn:ogc:def:crs:EPSG::28992"), std::string::npos);
@@ -404,13 +426,15 @@ TEST(ClashReview, StatusesPersistInTheProject) {
     ASSERT_TRUE(clash::applyAndStoreReviews(project, r1));
     for (const auto& c : r1.clashes) EXPECT_EQ(c.status, clash::ClashStatus::New);
     std::string approved = r1.clashes[0].id;
-    ASSERT_TRUE(clash::setReviewStatus(project, approved, clash::ClashStatus::Approved, "accepted with sleeve"));
+    ASSERT_TRUE(clash::setReviewStatus(project, approved, clash::ClashStatus::Approved,
+                                       "accepted with sleeve"));
     auto r2 = s.run();
     auto resolved = clash::applyAndStoreReviews(project, r2);
     ASSERT_TRUE(resolved);
     EXPECT_EQ(*resolved, 0u);
     for (const auto& c : r2.clashes)
-        EXPECT_EQ(c.status, c.id == approved ? clash::ClashStatus::Approved : clash::ClashStatus::Active);
+        EXPECT_EQ(c.status,
+                  c.id == approved ? clash::ClashStatus::Approved : clash::ClashStatus::Active);
     // The proposal moves away from y: that clash is resolved, the approved one stays approved.
     auto& l = s.ds.linears[1];
     for (std::uint32_t i = 0; i < l.vertexCount; ++i) s.ds.vertices[l.firstVertex + i].x -= 2;
@@ -448,13 +472,15 @@ TEST(ClashGroups, MatchBruteForceSingleLinkageOnRandomPoints) {
             changed = false;
             for (std::size_t i = 0; i < clashes.size(); ++i)
                 for (std::size_t j = 0; j < clashes.size(); ++j)
-                    if (core::distance(clashes[i].location(), clashes[j].location()) <= 10.0 && comp[j] < comp[i]) {
+                    if (core::distance(clashes[i].location(), clashes[j].location()) <= 10.0 &&
+                        comp[j] < comp[i]) {
                         comp[i] = comp[j];
                         changed = true;
                     }
         }
         for (std::size_t i = 0; i < clashes.size(); ++i)
             for (std::size_t j = i + 1; j < clashes.size(); ++j)
-                EXPECT_EQ(comp[i] == comp[j], clashes[i].groupId == clashes[j].groupId) << i << "," << j;
+                EXPECT_EQ(comp[i] == comp[j], clashes[i].groupId == clashes[j].groupId)
+                    << i << "," << j;
     }
 }

@@ -32,9 +32,11 @@ TEST(RuleSet, MostSpecificClearanceWinsInEitherOrder) {
     EXPECT_EQ(r.clearanceFor("warmte", "water")->parallel.value, 1.0);
     EXPECT_EQ(r.clearanceFor("water", "warmte")->parallel.value, 1.0);
     EXPECT_EQ(r.clearanceFor("laagspanning", "gasLageDruk")->parallel.value, 0.3);  // elektra/gas
-    EXPECT_EQ(r.clearanceFor("middenspanning", "gasLageDruk")->parallel.value, 0.5);  // theme beats group
-    EXPECT_EQ(r.clearanceFor("datatransport", "laagspanning")->parallel.value, 0.2);  // netten/netten
-    EXPECT_EQ(r.clearanceFor("sleuf", "water")->parallel.value, 0.0);                 // sleuf/*
+    EXPECT_EQ(r.clearanceFor("middenspanning", "gasLageDruk")->parallel.value,
+              0.5);  // theme beats group
+    EXPECT_EQ(r.clearanceFor("datatransport", "laagspanning")->parallel.value,
+              0.2);                                                    // netten/netten
+    EXPECT_EQ(r.clearanceFor("sleuf", "water")->parallel.value, 0.0);  // sleuf/*
     // An unfamiliar theme is handled as 'overig' (in group 'netten').
     EXPECT_EQ(r.clearanceFor("stadsverwarming", "water")->id, "clearance:netten/netten");
 }
@@ -58,12 +60,15 @@ extends = "nl-default"
 a = "warmte"
 b = "water"
 parallel_m = { value = 1.5, source = "Vitens eis HT-net 2026", verified = true }
-)", "hengelo.toml");
+)",
+                            "hengelo.toml");
     ASSERT_TRUE(r) << r.error().toString();
     EXPECT_EQ(r->name, "Gemeente Hengelo");
     EXPECT_EQ(r->clearanceFor("warmte", "water")->parallel.value, 1.5);
-    EXPECT_EQ(r->clearanceFor("warmte", "water")->crossing.value, 1.5);  // crossing defaults to parallel
-    EXPECT_EQ(r->clearanceFor("laagspanning", "gasLageDruk")->parallel.value, 0.3);  // still from the default
+    EXPECT_EQ(r->clearanceFor("warmte", "water")->crossing.value,
+              1.5);  // crossing defaults to parallel
+    EXPECT_EQ(r->clearanceFor("laagspanning", "gasLageDruk")->parallel.value,
+              0.3);  // still from the default
     EXPECT_TRUE(r->trees.distanceFromStem);
 }
 
@@ -81,7 +86,9 @@ struct BadRule {
     const char* message;
 };
 
-void PrintTo(const BadRule& r, std::ostream* os) { *os << r.message; }
+void PrintTo(const BadRule& r, std::ostream* os) {
+    *os << r.message;
+}
 
 class RuleSetRejects : public ::testing::TestWithParam<BadRule> {};
 
@@ -97,17 +104,23 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         BadRule{"[[clearance]]\na = \"warmte\"\nb = \"stadsverwarming\"\nparallel_m = 1.0\n",
                 "line 3, key 'clearance[1].b': unknown theme or group 'stadsverwarming'"},
-        BadRule{"[[clearance]]\na = \"warmte\"\nb = \"water\"\n", "line 1, key 'clearance[1].parallel_m': missing value"},
+        BadRule{"[[clearance]]\na = \"warmte\"\nb = \"water\"\n",
+                "line 1, key 'clearance[1].parallel_m': missing value"},
         BadRule{"[[clearance]]\na = \"warmte\"\nb = \"water\"\nparallel_m = -0.5\n",
                 "line 4, key 'clearance[1].parallel_m': negative value -0.500000"},
         BadRule{"[trees]\ndistance_from_stem_m = { value = 2.5 }\n",
-                "line 2, key 'trees.distance_from_stem_m': missing 'source' (every number names its source)"},
+                "line 2, key 'trees.distance_from_stem_m': missing 'source' (every number names "
+                "its source)"},
         BadRule{"[defaults.cover_depth_m]\nlaagspanning = \"deep\"\n",
-                "line 2, key 'defaults.cover_depth_m.laagspanning': expected a number or { value, source, verified }"},
+                "line 2, key 'defaults.cover_depth_m.laagspanning': expected a number or { value, "
+                "source, verified }"},
         BadRule{"[wko]\nc_water = 4.2e6\n", "line 2, key 'wko.c_water': unknown key"},
         BadRule{"[clearances]\n", "line 1, key 'clearances': unknown section"},
-        BadRule{"[[clearance]\na = 1\n", "line 1: Error while parsing table header: expected ']', saw '\\n'"}),
-    [](const ::testing::TestParamInfo<BadRule>& info) { return "case" + std::to_string(info.index); });
+        BadRule{"[[clearance]\na = 1\n",
+                "line 1: Error while parsing table header: expected ']', saw '\\n'"}),
+    [](const ::testing::TestParamInfo<BadRule>& info) {
+        return "case" + std::to_string(info.index);
+    });
 
 TEST(RuleSet, LoadingAMissingFileIsAnError) {
     auto r = RuleSet::load("/nonexistent/rules.toml");

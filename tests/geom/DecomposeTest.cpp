@@ -83,5 +83,5 @@ TEST(BufferedPolyline, CoversTheSegmentsAndABevelAtBends) {
     EXPECT_FALSE(inAnyPart(parts, {5, 0.51}));
     EXPECT_TRUE(inAnyPart(parts, {10.1, -0.3}));    // outer side of the bend, inside the bevel
     EXPECT_FALSE(inAnyPart(parts, {10.2, -0.45}));  // beyond the bevel (a round join would hold it)
-    EXPECT_FALSE(inAnyPart(parts, {-0.01, 0}));    // flat end
+    EXPECT_FALSE(inAnyPart(parts, {-0.01, 0}));     // flat end
 }

@@ -15,8 +15,12 @@ using bz::core::Vec3;
 namespace {
 
 std::mt19937_64 rng(20261128);
-double uni(double lo, double hi) { return std::uniform_real_distribution<double>(lo, hi)(rng); }
-Vec3 randomPoint(double s = 3) { return {uni(-s, s), uni(-s, s), uni(-s, s)}; }
+double uni(double lo, double hi) {
+    return std::uniform_real_distribution<double>(lo, hi)(rng);
+}
+Vec3 randomPoint(double s = 3) {
+    return {uni(-s, s), uni(-s, s), uni(-s, s)};
+}
 
 // Reference signed distance to an extrusion by brute force: distance to densely sampled surface
 // points, negative when inside.
@@ -33,14 +37,18 @@ double referenceSd(Vec3 p, const Extrusion& e) {
         inside2d = contains(e.polygon, {}, p.xy());
         for (std::size_t i = 0; i < e.polygon.size(); ++i)
             for (int k = 0; k < 400; ++k)
-                boundary.push_back(bz::core::lerp(e.polygon[i], e.polygon[(i + 1) % e.polygon.size()], k / 400.0));
+                boundary.push_back(
+                    bz::core::lerp(e.polygon[i], e.polygon[(i + 1) % e.polygon.size()], k / 400.0));
     }
     bool insideZ = p.z >= e.bottomZ && p.z <= e.topZ;
     double best = 1e300;
     // Side walls.
-    for (auto q : boundary) best = std::min(best, bz::core::distance(p, Vec3{q.x, q.y, std::clamp(p.z, e.bottomZ, e.topZ)}));
+    for (auto q : boundary)
+        best = std::min(best,
+                        bz::core::distance(p, Vec3{q.x, q.y, std::clamp(p.z, e.bottomZ, e.topZ)}));
     // Caps: the footprint at top and bottom.
-    if (inside2d) best = std::min(best, std::min(std::abs(p.z - e.bottomZ), std::abs(p.z - e.topZ)));
+    if (inside2d)
+        best = std::min(best, std::min(std::abs(p.z - e.bottomZ), std::abs(p.z - e.topZ)));
     else {
         double h = 1e300;
         for (auto q : boundary) h = std::min(h, bz::core::distance(p.xy(), q));
@@ -69,14 +77,18 @@ Extrusion randomCylinder() {
     return Extrusion::cylinder({uni(-1, 1), uni(-1, 1)}, uni(0.1, 1.5), z0, z0 + uni(0.1, 2));
 }
 
-Extrusion randomExtrusion() { return uni(0, 1) < 0.5 ? randomCylinder() : randomConvexPrism(); }
+Extrusion randomExtrusion() {
+    return uni(0, 1) < 0.5 ? randomCylinder() : randomConvexPrism();
+}
 
 double referenceCapsuleCapsule(const Capsule& a, const Capsule& b) {
     double best = 1e300;
     const int n = 400;
     for (int i = 0; i <= n; ++i) {
         Vec3 p = bz::core::lerp(a.a, a.b, static_cast<double>(i) / n);
-        for (int j = 0; j <= n; ++j) best = std::min(best, bz::core::distance(p, bz::core::lerp(b.a, b.b, static_cast<double>(j) / n)));
+        for (int j = 0; j <= n; ++j)
+            best = std::min(
+                best, bz::core::distance(p, bz::core::lerp(b.a, b.b, static_cast<double>(j) / n)));
     }
     return best - a.radius - b.radius;
 }
@@ -114,7 +126,8 @@ TEST(SegmentDistance, HandlesParallelTouchingAndZeroLength) {
 
 TEST(SegmentDistance, ClosestPointsLieOnTheSurfaces) {
     for (int k = 0; k < 100; ++k) {
-        Capsule a{randomPoint(), randomPoint(), uni(0, 0.5)}, b{randomPoint(), randomPoint(), uni(0, 0.5)};
+        Capsule a{randomPoint(), randomPoint(), uni(0, 0.5)},
+            b{randomPoint(), randomPoint(), uni(0, 0.5)};
         Contact c = distance(a, b);
         if (c.distance > 0) {
             EXPECT_NEAR(bz::core::distance(c.pointA, c.pointB), c.distance, 1e-9);
@@ -137,10 +150,11 @@ TEST(ExtrusionDistance, CapsuleAgainstExtrusionMatchesSampling) {
     for (int k = 0; k < 150; ++k) {
         Extrusion e = randomExtrusion();
         Capsule c{randomPoint(2.5), randomPoint(2.5), uni(0, 0.3)};
-        if (k % 10 == 0) c.b = c.a;  // zero length
+        if (k % 10 == 0) c.b = c.a;                        // zero length
         if (k % 10 == 1) c.b = {c.a.x, c.a.y, c.a.z + 2};  // vertical
         double ref = 1e300;
-        for (int i = 0; i <= 300; ++i) ref = std::min(ref, referenceSd(bz::core::lerp(c.a, c.b, i / 300.0), e));
+        for (int i = 0; i <= 300; ++i)
+            ref = std::min(ref, referenceSd(bz::core::lerp(c.a, c.b, i / 300.0), e));
         EXPECT_NEAR(distance(c, e).distance, ref - c.radius, 0.02) << k;
     }
 }
@@ -149,19 +163,26 @@ TEST(ExtrusionDistance, CapsuleAgainstExtrusionMatchesSampling) {
 std::vector<Vec3> volumeSamples(const Extrusion& a) {
     std::vector<Vec2> footprint;
     if (a.isCircle())
-        for (int i = 0; i < 120; ++i) footprint.push_back(a.center + Vec2{std::cos(i * 2 * M_PI / 120), std::sin(i * 2 * M_PI / 120)} * a.radius);
+        for (int i = 0; i < 120; ++i)
+            footprint.push_back(a.center +
+                                Vec2{std::cos(i * 2 * M_PI / 120), std::sin(i * 2 * M_PI / 120)} *
+                                    a.radius);
     else
         for (std::size_t i = 0; i < a.polygon.size(); ++i)
-            for (int s = 0; s < 25; ++s) footprint.push_back(bz::core::lerp(a.polygon[i], a.polygon[(i + 1) % a.polygon.size()], s / 25.0));
+            for (int s = 0; s < 25; ++s)
+                footprint.push_back(
+                    bz::core::lerp(a.polygon[i], a.polygon[(i + 1) % a.polygon.size()], s / 25.0));
     auto box = a.bounds();
     for (int i = 0; i <= 30; ++i)
         for (int j = 0; j <= 30; ++j) {
-            Vec2 q{box.lo.x + (box.hi.x - box.lo.x) * i / 30.0, box.lo.y + (box.hi.y - box.lo.y) * j / 30.0};
+            Vec2 q{box.lo.x + (box.hi.x - box.lo.x) * i / 30.0,
+                   box.lo.y + (box.hi.y - box.lo.y) * j / 30.0};
             if (signedDistance2d(q, a) <= 0) footprint.push_back(q);
         }
     std::vector<Vec3> out;
     for (auto q : footprint)
-        for (int s = 0; s <= 10; ++s) out.push_back({q.x, q.y, a.bottomZ + (a.topZ - a.bottomZ) * s / 10.0});
+        for (int s = 0; s <= 10; ++s)
+            out.push_back({q.x, q.y, a.bottomZ + (a.topZ - a.bottomZ) * s / 10.0});
     return out;
 }
 
@@ -178,7 +199,7 @@ TEST(ExtrusionDistance, ExtrusionPairsMatchSampling) {
             EXPECT_NEAR(c.distance, ref, 0.05) << k;
             EXPECT_NEAR(bz::core::distance(c.pointA, c.pointB), c.distance, 1e-9);
         } else if (c.distance < -0.02) {
-            EXPECT_LT(ref, 0.0) << k;  // they do overlap
+            EXPECT_LT(ref, 0.0) << k;                      // they do overlap
             EXPECT_LE(signedDistance(c.pointA, a), 1e-9);  // the reported point is in both
             EXPECT_LE(signedDistance(c.pointA, b), 1e-9);
         }
@@ -222,14 +243,16 @@ TEST(LengthWithin, ParallelRunAndCrossing) {
     EXPECT_NEAR(lengthWithin(a, box, 0.0), 2.0 + 2 * 0.05, 1e-6);
     // Sampling reference on random input, capsule pairs (closed form) and capsule-extrusion.
     for (int k = 0; k < 200; ++k) {
-        Capsule c{randomPoint(), randomPoint(), uni(0, 0.2)}, d{randomPoint(), randomPoint(), uni(0, 0.2)};
+        Capsule c{randomPoint(), randomPoint(), uni(0, 0.2)},
+            d{randomPoint(), randomPoint(), uni(0, 0.2)};
         if (k % 20 == 0) d.b = d.a;  // zero-length partner
         if (k % 20 == 1) d = {c.a + Vec3{0, 0.5, 0}, c.b + Vec3{0, 0.5, 0}, 0.1};  // parallel
         double thr = uni(-0.2, 1.5);
         int inside = 0;
         const int n = 4000;
         for (int i = 0; i < n; ++i) {
-            Capsule p{bz::core::lerp(c.a, c.b, (i + 0.5) / n), bz::core::lerp(c.a, c.b, (i + 0.5) / n), c.radius};
+            Capsule p{bz::core::lerp(c.a, c.b, (i + 0.5) / n),
+                      bz::core::lerp(c.a, c.b, (i + 0.5) / n), c.radius};
             if (distance(p, d).distance < thr) ++inside;
         }
         EXPECT_NEAR(lengthWithin(c, d, thr), bz::core::distance(c.a, c.b) * inside / n, 0.01) << k;
@@ -241,7 +264,8 @@ TEST(LengthWithin, ParallelRunAndCrossing) {
         int inside = 0;
         const int n = 4000;
         for (int i = 0; i < n; ++i)
-            if (signedDistance(bz::core::lerp(c.a, c.b, (i + 0.5) / n), e) - c.radius < thr) ++inside;
+            if (signedDistance(bz::core::lerp(c.a, c.b, (i + 0.5) / n), e) - c.radius < thr)
+                ++inside;
         EXPECT_NEAR(lengthWithin(c, e, thr), bz::core::distance(c.a, c.b) * inside / n, 0.01) << k;
     }
 }

@@ -26,7 +26,9 @@ TEST(CrsTransform, BallparkWithoutGridsIsRefused) {
     auto t = CrsTransform::create("EPSG:4937", true, {empty.path().string()});
     ASSERT_TRUE(t);
     auto p = t->apply({5.38764, 52.15616, 50});
-    if (p) GTEST_SKIP() << "this machine has the RDNAPTRANS2018 grids installed system-wide: " << t->lastOperation();
+    if (p)
+        GTEST_SKIP() << "this machine has the RDNAPTRANS2018 grids installed system-wide: "
+                     << t->lastOperation();
     EXPECT_NE(p.error().message.find("ballpark"), std::string::npos) << p.error().message;
     EXPECT_NE(p.error().message.find("RDNAPTRANS2018"), std::string::npos);
 }

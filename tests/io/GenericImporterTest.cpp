@@ -12,13 +12,16 @@ using namespace bz;
 namespace {
 
 std::string geojson(const std::string& features, bool withCrs = true) {
-    std::string crs = withCrs ? R"("crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::28992"}},)" : "";
+    std::string crs =
+        withCrs
+            ? R"("crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::28992"}},)"
+            : "";
     return R"({"type": "FeatureCollection", )" + crs + R"("features": [)" + features + "]}";
 }
 
 std::string line(const std::string& props, const std::string& coords) {
-    return R"({"type": "Feature", "properties": {)" + props + R"(}, "geometry": {"type": "LineString", "coordinates": )" +
-           coords + "}}";
+    return R"({"type": "Feature", "properties": {)" + props +
+           R"(}, "geometry": {"type": "LineString", "coordinates": )" + coords + "}}";
 }
 
 const model::Feature* byId(const model::Dataset& ds, const std::string& id) {
@@ -31,9 +34,11 @@ const model::Feature* byId(const model::Dataset& ds, const std::string& id) {
 
 TEST(GenericImport, ThreeDimensionalLinesKeepTheirNapHeights) {
     test::ScratchDir dir("gi1");
-    auto path = test::writeFile(dir.file("net.geojson"), geojson(line(
-        R"("id": "W1", "theme": "water", "owner": "Vitens", "status": "existing", "diameter_mm": 110, "year": 1968, "depth_source": "measured", "depth_uncertainty_m": 0.05)",
-        "[[250000, 470000, 4.10], [250010, 470000, 4.05]]")));
+    auto path = test::writeFile(
+        dir.file("net.geojson"),
+        geojson(line(
+            R"("id": "W1", "theme": "water", "owner": "Vitens", "status": "existing", "diameter_mm": 110, "year": 1968, "depth_source": "measured", "depth_uncertainty_m": 0.05)",
+            "[[250000, 470000, 4.10], [250010, 470000, 4.05]]")));
     model::Dataset ds;
     io::ImportReport report;
     ASSERT_TRUE(io::importGeneric(path, {}, ds, report));
@@ -50,11 +55,16 @@ TEST(GenericImport, ThreeDimensionalLinesKeepTheirNapHeights) {
 
 TEST(GenericImport, FlatLinesGetHeightsFromCoverDepthAndGroundLevel) {
     test::ScratchDir dir("gi2");
-    auto path = test::writeFile(dir.file("net.geojson"), geojson(
-        line(R"("id": "LS1", "theme": "laagspanning", "owner": "Enexis", "status": "existing", "diameter_mm": 50, "year": 1990, "depth_m": 0.6)",
-             "[[250000, 470000], [250010, 470000]]") + "," +
-        line(R"("id": "D1", "theme": "datatransport", "owner": "KPN", "status": "existing", "diameter_mm": 40, "year": 2001)",
-             "[[250000, 470001], [250010, 470001]]")));
+    auto path = test::writeFile(
+        dir.file("net.geojson"),
+        geojson(
+            line(
+                R"("id": "LS1", "theme": "laagspanning", "owner": "Enexis", "status": "existing", "diameter_mm": 50, "year": 1990, "depth_m": 0.6)",
+                "[[250000, 470000], [250010, 470000]]") +
+            "," +
+            line(
+                R"("id": "D1", "theme": "datatransport", "owner": "KPN", "status": "existing", "diameter_mm": 40, "year": 2001)",
+                "[[250000, 470001], [250010, 470001]]")));
     model::Dataset ds;
     io::ImportReport report;
     io::GenericImportOptions o;
@@ -72,9 +82,11 @@ TEST(GenericImport, FlatLinesGetHeightsFromCoverDepthAndGroundLevel) {
 
 TEST(GenericImport, CoverDepthWithoutGroundLevelIsRefusedPerFeature) {
     test::ScratchDir dir("gi3");
-    auto path = test::writeFile(dir.file("net.geojson"), geojson(line(
-        R"("id": "LS1", "theme": "laagspanning", "owner": "Enexis", "status": "existing", "diameter_mm": 50, "year": 1990, "depth_m": 0.6)",
-        "[[250000, 470000], [250010, 470000]]")));
+    auto path = test::writeFile(
+        dir.file("net.geojson"),
+        geojson(line(
+            R"("id": "LS1", "theme": "laagspanning", "owner": "Enexis", "status": "existing", "diameter_mm": 50, "year": 1990, "depth_m": 0.6)",
+            "[[250000, 470000], [250010, 470000]]")));
     model::Dataset ds;
     io::ImportReport report;
     ASSERT_TRUE(io::importGeneric(path, {}, ds, report));
@@ -82,15 +94,18 @@ TEST(GenericImport, CoverDepthWithoutGroundLevelIsRefusedPerFeature) {
     ASSERT_EQ(report.problems.size(), 1u);
     EXPECT_EQ(report.problems[0].featureId, "LS1");
     EXPECT_EQ(report.problems[0].message,
-              "has a depth_m but no ground level is known: pass --ground-level M or --ground-raster FILE");
+              "has a depth_m but no ground level is known: pass --ground-level M or "
+              "--ground-raster FILE");
 }
 
 TEST(GenericImport, CsvWithWktNeedsAndUsesACrs) {
     test::ScratchDir dir("gi4");
-    auto path = test::writeFile(dir.file("trees.csv"),
-                                "WKT,id,theme,owner,status,diameter_mm,year,top_m,bottom_m\n"
-                                "\"POINT (250100 470100)\",B1,boom,Gemeente,existing,400,1970,5.0,4.0\n"
-                                "\"POLYGON ((250000 470000,250004 470000,250004 470003,250000 470003,250000 470000))\",K1,infiltratie,Gemeente,proposed,,2027,4.5,3.5\n");
+    auto path = test::writeFile(
+        dir.file("trees.csv"),
+        "WKT,id,theme,owner,status,diameter_mm,year,top_m,bottom_m\n"
+        "\"POINT (250100 470100)\",B1,boom,Gemeente,existing,400,1970,5.0,4.0\n"
+        "\"POLYGON ((250000 470000,250004 470000,250004 470003,250000 470003,250000 "
+        "470000))\",K1,infiltratie,Gemeente,proposed,,2027,4.5,3.5\n");
     model::Dataset ds;
     io::ImportReport report;
     ASSERT_TRUE(io::importGeneric(path, {}, ds, report));
@@ -111,19 +126,35 @@ TEST(GenericImport, CsvWithWktNeedsAndUsesACrs) {
 
 TEST(GenericImport, EachBadFeatureIsNamedAndTheRestLoads) {
     test::ScratchDir dir("gi5");
-    std::string ok = R"("theme": "gasLageDruk", "owner": "Enexis", "status": "existing", "year": 1970)";
-    auto path = test::writeFile(dir.file("bad.geojson"), geojson(
-        line(R"("id": "G1", "diameter_mm": 110, )" + ok, "[[250000, 470000, 1], [250010, 470000, 1]]") + "," +
-        line(R"("id": "G2", "diameter_mm": -110, )" + ok, "[[250000, 470001, 1], [250010, 470001, 1]]") + "," +
-        line(R"("id": "G3", "diameter_mm": 90000, )" + ok, "[[250000, 470002, 1], [250010, 470002, 1]]") + "," +
-        line(R"("id": "G4", "diameter_mm": 0, )" + ok, "[[250000, 470003, 1], [250010, 470003, 1]]") + "," +
-        line(R"("id": "G5", "diameter_mm": 110, )" + ok, "[[250000, 470004, 1]]") + "," +
-        R"({"type": "Feature", "properties": {"id": "G6", "diameter_mm": 110, )" + ok + R"(}, "geometry": null},)" +
-        line(R"("id": "", "diameter_mm": 110, )" + ok, "[[250000, 470005, 1], [250010, 470005, 1]]") + "," +
-        line(R"("id": "G8", "diameter_mm": 110, "theme": "gasLageDruk", "owner": "Enexis", "status": "unsure", "year": 1970)",
-             "[[250000, 470006, 1], [250010, 470006, 1]]") + "," +
-        line(R"("id": "G9", "diameter_mm": 110, "theme": "stadsverwarming", "owner": "Ennatuurlijk", "status": "existing", "year": 1970)",
-             "[[250000, 470007, 1], [250010, 470007, 1]]")));
+    std::string ok =
+        R"("theme": "gasLageDruk", "owner": "Enexis", "status": "existing", "year": 1970)";
+    auto path = test::writeFile(
+        dir.file("bad.geojson"),
+        geojson(
+            line(R"("id": "G1", "diameter_mm": 110, )" + ok,
+                 "[[250000, 470000, 1], [250010, 470000, 1]]") +
+            "," +
+            line(R"("id": "G2", "diameter_mm": -110, )" + ok,
+                 "[[250000, 470001, 1], [250010, 470001, 1]]") +
+            "," +
+            line(R"("id": "G3", "diameter_mm": 90000, )" + ok,
+                 "[[250000, 470002, 1], [250010, 470002, 1]]") +
+            "," +
+            line(R"("id": "G4", "diameter_mm": 0, )" + ok,
+                 "[[250000, 470003, 1], [250010, 470003, 1]]") +
+            "," + line(R"("id": "G5", "diameter_mm": 110, )" + ok, "[[250000, 470004, 1]]") + "," +
+            R"({"type": "Feature", "properties": {"id": "G6", "diameter_mm": 110, )" + ok +
+            R"(}, "geometry": null},)" +
+            line(R"("id": "", "diameter_mm": 110, )" + ok,
+                 "[[250000, 470005, 1], [250010, 470005, 1]]") +
+            "," +
+            line(
+                R"("id": "G8", "diameter_mm": 110, "theme": "gasLageDruk", "owner": "Enexis", "status": "unsure", "year": 1970)",
+                "[[250000, 470006, 1], [250010, 470006, 1]]") +
+            "," +
+            line(
+                R"("id": "G9", "diameter_mm": 110, "theme": "stadsverwarming", "owner": "Ennatuurlijk", "status": "existing", "year": 1970)",
+                "[[250000, 470007, 1], [250010, 470007, 1]]")));
     model::Dataset ds;
     io::ImportReport report;
     ASSERT_TRUE(io::importGeneric(path, {}, ds, report));
@@ -145,13 +176,17 @@ TEST(GenericImport, EachBadFeatureIsNamedAndTheRestLoads) {
     EXPECT_EQ(why["G8"], "status 'unsure' is not one of existing, proposed, out_of_service");
     EXPECT_EQ(why.count("FID 6"), 1u);  // the feature with an empty id is named by its FID
     ASSERT_EQ(report.warnings.size(), 1u);
-    EXPECT_NE(report.warnings[0].message.find("unknown theme 'stadsverwarming' on 1 features"), std::string::npos);
+    EXPECT_NE(report.warnings[0].message.find("unknown theme 'stadsverwarming' on 1 features"),
+              std::string::npos);
 }
 
 TEST(GenericImport, MissingRequiredColumnSkipsTheLayerWithTheColumnNamed) {
     test::ScratchDir dir("gi6");
-    auto path = test::writeFile(dir.file("nostatus.geojson"), geojson(line(
-        R"("id": "X1", "theme": "water", "owner": "Vitens", "diameter_mm": 110, "year": 1970)", "[[250000, 470000, 1], [250010, 470000, 1]]")));
+    auto path = test::writeFile(
+        dir.file("nostatus.geojson"),
+        geojson(line(
+            R"("id": "X1", "theme": "water", "owner": "Vitens", "diameter_mm": 110, "year": 1970)",
+            "[[250000, 470000, 1], [250010, 470000, 1]]")));
     model::Dataset ds;
     io::ImportReport report;
     ASSERT_TRUE(io::importGeneric(path, {}, ds, report));
@@ -174,10 +209,15 @@ TEST(GenericImport, AFileThatIsNotWhatItsNameSaysIsAnError) {
 
 TEST(GenericImport, Wgs84InputIsReprojectedToRd) {
     test::ScratchDir dir("gi8");
-    // The Amersfoort tower, RD's origin (155000, 463000), in WGS84 (no crs member: GeoJSON's default).
-    auto path = test::writeFile(dir.file("wgs.geojson"), geojson(line(
-        R"("id": "W84", "theme": "water", "owner": "Vitens", "status": "existing", "diameter_mm": 110, "year": 1970)",
-        "[[5.3872036, 52.1551744], [5.3877, 52.1552]]"), false));
+    // The Amersfoort tower, RD's origin (155000, 463000), in WGS84 (no crs member: GeoJSON's
+    // default).
+    auto path = test::writeFile(
+        dir.file("wgs.geojson"),
+        geojson(
+            line(
+                R"("id": "W84", "theme": "water", "owner": "Vitens", "status": "existing", "diameter_mm": 110, "year": 1970)",
+                "[[5.3872036, 52.1551744], [5.3877, 52.1552]]"),
+            false));
     model::Dataset ds;
     io::ImportReport report;
     io::GenericImportOptions o;
@@ -191,11 +231,14 @@ TEST(GenericImport, Wgs84InputIsReprojectedToRd) {
 
 TEST(GenericImport, NaNValuesAndInvalidPolygonsAreNamed) {
     test::ScratchDir dir("gi9");
-    auto path = test::writeFile(dir.file("zones.csv"),
-                                "WKT,id,theme,owner,status,diameter_mm,year,top_m,bottom_m\n"
-                                "\"LINESTRING (250000 470000 1,250010 470000 1)\",L1,water,Vitens,existing,NaN,1970,,\n"
-                                "\"POLYGON ((250000 470000,250010 470010,250010 470000,250000 470010,250000 470000))\",Z1,verontreiniging,Gemeente,existing,,1990,4,2\n"
-                                "\"POLYGON ((250000 470000,250010 470000,250010 470010,250000 470010,250000 470000))\",Z2,verontreiniging,Gemeente,existing,,1990,4,2\n");
+    auto path = test::writeFile(
+        dir.file("zones.csv"),
+        "WKT,id,theme,owner,status,diameter_mm,year,top_m,bottom_m\n"
+        "\"LINESTRING (250000 470000 1,250010 470000 1)\",L1,water,Vitens,existing,NaN,1970,,\n"
+        "\"POLYGON ((250000 470000,250010 470010,250010 470000,250000 470010,250000 "
+        "470000))\",Z1,verontreiniging,Gemeente,existing,,1990,4,2\n"
+        "\"POLYGON ((250000 470000,250010 470000,250010 470010,250000 470010,250000 "
+        "470000))\",Z2,verontreiniging,Gemeente,existing,,1990,4,2\n");
     model::Dataset ds;
     io::ImportReport report;
     io::GenericImportOptions o;
@@ -219,9 +262,11 @@ TEST(GenericImport, BallparkTransformationsAreRefused) {
     model::Dataset ds;
     io::ImportReport report;
     ASSERT_TRUE(io::importGeneric(path, {}, ds, report));
-    if (ds.features.size() == 1) GTEST_SKIP() << "RDNAPTRANS2018 grids are installed on this machine";
+    if (ds.features.size() == 1)
+        GTEST_SKIP() << "RDNAPTRANS2018 grids are installed on this machine";
     ASSERT_EQ(report.problems.size(), 1u);
     EXPECT_EQ(report.problems[0].featureId, "E1");
-    EXPECT_NE(report.problems[0].message.find("PROJ could only offer a ballpark transformation"), std::string::npos)
+    EXPECT_NE(report.problems[0].message.find("PROJ could only offer a ballpark transformation"),
+              std::string::npos)
         << report.problems[0].message;
 }

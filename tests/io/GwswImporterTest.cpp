@@ -18,23 +18,39 @@ const char* kPrefixes = R"(@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax
 )";
 
 std::string put(const std::string& id, const std::string& pos, double ground) {
-    return ":" + id + " rdf:type gwsw:Inspectieput ; rdfs:label \"" + id + "\" ; gwsw:hasAspect :" + id + "_ori ;\n"
+    return ":" + id + " rdf:type gwsw:Inspectieput ; rdfs:label \"" + id +
+           "\" ; gwsw:hasAspect :" + id +
+           "_ori ;\n"
            "  gwsw:hasAspect [ rdf:type gwsw:BreedtePut ; gwsw:hasValue 1000 ] ;\n"
            "  gwsw:hasAspect [ rdf:type gwsw:HoogtePut ; gwsw:hasValue 2000 ] .\n"
-           ":" + id + "_ori rdf:type gwsw:Putorientatie ; gwsw:hasAspect [ rdf:type gwsw:Punt ; gwsw:hasValue "
-           "\"<gml:Point xmlns:gml=\\\"http://www.opengis.net/gml\\\"><gml:pos>" + pos + "</gml:pos></gml:Point>\"^^geo:gmlLiteral ] ;\n"
-           "  gwsw:hasConnection [ rdf:type gwsw:Maaiveldorientatie ; gwsw:hasAspect [ rdf:type gwsw:Maaiveldhoogte ; gwsw:hasValue " +
+           ":" +
+           id +
+           "_ori rdf:type gwsw:Putorientatie ; gwsw:hasAspect [ rdf:type gwsw:Punt ; gwsw:hasValue "
+           "\"<gml:Point xmlns:gml=\\\"http://www.opengis.net/gml\\\"><gml:pos>" +
+           pos +
+           "</gml:pos></gml:Point>\"^^geo:gmlLiteral ] ;\n"
+           "  gwsw:hasConnection [ rdf:type gwsw:Maaiveldorientatie ; gwsw:hasAspect [ rdf:type "
+           "gwsw:Maaiveldhoogte ; gwsw:hasValue " +
            std::to_string(ground) + " ] ] .\n";
 }
 
-std::string pipe(const std::string& id, const std::string& from, const std::string& to, const std::string& bobs) {
-    return ":" + id + " rdf:type gwsw:Vuilwaterriool ; rdfs:label \"" + id + "\" ; gwsw:hasAspect :" + id + "_ori ;\n"
+std::string pipe(const std::string& id, const std::string& from, const std::string& to,
+                 const std::string& bobs) {
+    return ":" + id + " rdf:type gwsw:Vuilwaterriool ; rdfs:label \"" + id +
+           "\" ; gwsw:hasAspect :" + id +
+           "_ori ;\n"
            "  gwsw:hasAspect [ rdf:type gwsw:BreedteLeiding ; gwsw:hasValue 300 ] ;\n"
            "  gwsw:hasAspect [ rdf:type gwsw:HoogteLeiding ; gwsw:hasValue 300 ] ;\n"
            "  gwsw:hasAspect [ rdf:type gwsw:VormLeiding ; gwsw:hasReference gwsw:Rond ] .\n"
-           ":" + id + "_ori rdf:type gwsw:Leidingorientatie ;\n"
-           "  gwsw:hasPart [ rdf:type gwsw:BeginpuntLeiding ; gwsw:hasConnection :" + from + "_ori " + bobs + " ] ;\n"
-           "  gwsw:hasPart [ rdf:type gwsw:EindpuntLeiding ; gwsw:hasConnection :" + to + "_ori ; "
+           ":" +
+           id +
+           "_ori rdf:type gwsw:Leidingorientatie ;\n"
+           "  gwsw:hasPart [ rdf:type gwsw:BeginpuntLeiding ; gwsw:hasConnection :" +
+           from + "_ori " + bobs +
+           " ] ;\n"
+           "  gwsw:hasPart [ rdf:type gwsw:EindpuntLeiding ; gwsw:hasConnection :" +
+           to +
+           "_ori ; "
            "gwsw:hasAspect [ rdf:type gwsw:BobEindpuntLeiding ; gwsw:hasValue 1.80 ] ] .\n";
 }
 
@@ -76,9 +92,12 @@ TEST(GwswImport, RionedDemoPipeAndManholeAreExactIn3d) {
 
 TEST(GwswImport, PipeWithoutLineUsesItsManholesAndMissingBobIsNamed) {
     test::ScratchDir dir("gwsw");
-    std::string ttl = std::string(kPrefixes) + put("P1", "250000 470000 0", 5.0) + put("P2", "250040 470000 0", 4.9) +
-                      pipe("L1", "P1", "P2", "; gwsw:hasAspect [ rdf:type gwsw:BobBeginpuntLeiding ; gwsw:hasValue 2.00 ]") +
-                      pipe("L2", "P1", "P2", "");
+    std::string ttl =
+        std::string(kPrefixes) + put("P1", "250000 470000 0", 5.0) +
+        put("P2", "250040 470000 0", 4.9) +
+        pipe("L1", "P1", "P2",
+             "; gwsw:hasAspect [ rdf:type gwsw:BobBeginpuntLeiding ; gwsw:hasValue 2.00 ]") +
+        pipe("L2", "P1", "P2", "");
     auto path = test::writeFile(dir.file("net.ttl"), ttl);
     model::Dataset ds;
     io::ImportReport report;
@@ -86,7 +105,8 @@ TEST(GwswImport, PipeWithoutLineUsesItsManholesAndMissingBobIsNamed) {
     EXPECT_EQ(report.loaded(), 3u) << report.summary();
     ASSERT_EQ(report.problems.size(), 1u);
     EXPECT_EQ(report.problems[0].featureId, "L2");
-    EXPECT_EQ(report.problems[0].message, "no BobBeginpuntLeiding/BobEindpuntLeiding: the sewer's height is unknown");
+    EXPECT_EQ(report.problems[0].message,
+              "no BobBeginpuntLeiding/BobEindpuntLeiding: the sewer's height is unknown");
     for (const auto& f : ds.features) {
         if (f.id != "L1") continue;
         const auto& l = ds.linears[f.geometry];
@@ -99,11 +119,14 @@ TEST(GwswImport, PipeWithoutLineUsesItsManholesAndMissingBobIsNamed) {
 
 TEST(GwswImport, TurtleSyntaxErrorsNameTheLine) {
     test::ScratchDir dir("gwsw2");
-    auto path = test::writeFile(dir.file("bad.ttl"), std::string(kPrefixes) + ":x rdf:type gwsw:Inspectieput ;\n  rdfs:label \"x\" \n:y\n");
+    auto path = test::writeFile(
+        dir.file("bad.ttl"),
+        std::string(kPrefixes) + ":x rdf:type gwsw:Inspectieput ;\n  rdfs:label \"x\" \n:y\n");
     model::Dataset ds;
     io::ImportReport report;
     auto r = io::importGwswTurtle(path, ds, report);
-    std::string message = r ? (report.warnings.empty() ? "" : report.warnings[0].message) : r.error().message;
+    std::string message =
+        r ? (report.warnings.empty() ? "" : report.warnings[0].message) : r.error().message;
     EXPECT_NE(message.find("Turtle error at line 8"), std::string::npos) << message;
 }
 
@@ -122,7 +145,8 @@ TEST(GwswImport, GisExportWithGwswAttributeNames) {
     ASSERT_TRUE(io::importGwswGis(path, ds, report));
     ASSERT_EQ(ds.features.size(), 1u) << report.summary();
     const auto& l = ds.linears[0];
-    EXPECT_NEAR(ds.vertices[l.firstVertex + 1].z, 1.85 + 0.3, 1e-9);  // BOB interpolated + half the height
+    EXPECT_NEAR(ds.vertices[l.firstVertex + 1].z, 1.85 + 0.3,
+                1e-9);  // BOB interpolated + half the height
     EXPECT_EQ(ds.sewerOf(ds.features[0])->shape, "Eivormig");
     EXPECT_EQ(ds.features[0].yearLaid, 1964);
     ASSERT_EQ(report.problems.size(), 1u);

@@ -14,7 +14,9 @@ using namespace bz;
 
 namespace {
 
-std::string klicSample(const std::string& name) { return test::sharedData() + "/klic/" + name; }
+std::string klicSample(const std::string& name) {
+    return test::sharedData() + "/klic/" + name;
+}
 
 // Number of gml:featureMember elements in a file (or the IMKL file inside a zip).
 std::size_t featureMembers(const std::string& path, const std::string& inner = "") {
@@ -27,7 +29,8 @@ std::size_t featureMembers(const std::string& path, const std::string& inner = "
     while (f && (n = VSIFReadL(buf.data(), 1, buf.size(), f)) > 0) text.append(buf.data(), n);
     if (f) VSIFCloseL(f);
     std::size_t count = 0;
-    for (std::size_t at = 0; (at = text.find("<gml:featureMember>", at)) != std::string::npos; ++at) ++count;
+    for (std::size_t at = 0; (at = text.find("<gml:featureMember>", at)) != std::string::npos; ++at)
+        ++count;
     return count;
 }
 
@@ -45,39 +48,46 @@ const char* kHeader = R"(<?xml version="1.0" encoding="UTF-8"?>
 
 std::string network(const std::string& id, const std::string& theme, const std::string& cover) {
     return R"(<gml:featureMember><imkl:Utiliteitsnet gml:id=")" + id +
-           R"("><imkl:thema xlink:href="http://definities.geostandaarden.nl/imkl2015/id/waarde/Thema/)" + theme +
-           R"("/><imkl:standaardDieptelegging uom="urn:ogc:def:uom:OGC::m">)" + cover +
+           R"("><imkl:thema xlink:href="http://definities.geostandaarden.nl/imkl2015/id/waarde/Thema/)" +
+           theme + R"("/><imkl:standaardDieptelegging uom="urn:ogc:def:uom:OGC::m">)" + cover +
            "</imkl:standaardDieptelegging></imkl:Utiliteitsnet></gml:featureMember>\n";
 }
 
 std::string utilityLink(const std::string& id, const std::string& posList) {
     return R"(<gml:featureMember><us-net-common:UtilityLink gml:id=")" + id +
-           R"("><net:centrelineGeometry><gml:LineString gml:id="g)" + id + R"(" srsName="urn:ogc:def:crs:EPSG::28992"><gml:posList>)" +
-           posList + "</gml:posList></gml:LineString></net:centrelineGeometry></us-net-common:UtilityLink></gml:featureMember>\n";
+           R"("><net:centrelineGeometry><gml:LineString gml:id="g)" + id +
+           R"(" srsName="urn:ogc:def:crs:EPSG::28992"><gml:posList>)" + posList +
+           "</gml:posList></gml:LineString></net:centrelineGeometry></us-net-common:UtilityLink></"
+           "gml:featureMember>\n";
 }
 
-std::string cable(const std::string& id, const std::string& net, const std::string& linkId, const std::string& diameter,
-                  const std::string& uom) {
-    return R"(<gml:featureMember><imkl:Elektriciteitskabel gml:id=")" + id + R"("><net:inNetwork xlink:href=")" + net +
-           R"("/><net:link xlink:href=")" + linkId +
+std::string cable(const std::string& id, const std::string& net, const std::string& linkId,
+                  const std::string& diameter, const std::string& uom) {
+    return R"(<gml:featureMember><imkl:Elektriciteitskabel gml:id=")" + id +
+           R"("><net:inNetwork xlink:href=")" + net + R"("/><net:link xlink:href=")" + linkId +
            R"("/><us-net-common:currentStatus xlink:href="http://inspire.ec.europa.eu/codelist/ConditionOfFacilityValue/functional"/>)"
            R"(<us-net-common:validFrom>1996-01-01T00:00:00</us-net-common:validFrom><imkl:kabelDiameter uom="urn:ogc:def:uom:OGC::)" +
-           uom + R"(">)" + diameter + "</imkl:kabelDiameter></imkl:Elektriciteitskabel></gml:featureMember>\n";
+           uom + R"(">)" + diameter +
+           "</imkl:kabelDiameter></imkl:Elektriciteitskabel></gml:featureMember>\n";
 }
 
-std::string depthPoint(const std::string& id, const std::string& net, const std::string& pos, const std::string& depth) {
+std::string depthPoint(const std::string& id, const std::string& net, const std::string& pos,
+                       const std::string& depth) {
     return R"(<gml:featureMember><imkl:DiepteTovMaaiveld gml:id=")" + id +
            R"("><imkl:diepteNauwkeurigheid xlink:href="http://definities.geostandaarden.nl/imkl2015/id/waarde/NauwkeurigheidDiepteValue/tot30cm"/>)"
-           R"(<imkl:dieptePeil uom="urn:ogc:def:uom:OGC::m">)" + depth +
-           R"(</imkl:dieptePeil><imkl:ligging><gml:Point gml:id="p)" + id + R"("><gml:pos>)" + pos +
+           R"(<imkl:dieptePeil uom="urn:ogc:def:uom:OGC::m">)" +
+           depth + R"(</imkl:dieptePeil><imkl:ligging><gml:Point gml:id="p)" + id +
+           R"("><gml:pos>)" + pos +
            R"(</gml:pos></gml:Point></imkl:ligging><imkl:inNetwork xlink:href=")" + net +
            "\"/></imkl:DiepteTovMaaiveld></gml:featureMember>\n";
 }
 
 std::string beheerder(const std::string& code, const std::string& name) {
-    return R"(<gml:featureMember><imkl:Beheerder gml:id="nl.imkl-)" + code + R"(._Beheerder"><imkl:bronhoudercode>)" + code +
+    return R"(<gml:featureMember><imkl:Beheerder gml:id="nl.imkl-)" + code +
+           R"(._Beheerder"><imkl:bronhoudercode>)" + code +
            "</imkl:bronhoudercode><imkl:organisatie><imkl:Organisatie><imkl:naam>" + name +
-           "</imkl:naam></imkl:Organisatie></imkl:organisatie></imkl:Beheerder></gml:featureMember>\n";
+           "</imkl:naam></imkl:Organisatie></imkl:organisatie></imkl:Beheerder></"
+           "gml:featureMember>\n";
 }
 
 }  // namespace
@@ -88,9 +98,12 @@ TEST(KlicImport, KadasterDeliveriesImportWithCountsThatAddUp) {
         const char* inner;
         std::size_t minLoaded;
     };
-    for (const Case& c : {Case{"Levering_22G003180_1.zip", "22G003180_1/GI_gebiedsinformatielevering_22G003180_1_V2.xml", 30},
-                          Case{"Levering_22O000518_1.zip", "22O000518_1/GI_gebiedsinformatielevering_22O000518_1_V2.xml", 400},
-                          Case{"Levering_22C001966_3.zip", "22C001966_3/GI_gebiedsinformatielevering_22C001966_3_V2.xml", 5000},
+    for (const Case& c : {Case{"Levering_22G003180_1.zip",
+                               "22G003180_1/GI_gebiedsinformatielevering_22G003180_1_V2.xml", 30},
+                          Case{"Levering_22O000518_1.zip",
+                               "22O000518_1/GI_gebiedsinformatielevering_22O000518_1_V2.xml", 400},
+                          Case{"Levering_22C001966_3.zip",
+                               "22C001966_3/GI_gebiedsinformatielevering_22C001966_3_V2.xml", 5000},
                           Case{"b4udignl_18G007160_1_GI_imkl121_allthemes.xml", "", 20},
                           Case{"b4udignl_22G064233_1_GI_small.xml", "", 2},
                           Case{"kadaster_voorbeeld1_mantelbuis_extrageometrie.xml", "", 3},
@@ -106,8 +119,11 @@ TEST(KlicImport, KadasterDeliveriesImportWithCountsThatAddUp) {
         EXPECT_GE(report.loaded(), c.minLoaded) << c.file << "\n" << report.summary();
         EXPECT_EQ(report.skipped(), 0u) << c.file << "\n" << report.summary();
         // Every feature of the file is accounted for: imported, skipped or not imported (and why).
-        std::size_t members = std::string(c.file).ends_with(".zip") ? featureMembers(path, c.inner) : featureMembers(path);
-        EXPECT_EQ(report.loaded() + report.skipped() + report.ignored(), members) << c.file << "\n" << report.summary();
+        std::size_t members = std::string(c.file).ends_with(".zip") ? featureMembers(path, c.inner)
+                                                                    : featureMembers(path);
+        EXPECT_EQ(report.loaded() + report.skipped() + report.ignored(), members)
+            << c.file << "\n"
+            << report.summary();
     }
 }
 
@@ -132,13 +148,15 @@ TEST(KlicImport, ThemeOwnerDiameterAndStatusComeFromTheDelivery) {
     }
     EXPECT_GT(heat, 1000u);
     bool partial = false;
-    for (const auto& w : report.warnings) partial |= w.message.find("partial delivery") != std::string::npos;
+    for (const auto& w : report.warnings)
+        partial |= w.message.find("partial delivery") != std::string::npos;
     EXPECT_TRUE(partial);
 
     model::Dataset small;
     io::ImportReport r2;
     ASSERT_TRUE(io::importKlic(klicSample("Levering_22G003180_1.zip"), o, small, r2));
-    const auto* ms = byId(small, "nl.imkl-KL1040.EKBL_IMKL_Elektriciteitskabel__Ms_Kabel__415504843_27368148");
+    const auto* ms =
+        byId(small, "nl.imkl-KL1040.EKBL_IMKL_Elektriciteitskabel__Ms_Kabel__415504843_27368148");
     ASSERT_NE(ms, nullptr);
     EXPECT_EQ(small.str(ms->theme), "middenspanning");
     EXPECT_EQ(ms->status, model::ObjectStatus::Existing);
@@ -152,15 +170,16 @@ TEST(KlicImport, ThemeOwnerDiameterAndStatusComeFromTheDelivery) {
 
 TEST(KlicImport, DepthPointsAreInterpolatedAlongTheirElementAndDefaultsAreAssumed) {
     test::ScratchDir dir("klic1");
-    std::string xml = std::string(kHeader) + beheerder("KL9999", "Netbeheer Test") +
-                      network("nl.imkl-KL9999.net1", "laagspanning", "0.60") +
-                      utilityLink("nl.imkl-KL9999.ul1", "250000 470000 250020 470000") +
-                      utilityLink("nl.imkl-KL9999.ul2", "250000 470010 250020 470010") +
-                      cable("nl.imkl-KL9999.k1", "nl.imkl-KL9999.net1", "nl.imkl-KL9999.ul1", "5", "cm") +
-                      cable("nl.imkl-KL9999.k2", "nl.imkl-KL9999.net1", "nl.imkl-KL9999.ul2", "50", "mm") +
-                      depthPoint("nl.imkl-KL9999.d1", "nl.imkl-KL9999.net1", "250000.2 470000.3", "1.00") +
-                      depthPoint("nl.imkl-KL9999.d2", "nl.imkl-KL9999.net1", "250020 469999.8", "1.40") +
-                      "</gml:FeatureCollection>\n";
+    std::string xml =
+        std::string(kHeader) + beheerder("KL9999", "Netbeheer Test") +
+        network("nl.imkl-KL9999.net1", "laagspanning", "0.60") +
+        utilityLink("nl.imkl-KL9999.ul1", "250000 470000 250020 470000") +
+        utilityLink("nl.imkl-KL9999.ul2", "250000 470010 250020 470010") +
+        cable("nl.imkl-KL9999.k1", "nl.imkl-KL9999.net1", "nl.imkl-KL9999.ul1", "5", "cm") +
+        cable("nl.imkl-KL9999.k2", "nl.imkl-KL9999.net1", "nl.imkl-KL9999.ul2", "50", "mm") +
+        depthPoint("nl.imkl-KL9999.d1", "nl.imkl-KL9999.net1", "250000.2 470000.3", "1.00") +
+        depthPoint("nl.imkl-KL9999.d2", "nl.imkl-KL9999.net1", "250020 469999.8", "1.40") +
+        "</gml:FeatureCollection>\n";
     auto path = test::writeFile(dir.file("GI_test.xml"), xml);
     model::Dataset ds;
     io::ImportReport report;
@@ -188,27 +207,35 @@ TEST(KlicImport, DepthPointsAreInterpolatedAlongTheirElementAndDefaultsAreAssume
 
 TEST(KlicImport, BadInputIsNamedAndTheRestImports) {
     test::ScratchDir dir("klic2");
-    std::string body = beheerder("KL9999", "Test") + network("nl.imkl-KL9999.net1", "water", "1.0") +
-                       network("nl.imkl-KL9999.net2", "stadsverwarming", "1.0") +
-                       utilityLink("nl.imkl-KL9999.ul1", "250000 470000 250020 470000") +
-                       cable("nl.imkl-KL9999.ok", "nl.imkl-KL9999.net1", "nl.imkl-KL9999.ul1", "110", "mm") +
-                       cable("nl.imkl-KL9999.nolink", "nl.imkl-KL9999.net1", "nl.imkl-KL9999.missing", "110", "mm") +
-                       cable("nl.imkl-KL9999.inch", "nl.imkl-KL9999.net1", "nl.imkl-KL9999.ul1", "4", "inch") +
-                       cable("nl.imkl-KL9999.nonet", "nl.imkl-KL9999.nowhere", "nl.imkl-KL9999.ul1", "110", "mm");
-    auto path = test::writeFile(dir.file("GI_bad.xml"), std::string(kHeader) + body + "</gml:FeatureCollection>\n");
+    std::string body =
+        beheerder("KL9999", "Test") + network("nl.imkl-KL9999.net1", "water", "1.0") +
+        network("nl.imkl-KL9999.net2", "stadsverwarming", "1.0") +
+        utilityLink("nl.imkl-KL9999.ul1", "250000 470000 250020 470000") +
+        cable("nl.imkl-KL9999.ok", "nl.imkl-KL9999.net1", "nl.imkl-KL9999.ul1", "110", "mm") +
+        cable("nl.imkl-KL9999.nolink", "nl.imkl-KL9999.net1", "nl.imkl-KL9999.missing", "110",
+              "mm") +
+        cable("nl.imkl-KL9999.inch", "nl.imkl-KL9999.net1", "nl.imkl-KL9999.ul1", "4", "inch") +
+        cable("nl.imkl-KL9999.nonet", "nl.imkl-KL9999.nowhere", "nl.imkl-KL9999.ul1", "110", "mm");
+    auto path = test::writeFile(dir.file("GI_bad.xml"),
+                                std::string(kHeader) + body + "</gml:FeatureCollection>\n");
     model::Dataset ds;
     io::ImportReport report;
     ASSERT_TRUE(io::importKlic(path, {}, ds, report));
     EXPECT_EQ(ds.features.size(), 1u);
     std::map<std::string, std::string> why;
     for (const auto& e : report.problems) why[e.featureId] = e.message;
-    EXPECT_EQ(why["nl.imkl-KL9999.nolink"], "net:link target 'nl.imkl-KL9999.missing' is missing or has no line");
-    EXPECT_EQ(why["nl.imkl-KL9999.inch"], "unknown unit 'urn:ogc:def:uom:OGC::inch' of imkl:kabelDiameter");
-    EXPECT_EQ(why["nl.imkl-KL9999.nonet"], "inNetwork target 'nl.imkl-KL9999.nowhere' is not in the delivery");
+    EXPECT_EQ(why["nl.imkl-KL9999.nolink"],
+              "net:link target 'nl.imkl-KL9999.missing' is missing or has no line");
+    EXPECT_EQ(why["nl.imkl-KL9999.inch"],
+              "unknown unit 'urn:ogc:def:uom:OGC::inch' of imkl:kabelDiameter");
+    EXPECT_EQ(why["nl.imkl-KL9999.nonet"],
+              "inNetwork target 'nl.imkl-KL9999.nowhere' is not in the delivery");
     bool unknownTheme = false;
     for (const auto& w : report.warnings)
-        unknownTheme |= w.featureId == "nl.imkl-KL9999.net2" &&
-                        w.message == "unknown theme 'stadsverwarming': kept as given, handled as 'overig' by the rules";
+        unknownTheme |=
+            w.featureId == "nl.imkl-KL9999.net2" &&
+            w.message ==
+                "unknown theme 'stadsverwarming': kept as given, handled as 'overig' by the rules";
     EXPECT_TRUE(unknownTheme);
     // Without a ground level the default cover depth cannot become a height: unknown, not invented.
     const auto& l = ds.linears[0];
@@ -217,13 +244,15 @@ TEST(KlicImport, BadInputIsNamedAndTheRestImports) {
 
     // Truncated XML: what was read before the break imports, the error names the line.
     std::string full = std::string(kHeader) + body;
-    auto truncated = test::writeFile(dir.file("GI_truncated.xml"), full.substr(0, full.find("nl.imkl-KL9999.nolink") + 40));
+    auto truncated = test::writeFile(dir.file("GI_truncated.xml"),
+                                     full.substr(0, full.find("nl.imkl-KL9999.nolink") + 40));
     model::Dataset t;
     io::ImportReport tr;
     ASSERT_TRUE(io::importKlic(truncated, {}, t, tr));
     EXPECT_EQ(t.features.size(), 1u);
     bool named = false;
-    for (const auto& w : tr.warnings) named |= w.message.find("XML error at line") != std::string::npos;
+    for (const auto& w : tr.warnings)
+        named |= w.message.find("XML error at line") != std::string::npos;
     EXPECT_TRUE(named) << tr.summary();
     // Not XML at all.
     auto garbage = test::writeFile(dir.file("GI_garbage.xml"), "<<<not xml");
@@ -231,13 +260,15 @@ TEST(KlicImport, BadInputIsNamedAndTheRestImports) {
     io::ImportReport gr;
     auto r = io::importKlic(garbage, {}, g, gr);
     ASSERT_FALSE(r);
-    EXPECT_NE(r.error().message.find("XML error at line 1"), std::string::npos) << r.error().message;
+    EXPECT_NE(r.error().message.find("XML error at line 1"), std::string::npos)
+        << r.error().message;
 }
 
 TEST(KlicImport, EvAreaWithAHoleBecomesAProtectedZone) {
     model::Dataset ds;
     io::ImportReport report;
-    ASSERT_TRUE(io::importKlic(klicSample("kadaster_voorbeeld6_ev_vlak_donut.zip"), {}, ds, report));
+    ASSERT_TRUE(
+        io::importKlic(klicSample("kadaster_voorbeeld6_ev_vlak_donut.zip"), {}, ds, report));
     const model::Feature* ev = nullptr;
     for (const auto& f : ds.features)
         if (f.type == model::ObjectType::ProtectedZone) ev = &f;
@@ -257,7 +288,8 @@ TEST(KlicImport, PointObjectsGetAssumedSizesAtTheirNetworksDepth) {
     EXPECT_EQ(mof->type, model::ObjectType::Appurtenance);
     EXPECT_EQ(ds.str(mof->theme), "middenspanning");
     const auto& b = ds.bodies[mof->geometry];
-    // The MS net's standaardDieptelegging (0.80 m) below the 1.0 m ground, 0.3 m joint: all assumed.
+    // The MS net's standaardDieptelegging (0.80 m) below the 1.0 m ground, 0.3 m joint: all
+    // assumed.
     EXPECT_NEAR(0.5 * (b.topZ + b.bottomZ), 1.0 - 0.80, 1e-9);
     EXPECT_NEAR(b.topZ - b.bottomZ, o.appurtenanceDiameterM, 1e-9);
     EXPECT_EQ(b.depth.provenance, model::DepthProvenance::Assumed);

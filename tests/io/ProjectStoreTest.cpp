@@ -3,10 +3,10 @@
 #include <bodemzicht/io/ProjectStore.h>
 #include <bodemzicht/sample/SampleDistrict.h>
 
-#include <gdal_utils.h>
 #include <gdal_priv.h>
-#include <ogrsf_frmts.h>
+#include <gdal_utils.h>
 #include <gtest/gtest.h>
+#include <ogrsf_frmts.h>
 
 #include <cmath>
 
@@ -16,7 +16,9 @@ using namespace bz;
 
 namespace {
 
-bool sameFloat(float a, float b) { return a == b || (std::isnan(a) && std::isnan(b)); }
+bool sameFloat(float a, float b) {
+    return a == b || (std::isnan(a) && std::isnan(b));
+}
 
 void expectSameDataset(const model::Dataset& a, const model::Dataset& b) {
     ASSERT_EQ(a.features.size(), b.features.size());
@@ -43,8 +45,10 @@ void expectSameDataset(const model::Dataset& a, const model::Dataset& b) {
                 ASSERT_EQ(la.vertexCount, lb.vertexCount) << fa.id;
                 EXPECT_NEAR(la.outerDiameterM, lb.outerDiameterM, 1e-6) << fa.id;
                 for (std::uint32_t i = 0; i < la.vertexCount; ++i) {
-                    EXPECT_EQ(a.vertices[la.firstVertex + i], b.vertices[lb.firstVertex + i]) << fa.id;
-                    EXPECT_EQ(a.vertexDepths[la.firstVertex + i].provenance, b.vertexDepths[lb.firstVertex + i].provenance);
+                    EXPECT_EQ(a.vertices[la.firstVertex + i], b.vertices[lb.firstVertex + i])
+                        << fa.id;
+                    EXPECT_EQ(a.vertexDepths[la.firstVertex + i].provenance,
+                              b.vertexDepths[lb.firstVertex + i].provenance);
                     EXPECT_TRUE(sameFloat(a.vertexDepths[la.firstVertex + i].verticalUncertaintyM,
                                           b.vertexDepths[lb.firstVertex + i].verticalUncertaintyM));
                 }
@@ -92,7 +96,8 @@ void expectSameDataset(const model::Dataset& a, const model::Dataset& b) {
                 const auto& rb = b.rings[pb.firstRing];
                 ASSERT_EQ(ra.pointCount, rb.pointCount) << fa.id;
                 for (std::uint32_t i = 0; i < ra.pointCount; ++i)
-                    EXPECT_EQ(a.footprintPoints[ra.firstPoint + i], b.footprintPoints[rb.firstPoint + i]);
+                    EXPECT_EQ(a.footprintPoints[ra.firstPoint + i],
+                              b.footprintPoints[rb.firstPoint + i]);
                 if (const auto* c = a.contaminationOf(fa)) {
                     ASSERT_NE(b.contaminationOf(fb), nullptr);
                     EXPECT_EQ(c->substance, b.contaminationOf(fb)->substance);
@@ -120,7 +125,8 @@ TEST(ProjectStore, RoundTripKeepsEveryFeatureIdAndProvenance) {
     EXPECT_EQ(report.loaded(), ds.features.size());
     expectSameDataset(ds, *back);
     ASSERT_EQ(back->fields.size(), 3u);
-    EXPECT_EQ(back->fields[0].path, (dir.path() / "ground_level.tif").string());  // resolved beside the project
+    EXPECT_EQ(back->fields[0].path,
+              (dir.path() / "ground_level.tif").string());  // resolved beside the project
 }
 
 TEST(ProjectStore, UnknownHeightsStayUnknownThroughTheStore) {
@@ -149,12 +155,14 @@ TEST(ProjectStore, SameLayersReadFromAnotherGdalSource) {
     model::Dataset ds = sample::generateDistrict(o);
     ASSERT_TRUE(io::writeProject(ds, dir.file("p.gpkg")));
     GDALAllRegister();
-    GDALDatasetH src = GDALOpenEx(dir.file("p.gpkg").c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr);
+    GDALDatasetH src =
+        GDALOpenEx(dir.file("p.gpkg").c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr);
     ASSERT_NE(src, nullptr);
     const char* args[] = {"-f", "SQLite", nullptr};
     auto* opts = GDALVectorTranslateOptionsNew(const_cast<char**>(args), nullptr);
     int err = 0;
-    GDALDatasetH out = GDALVectorTranslate(dir.file("p.sqlite").c_str(), nullptr, 1, &src, opts, &err);
+    GDALDatasetH out =
+        GDALVectorTranslate(dir.file("p.sqlite").c_str(), nullptr, 1, &src, opts, &err);
     GDALVectorTranslateOptionsFree(opts);
     ASSERT_NE(out, nullptr);
     GDALClose(out);

@@ -1,8 +1,8 @@
 #include <bodemzicht/io/Raster.h>
 
 #include <gdal_priv.h>
-#include <ogr_spatialref.h>
 #include <gtest/gtest.h>
+#include <ogr_spatialref.h>
 
 #include <cmath>
 
@@ -17,12 +17,14 @@ TEST(Raster, BilinearSamplingReproducesAPlaneExactly) {
     auto plane = [](double x, double y) { return 3.0 + 0.01 * (x - 250000) - 0.02 * (y - 470000); };
     std::vector<float> v(w * h);
     for (int r = 0; r < h; ++r)
-        for (int c = 0; c < w; ++c) v[r * w + c] = static_cast<float>(plane(ox + (c + 0.5) * cell, oy - (r + 0.5) * cell));
+        for (int c = 0; c < w; ++c)
+            v[r * w + c] = static_cast<float>(plane(ox + (c + 0.5) * cell, oy - (r + 0.5) * cell));
     ASSERT_TRUE(io::Raster::writeGeoTiff(dir.file("p.tif"), ox, oy, cell, w, h, v, -9999));
     auto r = io::Raster::open(dir.file("p.tif"));
     ASSERT_TRUE(r) << r.error().toString();
     for (double x : {250001.0, 250013.3, 250038.9})
-        for (double y : {470081.0, 470090.7, 470099.0}) EXPECT_NEAR(r->sample(x, y), plane(x, y), 1e-5);
+        for (double y : {470081.0, 470090.7, 470099.0})
+            EXPECT_NEAR(r->sample(x, y), plane(x, y), 1e-5);
     EXPECT_TRUE(std::isnan(r->sample(249990, 470090)));  // outside
 }
 
@@ -49,7 +51,9 @@ TEST(Raster, RasterInAnotherCrsIsRefusedWithAHint) {
     GDALClose(ds);
     auto r = io::Raster::open(dir.file("wgs.tif"));
     ASSERT_FALSE(r);
-    EXPECT_EQ(r.error().message, "raster CRS is 'WGS 84', not RD New (EPSG:28992); reproject it with gdalwarp -t_srs EPSG:28992");
+    EXPECT_EQ(r.error().message,
+              "raster CRS is 'WGS 84', not RD New (EPSG:28992); reproject it with gdalwarp -t_srs "
+              "EPSG:28992");
 }
 
 TEST(GroundLevel, RasterFallsBackToNothingAndConstantIsConstant) {

@@ -21,12 +21,13 @@ TEST(TreeImport, SizeClassesAsRegistersWriteThem) {
 
 TEST(TreeImport, AmsterdamStyleRegisterWithClassesAndDerivedRootZone) {
     test::ScratchDir dir("trees");
-    auto path = test::writeFile(dir.file("bomen.csv"),
-                                "WKT,id,soortnaam,boomhoogteklasseActueel,stamdiameterklasse,jaarVanAanleg\n"
-                                "\"POINT (121000 487000)\",B1,Ulmus 'Columella',18 tot 24 m.,\"0,5 tot 0,75 m.\",1975\n"
-                                "\"POINT (121010 487000)\",B2,Tilia,onbekend,,2010\n"
-                                "\"POINT (121020 487000)\",,Acer,6 tot 9 m.,\"0,1 tot 0,2 m.\",2015\n"
-                                "\"POINT (121030 487000)\",B4,Quercus,6 tot 9 m.,\"95 tot 99 m.\",1900\n");
+    auto path = test::writeFile(
+        dir.file("bomen.csv"),
+        "WKT,id,soortnaam,boomhoogteklasseActueel,stamdiameterklasse,jaarVanAanleg\n"
+        "\"POINT (121000 487000)\",B1,Ulmus 'Columella',18 tot 24 m.,\"0,5 tot 0,75 m.\",1975\n"
+        "\"POINT (121010 487000)\",B2,Tilia,onbekend,,2010\n"
+        "\"POINT (121020 487000)\",,Acer,6 tot 9 m.,\"0,1 tot 0,2 m.\",2015\n"
+        "\"POINT (121030 487000)\",B4,Quercus,6 tot 9 m.,\"95 tot 99 m.\",1900\n");
     EXPECT_TRUE(io::isTreeRegister(path));
     model::Dataset ds;
     io::ImportReport report;
@@ -51,7 +52,8 @@ TEST(TreeImport, AmsterdamStyleRegisterWithClassesAndDerivedRootZone) {
     EXPECT_DOUBLE_EQ(ds.bodies[f.geometry].bottomZ, 0.4 - 1.0);
     // B2 has no stem size: kept, with an assumed stem, and said so.
     bool warned = false;
-    for (const auto& w : report.warnings) warned |= w.featureId == "B2" && w.message.find("assumed") != std::string::npos;
+    for (const auto& w : report.warnings)
+        warned |= w.featureId == "B2" && w.message.find("assumed") != std::string::npos;
     EXPECT_TRUE(warned);
     ASSERT_EQ(report.problems.size(), 2u);
     EXPECT_EQ(report.problems[0].featureId, "FID 3");
@@ -61,10 +63,13 @@ TEST(TreeImport, AmsterdamStyleRegisterWithClassesAndDerivedRootZone) {
 
 TEST(TreeImport, WithoutGroundLevelTheRegisterIsRefusedClearly) {
     test::ScratchDir dir("trees2");
-    auto path = test::writeFile(dir.file("bomen.csv"), "WKT,BOOMNUMMER,STAMDIAMETERKLASSE\n\"POINT (1 2)\",7,\"0,2 tot 0,3 m.\"\n");
+    auto path = test::writeFile(
+        dir.file("bomen.csv"),
+        "WKT,BOOMNUMMER,STAMDIAMETERKLASSE\n\"POINT (1 2)\",7,\"0,2 tot 0,3 m.\"\n");
     model::Dataset ds;
     io::ImportReport report;
     auto r = io::importTrees(path, {}, ds, report);
     ASSERT_FALSE(r);
-    EXPECT_EQ(r.error().message, "trees need a ground level: pass --ground-level M or --ground-raster FILE");
+    EXPECT_EQ(r.error().message,
+              "trees need a ground level: pass --ground-level M or --ground-raster FILE");
 }

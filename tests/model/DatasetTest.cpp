@@ -27,7 +27,8 @@ Dataset::Meta meta(const char* id, ObjectType type, const char* theme = "laagspa
 TEST(Dataset, LinearObjectsKeepVerticesAndProvenancePerVertex) {
     Dataset ds;
     std::vector<Vec3> axis{{250000, 470000, 1.0}, {250010, 470000, 0.9}, {250020, 470005, 0.8}};
-    std::vector<VertexDepth> d{{DepthProvenance::Measured, 0.05f}, {DepthProvenance::Derived, 0.15f},
+    std::vector<VertexDepth> d{{DepthProvenance::Measured, 0.05f},
+                               {DepthProvenance::Derived, 0.15f},
                                {DepthProvenance::Assumed, 0.5f}};
     auto fi = ds.addLinear(meta("c1", ObjectType::Cable), axis, d, 0.05f);
     EXPECT_EQ(ds.segmentCount(), 2u);
@@ -44,8 +45,10 @@ TEST(Dataset, LinearObjectsKeepVerticesAndProvenancePerVertex) {
 
 TEST(Dataset, AddingTheWrongKindIsACallerBug) {
     Dataset ds;
-    EXPECT_THROW(ds.addLinear(meta("t", ObjectType::Tree), {{0, 0, 0}, {1, 0, 0}}, {{}, {}}, 0.1f), std::logic_error);
-    EXPECT_THROW(ds.addLinear(meta("c", ObjectType::Cable), {{0, 0, 0}, {1, 0, 0}}, {{}}, 0.1f), std::logic_error);
+    EXPECT_THROW(ds.addLinear(meta("t", ObjectType::Tree), {{0, 0, 0}, {1, 0, 0}}, {{}, {}}, 0.1f),
+                 std::logic_error);
+    EXPECT_THROW(ds.addLinear(meta("c", ObjectType::Cable), {{0, 0, 0}, {1, 0, 0}}, {{}}, 0.1f),
+                 std::logic_error);
     EXPECT_THROW(ds.addBody(meta("c", ObjectType::Cable), {}), std::logic_error);
 }
 
@@ -63,10 +66,12 @@ TEST(Dataset, DetailRecordsAreFoundOnlyThroughTheirType) {
 }
 
 TEST(Types, CodesRoundTrip) {
-    for (auto t : {ObjectType::Cable, ObjectType::SewerPipe, ObjectType::Tree, ObjectType::Well, ObjectType::TreePit,
-                   ObjectType::ContaminationZone, ObjectType::ProtectedZone, ObjectType::InfiltrationCrate})
+    for (auto t : {ObjectType::Cable, ObjectType::SewerPipe, ObjectType::Tree, ObjectType::Well,
+                   ObjectType::TreePit, ObjectType::ContaminationZone, ObjectType::ProtectedZone,
+                   ObjectType::InfiltrationCrate})
         EXPECT_EQ(objectTypeFromCode(toCode(t)), t);
-    for (auto p : {DepthProvenance::Measured, DepthProvenance::Derived, DepthProvenance::Assumed, DepthProvenance::Unknown}) {
+    for (auto p : {DepthProvenance::Measured, DepthProvenance::Derived, DepthProvenance::Assumed,
+                   DepthProvenance::Unknown}) {
         EXPECT_EQ(provenanceFromCode(toCode(p)), p);
         EXPECT_EQ(provenanceFromChar(toChar(p)), p);
     }

@@ -15,12 +15,12 @@ using namespace bz;
 namespace {
 
 // CI runs these under xvfb-run and must not skip; a developer without X may.
-#define REQUIRE_DISPLAY()                                                                     \
-    do {                                                                                      \
-        if (!render::displayAvailable()) {                                                    \
+#define REQUIRE_DISPLAY()                                                                      \
+    do {                                                                                       \
+        if (!render::displayAvailable()) {                                                     \
             if (std::getenv("CI")) FAIL() << "no DISPLAY in CI: run the tests under xvfb-run"; \
-            GTEST_SKIP() << "no DISPLAY: run under xvfb-run";                                 \
-        }                                                                                     \
+            GTEST_SKIP() << "no DISPLAY: run under xvfb-run";                                  \
+        }                                                                                      \
     } while (0)
 
 constexpr double X0 = 250000, Y0 = 470000;
@@ -42,8 +42,12 @@ model::Dataset cableScene() {
     return ds;
 }
 
-bool reddish(render::Rgb c) { return c.r > 60 && c.r > 2 * c.g && c.r > 2 * c.b; }
-bool bluish(render::Rgb c) { return c.b > 80 && c.b > 2 * c.r && c.b > 2 * c.g; }
+bool reddish(render::Rgb c) {
+    return c.r > 60 && c.r > 2 * c.g && c.r > 2 * c.b;
+}
+bool bluish(render::Rgb c) {
+    return c.b > 80 && c.b > 2 * c.r && c.b > 2 * c.g;
+}
 
 render::RenderOptions topView() {
     render::RenderOptions o;
@@ -118,7 +122,8 @@ TEST(SceneRenderer, VerticalExaggerationChangesTheImage) {
     ASSERT_TRUE(flat && tall);
     std::size_t differing = 0;
     for (std::size_t i = 0; i < flat->rgb.size(); i += 3)
-        differing += flat->rgb[i] != tall->rgb[i] || flat->rgb[i + 1] != tall->rgb[i + 1] || flat->rgb[i + 2] != tall->rgb[i + 2];
+        differing += flat->rgb[i] != tall->rgb[i] || flat->rgb[i + 1] != tall->rgb[i + 1] ||
+                     flat->rgb[i + 2] != tall->rgb[i + 2];
     EXPECT_GT(differing, flat->rgb.size() / 3 / 50);  // more than 2 % of the pixels
 }
 
@@ -133,7 +138,8 @@ TEST(SceneRenderer, ClashHighlightAppearsAtTheReportedLocation) {
     ASSERT_TRUE(without && with);
     auto c0 = without->at(o.width / 2, o.height / 2), c1 = with->at(o.width / 2, o.height / 2);
     EXPECT_FALSE(c0.r > 200 && c0.g < 60);
-    EXPECT_TRUE(c1.r > 150 && c1.g < 80 && c1.b < 80) << int(c1.r) << "," << int(c1.g) << "," << int(c1.b);
+    EXPECT_TRUE(c1.r > 150 && c1.g < 80 && c1.b < 80)
+        << int(c1.r) << "," << int(c1.g) << "," << int(c1.b);
 }
 
 TEST(SceneRenderer, PickingReturnsTheFeatureUnderAPixel) {
@@ -158,7 +164,8 @@ TEST(SceneRenderer, PickingReturnsTheFeatureUnderAPixel) {
 }
 
 TEST(SceneRenderer, RendersStayPutAtRdCoordinates) {
-    // Rendering relative to a local origin: the same scene shifted by 0.5 mm in RD renders the same.
+    // Rendering relative to a local origin: the same scene shifted by 0.5 mm in RD renders the
+    // same.
     REQUIRE_DISPLAY();
     auto a = cableScene();
     auto b = cableScene();
@@ -168,7 +175,8 @@ TEST(SceneRenderer, RendersStayPutAtRdCoordinates) {
     auto ib = render::renderImage(b, io::GroundLevel(), topView());
     ASSERT_TRUE(ia && ib);
     std::size_t differing = 0;
-    for (std::size_t i = 0; i < ia->rgb.size(); ++i) differing += std::abs(int(ia->rgb[i]) - int(ib->rgb[i])) > 8;
+    for (std::size_t i = 0; i < ia->rgb.size(); ++i)
+        differing += std::abs(int(ia->rgb[i]) - int(ib->rgb[i])) > 8;
     EXPECT_LT(differing, 20u);
 }
 
@@ -177,8 +185,8 @@ TEST(SceneRenderer, SampleDistrictScreenshotIsNotBlank) {
     test::ScratchDir dir("render");
     auto project = sample::writeSampleDistrict(dir.path().string(), {});
     ASSERT_TRUE(project);
-    auto r = test::run("cd " + dir.path().string() + " && " + std::string(BODEMZICHT_BINARY_DIR) + "/app/bodemzicht " +
-                       *project + " --screenshot shot.png --size 640x360");
+    auto r = test::run("cd " + dir.path().string() + " && " + std::string(BODEMZICHT_BINARY_DIR) +
+                       "/app/bodemzicht " + *project + " --screenshot shot.png --size 640x360");
     ASSERT_EQ(r.exitCode, 0) << r.output;
     EXPECT_NE(r.output.find("wrote shot.png (640x360)"), std::string::npos);
     // Decode through the renderer's own image type: render the same and compare variety.
@@ -207,10 +215,12 @@ TEST(SceneRenderer, ImportedKlicDeliveryShowsInTheViewer) {
     REQUIRE_DISPLAY();
     test::ScratchDir dir("render_klic");
     std::string zip = test::sharedData() + "/klic/Levering_22G003180_1.zip";
-    auto imp = test::run(test::bodem() + " import " + zip + " --into " + dir.file("k.gpkg") + " --ground-level 10");
+    auto imp = test::run(test::bodem() + " import " + zip + " --into " + dir.file("k.gpkg") +
+                         " --ground-level 10");
     ASSERT_EQ(imp.exitCode, 0) << imp.output;
-    auto r = test::run(std::string(BODEMZICHT_BINARY_DIR) + "/app/bodemzicht " + dir.file("k.gpkg") + " --view top --size 480x320 --screenshot " +
-                       dir.file("k.png"));
+    auto r =
+        test::run(std::string(BODEMZICHT_BINARY_DIR) + "/app/bodemzicht " + dir.file("k.gpkg") +
+                  " --view top --size 480x320 --screenshot " + dir.file("k.png"));
     ASSERT_EQ(r.exitCode, 0) << r.output;
     EXPECT_GT(std::filesystem::file_size(dir.file("k.png")), 3000u);
 }

@@ -18,7 +18,8 @@ TEST(SampleDistrict, SameSeedGivesTheSameDistrictAndAnotherSeedDoesNot) {
     ASSERT_EQ(a.features.size(), b.features.size());
     ASSERT_EQ(a.vertices.size(), b.vertices.size());
     for (std::size_t i = 0; i < a.vertices.size(); ++i) ASSERT_EQ(a.vertices[i], b.vertices[i]);
-    for (std::size_t i = 0; i < a.features.size(); ++i) ASSERT_EQ(a.features[i].id, b.features[i].id);
+    for (std::size_t i = 0; i < a.features.size(); ++i)
+        ASSERT_EQ(a.features[i].id, b.features[i].id);
     o.seed = 2;
     auto c = sample::generateDistrict(o);
     bool differs = false;
@@ -40,7 +41,8 @@ TEST(SampleDistrict, WrittenTwiceTheProjectsReadBackIdentical) {
     ASSERT_TRUE(a && b);
     ASSERT_EQ(a->vertices.size(), b->vertices.size());
     for (std::size_t i = 0; i < a->vertices.size(); ++i) EXPECT_EQ(a->vertices[i], b->vertices[i]);
-    EXPECT_EQ(test::readFile(d1.file("ground_level.tif")), test::readFile(d2.file("ground_level.tif")));
+    EXPECT_EQ(test::readFile(d1.file("ground_level.tif")),
+              test::readFile(d2.file("ground_level.tif")));
 }
 
 TEST(SampleDistrict, HoldsEveryObjectKindWithPlausibleDutchValues) {
@@ -59,12 +61,15 @@ TEST(SampleDistrict, HoldsEveryObjectKindWithPlausibleDutchValues) {
         assumed += d.provenance == model::DepthProvenance::Assumed;
         derived += d.provenance == model::DepthProvenance::Derived;
     }
-    for (auto t : {model::ObjectType::Cable, model::ObjectType::Pipe, model::ObjectType::SewerPipe, model::ObjectType::HeatPipe,
-                   model::ObjectType::Tree, model::ObjectType::Manhole, model::ObjectType::Well, model::ObjectType::Foundation,
-                   model::ObjectType::Trench, model::ObjectType::TreePit, model::ObjectType::Wadi,
-                   model::ObjectType::InfiltrationCrate, model::ObjectType::ContaminationZone, model::ObjectType::ProtectedZone})
+    for (auto t :
+         {model::ObjectType::Cable, model::ObjectType::Pipe, model::ObjectType::SewerPipe,
+          model::ObjectType::HeatPipe, model::ObjectType::Tree, model::ObjectType::Manhole,
+          model::ObjectType::Well, model::ObjectType::Foundation, model::ObjectType::Trench,
+          model::ObjectType::TreePit, model::ObjectType::Wadi, model::ObjectType::InfiltrationCrate,
+          model::ObjectType::ContaminationZone, model::ObjectType::ProtectedZone})
         EXPECT_TRUE(types.count(t)) << model::toCode(t);
-    for (const char* t : {"laagspanning", "middenspanning", "datatransport", "gasLageDruk", "water", "rioolVrijverval", "warmte"})
+    for (const char* t : {"laagspanning", "middenspanning", "datatransport", "gasLageDruk", "water",
+                          "rioolVrijverval", "warmte"})
         EXPECT_TRUE(themes.count(t)) << t;
     EXPECT_GT(proposed, 10u);
     // Most depths assumed, some measured and derived, as in real KLIC data.
@@ -73,7 +78,8 @@ TEST(SampleDistrict, HoldsEveryObjectKindWithPlausibleDutchValues) {
     EXPECT_GT(derived, 0u);
     // Existing networks lie 0.4-4 m below the ground level; sewers fall in their flow direction.
     for (const auto& f : ds.features) {
-        if (f.kind() != model::GeometryKind::Linear || f.status != model::ObjectStatus::Existing) continue;
+        if (f.kind() != model::GeometryKind::Linear || f.status != model::ObjectStatus::Existing)
+            continue;
         const auto& l = ds.linears[f.geometry];
         for (std::uint32_t i = 0; i < l.vertexCount; ++i) {
             auto v = ds.vertices[l.firstVertex + i];

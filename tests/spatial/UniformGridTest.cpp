@@ -27,7 +27,8 @@ TEST(UniformGrid, EmptyInputHasEmptyBoundsAndNoHits) {
 
 TEST(UniformGrid, QueriesMatchBruteForceAtRdCoordinates) {
     std::mt19937_64 rng(42);
-    std::uniform_real_distribution<double> x(250000, 250500), y(470000, 470400), z(-5, 2), size(0, 6);
+    std::uniform_real_distribution<double> x(250000, 250500), y(470000, 470400), z(-5, 2),
+        size(0, 6);
     for (double cell : {0.0, 0.7, 25.0}) {
         std::vector<Bounds3> prims;
         for (int i = 0; i < 3000; ++i) {

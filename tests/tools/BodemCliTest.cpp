@@ -24,8 +24,9 @@ TEST(BodemCli, InfoShowsEveryObjectKindThemesExtentAndProvenance) {
     auto r = run(bodem() + " info " + sampleProject());
     ASSERT_EQ(r.exitCode, 0) << r.output;
     for (const char* expected :
-         {"features: 1678  network segments: 6446", "extent (EPSG:7415): x 251194.38 .. 251493.62", "  klic: 1238",
-          "  sewer_pipe: 276", "  tree: 84", "  well: 2", "  contamination_zone: 2", "  warmte                              0       48        0",
+         {"features: 1678  network segments: 6446", "extent (EPSG:7415): x 251194.38 .. 251493.62",
+          "  klic: 1238", "  sewer_pipe: 276", "  tree: 84", "  well: 2", "  contamination_zone: 2",
+          "  warmte                              0       48        0",
           "depth provenance, network vertices:", "  assumed        6498   81.1 %", "problems: none",
           "  ground_level: raster", "  total: 1678 loaded, 0 skipped"})
         EXPECT_NE(r.output.find(expected), std::string::npos) << expected << "\n" << r.output;
@@ -40,33 +41,41 @@ TEST(BodemCli, ImportReportsLoadedAndSkippedWithReasons) {
    "geometry": {"type": "LineString", "coordinates": [[251300, 476500], [251320, 476500]]}},
   {"type": "Feature", "properties": {"id": "K2", "theme": "laagspanning", "owner": "Enexis", "status": "existing", "diameter_mm": -5, "year": 1990},
    "geometry": {"type": "LineString", "coordinates": [[251300, 476501], [251320, 476501]]}}]})");
-    auto r = run(bodem() + " import " + dir.file("cables.geojson") + " --into " + dir.file("p.gpkg") + " --ground-level 24.1");
+    auto r = run(bodem() + " import " + dir.file("cables.geojson") + " --into " +
+                 dir.file("p.gpkg") + " --ground-level 24.1");
     ASSERT_EQ(r.exitCode, 0) << r.output;
     EXPECT_NE(r.output.find("ground level: constant 24.10 m NAP"), std::string::npos) << r.output;
     EXPECT_NE(r.output.find("  cables: 1 loaded, 1 skipped"), std::string::npos) << r.output;
-    EXPECT_NE(r.output.find(dir.file("cables.geojson") + ": feature 'K2': diameter_mm is negative (-5.000000)"),
+    EXPECT_NE(r.output.find(dir.file("cables.geojson") +
+                            ": feature 'K2': diameter_mm is negative (-5.000000)"),
               std::string::npos)
         << r.output;
     auto info = run(bodem() + " info " + dir.file("p.gpkg"));
-    EXPECT_NE(info.output.find("features: 1  network segments: 1"), std::string::npos) << info.output;
+    EXPECT_NE(info.output.find("features: 1  network segments: 1"), std::string::npos)
+        << info.output;
     // A file that is not what its name says.
     writeFile(dir.file("broken.gpkg"), "garbage");
-    auto bad = run(bodem() + " import " + dir.file("broken.gpkg") + " --into " + dir.file("q.gpkg"));
+    auto bad =
+        run(bodem() + " import " + dir.file("broken.gpkg") + " --into " + dir.file("q.gpkg"));
     EXPECT_EQ(bad.exitCode, 2) << bad.output;
-    EXPECT_NE(bad.output.find("broken.gpkg: cannot be read as a vector data source"), std::string::npos) << bad.output;
+    EXPECT_NE(bad.output.find("broken.gpkg: cannot be read as a vector data source"),
+              std::string::npos)
+        << bad.output;
 }
 
 TEST(BodemCli, ClashWritesReportsAndRemembersReviews) {
     ScratchDir dir("cli_clash");
     std::filesystem::copy(std::filesystem::path(sampleProject()).parent_path(), dir.path(),
-                          std::filesystem::copy_options::recursive | std::filesystem::copy_options::overwrite_existing);
+                          std::filesystem::copy_options::recursive |
+                              std::filesystem::copy_options::overwrite_existing);
     std::string project = dir.file("district.gpkg");
-    auto r = run(bodem() + " clash " + project + " --out " + dir.file("c.csv") + " --geojson " + dir.file("c.geojson") +
-                 " --timings");
+    auto r = run(bodem() + " clash " + project + " --out " + dir.file("c.csv") + " --geojson " +
+                 dir.file("c.geojson") + " --timings");
     ASSERT_EQ(r.exitCode, 0) << r.output;
-    for (const char* expected : {"rules: Bodemzicht NL default", "clashes: 321 (checked 61 features",
-                                 "by kind:  clearance 218  constraint 16  hard 84  possible 3", "by status:  new 321",
-                                 "  Vitens                           90  (clearance 86 hard 4)", "timings: load"})
+    for (const char* expected :
+         {"rules: Bodemzicht NL default", "clashes: 321 (checked 61 features",
+          "by kind:  clearance 218  constraint 16  hard 84  possible 3", "by status:  new 321",
+          "  Vitens                           90  (clearance 86 hard 4)", "timings: load"})
         EXPECT_NE(r.output.find(expected), std::string::npos) << expected << "\n" << r.output;
     auto csv = readFile(dir.file("c.csv"));
     EXPECT_EQ(csv.rfind("clash_id,group_id,kind,status,a_id,b_id,", 0), 0u);
@@ -77,22 +86,28 @@ TEST(BodemCli, ClashWritesReportsAndRemembersReviews) {
     EXPECT_NE(again.output.find("failing: found hard clashes (--fail-on hard)"), std::string::npos);
     // Approve one clash: it stays approved and no longer fails the pipeline... only that one.
     std::string firstId = csv.substr(csv.find('\n') + 1, 13);
-    auto review = run(bodem() + " review " + project + " " + firstId + " --status approved --note \"sleeve\"");
+    auto review = run(bodem() + " review " + project + " " + firstId +
+                      " --status approved --note \"sleeve\"");
     ASSERT_EQ(review.exitCode, 0) << review.output;
     auto third = run(bodem() + " clash " + project);
-    EXPECT_NE(third.output.find("by status:  active 320  approved 1"), std::string::npos) << third.output;
+    EXPECT_NE(third.output.find("by status:  active 320  approved 1"), std::string::npos)
+        << third.output;
 }
 
 TEST(BodemCli, ClashOptionsAndBadRules) {
     ScratchDir dir("cli_rules");
-    auto uniform = run(bodem() + " clash " + sampleProject() + " --clearance 0.5 --no-review --out " + dir.file("u.csv"));
+    auto uniform = run(bodem() + " clash " + sampleProject() +
+                       " --clearance 0.5 --no-review --out " + dir.file("u.csv"));
     ASSERT_EQ(uniform.exitCode, 0) << uniform.output;
     EXPECT_EQ(readFile(dir.file("u.csv")).find("trees.distance_from_stem_m"), std::string::npos);
     EXPECT_NE(readFile(dir.file("u.csv")).find(",--clearance,"), std::string::npos);
-    writeFile(dir.file("bad.toml"), "[[clearance]]\na = \"warmte\"\nb = \"gasLageDruk\"\nparallel_m = -1\n");
-    auto bad = run(bodem() + " clash " + sampleProject() + " --no-review --rules " + dir.file("bad.toml"));
+    writeFile(dir.file("bad.toml"),
+              "[[clearance]]\na = \"warmte\"\nb = \"gasLageDruk\"\nparallel_m = -1\n");
+    auto bad =
+        run(bodem() + " clash " + sampleProject() + " --no-review --rules " + dir.file("bad.toml"));
     EXPECT_EQ(bad.exitCode, 1);
-    EXPECT_NE(bad.output.find("bad.toml: line 4, key 'clearance[1].parallel_m': negative value -1.000000"),
+    EXPECT_NE(bad.output.find(
+                  "bad.toml: line 4, key 'clearance[1].parallel_m': negative value -1.000000"),
               std::string::npos)
         << bad.output;
     auto self = run(bodem() + " clash " + sampleProject() + " --self --no-review");
@@ -112,7 +127,9 @@ TEST(BodemCli, ClashReadsGenericSourcesToo) {
     auto r = run(bodem() + " clash " + dir.file("net.geojson") + " --out " + dir.file("c.csv"));
     ASSERT_EQ(r.exitCode, 0) << r.output;
     auto csv = readFile(dir.file("c.csv"));
-    EXPECT_NE(csv.find(",hard,new,E1,P1,water,warmte,Vitens,Warmtebedrijf,pipe,heat_pipe,"), std::string::npos) << csv;
+    EXPECT_NE(csv.find(",hard,new,E1,P1,water,warmte,Vitens,Warmtebedrijf,pipe,heat_pipe,"),
+              std::string::npos)
+        << csv;
 }
 
 TEST(BodemCli, BenchRunsOnASmallDistrict) {
@@ -124,19 +141,24 @@ TEST(BodemCli, BenchRunsOnASmallDistrict) {
 TEST(BodemCli, KlicDeliveryImportsIntoAProjectAndIntoTheClashCheck) {
     ScratchDir dir("cli_klic");
     std::string zip = sharedData() + "/klic/Levering_22G003180_1.zip";
-    auto r = run(bodem() + " import " + zip + " --into " + dir.file("klic.gpkg") + " --ground-level 11.5");
+    auto r = run(bodem() + " import " + zip + " --into " + dir.file("klic.gpkg") +
+                 " --ground-level 11.5");
     ASSERT_EQ(r.exitCode, 0) << r.output;
-    EXPECT_NE(r.output.find("imkl:Elektriciteitskabel: 16 loaded, 0 skipped"), std::string::npos) << r.output;
-    EXPECT_NE(r.output.find("ground level for depths below maaiveld: constant 11.50 m NAP"), std::string::npos);
+    EXPECT_NE(r.output.find("imkl:Elektriciteitskabel: 16 loaded, 0 skipped"), std::string::npos)
+        << r.output;
+    EXPECT_NE(r.output.find("ground level for depths below maaiveld: constant 11.50 m NAP"),
+              std::string::npos);
     auto info = run(bodem() + " info " + dir.file("klic.gpkg"));
-    for (const char* expected : {"  middenspanning", "  laagspanning", "  gasLageDruk", "depth provenance, network vertices:"})
+    for (const char* expected : {"  middenspanning", "  laagspanning", "  gasLageDruk",
+                                 "depth provenance, network vertices:"})
         EXPECT_NE(info.output.find(expected), std::string::npos) << expected << "\n" << info.output;
     // A proposed cable drawn across the delivery area, checked directly against the zip.
     writeFile(dir.file("plan.geojson"), R"({"type": "FeatureCollection",
  "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::28992"}},
  "features": [{"type": "Feature", "properties": {"id": "PLAN-1", "theme": "laagspanning", "owner": "Test", "status": "proposed", "diameter_mm": 50, "year": 2027, "depth_m": 0.7},
    "geometry": {"type": "LineString", "coordinates": [[111700, 526150], [111720, 526300]]}}]})");
-    auto c = run(bodem() + " clash " + zip + " " + dir.file("plan.geojson") + " --ground-level 11.5 --out " + dir.file("c.csv"));
+    auto c = run(bodem() + " clash " + zip + " " + dir.file("plan.geojson") +
+                 " --ground-level 11.5 --out " + dir.file("c.csv"));
     ASSERT_EQ(c.exitCode, 0) << c.output;
     EXPECT_NE(c.output.find("checked 1 features against"), std::string::npos) << c.output;
 }

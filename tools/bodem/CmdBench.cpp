@@ -20,13 +20,18 @@ namespace bz::tools {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-double ms(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+double ms(Clock::time_point t) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
+}
 
 // Blocks per side that give about `segments` network segments (~615 per block).
-int blocksFor(double segments) { return std::max(1, static_cast<int>(std::lround(std::sqrt(segments / 615.0)))); }
+int blocksFor(double segments) {
+    return std::max(1, static_cast<int>(std::lround(std::sqrt(segments / 615.0))));
+}
 
 // Proposed features, in id order, up to about `budget` segments (the benchmark's proposal).
-std::vector<std::uint32_t> proposalWithin(const model::Dataset& ds, std::size_t budget, std::size_t& segments) {
+std::vector<std::uint32_t> proposalWithin(const model::Dataset& ds, std::size_t budget,
+                                          std::size_t& segments) {
     std::vector<std::uint32_t> all;
     for (std::uint32_t i = 0; i < ds.features.size(); ++i)
         if (ds.features[i].status == model::ObjectStatus::Proposed) all.push_back(i);
@@ -34,7 +39,8 @@ std::vector<std::uint32_t> proposalWithin(const model::Dataset& ds, std::size_t 
     segments = 0;
     for (auto i : all) {
         const auto& f = ds.features[i];
-        std::size_t n = f.kind() == model::GeometryKind::Linear ? ds.linears[f.geometry].vertexCount - 1 : 1;
+        std::size_t n =
+            f.kind() == model::GeometryKind::Linear ? ds.linears[f.geometry].vertexCount - 1 : 1;
         if (segments + n > budget) break;
         segments += n;
         out.push_back(i);
@@ -42,9 +48,11 @@ std::vector<std::uint32_t> proposalWithin(const model::Dataset& ds, std::size_t 
     return out;
 }
 
-int benchClash(const std::vector<double>& sizes, std::size_t proposalBudget, unsigned threads, int rechecks) {
-    std::printf("%-9s %9s %8s %8s %8s %8s %8s %8s %7s %9s %11s\n", "target", "segments", "proposal", "model_ms",
-                "index_ms", "query_ms", "idx+q_ms", "total_ms", "clashes", "grid_ms", "recheck_ms");
+int benchClash(const std::vector<double>& sizes, std::size_t proposalBudget, unsigned threads,
+               int rechecks) {
+    std::printf("%-9s %9s %8s %8s %8s %8s %8s %8s %7s %9s %11s\n", "target", "segments", "proposal",
+                "model_ms", "index_ms", "query_ms", "idx+q_ms", "total_ms", "clashes", "grid_ms",
+                "recheck_ms");
     for (double target : sizes) {
         sample::SampleOptions o;
         o.blocks = blocksFor(target);
@@ -77,14 +85,18 @@ int benchClash(const std::vector<double>& sizes, std::size_t proposalBudget, uns
             total += e;
             ++n;
         }
-        std::printf("%-9.0f %9zu %8zu %8.1f %8.1f %8.1f %8.1f %8.1f %7zu %9.1f %5.2f/%5.2f\n", target, ds.segmentCount(),
-                    proposalSegments, modelMs, indexMs, queryMs, indexMs + queryMs, totalMs, report.clashes.size(),
-                    gridMs, n ? total / n : 0.0, worst);
+        std::printf("%-9.0f %9zu %8zu %8.1f %8.1f %8.1f %8.1f %8.1f %7zu %9.1f %5.2f/%5.2f\n",
+                    target, ds.segmentCount(), proposalSegments, modelMs, indexMs, queryMs,
+                    indexMs + queryMs, totalMs, report.clashes.size(), gridMs, n ? total / n : 0.0,
+                    worst);
         std::fflush(stdout);
     }
-    std::printf("index_ms: proposal grid; query_ms: streaming broad phase, exact narrow phase, report assembly;\n"
-                "total_ms: detector set-up + findClashes; grid_ms: grid over the existing objects (built once for\n"
-                "re-checks); recheck_ms: mean/max of single proposed features moved and re-checked\n");
+    std::printf(
+        "index_ms: proposal grid; query_ms: streaming broad phase, exact narrow phase, report "
+        "assembly;\n"
+        "total_ms: detector set-up + findClashes; grid_ms: grid over the existing objects (built "
+        "once for\n"
+        "re-checks); recheck_ms: mean/max of single proposed features moved and re-checked\n");
     return 0;
 }
 
@@ -109,9 +121,12 @@ int benchStore(double target, const std::string& dir) {
         return 1;
     }
     std::size_t segs = loaded->segmentCount();
-    std::printf("segments %zu, features %zu: write %.0f ms, load %.0f ms, geometry %.1f bytes/segment, file %.1f MB\n",
-                segs, loaded->features.size(), writeMs, readMs, static_cast<double>(loaded->geometryBytes()) / segs,
-                std::filesystem::file_size(path) / 1e6);
+    std::printf(
+        "segments %zu, features %zu: write %.0f ms, load %.0f ms, geometry %.1f bytes/segment, "
+        "file %.1f MB\n",
+        segs, loaded->features.size(), writeMs, readMs,
+        static_cast<double>(loaded->geometryBytes()) / segs,
+        std::filesystem::file_size(path) / 1e6);
     std::filesystem::remove(path);
     return 0;
 }
@@ -128,8 +143,11 @@ Runner registerBench(CLI::App& app) {
         std::string dir = "/tmp";
     };
     auto a = std::make_shared<Args>();
-    auto* cmd = app.add_subcommand("bench", "Benchmarks: clash (index + queries) and store (write/load)");
-    cmd->add_option("WHAT", a->what, "clash or store")->required()->check(CLI::IsMember({"clash", "store"}));
+    auto* cmd =
+        app.add_subcommand("bench", "Benchmarks: clash (index + queries) and store (write/load)");
+    cmd->add_option("WHAT", a->what, "clash or store")
+        ->required()
+        ->check(CLI::IsMember({"clash", "store"}));
     cmd->add_option("--segments", a->sizes, "District sizes in network segments");
     cmd->add_option("--proposal", a->proposal, "Proposal size in segments");
     cmd->add_option("--threads", a->threads, "Worker threads (default: all cores)");

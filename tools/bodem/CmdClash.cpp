@@ -19,7 +19,9 @@ namespace bz::tools {
 
 namespace {
 using Clock = std::chrono::steady_clock;
-double ms(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+double ms(Clock::time_point t) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
+}
 }  // namespace
 
 Runner registerClash(CLI::App& app) {
@@ -32,20 +34,28 @@ Runner registerClash(CLI::App& app) {
         unsigned threads = 0;
     };
     auto a = std::make_shared<Args>();
-    auto* cmd = app.add_subcommand("clash", "Check proposed measures against what is in the ground");
-    cmd->add_option("SOURCE", a->sources, "Projects or GDAL sources in the generic schema")->required();
-    cmd->add_option("--rules", a->rules, "Rule file (TOML); replaces the Dutch default, or extends it with "
-                                          "[ruleset] extends = \"nl-default\"");
-    cmd->add_option("--clearance", a->clearance, "Every pair needs exactly M metres; no other rule applies")
+    auto* cmd =
+        app.add_subcommand("clash", "Check proposed measures against what is in the ground");
+    cmd->add_option("SOURCE", a->sources, "Projects or GDAL sources in the generic schema")
+        ->required();
+    cmd->add_option("--rules", a->rules,
+                    "Rule file (TOML); replaces the Dutch default, or extends it with "
+                    "[ruleset] extends = \"nl-default\"");
+    cmd->add_option("--clearance", a->clearance,
+                    "Every pair needs exactly M metres; no other rule applies")
         ->check(CLI::NonNegativeNumber);
-    cmd->add_flag("--self", a->self, "Check existing against existing (data quality: overlaps, duplicates)");
+    cmd->add_flag("--self", a->self,
+                  "Check existing against existing (data quality: overlaps, duplicates)");
     cmd->add_option("--out", a->out, "CSV report");
     cmd->add_option("--geojson", a->geojson, "GeoJSON report (EPSG:28992)");
     cmd->add_flag("--timings", a->timings, "Print load, index and query times");
-    cmd->add_option("--fail-on", a->failOn, "Exit 3 when a clash of this kind (not approved) is found")
+    cmd->add_option("--fail-on", a->failOn,
+                    "Exit 3 when a clash of this kind (not approved) is found")
         ->check(CLI::IsMember({"hard", "clearance", "constraint", "possible", "duplicate", "any"}));
-    cmd->add_option("--ground-level", a->groundLevel, "Ground level (m NAP) where the project has no raster");
-    cmd->add_option("--ground-raster", a->groundRaster, "Ground-level raster instead of the project's");
+    cmd->add_option("--ground-level", a->groundLevel,
+                    "Ground level (m NAP) where the project has no raster");
+    cmd->add_option("--ground-raster", a->groundRaster,
+                    "Ground-level raster instead of the project's");
     cmd->add_option("--ghg-raster", a->ghgRaster, "GHG raster instead of the project's");
     cmd->add_option("--crs", a->crs, "CRS of generic sources that have none");
     cmd->add_option("--threads", a->threads, "Worker threads (default: all cores)");
@@ -86,10 +96,12 @@ Runner registerClash(CLI::App& app) {
                 return 1;
             }
         }
-        if (load.skipped() || !load.warnings.empty()) std::printf("load:\n%s", load.summary(20).c_str());
+        if (load.skipped() || !load.warnings.empty())
+            std::printf("load:\n%s", load.summary(20).c_str());
         double loadMs = ms(t0);
 
-        auto openRaster = [&](const std::string& path, const char* field) -> core::Result<io::GroundLevel> {
+        auto openRaster = [&](const std::string& path,
+                              const char* field) -> core::Result<io::GroundLevel> {
             if (!path.empty()) {
                 auto r = io::Raster::open(path);
                 if (!r) return std::unexpected(r.error());
@@ -105,7 +117,8 @@ Runner registerClash(CLI::App& app) {
                 return 1;
             }
         io::GroundLevel groundLevel = *ground;
-        if (!groundLevel.available() && !std::isnan(a->groundLevel)) groundLevel = io::GroundLevel(a->groundLevel);
+        if (!groundLevel.available() && !std::isnan(a->groundLevel))
+            groundLevel = io::GroundLevel(a->groundLevel);
 
         auto t1 = Clock::now();
         clash::ClashModel model(ds, rules, groundLevel);
@@ -121,8 +134,11 @@ Runner registerClash(CLI::App& app) {
         report.timings.modelMs = modelMs;
         if (!reviewProject.empty() && !a->noReview) {
             auto resolved = clash::applyAndStoreReviews(reviewProject, report);
-            if (!resolved) report.notes.push_back("clash statuses not stored: " + resolved.error().toString());
-            else if (*resolved) report.notes.push_back(std::to_string(*resolved) + " clashes of earlier runs are resolved");
+            if (!resolved)
+                report.notes.push_back("clash statuses not stored: " + resolved.error().toString());
+            else if (*resolved)
+                report.notes.push_back(std::to_string(*resolved) +
+                                       " clashes of earlier runs are resolved");
         }
         std::printf("rules: %s\n%s", rules.name.c_str(), report.summary().c_str());
         if (!a->out.empty()) {
@@ -140,13 +156,17 @@ Runner registerClash(CLI::App& app) {
             std::printf("wrote %s\n", a->geojson.c_str());
         }
         if (a->timings)
-            std::printf("timings: load %.1f ms, model %.1f ms, index %.1f ms, queries %.1f ms, total %.1f ms\n",
-                        report.timings.loadMs, report.timings.modelMs, report.timings.indexMs,
-                        report.timings.queryMs - 0.0, ms(t0));
+            std::printf(
+                "timings: load %.1f ms, model %.1f ms, index %.1f ms, queries %.1f ms, total %.1f "
+                "ms\n",
+                report.timings.loadMs, report.timings.modelMs, report.timings.indexMs,
+                report.timings.queryMs - 0.0, ms(t0));
         for (const auto& kind : a->failOn)
             for (const auto& c : report.clashes)
-                if (c.status != clash::ClashStatus::Approved && (kind == "any" || clash::toCode(c.kind) == kind)) {
-                    std::printf("failing: found %s clashes (--fail-on %s)\n", std::string(clash::toCode(c.kind)).c_str(), kind.c_str());
+                if (c.status != clash::ClashStatus::Approved &&
+                    (kind == "any" || clash::toCode(c.kind) == kind)) {
+                    std::printf("failing: found %s clashes (--fail-on %s)\n",
+                                std::string(clash::toCode(c.kind)).c_str(), kind.c_str());
                     return 3;
                 }
         return 0;
@@ -158,7 +178,8 @@ Runner registerReview(CLI::App& app) {
         std::string project, clashId, status = "approved", note;
     };
     auto a = std::make_shared<Args>();
-    auto* cmd = app.add_subcommand("review", "Set the review status of a clash stored in a project");
+    auto* cmd =
+        app.add_subcommand("review", "Set the review status of a clash stored in a project");
     cmd->add_option("PROJECT", a->project, "Project GeoPackage")->required();
     cmd->add_option("CLASH_ID", a->clashId, "Clash id from the report")->required();
     cmd->add_option("--status", a->status, "new, active, resolved or approved")

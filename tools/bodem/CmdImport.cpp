@@ -1,9 +1,9 @@
+#include <bodemzicht/clash/RuleSet.h>
 #include <bodemzicht/io/GenericImporter.h>
 #include <bodemzicht/io/GwswImporter.h>
-#include <bodemzicht/clash/RuleSet.h>
 #include <bodemzicht/io/KlicImporter.h>
-#include <bodemzicht/io/TreeImporter.h>
 #include <bodemzicht/io/ProjectStore.h>
+#include <bodemzicht/io/TreeImporter.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -24,12 +24,19 @@ Runner registerImport(CLI::App& app) {
         bool append = false;
     };
     auto a = std::make_shared<Args>();
-    auto* cmd = app.add_subcommand("import", "Import GDAL vector sources in the generic schema into a project");
-    cmd->add_option("SOURCE", a->sources, "GeoPackage, GeoJSON, Shapefile, FlatGeobuf, CSV with WKT, ... or another project")->required();
+    auto* cmd = app.add_subcommand(
+        "import", "Import GDAL vector sources in the generic schema into a project");
+    cmd->add_option(
+           "SOURCE", a->sources,
+           "GeoPackage, GeoJSON, Shapefile, FlatGeobuf, CSV with WKT, ... or another project")
+        ->required();
     cmd->add_option("--into", a->into, "Project GeoPackage to write")->required();
-    cmd->add_option("--ground-level", a->groundLevel, "Constant ground level (m NAP) for 2D features with depth_m");
-    cmd->add_option("--ground-raster", a->groundRaster, "Ground-level raster (GeoTIFF, RD New) for 2D features");
-    cmd->add_option("--crs", a->crs, "CRS of layers that have none (e.g. CSV): EPSG:28992, EPSG:4326, ...");
+    cmd->add_option("--ground-level", a->groundLevel,
+                    "Constant ground level (m NAP) for 2D features with depth_m");
+    cmd->add_option("--ground-raster", a->groundRaster,
+                    "Ground-level raster (GeoTIFF, RD New) for 2D features");
+    cmd->add_option("--crs", a->crs,
+                    "CRS of layers that have none (e.g. CSV): EPSG:28992, EPSG:4326, ...");
     cmd->add_flag("--append", a->append, "Add to the features already in the project");
     return [a] {
         io::GenericImportOptions options;
@@ -63,13 +70,16 @@ Runner registerImport(CLI::App& app) {
             } else if (!io::isProject(src) && io::isGwswGis(src)) {
                 ok = io::importGwswGis(src, ds, report);
             } else if (io::isKlicDelivery(src)) {
-                ok = io::importKlic(src, klicOptions(options.groundLevel, clash::RuleSet::dutchDefault()), ds, report);
+                ok = io::importKlic(
+                    src, klicOptions(options.groundLevel, clash::RuleSet::dutchDefault()), ds,
+                    report);
             } else if (io::isTreeRegister(src)) {
                 const auto& rules = clash::RuleSet::dutchDefault();
                 io::TreeImportOptions t;
                 t.groundLevel = options.groundLevel;
                 t.sourceCrs = options.sourceCrs;
-                if (rules.trees.rootZoneCrownRadiusPlus) t.rootZoneCrownRadiusPlusM = rules.trees.rootZoneCrownRadiusPlus->value;
+                if (rules.trees.rootZoneCrownRadiusPlus)
+                    t.rootZoneCrownRadiusPlusM = rules.trees.rootZoneCrownRadiusPlus->value;
                 if (rules.trees.rootDepth) t.rootDepthM = rules.trees.rootDepth->value;
                 ok = io::importTrees(src, t, ds, report);
             } else if (io::isProject(src)) {
@@ -82,7 +92,8 @@ Runner registerImport(CLI::App& app) {
                 ++failedSources;
             }
         }
-        std::printf("ground level: %s\n%s", options.groundLevel.describe().c_str(), report.summary(100).c_str());
+        std::printf("ground level: %s\n%s", options.groundLevel.describe().c_str(),
+                    report.summary(100).c_str());
         if (auto ok = io::writeProject(ds, a->into); !ok) {
             std::fprintf(stderr, "bodem import: %s\n", ok.error().toString().c_str());
             return 1;

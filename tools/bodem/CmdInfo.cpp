@@ -11,8 +11,11 @@ namespace bz::tools {
 
 Runner registerInfo(CLI::App& app) {
     auto project = std::make_shared<std::string>();
-    auto* cmd = app.add_subcommand("info", "Summarise a project: layers, themes, extent, depth provenance");
-    cmd->add_option("PROJECT", *project, "Project GeoPackage or any GDAL source with the project layers")->required();
+    auto* cmd =
+        app.add_subcommand("info", "Summarise a project: layers, themes, extent, depth provenance");
+    cmd->add_option("PROJECT", *project,
+                    "Project GeoPackage or any GDAL source with the project layers")
+        ->required();
     return [project] {
         io::ImportReport report;
         auto ds = io::readProject(*project, report);
@@ -24,7 +27,8 @@ Runner registerInfo(CLI::App& app) {
         if (!ds->fields.empty()) {
             std::printf("fields:\n");
             for (const auto& f : ds->fields)
-                std::printf("  %s: %s %s (%s)\n", f.name.c_str(), f.kind.c_str(), f.path.c_str(), f.unit.c_str());
+                std::printf("  %s: %s %s (%s)\n", f.name.c_str(), f.kind.c_str(), f.path.c_str(),
+                            f.unit.c_str());
         }
         std::printf("load:\n%s", report.summary(20).c_str());
         return 0;

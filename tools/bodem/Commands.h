@@ -11,11 +11,13 @@
 namespace bz::tools {
 
 // KLIC import options from a ground level and the rule set's assumed sizes of point objects.
-inline io::KlicImportOptions klicOptions(const io::GroundLevel& ground, const clash::RuleSet& rules) {
+inline io::KlicImportOptions klicOptions(const io::GroundLevel& ground,
+                                         const clash::RuleSet& rules) {
     io::KlicImportOptions o;
     o.groundLevel = ground;
     if (rules.appurtenanceDiameter) o.appurtenanceDiameterM = rules.appurtenanceDiameter->value;
-    if (rules.cabinetFoundationDepth) o.cabinetFoundationDepthM = rules.cabinetFoundationDepth->value;
+    if (rules.cabinetFoundationDepth)
+        o.cabinetFoundationDepthM = rules.cabinetFoundationDepth->value;
     if (rules.manholeDepth) o.manholeDepthM = rules.manholeDepth->value;
     o.defaultCoverM = rules.defaultCoverDepth("overig");
     return o;

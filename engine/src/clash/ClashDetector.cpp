@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cstdio>
-#include <cstdlib>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <mutex>
 #include <thread>
 
@@ -27,7 +27,9 @@ using model::ObjectType;
 namespace {
 
 using Clock = std::chrono::steady_clock;
-double msSince(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+double msSince(Clock::time_point t) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
+}
 
 struct PrimRef {
     std::uint32_t feature;
@@ -46,7 +48,9 @@ struct PairRule {
     bool verified = false;
 };
 
-geom::Capsule moved(const geom::Capsule& c, core::Vec3 o) { return {c.a + o, c.b + o, c.radius}; }
+geom::Capsule moved(const geom::Capsule& c, core::Vec3 o) {
+    return {c.a + o, c.b + o, c.radius};
+}
 geom::Extrusion moved(const geom::Extrusion& e, core::Vec3 o) {
     geom::Extrusion m = e;
     m.center = m.center + o.xy();
@@ -64,7 +68,9 @@ double boxGap(const core::Bounds3& a, const core::Bounds3& b) {
     return std::sqrt(dx * dx + dy * dy + dz * dz);
 }
 
-bool isLinear(const Feature& f) { return f.kind() == model::GeometryKind::Linear; }
+bool isLinear(const Feature& f) {
+    return f.kind() == model::GeometryKind::Linear;
+}
 
 }  // namespace
 
@@ -78,7 +84,7 @@ struct ClashDetector::Impl {
     mutable spatial::UniformGrid grid, treeGrid;
     std::vector<double> reachMain, reachTrees;  // per dense theme index
     double reachForTrees = 0;                   // a proposed tree's reach into the main grid
-    std::vector<std::uint8_t> indexed;  // per feature: in the index
+    std::vector<std::uint8_t> indexed;          // per feature: in the index
     // Rules resolved once per theme (string matching per pair would dominate the run time).
     std::vector<std::int32_t> themeSlot;  // string id -> dense theme index, -1 unused
     std::size_t themeCount = 0;
@@ -96,7 +102,8 @@ struct ClashDetector::Impl {
     Impl(const ClashModel& model, const RuleSet& r, ClashOptions o)
         : m(model), rules(r), opt(o), ds(model.dataset()) {
         auto t0 = Clock::now();
-        if (rules.parallelAngleDeg.value > 0) cosParallel = std::cos(rules.parallelAngleDeg.value * M_PI / 180.0);
+        if (rules.parallelAngleDeg.value > 0)
+            cosParallel = std::cos(rules.parallelAngleDeg.value * M_PI / 180.0);
         indexed.assign(ds.features.size(), 0);
         for (std::uint32_t fi = 0; fi < ds.features.size(); ++fi) {
             const auto& f = ds.features[fi];
@@ -104,9 +111,11 @@ struct ClashDetector::Impl {
             if (f.status == ObjectStatus::Proposed || !s.usable) continue;
             indexed[fi] = 1;
             for (std::uint32_t k = 0; k < s.capsuleCount; ++k)
-                maxBand = std::max(maxBand, static_cast<double>(m.capsuleBands()[s.firstCapsule + k]));
+                maxBand =
+                    std::max(maxBand, static_cast<double>(m.capsuleBands()[s.firstCapsule + k]));
             for (std::uint32_t k = 0; k < s.extrusionCount; ++k)
-                maxBand = std::max(maxBand, static_cast<double>(m.extrusionBands()[s.firstExtrusion + k]));
+                maxBand = std::max(maxBand,
+                                   static_cast<double>(m.extrusionBands()[s.firstExtrusion + k]));
         }
         themeSlot.assign(ds.strings.size(), -1);
         std::vector<std::string> themes;
@@ -120,27 +129,35 @@ struct ClashDetector::Impl {
         protectedTheme.resize(themeCount);
         treeTheme.resize(themeCount);
         for (std::size_t i = 0; i < themeCount; ++i) {
-            for (std::size_t j = 0; j < themeCount; ++j) pairRules[i * themeCount + j] = rules.clearanceFor(themes[i], themes[j]);
-            for (const auto& t : rules.protectedThemes) protectedTheme[i] |= rules.matches(t, themes[i]);
+            for (std::size_t j = 0; j < themeCount; ++j)
+                pairRules[i * themeCount + j] = rules.clearanceFor(themes[i], themes[j]);
+            for (const auto& t : rules.protectedThemes)
+                protectedTheme[i] |= rules.matches(t, themes[i]);
             for (const auto& t : rules.trees.appliesTo) treeTheme[i] |= rules.matches(t, themes[i]);
         }
         // How far each theme's queries must reach: the largest clearance it has with any theme
         // that is actually indexed, separately for the tree grid.
         std::vector<std::uint8_t> inMain(themeCount), inTrees(themeCount);
         for (std::uint32_t fi = 0; fi < ds.features.size(); ++fi)
-            if (indexed[fi]) (ds.features[fi].type == ObjectType::Tree ? inTrees : inMain)[themeSlot[ds.features[fi].theme]] = 1;
+            if (indexed[fi])
+                (ds.features[fi].type == ObjectType::Tree
+                     ? inTrees
+                     : inMain)[themeSlot[ds.features[fi].theme]] = 1;
         reachMain.assign(themeCount, 0);
         reachTrees.assign(themeCount, 0);
-        double treeDistance = rules.trees.distanceFromStem ? rules.trees.distanceFromStem->value : 0.0;
+        double treeDistance =
+            rules.trees.distanceFromStem ? rules.trees.distanceFromStem->value : 0.0;
         for (std::size_t b = 0; b < themeCount; ++b) {
             for (std::size_t a = 0; a < themeCount; ++a) {
                 const ClearanceRule* r = pairRules[a * themeCount + b];
                 double req = opt.uniformClearanceM ? *opt.uniformClearanceM
-                             : r ? std::max(r->parallel.value, r->crossing.value) : 0.0;
+                             : r                   ? std::max(r->parallel.value, r->crossing.value)
+                                                   : 0.0;
                 if (inMain[a]) reachMain[b] = std::max(reachMain[b], req);
                 if (inTrees[a]) reachTrees[b] = std::max(reachTrees[b], req);
             }
-            if (!opt.uniformClearanceM && treeTheme[b]) reachTrees[b] = std::max(reachTrees[b], treeDistance);
+            if (!opt.uniformClearanceM && treeTheme[b])
+                reachTrees[b] = std::max(reachTrees[b], treeDistance);
             // A proposed tree reaches existing networks by the tree distance.
             if (!opt.uniformClearanceM) reachForTrees = std::max(reachForTrees, treeDistance);
         }
@@ -200,7 +217,8 @@ struct ClashDetector::Impl {
     PairRule ruleFor(const Feature& a, const Feature& b, bool describe) const {
         PairRule r;
         auto zoneLike = [](const Feature& f) {
-            return f.type == ObjectType::ProtectedZone || f.type == ObjectType::ContaminationZone || f.type == ObjectType::Area;
+            return f.type == ObjectType::ProtectedZone || f.type == ObjectType::ContaminationZone ||
+                   f.type == ObjectType::Area;
         };
         if (opt.selfCheck) {
             if (zoneLike(a) || zoneLike(b) || isProtected(a) || isProtected(b)) return r;
@@ -224,7 +242,9 @@ struct ClashDetector::Impl {
             if (zoneLike(b) || isProtected(b)) return r;
             r.mode = Mode::Protected;
             if (describe) r.rule = "zones.protected_themes";
-            if (describe) r.source = "protected zone of " + ds.str(a.owner) + ": contact the owner before working here";
+            if (describe)
+                r.source = "protected zone of " + ds.str(a.owner) +
+                           ": contact the owner before working here";
             if (describe) r.verified = true;
             return r;
         }
@@ -232,17 +252,23 @@ struct ClashDetector::Impl {
         if (a.type == ObjectType::ContaminationZone) {
             const auto* c = ds.contaminationOf(a);
             if (!c) return r;
-            const RuleValue* iv = rules.interventionValue(c->medium.empty() ? "grond" : c->medium, c->substance);
+            const RuleValue* iv =
+                rules.interventionValue(c->medium.empty() ? "grond" : c->medium, c->substance);
             r.mode = Mode::Contamination;
             if (iv && !std::isnan(c->concentration)) {
                 if (c->concentration <= iv->value) return PairRule{};
-                if (describe) r.rule = "intervention." + (c->medium.empty() ? std::string("grond") : c->medium) + "." + c->substance;
+                if (describe)
+                    r.rule = "intervention." +
+                             (c->medium.empty() ? std::string("grond") : c->medium) + "." +
+                             c->substance;
                 if (describe) r.source = iv->source;
                 if (describe) r.verified = iv->verified;
             } else {
                 // Unknown substance or concentration: treated as a constraint, and said so.
                 if (describe) r.rule = "intervention.unknown";
-                if (describe) r.source = "no intervention value or concentration known for '" + c->substance + "': treated as above";
+                if (describe)
+                    r.source = "no intervention value or concentration known for '" + c->substance +
+                               "': treated as above";
             }
             return r;
         }
@@ -289,7 +315,9 @@ struct ClashDetector::Impl {
             auto b = moved(m.capsules()[p.bi], off);
             core::Vec2 da = (a.b - a.a).xy(), db = (b.b - b.a).xy();
             double la = core::length(da), lb = core::length(db);
-            crossing = la > 1e-9 && lb > 1e-9 ? std::abs(core::dot(da, db)) / (la * lb) < cosParallel : true;
+            crossing = la > 1e-9 && lb > 1e-9
+                           ? std::abs(core::dot(da, db)) / (la * lb) < cosParallel
+                           : true;
             return geom::distance(a, b);
         }
         geom::Extrusion scratch;
@@ -303,10 +331,17 @@ struct ClashDetector::Impl {
     }
 
     geom::Contact pairWithinBand(const PrimPair& p, core::Vec3 off, double band, double& dz) const {
-        if (p.aCapsule && p.bCapsule) return geom::distanceWithinBand(m.capsules()[p.ai], moved(m.capsules()[p.bi], off), band, dz);
-        if (p.aCapsule) return geom::distanceWithinBand(m.capsules()[p.ai], moved(m.extrusions()[p.bi], off), band, dz);
-        if (p.bCapsule) return geom::distanceWithinBand(m.extrusions()[p.ai], moved(m.capsules()[p.bi], off), band, dz);
-        return geom::distanceWithinBand(m.extrusions()[p.ai], moved(m.extrusions()[p.bi], off), band, dz);
+        if (p.aCapsule && p.bCapsule)
+            return geom::distanceWithinBand(m.capsules()[p.ai], moved(m.capsules()[p.bi], off),
+                                            band, dz);
+        if (p.aCapsule)
+            return geom::distanceWithinBand(m.capsules()[p.ai], moved(m.extrusions()[p.bi], off),
+                                            band, dz);
+        if (p.bCapsule)
+            return geom::distanceWithinBand(m.extrusions()[p.ai], moved(m.capsules()[p.bi], off),
+                                            band, dz);
+        return geom::distanceWithinBand(m.extrusions()[p.ai], moved(m.extrusions()[p.bi], off),
+                                        band, dz);
     }
 
     core::Bounds3 primBounds(bool capsule, std::uint32_t i, core::Vec3 off = {}) const {
@@ -326,13 +361,15 @@ struct ClashDetector::Impl {
 
     // Length along the linear one of the two objects where the pair is closer than `threshold`.
     // An extrusion moved by `off`, without copying its polygon when there is no offset.
-    const geom::Extrusion& extrusionAt(std::uint32_t i, core::Vec3 off, geom::Extrusion& scratch) const {
+    const geom::Extrusion& extrusionAt(std::uint32_t i, core::Vec3 off,
+                                       geom::Extrusion& scratch) const {
         if (off == core::Vec3{}) return m.extrusions()[i];
         scratch = moved(m.extrusions()[i], off);
         return scratch;
     }
 
-    double violatedLength(std::uint32_t fa, std::uint32_t fb, core::Vec3 off, double threshold) const {
+    double violatedLength(std::uint32_t fa, std::uint32_t fb, core::Vec3 off,
+                          double threshold) const {
         bool bLinear = isLinear(ds.features[fb]);
         std::uint32_t lin = bLinear ? fb : fa, other = bLinear ? fa : fb;
         if (!isLinear(ds.features[lin])) return NAN;
@@ -361,15 +398,22 @@ struct ClashDetector::Impl {
                 if (boxGap(cb, otherBoxes[j]) > threshold) continue;
                 auto [capsule, i] = otherPrims[j];
                 double t0, t1;
-                bool hit = capsule ? geom::intervalWithin(c, moved(m.capsules()[i], otherOff), threshold, t0, t1)
-                                   : geom::intervalWithin(c, extrusionAt(i, otherOff, scratch), threshold, t0, t1);
+                bool hit = capsule ? geom::intervalWithin(c, moved(m.capsules()[i], otherOff),
+                                                          threshold, t0, t1)
+                                   : geom::intervalWithin(c, extrusionAt(i, otherOff, scratch),
+                                                          threshold, t0, t1);
                 if (hit) spans.push_back({t0, t1});
             }
             std::sort(spans.begin(), spans.end());
             double covered = 0, end = -1;
             for (auto [t0, t1] : spans) {
-                if (t0 > end) { covered += t1 - t0; end = t1; }
-                else if (t1 > end) { covered += t1 - end; end = t1; }
+                if (t0 > end) {
+                    covered += t1 - t0;
+                    end = t1;
+                } else if (t1 > end) {
+                    covered += t1 - end;
+                    end = t1;
+                }
             }
             total += covered * core::distance(c.a, c.b);
         }
@@ -395,8 +439,8 @@ struct ClashDetector::Impl {
         return len;
     }
 
-    Clash makeClash(std::uint32_t fa, std::uint32_t fb, ClashKind kind, const geom::Contact& c, double required,
-                    const PairRule&, const std::string& relation) const {
+    Clash makeClash(std::uint32_t fa, std::uint32_t fb, ClashKind kind, const geom::Contact& c,
+                    double required, const PairRule&, const std::string& relation) const {
         const auto& a = ds.features[fa];
         const auto& b = ds.features[fb];
         PairRule rule = ruleFor(a, b, true);
@@ -422,7 +466,8 @@ struct ClashDetector::Impl {
         k.ruleSource = rule.source;
         k.ruleVerified = rule.verified;
         if (rule.clearance) {
-            const RuleValue& v = relation == "crossing" ? rule.clearance->crossing : rule.clearance->parallel;
+            const RuleValue& v =
+                relation == "crossing" ? rule.clearance->crossing : rule.clearance->parallel;
             k.rule += relation == "crossing" ? ".crossing_m" : ".parallel_m";
             k.ruleSource = v.source;
             k.ruleVerified = v.verified;
@@ -457,8 +502,10 @@ struct ClashDetector::Impl {
     };
 
     double requiredOf(const PairRule& rule, bool crossing) const {
-        if (rule.mode == Mode::Protected || rule.mode == Mode::Contamination || opt.selfCheck) return 0.0;
-        if (rule.clearance) return crossing ? rule.clearance->crossing.value : rule.clearance->parallel.value;
+        if (rule.mode == Mode::Protected || rule.mode == Mode::Contamination || opt.selfCheck)
+            return 0.0;
+        if (rule.clearance)
+            return crossing ? rule.clearance->crossing.value : rule.clearance->parallel.value;
         return rule.fixedRequired;
     }
 
@@ -474,9 +521,11 @@ struct ClashDetector::Impl {
         bool crossing = false;
         geom::Contact c = pairDistance(p, off, crossing);
         double req = requiredOf(rule, crossing);
-        if (c.distance < 0 && c.distance < acc.hard.margin) acc.hard = {c.distance, c, req, crossing, true, 0};
+        if (c.distance < 0 && c.distance < acc.hard.margin)
+            acc.hard = {c.distance, c, req, crossing, true, 0};
         double margin = c.distance - req;
-        if (margin < 0 && margin < acc.violation.margin) acc.violation = {margin, c, req, crossing, true, 0};
+        if (margin < 0 && margin < acc.violation.margin)
+            acc.violation = {margin, c, req, crossing, true, 0};
         if (margin >= 0 && anyPhysical && !opt.selfCheck && band > 0 && c.distance - band < req) {
             double dz = 0;
             geom::Contact cb = pairWithinBand(p, off, band, dz);
@@ -489,7 +538,8 @@ struct ClashDetector::Impl {
     }
 
     // Decides the pair's clash (if any) from everything accumulated.
-    std::optional<Clash> finish(const PairAccumulator& acc, std::uint32_t fb, core::Vec3 off) const {
+    std::optional<Clash> finish(const PairAccumulator& acc, std::uint32_t fb,
+                                core::Vec3 off) const {
         const std::uint32_t fa = acc.fa;
         const auto& a = ds.features[fa];
         const auto& b = ds.features[fb];
@@ -514,15 +564,18 @@ struct ClashDetector::Impl {
                 double within = violatedLength(fa, fb, off, tol);
                 double shorter = std::min(la, lb);
                 if (shorter > 0 && within >= 0.8 * (lb <= la ? lb : shorter)) {
-                    Clash k = makeClash(fa, fb, ClashKind::Duplicate, hard.contact, tol, rule, relationOf(hard));
+                    Clash k = makeClash(fa, fb, ClashKind::Duplicate, hard.contact, tol, rule,
+                                        relationOf(hard));
                     k.rule = "defaults.duplicate_tolerance_m";
                     k.ruleSource = rules.duplicateTolerance.source;
                     k.ruleVerified = rules.duplicateTolerance.verified;
                     k.violatedLengthM = within;
                     return k;
                 }
-                double tolEnd = m.capsules()[m.shapes()[fa].firstCapsule].radius + m.capsules()[m.shapes()[fb].firstCapsule].radius + 0.01;
-                if (nearEndpoint(fa, hard.contact.pointA, tolEnd) || nearEndpoint(fb, hard.contact.pointB, tolEnd))
+                double tolEnd = m.capsules()[m.shapes()[fa].firstCapsule].radius +
+                                m.capsules()[m.shapes()[fb].firstCapsule].radius + 0.01;
+                if (nearEndpoint(fa, hard.contact.pointA, tolEnd) ||
+                    nearEndpoint(fb, hard.contact.pointB, tolEnd))
                     return std::nullopt;
             }
             Clash k = makeClash(fa, fb, ClashKind::Hard, hard.contact, 0, rule, relationOf(hard));
@@ -552,7 +605,8 @@ struct ClashDetector::Impl {
         } else {
             return std::nullopt;
         }
-        Clash k = makeClash(fa, fb, kind, chosen->contact, chosen->required, rule, relationOf(*chosen));
+        Clash k =
+            makeClash(fa, fb, kind, chosen->contact, chosen->required, rule, relationOf(*chosen));
         if (kind == ClashKind::Possible) {
             k.worstShiftM = possibleDz;
             // Where a vertical shift within the band could bring the pair closer than required.
@@ -587,11 +641,13 @@ struct ClashDetector::Impl {
             sc.featureEpoch = 1;
         }
         sc.pairs.clear();
-        auto visitor = [&](const std::vector<PrimRef>& refs, bool bCap, std::uint32_t bi, const core::Bounds3& bBox) {
+        auto visitor = [&](const std::vector<PrimRef>& refs, bool bCap, std::uint32_t bi,
+                           const core::Bounds3& bBox) {
             return [&, bCap, bi](std::uint32_t p) {
                 const PrimRef& ref = refs[p];
                 std::uint32_t fa = ref.feature;
-                if (fa == fb || (opt.selfCheck && fa > fb)) return;  // self: each existing pair once
+                if (fa == fb || (opt.selfCheck && fa > fb))
+                    return;  // self: each existing pair once
                 if (sc.featureStamp[fa] != sc.featureEpoch) {
                     sc.featureStamp[fa] = sc.featureEpoch;
                     PairRule rule = ruleFor(ds.features[fa], b, false);
@@ -612,11 +668,14 @@ struct ClashDetector::Impl {
         forEachPrim(fb, [&](bool bCap, std::uint32_t bi) {
             auto bBox = primBounds(bCap, bi, off);
             double pad = primBand(bCap, bi) + maxBand + 0.01;
-            grid.query(bBox.inflated(reach + pad), sc.primStamp, sc.primEpoch, visitor(prims, bCap, bi, bBox));
+            grid.query(bBox.inflated(reach + pad), sc.primStamp, sc.primEpoch,
+                       visitor(prims, bCap, bi, bBox));
             if (treeGrid.primitiveCount())
-                treeGrid.query(bBox.inflated(reachTree + pad), sc.treeStamp, sc.treeEpoch, visitor(treePrims, bCap, bi, bBox));
+                treeGrid.query(bBox.inflated(reachTree + pad), sc.treeStamp, sc.treeEpoch,
+                               visitor(treePrims, bCap, bi, bBox));
         });
-        std::sort(sc.pairs.begin(), sc.pairs.end(), [](const PairAccumulator& x, const PairAccumulator& y) { return x.fa < y.fa; });
+        std::sort(sc.pairs.begin(), sc.pairs.end(),
+                  [](const PairAccumulator& x, const PairAccumulator& y) { return x.fa < y.fa; });
         for (const auto& acc : sc.pairs)
             if (auto c = finish(acc, fb, off)) out.push_back(std::move(*c));
     }
@@ -645,13 +704,17 @@ struct ClashDetector::Impl {
         }
         spatial::UniformGrid proposalGrid(boxes, {0.0, threads});
         // Reach of each existing theme toward the proposal's themes.
-        double treeDistance = rules.trees.distanceFromStem && !opt.uniformClearanceM ? rules.trees.distanceFromStem->value : 0.0;
+        double treeDistance = rules.trees.distanceFromStem && !opt.uniformClearanceM
+                                  ? rules.trees.distanceFromStem->value
+                                  : 0.0;
         std::vector<double> reachA(themeCount, 0.0), reachTreeA(themeCount, 0.0);
         for (std::size_t a = 0; a < themeCount; ++a) {
             for (std::size_t b = 0; b < themeCount; ++b) {
                 if (!proposalTheme[b]) continue;
                 const ClearanceRule* r = pairRules[a * themeCount + b];
-                double req = opt.uniformClearanceM ? *opt.uniformClearanceM : r ? std::max(r->parallel.value, r->crossing.value) : 0.0;
+                double req = opt.uniformClearanceM ? *opt.uniformClearanceM
+                             : r                   ? std::max(r->parallel.value, r->crossing.value)
+                                                   : 0.0;
                 reachA[a] = std::max(reachA[a], req);
                 if (treeTheme[b]) reachTreeA[a] = std::max(reachTreeA[a], treeDistance);
             }
@@ -670,45 +733,46 @@ struct ClashDetector::Impl {
             std::uint32_t epoch = 0, fbEpoch = 0;
             std::vector<PairAccumulator> pairs;
             for (;;) {
-            std::uint32_t begin = nextChunk.fetch_add(kChunk);
-            if (begin >= nf) break;
-            std::uint32_t end = std::min(nf, begin + kChunk);
-            for (std::uint32_t fa = begin; fa < end; ++fa) {
-                if (!indexed[fa]) continue;
-                const Feature& a = ds.features[fa];
-                std::size_t slotA = static_cast<std::size_t>(themeSlot[a.theme]);
-                double reach = a.type == ObjectType::Tree ? reachTreeA[slotA] : reachA[slotA];
-                if (++fbEpoch == 0) {
-                    std::fill(fbStamp.begin(), fbStamp.end(), 0);
-                    fbEpoch = 1;
-                }
-                pairs.clear();
-                forEachPrim(fa, [&](bool aCap, std::uint32_t ai) {
-                    auto aBox = primBounds(aCap, ai);
-                    auto q = aBox.inflated(reach + primBand(aCap, ai) + maxProposalBand + 0.01);
-                    proposalGrid.query(q, stamp, epoch, [&](std::uint32_t p) {
-                        const PrimRef& ref = refs[p];
-                        std::uint32_t fb = ref.feature;
-                        if (fbStamp[fb] != fbEpoch) {
-                            fbStamp[fb] = fbEpoch;
-                            PairRule rule = ruleFor(a, ds.features[fb], false);
-                            if (rule.mode == Mode::Skip) {
-                                fbSlot[fb] = ~0u;
-                                return;
+                std::uint32_t begin = nextChunk.fetch_add(kChunk);
+                if (begin >= nf) break;
+                std::uint32_t end = std::min(nf, begin + kChunk);
+                for (std::uint32_t fa = begin; fa < end; ++fa) {
+                    if (!indexed[fa]) continue;
+                    const Feature& a = ds.features[fa];
+                    std::size_t slotA = static_cast<std::size_t>(themeSlot[a.theme]);
+                    double reach = a.type == ObjectType::Tree ? reachTreeA[slotA] : reachA[slotA];
+                    if (++fbEpoch == 0) {
+                        std::fill(fbStamp.begin(), fbStamp.end(), 0);
+                        fbEpoch = 1;
+                    }
+                    pairs.clear();
+                    forEachPrim(fa, [&](bool aCap, std::uint32_t ai) {
+                        auto aBox = primBounds(aCap, ai);
+                        auto q = aBox.inflated(reach + primBand(aCap, ai) + maxProposalBand + 0.01);
+                        proposalGrid.query(q, stamp, epoch, [&](std::uint32_t p) {
+                            const PrimRef& ref = refs[p];
+                            std::uint32_t fb = ref.feature;
+                            if (fbStamp[fb] != fbEpoch) {
+                                fbStamp[fb] = fbEpoch;
+                                PairRule rule = ruleFor(a, ds.features[fb], false);
+                                if (rule.mode == Mode::Skip) {
+                                    fbSlot[fb] = ~0u;
+                                    return;
+                                }
+                                fbSlot[fb] = static_cast<std::uint32_t>(pairs.size());
+                                pairs.push_back({});
+                                pairs.back().fa = fa;
+                                pairs.back().fb = fb;
+                                pairs.back().rule = rule;
                             }
-                            fbSlot[fb] = static_cast<std::uint32_t>(pairs.size());
-                            pairs.push_back({});
-                            pairs.back().fa = fa;
-                            pairs.back().fb = fb;
-                            pairs.back().rule = rule;
-                        }
-                        if (fbSlot[fb] == ~0u) return;
-                        accumulate(pairs[fbSlot[fb]], aCap, ai, ref.capsule, ref.index, boxes[p], {});
+                            if (fbSlot[fb] == ~0u) return;
+                            accumulate(pairs[fbSlot[fb]], aCap, ai, ref.capsule, ref.index,
+                                       boxes[p], {});
+                        });
                     });
-                });
-                for (const auto& acc : pairs)
-                    if (auto c = finish(acc, acc.fb, {})) perThread[t].push_back(std::move(*c));
-            }
+                    for (const auto& acc : pairs)
+                        if (auto c = finish(acc, acc.fb, {})) perThread[t].push_back(std::move(*c));
+                }
             }
         };
         std::vector<std::thread> pool;
@@ -723,9 +787,11 @@ struct ClashDetector::Impl {
         bool any = false;
         for (std::uint32_t fb = 0; fb < ds.features.size(); ++fb) {
             const auto& f = ds.features[fb];
-            if (f.status != ObjectStatus::Proposed || f.kind() != model::GeometryKind::Prism) continue;
+            if (f.status != ObjectStatus::Proposed || f.kind() != model::GeometryKind::Prism)
+                continue;
             bool applies = f.type == ObjectType::Wadi || f.type == ObjectType::InfiltrationCrate;
-            for (const auto& t : rules.infiltration.appliesTo) applies = applies || rules.matches(t, ds.str(f.theme));
+            for (const auto& t : rules.infiltration.appliesTo)
+                applies = applies || rules.matches(t, ds.str(f.theme));
             if (!applies) continue;
             any = true;
             if (!opt.ghg || !opt.ghg->available()) continue;
@@ -735,7 +801,8 @@ struct ClashDetector::Impl {
             const auto& ring = ds.rings[p.firstRing];
             core::Vec2 sum{};
             for (std::uint32_t i = 0; i <= ring.pointCount; ++i) {
-                core::Vec2 q = i < ring.pointCount ? ds.footprintPoints[ring.firstPoint + i] : sum * (1.0 / ring.pointCount);
+                core::Vec2 q = i < ring.pointCount ? ds.footprintPoints[ring.firstPoint + i]
+                                                   : sum * (1.0 / ring.pointCount);
                 if (i < ring.pointCount) sum = sum + q;
                 double g = opt.ghg->at(q.x, q.y);
                 if (!std::isnan(g) && g > ghg) {
@@ -744,7 +811,8 @@ struct ClashDetector::Impl {
                 }
             }
             if (!std::isfinite(ghg)) {
-                notes.push_back("infiltration rule not checked for '" + f.id + "': no GHG value at its footprint");
+                notes.push_back("infiltration rule not checked for '" + f.id +
+                                "': no GHG value at its footprint");
                 continue;
             }
             double min = rules.infiltration.minBottomAboveGhg->value;
@@ -774,7 +842,8 @@ struct ClashDetector::Impl {
             out.push_back(std::move(k));
         }
         if (any && (!opt.ghg || !opt.ghg->available()))
-            notes.push_back("infiltration rule not checked: the project has no GHG raster (field 'ghg')");
+            notes.push_back(
+                "infiltration rule not checked: the project has no GHG raster (field 'ghg')");
     }
 
     void wkoRule(std::vector<Clash>& out, std::vector<std::string>& notes) const {
@@ -789,28 +858,35 @@ struct ClashDetector::Impl {
             if (b.status != ObjectStatus::Proposed) continue;
             const auto* wb = ds.wellOf(b);
             if (!wb) {
-                notes.push_back("WKO spacing not checked for '" + b.id + "': no screen, volume or temperature");
+                notes.push_back("WKO spacing not checked for '" + b.id +
+                                "': no screen, volume or temperature");
                 continue;
             }
-            double rthB = rules.thermalRadius(wb->storedVolumeM3, wb->screenTopZ - wb->screenBottomZ);
+            double rthB =
+                rules.thermalRadius(wb->storedVolumeM3, wb->screenTopZ - wb->screenBottomZ);
             for (std::uint32_t fa : wells) {
                 const auto& a = ds.features[fa];
                 if (a.status == ObjectStatus::Proposed) continue;
                 const auto* wa = ds.wellOf(a);
                 if (!wa) continue;
                 // Screens in different aquifer depths do not interfere.
-                if (wa->screenBottomZ > wb->screenTopZ || wb->screenBottomZ > wa->screenTopZ) continue;
-                double rthA = rules.thermalRadius(wa->storedVolumeM3, wa->screenTopZ - wa->screenBottomZ);
+                if (wa->screenBottomZ > wb->screenTopZ || wb->screenBottomZ > wa->screenTopZ)
+                    continue;
+                double rthA =
+                    rules.thermalRadius(wa->storedVolumeM3, wa->screenTopZ - wa->screenBottomZ);
                 double rth = std::max(std::isnan(rthA) ? 0.0 : rthA, std::isnan(rthB) ? 0.0 : rthB);
                 if (rth <= 0) {
-                    notes.push_back("WKO spacing not checked for '" + a.id + "'/'" + b.id + "': no stored volume");
+                    notes.push_back("WKO spacing not checked for '" + a.id + "'/'" + b.id +
+                                    "': no stored volume");
                     continue;
                 }
                 bool same = !wa->temperature.empty() && wa->temperature == wb->temperature;
-                const RuleValue& factor = same ? *rules.wko.sameTemperatureFactor : *rules.wko.oppositeTemperatureFactor;
+                const RuleValue& factor =
+                    same ? *rules.wko.sameTemperatureFactor : *rules.wko.oppositeTemperatureFactor;
                 const auto& ba = ds.bodies[a.geometry];
                 const auto& bb = ds.bodies[b.geometry];
-                double ra = ba.isCylinder() ? ba.radiusM : 0.0, rbb = bb.isCylinder() ? bb.radiusM : 0.0;
+                double ra = ba.isCylinder() ? ba.radiusM : 0.0,
+                       rbb = bb.isCylinder() ? bb.radiusM : 0.0;
                 double centre = core::distance(ba.center, bb.center);
                 double requiredCentre = factor.value * rth;
                 if (centre >= requiredCentre) continue;
@@ -829,12 +905,15 @@ struct ClashDetector::Impl {
                 k.bType = "well";
                 k.distanceM = centre - ra - rbb;
                 k.requiredM = requiredCentre - ra - rbb;
-                double zMid = 0.5 * (std::max(wa->screenBottomZ, wb->screenBottomZ) + std::min(wa->screenTopZ, wb->screenTopZ));
+                double zMid = 0.5 * (std::max(wa->screenBottomZ, wb->screenBottomZ) +
+                                     std::min(wa->screenTopZ, wb->screenTopZ));
                 k.pointA = {ba.center.x, ba.center.y, zMid};
                 k.pointB = {bb.center.x, bb.center.y, zMid};
                 k.rule = same ? "wko.same_temperature_factor" : "wko.opposite_temperature_factor";
                 char buf[200];
-                std::snprintf(buf, sizeof buf, "; thermal radius %.1f m (R = sqrt(C_w V / (C_aq pi H))), required %.1f x R between wells",
+                std::snprintf(buf, sizeof buf,
+                              "; thermal radius %.1f m (R = sqrt(C_w V / (C_aq pi H))), required "
+                              "%.1f x R between wells",
                               rth, factor.value);
                 k.ruleSource = factor.source + buf;
                 k.ruleVerified = factor.verified;
@@ -870,9 +949,12 @@ ClashReport ClashDetector::findClashes() const {
     for (std::uint32_t i = 0; i < ds.features.size(); ++i)
         if (d->indexed[i]) ++report.existingIndexed;
     for (std::uint32_t i = 0; i < ds.features.size(); ++i)
-        if (d->indexed[i]) report.segmentsIndexed += d->m.shapes()[i].capsuleCount + d->m.shapes()[i].extrusionCount;
+        if (d->indexed[i])
+            report.segmentsIndexed +=
+                d->m.shapes()[i].capsuleCount + d->m.shapes()[i].extrusionCount;
     report.proposedChecked = todo.size();
-    unsigned threads = d->opt.threads ? d->opt.threads : std::max(1u, std::thread::hardware_concurrency());
+    unsigned threads =
+        d->opt.threads ? d->opt.threads : std::max(1u, std::thread::hardware_concurrency());
     std::vector<std::vector<Clash>> perThread(threads);
     if (d->opt.selfCheck) {
         // Existing against existing: index them all, each one queries the index.
@@ -880,7 +962,8 @@ ClashReport ClashDetector::findClashes() const {
         report.timings.indexMs = d->existingIndexMs;
         auto work = [&](unsigned t) {
             Impl::Scratch scratch;
-            for (std::size_t k = t; k < todo.size(); k += threads) d->checkOne(todo[k], {}, scratch, perThread[t]);
+            for (std::size_t k = t; k < todo.size(); k += threads)
+                d->checkOne(todo[k], {}, scratch, perThread[t]);
         };
         std::vector<std::thread> pool;
         for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t);

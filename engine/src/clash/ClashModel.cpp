@@ -13,13 +13,16 @@ namespace {
 float bandFor(DepthProvenance p, float uncertainty, const RuleSet& rules) {
     // Measured heights are taken as exact for "possible" clashes; the rest carries its band.
     if (p == DepthProvenance::Measured) return 0.f;
-    if (std::isnan(uncertainty)) return static_cast<float>(rules.defaultUncertainty(std::string(model::toCode(p))));
+    if (std::isnan(uncertainty))
+        return static_cast<float>(rules.defaultUncertainty(std::string(model::toCode(p))));
     return uncertainty;
 }
 
 }  // namespace
 
-ClashModel::ClashModel(const model::Dataset& ds, const RuleSet& rules, const io::GroundLevel& ground) : mDs(&ds) {
+ClashModel::ClashModel(const model::Dataset& ds, const RuleSet& rules,
+                       const io::GroundLevel& ground)
+    : mDs(&ds) {
     mShapes.resize(ds.features.size());
     mCapsules.reserve(ds.segmentCount());
     mCapsuleBand.reserve(ds.segmentCount());
@@ -44,7 +47,8 @@ ClashModel::ClashModel(const model::Dataset& ds, const RuleSet& rules, const io:
                 for (std::uint32_t i = 0; i < l.vertexCount; ++i) {
                     core::Vec3 v = ds.vertices[l.firstVertex + i];
                     const auto& d = ds.vertexDepths[l.firstVertex + i];
-                    if (d.provenance != DepthProvenance::Measured && d.provenance != DepthProvenance::Derived)
+                    if (d.provenance != DepthProvenance::Measured &&
+                        d.provenance != DepthProvenance::Derived)
                         s.assumedDepth = true;
                     if (std::isnan(v.z)) {
                         double g = ground.at(v.x, v.y);
@@ -75,16 +79,21 @@ ClashModel::ClashModel(const model::Dataset& ds, const RuleSet& rules, const io:
                 const auto& b = ds.bodies[f.geometry];
                 s.firstExtrusion = static_cast<std::uint32_t>(mExtrusions.size());
                 if (b.isCylinder()) {
-                    mExtrusions.push_back(geom::Extrusion::cylinder(b.center, b.radiusM, b.bottomZ, b.topZ));
+                    mExtrusions.push_back(
+                        geom::Extrusion::cylinder(b.center, b.radiusM, b.bottomZ, b.topZ));
                 } else {
-                    double a = b.rotationDeg * M_PI / 180.0, hw = b.widthM / 2.0, hl = b.lengthM / 2.0;
+                    double a = b.rotationDeg * M_PI / 180.0, hw = b.widthM / 2.0,
+                           hl = b.lengthM / 2.0;
                     core::Vec2 ux{std::cos(a), std::sin(a)}, uy{-std::sin(a), std::cos(a)};
-                    std::vector<core::Vec2> box{b.center - ux * hw - uy * hl, b.center + ux * hw - uy * hl,
-                                                b.center + ux * hw + uy * hl, b.center - ux * hw + uy * hl};
+                    std::vector<core::Vec2> box{
+                        b.center - ux * hw - uy * hl, b.center + ux * hw - uy * hl,
+                        b.center + ux * hw + uy * hl, b.center - ux * hw + uy * hl};
                     mExtrusions.push_back(geom::Extrusion::prism(box, b.bottomZ, b.topZ));
                 }
-                mExtrusionBand.push_back(bandFor(b.depth.provenance, b.depth.verticalUncertaintyM, rules));
-                s.assumedDepth = b.depth.provenance == DepthProvenance::Assumed || b.depth.provenance == DepthProvenance::Unknown;
+                mExtrusionBand.push_back(
+                    bandFor(b.depth.provenance, b.depth.verticalUncertaintyM, rules));
+                s.assumedDepth = b.depth.provenance == DepthProvenance::Assumed ||
+                                 b.depth.provenance == DepthProvenance::Unknown;
                 s.extrusionCount = 1;
                 break;
             }
@@ -93,33 +102,41 @@ ClashModel::ClashModel(const model::Dataset& ds, const RuleSet& rules, const io:
                 std::vector<geom::Polygon2> rings;
                 for (std::uint32_t r = 0; r < p.ringCount; ++r) {
                     const auto& ring = ds.rings[p.firstRing + r];
-                    rings.emplace_back(ds.footprintPoints.begin() + ring.firstPoint,
-                                       ds.footprintPoints.begin() + ring.firstPoint + ring.pointCount);
+                    rings.emplace_back(
+                        ds.footprintPoints.begin() + ring.firstPoint,
+                        ds.footprintPoints.begin() + ring.firstPoint + ring.pointCount);
                 }
                 std::vector<geom::Polygon2> parts;
-                if (!std::isnan(p.widthM)) parts = geom::bufferedPolylineParts(rings[0], p.widthM);
+                if (!std::isnan(p.widthM))
+                    parts = geom::bufferedPolylineParts(rings[0], p.widthM);
                 else if (!rings.empty())
-                    parts = geom::convexParts(rings[0], std::vector<geom::Polygon2>(rings.begin() + 1, rings.end()));
+                    parts = geom::convexParts(
+                        rings[0], std::vector<geom::Polygon2>(rings.begin() + 1, rings.end()));
                 s.firstExtrusion = static_cast<std::uint32_t>(mExtrusions.size());
                 float band = bandFor(p.depth.provenance, p.depth.verticalUncertaintyM, rules);
                 for (auto& part : parts) {
-                    mExtrusions.push_back(geom::Extrusion::prism(std::move(part), p.bottomZ, p.topZ));
+                    mExtrusions.push_back(
+                        geom::Extrusion::prism(std::move(part), p.bottomZ, p.topZ));
                     mExtrusionBand.push_back(band);
                 }
                 s.extrusionCount = static_cast<std::uint32_t>(parts.size());
-                s.assumedDepth = p.depth.provenance == DepthProvenance::Assumed || p.depth.provenance == DepthProvenance::Unknown;
+                s.assumedDepth = p.depth.provenance == DepthProvenance::Assumed ||
+                                 p.depth.provenance == DepthProvenance::Unknown;
                 if (parts.empty()) {
                     s.usable = false;
-                    mNotes.push_back("feature '" + f.id + "': footprint is degenerate, not checked");
+                    mNotes.push_back("feature '" + f.id +
+                                     "': footprint is degenerate, not checked");
                 }
                 break;
             }
         }
     }
     if (unplaced)
-        mNotes.push_back(std::to_string(unplaced) + " networks have no heights and no ground level is known to " +
+        mNotes.push_back(std::to_string(unplaced) +
+                         " networks have no heights and no ground level is known to " +
                          "place them at the default cover depth (first: '" + firstUnplaced +
-                         "'); they were not checked. Give the project a ground_level field or pass --ground-level.");
+                         "'); they were not checked. Give the project a ground_level field or pass "
+                         "--ground-level.");
 }
 
 }  // namespace bz::clash

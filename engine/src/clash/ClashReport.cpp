@@ -2,36 +2,46 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <numeric>
 #include <sstream>
-#include <cstdint>
 
 namespace bz::clash {
 
 std::string_view toCode(ClashKind k) {
     switch (k) {
-        case ClashKind::Hard: return "hard";
-        case ClashKind::Clearance: return "clearance";
-        case ClashKind::Constraint: return "constraint";
-        case ClashKind::Possible: return "possible";
-        case ClashKind::Duplicate: return "duplicate";
+        case ClashKind::Hard:
+            return "hard";
+        case ClashKind::Clearance:
+            return "clearance";
+        case ClashKind::Constraint:
+            return "constraint";
+        case ClashKind::Possible:
+            return "possible";
+        case ClashKind::Duplicate:
+            return "duplicate";
     }
     return "hard";
 }
 
 std::string_view toCode(ClashStatus s) {
     switch (s) {
-        case ClashStatus::New: return "new";
-        case ClashStatus::Active: return "active";
-        case ClashStatus::Resolved: return "resolved";
-        case ClashStatus::Approved: return "approved";
+        case ClashStatus::New:
+            return "new";
+        case ClashStatus::Active:
+            return "active";
+        case ClashStatus::Resolved:
+            return "resolved";
+        case ClashStatus::Approved:
+            return "approved";
     }
     return "new";
 }
 
 bool clashKindFromCode(std::string_view code, ClashKind& out) {
-    for (auto k : {ClashKind::Hard, ClashKind::Clearance, ClashKind::Constraint, ClashKind::Possible, ClashKind::Duplicate})
+    for (auto k : {ClashKind::Hard, ClashKind::Clearance, ClashKind::Constraint,
+                   ClashKind::Possible, ClashKind::Duplicate})
         if (toCode(k) == code) {
             out = k;
             return true;
@@ -40,7 +50,8 @@ bool clashKindFromCode(std::string_view code, ClashKind& out) {
 }
 
 bool clashStatusFromCode(std::string_view code, ClashStatus& out) {
-    for (auto s : {ClashStatus::New, ClashStatus::Active, ClashStatus::Resolved, ClashStatus::Approved})
+    for (auto s :
+         {ClashStatus::New, ClashStatus::Active, ClashStatus::Resolved, ClashStatus::Approved})
         if (toCode(s) == code) {
             out = s;
             return true;
@@ -60,7 +71,8 @@ std::string stableClashId(std::string_view a, std::string_view b) {
     mix(std::string_view("\x1f", 1));
     mix(b);
     char buf[32];
-    std::snprintf(buf, sizeof buf, "C%012llx", static_cast<unsigned long long>(h & 0xffffffffffffull));
+    std::snprintf(buf, sizeof buf, "C%012llx",
+                  static_cast<unsigned long long>(h & 0xffffffffffffull));
     return buf;
 }
 
@@ -78,7 +90,8 @@ void groupClashes(std::vector<Clash>& clashes, double radius) {
     using Key = std::pair<long long, long long>;
     auto cellOf = [&](const Clash& c) {
         auto p = c.location();
-        return Key{static_cast<long long>(std::floor(p.x / cell)), static_cast<long long>(std::floor(p.y / cell))};
+        return Key{static_cast<long long>(std::floor(p.x / cell)),
+                   static_cast<long long>(std::floor(p.y / cell))};
     };
     std::vector<std::pair<Key, std::size_t>> items(n);
     for (std::size_t i = 0; i < n; ++i) items[i] = {cellOf(clashes[i]), i};
@@ -89,7 +102,8 @@ void groupClashes(std::vector<Clash>& clashes, double radius) {
     };
     std::vector<Range> cells;
     for (std::size_t k = 0; k < n; ++k) {
-        if (cells.empty() || cells.back().key != items[k].first) cells.push_back({items[k].first, k, k});
+        if (cells.empty() || cells.back().key != items[k].first)
+            cells.push_back({items[k].first, k, k});
         Range& c = cells.back();
         c.end = k + 1;
         if (k > c.begin) parent[find(items[k].second)] = find(items[c.begin].second);
@@ -106,7 +120,8 @@ void groupClashes(std::vector<Clash>& clashes, double radius) {
                 bool joined = false;
                 for (std::size_t a = c.begin; a < c.end && !joined; ++a)
                     for (std::size_t b = it->begin; b < it->end && !joined; ++b)
-                        if (core::distance(clashes[items[a].second].location(), clashes[items[b].second].location()) <= radius) {
+                        if (core::distance(clashes[items[a].second].location(),
+                                           clashes[items[b].second].location()) <= radius) {
                             parent[find(items[a].second)] = find(items[b].second);
                             joined = true;
                         }
@@ -141,8 +156,8 @@ std::string ClashReport::summary() const {
         ++byStatus[std::string(toCode(c.status))];
         if (!c.assumed.empty()) ++assumed;
     }
-    out << "clashes: " << clashes.size() << " (checked " << proposedChecked << " features against " << existingIndexed
-        << " existing, " << segmentsIndexed << " segments indexed)\n";
+    out << "clashes: " << clashes.size() << " (checked " << proposedChecked << " features against "
+        << existingIndexed << " existing, " << segmentsIndexed << " segments indexed)\n";
     out << "by kind:";
     for (const auto& [k, n] : countByKind()) out << "  " << k << " " << n;
     out << "\nby status:";

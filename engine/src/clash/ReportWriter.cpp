@@ -1,7 +1,7 @@
 #include <bodemzicht/clash/ReportWriter.h>
 
-#include <nlohmann/json.hpp>
 #include <ogrsf_frmts.h>
+#include <nlohmann/json.hpp>
 
 #include <memory>
 
@@ -34,22 +34,73 @@ std::string csvField(const std::string& s) {
 
 std::vector<std::string> rowOf(const Clash& c) {
     auto loc = c.location();
-    return {c.id, c.groupId, std::string(toCode(c.kind)), std::string(toCode(c.status)), c.aId, c.bId,
-            c.aTheme, c.bTheme, c.aOwner, c.bOwner, c.aType, c.bType, number(c.distanceM), number(c.requiredM),
-            number(c.violatedLengthM, 2), number(loc.x), number(loc.y), number(loc.z), number(c.pointA.x),
-            number(c.pointA.y), number(c.pointA.z), number(c.pointB.x), number(c.pointB.y), number(c.pointB.z),
-            c.relation, c.rule, c.ruleSource, c.ruleVerified ? "yes" : "no", c.assumed.empty() ? "no" : "yes",
-            c.assumed, c.kind == ClashKind::Possible ? number(c.worstShiftM) : ""};
+    return {c.id,
+            c.groupId,
+            std::string(toCode(c.kind)),
+            std::string(toCode(c.status)),
+            c.aId,
+            c.bId,
+            c.aTheme,
+            c.bTheme,
+            c.aOwner,
+            c.bOwner,
+            c.aType,
+            c.bType,
+            number(c.distanceM),
+            number(c.requiredM),
+            number(c.violatedLengthM, 2),
+            number(loc.x),
+            number(loc.y),
+            number(loc.z),
+            number(c.pointA.x),
+            number(c.pointA.y),
+            number(c.pointA.z),
+            number(c.pointB.x),
+            number(c.pointB.y),
+            number(c.pointB.z),
+            c.relation,
+            c.rule,
+            c.ruleSource,
+            c.ruleVerified ? "yes" : "no",
+            c.assumed.empty() ? "no" : "yes",
+            c.assumed,
+            c.kind == ClashKind::Possible ? number(c.worstShiftM) : ""};
 }
 
 }  // namespace
 
 const std::vector<std::string>& csvColumns() {
-    static const std::vector<std::string> cols = {
-        "clash_id", "group_id", "kind", "status", "a_id", "b_id", "a_theme", "b_theme", "a_owner", "b_owner",
-        "a_type", "b_type", "distance_m", "required_m", "violated_length_m", "x", "y", "z", "a_x", "a_y", "a_z",
-        "b_x", "b_y", "b_z", "relation", "rule", "rule_source", "rule_verified", "depends_on_assumed",
-        "assumed_values", "worst_shift_m"};
+    static const std::vector<std::string> cols = {"clash_id",
+                                                  "group_id",
+                                                  "kind",
+                                                  "status",
+                                                  "a_id",
+                                                  "b_id",
+                                                  "a_theme",
+                                                  "b_theme",
+                                                  "a_owner",
+                                                  "b_owner",
+                                                  "a_type",
+                                                  "b_type",
+                                                  "distance_m",
+                                                  "required_m",
+                                                  "violated_length_m",
+                                                  "x",
+                                                  "y",
+                                                  "z",
+                                                  "a_x",
+                                                  "a_y",
+                                                  "a_z",
+                                                  "b_x",
+                                                  "b_y",
+                                                  "b_z",
+                                                  "relation",
+                                                  "rule",
+                                                  "rule_source",
+                                                  "rule_verified",
+                                                  "depends_on_assumed",
+                                                  "assumed_values",
+                                                  "worst_shift_m"};
     return cols;
 }
 
@@ -70,27 +121,32 @@ core::Result<void> writeCsv(const ClashReport& report, const std::string& path) 
 
 core::Result<void> writeGeoJson(const ClashReport& report, const std::string& path) {
     using nlohmann::json;
-    json fc = {{"type", "FeatureCollection"},
-               {"name", "clashes"},
-               {"crs", {{"type", "name"}, {"properties", {{"name", "urn:ogc:def:crs:EPSG::28992"}}}}},
-               {"features", json::array()}};
+    json fc = {
+        {"type", "FeatureCollection"},
+        {"name", "clashes"},
+        {"crs", {{"type", "name"}, {"properties", {{"name", "urn:ogc:def:crs:EPSG::28992"}}}}},
+        {"features", json::array()}};
     const auto& cols = csvColumns();
     for (const auto& c : report.clashes) {
         auto row = rowOf(c);
         json props = json::object();
         for (std::size_t i = 0; i < cols.size(); ++i) {
             const std::string& col = cols[i];
-            bool numeric = col.ends_with("_m") || col == "x" || col == "y" || col == "z" || col.starts_with("a_x") ||
-                           col.starts_with("a_y") || col.starts_with("a_z") || col.starts_with("b_x") ||
+            bool numeric = col.ends_with("_m") || col == "x" || col == "y" || col == "z" ||
+                           col.starts_with("a_x") || col.starts_with("a_y") ||
+                           col.starts_with("a_z") || col.starts_with("b_x") ||
                            col.starts_with("b_y") || col.starts_with("b_z");
-            if (numeric) props[col] = row[i].empty() ? json(nullptr) : json(std::stod(row[i]));
-            else props[col] = row[i];
+            if (numeric)
+                props[col] = row[i].empty() ? json(nullptr) : json(std::stod(row[i]));
+            else
+                props[col] = row[i];
         }
         auto loc = c.location();
-        fc["features"].push_back({{"type", "Feature"},
-                                  {"id", c.id},
-                                  {"geometry", {{"type", "Point"}, {"coordinates", {loc.x, loc.y, loc.z}}}},
-                                  {"properties", props}});
+        fc["features"].push_back(
+            {{"type", "Feature"},
+             {"id", c.id},
+             {"geometry", {{"type", "Point"}, {"coordinates", {loc.x, loc.y, loc.z}}}},
+             {"properties", props}});
     }
     std::ofstream out(path);
     if (!out) return core::fail(path, "", "cannot write the GeoJSON report");
@@ -101,19 +157,24 @@ core::Result<void> writeGeoJson(const ClashReport& report, const std::string& pa
 core::Result<ClashReport> readCsv(const std::string& path) {
     io::detail::registerGdalOnce();
     io::detail::GdalErrorCapture errors;
-    std::unique_ptr<GDALDataset> ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
-    if (!ds || ds->GetLayerCount() != 1) return core::fail(path, "", "cannot read as a clash report CSV: " + errors.text());
+    std::unique_ptr<GDALDataset> ds(
+        GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    if (!ds || ds->GetLayerCount() != 1)
+        return core::fail(path, "", "cannot read as a clash report CSV: " + errors.text());
     OGRLayer* layer = ds->GetLayer(0);
     for (const char* col : {"clash_id", "kind", "a_id", "b_id", "x", "y", "z"})
         if (layer->GetLayerDefn()->GetFieldIndex(col) < 0)
-            return core::fail(path, "", std::string("not a Bodemzicht clash report: no column '") + col + "'");
+            return core::fail(
+                path, "", std::string("not a Bodemzicht clash report: no column '") + col + "'");
     ClashReport report;
     for (auto& f : *layer) {
         Clash c;
         auto str = [&](const char* n) { return std::string(f->GetFieldAsString(n)); };
         auto num = [&](const char* n) {
             int i = f->GetFieldIndex(n);
-            return i >= 0 && f->IsFieldSetAndNotNull(i) && *f->GetFieldAsString(i) ? f->GetFieldAsDouble(i) : NAN;
+            return i >= 0 && f->IsFieldSetAndNotNull(i) && *f->GetFieldAsString(i)
+                       ? f->GetFieldAsDouble(i)
+                       : NAN;
         };
         c.id = str("clash_id");
         if (!clashKindFromCode(str("kind"), c.kind))

@@ -27,7 +27,9 @@ core::Result<std::unique_ptr<GDALDataset>> openProject(const std::string& projec
     io::detail::GdalErrorCapture errors;
     std::unique_ptr<GDALDataset> ds(GDALDataset::Open(
         project.c_str(), GDAL_OF_VECTOR | (update ? GDAL_OF_UPDATE : GDAL_OF_READONLY)));
-    if (!ds) return core::fail(project, "", "cannot open the project for clash reviews: " + errors.text());
+    if (!ds)
+        return core::fail(project, "",
+                          "cannot open the project for clash reviews: " + errors.text());
     return ds;
 }
 
@@ -55,7 +57,8 @@ std::map<std::string, ReviewRecord> readAll(OGRLayer* layer) {
     return out;
 }
 
-core::Result<void> writeAll(GDALDataset& ds, const std::string& project, const std::map<std::string, ReviewRecord>& records) {
+core::Result<void> writeAll(GDALDataset& ds, const std::string& project,
+                            const std::map<std::string, ReviewRecord>& records) {
     io::detail::GdalErrorCapture errors;
     for (int i = 0; i < ds.GetLayerCount(); ++i)
         if (std::string(ds.GetLayer(i)->GetName()) == kTable) {
@@ -63,8 +66,10 @@ core::Result<void> writeAll(GDALDataset& ds, const std::string& project, const s
             break;
         }
     OGRLayer* layer = ds.CreateLayer(kTable, nullptr, wkbNone, nullptr);
-    if (!layer) return core::fail(project, "", "cannot create table clash_review: " + errors.text());
-    for (const char* n : {"clash_id", "status", "kind", "a_id", "b_id", "first_seen", "last_seen", "note"}) {
+    if (!layer)
+        return core::fail(project, "", "cannot create table clash_review: " + errors.text());
+    for (const char* n :
+         {"clash_id", "status", "kind", "a_id", "b_id", "first_seen", "last_seen", "note"}) {
         OGRFieldDefn def(n, OFTString);
         layer->CreateField(&def);
     }
@@ -79,9 +84,11 @@ core::Result<void> writeAll(GDALDataset& ds, const std::string& project, const s
         f.SetField("first_seen", r.firstSeen.c_str());
         f.SetField("last_seen", r.lastSeen.c_str());
         f.SetField("note", r.note.c_str());
-        if (layer->CreateFeature(&f) != OGRERR_NONE) return core::fail(project, r.clashId, "cannot store review: " + errors.text());
+        if (layer->CreateFeature(&f) != OGRERR_NONE)
+            return core::fail(project, r.clashId, "cannot store review: " + errors.text());
     }
-    if (ds.CommitTransaction() != OGRERR_NONE) return core::fail(project, "", "cannot store reviews: " + errors.text());
+    if (ds.CommitTransaction() != OGRERR_NONE)
+        return core::fail(project, "", "cannot store reviews: " + errors.text());
     return {};
 }
 
@@ -104,7 +111,8 @@ core::Result<std::size_t> applyAndStoreReviews(const std::string& project, Clash
         auto it = records.find(c.id);
         if (it == records.end()) {
             c.status = ClashStatus::New;
-            records[c.id] = {c.id, std::string(toCode(c.kind)), c.aId, c.bId, now, now, "", ClashStatus::New};
+            records[c.id] = {
+                c.id, std::string(toCode(c.kind)), c.aId, c.bId, now, now, "", ClashStatus::New};
             continue;
         }
         ReviewRecord& r = it->second;
@@ -123,14 +131,15 @@ core::Result<std::size_t> applyAndStoreReviews(const std::string& project, Clash
     return resolved;
 }
 
-core::Result<void> setReviewStatus(const std::string& project, const std::string& clashId, ClashStatus status,
-                                   const std::string& note) {
+core::Result<void> setReviewStatus(const std::string& project, const std::string& clashId,
+                                   ClashStatus status, const std::string& note) {
     auto ds = openProject(project, true);
     if (!ds) return std::unexpected(ds.error());
     auto records = readAll((*ds)->GetLayerByName(kTable));
     auto it = records.find(clashId);
     if (it == records.end())
-        return core::fail(project, clashId, "no such clash in the project's reviews (run bodem clash first)");
+        return core::fail(project, clashId,
+                          "no such clash in the project's reviews (run bodem clash first)");
     it->second.status = status;
     if (!note.empty()) it->second.note = note;
     return writeAll(**ds, project, records);

@@ -21,7 +21,8 @@ namespace {
 using core::fail;
 
 std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(s.begin(), s.end(), s.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return s;
 }
 
@@ -30,11 +31,13 @@ struct Parser {
     RuleSet& rules;
 
     core::Error error(const toml::node& n, const std::string& key, const std::string& what) const {
-        return {file, "", "line " + std::to_string(n.source().begin.line) + ", key '" + key + "': " + what};
+        return {file, "",
+                "line " + std::to_string(n.source().begin.line) + ", key '" + key + "': " + what};
     }
 
     // A rule number: `x` or `{ value = x, source = "...", verified = bool, unit = "..." }`.
-    core::Result<RuleValue> value(const toml::node& n, const std::string& key, bool allowNegative = false) const {
+    core::Result<RuleValue> value(const toml::node& n, const std::string& key,
+                                  bool allowNegative = false) const {
         RuleValue v;
         v.key = key;
         v.line = static_cast<int>(n.source().begin.line);
@@ -46,7 +49,9 @@ struct Parser {
             if (!val) return std::unexpected(error(n, key, "missing numeric 'value'"));
             v.value = *val;
             v.source = (*t)["source"].value_or(std::string());
-            if (v.source.empty()) return std::unexpected(error(n, key, "missing 'source' (every number names its source)"));
+            if (v.source.empty())
+                return std::unexpected(
+                    error(n, key, "missing 'source' (every number names its source)"));
             v.verified = (*t)["verified"].value_or(false);
             v.unit = (*t)["unit"].value_or(std::string());
             for (auto&& [k, _] : *t) {
@@ -55,10 +60,12 @@ struct Parser {
                     return std::unexpected(error(n, key, "unknown field '" + ks + "'"));
             }
         } else {
-            return std::unexpected(error(n, key, "expected a number or { value, source, verified }"));
+            return std::unexpected(
+                error(n, key, "expected a number or { value, source, verified }"));
         }
         if (!std::isfinite(v.value)) return std::unexpected(error(n, key, "value is not finite"));
-        if (!allowNegative && v.value < 0) return std::unexpected(error(n, key, "negative value " + std::to_string(v.value)));
+        if (!allowNegative && v.value < 0)
+            return std::unexpected(error(n, key, "negative value " + std::to_string(v.value)));
         return v;
     }
 
@@ -66,25 +73,28 @@ struct Parser {
         return s == "*" || model::themes::isKnown(s) || rules.groups.count(s);
     }
 
-    core::Result<std::vector<std::string>> themeList(const toml::node& n, const std::string& key) const {
+    core::Result<std::vector<std::string>> themeList(const toml::node& n,
+                                                     const std::string& key) const {
         const auto* arr = n.as_array();
         if (!arr) return std::unexpected(error(n, key, "expected a list of themes"));
         std::vector<std::string> out;
         for (const auto& e : *arr) {
             auto s = e.value<std::string>();
             if (!s) return std::unexpected(error(e, key, "expected a theme name"));
-            if (!knownName(*s)) return std::unexpected(error(e, key, "unknown theme or group '" + *s + "'"));
+            if (!knownName(*s))
+                return std::unexpected(error(e, key, "unknown theme or group '" + *s + "'"));
             out.push_back(*s);
         }
         return out;
     }
 
-    core::Result<void> themeValues(const toml::table& t, const std::string& key, std::map<std::string, RuleValue>& out,
-                                   bool themes) {
+    core::Result<void> themeValues(const toml::table& t, const std::string& key,
+                                   std::map<std::string, RuleValue>& out, bool themes) {
         for (auto&& [k, node] : t) {
             std::string name(k.str());
             if (themes && !knownName(name))
-                return std::unexpected(error(node, key + "." + name, "unknown theme '" + name + "'"));
+                return std::unexpected(
+                    error(node, key + "." + name, "unknown theme '" + name + "'"));
             auto v = value(node, key + "." + name);
             if (!v) return std::unexpected(v.error());
             out[themes ? name : lower(name)] = *v;
@@ -93,10 +103,12 @@ struct Parser {
     }
 
     core::Result<void> run(const toml::table& root) {
-        static const std::vector<std::string> kSections = {"ruleset", "groups", "defaults", "clearance", "trees",
-                                                           "wko", "infiltration", "zones", "intervention"};
+        static const std::vector<std::string> kSections = {
+            "ruleset", "groups",       "defaults", "clearance",   "trees",
+            "wko",     "infiltration", "zones",    "intervention"};
         for (auto&& [k, node] : root)
-            if (std::find(kSections.begin(), kSections.end(), std::string(k.str())) == kSections.end())
+            if (std::find(kSections.begin(), kSections.end(), std::string(k.str())) ==
+                kSections.end())
                 return std::unexpected(error(node, std::string(k.str()), "unknown section"));
         if (auto name = root["ruleset"]["name"].value<std::string>()) rules.name = *name;
         if (const auto* g = root["groups"].as_table()) {
@@ -114,25 +126,33 @@ struct Parser {
                 core::Result<void> ok;
                 if (key == "depth_uncertainty_m") {
                     const auto* t = node.as_table();
-                    if (!t) return std::unexpected(error(node, "defaults." + key, "expected a table"));
+                    if (!t)
+                        return std::unexpected(error(node, "defaults." + key, "expected a table"));
                     for (auto&& [pk, pn] : *t)
                         if (!model::provenanceFromCode(std::string(pk.str())))
-                            return std::unexpected(error(pn, "defaults." + key + "." + std::string(pk.str()),
-                                                         "not a provenance (measured, derived, assumed, unknown)"));
+                            return std::unexpected(
+                                error(pn, "defaults." + key + "." + std::string(pk.str()),
+                                      "not a provenance (measured, derived, assumed, unknown)"));
                     ok = themeValues(*t, "defaults." + key, rules.depthUncertainty, false);
                 } else if (key == "cover_depth_m" || key == "diameter_m") {
                     const auto* t = node.as_table();
-                    if (!t) return std::unexpected(error(node, "defaults." + key, "expected a table"));
-                    ok = themeValues(*t, "defaults." + key, key == "cover_depth_m" ? rules.coverDepth : rules.diameter, true);
+                    if (!t)
+                        return std::unexpected(error(node, "defaults." + key, "expected a table"));
+                    ok = themeValues(*t, "defaults." + key,
+                                     key == "cover_depth_m" ? rules.coverDepth : rules.diameter,
+                                     true);
                 } else if (key == "parallel_angle_deg" || key == "duplicate_tolerance_m") {
                     auto v = value(node, "defaults." + key);
                     if (!v) return std::unexpected(v.error());
-                    (key == "parallel_angle_deg" ? rules.parallelAngleDeg : rules.duplicateTolerance) = *v;
-                } else if (key == "appurtenance_diameter_m" || key == "cabinet_foundation_depth_m" || key == "manhole_depth_m") {
+                    (key == "parallel_angle_deg" ? rules.parallelAngleDeg
+                                                 : rules.duplicateTolerance) = *v;
+                } else if (key == "appurtenance_diameter_m" ||
+                           key == "cabinet_foundation_depth_m" || key == "manhole_depth_m") {
                     auto v = value(node, "defaults." + key);
                     if (!v) return std::unexpected(v.error());
-                    (key == "appurtenance_diameter_m" ? rules.appurtenanceDiameter
-                     : key == "cabinet_foundation_depth_m" ? rules.cabinetFoundationDepth : rules.manholeDepth) = *v;
+                    (key == "appurtenance_diameter_m"      ? rules.appurtenanceDiameter
+                     : key == "cabinet_foundation_depth_m" ? rules.cabinetFoundationDepth
+                                                           : rules.manholeDepth) = *v;
                 } else {
                     return std::unexpected(error(node, "defaults." + key, "unknown key"));
                 }
@@ -149,10 +169,13 @@ struct Parser {
                 for (const char* side : {"a", "b"}) {
                     auto s = (*t)[side].value<std::string>();
                     if (!s) return std::unexpected(error(*t, key + "." + side, "missing theme"));
-                    if (!knownName(*s)) return std::unexpected(error(*(*t).get(side), key + "." + side, "unknown theme or group '" + *s + "'"));
+                    if (!knownName(*s))
+                        return std::unexpected(error(*(*t).get(side), key + "." + side,
+                                                     "unknown theme or group '" + *s + "'"));
                     (side[0] == 'a' ? r.a : r.b) = *s;
                 }
-                if (!t->contains("parallel_m")) return std::unexpected(error(*t, key + ".parallel_m", "missing value"));
+                if (!t->contains("parallel_m"))
+                    return std::unexpected(error(*t, key + ".parallel_m", "missing value"));
                 auto p = value(*t->get("parallel_m"), key + ".parallel_m");
                 if (!p) return std::unexpected(p.error());
                 r.parallel = *p;
@@ -165,7 +188,8 @@ struct Parser {
                 }
                 for (auto&& [k, node] : *t) {
                     std::string ks(k.str());
-                    if (ks != "a" && ks != "b" && ks != "parallel_m" && ks != "crossing_m" && ks != "note")
+                    if (ks != "a" && ks != "b" && ks != "parallel_m" && ks != "crossing_m" &&
+                        ks != "note")
                         return std::unexpected(error(node, key + "." + ks, "unknown key"));
                 }
                 r.id = "clearance:" + r.a + "/" + r.b;
@@ -182,19 +206,26 @@ struct Parser {
             out = *v;
             return {};
         };
-        auto checkKeys = [&](const toml::table& t, const std::string& prefix, std::initializer_list<const char*> allowed) -> core::Result<void> {
+        auto checkKeys = [&](const toml::table& t, const std::string& prefix,
+                             std::initializer_list<const char*> allowed) -> core::Result<void> {
             for (auto&& [k, node] : t) {
                 std::string ks(k.str());
-                if (std::none_of(allowed.begin(), allowed.end(), [&](const char* a) { return ks == a; }))
+                if (std::none_of(allowed.begin(), allowed.end(),
+                                 [&](const char* a) { return ks == a; }))
                     return std::unexpected(error(node, prefix + "." + ks, "unknown key"));
             }
             return {};
         };
         if (const auto* t = root["trees"].as_table()) {
-            if (auto ok = checkKeys(*t, "trees", {"distance_from_stem_m", "applies_to", "root_zone_crown_radius_plus_m", "root_depth_m"}); !ok) return ok;
-            for (auto [k, out] : {std::pair{"distance_from_stem_m", &rules.trees.distanceFromStem},
-                                  {"root_zone_crown_radius_plus_m", &rules.trees.rootZoneCrownRadiusPlus},
-                                  {"root_depth_m", &rules.trees.rootDepth}})
+            if (auto ok = checkKeys(*t, "trees",
+                                    {"distance_from_stem_m", "applies_to",
+                                     "root_zone_crown_radius_plus_m", "root_depth_m"});
+                !ok)
+                return ok;
+            for (auto [k, out] :
+                 {std::pair{"distance_from_stem_m", &rules.trees.distanceFromStem},
+                  {"root_zone_crown_radius_plus_m", &rules.trees.rootZoneCrownRadiusPlus},
+                  {"root_depth_m", &rules.trees.rootDepth}})
                 if (auto ok = optionalValue(*t, k, "trees", *out); !ok) return ok;
             if (t->contains("applies_to")) {
                 auto l = themeList(*t->get("applies_to"), "trees.applies_to");
@@ -203,15 +234,26 @@ struct Parser {
             }
         }
         if (const auto* t = root["wko"].as_table()) {
-            if (auto ok = checkKeys(*t, "wko", {"c_water_j_m3k", "c_aquifer_j_m3k", "same_temperature_factor", "opposite_temperature_factor"}); !ok) return ok;
-            for (auto [k, out] : {std::pair{"c_water_j_m3k", &rules.wko.cWater}, {"c_aquifer_j_m3k", &rules.wko.cAquifer},
-                                  {"same_temperature_factor", &rules.wko.sameTemperatureFactor},
-                                  {"opposite_temperature_factor", &rules.wko.oppositeTemperatureFactor}})
+            if (auto ok = checkKeys(*t, "wko",
+                                    {"c_water_j_m3k", "c_aquifer_j_m3k", "same_temperature_factor",
+                                     "opposite_temperature_factor"});
+                !ok)
+                return ok;
+            for (auto [k, out] :
+                 {std::pair{"c_water_j_m3k", &rules.wko.cWater},
+                  {"c_aquifer_j_m3k", &rules.wko.cAquifer},
+                  {"same_temperature_factor", &rules.wko.sameTemperatureFactor},
+                  {"opposite_temperature_factor", &rules.wko.oppositeTemperatureFactor}})
                 if (auto ok = optionalValue(*t, k, "wko", *out); !ok) return ok;
         }
         if (const auto* t = root["infiltration"].as_table()) {
-            if (auto ok = checkKeys(*t, "infiltration", {"min_bottom_above_ghg_m", "applies_to"}); !ok) return ok;
-            if (auto ok = optionalValue(*t, "min_bottom_above_ghg_m", "infiltration", rules.infiltration.minBottomAboveGhg); !ok) return ok;
+            if (auto ok = checkKeys(*t, "infiltration", {"min_bottom_above_ghg_m", "applies_to"});
+                !ok)
+                return ok;
+            if (auto ok = optionalValue(*t, "min_bottom_above_ghg_m", "infiltration",
+                                        rules.infiltration.minBottomAboveGhg);
+                !ok)
+                return ok;
             if (t->contains("applies_to")) {
                 auto l = themeList(*t->get("applies_to"), "infiltration.applies_to");
                 if (!l) return std::unexpected(l.error());
@@ -231,9 +273,13 @@ struct Parser {
                 const auto* mt = node.as_table();
                 std::string m(medium.str());
                 if (m != "grond" && m != "grondwater")
-                    return std::unexpected(error(node, "intervention." + m, "medium must be 'grond' or 'grondwater'"));
-                if (!mt) return std::unexpected(error(node, "intervention." + m, "expected a table"));
-                if (auto ok = themeValues(*mt, "intervention." + m, rules.intervention[m], false); !ok) return ok;
+                    return std::unexpected(
+                        error(node, "intervention." + m, "medium must be 'grond' or 'grondwater'"));
+                if (!mt)
+                    return std::unexpected(error(node, "intervention." + m, "expected a table"));
+                if (auto ok = themeValues(*mt, "intervention." + m, rules.intervention[m], false);
+                    !ok)
+                    return ok;
             }
         }
         return {};
@@ -255,8 +301,10 @@ core::Result<RuleSet> RuleSet::parse(const std::string& text, const std::string&
     std::string extends = root["ruleset"]["extends"].value_or(std::string());
     if (!extends.empty()) {
         if (extends != "nl-default")
-            return fail(sourceName, "", "line " + std::to_string(root["ruleset"]["extends"].node()->source().begin.line) +
-                                            ", key 'ruleset.extends': only \"nl-default\" can be extended");
+            return fail(sourceName, "",
+                        "line " +
+                            std::to_string(root["ruleset"]["extends"].node()->source().begin.line) +
+                            ", key 'ruleset.extends': only \"nl-default\" can be extended");
         rules = dutchDefault();
     }
     rules.file = sourceName;
@@ -285,7 +333,8 @@ const RuleSet& RuleSet::dutchDefault() {
 
 bool RuleSet::matches(const std::string& name, const std::string& theme) const {
     if (name == "*" || name == theme) return true;
-    const std::string& t = model::themes::isKnown(theme) ? theme : std::string(model::themes::kFallback);
+    const std::string& t =
+        model::themes::isKnown(theme) ? theme : std::string(model::themes::kFallback);
     if (name == t) return true;
     auto it = groups.find(name);
     if (it == groups.end()) return false;
@@ -320,7 +369,8 @@ const ClearanceRule* RuleSet::clearanceFor(const std::string& ta, const std::str
 }
 
 namespace {
-double lookup(const std::map<std::string, RuleValue>& m, const std::string& theme, const RuleValue** used) {
+double lookup(const std::map<std::string, RuleValue>& m, const std::string& theme,
+              const RuleValue** used) {
     auto it = m.find(theme);
     if (it == m.end()) it = m.find("*");
     if (it == m.end()) {
@@ -345,10 +395,12 @@ double RuleSet::defaultUncertainty(const std::string& provenance) const {
 
 double RuleSet::thermalRadius(double volume, double screenLength) const {
     if (!wko.cWater || !wko.cAquifer || !(volume > 0) || !(screenLength > 0)) return NAN;
-    return std::sqrt(wko.cWater->value * volume / (wko.cAquifer->value * std::numbers::pi * screenLength));
+    return std::sqrt(wko.cWater->value * volume /
+                     (wko.cAquifer->value * std::numbers::pi * screenLength));
 }
 
-const RuleValue* RuleSet::interventionValue(const std::string& medium, const std::string& substance) const {
+const RuleValue* RuleSet::interventionValue(const std::string& medium,
+                                            const std::string& substance) const {
     auto m = intervention.find(medium);
     if (m == intervention.end()) return nullptr;
     auto s = m->second.find(lower(substance));

@@ -18,7 +18,8 @@ bool isConvex(const Polygon2& r) {
     if (r.size() < 3) return false;
     bool pos = false, neg = false;
     for (std::size_t i = 0; i < r.size(); ++i) {
-        double c = core::cross(r[(i + 1) % r.size()] - r[i], r[(i + 2) % r.size()] - r[(i + 1) % r.size()]);
+        double c = core::cross(r[(i + 1) % r.size()] - r[i],
+                               r[(i + 2) % r.size()] - r[(i + 1) % r.size()]);
         if (c > 1e-12) pos = true;
         if (c < -1e-12) neg = true;
     }
@@ -35,7 +36,8 @@ bool segmentsCross(Vec2 a, Vec2 b, Vec2 c, Vec2 d) {
 }
 
 bool pointInTriangle(Vec2 p, Vec2 a, Vec2 b, Vec2 c) {
-    double c1 = core::cross(b - a, p - a), c2 = core::cross(c - b, p - b), c3 = core::cross(a - c, p - c);
+    double c1 = core::cross(b - a, p - a), c2 = core::cross(c - b, p - b),
+           c3 = core::cross(a - c, p - c);
     return c1 >= 0 && c2 >= 0 && c3 >= 0;
 }
 
@@ -71,8 +73,9 @@ Polygon2 bridgeHoles(Polygon2 outer, std::vector<Polygon2> holes) {
         // Candidate outer vertices by distance; take the first whose bridge crosses no edge.
         std::vector<std::size_t> order(outer.size());
         for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-        std::sort(order.begin(), order.end(),
-                  [&](std::size_t a, std::size_t b) { return core::distance(outer[a], hp) < core::distance(outer[b], hp); });
+        std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+            return core::distance(outer[a], hp) < core::distance(outer[b], hp);
+        });
         std::size_t chosen = order.front();
         for (std::size_t oi : order) {
             Vec2 op = outer[oi];
@@ -89,7 +92,8 @@ Polygon2 bridgeHoles(Polygon2 outer, std::vector<Polygon2> holes) {
             }
         }
         Polygon2 merged(outer.begin(), outer.begin() + chosen + 1);
-        for (std::size_t k = 0; k <= hole.size(); ++k) merged.push_back(hole[(hi + k) % hole.size()]);
+        for (std::size_t k = 0; k <= hole.size(); ++k)
+            merged.push_back(hole[(hi + k) % hole.size()]);
         merged.push_back(outer[chosen]);
         merged.insert(merged.end(), outer.begin() + chosen + 1, outer.end());
         outer = std::move(merged);
@@ -106,7 +110,8 @@ std::vector<Polygon2> earClip(const Polygon2& ring) {
         ++guard;
         bool clipped = false;
         for (std::size_t i = 0; i < idx.size(); ++i) {
-            std::size_t ip = idx[(i + idx.size() - 1) % idx.size()], ic = idx[i], in = idx[(i + 1) % idx.size()];
+            std::size_t ip = idx[(i + idx.size() - 1) % idx.size()], ic = idx[i],
+                        in = idx[(i + 1) % idx.size()];
             Vec2 a = ring[ip], b = ring[ic], c = ring[in];
             double turn = core::cross(b - a, c - b);
             if (turn <= 1e-14) {
@@ -122,7 +127,10 @@ std::vector<Polygon2> earClip(const Polygon2& ring) {
                 if (k == ip || k == ic || k == in) continue;
                 Vec2 p = ring[k];
                 if (p == a || p == b || p == c) continue;  // bridge duplicates
-                if (pointInTriangle(p, a, b, c)) { empty = false; break; }
+                if (pointInTriangle(p, a, b, c)) {
+                    empty = false;
+                    break;
+                }
             }
             if (!empty) continue;
             tris.push_back({a, b, c});
@@ -203,15 +211,19 @@ std::vector<Polygon2> bufferedPolylineParts(const Polygon2& line, double width) 
     }
     for (std::size_t i = 1; i + 1 < pts.size(); ++i) {
         Vec2 v = pts[i], n0 = ends[i - 1].first, n1 = ends[i].first;
-        // Convex hull of the two rectangle ends meeting at v (a bevel joint, convex by construction).
+        // Convex hull of the two rectangle ends meeting at v (a bevel joint, convex by
+        // construction).
         Polygon2 quad{v - n0, v - n1, v + n1, v + n0};
         Polygon2 hull;
         std::vector<Vec2> p(quad.begin(), quad.end());
-        std::sort(p.begin(), p.end(), [](Vec2 a, Vec2 b) { return a.x < b.x || (a.x == b.x && a.y < b.y); });
+        std::sort(p.begin(), p.end(),
+                  [](Vec2 a, Vec2 b) { return a.x < b.x || (a.x == b.x && a.y < b.y); });
         for (int pass = 0; pass < 2; ++pass) {
             std::size_t start = hull.size();
             for (auto q : p) {
-                while (hull.size() >= start + 2 && core::cross(hull[hull.size() - 1] - hull[hull.size() - 2], q - hull[hull.size() - 2]) <= 0)
+                while (hull.size() >= start + 2 &&
+                       core::cross(hull[hull.size() - 1] - hull[hull.size() - 2],
+                                   q - hull[hull.size() - 2]) <= 0)
                     hull.pop_back();
                 hull.push_back(q);
             }

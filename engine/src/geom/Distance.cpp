@@ -21,18 +21,30 @@ double minimiseConvex(F&& f, double lo, double hi, double tol, double& argmin) {
     double f1 = f(x1), f2 = f(x2);
     for (int i = 0; i < 200 && (b - a) > tol; ++i) {
         if (f1 <= f2) {
-            b = x2; x2 = x1; f2 = f1;
-            x1 = b - kGolden * (b - a); f1 = f(x1);
+            b = x2;
+            x2 = x1;
+            f2 = f1;
+            x1 = b - kGolden * (b - a);
+            f1 = f(x1);
         } else {
-            a = x1; x1 = x2; f1 = f2;
-            x2 = a + kGolden * (b - a); f2 = f(x2);
+            a = x1;
+            x1 = x2;
+            f1 = f2;
+            x2 = a + kGolden * (b - a);
+            f2 = f(x2);
         }
     }
     double xm = 0.5 * (a + b), fm = f(xm);
     argmin = xm;
     double best = fm;
-    if (fl < best) { best = fl; argmin = lo; }
-    if (fh < best) { best = fh; argmin = hi; }
+    if (fl < best) {
+        best = fl;
+        argmin = lo;
+    }
+    if (fh < best) {
+        best = fh;
+        argmin = hi;
+    }
     return best;
 }
 
@@ -80,7 +92,8 @@ std::vector<Vec2> clipConvex(const std::vector<Vec2>& subject, const std::vector
 
 }  // namespace
 
-double closestSegmentSegment(Vec3 p1, Vec3 q1, Vec3 p2, Vec3 q2, double& s, double& t, Vec3& c1, Vec3& c2) {
+double closestSegmentSegment(Vec3 p1, Vec3 q1, Vec3 p2, Vec3 q2, double& s, double& t, Vec3& c1,
+                             Vec3& c2) {
     // Ericson, Real-Time Collision Detection, 5.1.9.
     Vec3 d1 = q1 - p1, d2 = q2 - p2, r = p1 - p2;
     double a = core::dot(d1, d1), e = core::dot(d2, d2), f = core::dot(d2, r);
@@ -118,7 +131,8 @@ double signedDistance2d(Vec2 p, const Extrusion& e, Vec2* nearest) {
     if (e.isCircle()) {
         Vec2 d = p - e.center;
         double len = core::length(d);
-        if (nearest) *nearest = len > 0 ? e.center + d * (e.radius / len) : e.center + Vec2{e.radius, 0};
+        if (nearest)
+            *nearest = len > 0 ? e.center + d * (e.radius / len) : e.center + Vec2{e.radius, 0};
         return len - e.radius;
     }
     bool inside = true;
@@ -326,8 +340,12 @@ bool sublevelInterval(G&& g, double threshold, double tol, double& t0, double& t
 
 }  // namespace
 
-Contact distanceWithinBand(const Capsule& a, const Capsule& b, double band, double& dz) { return withinBand(a, b, band, dz); }
-Contact distanceWithinBand(const Capsule& a, const Extrusion& b, double band, double& dz) { return withinBand(a, b, band, dz); }
+Contact distanceWithinBand(const Capsule& a, const Capsule& b, double band, double& dz) {
+    return withinBand(a, b, band, dz);
+}
+Contact distanceWithinBand(const Capsule& a, const Extrusion& b, double band, double& dz) {
+    return withinBand(a, b, band, dz);
+}
 Contact distanceWithinBand(const Extrusion& a, const Capsule& b, double band, double& dz) {
     // Shifting A up equals shifting B down.
     Contact c = withinBand(b, a, band, dz);
@@ -335,7 +353,9 @@ Contact distanceWithinBand(const Extrusion& a, const Capsule& b, double band, do
     std::swap(c.pointA, c.pointB);
     return c;
 }
-Contact distanceWithinBand(const Extrusion& a, const Extrusion& b, double band, double& dz) { return withinBand(a, b, band, dz); }
+Contact distanceWithinBand(const Extrusion& a, const Extrusion& b, double band, double& dz) {
+    return withinBand(a, b, band, dz);
+}
 
 namespace {
 
@@ -385,7 +405,8 @@ bool intervalWithin(const Capsule& a, const Capsule& b, double threshold, double
         bool cyl = true;
         if (qa > 0) {
             double disc = qb * qb - qa * qc;
-            if (disc < 0) cyl = false;
+            if (disc < 0)
+                cyl = false;
             else {
                 double sq = std::sqrt(disc);
                 cl = (-qb - sq) / qa;
@@ -421,7 +442,8 @@ bool intervalWithin(const Capsule& a, const Capsule& b, double threshold, double
     return t1 > t0;
 }
 
-bool intervalWithin(const Capsule& a, const Extrusion& b, double threshold, double& t0, double& t1) {
+bool intervalWithin(const Capsule& a, const Extrusion& b, double threshold, double& t0,
+                    double& t1) {
     auto g = [&](double t) { return signedDistance(core::lerp(a.a, a.b, t), b) - a.radius; };
     return sublevelInterval(g, threshold, paramTolerance(a.a, a.b), t0, t1);
 }

@@ -71,7 +71,8 @@ core::Result<CrsTransform> CrsTransform::create(const std::string& sourceCrs, bo
                     start = end + 1;
                 }
             }
-        if (const char* home = std::getenv("HOME")) paths.push_back(std::string(home) + "/.local/share/proj");
+        if (const char* home = std::getenv("HOME"))
+            paths.push_back(std::string(home) + "/.local/share/proj");
         paths.emplace_back("/usr/share/proj");
         std::vector<const char*> cpaths;
         for (auto& s : paths) cpaths.push_back(s.c_str());
@@ -99,7 +100,8 @@ core::Result<CrsTransform> CrsTransform::create(const std::string& sourceCrs, bo
         proj_destroy(tgt);
         if (!op) {
             proj_destroy(src);
-            return fail("", "", "no transformation from '" + sourceCrs.substr(0, 80) + "' to " + target);
+            return fail("", "",
+                        "no transformation from '" + sourceCrs.substr(0, 80) + "' to " + target);
         }
         PJ* norm = proj_normalize_for_visualization(p->ctx, op);
         proj_destroy(op);
@@ -109,7 +111,9 @@ core::Result<CrsTransform> CrsTransform::create(const std::string& sourceCrs, bo
     return CrsTransform(std::move(p));
 }
 
-bool CrsTransform::isIdentity() const { return d->identity; }
+bool CrsTransform::isIdentity() const {
+    return d->identity;
+}
 
 core::Result<core::Vec3> CrsTransform::apply(core::Vec3 in) {
     if (d->identity) return in;
@@ -124,7 +128,8 @@ core::Result<core::Vec3> CrsTransform::apply(core::Vec3 in) {
         d->lastOp = info.description ? info.description : "";
         d->lastAccuracy = info.accuracy;
         if (used) proj_destroy(used);
-        if (d->lastOp.find("Ballpark") != std::string::npos || d->lastOp.find("ballpark") != std::string::npos)
+        if (d->lastOp.find("Ballpark") != std::string::npos ||
+            d->lastOp.find("ballpark") != std::string::npos)
             return fail("", "",
                         "PROJ could only offer a ballpark transformation ('" + d->lastOp +
                             "'), which is metres off; refusing it: " + kInstallHint);
@@ -133,7 +138,11 @@ core::Result<core::Vec3> CrsTransform::apply(core::Vec3 in) {
     return core::Vec3{out.xyz.x, out.xyz.y, out.xyz.z};
 }
 
-std::string CrsTransform::lastOperation() const { return d->identity ? "identity" : d->lastOp; }
-double CrsTransform::lastAccuracyM() const { return d->identity ? 0.0 : d->lastAccuracy; }
+std::string CrsTransform::lastOperation() const {
+    return d->identity ? "identity" : d->lastOp;
+}
+double CrsTransform::lastAccuracyM() const {
+    return d->identity ? 0.0 : d->lastAccuracy;
+}
 
 }  // namespace bz::io

@@ -26,14 +26,17 @@ void appendNumber(std::string& s, float v) {
     auto r = std::to_chars(buf, buf + sizeof buf, v);
     s.append(buf, r.ptr);
 }
-bool same(float a, float b) { return a == b || (std::isnan(a) && std::isnan(b)); }
+bool same(float a, float b) {
+    return a == b || (std::isnan(a) && std::isnan(b));
+}
 }  // namespace
 
 std::string encodeUncertainty(const model::VertexDepth* d, std::size_t n) {
     std::string s;
     if (n == 0) return "nan";
     bool uniform = true;
-    for (std::size_t i = 1; i < n; ++i) uniform &= same(d[i].verticalUncertaintyM, d[0].verticalUncertaintyM);
+    for (std::size_t i = 1; i < n; ++i)
+        uniform &= same(d[i].verticalUncertaintyM, d[0].verticalUncertaintyM);
     if (uniform) {
         appendNumber(s, d[0].verticalUncertaintyM);
         return s;
@@ -53,8 +56,10 @@ std::string decodeDepths(std::string_view prov, std::string_view unc, std::size_
                std::to_string(n) + " vertices";
     for (std::size_t i = 0; i < n; ++i) {
         auto p = model::provenanceFromChar(prov.size() == 1 ? prov[0] : prov[i]);
-        if (!p) return "vertex_provenance letter '" + std::string(1, prov.size() == 1 ? prov[0] : prov[i]) +
-                       "' is not one of m, d, a, u";
+        if (!p)
+            return "vertex_provenance letter '" +
+                   std::string(1, prov.size() == 1 ? prov[0] : prov[i]) +
+                   "' is not one of m, d, a, u";
         out[i].provenance = *p;
     }
     std::vector<float> values;
@@ -70,7 +75,8 @@ std::string decodeDepths(std::string_view prov, std::string_view unc, std::size_
         }
         float v = 0;
         auto r = std::from_chars(c, end, v);
-        if (r.ec != std::errc()) return "vertex_uncertainty_m '" + std::string(unc) + "' is not a list of numbers";
+        if (r.ec != std::errc())
+            return "vertex_uncertainty_m '" + std::string(unc) + "' is not a list of numbers";
         if (v < 0) return "vertex_uncertainty_m is negative";
         values.push_back(v);
         c = r.ptr;
@@ -78,7 +84,8 @@ std::string decodeDepths(std::string_view prov, std::string_view unc, std::size_
     if (values.size() != 1 && values.size() != n)
         return "vertex_uncertainty_m has " + std::to_string(values.size()) + " values for " +
                std::to_string(n) + " vertices";
-    for (std::size_t i = 0; i < n; ++i) out[i].verticalUncertaintyM = values.size() == 1 ? values[0] : values[i];
+    for (std::size_t i = 0; i < n; ++i)
+        out[i].verticalUncertaintyM = values.size() == 1 ? values[0] : values[i];
     return {};
 }
 

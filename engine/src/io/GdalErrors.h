@@ -9,14 +9,14 @@
 namespace bz::io::detail {
 
 class GdalErrorCapture {
-public:
+  public:
     GdalErrorCapture() { CPLPushErrorHandlerEx(&handler, this); }
     ~GdalErrorCapture() { CPLPopErrorHandler(); }
     GdalErrorCapture(const GdalErrorCapture&) = delete;
     GdalErrorCapture& operator=(const GdalErrorCapture&) = delete;
     const std::string& text() const { return mText; }
 
-private:
+  private:
     static void CPL_STDCALL handler(CPLErr level, CPLErrorNum, const char* msg) {
         auto* self = static_cast<GdalErrorCapture*>(CPLGetErrorHandlerUserData());
         if (level < CE_Warning || !self) return;

@@ -14,9 +14,11 @@
 namespace bz::io {
 
 namespace detail {
-core::Result<std::vector<std::vector<core::Vec2>>> footprintRings(const OGRGeometry* g, bool& isLine,
+core::Result<std::vector<std::vector<core::Vec2>>> footprintRings(const OGRGeometry* g,
+                                                                  bool& isLine,
                                                                   std::optional<CrsTransform>& t,
-                                                                  const std::string& file, const std::string& id);
+                                                                  const std::string& file,
+                                                                  const std::string& id);
 }
 
 using core::fail;
@@ -48,7 +50,8 @@ ObjectType inferType(const std::string& theme, OGRwkbGeometryType geom) {
     }
     if (theme == "sleuf") return ObjectType::Trench;
     if (theme == "warmte") return ObjectType::HeatPipe;
-    if (theme == "rioolVrijverval" || theme == "rioolOnderOverOfOnderdruk") return ObjectType::SewerPipe;
+    if (theme == "rioolVrijverval" || theme == "rioolOnderOverOfOnderdruk")
+        return ObjectType::SewerPipe;
     if (isCableTheme(theme)) return ObjectType::Cable;
     return ObjectType::Pipe;
 }
@@ -65,13 +68,17 @@ struct Context {
 // Ground level at a point, or an error naming what is missing.
 core::Result<double> groundAt(const Context& c, const std::string& id, double x, double y) {
     if (!c.options.groundLevel.available())
-        return fail(c.file, id, "has a depth_m but no ground level is known: pass --ground-level M or --ground-raster FILE");
+        return fail(c.file, id,
+                    "has a depth_m but no ground level is known: pass --ground-level M or "
+                    "--ground-raster FILE");
     double g = c.options.groundLevel.at(x, y);
-    if (std::isnan(g)) return fail(c.file, id, "ground level is nodata or outside the raster at this location");
+    if (std::isnan(g))
+        return fail(c.file, id, "ground level is nodata or outside the raster at this location");
     return g;
 }
 
-model::DepthProvenance provenanceOf(const OGRFeature& f, const Context& c, model::DepthProvenance fallback) {
+model::DepthProvenance provenanceOf(const OGRFeature& f, const Context& c,
+                                    model::DepthProvenance fallback) {
     std::string s = detail::str(f, c.idx("depth_source"));
     if (auto p = model::provenanceFromCode(s)) return *p;
     return fallback;
@@ -80,20 +87,25 @@ model::DepthProvenance provenanceOf(const OGRFeature& f, const Context& c, model
 core::Result<void> importLinear(const OGRFeature& f, model::Dataset::Meta meta, const Context& c) {
     const OGRGeometry* g = f.GetGeometryRef();
     const OGRLineString* line = nullptr;
-    if (wkbFlatten(g->getGeometryType()) == wkbMultiLineString && g->toMultiLineString()->getNumGeometries() == 1)
+    if (wkbFlatten(g->getGeometryType()) == wkbMultiLineString &&
+        g->toMultiLineString()->getNumGeometries() == 1)
         line = g->toMultiLineString()->getGeometryRef(0);
     else if (wkbFlatten(g->getGeometryType()) == wkbLineString)
         line = g->toLineString();
     if (!line) return fail(c.file, meta.id, "multi-part line: split it into one feature per part");
     if (line->getNumPoints() < 2) return fail(c.file, meta.id, "line has fewer than 2 vertices");
     double diameterMm = detail::num(f, c.idx("diameter_mm"));
-    if (auto bad = detail::checkNonNegative(diameterMm, "diameter_mm", 5000)) return fail(c.file, meta.id, *bad);
+    if (auto bad = detail::checkNonNegative(diameterMm, "diameter_mm", 5000))
+        return fail(c.file, meta.id, *bad);
     if (diameterMm == 0) return fail(c.file, meta.id, "diameter_mm is 0");
-    float diameterM = std::isnan(diameterMm) ? model::kUnknown : static_cast<float>(diameterMm / 1000);
+    float diameterM =
+        std::isnan(diameterMm) ? model::kUnknown : static_cast<float>(diameterMm / 1000);
     double depth = detail::num(f, c.idx("depth_m"));
-    if (auto bad = detail::checkNonNegative(depth, "depth_m", 100)) return fail(c.file, meta.id, *bad);
+    if (auto bad = detail::checkNonNegative(depth, "depth_m", 100))
+        return fail(c.file, meta.id, *bad);
     double uncertainty = detail::num(f, c.idx("depth_uncertainty_m"));
-    if (auto bad = detail::checkNonNegative(uncertainty, "depth_uncertainty_m", 50)) return fail(c.file, meta.id, *bad);
+    if (auto bad = detail::checkNonNegative(uncertainty, "depth_uncertainty_m", 50))
+        return fail(c.file, meta.id, *bad);
     const bool threeD = line->Is3D();
     // Heights given as data: trusted as their depth_source says; without one they are assumed.
     auto prov = provenanceOf(f, c, model::DepthProvenance::Assumed);
@@ -128,8 +140,8 @@ core::Result<void> importLinear(const OGRFeature& f, model::Dataset::Meta meta, 
     return {};
 }
 
-core::Result<std::pair<double, double>> verticalRange(const OGRFeature& f, const Context& c, const std::string& id,
-                                                      double x, double y) {
+core::Result<std::pair<double, double>> verticalRange(const OGRFeature& f, const Context& c,
+                                                      const std::string& id, double x, double y) {
     double top = detail::num(f, c.idx("top_m")), bottom = detail::num(f, c.idx("bottom_m"));
     if (std::isfinite(top) && std::isfinite(bottom)) {
         if (bottom > top) return fail(c.file, id, "bottom_m is above top_m");
@@ -137,7 +149,8 @@ core::Result<std::pair<double, double>> verticalRange(const OGRFeature& f, const
     }
     double depth = detail::num(f, c.idx("depth_m"));
     if (auto bad = detail::checkNonNegative(depth, "depth_m", 500)) return fail(c.file, id, *bad);
-    if (std::isnan(depth)) return fail(c.file, id, "needs top_m and bottom_m, or depth_m and a ground level");
+    if (std::isnan(depth))
+        return fail(c.file, id, "needs top_m and bottom_m, or depth_m and a ground level");
     auto ground = groundAt(c, id, x, y);
     if (!ground) return std::unexpected(ground.error());
     return std::pair{*ground - depth, *ground};
@@ -151,10 +164,13 @@ core::Result<void> importBody(const OGRFeature& f, model::Dataset::Meta meta, co
         if (!q) return fail(c.file, meta.id, q.error().message);
         p = *q;
     }
-    if (!std::isfinite(p.x) || !std::isfinite(p.y)) return fail(c.file, meta.id, "point is NaN or infinite");
+    if (!std::isfinite(p.x) || !std::isfinite(p.y))
+        return fail(c.file, meta.id, "point is NaN or infinite");
     double diameterMm = detail::num(f, c.idx("diameter_mm"));
-    if (auto bad = detail::checkNonNegative(diameterMm, "diameter_mm", 100000)) return fail(c.file, meta.id, *bad);
-    if (!(diameterMm > 0)) return fail(c.file, meta.id, "a point object needs a positive diameter_mm");
+    if (auto bad = detail::checkNonNegative(diameterMm, "diameter_mm", 100000))
+        return fail(c.file, meta.id, *bad);
+    if (!(diameterMm > 0))
+        return fail(c.file, meta.id, "a point object needs a positive diameter_mm");
     auto range = verticalRange(f, c, meta.id, p.x, p.y);
     if (!range) return std::unexpected(range.error());
     model::VerticalBody b;
@@ -173,7 +189,8 @@ core::Result<void> importPrism(const OGRFeature& f, model::Dataset::Meta meta, c
     auto rings = detail::footprintRings(f.GetGeometryRef(), isLine, c.transform, c.file, meta.id);
     if (!rings) return std::unexpected(rings.error());
     double width = detail::num(f, c.idx("width_m"));
-    if (isLine && !(width > 0)) return fail(c.file, meta.id, "a line footprint needs a positive width_m");
+    if (isLine && !(width > 0))
+        return fail(c.file, meta.id, "a line footprint needs a positive width_m");
     auto first = (*rings)[0][0];
     auto range = verticalRange(f, c, meta.id, first.x, first.y);
     if (!range) return std::unexpected(range.error());
@@ -195,10 +212,14 @@ void importLayer(OGRLayer* layer, const std::string& file, const GenericImportOp
         }
     };
     for (const char* col : {"id", "theme", "status"})
-        if (idx(col) < 0) return skipAll(std::string("layer '") + name + "' lacks the required column '" + col + "'");
+        if (idx(col) < 0)
+            return skipAll(std::string("layer '") + name + "' lacks the required column '" + col +
+                           "'");
     for (const char* col : {"owner", "diameter_mm", "year"})
         if (idx(col) < 0)
-            report.warn({file, "", std::string("layer '") + name + "' has no '" + col + "' column: left unknown"});
+            report.warn(
+                {file, "",
+                 std::string("layer '") + name + "' has no '" + col + "' column: left unknown"});
 
     std::optional<CrsTransform> transform;
     const OGRSpatialReference* srs = layer->GetSpatialRef();
@@ -222,14 +243,24 @@ void importLayer(OGRLayer* layer, const std::string& file, const GenericImportOp
     Context c{file, name, options, idx, transform, ds, report};
     for (auto& f : *layer) {
         auto meta = detail::readCommonMeta(*f, idx, file, name, unknownThemes);
-        if (!meta) { report.skip(name, meta.error()); continue; }
+        if (!meta) {
+            report.skip(name, meta.error());
+            continue;
+        }
         const OGRGeometry* g = f->GetGeometryRef();
-        if (!g || g->IsEmpty()) { report.skip(name, {file, meta->id, "geometry is missing or empty"}); continue; }
+        if (!g || g->IsEmpty()) {
+            report.skip(name, {file, meta->id, "geometry is missing or empty"});
+            continue;
+        }
         std::string typeCode = detail::str(*f, idx("type"));
         ObjectType type = inferType(meta->theme, g->getGeometryType());
         if (!typeCode.empty()) {
             auto given = model::objectTypeFromCode(typeCode);
-            if (!given) { report.skip(name, {file, meta->id, "type '" + typeCode + "' is not a known object type"}); continue; }
+            if (!given) {
+                report.skip(name,
+                            {file, meta->id, "type '" + typeCode + "' is not a known object type"});
+                continue;
+            }
             type = *given;
         }
         meta->type = type;
@@ -238,13 +269,20 @@ void importLayer(OGRLayer* layer, const std::string& file, const GenericImportOp
         bool pointGeom = flat == wkbPoint;
         auto kind = model::geometryKindOf(type);
         core::Result<void> r;
-        if (kind == model::GeometryKind::Linear && lineGeom) r = importLinear(*f, *meta, c);
-        else if (kind == model::GeometryKind::VerticalBody && pointGeom) r = importBody(*f, *meta, c);
-        else if (kind == model::GeometryKind::Prism && !pointGeom) r = importPrism(*f, *meta, c);
-        else r = fail(file, meta->id, std::string("geometry ") + OGRGeometryTypeToName(g->getGeometryType()) +
-                                          " does not fit object type '" + std::string(model::toCode(type)) + "'");
-        if (r) report.load(name);
-        else report.skip(name, r.error());
+        if (kind == model::GeometryKind::Linear && lineGeom)
+            r = importLinear(*f, *meta, c);
+        else if (kind == model::GeometryKind::VerticalBody && pointGeom)
+            r = importBody(*f, *meta, c);
+        else if (kind == model::GeometryKind::Prism && !pointGeom)
+            r = importPrism(*f, *meta, c);
+        else
+            r = fail(file, meta->id,
+                     std::string("geometry ") + OGRGeometryTypeToName(g->getGeometryType()) +
+                         " does not fit object type '" + std::string(model::toCode(type)) + "'");
+        if (r)
+            report.load(name);
+        else
+            report.skip(name, r.error());
     }
     detail::reportUnknownThemes(unknownThemes, file, report);
 }
@@ -256,11 +294,13 @@ core::Result<void> importGeneric(const std::string& source, const GenericImportO
     detail::registerGdalOnce();
     detail::GdalErrorCapture errors;
     const char* csvOptions[] = {"AUTODETECT_TYPE=YES", "KEEP_GEOM_COLUMNS=NO", nullptr};
-    std::unique_ptr<GDALDataset> in(GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
-                                                      nullptr, csvOptions, nullptr));
+    std::unique_ptr<GDALDataset> in(GDALDataset::Open(
+        source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, csvOptions, nullptr));
     if (!in) {
         std::string why = errors.text();
-        return fail(source, "", "cannot be read as a vector data source" + (why.empty() ? std::string() : ": " + why));
+        return fail(
+            source, "",
+            "cannot be read as a vector data source" + (why.empty() ? std::string() : ": " + why));
     }
     if (in->GetLayerCount() == 0) return fail(source, "", "contains no layers");
     for (int i = 0; i < in->GetLayerCount(); ++i) {

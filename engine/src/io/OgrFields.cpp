@@ -4,15 +4,14 @@
 
 namespace bz::io::detail {
 
-core::Result<model::Dataset::Meta> readCommonMeta(const OGRFeature& f, const FieldIndex& idx,
-                                                  const std::string& file, const std::string& layer,
-                                                  std::map<std::string, std::size_t>& unknownThemes) {
+core::Result<model::Dataset::Meta> readCommonMeta(
+    const OGRFeature& f, const FieldIndex& idx, const std::string& file, const std::string& layer,
+    std::map<std::string, std::size_t>& unknownThemes) {
     model::Dataset::Meta m;
     int iId = idx("id");
     if (iId < 0) return core::fail(file, "", "layer '" + layer + "' has no 'id' column");
     m.id = str(f, iId);
-    if (m.id.empty())
-        return core::fail(file, "FID " + std::to_string(f.GetFID()), "empty 'id'");
+    if (m.id.empty()) return core::fail(file, "FID " + std::to_string(f.GetFID()), "empty 'id'");
     if (auto nan = firstNotANumber(f, idx)) return core::fail(file, m.id, *nan);
     m.layer = idx("layer") >= 0 && isSet(f, idx("layer")) ? str(f, idx("layer")) : layer;
     m.theme = str(f, idx("theme"));
@@ -24,20 +23,23 @@ core::Result<model::Dataset::Meta> readCommonMeta(const OGRFeature& f, const Fie
     }
     m.owner = str(f, idx("owner"));
     m.material = str(f, idx("material"));
-    m.source = idx("source_file") >= 0 && isSet(f, idx("source_file")) ? str(f, idx("source_file")) : file;
+    m.source =
+        idx("source_file") >= 0 && isSet(f, idx("source_file")) ? str(f, idx("source_file")) : file;
     std::string status = str(f, idx("status"));
     if (status.empty()) {
         m.status = model::ObjectStatus::Existing;  // KLIC and registers hold existing objects
     } else if (auto s = model::statusFromCode(status)) {
         m.status = *s;
     } else {
-        return core::fail(file, m.id,
-                          "status '" + status + "' is not one of existing, proposed, out_of_service");
+        return core::fail(
+            file, m.id, "status '" + status + "' is not one of existing, proposed, out_of_service");
     }
     double year = num(f, idx("year"));
     if (!std::isnan(year)) {
         if (year < 1800 || year > 2100)
-            return core::fail(file, m.id, "year " + std::to_string(static_cast<long>(year)) + " is not plausible");
+            return core::fail(
+                file, m.id,
+                "year " + std::to_string(static_cast<long>(year)) + " is not plausible");
         m.yearLaid = static_cast<int>(year);
     }
     double acc = num(f, idx("horizontal_accuracy_m"));
@@ -49,8 +51,9 @@ core::Result<model::Dataset::Meta> readCommonMeta(const OGRFeature& f, const Fie
 }
 
 std::optional<std::string> firstNotANumber(const OGRFeature& f, const FieldIndex& idx) {
-    for (const char* col : {"diameter_mm", "year", "depth_m", "depth_uncertainty_m", "top_m", "bottom_m", "width_m",
-                            "diameter_m", "length_m", "horizontal_accuracy_m", "concentration"})
+    for (const char* col :
+         {"diameter_mm", "year", "depth_m", "depth_uncertainty_m", "top_m", "bottom_m", "width_m",
+          "diameter_m", "length_m", "horizontal_accuracy_m", "concentration"})
         if (auto e = notANumber(f, idx(col), col)) return e;
     return std::nullopt;
 }

@@ -6,10 +6,10 @@
 
 #include <cmath>
 #include <map>
-#include <utility>
-#include <vector>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <bodemzicht/core/Error.h>
 #include <bodemzicht/io/ImportReport.h>
@@ -20,7 +20,7 @@ namespace bz::io::detail {
 // Field indices of one layer, looked up once by name (-1 when the column is absent). Callers pass
 // string literals, so the cache is keyed by the literal's address: no string is built per feature.
 class FieldIndex {
-public:
+  public:
     explicit FieldIndex(OGRFeatureDefn* defn) : mDefn(defn) {}
     int operator()(const char* name) const {
         for (const auto& [key, index] : mCache)
@@ -30,21 +30,27 @@ public:
         return i;
     }
 
-private:
+  private:
     OGRFeatureDefn* mDefn;
     mutable std::vector<std::pair<const char*, int>> mCache;
 };
 
-inline bool isSet(const OGRFeature& f, int i) { return i >= 0 && f.IsFieldSetAndNotNull(i); }
-inline std::string str(const OGRFeature& f, int i) { return isSet(f, i) ? f.GetFieldAsString(i) : ""; }
+inline bool isSet(const OGRFeature& f, int i) {
+    return i >= 0 && f.IsFieldSetAndNotNull(i);
+}
+inline std::string str(const OGRFeature& f, int i) {
+    return isSet(f, i) ? f.GetFieldAsString(i) : "";
+}
 // NaN when absent or null.
-inline double num(const OGRFeature& f, int i) { return isSet(f, i) ? f.GetFieldAsDouble(i) : NAN; }
+inline double num(const OGRFeature& f, int i) {
+    return isSet(f, i) ? f.GetFieldAsDouble(i) : NAN;
+}
 
 // Reads the common columns; fails (naming the column) when `id` is missing or the status is not a
 // known code. Unknown themes are kept and counted in `unknownThemes`.
-core::Result<model::Dataset::Meta> readCommonMeta(const OGRFeature& f, const FieldIndex& idx,
-                                                  const std::string& file, const std::string& layer,
-                                                  std::map<std::string, std::size_t>& unknownThemes);
+core::Result<model::Dataset::Meta> readCommonMeta(
+    const OGRFeature& f, const FieldIndex& idx, const std::string& file, const std::string& layer,
+    std::map<std::string, std::size_t>& unknownThemes);
 
 // One warning per unknown theme with its count.
 void reportUnknownThemes(const std::map<std::string, std::size_t>& unknownThemes,

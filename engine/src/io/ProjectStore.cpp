@@ -29,7 +29,8 @@ void addField(OGRLayer* layer, const char* name, OGRFieldType type) {
 }
 
 void addCommonFields(OGRLayer* layer) {
-    for (const char* n : {"id", "layer", "theme", "owner", "status", "type", "material", "source_file"})
+    for (const char* n :
+         {"id", "layer", "theme", "owner", "status", "type", "material", "source_file"})
         addField(layer, n, OFTString);
     addField(layer, "year", OFTInteger);
     addField(layer, "horizontal_accuracy_m", OFTReal);
@@ -106,24 +107,28 @@ core::Result<void> writeProject(const Dataset& ds, const std::string& path) {
     addField(networks, "diameter_mm", OFTReal);
     addField(networks, "vertex_provenance", OFTString);
     addField(networks, "vertex_uncertainty_m", OFTString);
-    for (const char* n : {"bob_begin_m", "bob_end_m", "width_mm", "height_mm"}) addField(networks, n, OFTReal);
+    for (const char* n : {"bob_begin_m", "bob_end_m", "width_mm", "height_mm"})
+        addField(networks, n, OFTReal);
     for (const char* n : {"shape", "system_type"}) addField(networks, n, OFTString);
 
     addCommonFields(bodies);
-    for (const char* n : {"top_m", "bottom_m", "diameter_m", "width_m", "length_m", "rotation_deg",
-                          "depth_uncertainty_m", "height_m", "stem_diameter_m", "crown_diameter_m",
-                          "root_zone_diameter_m", "root_depth_m", "screen_top_m", "screen_bottom_m",
-                          "volume_m3"})
+    for (const char* n :
+         {"top_m", "bottom_m", "diameter_m", "width_m", "length_m", "rotation_deg",
+          "depth_uncertainty_m", "height_m", "stem_diameter_m", "crown_diameter_m",
+          "root_zone_diameter_m", "root_depth_m", "screen_top_m", "screen_bottom_m", "volume_m3"})
         addField(bodies, n, OFTReal);
-    for (const char* n : {"depth_provenance", "species", "root_zone_provenance", "well_temperature", "system_id"})
+    for (const char* n :
+         {"depth_provenance", "species", "root_zone_provenance", "well_temperature", "system_id"})
         addField(bodies, n, OFTString);
 
     addCommonFields(zones);
     for (const char* n : {"top_m", "bottom_m", "width_m", "depth_uncertainty_m", "concentration"})
         addField(zones, n, OFTReal);
-    for (const char* n : {"depth_provenance", "substance", "unit", "medium"}) addField(zones, n, OFTString);
+    for (const char* n : {"depth_provenance", "substance", "unit", "medium"})
+        addField(zones, n, OFTString);
 
-    for (const char* n : {"name", "path", "kind", "unit", "description"}) addField(fields, n, OFTString);
+    for (const char* n : {"name", "path", "kind", "unit", "description"})
+        addField(fields, n, OFTString);
     for (const char* n : {"key", "value"}) addField(meta, n, OFTString);
 
     out->StartTransaction();
@@ -142,8 +147,10 @@ core::Result<void> writeProject(const Dataset& ds, const std::string& path) {
                 of.SetGeometryDirectly(line);
                 setReal(of, "diameter_mm", g.outerDiameterM * 1000.0);
                 const auto* depths = &ds.vertexDepths[g.firstVertex];
-                of.SetField("vertex_provenance", detail::encodeProvenance(depths, g.vertexCount).c_str());
-                of.SetField("vertex_uncertainty_m", detail::encodeUncertainty(depths, g.vertexCount).c_str());
+                of.SetField("vertex_provenance",
+                            detail::encodeProvenance(depths, g.vertexCount).c_str());
+                of.SetField("vertex_uncertainty_m",
+                            detail::encodeUncertainty(depths, g.vertexCount).c_str());
                 if (const auto* s = ds.sewerOf(f)) {
                     setReal(of, "bob_begin_m", s->bobBeginM);
                     setReal(of, "bob_end_m", s->bobEndM);
@@ -166,7 +173,8 @@ core::Result<void> writeProject(const Dataset& ds, const std::string& path) {
                 setReal(of, "width_m", b.widthM);
                 setReal(of, "length_m", b.lengthM);
                 if (!b.isCylinder()) of.SetField("rotation_deg", b.rotationDeg);
-                of.SetField("depth_provenance", std::string(model::toCode(b.depth.provenance)).c_str());
+                of.SetField("depth_provenance",
+                            std::string(model::toCode(b.depth.provenance)).c_str());
                 setReal(of, "depth_uncertainty_m", b.depth.verticalUncertaintyM);
                 if (const auto* t = ds.treeOf(f)) {
                     setText(of, "species", t->species);
@@ -175,7 +183,8 @@ core::Result<void> writeProject(const Dataset& ds, const std::string& path) {
                     setReal(of, "crown_diameter_m", t->crownDiameterM);
                     setReal(of, "root_zone_diameter_m", t->rootZoneDiameterM);
                     setReal(of, "root_depth_m", t->rootDepthM);
-                    of.SetField("root_zone_provenance", std::string(model::toCode(t->rootZoneProvenance)).c_str());
+                    of.SetField("root_zone_provenance",
+                                std::string(model::toCode(t->rootZoneProvenance)).c_str());
                 }
                 if (const auto* w = ds.wellOf(f)) {
                     of.SetField("screen_top_m", w->screenTopZ);
@@ -205,7 +214,8 @@ core::Result<void> writeProject(const Dataset& ds, const std::string& path) {
                 }
                 of.SetField("top_m", p.topZ);
                 of.SetField("bottom_m", p.bottomZ);
-                of.SetField("depth_provenance", std::string(model::toCode(p.depth.provenance)).c_str());
+                of.SetField("depth_provenance",
+                            std::string(model::toCode(p.depth.provenance)).c_str());
                 setReal(of, "depth_uncertainty_m", p.depth.verticalUncertaintyM);
                 if (const auto* c = ds.contaminationOf(f)) {
                     setText(of, "substance", c->substance);
@@ -225,7 +235,8 @@ core::Result<void> writeProject(const Dataset& ds, const std::string& path) {
         std::filesystem::path fp(fr.path);
         std::error_code ec;
         if (fp.is_absolute() &&
-            std::filesystem::equivalent(fp.parent_path(), std::filesystem::absolute(path).parent_path(), ec))
+            std::filesystem::equivalent(fp.parent_path(),
+                                        std::filesystem::absolute(path).parent_path(), ec))
             fp = fp.filename();
         of.SetField("path", fp.string().c_str());
         of.SetField("kind", fr.kind.c_str());
@@ -239,7 +250,8 @@ core::Result<void> writeProject(const Dataset& ds, const std::string& path) {
         OGRFeature of(meta->GetLayerDefn());
         of.SetField("key", k);
         of.SetField("value", v);
-        if (meta->CreateFeature(&of) != OGRERR_NONE) return fail(path, "", "cannot write project_meta");
+        if (meta->CreateFeature(&of) != OGRERR_NONE)
+            return fail(path, "", "cannot write project_meta");
     }
     if (out->CommitTransaction() != OGRERR_NONE)
         return fail(path, "", "cannot commit GeoPackage: " + errors.text());
@@ -272,7 +284,10 @@ core::Result<LayerReader> openLayer(GDALDataset& ds, const char* name, const std
     LayerReader r{layer, file, name, detail::FieldIndex(layer->GetLayerDefn()), std::nullopt, {}};
     if (layer->GetGeomType() == wkbNone) return r;
     const OGRSpatialReference* srs = layer->GetSpatialRef();
-    if (!srs) return fail(file, "", std::string("layer '") + name + "' has no CRS; expected EPSG:7415 (RD New + NAP)");
+    if (!srs)
+        return fail(
+            file, "",
+            std::string("layer '") + name + "' has no CRS; expected EPSG:7415 (RD New + NAP)");
     char* wkt = nullptr;
     const char* opts[] = {"FORMAT=WKT2_2019", nullptr};
     srs->exportToWkt(&wkt, opts);
@@ -291,34 +306,48 @@ core::Result<core::Vec3> toRd(LayerReader& r, const std::string& id, core::Vec3 
     return *q;
 }
 
-bool finite(core::Vec3 p) { return std::isfinite(p.x) && std::isfinite(p.y); }
+bool finite(core::Vec3 p) {
+    return std::isfinite(p.x) && std::isfinite(p.y);
+}
 
 void readNetworks(LayerReader& r, Dataset& ds, ImportReport& report) {
     std::vector<core::Vec3> axis;
     std::vector<model::VertexDepth> depths;
     for (auto& feat : *r.layer) {
         auto meta = detail::readCommonMeta(*feat, r.idx, r.file, r.name, r.unknownThemes);
-        if (!meta) { report.skip(r.name, meta.error()); continue; }
+        if (!meta) {
+            report.skip(r.name, meta.error());
+            continue;
+        }
         auto type = model::objectTypeFromCode(detail::str(*feat, r.idx("type")));
         if (!type || model::geometryKindOf(*type) != model::GeometryKind::Linear) {
-            report.skip(r.name, {r.file, meta->id, "type '" + detail::str(*feat, r.idx("type")) + "' is not a linear object type"});
+            report.skip(r.name, {r.file, meta->id,
+                                 "type '" + detail::str(*feat, r.idx("type")) +
+                                     "' is not a linear object type"});
             continue;
         }
         meta->type = *type;
         const OGRGeometry* g = feat->GetGeometryRef();
         if (!g || g->IsEmpty() || wkbFlatten(g->getGeometryType()) != wkbLineString) {
-            report.skip(r.name, {r.file, meta->id, "geometry is missing, empty or not a LineString"});
+            report.skip(r.name,
+                        {r.file, meta->id, "geometry is missing, empty or not a LineString"});
             continue;
         }
         const auto* line = g->toLineString();
-        if (line->getNumPoints() < 2) { report.skip(r.name, {r.file, meta->id, "line has fewer than 2 vertices"}); continue; }
+        if (line->getNumPoints() < 2) {
+            report.skip(r.name, {r.file, meta->id, "line has fewer than 2 vertices"});
+            continue;
+        }
         axis.clear();
         bool ok = true;
         for (int i = 0; i < line->getNumPoints() && ok; ++i) {
             core::Vec3 p{line->getX(i), line->getY(i), line->Is3D() ? line->getZ(i) : NAN};
             auto q = toRd(r, meta->id, p);
             if (!q || !finite(*q)) {
-                report.skip(r.name, q ? core::Error{r.file, meta->id, "vertex " + std::to_string(i) + " is not finite"} : q.error());
+                report.skip(r.name,
+                            q ? core::Error{r.file, meta->id,
+                                            "vertex " + std::to_string(i) + " is not finite"}
+                              : q.error());
                 ok = false;
             } else {
                 axis.push_back(*q);
@@ -326,21 +355,33 @@ void readNetworks(LayerReader& r, Dataset& ds, ImportReport& report) {
         }
         if (!ok) continue;
         double diameterMm = detail::num(*feat, r.idx("diameter_mm"));
-        if (auto bad = detail::checkNonNegative(diameterMm, "diameter_mm", 5000); bad || diameterMm == 0) {
+        if (auto bad = detail::checkNonNegative(diameterMm, "diameter_mm", 5000);
+            bad || diameterMm == 0) {
             report.skip(r.name, {r.file, meta->id, bad ? *bad : "diameter_mm is 0"});
             continue;
         }
-        std::string msg = detail::decodeDepths(detail::str(*feat, r.idx("vertex_provenance")).empty() ? "u" : detail::str(*feat, r.idx("vertex_provenance")),
-                                               detail::str(*feat, r.idx("vertex_uncertainty_m")).empty() ? "nan" : detail::str(*feat, r.idx("vertex_uncertainty_m")),
-                                               axis.size(), depths);
-        if (!msg.empty()) { report.skip(r.name, {r.file, meta->id, msg}); continue; }
+        std::string msg =
+            detail::decodeDepths(detail::str(*feat, r.idx("vertex_provenance")).empty()
+                                     ? "u"
+                                     : detail::str(*feat, r.idx("vertex_provenance")),
+                                 detail::str(*feat, r.idx("vertex_uncertainty_m")).empty()
+                                     ? "nan"
+                                     : detail::str(*feat, r.idx("vertex_uncertainty_m")),
+                                 axis.size(), depths);
+        if (!msg.empty()) {
+            report.skip(r.name, {r.file, meta->id, msg});
+            continue;
+        }
         for (std::size_t i = 0; i < axis.size(); ++i)
             if (std::isnan(axis[i].z) && depths[i].provenance != model::DepthProvenance::Unknown) {
                 msg = "vertex " + std::to_string(i) + " has no height but provenance '" +
                       std::string(model::toCode(depths[i].provenance)) + "'";
                 break;
             }
-        if (!msg.empty()) { report.skip(r.name, {r.file, meta->id, msg}); continue; }
+        if (!msg.empty()) {
+            report.skip(r.name, {r.file, meta->id, msg});
+            continue;
+        }
         auto fi = ds.addLinear(*meta, axis, depths, static_cast<float>(diameterMm / 1000.0));
         if (meta->type == model::ObjectType::SewerPipe) {
             model::SewerProfile s;
@@ -358,7 +399,8 @@ void readNetworks(LayerReader& r, Dataset& ds, ImportReport& report) {
 
 model::VertexDepth readDepth(const OGRFeature& f, const detail::FieldIndex& idx) {
     model::VertexDepth d;
-    if (auto p = model::provenanceFromCode(detail::str(f, idx("depth_provenance")))) d.provenance = *p;
+    if (auto p = model::provenanceFromCode(detail::str(f, idx("depth_provenance"))))
+        d.provenance = *p;
     d.verticalUncertaintyM = static_cast<float>(detail::num(f, idx("depth_uncertainty_m")));
     return d;
 }
@@ -366,10 +408,15 @@ model::VertexDepth readDepth(const OGRFeature& f, const detail::FieldIndex& idx)
 void readBodies(LayerReader& r, Dataset& ds, ImportReport& report) {
     for (auto& feat : *r.layer) {
         auto meta = detail::readCommonMeta(*feat, r.idx, r.file, r.name, r.unknownThemes);
-        if (!meta) { report.skip(r.name, meta.error()); continue; }
+        if (!meta) {
+            report.skip(r.name, meta.error());
+            continue;
+        }
         auto type = model::objectTypeFromCode(detail::str(*feat, r.idx("type")));
         if (!type || model::geometryKindOf(*type) != model::GeometryKind::VerticalBody) {
-            report.skip(r.name, {r.file, meta->id, "type '" + detail::str(*feat, r.idx("type")) + "' is not a vertical body type"});
+            report.skip(r.name, {r.file, meta->id,
+                                 "type '" + detail::str(*feat, r.idx("type")) +
+                                     "' is not a vertical body type"});
             continue;
         }
         meta->type = *type;
@@ -379,7 +426,11 @@ void readBodies(LayerReader& r, Dataset& ds, ImportReport& report) {
             continue;
         }
         auto q = toRd(r, meta->id, {g->toPoint()->getX(), g->toPoint()->getY(), 0});
-        if (!q || !finite(*q)) { report.skip(r.name, q ? core::Error{r.file, meta->id, "point is not finite"} : q.error()); continue; }
+        if (!q || !finite(*q)) {
+            report.skip(r.name,
+                        q ? core::Error{r.file, meta->id, "point is not finite"} : q.error());
+            continue;
+        }
         model::VerticalBody b;
         b.center = q->xy();
         b.topZ = detail::num(*feat, r.idx("top_m"));
@@ -389,8 +440,12 @@ void readBodies(LayerReader& r, Dataset& ds, ImportReport& report) {
             continue;
         }
         double diameter = detail::num(*feat, r.idx("diameter_m"));
-        double width = detail::num(*feat, r.idx("width_m")), length = detail::num(*feat, r.idx("length_m"));
-        if (auto bad = detail::checkNonNegative(diameter, "diameter_m", 200)) { report.skip(r.name, {r.file, meta->id, *bad}); continue; }
+        double width = detail::num(*feat, r.idx("width_m")),
+               length = detail::num(*feat, r.idx("length_m"));
+        if (auto bad = detail::checkNonNegative(diameter, "diameter_m", 200)) {
+            report.skip(r.name, {r.file, meta->id, *bad});
+            continue;
+        }
         if (!std::isnan(diameter) && diameter > 0) {
             b.radiusM = static_cast<float>(diameter / 2);
         } else if (width > 0 && length > 0) {
@@ -399,7 +454,8 @@ void readBodies(LayerReader& r, Dataset& ds, ImportReport& report) {
             double rot = detail::num(*feat, r.idx("rotation_deg"));
             b.rotationDeg = std::isnan(rot) ? 0.f : static_cast<float>(rot);
         } else {
-            report.skip(r.name, {r.file, meta->id, "neither diameter_m nor width_m and length_m are positive"});
+            report.skip(r.name, {r.file, meta->id,
+                                 "neither diameter_m nor width_m and length_m are positive"});
             continue;
         }
         b.depth = readDepth(*feat, r.idx);
@@ -410,9 +466,12 @@ void readBodies(LayerReader& r, Dataset& ds, ImportReport& report) {
             t.heightM = static_cast<float>(detail::num(*feat, r.idx("height_m")));
             t.stemDiameterM = static_cast<float>(detail::num(*feat, r.idx("stem_diameter_m")));
             t.crownDiameterM = static_cast<float>(detail::num(*feat, r.idx("crown_diameter_m")));
-            t.rootZoneDiameterM = static_cast<float>(detail::num(*feat, r.idx("root_zone_diameter_m")));
+            t.rootZoneDiameterM =
+                static_cast<float>(detail::num(*feat, r.idx("root_zone_diameter_m")));
             t.rootDepthM = static_cast<float>(detail::num(*feat, r.idx("root_depth_m")));
-            if (auto p = model::provenanceFromCode(detail::str(*feat, r.idx("root_zone_provenance")))) t.rootZoneProvenance = *p;
+            if (auto p =
+                    model::provenanceFromCode(detail::str(*feat, r.idx("root_zone_provenance"))))
+                t.rootZoneProvenance = *p;
             ds.attach(fi, std::move(t));
         } else if (meta->type == model::ObjectType::Well) {
             model::WellDetail w;
@@ -431,9 +490,11 @@ void readBodies(LayerReader& r, Dataset& ds, ImportReport& report) {
 
 namespace detail {
 // Shared with the generic importer: rings of a polygon or a polyline footprint in RD.
-core::Result<std::vector<std::vector<core::Vec2>>> footprintRings(const OGRGeometry* g, bool& isLine,
+core::Result<std::vector<std::vector<core::Vec2>>> footprintRings(const OGRGeometry* g,
+                                                                  bool& isLine,
                                                                   std::optional<CrsTransform>& t,
-                                                                  const std::string& file, const std::string& id);
+                                                                  const std::string& file,
+                                                                  const std::string& id);
 }  // namespace detail
 
 namespace {
@@ -441,24 +502,38 @@ namespace {
 void readZones(LayerReader& r, Dataset& ds, ImportReport& report) {
     for (auto& feat : *r.layer) {
         auto meta = detail::readCommonMeta(*feat, r.idx, r.file, r.name, r.unknownThemes);
-        if (!meta) { report.skip(r.name, meta.error()); continue; }
+        if (!meta) {
+            report.skip(r.name, meta.error());
+            continue;
+        }
         auto type = model::objectTypeFromCode(detail::str(*feat, r.idx("type")));
         if (!type || model::geometryKindOf(*type) != model::GeometryKind::Prism) {
-            report.skip(r.name, {r.file, meta->id, "type '" + detail::str(*feat, r.idx("type")) + "' is not a prism type"});
+            report.skip(r.name,
+                        {r.file, meta->id,
+                         "type '" + detail::str(*feat, r.idx("type")) + "' is not a prism type"});
             continue;
         }
         meta->type = *type;
         bool isLine = false;
-        auto rings = detail::footprintRings(feat->GetGeometryRef(), isLine, r.transform, r.file, meta->id);
-        if (!rings) { report.skip(r.name, rings.error()); continue; }
-        double top = detail::num(*feat, r.idx("top_m")), bottom = detail::num(*feat, r.idx("bottom_m"));
+        auto rings =
+            detail::footprintRings(feat->GetGeometryRef(), isLine, r.transform, r.file, meta->id);
+        if (!rings) {
+            report.skip(r.name, rings.error());
+            continue;
+        }
+        double top = detail::num(*feat, r.idx("top_m")),
+               bottom = detail::num(*feat, r.idx("bottom_m"));
         if (!std::isfinite(top) || !std::isfinite(bottom) || bottom > top) {
             report.skip(r.name, {r.file, meta->id, "top_m/bottom_m missing or bottom above top"});
             continue;
         }
         double width = detail::num(*feat, r.idx("width_m"));
-        if (isLine && !(width > 0)) { report.skip(r.name, {r.file, meta->id, "a line footprint needs a positive width_m"}); continue; }
-        auto fi = ds.addPrism(*meta, *rings, bottom, top, isLine ? static_cast<float>(width) : model::kUnknown,
+        if (isLine && !(width > 0)) {
+            report.skip(r.name, {r.file, meta->id, "a line footprint needs a positive width_m"});
+            continue;
+        }
+        auto fi = ds.addPrism(*meta, *rings, bottom, top,
+                              isLine ? static_cast<float>(width) : model::kUnknown,
                               readDepth(*feat, r.idx));
         if (meta->type == model::ObjectType::ContaminationZone) {
             model::ContaminationDetail c;
@@ -483,8 +558,10 @@ core::Result<Dataset> readProject(const std::string& source, ImportReport& repor
 bool isProject(const std::string& source) {
     detail::registerGdalOnce();
     detail::GdalErrorCapture errors;
-    std::unique_ptr<GDALDataset> in(GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
-    return in && (in->GetLayerByName(kNetworksLayer) || in->GetLayerByName(kBodiesLayer) || in->GetLayerByName(kZonesLayer));
+    std::unique_ptr<GDALDataset> in(
+        GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    return in && (in->GetLayerByName(kNetworksLayer) || in->GetLayerByName(kBodiesLayer) ||
+                  in->GetLayerByName(kZonesLayer));
 }
 
 core::Result<GroundLevel> openFieldRaster(const Dataset& ds, const std::string& name) {
@@ -500,23 +577,30 @@ core::Result<GroundLevel> openFieldRaster(const Dataset& ds, const std::string& 
 core::Result<void> readProjectInto(const std::string& source, Dataset& ds, ImportReport& report) {
     detail::registerGdalOnce();
     detail::GdalErrorCapture errors;
-    std::unique_ptr<GDALDataset> in(GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    std::unique_ptr<GDALDataset> in(
+        GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
     if (!in) return fail(source, "", "cannot open as a vector data source: " + errors.text());
-    if (!in->GetLayerByName(kNetworksLayer) && !in->GetLayerByName(kBodiesLayer) && !in->GetLayerByName(kZonesLayer))
-        return fail(source, "", "not a Bodemzicht project: none of the layers networks, bodies, zones");
+    if (!in->GetLayerByName(kNetworksLayer) && !in->GetLayerByName(kBodiesLayer) &&
+        !in->GetLayerByName(kZonesLayer))
+        return fail(source, "",
+                    "not a Bodemzicht project: none of the layers networks, bodies, zones");
     for (const char* name : {kNetworksLayer, kBodiesLayer, kZonesLayer}) {
         if (!in->GetLayerByName(name)) continue;
         auto r = openLayer(*in, name, source);
         if (!r) return std::unexpected(r.error());
-        if (name == std::string(kNetworksLayer)) readNetworks(*r, ds, report);
-        else if (name == std::string(kBodiesLayer)) readBodies(*r, ds, report);
-        else readZones(*r, ds, report);
+        if (name == std::string(kNetworksLayer))
+            readNetworks(*r, ds, report);
+        else if (name == std::string(kBodiesLayer))
+            readBodies(*r, ds, report);
+        else
+            readZones(*r, ds, report);
         detail::reportUnknownThemes(r->unknownThemes, source, report);
     }
     if (OGRLayer* fl = in->GetLayerByName(kFieldsLayer)) {
         detail::FieldIndex idx(fl->GetLayerDefn());
         for (auto& f : *fl)
-            ds.fields.push_back({detail::str(*f, idx("name")), resolveFieldPath(source, detail::str(*f, idx("path"))),
+            ds.fields.push_back({detail::str(*f, idx("name")),
+                                 resolveFieldPath(source, detail::str(*f, idx("path"))),
                                  detail::str(*f, idx("kind")), detail::str(*f, idx("unit")),
                                  detail::str(*f, idx("description"))});
     }

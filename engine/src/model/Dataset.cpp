@@ -86,8 +86,7 @@ core::Bounds3 Dataset::featureBounds(const Feature& f) const {
         }
         case GeometryKind::VerticalBody: {
             const auto& v = bodies[f.geometry];
-            double r = v.isCylinder() ? v.radiusM
-                                      : 0.5 * std::hypot(v.widthM, v.lengthM);
+            double r = v.isCylinder() ? v.radiusM : 0.5 * std::hypot(v.widthM, v.lengthM);
             b.expand(core::Vec3{v.center.x - r, v.center.y - r, v.bottomZ});
             b.expand(core::Vec3{v.center.x + r, v.center.y + r, v.topZ});
             return b;
@@ -117,9 +116,9 @@ core::Bounds3 Dataset::bounds() const {
 
 std::size_t Dataset::geometryBytes() const {
     return linears.capacity() * sizeof(LinearGeometry) + vertices.capacity() * sizeof(core::Vec3) +
-           vertexDepths.capacity() * sizeof(VertexDepth) + bodies.capacity() * sizeof(VerticalBody) +
-           prisms.capacity() * sizeof(PrismGeometry) + rings.capacity() * sizeof(Ring) +
-           footprintPoints.capacity() * sizeof(core::Vec2);
+           vertexDepths.capacity() * sizeof(VertexDepth) +
+           bodies.capacity() * sizeof(VerticalBody) + prisms.capacity() * sizeof(PrismGeometry) +
+           rings.capacity() * sizeof(Ring) + footprintPoints.capacity() * sizeof(core::Vec2);
 }
 
 }  // namespace bz::model

@@ -27,7 +27,8 @@ DatasetSummary summarize(const Dataset& ds) {
                 const auto& l = ds.linears[f.geometry];
                 if (std::isnan(l.outerDiameterM)) ++s.unknownDiameter;
                 for (std::uint32_t i = 0; i < l.vertexCount; ++i)
-                    ++s.vertexProvenance[std::string(toCode(ds.vertexDepths[l.firstVertex + i].provenance))];
+                    ++s.vertexProvenance[std::string(
+                        toCode(ds.vertexDepths[l.firstVertex + i].provenance))];
                 break;
             }
             case GeometryKind::VerticalBody:
@@ -41,8 +42,10 @@ DatasetSummary summarize(const Dataset& ds) {
     auto problem = [&](std::size_t n, const char* what) {
         if (n) s.problems.push_back(std::to_string(n) + " " + what);
     };
-    problem(s.unknownDiameter, "networks without a diameter (the rule set's default is used, marked assumed)");
-    problem(s.vertexProvenance["unknown"], "network vertices without any height (default cover depth is assumed)");
+    problem(s.unknownDiameter,
+            "networks without a diameter (the rule set's default is used, marked assumed)");
+    problem(s.vertexProvenance["unknown"],
+            "network vertices without any height (default cover depth is assumed)");
     problem(s.unknownOwner, "features without an owner");
     problem(s.unknownTheme, "features with a theme Bodemzicht does not know (handled as 'overig')");
     return s;
@@ -51,10 +54,12 @@ DatasetSummary summarize(const Dataset& ds) {
 std::string DatasetSummary::toText() const {
     std::ostringstream out;
     char buf[256];
-    out << "features: " << features << "  network segments: " << segments << "  vertices: " << vertices << "\n";
+    out << "features: " << features << "  network segments: " << segments
+        << "  vertices: " << vertices << "\n";
     if (!extent.empty()) {
         std::snprintf(buf, sizeof buf,
-                      "extent (EPSG:7415): x %.2f .. %.2f, y %.2f .. %.2f, z %.2f .. %.2f m NAP (%.0f x %.0f m)\n",
+                      "extent (EPSG:7415): x %.2f .. %.2f, y %.2f .. %.2f, z %.2f .. %.2f m NAP "
+                      "(%.0f x %.0f m)\n",
                       extent.lo.x, extent.hi.x, extent.lo.y, extent.hi.y, extent.lo.z, extent.hi.z,
                       extent.hi.x - extent.lo.x, extent.hi.y - extent.lo.y);
         out << buf;
@@ -68,9 +73,13 @@ std::string DatasetSummary::toText() const {
     table("status", perStatus);
     out << "themes (existing / proposed / out_of_service):\n";
     for (const auto& [theme, st] : perThemeStatus) {
-        auto get = [&](const char* k) { auto it = st.find(k); return it == st.end() ? std::size_t{0} : it->second; };
-        std::snprintf(buf, sizeof buf, "  %-28s %8zu %8zu %8zu\n", theme.empty() ? "(none)" : theme.c_str(),
-                      get("existing"), get("proposed"), get("out_of_service"));
+        auto get = [&](const char* k) {
+            auto it = st.find(k);
+            return it == st.end() ? std::size_t{0} : it->second;
+        };
+        std::snprintf(buf, sizeof buf, "  %-28s %8zu %8zu %8zu\n",
+                      theme.empty() ? "(none)" : theme.c_str(), get("existing"), get("proposed"),
+                      get("out_of_service"));
         out << buf;
     }
     auto shares = [&](const char* title, const std::map<std::string, std::size_t>& m) {
@@ -80,7 +89,8 @@ std::string DatasetSummary::toText() const {
         out << title << ":\n";
         for (const auto& [k, v] : m) {
             if (!v) continue;
-            std::snprintf(buf, sizeof buf, "  %-9s %9zu  %5.1f %%\n", k.c_str(), v, 100.0 * v / total);
+            std::snprintf(buf, sizeof buf, "  %-9s %9zu  %5.1f %%\n", k.c_str(), v,
+                          100.0 * v / total);
             out << buf;
         }
     };

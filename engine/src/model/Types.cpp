@@ -54,24 +54,33 @@ GeometryKind geometryKindOf(ObjectType type) {
 
 std::string_view toCode(ObjectStatus s) {
     switch (s) {
-        case ObjectStatus::Existing: return "existing";
-        case ObjectStatus::Proposed: return "proposed";
-        case ObjectStatus::OutOfService: return "out_of_service";
+        case ObjectStatus::Existing:
+            return "existing";
+        case ObjectStatus::Proposed:
+            return "proposed";
+        case ObjectStatus::OutOfService:
+            return "out_of_service";
     }
     return "existing";
 }
 
 std::string_view toCode(DepthProvenance p) {
     switch (p) {
-        case DepthProvenance::Measured: return "measured";
-        case DepthProvenance::Derived: return "derived";
-        case DepthProvenance::Assumed: return "assumed";
-        case DepthProvenance::Unknown: return "unknown";
+        case DepthProvenance::Measured:
+            return "measured";
+        case DepthProvenance::Derived:
+            return "derived";
+        case DepthProvenance::Assumed:
+            return "assumed";
+        case DepthProvenance::Unknown:
+            return "unknown";
     }
     return "unknown";
 }
 
-char toChar(DepthProvenance p) { return toCode(p)[0]; }
+char toChar(DepthProvenance p) {
+    return toCode(p)[0];
+}
 
 std::string_view toCode(ObjectType t) {
     for (auto& [type, code] : kTypeCodes)
@@ -80,7 +89,8 @@ std::string_view toCode(ObjectType t) {
 }
 
 std::optional<ObjectStatus> statusFromCode(std::string_view code) {
-    if (code == "existing" || code == "functional" || code == "bestaand") return ObjectStatus::Existing;
+    if (code == "existing" || code == "functional" || code == "bestaand")
+        return ObjectStatus::Existing;
     if (code == "proposed" || code == "projected" || code == "plan") return ObjectStatus::Proposed;
     if (code == "out_of_service" || code == "disused" || code == "buitenGebruik")
         return ObjectStatus::OutOfService;
@@ -96,10 +106,14 @@ std::optional<DepthProvenance> provenanceFromCode(std::string_view code) {
 
 std::optional<DepthProvenance> provenanceFromChar(char c) {
     switch (c) {
-        case 'm': return DepthProvenance::Measured;
-        case 'd': return DepthProvenance::Derived;
-        case 'a': return DepthProvenance::Assumed;
-        case 'u': return DepthProvenance::Unknown;
+        case 'm':
+            return DepthProvenance::Measured;
+        case 'd':
+            return DepthProvenance::Derived;
+        case 'a':
+            return DepthProvenance::Assumed;
+        case 'u':
+            return DepthProvenance::Unknown;
     }
     return std::nullopt;
 }

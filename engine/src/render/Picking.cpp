@@ -7,9 +7,10 @@
 
 namespace bz::render {
 
-core::Result<long> pickFeature(const model::Dataset& ds, const io::GroundLevel& ground, const RenderOptions& options,
-                               int x, int y) {
-    if (!displayAvailable()) return core::fail("", "", "no X display for rendering: run under xvfb-run");
+core::Result<long> pickFeature(const model::Dataset& ds, const io::GroundLevel& ground,
+                               const RenderOptions& options, int x, int y) {
+    if (!displayAvailable())
+        return core::fail("", "", "no X display for rendering: run under xvfb-run");
     auto scene = detail::buildScene(ds, ground, options);
     vtkNew<vtkRenderWindow> window;
     window->SetOffScreenRendering(1);

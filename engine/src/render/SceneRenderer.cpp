@@ -8,11 +8,11 @@
 #include <vtkOpenGLFramebufferObject.h>
 #include <vtkOpenGLState.h>
 #include <vtkPNGWriter.h>
+#include <vtkPointData.h>
 #include <vtkProperty.h>
 #include <vtkRenderWindow.h>
 #include <vtkTextureObject.h>
 #include <vtkUnsignedCharArray.h>
-#include <vtkPointData.h>
 #include <vtkWindowToImageFilter.h>
 
 #include <cmath>
@@ -35,9 +35,12 @@ bool displayAvailable() {
     return d && *d;
 }
 
-core::Result<Image> renderImage(const model::Dataset& ds, const io::GroundLevel& ground, const RenderOptions& options) {
+core::Result<Image> renderImage(const model::Dataset& ds, const io::GroundLevel& ground,
+                                const RenderOptions& options) {
     if (!displayAvailable())
-        return core::fail("", "", "no X display for rendering: run under xvfb-run (Debian's VTK renders through GLX only)");
+        return core::fail("", "",
+                          "no X display for rendering: run under xvfb-run (Debian's VTK renders "
+                          "through GLX only)");
     auto scene = detail::buildScene(ds, ground, options);
     vtkNew<vtkRenderWindow> window;
     window->SetOffScreenRendering(1);
@@ -61,7 +64,8 @@ core::Result<Image> renderImage(const model::Dataset& ds, const io::GroundLevel&
     auto* src = static_cast<unsigned char*>(img->GetScalarPointer());
     for (int y = 0; y < out.height; ++y)  // VTK's row 0 is the bottom row
         std::memcpy(&out.rgb[static_cast<std::size_t>(y) * out.width * 3],
-                    src + static_cast<std::size_t>(out.height - 1 - y) * out.width * 3, static_cast<std::size_t>(out.width) * 3);
+                    src + static_cast<std::size_t>(out.height - 1 - y) * out.width * 3,
+                    static_cast<std::size_t>(out.width) * 3);
     return out;
 }
 
@@ -72,7 +76,8 @@ core::Result<void> writePng(const Image& image, const std::string& path) {
     auto* dst = static_cast<unsigned char*>(img->GetScalarPointer());
     for (int y = 0; y < image.height; ++y)
         std::memcpy(dst + static_cast<std::size_t>(image.height - 1 - y) * image.width * 3,
-                    &image.rgb[static_cast<std::size_t>(y) * image.width * 3], static_cast<std::size_t>(image.width) * 3);
+                    &image.rgb[static_cast<std::size_t>(y) * image.width * 3],
+                    static_cast<std::size_t>(image.width) * 3);
     vtkNew<vtkPNGWriter> writer;
     writer->SetFileName(path.c_str());
     writer->SetInputData(img);
@@ -90,7 +95,8 @@ struct Viewport::Private {
     int width = 800, height = 600;
 };
 
-Viewport::Viewport(const model::Dataset& ds, const io::GroundLevel& ground, const RenderOptions& options)
+Viewport::Viewport(const model::Dataset& ds, const io::GroundLevel& ground,
+                   const RenderOptions& options)
     : d(std::make_unique<Private>()) {
     d->options = options;
     d->scene = detail::buildScene(ds, ground, options);
@@ -104,7 +110,9 @@ void Viewport::initializeFromCurrentContext() {
     // VTK renders into the caller's context: it is always current and owned by the caller.
     d->window->SetOwnContext(false);
     vtkNew<vtkCallbackCommand> isCurrent;
-    isCurrent->SetCallback([](vtkObject*, unsigned long, void*, void* callData) { *static_cast<bool*>(callData) = true; });
+    isCurrent->SetCallback([](vtkObject*, unsigned long, void*, void* callData) {
+        *static_cast<bool*>(callData) = true;
+    });
     d->window->AddObserver(vtkCommand::WindowIsCurrentEvent, isCurrent);
     d->window->SetFrameBlitModeToNoBlit();
     d->window->AddRenderer(d->scene.renderer);
@@ -154,6 +162,8 @@ void Viewport::setVerticalExaggeration(double factor) {
     d->scene.renderer->ResetCameraClippingRange();
 }
 
-long Viewport::pick(int x, int y) { return detail::pickFeature(d->scene, x, y, d->height); }
+long Viewport::pick(int x, int y) {
+    return detail::pickFeature(d->scene, x, y, d->height);
+}
 
 }  // namespace bz::render

@@ -22,12 +22,12 @@ namespace {
 constexpr double kBlockWidth = 84, kBlockDepth = 60, kStreetWidth = 12;
 constexpr double kPitchX = kBlockWidth + kStreetWidth, kPitchY = kBlockDepth + kStreetWidth;
 constexpr double kHouseWidth = 6;
-constexpr double kVertexSpacing = 4;  // KLIC lines typically have a vertex every few metres
+constexpr double kVertexSpacing = 4;    // KLIC lines typically have a vertex every few metres
 constexpr int kBlocksPerSewerArea = 8;  // one outlet / pumping station per 8x8 blocks
 
 // Splitmix64: a tiny generator with the same sequence on every platform and standard library.
 class Rng {
-public:
+  public:
     explicit Rng(std::uint64_t seed) : mState(seed) {}
     std::uint64_t next() {
         std::uint64_t z = (mState += 0x9e3779b97f4a7c15ull);
@@ -38,7 +38,7 @@ public:
     double uniform(double lo, double hi) { return lo + (hi - lo) * (next() >> 11) * 0x1.0p-53; }
     bool chance(double p) { return uniform(0, 1) < p; }
 
-private:
+  private:
     std::uint64_t mState;
 };
 
@@ -79,8 +79,8 @@ struct Builder {
     double ground(double x, double y) const { return sampleGroundLevel(o, x, y); }
 
     model::Dataset::Meta meta(std::string id, const char* layer, const char* theme, ObjectType type,
-                              const char* owner, const char* material, ObjectStatus status, int year,
-                              float horizAcc) {
+                              const char* owner, const char* material, ObjectStatus status,
+                              int year, float horizAcc) {
         model::Dataset::Meta m;
         m.id = std::move(id);
         m.layer = layer;
@@ -103,7 +103,8 @@ struct Builder {
         std::vector<VertexDepth> depths;
         for (int i = 0; i <= segs; ++i) {
             Vec2 p = core::lerp(a, b, static_cast<double>(i) / segs);
-            // The real depth wanders a little around the nominal cover (only visible when measured).
+            // The real depth wanders a little around the nominal cover (only visible when
+            // measured).
             double wander = prov == DepthProvenance::Assumed ? 0.0 : rng.uniform(-0.08, 0.08);
             axis.push_back({p.x, p.y, ground(p.x, p.y) - coverM - wander - diameterM / 2});
             depths.push_back({prov, static_cast<float>(uncertainty)});
@@ -129,24 +130,31 @@ struct Builder {
             // cable was surveyed when laid; some gas mains have depth points (derived).
             DepthProvenance prov = DepthProvenance::Assumed;
             double unc = kAssumedUncertainty;
-            if (lane.theme == std::string("middenspanning")) { prov = DepthProvenance::Measured; unc = kMeasuredUncertainty; }
-            else if (lane.type == ObjectType::Pipe && lane.theme == std::string("gasLageDruk") && rng.chance(0.3)) {
-                prov = DepthProvenance::Derived; unc = kDerivedUncertainty;
+            if (lane.theme == std::string("middenspanning")) {
+                prov = DepthProvenance::Measured;
+                unc = kMeasuredUncertainty;
+            } else if (lane.type == ObjectType::Pipe && lane.theme == std::string("gasLageDruk") &&
+                       rng.chance(0.3)) {
+                prov = DepthProvenance::Derived;
+                unc = kDerivedUncertainty;
             }
             int year = static_cast<int>(rng.uniform(lane.yearFrom, lane.yearTo));
-            auto m = meta("KL-" + edge + "-" + std::to_string(laneNo), "klic", lane.theme, lane.type, lane.owner,
-                          lane.material, ObjectStatus::Existing, year, 0.5f);
-            line(m, a0 + left * lane.offset, b0 + left * lane.offset, lane.coverM, static_cast<float>(lane.diameterM), prov, unc);
+            auto m = meta("KL-" + edge + "-" + std::to_string(laneNo), "klic", lane.theme,
+                          lane.type, lane.owner, lane.material, ObjectStatus::Existing, year, 0.5f);
+            line(m, a0 + left * lane.offset, b0 + left * lane.offset, lane.coverM,
+                 static_cast<float>(lane.diameterM), prov, unc);
         }
         // Street crossings of LS and data cables at the start corner, at assumed depth.
         if (horizontal && j > 0 && j < n) {
             for (double off : {5.1, 5.6}) {
                 bool data = off > 5.5;
-                auto m = meta("KL-" + edge + "-x" + (data ? "d" : "l"), "klic", data ? "datatransport" : "laagspanning",
-                              ObjectType::Cable, data ? "KPN" : "Enexis", data ? "glasvezel" : "GPLK",
+                auto m = meta("KL-" + edge + "-x" + (data ? "d" : "l"), "klic",
+                              data ? "datatransport" : "laagspanning", ObjectType::Cable,
+                              data ? "KPN" : "Enexis", data ? "glasvezel" : "GPLK",
                               ObjectStatus::Existing, 1985, 0.5f);
                 Vec2 x0 = a + Vec2{off, -kStreetWidth / 2}, x1 = a + Vec2{off, kStreetWidth / 2};
-                line(m, x0, x1, data ? 0.50 : 0.75, data ? 0.04f : 0.05f, DepthProvenance::Assumed, kAssumedUncertainty);
+                line(m, x0, x1, data ? 0.50 : 0.75, data ? 0.04f : 0.05f, DepthProvenance::Assumed,
+                     kAssumedUncertainty);
             }
         }
         sewerEdge(a, b, edge);
@@ -156,8 +164,10 @@ struct Builder {
     // [SECTION] gravity sewer: straight pipes between manholes, BOB falling toward the area outlet
     double sewerDepthBelowGround(Vec2 p) const {
         // Distance along the street grid to this sewer area's outlet (its south-west corner).
-        double ax = std::floor((p.x - o.origin.x + 1e-6) / (kPitchX * kBlocksPerSewerArea)) * kPitchX * kBlocksPerSewerArea;
-        double ay = std::floor((p.y - o.origin.y + 1e-6) / (kPitchY * kBlocksPerSewerArea)) * kPitchY * kBlocksPerSewerArea;
+        double ax = std::floor((p.x - o.origin.x + 1e-6) / (kPitchX * kBlocksPerSewerArea)) *
+                    kPitchX * kBlocksPerSewerArea;
+        double ay = std::floor((p.y - o.origin.y + 1e-6) / (kPitchY * kBlocksPerSewerArea)) *
+                    kPitchY * kBlocksPerSewerArea;
         double dist = std::abs(p.x - o.origin.x - ax) + std::abs(p.y - o.origin.y - ay);
         double maxDist = (kPitchX + kPitchY) * kBlocksPerSewerArea;
         return 3.6 - 2.1 * std::min(1.0, dist / maxDist);  // 3.6 m at the outlet, 1.5 m upstream
@@ -166,14 +176,17 @@ struct Builder {
     void sewerEdge(Vec2 a, Vec2 b, const std::string& edge) {
         double da = sewerDepthBelowGround(a), db = sewerDepthBelowGround(b);
         Vec2 up = da < db ? a : b, down = da < db ? b : a;  // flows from shallow to deep
-        double bobUp = ground(up.x, up.y) - std::min(da, db), bobDown = ground(down.x, down.y) - std::max(da, db);
+        double bobUp = ground(up.x, up.y) - std::min(da, db),
+               bobDown = ground(down.x, down.y) - std::max(da, db);
         if (bobDown >= bobUp) bobDown = bobUp - 0.05;  // keep a fall even on rising ground
         double innerMm = 300, wallMm = 40;
         double axisOffset = (innerMm / 2) / 1000;
-        auto m = meta("GWSW-" + edge, "gwsw", "rioolVrijverval", ObjectType::SewerPipe, "Gemeente Hengelo",
-                      "beton", ObjectStatus::Existing, 1958, 0.1f);
-        std::vector<Vec3> axis{{up.x, up.y, bobUp + axisOffset}, {down.x, down.y, bobDown + axisOffset}};
-        std::vector<VertexDepth> d(2, {DepthProvenance::Measured, static_cast<float>(kMeasuredUncertainty)});
+        auto m = meta("GWSW-" + edge, "gwsw", "rioolVrijverval", ObjectType::SewerPipe,
+                      "Gemeente Hengelo", "beton", ObjectStatus::Existing, 1958, 0.1f);
+        std::vector<Vec3> axis{{up.x, up.y, bobUp + axisOffset},
+                               {down.x, down.y, bobDown + axisOffset}};
+        std::vector<VertexDepth> d(
+            2, {DepthProvenance::Measured, static_cast<float>(kMeasuredUncertainty)});
         auto fi = ds.addLinear(m, axis, d, static_cast<float>((innerMm + 2 * wallMm) / 1000));
         model::SewerProfile s;
         s.bobBeginM = bobUp;
@@ -189,8 +202,9 @@ struct Builder {
         Vec2 c = corner(i, j);
         double g = ground(c.x, c.y);
         double bob = g - sewerDepthBelowGround(c);
-        auto m = meta("PUT-" + std::to_string(i) + "_" + std::to_string(j), "gwsw", "rioolVrijverval", ObjectType::Manhole,
-                      "Gemeente Hengelo", "beton", ObjectStatus::Existing, 1958, 0.1f);
+        auto m = meta("PUT-" + std::to_string(i) + "_" + std::to_string(j), "gwsw",
+                      "rioolVrijverval", ObjectType::Manhole, "Gemeente Hengelo", "beton",
+                      ObjectStatus::Existing, 1958, 0.1f);
         model::VerticalBody b;
         b.center = c;
         b.topZ = g;
@@ -208,8 +222,9 @@ struct Builder {
             Vec2 p = core::lerp(a0, b0, (k + 0.5) / count) - left * 3.2;
             double g = ground(p.x, p.y);
             double crown = rng.uniform(4, 10);
-            auto m = meta("BOOM-" + edge + "-" + std::to_string(k), "bomen", "boom", ObjectType::Tree, "Gemeente Hengelo",
-                          "", ObjectStatus::Existing, static_cast<int>(rng.uniform(1950, 2010)), 0.5f);
+            auto m = meta("BOOM-" + edge + "-" + std::to_string(k), "bomen", "boom",
+                          ObjectType::Tree, "Gemeente Hengelo", "", ObjectStatus::Existing,
+                          static_cast<int>(rng.uniform(1950, 2010)), 0.5f);
             model::TreeDetail t;
             t.species = crown > 7 ? "Tilia x europaea" : "Acer campestre";
             t.heightM = static_cast<float>(crown * 1.8);
@@ -241,23 +256,28 @@ struct Builder {
             double s = side == 0 ? -1.0 : 1.0;  // from facade toward street centre: -s direction
             for (int h = 0; h < houses; ++h) {
                 double x = sw.x + (h + 0.5) * kHouseWidth;
-                std::string hid = std::to_string(i) + "_" + std::to_string(j) + "_" + std::to_string(side) + "_" + std::to_string(h);
+                std::string hid = std::to_string(i) + "_" + std::to_string(j) + "_" +
+                                  std::to_string(side) + "_" + std::to_string(h);
                 int lane = 0;
                 for (const Lane& l : kLanes) {
                     ++lane;
                     // Only the mains on this block's sidewalk; MS has no house connections.
                     if (l.offset * s > 0 || std::string(l.theme) == "middenspanning") continue;
-                    double yMain = streetY + (facadeY - streetY) * (std::abs(l.offset) / (kStreetWidth / 2));
-                    Vec2 a{x + 0.4 * lane - 1.6, yMain}, k{x + 0.4 * lane - 1.6, yMain + (facadeY - yMain) * 0.5};
+                    double yMain =
+                        streetY + (facadeY - streetY) * (std::abs(l.offset) / (kStreetWidth / 2));
+                    Vec2 a{x + 0.4 * lane - 1.6, yMain},
+                        k{x + 0.4 * lane - 1.6, yMain + (facadeY - yMain) * 0.5};
                     Vec2 b{x + 0.4 * lane - 1.2, facadeY};
-                    auto m = meta("AANSL-" + hid + "-" + std::to_string(lane), "klic", l.theme, l.type, l.owner, l.material,
-                                  ObjectStatus::Existing, static_cast<int>(rng.uniform(l.yearFrom, l.yearTo)), 1.0f);
+                    auto m = meta("AANSL-" + hid + "-" + std::to_string(lane), "klic", l.theme,
+                                  l.type, l.owner, l.material, ObjectStatus::Existing,
+                                  static_cast<int>(rng.uniform(l.yearFrom, l.yearTo)), 1.0f);
                     float d = static_cast<float>(l.type == ObjectType::Pipe ? 0.032 : 0.025);
                     std::vector<Vec3> axis;
                     std::vector<VertexDepth> dep;
                     for (Vec2 p : {a, k, b}) {
                         axis.push_back({p.x, p.y, ground(p.x, p.y) - l.coverM + 0.1 - d / 2});
-                        dep.push_back({DepthProvenance::Assumed, static_cast<float>(kAssumedUncertainty)});
+                        dep.push_back(
+                            {DepthProvenance::Assumed, static_cast<float>(kAssumedUncertainty)});
                     }
                     ds.addLinear(m, axis, dep, d);
                 }
@@ -266,10 +286,11 @@ struct Builder {
                 double top = ground(a.x, a.y) - 0.9;
                 double mainBob = ground(b.x, b.y) - sewerDepthBelowGround({x, streetY});
                 double bottom = std::min(mainBob + 0.15, top - 0.02 * kStreetWidth / 2);
-                auto m = meta("GWSW-AANSL-" + hid, "gwsw", "rioolVrijverval", ObjectType::SewerPipe, "Gemeente Hengelo",
-                              "PVC", ObjectStatus::Existing, 1958, 0.2f);
+                auto m = meta("GWSW-AANSL-" + hid, "gwsw", "rioolVrijverval", ObjectType::SewerPipe,
+                              "Gemeente Hengelo", "PVC", ObjectStatus::Existing, 1958, 0.2f);
                 std::vector<Vec3> axis{{a.x, a.y, top + 0.0625}, {b.x, b.y, bottom + 0.0625}};
-                std::vector<VertexDepth> dep(2, {DepthProvenance::Measured, static_cast<float>(kMeasuredUncertainty)});
+                std::vector<VertexDepth> dep(
+                    2, {DepthProvenance::Measured, static_cast<float>(kMeasuredUncertainty)});
                 auto fi = ds.addLinear(m, axis, dep, 0.125f);
                 model::SewerProfile sp;
                 sp.bobBeginM = top;
@@ -293,42 +314,48 @@ struct Builder {
                 // Trench: 1.0 m wide, 1.2 m deep, along the carriageway at +1.5 m.
                 Vec2 ta = a + Vec2{0, 1.5}, tb = b + Vec2{0, 1.5};
                 double g = ground(ta.x, ta.y);
-                auto tm = meta("WN-SLEUF-" + edge, "voorstel", "sleuf", ObjectType::Trench, "Gemeente Hengelo", "",
-                               ObjectStatus::Proposed, 2027, 0.05f);
+                auto tm = meta("WN-SLEUF-" + edge, "voorstel", "sleuf", ObjectType::Trench,
+                               "Gemeente Hengelo", "", ObjectStatus::Proposed, 2027, 0.05f);
                 ds.addPrism(tm, {{ta, tb}}, g - 1.2, g, 1.0f, {DepthProvenance::Measured, 0.05f});
                 for (int p = 0; p < 2; ++p) {
-                    auto m = meta("WN-" + std::string(p ? "RET-" : "AAN-") + edge, "voorstel", "warmte", ObjectType::HeatPipe,
-                                  "Warmtebedrijf Hengelo", "St-Pur-PE", ObjectStatus::Proposed, 2027, 0.05f);
-                    line(m, a + Vec2{0, 1.2 + 0.6 * p}, b + Vec2{0, 1.2 + 0.6 * p}, 0.80, 0.25f, DepthProvenance::Measured,
-                         0.05);
+                    auto m = meta("WN-" + std::string(p ? "RET-" : "AAN-") + edge, "voorstel",
+                                  "warmte", ObjectType::HeatPipe, "Warmtebedrijf Hengelo",
+                                  "St-Pur-PE", ObjectStatus::Proposed, 2027, 0.05f);
+                    line(m, a + Vec2{0, 1.2 + 0.6 * p}, b + Vec2{0, 1.2 + 0.6 * p}, 0.80, 0.25f,
+                         DepthProvenance::Measured, 0.05);
                 }
                 // Twin-pipe connections to the houses north of the street.
                 Vec2 sw = corner(i, j) + Vec2{kStreetWidth / 2, kStreetWidth / 2};
                 int houses = static_cast<int>(kBlockWidth / kHouseWidth);
                 for (int h = 0; h < houses; ++h) {
                     double x = sw.x + (h + 0.5) * kHouseWidth + 0.9;
-                    auto m = meta("WN-AANSL-" + edge + "_" + std::to_string(h), "voorstel", "warmte", ObjectType::HeatPipe,
-                                  "Warmtebedrijf Hengelo", "PE-Xa twin", ObjectStatus::Proposed, 2027, 0.05f);
-                    line(m, {x, a.y + 1.8}, {x, sw.y}, 0.80, 0.11f, DepthProvenance::Measured, 0.05, 100.0);
+                    auto m = meta("WN-AANSL-" + edge + "_" + std::to_string(h), "voorstel",
+                                  "warmte", ObjectType::HeatPipe, "Warmtebedrijf Hengelo",
+                                  "PE-Xa twin", ObjectStatus::Proposed, 2027, 0.05f);
+                    line(m, {x, a.y + 1.8}, {x, sw.y}, 0.80, 0.11f, DepthProvenance::Measured, 0.05,
+                         100.0);
                 }
             }
         }
     }
 
     void chargingPoints() {
-        // New LS cable from the existing LS main to three charging points at the kerb of street j=1.
+        // New LS cable from the existing LS main to three charging points at the kerb of street
+        // j=1.
         int j = std::min(1, n), i = 0;
         Vec2 a = corner(i, j);
         Vec2 start = a + Vec2{kStreetWidth / 2 + 10, -5.1};
         Vec2 end = start + Vec2{30, 0};
-        auto m = meta("LP-KABEL-1", "voorstel", "laagspanning", ObjectType::Cable, "Enexis", "XLPE", ObjectStatus::Proposed,
-                      2027, 0.1f);
-        line(m, start + Vec2{0, 2.0}, end + Vec2{0, 2.0}, 0.60, 0.05f, DepthProvenance::Measured, 0.05);
+        auto m = meta("LP-KABEL-1", "voorstel", "laagspanning", ObjectType::Cable, "Enexis", "XLPE",
+                      ObjectStatus::Proposed, 2027, 0.1f);
+        line(m, start + Vec2{0, 2.0}, end + Vec2{0, 2.0}, 0.60, 0.05f, DepthProvenance::Measured,
+             0.05);
         for (int k = 0; k < 3; ++k) {
             Vec2 p = start + Vec2{5.0 + 10.0 * k, 2.2};
             double g = ground(p.x, p.y);
-            auto fm = meta("LP-FUND-" + std::to_string(k + 1), "voorstel", "laadpunt", ObjectType::Foundation, "Enexis",
-                           "beton", ObjectStatus::Proposed, 2027, 0.1f);
+            auto fm =
+                meta("LP-FUND-" + std::to_string(k + 1), "voorstel", "laadpunt",
+                     ObjectType::Foundation, "Enexis", "beton", ObjectStatus::Proposed, 2027, 0.1f);
             model::VerticalBody b;
             b.center = p;
             b.topZ = g;
@@ -346,9 +373,11 @@ struct Builder {
         for (int k = 0; k < 3; ++k) {
             Vec2 c = corner(0, j) + Vec2{kStreetWidth / 2 + 15 + 20 * k, 4.6};
             double g = ground(c.x, c.y);
-            auto m = meta("BV-" + std::to_string(k + 1), "voorstel", "boomvoorziening", ObjectType::TreePit,
-                          "Gemeente Hengelo", "bomenzand", ObjectStatus::Proposed, 2027, 0.1f);
-            std::vector<Vec2> ring{{c.x - 1, c.y - 1}, {c.x + 1, c.y - 1}, {c.x + 1, c.y + 1}, {c.x - 1, c.y + 1}};
+            auto m = meta("BV-" + std::to_string(k + 1), "voorstel", "boomvoorziening",
+                          ObjectType::TreePit, "Gemeente Hengelo", "bomenzand",
+                          ObjectStatus::Proposed, 2027, 0.1f);
+            std::vector<Vec2> ring{
+                {c.x - 1, c.y - 1}, {c.x + 1, c.y - 1}, {c.x + 1, c.y + 1}, {c.x - 1, c.y + 1}};
             ds.addPrism(m, {ring}, g - 1.2, g, model::kUnknown, {DepthProvenance::Measured, 0.05f});
         }
     }
@@ -358,16 +387,22 @@ struct Builder {
         // strip, where the GHG is high.
         Vec2 ne = corner(n - 1, n - 1) + Vec2{kStreetWidth / 2 + 30, kStreetWidth / 2 + 20};
         double g = ground(ne.x, ne.y);
-        auto wm = meta("WADI-1", "voorstel", "infiltratie", ObjectType::Wadi, "Gemeente Hengelo", "", ObjectStatus::Proposed,
-                       2027, 0.1f);
-        std::vector<Vec2> wadi{{ne.x, ne.y}, {ne.x + 24, ne.y}, {ne.x + 26, ne.y + 8}, {ne.x + 12, ne.y + 14}, {ne.x - 2, ne.y + 8}};
+        auto wm = meta("WADI-1", "voorstel", "infiltratie", ObjectType::Wadi, "Gemeente Hengelo",
+                       "", ObjectStatus::Proposed, 2027, 0.1f);
+        std::vector<Vec2> wadi{{ne.x, ne.y},
+                               {ne.x + 24, ne.y},
+                               {ne.x + 26, ne.y + 8},
+                               {ne.x + 12, ne.y + 14},
+                               {ne.x - 2, ne.y + 8}};
         ds.addPrism(wm, {wadi}, g - 0.5, g, model::kUnknown, {DepthProvenance::Measured, 0.05f});
         Vec2 c = corner(0, 0) + Vec2{kStreetWidth / 2 + 20, 2.5};
         g = ground(c.x, c.y);
-        auto cm = meta("KRAT-1", "voorstel", "infiltratie", ObjectType::InfiltrationCrate, "Gemeente Hengelo", "PP",
-                       ObjectStatus::Proposed, 2027, 0.1f);
-        std::vector<Vec2> crate{{c.x, c.y - 1}, {c.x + 12, c.y - 1}, {c.x + 12, c.y + 0.2}, {c.x, c.y + 0.2}};
-        ds.addPrism(cm, {crate}, g - 1.6, g - 0.6, model::kUnknown, {DepthProvenance::Measured, 0.05f});
+        auto cm = meta("KRAT-1", "voorstel", "infiltratie", ObjectType::InfiltrationCrate,
+                       "Gemeente Hengelo", "PP", ObjectStatus::Proposed, 2027, 0.1f);
+        std::vector<Vec2> crate{
+            {c.x, c.y - 1}, {c.x + 12, c.y - 1}, {c.x + 12, c.y + 0.2}, {c.x, c.y + 0.2}};
+        ds.addPrism(cm, {crate}, g - 1.6, g - 0.6, model::kUnknown,
+                    {DepthProvenance::Measured, 0.05f});
     }
 
     void wells() {
@@ -375,11 +410,14 @@ struct Builder {
         // the neighbourhood's collective system 60 m away: closer than 3 thermal radii.
         Vec2 existing = corner(0, 0) + Vec2{kStreetWidth / 2 + 20, kStreetWidth / 2 + 30};
         Vec2 proposed = existing + Vec2{60, 0};
-        auto add = [&](const std::string& id, Vec2 p, ObjectStatus st, const char* temp, double volume, const char* sys) {
+        auto add = [&](const std::string& id, Vec2 p, ObjectStatus st, const char* temp,
+                       double volume, const char* sys) {
             double g = ground(p.x, p.y);
-            auto m = meta(id, st == ObjectStatus::Proposed ? "voorstel" : "bodemenergie", "wko", ObjectType::Well,
-                          st == ObjectStatus::Proposed ? "Warmtebedrijf Hengelo" : "VvE De Nijverheid", "PVC", st,
-                          st == ObjectStatus::Proposed ? 2027 : 2012, 0.1f);
+            auto m =
+                meta(id, st == ObjectStatus::Proposed ? "voorstel" : "bodemenergie", "wko",
+                     ObjectType::Well,
+                     st == ObjectStatus::Proposed ? "Warmtebedrijf Hengelo" : "VvE De Nijverheid",
+                     "PVC", st, st == ObjectStatus::Proposed ? 2027 : 2012, 0.1f);
             model::VerticalBody b;
             b.center = p;
             b.topZ = g;
@@ -395,8 +433,10 @@ struct Builder {
             w.systemId = sys;
             ds.attach(fi, std::move(w));
         };
-        add("WKO-BESTAAND-1", existing, ObjectStatus::Existing, "warm", 40000, "WKO-VVE-NIJVERHEID");
-        add("WKO-NIEUW-1", proposed, ObjectStatus::Proposed, "koud", 50000, "WKO-WARMTENET-NIJVERHEID");
+        add("WKO-BESTAAND-1", existing, ObjectStatus::Existing, "warm", 40000,
+            "WKO-VVE-NIJVERHEID");
+        add("WKO-NIEUW-1", proposed, ObjectStatus::Proposed, "koud", 50000,
+            "WKO-WARMTENET-NIJVERHEID");
     }
 
     void contamination() {
@@ -404,31 +444,39 @@ struct Builder {
         int j = std::min(1, n);
         Vec2 a = corner(0, j) + Vec2{20, -8};
         double g = ground(a.x, a.y);
-        auto m = meta("VO-LOOD-1", "bodemloket", "verontreiniging", ObjectType::ContaminationZone, "Gemeente Hengelo", "",
-                      ObjectStatus::Existing, 0, 2.0f);
-        std::vector<Vec2> ring{{a.x, a.y}, {a.x + 40, a.y}, {a.x + 45, a.y + 14}, {a.x + 10, a.y + 18}, {a.x - 4, a.y + 9}};
-        auto fi = ds.addPrism(m, {ring}, g - 1.5, g - 0.2, model::kUnknown, {DepthProvenance::Measured, 0.25f});
+        auto m = meta("VO-LOOD-1", "bodemloket", "verontreiniging", ObjectType::ContaminationZone,
+                      "Gemeente Hengelo", "", ObjectStatus::Existing, 0, 2.0f);
+        std::vector<Vec2> ring{{a.x, a.y},
+                               {a.x + 40, a.y},
+                               {a.x + 45, a.y + 14},
+                               {a.x + 10, a.y + 18},
+                               {a.x - 4, a.y + 9}};
+        auto fi = ds.addPrism(m, {ring}, g - 1.5, g - 0.2, model::kUnknown,
+                              {DepthProvenance::Measured, 0.25f});
         ds.attach(fi, model::ContaminationDetail{"lood", 820, "mg/kg ds", "grond"});
         Vec2 b = corner(std::min(1, n), std::min(2, n)) + Vec2{8, 4};
         g = ground(b.x, b.y);
-        auto m2 = meta("VO-OLIE-1", "bodemloket", "verontreiniging", ObjectType::ContaminationZone, "Gemeente Hengelo", "",
-                       ObjectStatus::Existing, 0, 2.0f);
+        auto m2 = meta("VO-OLIE-1", "bodemloket", "verontreiniging", ObjectType::ContaminationZone,
+                       "Gemeente Hengelo", "", ObjectStatus::Existing, 0, 2.0f);
         std::vector<Vec2> spot;
         for (int k = 0; k < 10; ++k) {
             double ang = 2 * std::numbers::pi * k / 10;
             spot.push_back({b.x + 6 * std::cos(ang), b.y + 4.5 * std::sin(ang)});
         }
-        fi = ds.addPrism(m2, {spot}, g - 3.0, g - 1.0, model::kUnknown, {DepthProvenance::Measured, 0.25f});
+        fi = ds.addPrism(m2, {spot}, g - 3.0, g - 1.0, model::kUnknown,
+                         {DepthProvenance::Measured, 0.25f});
         ds.attach(fi, model::ContaminationDetail{"minerale olie", 7400, "mg/kg ds", "grond"});
     }
 
     void protectedStrip() {
         // A high-pressure gas transport main along the southern edge with its protected strip (EV).
         Vec2 a = corner(0, 0) + Vec2{0, -9}, b = corner(n, 0) + Vec2{0, -9};
-        auto m = meta("GHD-1", "klic", "gasHogeDruk", ObjectType::Pipe, "Gasunie", "staal", ObjectStatus::Existing, 1972, 0.5f);
+        auto m = meta("GHD-1", "klic", "gasHogeDruk", ObjectType::Pipe, "Gasunie", "staal",
+                      ObjectStatus::Existing, 1972, 0.5f);
         line(m, a, b, 1.2, 0.32f, DepthProvenance::Derived, kDerivedUncertainty, 8.0);
         double g = ground(a.x, a.y);
-        auto zm = meta("EV-GHD-1", "klic", "evGebied", ObjectType::ProtectedZone, "Gasunie", "", ObjectStatus::Existing, 0, 0.5f);
+        auto zm = meta("EV-GHD-1", "klic", "evGebied", ObjectType::ProtectedZone, "Gasunie", "",
+                       ObjectStatus::Existing, 0, 0.5f);
         ds.addPrism(zm, {{a, b}}, g - 3.0, g, 10.0f, {DepthProvenance::Derived, 0.15f});
     }
 };
@@ -446,7 +494,9 @@ double sampleGhg(const SampleOptions& o, double x, double y) {
     return sampleGroundLevel(o, x, y) - (0.75 + 0.25 * std::sin(dx / 90.0));
 }
 
-double sampleGlg(const SampleOptions& o, double x, double y) { return sampleGhg(o, x, y) - 1.1; }
+double sampleGlg(const SampleOptions& o, double x, double y) {
+    return sampleGhg(o, x, y) - 1.1;
+}
 
 model::Dataset generateDistrict(const SampleOptions& options) {
     Builder b{options, {}, Rng(options.seed), std::max(1, options.blocks)};
@@ -474,7 +524,8 @@ model::Dataset generateDistrict(const SampleOptions& options) {
     return std::move(b.ds);
 }
 
-core::Result<std::string> writeSampleDistrict(const std::string& dir, const SampleOptions& options) {
+core::Result<std::string> writeSampleDistrict(const std::string& dir,
+                                              const SampleOptions& options) {
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     if (ec) return core::fail(dir, "", "cannot create folder: " + ec.message());
@@ -487,17 +538,19 @@ core::Result<std::string> writeSampleDistrict(const std::string& dir, const Samp
     int w = static_cast<int>(std::ceil((bounds.hi.x + margin - ox) / cell));
     int h = static_cast<int>(std::ceil((oy - (bounds.lo.y - margin)) / cell));
     using Fn = double (*)(const SampleOptions&, double, double);
-    for (auto [name, fn, cellSize] : {std::tuple<const char*, Fn, double>{"ground_level.tif", sampleGroundLevel, cell},
-                                      {"ghg.tif", sampleGhg, cell * 5},
-                                      {"glg.tif", sampleGlg, cell * 5}}) {
-        int rw = static_cast<int>(std::ceil(w * cell / cellSize)), rh = static_cast<int>(std::ceil(h * cell / cellSize));
+    for (auto [name, fn, cellSize] :
+         {std::tuple<const char*, Fn, double>{"ground_level.tif", sampleGroundLevel, cell},
+          {"ghg.tif", sampleGhg, cell * 5},
+          {"glg.tif", sampleGlg, cell * 5}}) {
+        int rw = static_cast<int>(std::ceil(w * cell / cellSize)),
+            rh = static_cast<int>(std::ceil(h * cell / cellSize));
         std::vector<float> values(static_cast<std::size_t>(rw) * rh);
         for (int r = 0; r < rh; ++r)
             for (int c = 0; c < rw; ++c)
-                values[static_cast<std::size_t>(r) * rw + c] =
-                    static_cast<float>(fn(options, ox + (c + 0.5) * cellSize, oy - (r + 0.5) * cellSize));
-        auto ok = io::Raster::writeGeoTiff((std::filesystem::path(dir) / name).string(), ox, oy, cellSize, rw, rh, values,
-                                           -9999.f);
+                values[static_cast<std::size_t>(r) * rw + c] = static_cast<float>(
+                    fn(options, ox + (c + 0.5) * cellSize, oy - (r + 0.5) * cellSize));
+        auto ok = io::Raster::writeGeoTiff((std::filesystem::path(dir) / name).string(), ox, oy,
+                                           cellSize, rw, rh, values, -9999.f);
         if (!ok) return std::unexpected(ok.error());
     }
     std::string project = (std::filesystem::path(dir) / "district.gpkg").string();

@@ -26,7 +26,8 @@ UniformGrid::UniformGrid(const std::vector<core::Bounds3>& prims, GridBuildOptio
         std::size_t step = std::max<std::size_t>(1, prims.size() / 4096);
         for (std::size_t i = 0; i < prims.size(); i += step)
             sizes.push_back(std::max(prims[i].hi.x - prims[i].lo.x, prims[i].hi.y - prims[i].lo.y));
-        std::nth_element(sizes.begin(), sizes.begin() + static_cast<long>(sizes.size() / 2), sizes.end());
+        std::nth_element(sizes.begin(), sizes.begin() + static_cast<long>(sizes.size() / 2),
+                         sizes.end());
         mCell = std::max(0.5, 2.0 * sizes[sizes.size() / 2]);
     }
     // Keep the cell count bounded for sparse, huge extents.
@@ -36,7 +37,8 @@ UniformGrid::UniformGrid(const std::vector<core::Bounds3>& prims, GridBuildOptio
 
     // Pass 1 (parallel): float boxes and cell ranges.
     std::vector<std::int32_t> ranges(prims.size() * 4);
-    unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    unsigned threads =
+        options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     threads = static_cast<unsigned>(std::min<std::size_t>(threads, prims.size() / 50000 + 1));
     auto work = [&](std::size_t begin, std::size_t end) {
         for (std::size_t i = begin; i < end; ++i) {
@@ -50,7 +52,10 @@ UniformGrid::UniformGrid(const std::vector<core::Bounds3>& prims, GridBuildOptio
             box.hi[2] = static_cast<float>(b.hi.z - mBounds.lo.z + kSlackM);
             int x0, y0, x1, y1;
             cellRange(b, x0, y0, x1, y1);
-            ranges[i * 4] = x0; ranges[i * 4 + 1] = y0; ranges[i * 4 + 2] = x1; ranges[i * 4 + 3] = y1;
+            ranges[i * 4] = x0;
+            ranges[i * 4 + 1] = y0;
+            ranges[i * 4 + 2] = x1;
+            ranges[i * 4 + 3] = y1;
         }
     };
     std::vector<std::thread> pool;
@@ -64,14 +69,16 @@ UniformGrid::UniformGrid(const std::vector<core::Bounds3>& prims, GridBuildOptio
     mCellStart.assign(static_cast<std::size_t>(mNx) * mNy + 1, 0);
     for (std::size_t i = 0; i < prims.size(); ++i)
         for (int y = ranges[i * 4 + 1]; y <= ranges[i * 4 + 3]; ++y)
-            for (int x = ranges[i * 4]; x <= ranges[i * 4 + 2]; ++x) ++mCellStart[static_cast<std::size_t>(y) * mNx + x + 1];
+            for (int x = ranges[i * 4]; x <= ranges[i * 4 + 2]; ++x)
+                ++mCellStart[static_cast<std::size_t>(y) * mNx + x + 1];
     for (std::size_t c = 1; c < mCellStart.size(); ++c) mCellStart[c] += mCellStart[c - 1];
     mItems.resize(mCellStart.back());
     std::vector<std::uint32_t> cursor(mCellStart.begin(), mCellStart.end() - 1);
     for (std::size_t i = 0; i < prims.size(); ++i)
         for (int y = ranges[i * 4 + 1]; y <= ranges[i * 4 + 3]; ++y)
             for (int x = ranges[i * 4]; x <= ranges[i * 4 + 2]; ++x)
-                mItems[cursor[static_cast<std::size_t>(y) * mNx + x]++] = static_cast<std::uint32_t>(i);
+                mItems[cursor[static_cast<std::size_t>(y) * mNx + x]++] =
+                    static_cast<std::uint32_t>(i);
 }
 
 bool UniformGrid::cellRange(const core::Bounds3& b, int& x0, int& y0, int& x1, int& y1) const {
@@ -79,8 +86,8 @@ bool UniformGrid::cellRange(const core::Bounds3& b, int& x0, int& y0, int& x1, i
     auto cell = [&](double v, double origin, int n) {
         return std::clamp(static_cast<int>(std::floor((v - origin) / mCell)), 0, n - 1);
     };
-    if (b.hi.x < mBounds.lo.x - kSlackM || b.lo.x > mBounds.hi.x + kSlackM || b.hi.y < mBounds.lo.y - kSlackM ||
-        b.lo.y > mBounds.hi.y + kSlackM)
+    if (b.hi.x < mBounds.lo.x - kSlackM || b.lo.x > mBounds.hi.x + kSlackM ||
+        b.hi.y < mBounds.lo.y - kSlackM || b.lo.y > mBounds.hi.y + kSlackM)
         return false;
     x0 = cell(b.lo.x - kSlackM, mBounds.lo.x, mNx);
     x1 = cell(b.hi.x + kSlackM, mBounds.lo.x, mNx);
@@ -92,8 +99,8 @@ bool UniformGrid::cellRange(const core::Bounds3& b, int& x0, int& y0, int& x1, i
 bool UniformGrid::overlaps(const Box& box, const core::Bounds3& q) const {
     double lx = q.lo.x - mBounds.lo.x, ly = q.lo.y - mBounds.lo.y, lz = q.lo.z - mBounds.lo.z;
     double hx = q.hi.x - mBounds.lo.x, hy = q.hi.y - mBounds.lo.y, hz = q.hi.z - mBounds.lo.z;
-    return box.lo[0] <= hx && lx <= box.hi[0] && box.lo[1] <= hy && ly <= box.hi[1] && box.lo[2] <= hz &&
-           lz <= box.hi[2];
+    return box.lo[0] <= hx && lx <= box.hi[0] && box.lo[1] <= hy && ly <= box.hi[1] &&
+           box.lo[2] <= hz && lz <= box.hi[2];
 }
 
 std::vector<std::uint32_t> UniformGrid::query(const core::Bounds3& q) const {

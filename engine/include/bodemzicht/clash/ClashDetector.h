@@ -14,17 +14,18 @@
 namespace bz::clash {
 
 struct ClashOptions {
-    std::optional<double> uniformClearanceM;  // --clearance M: every pair needs exactly M, no other rule
-    bool selfCheck = false;                   // --self
+    std::optional<double>
+        uniformClearanceM;   // --clearance M: every pair needs exactly M, no other rule
+    bool selfCheck = false;  // --self
     double groupRadiusM = 10.0;
-    unsigned threads = 0;                     // 0: all cores
-    const io::GroundLevel* ghg = nullptr;     // for the infiltration rule
+    unsigned threads = 0;                  // 0: all cores
+    const io::GroundLevel* ghg = nullptr;  // for the infiltration rule
     // When set, only these proposed features are checked (benchmarks, the viewer's selection).
     std::optional<std::vector<std::uint32_t>> onlyFeatures;
 };
 
 class ClashDetector {
-public:
+  public:
     ClashDetector(const ClashModel& model, const RuleSet& rules, ClashOptions options);
     ~ClashDetector();
 
@@ -35,7 +36,7 @@ public:
     std::vector<Clash> checkFeature(std::uint32_t feature, core::Vec3 offset = {}) const;
     double indexBuildMs() const;
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> d;
 };

@@ -17,13 +17,13 @@ namespace bz::clash {
 struct FeatureShape {
     std::uint32_t firstCapsule = 0, capsuleCount = 0;
     std::uint32_t firstExtrusion = 0, extrusionCount = 0;
-    bool usable = true;          // false: no geometry could be made (reported in notes)
-    bool assumedDepth = false;   // some height came from a default or an assumed provenance
+    bool usable = true;         // false: no geometry could be made (reported in notes)
+    bool assumedDepth = false;  // some height came from a default or an assumed provenance
     bool assumedDiameter = false;
 };
 
 class ClashModel {
-public:
+  public:
     // `groundLevel` places networks that have no heights at the rule set's default cover depth.
     ClashModel(const model::Dataset& ds, const RuleSet& rules, const io::GroundLevel& groundLevel);
 
@@ -36,7 +36,7 @@ public:
     const std::vector<float>& extrusionBands() const { return mExtrusionBand; }
     const std::vector<std::string>& notes() const { return mNotes; }
 
-private:
+  private:
     const model::Dataset* mDs;
     std::vector<FeatureShape> mShapes;
     std::vector<geom::Capsule> mCapsules;

@@ -17,11 +17,11 @@ struct ReviewRecord {
 };
 
 core::Result<std::map<std::string, ReviewRecord>> readReviews(const std::string& project);
-// Sets each clash's status from the stored reviews, marks vanished ones resolved, stores the result.
-// Returns how many stored clashes became resolved in this run.
+// Sets each clash's status from the stored reviews, marks vanished ones resolved, stores the
+// result. Returns how many stored clashes became resolved in this run.
 core::Result<std::size_t> applyAndStoreReviews(const std::string& project, ClashReport& report);
 // Sets the status of one clash (e.g. approved after review).
-core::Result<void> setReviewStatus(const std::string& project, const std::string& clashId, ClashStatus status,
-                                   const std::string& note);
+core::Result<void> setReviewStatus(const std::string& project, const std::string& clashId,
+                                   ClashStatus status, const std::string& note);
 
 }  // namespace bz::clash

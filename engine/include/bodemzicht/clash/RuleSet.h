@@ -16,17 +16,17 @@ namespace bz::clash {
 // A number from a rule file with where it came from.
 struct RuleValue {
     double value = 0;
-    std::string source;   // the reference the file names, or "file:line" for a bare number
+    std::string source;  // the reference the file names, or "file:line" for a bare number
     bool verified = false;
-    std::string key;      // dotted key in the rule file, e.g. "clearance[3].parallel_m"
+    std::string key;  // dotted key in the rule file, e.g. "clearance[3].parallel_m"
     int line = 0;
-    std::string unit;     // only for intervention values
+    std::string unit;  // only for intervention values
 };
 
 struct ClearanceRule {
-    std::string a, b;     // theme, group or "*"
+    std::string a, b;  // theme, group or "*"
     RuleValue parallel, crossing;
-    std::string id;       // "clearance:a/b"
+    std::string id;  // "clearance:a/b"
 };
 
 struct RuleSet {
@@ -69,7 +69,8 @@ struct RuleSet {
     // Thermal radius (m) of a well with seasonal volume V (m3) and screen length H (m).
     double thermalRadius(double volumeM3, double screenLengthM) const;
     // Intervention value for a substance in a medium ("grond"/"grondwater"), if the rules know it.
-    const RuleValue* interventionValue(const std::string& medium, const std::string& substance) const;
+    const RuleValue* interventionValue(const std::string& medium,
+                                       const std::string& substance) const;
 };
 
 }  // namespace bz::clash

@@ -11,11 +11,14 @@
 namespace bz::core {
 
 class StringPool {
-public:
+  public:
     using Id = std::uint32_t;
     static constexpr Id kEmpty = 0;  // the empty string, meaning "unknown"
 
-    StringPool() { mStrings.emplace_back(); mIndex.emplace(std::string(), kEmpty); }
+    StringPool() {
+        mStrings.emplace_back();
+        mIndex.emplace(std::string(), kEmpty);
+    }
 
     Id intern(std::string_view s) {
         if (auto it = mIndex.find(std::string(s)); it != mIndex.end()) return it->second;
@@ -27,7 +30,7 @@ public:
     const std::string& str(Id id) const { return mStrings.at(id); }
     std::size_t size() const { return mStrings.size(); }
 
-private:
+  private:
     std::vector<std::string> mStrings;
     std::unordered_map<std::string, Id> mIndex;
 };

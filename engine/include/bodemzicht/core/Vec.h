@@ -24,17 +24,35 @@ struct Vec3 {
     constexpr Vec2 xy() const { return {x, y}; }
 };
 
-constexpr double dot(Vec2 a, Vec2 b) { return a.x * b.x + a.y * b.y; }
-constexpr double cross(Vec2 a, Vec2 b) { return a.x * b.y - a.y * b.x; }
-constexpr double dot(Vec3 a, Vec3 b) { return a.x * b.x + a.y * b.y + a.z * b.z; }
+constexpr double dot(Vec2 a, Vec2 b) {
+    return a.x * b.x + a.y * b.y;
+}
+constexpr double cross(Vec2 a, Vec2 b) {
+    return a.x * b.y - a.y * b.x;
+}
+constexpr double dot(Vec3 a, Vec3 b) {
+    return a.x * b.x + a.y * b.y + a.z * b.z;
+}
 constexpr Vec3 cross(Vec3 a, Vec3 b) {
     return {a.y * b.z - a.z * b.y, a.z * b.x - a.x * b.z, a.x * b.y - a.y * b.x};
 }
-inline double length(Vec2 a) { return std::sqrt(dot(a, a)); }
-inline double length(Vec3 a) { return std::sqrt(dot(a, a)); }
-inline double distance(Vec3 a, Vec3 b) { return length(a - b); }
-inline double distance(Vec2 a, Vec2 b) { return length(a - b); }
-constexpr Vec3 lerp(Vec3 a, Vec3 b, double t) { return a + (b - a) * t; }
-constexpr Vec2 lerp(Vec2 a, Vec2 b, double t) { return a + (b - a) * t; }
+inline double length(Vec2 a) {
+    return std::sqrt(dot(a, a));
+}
+inline double length(Vec3 a) {
+    return std::sqrt(dot(a, a));
+}
+inline double distance(Vec3 a, Vec3 b) {
+    return length(a - b);
+}
+inline double distance(Vec2 a, Vec2 b) {
+    return length(a - b);
+}
+constexpr Vec3 lerp(Vec3 a, Vec3 b, double t) {
+    return a + (b - a) * t;
+}
+constexpr Vec2 lerp(Vec2 a, Vec2 b, double t) {
+    return a + (b - a) * t;
+}
 
 }  // namespace bz::core

@@ -15,7 +15,8 @@
 namespace bz::geom {
 
 // Closest points of segments p1-q1 and p2-q2 (parameters s, t in [0,1]); handles zero length.
-double closestSegmentSegment(Vec3 p1, Vec3 q1, Vec3 p2, Vec3 q2, double& s, double& t, Vec3& c1, Vec3& c2);
+double closestSegmentSegment(Vec3 p1, Vec3 q1, Vec3 p2, Vec3 q2, double& s, double& t, Vec3& c1,
+                             Vec3& c2);
 
 // 2D: signed distance from a point to a circle or convex polygon footprint, with the nearest
 // boundary point.

@@ -12,7 +12,7 @@
 namespace bz::io {
 
 class CrsTransform {
-public:
+  public:
     // `sourceCrs`: anything PROJ accepts ("EPSG:4326", WKT, PROJJSON). `threeD`: the input has
     // ellipsoidal/NAP heights that must be transformed too.
     // `gridPaths`: extra folders to search for transformation grids, before PROJ's own.
@@ -24,7 +24,8 @@ public:
 
     // True when source and target are RD already (no transformation at all).
     bool isIdentity() const;
-    // Transforms one point; the first call checks the operation PROJ picked and fails on a ballpark.
+    // Transforms one point; the first call checks the operation PROJ picked and fails on a
+    // ballpark.
     core::Result<core::Vec3> apply(core::Vec3 p);
     // Description and accuracy (m, -1 unknown) of the last operation used.
     std::string lastOperation() const;
@@ -34,7 +35,7 @@ public:
     // (e.g. a folder holding nl_nsgi_rdtrans2018.tif); PROJ_DATA is honoured as well.
     static void addGridSearchPath(const std::string& dir);
 
-private:
+  private:
     struct Private;
     explicit CrsTransform(std::unique_ptr<Private> d);
     std::unique_ptr<Private> d;

@@ -13,9 +13,9 @@
 namespace bz::io {
 
 struct GenericImportOptions {
-    GroundLevel groundLevel;              // for 2D geometry with a cover depth
-    std::optional<std::string> layerName; // only this layer of the source; all layers otherwise
-    std::optional<std::string> sourceCrs; // for layers without a CRS (CSV), e.g. "EPSG:28992"
+    GroundLevel groundLevel;               // for 2D geometry with a cover depth
+    std::optional<std::string> layerName;  // only this layer of the source; all layers otherwise
+    std::optional<std::string> sourceCrs;  // for layers without a CRS (CSV), e.g. "EPSG:28992"
 };
 
 // Appends the features of `source` to `dataset`. Returns an error only when the source cannot be

@@ -13,12 +13,14 @@ namespace bz::io {
 // True for a Turtle file that uses the GWSW vocabulary.
 bool isGwswTurtle(const std::string& path);
 
-core::Result<void> importGwswTurtle(const std::string& path, model::Dataset& dataset, ImportReport& report);
+core::Result<void> importGwswTurtle(const std::string& path, model::Dataset& dataset,
+                                    ImportReport& report);
 
 // The common GIS export of GWSW (GeoPackage, GeoJSON, Shapefile, ...): line layers with the GWSW
 // attribute names (BobBeginpuntLeiding, BobEindpuntLeiding, BreedteLeiding, HoogteLeiding,
 // VormLeiding, MateriaalLeiding, Begindatum, Stelseltype; id from Naam/Leidingnaam/GUID/id).
 bool isGwswGis(const std::string& source);
-core::Result<void> importGwswGis(const std::string& source, model::Dataset& dataset, ImportReport& report);
+core::Result<void> importGwswGis(const std::string& source, model::Dataset& dataset,
+                                 ImportReport& report);
 
 }  // namespace bz::io

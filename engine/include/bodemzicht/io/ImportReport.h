@@ -14,8 +14,8 @@ namespace bz::io {
 struct ImportReport {
     struct Counts {
         std::size_t loaded = 0, skipped = 0;
-        std::size_t ignored = 0;   // read on purpose but not an object of the model (links, labels)
-        std::string ignoredWhy;    // e.g. "annotation, not part of the 3D model"
+        std::size_t ignored = 0;  // read on purpose but not an object of the model (links, labels)
+        std::string ignoredWhy;   // e.g. "annotation, not part of the 3D model"
     };
     std::map<std::string, Counts> perLayer;  // by layer (or feature type) name
     std::vector<core::Error> problems;       // features skipped, with the reason

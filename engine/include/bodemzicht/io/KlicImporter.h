@@ -15,19 +15,19 @@
 namespace bz::io {
 
 struct KlicImportOptions {
-    GroundLevel groundLevel;          // to turn cover depths into NAP heights
-    double depthPointSnapM = 1.0;     // how far a depth point may lie from its element
+    GroundLevel groundLevel;       // to turn cover depths into NAP heights
+    double depthPointSnapM = 1.0;  // how far a depth point may lie from its element
     // Sizes of point objects, which KLIC gives as points only (the rule set's defaults; assumed).
     double appurtenanceDiameterM = 0.3;
     double cabinetFoundationDepthM = 0.6;
     double manholeDepthM = 1.5;
-    double defaultCoverM = 1.0;        // for appurtenances of a net without standaardDieptelegging
+    double defaultCoverM = 1.0;  // for appurtenances of a net without standaardDieptelegging
 };
 
 // True for a .zip holding a GI_*.xml, or an XML file whose root is an IMKL feature collection.
 bool isKlicDelivery(const std::string& path);
 
-core::Result<void> importKlic(const std::string& path, const KlicImportOptions& options, model::Dataset& dataset,
-                              ImportReport& report);
+core::Result<void> importKlic(const std::string& path, const KlicImportOptions& options,
+                              model::Dataset& dataset, ImportReport& report);
 
 }  // namespace bz::io

@@ -26,7 +26,8 @@ core::Result<void> writeProject(const model::Dataset& dataset, const std::string
 core::Result<model::Dataset> readProject(const std::string& source, ImportReport& report);
 // The same, appending to `dataset` (several projects or sources in one check). Field paths are
 // made absolute.
-core::Result<void> readProjectInto(const std::string& source, model::Dataset& dataset, ImportReport& report);
+core::Result<void> readProjectInto(const std::string& source, model::Dataset& dataset,
+                                   ImportReport& report);
 // Cheap check: does this GDAL source hold at least one project layer?
 bool isProject(const std::string& source);
 

@@ -9,7 +9,7 @@
 namespace bz::io {
 
 class Raster {
-public:
+  public:
     // Opens band 1 of a GDAL raster. Rasters in another CRS are refused with a clear error
     // (reproject them with gdalwarp -t_srs EPSG:28992 first).
     static core::Result<Raster> open(const std::string& path);
@@ -24,16 +24,16 @@ public:
     int height() const { return mHeight; }
     const std::string& path() const { return mPath; }
 
-private:
+  private:
     std::string mPath;
     int mWidth = 0, mHeight = 0;
     double mOriginX = 0, mOriginY = 0, mCellX = 1, mCellY = -1;  // GDAL geotransform
-    std::vector<float> mValues;  // NaN for nodata
+    std::vector<float> mValues;                                  // NaN for nodata
 };
 
 // Where a ground level comes from: a raster, else a constant the user gave.
 class GroundLevel {
-public:
+  public:
     GroundLevel() = default;
     explicit GroundLevel(double constantM) : mConstant(constantM), mHasConstant(true) {}
     explicit GroundLevel(Raster r) : mRaster(std::move(r)), mHasRaster(true) {}
@@ -41,7 +41,7 @@ public:
     double at(double x, double y) const;  // NaN when unknown
     std::string describe() const;         // e.g. "raster maaiveld.tif" or "constant 5.20 m NAP"
 
-private:
+  private:
     Raster mRaster;
     double mConstant = 0;
     bool mHasConstant = false, mHasRaster = false;

@@ -15,9 +15,10 @@
 namespace bz::io {
 
 struct TreeImportOptions {
-    GroundLevel groundLevel;               // the stem's top; required
-    double rootZoneCrownRadiusPlusM = 1.0; // from the rule set (trees.root_zone_crown_radius_plus_m)
-    double rootDepthM = 1.0;               // from the rule set (trees.root_depth_m)
+    GroundLevel groundLevel;  // the stem's top; required
+    double rootZoneCrownRadiusPlusM =
+        1.0;                  // from the rule set (trees.root_zone_crown_radius_plus_m)
+    double rootDepthM = 1.0;  // from the rule set (trees.root_depth_m)
     std::optional<std::string> sourceCrs;  // for sources without a CRS (CSV)
 };
 
@@ -28,7 +29,7 @@ double parseSizeClassM(const std::string& text);
 // True when the source's first layer has the columns of a tree register.
 bool isTreeRegister(const std::string& source);
 
-core::Result<void> importTrees(const std::string& source, const TreeImportOptions& options, model::Dataset& dataset,
-                               ImportReport& report);
+core::Result<void> importTrees(const std::string& source, const TreeImportOptions& options,
+                               model::Dataset& dataset, ImportReport& report);
 
 }  // namespace bz::io

@@ -40,16 +40,16 @@ struct LinearGeometry {
 
 struct VerticalBody {
     core::Vec2 center;
-    double topZ = 0, bottomZ = 0;      // m NAP
-    float radiusM = kUnknown;          // cylinder when set
+    double topZ = 0, bottomZ = 0;                                  // m NAP
+    float radiusM = kUnknown;                                      // cylinder when set
     float widthM = kUnknown, lengthM = kUnknown, rotationDeg = 0;  // box when radius is NaN
-    VertexDepth depth;                 // provenance of the bottom level
+    VertexDepth depth;                                             // provenance of the bottom level
     bool isCylinder() const { return radiusM == radiusM; }
 };
 
 struct PrismGeometry {
     std::uint32_t firstRing = 0, ringCount = 0;  // rings into Dataset::rings; ring 0 is outer
-    float widthM = kUnknown;  // set: the single ring is an open polyline buffered by width/2
+    float widthM = kUnknown;       // set: the single ring is an open polyline buffered by width/2
     double topZ = 0, bottomZ = 0;  // m NAP
     VertexDepth depth;
 };
@@ -81,10 +81,10 @@ struct WellDetail {
 };
 
 struct ContaminationDetail {
-    std::string substance;   // e.g. "lood", "minerale olie"
+    std::string substance;  // e.g. "lood", "minerale olie"
     double concentration = std::numeric_limits<double>::quiet_NaN();
-    std::string unit;        // e.g. "mg/kg ds" or "ug/l"
-    std::string medium;      // "grond" or "grondwater"
+    std::string unit;    // e.g. "mg/kg ds" or "ug/l"
+    std::string medium;  // "grond" or "grondwater"
 };
 
 struct Feature {
@@ -101,15 +101,15 @@ struct Feature {
 
 // A field referenced by the project: a raster (ground level, GHG, GLG) or a 3D grid.
 struct FieldRef {
-    std::string name;   // ground_level, ghg, glg, ...
-    std::string path;   // relative to the project file, or absolute
-    std::string kind;   // raster | grid3d
-    std::string unit;   // "m NAP"
+    std::string name;  // ground_level, ghg, glg, ...
+    std::string path;  // relative to the project file, or absolute
+    std::string kind;  // raster | grid3d
+    std::string unit;  // "m NAP"
     std::string description;
 };
 
 class Dataset {
-public:
+  public:
     core::StringPool strings;
     std::vector<Feature> features;
 
@@ -150,7 +150,9 @@ public:
     core::Bounds3 featureBounds(const Feature& f) const;
 
     // Attach a detail record to a feature (the feature's type decides which table is meant).
-    void attach(std::uint32_t feature, SewerProfile d) { attachTo(feature, sewerProfiles, std::move(d)); }
+    void attach(std::uint32_t feature, SewerProfile d) {
+        attachTo(feature, sewerProfiles, std::move(d));
+    }
     void attach(std::uint32_t feature, TreeDetail d) { attachTo(feature, trees, std::move(d)); }
     void attach(std::uint32_t feature, WellDetail d) { attachTo(feature, wells, std::move(d)); }
     void attach(std::uint32_t feature, ContaminationDetail d) {
@@ -173,7 +175,7 @@ public:
     // Estimated heap bytes of the geometry arrays, for docs/performance.md.
     std::size_t geometryBytes() const;
 
-private:
+  private:
     template <typename T>
     void attachTo(std::uint32_t feature, std::vector<T>& table, T d) {
         features.at(feature).detail = static_cast<std::uint32_t>(table.size());

@@ -19,9 +19,24 @@ enum class GeometryKind : std::uint8_t { Linear, VerticalBody, Prism };
 
 // What an object is. It selects the geometry kind and which detail record it has.
 enum class ObjectType : std::uint8_t {
-    Cable, Pipe, Duct, HeatPipe, SewerPipe,                     // linear networks
-    Tree, Manhole, Well, Foundation, Cabinet, Appurtenance,     // vertical bodies
-    Trench, TreePit, Wadi, InfiltrationCrate, ContaminationZone, ProtectedZone, Area,  // prisms
+    Cable,
+    Pipe,
+    Duct,
+    HeatPipe,
+    SewerPipe,  // linear networks
+    Tree,
+    Manhole,
+    Well,
+    Foundation,
+    Cabinet,
+    Appurtenance,  // vertical bodies
+    Trench,
+    TreePit,
+    Wadi,
+    InfiltrationCrate,
+    ContaminationZone,
+    ProtectedZone,
+    Area,  // prisms
 };
 
 GeometryKind geometryKindOf(ObjectType type);

@@ -27,7 +27,7 @@ struct RenderOptions {
     int width = 1280, height = 720;
     std::string view = "overview";  // overview | top | street
     double verticalExaggeration = 1.0;
-    double groundOpacity = 0.3;     // 1: opaque ground, lower: x-ray
+    double groundOpacity = 0.3;  // 1: opaque ground, lower: x-ray
     std::vector<ClashMarker> clashes;
 };
 
@@ -43,8 +43,10 @@ struct Image {
 // The local origin used for rendering: the dataset's bounds centre rounded to 100 m.
 core::Vec3 renderOrigin(const model::Dataset& ds);
 
-// Offscreen render. Needs an X display (run under xvfb-run on servers): VTK in Debian 12 is GLX only.
-core::Result<Image> renderImage(const model::Dataset& ds, const io::GroundLevel& ground, const RenderOptions& options);
+// Offscreen render. Needs an X display (run under xvfb-run on servers): VTK in Debian 12 is GLX
+// only.
+core::Result<Image> renderImage(const model::Dataset& ds, const io::GroundLevel& ground,
+                                const RenderOptions& options);
 core::Result<void> writePng(const Image& image, const std::string& path);
 
 // True when an X display is available for rendering.
@@ -53,7 +55,7 @@ bool displayAvailable();
 // An interactive view for the viewer: VTK renders into the caller's current OpenGL context
 // (GLFW) into its own framebuffer, whose colour texture the caller shows (Dear ImGui).
 class Viewport {
-public:
+  public:
     Viewport(const model::Dataset& ds, const io::GroundLevel& ground, const RenderOptions& options);
     ~Viewport();
     Viewport(const Viewport&) = delete;
@@ -70,7 +72,7 @@ public:
     // Feature index under a viewport pixel (origin top-left), or -1.
     long pick(int x, int y);
 
-private:
+  private:
     struct Private;
     std::unique_ptr<Private> d;
 };

@@ -12,10 +12,10 @@
 namespace bz::sample {
 
 struct SampleOptions {
-    int blocks = 3;           // the district is blocks x blocks housing blocks; 42 gives ~1M segments
-    std::uint64_t seed = 1;   // same seed, same district, byte for byte
+    int blocks = 3;  // the district is blocks x blocks housing blocks; 42 gives ~1M segments
+    std::uint64_t seed = 1;                 // same seed, same district, byte for byte
     core::Vec2 origin{251200.0, 476400.0};  // south-west street corner, RD New (Hengelo area)
-    int heatStreetEvery = 3;  // a heat main in every n-th east-west street
+    int heatStreetEvery = 3;                // a heat main in every n-th east-west street
 };
 
 // The district in memory; rasters are referenced as fields (ground_level.tif, ghg.tif, glg.tif).

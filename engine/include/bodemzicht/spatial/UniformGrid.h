@@ -12,12 +12,12 @@
 namespace bz::spatial {
 
 struct GridBuildOptions {
-    double cellSizeM = 0;   // 0: choose from the median primitive size
-    unsigned threads = 0;   // 0: hardware concurrency
+    double cellSizeM = 0;  // 0: choose from the median primitive size
+    unsigned threads = 0;  // 0: hardware concurrency
 };
 
 class UniformGrid {
-public:
+  public:
     UniformGrid() = default;
     UniformGrid(const std::vector<core::Bounds3>& primitives, GridBuildOptions options = {});
 
@@ -35,7 +35,7 @@ public:
     // Every primitive overlapping `query`, sorted; convenient and slower.
     std::vector<std::uint32_t> query(const core::Bounds3& query) const;
 
-private:
+  private:
     struct Box {
         float lo[3], hi[3];  // relative to mBounds.lo, widened by a millimetre to stay conservative
     };
@@ -51,8 +51,8 @@ private:
 };
 
 template <typename Visit>
-void UniformGrid::query(const core::Bounds3& q, std::vector<std::uint32_t>& stamp, std::uint32_t& epoch,
-                        Visit&& visit) const {
+void UniformGrid::query(const core::Bounds3& q, std::vector<std::uint32_t>& stamp,
+                        std::uint32_t& epoch, Visit&& visit) const {
     int x0, y0, x1, y1;
     if (!cellRange(q, x0, y0, x1, y1)) return;
     if (stamp.size() < mBoxes.size()) stamp.assign(mBoxes.size(), 0);

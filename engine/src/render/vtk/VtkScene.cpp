@@ -47,7 +47,8 @@ struct MeshBuilder {
     vtkIdType point(double x, double y, double z) { return points->InsertNextPoint(x, y, z); }
 
     // A convex footprint (local coordinates, counter-clockwise) extruded between two levels.
-    void prism(const std::vector<core::Vec2>& ring, double bottom, double top, Rgb col, long feature) {
+    void prism(const std::vector<core::Vec2>& ring, double bottom, double top, Rgb col,
+               long feature) {
         const std::size_t n = ring.size();
         if (n < 3 || top <= bottom) return;
         std::vector<vtkIdType> lo(n), hi(n);
@@ -65,7 +66,8 @@ struct MeshBuilder {
             triangle(lo[i], hi[j], hi[i], col, feature);
         }
     }
-    void cylinder(core::Vec2 c, double r, double bottom, double top, Rgb col, long feature, int sides = 20) {
+    void cylinder(core::Vec2 c, double r, double bottom, double top, Rgb col, long feature,
+                  int sides = 20) {
         std::vector<core::Vec2> ring;
         for (int k = 0; k < sides; ++k) {
             double a = 2 * M_PI * k / sides;
@@ -152,7 +154,8 @@ vtkSmartPointer<vtkPolyData> tubes(const model::Dataset& ds, core::Vec3 o, bool 
 
 }  // namespace
 
-VtkScene buildScene(const model::Dataset& ds, const io::GroundLevel& ground, const RenderOptions& options) {
+VtkScene buildScene(const model::Dataset& ds, const io::GroundLevel& ground,
+                    const RenderOptions& options) {
     VtkScene s;
     s.origin = renderOrigin(ds);
     const core::Vec3 o = s.origin;
@@ -192,17 +195,22 @@ VtkScene buildScene(const model::Dataset& ds, const io::GroundLevel& ground, con
             const auto& body = ds.bodies[f.geometry];
             core::Vec2 ctr = body.center - o.xy();
             if (const auto* t = ds.treeOf(f)) {
-                double stemTop = body.topZ - o.z + (std::isnan(t->heightM) ? 3.0 : t->heightM * 0.4);
-                solid.cylinder(ctr, std::max(0.1f, body.radiusM), body.topZ - o.z, stemTop, {110, 75, 40}, id, 10);
-                double rz = std::isnan(t->rootZoneDiameterM) ? body.radiusM * 8 : t->rootZoneDiameterM / 2;
+                double stemTop =
+                    body.topZ - o.z + (std::isnan(t->heightM) ? 3.0 : t->heightM * 0.4);
+                solid.cylinder(ctr, std::max(0.1f, body.radiusM), body.topZ - o.z, stemTop,
+                               {110, 75, 40}, id, 10);
+                double rz =
+                    std::isnan(t->rootZoneDiameterM) ? body.radiusM * 8 : t->rootZoneDiameterM / 2;
                 translucent.cylinder(ctr, rz, body.bottomZ - o.z, body.topZ - o.z, c, id, 24);
             } else if (body.isCylinder()) {
                 solid.cylinder(ctr, body.radiusM, body.bottomZ - o.z, body.topZ - o.z,
                                f.type == model::ObjectType::Manhole ? Rgb{110, 110, 110} : c, id);
             } else {
-                double a = body.rotationDeg * M_PI / 180, hw = body.widthM / 2, hl = body.lengthM / 2;
+                double a = body.rotationDeg * M_PI / 180, hw = body.widthM / 2,
+                       hl = body.lengthM / 2;
                 core::Vec2 ux{std::cos(a), std::sin(a)}, uy{-std::sin(a), std::cos(a)};
-                solid.prism({ctr - ux * hw - uy * hl, ctr + ux * hw - uy * hl, ctr + ux * hw + uy * hl, ctr - ux * hw + uy * hl},
+                solid.prism({ctr - ux * hw - uy * hl, ctr + ux * hw - uy * hl,
+                             ctr + ux * hw + uy * hl, ctr - ux * hw + uy * hl},
                             body.bottomZ - o.z, body.topZ - o.z, c, id);
             }
         } else if (f.kind() == GeometryKind::Prism) {
@@ -211,11 +219,13 @@ VtkScene buildScene(const model::Dataset& ds, const io::GroundLevel& ground, con
             for (std::uint32_t r = 0; r < p.ringCount; ++r) {
                 const auto& ring = ds.rings[p.firstRing + r];
                 geom::Polygon2 local;
-                for (std::uint32_t i = 0; i < ring.pointCount; ++i) local.push_back(ds.footprintPoints[ring.firstPoint + i] - o.xy());
+                for (std::uint32_t i = 0; i < ring.pointCount; ++i)
+                    local.push_back(ds.footprintPoints[ring.firstPoint + i] - o.xy());
                 rings.push_back(std::move(local));
             }
-            auto parts = std::isnan(p.widthM) ? geom::convexParts(rings[0], {rings.begin() + 1, rings.end()})
-                                              : geom::bufferedPolylineParts(rings[0], p.widthM);
+            auto parts = std::isnan(p.widthM)
+                             ? geom::convexParts(rings[0], {rings.begin() + 1, rings.end()})
+                             : geom::bufferedPolylineParts(rings[0], p.widthM);
             double bottom = std::max(p.bottomZ, clipLo), top = std::min(p.topZ, clipHi);
             for (const auto& part : parts) translucent.prism(part, bottom - o.z, top - o.z, c, id);
         }
@@ -225,7 +235,8 @@ VtkScene buildScene(const model::Dataset& ds, const io::GroundLevel& ground, con
         solid.cylinder(p.xy(), 0.35, p.z - 0.35, p.z + 0.35, clashColour(m.kind), -1, 12);
     }
     if (solid.polys->GetNumberOfCells()) s.actors.push_back(actorFor(solid.polyData(), 1.0));
-    if (translucent.polys->GetNumberOfCells()) s.actors.push_back(actorFor(translucent.polyData(), 0.35));
+    if (translucent.polys->GetNumberOfCells())
+        s.actors.push_back(actorFor(translucent.polyData(), 0.35));
 
     // Ground surface from the ground-level raster, at most 300 x 300 cells.
     if (ground.available() && !b.empty()) {
@@ -238,11 +249,14 @@ VtkScene buildScene(const model::Dataset& ds, const io::GroundLevel& ground, con
         for (int j = 0; j < ny; ++j)
             for (int i = 0; i < nx; ++i) {
                 double x = b.lo.x + i * step, y = b.lo.y + j * step, z = ground.at(x, y);
-                if (!std::isnan(z)) ids[static_cast<std::size_t>(j) * nx + i] = g.point(x - o.x, y - o.y, z - o.z);
+                if (!std::isnan(z))
+                    ids[static_cast<std::size_t>(j) * nx + i] = g.point(x - o.x, y - o.y, z - o.z);
             }
         for (int j = 0; j + 1 < ny; ++j)
             for (int i = 0; i + 1 < nx; ++i) {
-                auto at = [&](int di, int dj) { return ids[static_cast<std::size_t>(j + dj) * nx + i + di]; };
+                auto at = [&](int di, int dj) {
+                    return ids[static_cast<std::size_t>(j + dj) * nx + i + di];
+                };
                 if (at(0, 0) < 0 || at(1, 0) < 0 || at(0, 1) < 0 || at(1, 1) < 0) continue;
                 g.triangle(at(0, 0), at(1, 0), at(1, 1), {120, 140, 90}, -1);
                 g.triangle(at(0, 0), at(1, 1), at(0, 1), {120, 140, 90}, -1);
@@ -267,7 +281,9 @@ void applyView(VtkScene& s, const std::string& view, double e) {
     vtkCamera* cam = s.renderer->GetActiveCamera();
     core::Vec3 c = s.bounds.empty() ? core::Vec3{} : s.bounds.center();
     c.z *= e;
-    double w = s.bounds.empty() ? 10 : std::max(s.bounds.hi.x - s.bounds.lo.x, s.bounds.hi.y - s.bounds.lo.y);
+    double w = s.bounds.empty()
+                   ? 10
+                   : std::max(s.bounds.hi.x - s.bounds.lo.x, s.bounds.hi.y - s.bounds.lo.y);
     cam->SetFocalPoint(c.x, c.y, c.z);
     if (view == "top") {
         cam->SetPosition(c.x, c.y, c.z + 1.2 * w + 10);

@@ -15,12 +15,13 @@ struct VtkScene {
     vtkSmartPointer<vtkRenderer> renderer;
     std::vector<vtkSmartPointer<vtkActor>> actors;  // all, for exaggeration
     vtkSmartPointer<vtkActor> ground;
-    core::Vec3 origin;       // RD/NAP of the local (0, 0, 0)
-    core::Bounds3 bounds;    // local coordinates
+    core::Vec3 origin;     // RD/NAP of the local (0, 0, 0)
+    core::Bounds3 bounds;  // local coordinates
 };
 
 // Every actor has cell data "feature" (the feature index, -1 for markers) for picking.
-VtkScene buildScene(const model::Dataset& ds, const io::GroundLevel& ground, const RenderOptions& options);
+VtkScene buildScene(const model::Dataset& ds, const io::GroundLevel& ground,
+                    const RenderOptions& options);
 void applyView(VtkScene& scene, const std::string& view, double exaggeration);
 void applyExaggeration(VtkScene& scene, double exaggeration);
 // Feature index at a pixel (origin top-left) of a rendered window of the given height, or -1.

@@ -17,7 +17,8 @@ namespace bz::io {
 namespace {
 
 std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(s.begin(), s.end(), s.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return s;
 }
 
@@ -39,18 +40,22 @@ bool hasBobColumns(OGRLayer* layer) {
 bool isGwswGis(const std::string& source) {
     detail::registerGdalOnce();
     detail::GdalErrorCapture errors;
-    std::unique_ptr<GDALDataset> ds(GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    std::unique_ptr<GDALDataset> ds(
+        GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
     if (!ds) return false;
     for (int i = 0; i < ds->GetLayerCount(); ++i)
         if (hasBobColumns(ds->GetLayer(i))) return true;
     return false;
 }
 
-core::Result<void> importGwswGis(const std::string& source, model::Dataset& out, ImportReport& report) {
+core::Result<void> importGwswGis(const std::string& source, model::Dataset& out,
+                                 ImportReport& report) {
     detail::registerGdalOnce();
     detail::GdalErrorCapture errors;
-    std::unique_ptr<GDALDataset> ds(GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
-    if (!ds) return core::fail(source, "", "cannot be read as a vector data source: " + errors.text());
+    std::unique_ptr<GDALDataset> ds(
+        GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    if (!ds)
+        return core::fail(source, "", "cannot be read as a vector data source: " + errors.text());
     for (int li = 0; li < ds->GetLayerCount(); ++li) {
         OGRLayer* layer = ds->GetLayer(li);
         if (!hasBobColumns(layer)) continue;
@@ -59,9 +64,12 @@ core::Result<void> importGwswGis(const std::string& source, model::Dataset& out,
         int cId = column(d, {"Naam", "Leidingnaam", "LeidingID", "GUID", "id", "lokaalid"});
         int cBob1 = column(d, {"BobBeginpuntLeiding", "bob_begin", "bob_beginpunt"});
         int cBob2 = column(d, {"BobEindpuntLeiding", "bob_eind", "bob_eindpunt"});
-        int cW = column(d, {"BreedteLeiding", "breedte"}), cH = column(d, {"HoogteLeiding", "hoogte"});
-        int cShape = column(d, {"VormLeiding", "vorm"}), cMat = column(d, {"MateriaalLeiding", "materiaal"});
-        int cYear = column(d, {"Begindatum", "JaarAanleg", "aanlegjaar"}), cSys = column(d, {"Stelseltype", "Stelsel", "type_stelsel"});
+        int cW = column(d, {"BreedteLeiding", "breedte"}),
+            cH = column(d, {"HoogteLeiding", "hoogte"});
+        int cShape = column(d, {"VormLeiding", "vorm"}),
+            cMat = column(d, {"MateriaalLeiding", "materiaal"});
+        int cYear = column(d, {"Begindatum", "JaarAanleg", "aanlegjaar"}),
+            cSys = column(d, {"Stelseltype", "Stelsel", "type_stelsel"});
         int cType = column(d, {"Type", "Leidingtype", "type"});
         std::optional<CrsTransform> transform;
         if (const OGRSpatialReference* srs = layer->GetSpatialRef()) {
@@ -73,15 +81,20 @@ core::Result<void> importGwswGis(const std::string& source, model::Dataset& out,
             if (!t) return core::fail(source, "", t.error().message);
             if (!t->isIdentity()) transform.emplace(std::move(*t));
         }
-        auto text = [](OGRFeature& f, int i) { return i >= 0 && f.IsFieldSetAndNotNull(i) ? std::string(f.GetFieldAsString(i)) : ""; };
-        auto num = [](OGRFeature& f, int i) { return i >= 0 && f.IsFieldSetAndNotNull(i) ? f.GetFieldAsDouble(i) : NAN; };
+        auto text = [](OGRFeature& f, int i) {
+            return i >= 0 && f.IsFieldSetAndNotNull(i) ? std::string(f.GetFieldAsString(i)) : "";
+        };
+        auto num = [](OGRFeature& f, int i) {
+            return i >= 0 && f.IsFieldSetAndNotNull(i) ? f.GetFieldAsDouble(i) : NAN;
+        };
         for (auto& f : *layer) {
             std::string id = text(*f, cId);
             if (id.empty()) id = "FID " + std::to_string(f->GetFID());
             const OGRGeometry* g = f->GetGeometryRef();
             const OGRLineString* line = nullptr;
             if (g && wkbFlatten(g->getGeometryType()) == wkbLineString) line = g->toLineString();
-            if (g && wkbFlatten(g->getGeometryType()) == wkbMultiLineString && g->toMultiLineString()->getNumGeometries() == 1)
+            if (g && wkbFlatten(g->getGeometryType()) == wkbMultiLineString &&
+                g->toMultiLineString()->getNumGeometries() == 1)
                 line = g->toMultiLineString()->getGeometryRef(0);
             if (!line || line->getNumPoints() < 2) {
                 report.skip(name, {source, id, "geometry is missing or not a line"});
@@ -89,7 +102,9 @@ core::Result<void> importGwswGis(const std::string& source, model::Dataset& out,
             }
             double bob1 = num(*f, cBob1), bob2 = num(*f, cBob2);
             if (!std::isfinite(bob1) || !std::isfinite(bob2)) {
-                report.skip(name, {source, id, "BobBeginpuntLeiding/BobEindpuntLeiding missing: the sewer's height is unknown"});
+                report.skip(name, {source, id,
+                                   "BobBeginpuntLeiding/BobEindpuntLeiding missing: the sewer's "
+                                   "height is unknown"});
                 continue;
             }
             double w = num(*f, cW), h = num(*f, cH);
@@ -100,7 +115,9 @@ core::Result<void> importGwswGis(const std::string& source, model::Dataset& out,
             bool ok = true;
             for (int i = 0; i < line->getNumPoints() && ok; ++i) {
                 core::Vec3 p{line->getX(i), line->getY(i), 0};
-                if (i) run += std::hypot(line->getX(i) - line->getX(i - 1), line->getY(i) - line->getY(i - 1));
+                if (i)
+                    run += std::hypot(line->getX(i) - line->getX(i - 1),
+                                      line->getY(i) - line->getY(i - 1));
                 if (transform) {
                     auto q = transform->apply(p);
                     if (!q) {
@@ -120,16 +137,22 @@ core::Result<void> importGwswGis(const std::string& source, model::Dataset& out,
             m.id = id;
             m.layer = "gwsw";
             m.type = model::ObjectType::SewerPipe;
-            m.theme = lower(text(*f, cType)).find("pers") != std::string::npos ? "rioolOnderOverOfOnderdruk" : "rioolVrijverval";
+            m.theme = lower(text(*f, cType)).find("pers") != std::string::npos
+                          ? "rioolOnderOverOfOnderdruk"
+                          : "rioolVrijverval";
             m.material = text(*f, cMat);
             m.source = source;
             std::string year = text(*f, cYear);
             if (year.size() >= 4) m.yearLaid = std::atoi(year.substr(0, 4).c_str());
-            float diameter = std::isnan(w) && std::isnan(h)
-                                 ? model::kUnknown
-                                 : static_cast<float>(std::max(std::isnan(w) ? 0.0 : w, std::isnan(h) ? 0.0 : h) / 1000);
+            float diameter =
+                std::isnan(w) && std::isnan(h)
+                    ? model::kUnknown
+                    : static_cast<float>(
+                          std::max(std::isnan(w) ? 0.0 : w, std::isnan(h) ? 0.0 : h) / 1000);
             auto fi = out.addLinear(m, axis, depths, diameter);
-            model::SewerProfile sp{bob1, bob2, static_cast<float>(w), static_cast<float>(h), text(*f, cShape), text(*f, cSys)};
+            model::SewerProfile sp{
+                bob1,          bob2, static_cast<float>(w), static_cast<float>(h), text(*f, cShape),
+                text(*f, cSys)};
             out.attach(fi, std::move(sp));
             report.load(name);
         }

@@ -30,14 +30,17 @@ struct Graph {
     std::string key(const SerdNode* n) const {
         if (!n) return {};
         switch (n->type) {
-            case SERD_BLANK: return "_:" + std::string(reinterpret_cast<const char*>(n->buf), n->n_bytes);
+            case SERD_BLANK:
+                return "_:" + std::string(reinterpret_cast<const char*>(n->buf), n->n_bytes);
             case SERD_CURIE: {
                 SerdNode full = serd_env_expand_node(env, n);
-                std::string s(reinterpret_cast<const char*>(full.buf ? full.buf : n->buf), full.buf ? full.n_bytes : n->n_bytes);
+                std::string s(reinterpret_cast<const char*>(full.buf ? full.buf : n->buf),
+                              full.buf ? full.n_bytes : n->n_bytes);
                 serd_node_free(&full);
                 return s;
             }
-            default: return std::string(reinterpret_cast<const char*>(n->buf), n->n_bytes);
+            default:
+                return std::string(reinterpret_cast<const char*>(n->buf), n->n_bytes);
         }
     }
     const std::multimap<std::string, Object>* of(const std::string& s) const {
@@ -68,10 +71,12 @@ SerdStatus onPrefix(void* h, const SerdNode* name, const SerdNode* uri) {
     return serd_env_set_prefix(static_cast<Graph*>(h)->env, name, uri);
 }
 
-SerdStatus onBase(void* h, const SerdNode* uri) { return serd_env_set_base_uri(static_cast<Graph*>(h)->env, uri); }
+SerdStatus onBase(void* h, const SerdNode* uri) {
+    return serd_env_set_base_uri(static_cast<Graph*>(h)->env, uri);
+}
 
-SerdStatus onStatement(void* h, SerdStatementFlags, const SerdNode*, const SerdNode* s, const SerdNode* p, const SerdNode* o,
-                       const SerdNode*, const SerdNode*) {
+SerdStatus onStatement(void* h, SerdStatementFlags, const SerdNode*, const SerdNode* s,
+                       const SerdNode* p, const SerdNode* o, const SerdNode*, const SerdNode*) {
     auto* g = static_cast<Graph*>(h);
     Object obj{g->key(o), o->type == SERD_LITERAL};
     if (obj.literal) obj.value = std::string(reinterpret_cast<const char*>(o->buf), o->n_bytes);
@@ -88,7 +93,9 @@ SerdStatus onError(void* h, const SerdError* e) {
     va_end(args);
     std::string m = msg;
     while (!m.empty() && (m.back() == '\n' || m.back() == ' ')) m.pop_back();
-    if (g->error.empty()) g->error = "Turtle error at line " + std::to_string(e->line) + ", column " + std::to_string(e->col) + ": " + m;
+    if (g->error.empty())
+        g->error = "Turtle error at line " + std::to_string(e->line) + ", column " +
+                   std::to_string(e->col) + ": " + m;
     return SERD_SUCCESS;
 }
 
@@ -124,17 +131,20 @@ bool isGwswTurtle(const std::string& path) {
     return head.find("data.gwsw.nl") != std::string::npos;
 }
 
-core::Result<void> importGwswTurtle(const std::string& path, model::Dataset& ds, ImportReport& report) {
+core::Result<void> importGwswTurtle(const std::string& path, model::Dataset& ds,
+                                    ImportReport& report) {
     Graph g;
     g.env = serd_env_new(nullptr);
-    SerdReader* reader = serd_reader_new(SERD_TURTLE, &g, nullptr, onBase, onPrefix, onStatement, nullptr);
+    SerdReader* reader =
+        serd_reader_new(SERD_TURTLE, &g, nullptr, onBase, onPrefix, onStatement, nullptr);
     serd_reader_set_error_sink(reader, onError, &g);
     serd_reader_set_strict(reader, true);
     SerdStatus st = serd_reader_read_file(reader, reinterpret_cast<const uint8_t*>(path.c_str()));
     serd_reader_free(reader);
     serd_env_free(g.env);
     g.env = nullptr;
-    if (st != SERD_SUCCESS && g.error.empty()) g.error = std::string("cannot read: ") + reinterpret_cast<const char*>(serd_strerror(st));
+    if (st != SERD_SUCCESS && g.error.empty())
+        g.error = std::string("cannot read: ") + reinterpret_cast<const char*>(serd_strerror(st));
     if (!g.error.empty()) {
         if (g.bySubject.empty()) return core::fail(path, "", g.error);
         report.warn({path, "", g.error + " (statements before it were read)"});
@@ -160,8 +170,10 @@ core::Result<void> importGwswTurtle(const std::string& path, model::Dataset& ds,
             for (const auto& t : types(a)) {
                 auto v = pred(a, "hasValue");
                 auto r = pred(a, "hasReference");
-                if (!v.empty()) out[t] = v.front();
-                else if (!r.empty()) out[t] = local(r.front());
+                if (!v.empty())
+                    out[t] = v.front();
+                else if (!r.empty())
+                    out[t] = local(r.front());
             }
         return out;
     };
@@ -199,8 +211,14 @@ core::Result<void> importGwswTurtle(const std::string& path, model::Dataset& ds,
     for (const auto& s : subjects) {
         std::string orientation, kind;
         for (const auto& a : pred(s, "hasAspect")) {
-            if (hasType(a, "Leidingorientatie")) { orientation = a; kind = "pipe"; }
-            if (hasType(a, "Putorientatie")) { orientation = a; kind = "put"; }
+            if (hasType(a, "Leidingorientatie")) {
+                orientation = a;
+                kind = "pipe";
+            }
+            if (hasType(a, "Putorientatie")) {
+                orientation = a;
+                kind = "put";
+            }
         }
         if (kind.empty()) continue;
         std::string cls;
@@ -213,20 +231,31 @@ core::Result<void> importGwswTurtle(const std::string& path, model::Dataset& ds,
         m.owner = "";
         m.source = path;
         auto year = asp.find("Begindatum");
-        if (year != asp.end() && year->second.size() >= 4) m.yearLaid = std::atoi(year->second.substr(0, 4).c_str());
+        if (year != asp.end() && year->second.size() >= 4)
+            m.yearLaid = std::atoi(year->second.substr(0, 4).c_str());
         if (kind == "pipe") {
             m.type = model::ObjectType::SewerPipe;
-            m.theme = cls.find("Pers") != std::string::npos ? "rioolOnderOverOfOnderdruk" : "rioolVrijverval";
+            m.theme = cls.find("Pers") != std::string::npos ? "rioolOnderOverOfOnderdruk"
+                                                            : "rioolVrijverval";
             if (auto it = asp.find("MateriaalLeiding"); it != asp.end()) m.material = it->second;
             double bobBegin = NAN, bobEnd = NAN;
             std::string beginNode, endNode;
             for (const auto& part : pred(orientation, "hasPart")) {
                 auto pa = aspects(part);
-                if (hasType(part, "BeginpuntLeiding")) { bobBegin = number(pa, "BobBeginpuntLeiding"); beginNode = part; }
-                if (hasType(part, "EindpuntLeiding")) { bobEnd = number(pa, "BobEindpuntLeiding"); endNode = part; }
+                if (hasType(part, "BeginpuntLeiding")) {
+                    bobBegin = number(pa, "BobBeginpuntLeiding");
+                    beginNode = part;
+                }
+                if (hasType(part, "EindpuntLeiding")) {
+                    bobEnd = number(pa, "BobEindpuntLeiding");
+                    endNode = part;
+                }
             }
             if (std::isnan(bobBegin) || std::isnan(bobEnd)) {
-                report.skip(cls, {path, id, "no BobBeginpuntLeiding/BobEindpuntLeiding: the sewer's height is unknown"});
+                report.skip(
+                    cls,
+                    {path, id,
+                     "no BobBeginpuntLeiding/BobEindpuntLeiding: the sewer's height is unknown"});
                 continue;
             }
             // The line itself, else the positions of the manholes it connects.
@@ -236,7 +265,8 @@ core::Result<void> importGwswTurtle(const std::string& path, model::Dataset& ds,
                     for (const auto& lit : pred(a, "hasValue")) {
                         int dim = 2;
                         auto c = gmlCoordinates(lit, dim);
-                        for (std::size_t i = 0; dim >= 2 && i + static_cast<std::size_t>(dim) <= c.size(); i += dim)
+                        for (std::size_t i = 0;
+                             dim >= 2 && i + static_cast<std::size_t>(dim) <= c.size(); i += dim)
                             line.push_back({c[i], c[i + 1]});
                     }
             if (line.size() < 2) {
@@ -255,9 +285,12 @@ core::Result<void> importGwswTurtle(const std::string& path, model::Dataset& ds,
             double inner = std::isnan(height) ? width : height;
             float diameter = std::isnan(width) && std::isnan(height)
                                  ? model::kUnknown
-                                 : static_cast<float>(std::max(std::isnan(width) ? 0.0 : width, std::isnan(height) ? 0.0 : height) / 1000);
+                                 : static_cast<float>(std::max(std::isnan(width) ? 0.0 : width,
+                                                               std::isnan(height) ? 0.0 : height) /
+                                                      1000);
             double total = 0;
-            for (std::size_t i = 1; i < line.size(); ++i) total += core::distance(line[i - 1], line[i]);
+            for (std::size_t i = 1; i < line.size(); ++i)
+                total += core::distance(line[i - 1], line[i]);
             std::vector<core::Vec3> axis;
             std::vector<model::VertexDepth> depths;
             double run = 0;
@@ -266,7 +299,8 @@ core::Result<void> importGwswTurtle(const std::string& path, model::Dataset& ds,
                 double t = total > 0 ? run / total : 0;
                 double bob = bobBegin + (bobEnd - bobBegin) * t;
                 // The axis lies half the inner height above the inner bottom (BOB).
-                axis.push_back({line[i].x, line[i].y, bob + (std::isnan(inner) ? 0.0 : inner / 2000)});
+                axis.push_back(
+                    {line[i].x, line[i].y, bob + (std::isnan(inner) ? 0.0 : inner / 2000)});
                 depths.push_back({model::DepthProvenance::Measured, model::kUnknown});
             }
             auto fi = ds.addLinear(m, axis, depths, diameter);
@@ -291,7 +325,8 @@ core::Result<void> importGwswTurtle(const std::string& path, model::Dataset& ds,
             double ground = NAN;
             for (const auto& c : pred(orientation, "hasConnection"))
                 if (hasType(c, "Maaiveldorientatie")) ground = number(aspects(c), "Maaiveldhoogte");
-            double height = number(asp, "HoogtePut") / 1000, width = number(asp, "BreedtePut") / 1000,
+            double height = number(asp, "HoogtePut") / 1000,
+                   width = number(asp, "BreedtePut") / 1000,
                    length = number(asp, "LengtePut") / 1000;
             double top = !std::isnan(ground) ? ground : number(asp, "Putdekselniveau");
             double bottom = !std::isnan(top) && !std::isnan(height) ? top - height : p.z;

@@ -39,7 +39,8 @@ std::string prefixFor(std::string_view uri) {
 std::string qualified(const char* name) {
     const char* bar = std::strchr(name, '|');
     if (!bar) return name;
-    return prefixFor(std::string_view(name, static_cast<std::size_t>(bar - name))) + ":" + (bar + 1);
+    return prefixFor(std::string_view(name, static_cast<std::size_t>(bar - name))) + ":" +
+           (bar + 1);
 }
 
 struct Reader {
@@ -52,7 +53,9 @@ struct Reader {
     bool inGeometry = false;
     bool inInterior = false;
 
-    static void start(void* self, const char* name, const char** attrs) { static_cast<Reader*>(self)->onStart(name, attrs); }
+    static void start(void* self, const char* name, const char** attrs) {
+        static_cast<Reader*>(self)->onStart(name, attrs);
+    }
     static void end(void* self, const char* name) { static_cast<Reader*>(self)->onEnd(name); }
     static void chars(void* self, const char* s, int len) {
         auto* r = static_cast<Reader*>(self);
@@ -63,7 +66,8 @@ struct Reader {
         std::string name = qualified(rawName);
         textBuf.clear();
         int depth = static_cast<int>(stack.size());
-        if (featureDepth < 0 && depth >= 1 && (stack.back() == "gml:featureMember" || stack.back() == "gml:featureMembers")) {
+        if (featureDepth < 0 && depth >= 1 &&
+            (stack.back() == "gml:featureMember" || stack.back() == "gml:featureMembers")) {
             featureDepth = depth;
             record = GmlRecord{};
             record.type = name;
@@ -73,13 +77,17 @@ struct Reader {
             std::string srsDim;
             for (int i = 0; attrs[i]; i += 2) {
                 std::string an = qualified(attrs[i]);
-                if (an == "gml:id" && depth == featureDepth) record.id = attrs[i + 1];
-                else if (an == "xlink:href") record.href.emplace(name, attrs[i + 1]);
-                else if (an == "uom") record.uom[name] = attrs[i + 1];
-                else if (an == "srsDimension") srsDim = attrs[i + 1];
+                if (an == "gml:id" && depth == featureDepth)
+                    record.id = attrs[i + 1];
+                else if (an == "xlink:href")
+                    record.href.emplace(name, attrs[i + 1]);
+                else if (an == "uom")
+                    record.uom[name] = attrs[i + 1];
+                else if (an == "srsDimension")
+                    srsDim = attrs[i + 1];
             }
-            if (name == "gml:Point" || name == "gml:LineString" || name == "gml:Polygon" || name == "gml:Curve" ||
-                name == "gml:MultiSurface" || name == "gml:Surface") {
+            if (name == "gml:Point" || name == "gml:LineString" || name == "gml:Polygon" ||
+                name == "gml:Curve" || name == "gml:MultiSurface" || name == "gml:Surface") {
                 if (!inGeometry) {
                     GmlGeometry g;
                     g.type = name;
@@ -89,7 +97,8 @@ struct Reader {
                 }
             }
             if (name == "gml:interior") inInterior = true;
-            if ((name == "gml:posList" || name == "gml:pos") && !srsDim.empty() && !record.geometries.empty())
+            if ((name == "gml:posList" || name == "gml:pos") && !srsDim.empty() &&
+                !record.geometries.empty())
                 record.geometries.back().dimension = std::atoi(srsDim.c_str());
         }
         stack.push_back(std::move(name));
@@ -121,8 +130,8 @@ struct Reader {
             }
         } else if (name == "gml:interior") {
             inInterior = false;
-        } else if (name == "gml:Point" || name == "gml:LineString" || name == "gml:Polygon" || name == "gml:Curve" ||
-                   name == "gml:MultiSurface" || name == "gml:Surface") {
+        } else if (name == "gml:Point" || name == "gml:LineString" || name == "gml:Polygon" ||
+                   name == "gml:Curve" || name == "gml:MultiSurface" || name == "gml:Surface") {
             if (depth <= featureDepth + 2) inGeometry = false;
         } else if (depth > featureDepth) {
             // Leaf text (skip whitespace-only containers).
@@ -143,7 +152,8 @@ struct Reader {
 
 }  // namespace
 
-core::Result<void> readGmlRecords(const std::string& path, const std::function<void(GmlRecord&&)>& onRecord) {
+core::Result<void> readGmlRecords(const std::string& path,
+                                  const std::function<void(GmlRecord&&)>& onRecord) {
     detail::registerGdalOnce();
     VSILFILE* f = VSIFOpenL(path.c_str(), "rb");
     if (!f) return core::fail(path, "", "cannot open");
@@ -160,7 +170,8 @@ core::Result<void> readGmlRecords(const std::string& path, const std::function<v
         bool last = n < buf.size();
         if (XML_Parse(r.parser, buf.data(), static_cast<int>(n), last) == XML_STATUS_ERROR) {
             result = core::fail(path, r.featureDepth >= 0 ? r.record.id : "",
-                                "XML error at line " + std::to_string(XML_GetCurrentLineNumber(r.parser)) + ": " +
+                                "XML error at line " +
+                                    std::to_string(XML_GetCurrentLineNumber(r.parser)) + ": " +
                                     XML_ErrorString(XML_GetErrorCode(r.parser)));
             break;
         }

@@ -14,8 +14,8 @@
 namespace bz::io::klic {
 
 struct GmlGeometry {
-    std::string type;                      // gml:Point, gml:LineString, gml:Polygon, ...
-    std::string property;                  // the feature property holding it, e.g. net:centrelineGeometry
+    std::string type;      // gml:Point, gml:LineString, gml:Polygon, ...
+    std::string property;  // the feature property holding it, e.g. net:centrelineGeometry
     std::vector<std::vector<double>> rings;  // coordinates; polygons: exterior first
     std::vector<bool> interior;              // per ring: a hole of the preceding exterior
     int dimension = 2;
@@ -42,6 +42,7 @@ struct GmlRecord {
 // Reads `path` (a file, or a GDAL virtual path such as /vsizip/x.zip/y.xml) and calls `onRecord`
 // for every feature. Returns an error for unreadable or malformed XML; the records before the
 // error have been delivered.
-core::Result<void> readGmlRecords(const std::string& path, const std::function<void(GmlRecord&&)>& onRecord);
+core::Result<void> readGmlRecords(const std::string& path,
+                                  const std::function<void(GmlRecord&&)>& onRecord);
 
 }  // namespace bz::io::klic

@@ -1,8 +1,8 @@
 #include <bodemzicht/io/KlicImporter.h>
 
 #include <cpl_string.h>
-#include <ogr_geometry.h>
 #include <cpl_vsi.h>
+#include <ogr_geometry.h>
 
 #include <algorithm>
 #include <cmath>
@@ -68,10 +68,10 @@ struct Network {
 
 struct DepthPoint {
     Vec2 at;
-    double value = NAN;        // m below ground (TovMaaiveld) or m NAP (NAP)
+    double value = NAN;  // m below ground (TovMaaiveld) or m NAP (NAP)
     bool nap = false;
-    double groundNap = NAN;    // maaiveldPeil of a DiepteNAP
-    bool bottom = false;       // aangrijpingspunt binnenonderkantBuis
+    double groundNap = NAN;  // maaiveldPeil of a DiepteNAP
+    bool bottom = false;     // aangrijpingspunt binnenonderkantBuis
     float accuracy = model::kUnknown;
     std::string id;
 };
@@ -98,11 +98,16 @@ struct ElementKind {
     ObjectType objectType;
 };
 constexpr ElementKind kElements[] = {
-    {"imkl:Elektriciteitskabel", ObjectType::Cable},       {"imkl:Telecommunicatiekabel", ObjectType::Cable},
-    {"imkl:OlieGasChemicalienPijpleiding", ObjectType::Pipe}, {"imkl:Waterleiding", ObjectType::Pipe},
-    {"imkl:Rioolleiding", ObjectType::SewerPipe},           {"imkl:ThermischePijpleiding", ObjectType::HeatPipe},
-    {"imkl:Kabelbed", ObjectType::Duct},                    {"imkl:Duct", ObjectType::Duct},
-    {"imkl:Mantelbuis", ObjectType::Duct},                  {"imkl:Overig", ObjectType::Pipe},
+    {"imkl:Elektriciteitskabel", ObjectType::Cable},
+    {"imkl:Telecommunicatiekabel", ObjectType::Cable},
+    {"imkl:OlieGasChemicalienPijpleiding", ObjectType::Pipe},
+    {"imkl:Waterleiding", ObjectType::Pipe},
+    {"imkl:Rioolleiding", ObjectType::SewerPipe},
+    {"imkl:ThermischePijpleiding", ObjectType::HeatPipe},
+    {"imkl:Kabelbed", ObjectType::Duct},
+    {"imkl:Duct", ObjectType::Duct},
+    {"imkl:Mantelbuis", ObjectType::Duct},
+    {"imkl:Overig", ObjectType::Pipe},
 };
 
 const char* kNotObjects[][2] = {
@@ -130,7 +135,8 @@ bool hasImklHeader(const std::string& path) {
     char head[4096] = {};
     VSIFReadL(head, 1, sizeof head - 1, f);
     VSIFCloseL(f);
-    return std::strstr(head, "geostandaarden.nl/imkl") != nullptr && std::strstr(head, "FeatureCollection") != nullptr;
+    return std::strstr(head, "geostandaarden.nl/imkl") != nullptr &&
+           std::strstr(head, "FeatureCollection") != nullptr;
 }
 
 // The IMKL file inside a delivery zip: the GI_gebiedsinformatielevering file, or else (operator
@@ -141,8 +147,10 @@ std::string imklFileInZip(const std::string& zip) {
     for (char** f = files; f && *f; ++f) {
         std::string name = *f;
         if (!name.ends_with(".xml")) continue;
-        if (name.find("GI_gebiedsinformatielevering") != std::string::npos) gi = root + "/" + name;
-        else if (other.empty() && hasImklHeader(root + "/" + name)) other = root + "/" + name;
+        if (name.find("GI_gebiedsinformatielevering") != std::string::npos)
+            gi = root + "/" + name;
+        else if (other.empty() && hasImklHeader(root + "/" + name))
+            other = root + "/" + name;
     }
     CSLDestroy(files);
     return gi.empty() ? other : gi;
@@ -159,15 +167,18 @@ bool isKlicDelivery(const std::string& path) {
     return hasImklHeader(path);
 }
 
-core::Result<void> importKlic(const std::string& path, const KlicImportOptions& options, model::Dataset& ds,
-                              ImportReport& report) {
+core::Result<void> importKlic(const std::string& path, const KlicImportOptions& options,
+                              model::Dataset& ds, ImportReport& report) {
     detail::registerGdalOnce();
     std::string xml = path;
     std::string lower = path;
     std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
     if (lower.ends_with(".zip")) {
         xml = imklFileInZip(path);
-        if (xml.empty()) return core::fail(path, "", "not a KLIC delivery: no GI_gebiedsinformatielevering_*.xml or IMKL file inside");
+        if (xml.empty())
+            return core::fail(
+                path, "",
+                "not a KLIC delivery: no GI_gebiedsinformatielevering_*.xml or IMKL file inside");
     }
 
     // [SECTION] pass 1: read every feature into records
@@ -192,8 +203,11 @@ core::Result<void> importKlic(const std::string& path, const KlicImportOptions& 
                 if ((g.type == "gml:LineString" || g.type == "gml:Curve") && !g.rings.empty()) {
                     std::vector<Vec2> pts;
                     for (const auto& c : g.rings)
-                        for (std::size_t i = 0; i + static_cast<std::size_t>(g.dimension) <= c.size(); i += g.dimension)
-                            if (pts.empty() || !(pts.back() == Vec2{c[i], c[i + 1]})) pts.push_back({c[i], c[i + 1]});
+                        for (std::size_t i = 0;
+                             i + static_cast<std::size_t>(g.dimension) <= c.size();
+                             i += g.dimension)
+                            if (pts.empty() || !(pts.back() == Vec2{c[i], c[i + 1]}))
+                                pts.push_back({c[i], c[i + 1]});
                     links[r.id] = std::move(pts);
                 }
         } else if (r.type == "imkl:Beheerder") {
@@ -206,30 +220,38 @@ core::Result<void> importKlic(const std::string& path, const KlicImportOptions& 
             p.nap = r.type == "imkl:DiepteNAP";
             auto* v = r.first("imkl:dieptePeil");
             auto* net = r.firstHref("imkl:inNetwork");
-            if (!v || !net || r.geometries.empty() || r.geometries[0].rings.empty() || r.geometries[0].rings[0].size() < 2) {
-                report.skip(r.type, {file, r.id, "depth point without dieptePeil, position or inNetwork"});
+            if (!v || !net || r.geometries.empty() || r.geometries[0].rings.empty() ||
+                r.geometries[0].rings[0].size() < 2) {
+                report.skip(r.type,
+                            {file, r.id, "depth point without dieptePeil, position or inNetwork"});
                 return;
             }
             p.value = std::atof(v->c_str()) * metresPer(r.uom["imkl:dieptePeil"]);
             if (std::isnan(p.value)) {
-                report.skip(r.type, {file, r.id, "unknown unit '" + r.uom["imkl:dieptePeil"] + "' of dieptePeil"});
+                report.skip(
+                    r.type,
+                    {file, r.id, "unknown unit '" + r.uom["imkl:dieptePeil"] + "' of dieptePeil"});
                 return;
             }
             if (auto* g = r.first("imkl:maaiveldPeil")) p.groundNap = std::atof(g->c_str());
-            if (auto* a = r.firstHref("imkl:diepteAangrijpingspunt")) p.bottom = lastSegment(*a) == "binnenonderkantBuis";
+            if (auto* a = r.firstHref("imkl:diepteAangrijpingspunt"))
+                p.bottom = lastSegment(*a) == "binnenonderkantBuis";
             p.accuracy = accuracyOf(r.firstHref("imkl:diepteNauwkeurigheid"));
             p.at = {r.geometries[0].rings[0][0], r.geometries[0].rings[0][1]};
             depthsByNetwork[*net].push_back(p);
             report.ignore(r.type, "depth point, applied to the elements of its network");
         } else if (r.type == "imkl:GebiedsinformatieLevering") {
             if (auto* c = r.first("imkl:indicatieLeveringCompleet"); c && *c == "false")
-                report.warn({file, r.id, "partial delivery (indicatieLeveringCompleet = false): more deliveries follow"});
+                report.warn({file, r.id,
+                             "partial delivery (indicatieLeveringCompleet = false): more "
+                             "deliveries follow"});
             report.ignore(r.type, "delivery administration");
-        } else if (r.type == "imkl:AanduidingEisVoorzorgsmaatregel" || r.type == "imkl:Graafpolygoon" ||
-                   r.type == "imkl:ExtraGeometrie") {
+        } else if (r.type == "imkl:AanduidingEisVoorzorgsmaatregel" ||
+                   r.type == "imkl:Graafpolygoon" || r.type == "imkl:ExtraGeometrie") {
             zones.push_back(std::move(r));
-        } else if (r.type == "imkl:Appurtenance" || r.type == "imkl:Kast" || r.type == "imkl:Mangat" ||
-                   r.type == "imkl:TechnischGebouw" || r.type == "imkl:Mast" || r.type == "imkl:Toren") {
+        } else if (r.type == "imkl:Appurtenance" || r.type == "imkl:Kast" ||
+                   r.type == "imkl:Mangat" || r.type == "imkl:TechnischGebouw" ||
+                   r.type == "imkl:Mast" || r.type == "imkl:Toren") {
             points.push_back(std::move(r));
         } else {
             for (const auto& e : kElements)
@@ -250,19 +272,25 @@ core::Result<void> importKlic(const std::string& path, const KlicImportOptions& 
         if (elements.empty() && networks.empty()) return std::unexpected(read.error());
     }
     for (auto type : {"usc:UtilityLink", "imkl:Utiliteitsnet", "imkl:Beheerder"}) {
-        std::size_t n = std::string(type) == "usc:UtilityLink" ? links.size()
-                        : std::string(type) == "imkl:Utiliteitsnet" ? networks.size() : owners.size();
+        std::size_t n = std::string(type) == "usc:UtilityLink"      ? links.size()
+                        : std::string(type) == "imkl:Utiliteitsnet" ? networks.size()
+                                                                    : owners.size();
         for (std::size_t i = 0; i < n; ++i)
-            report.ignore(type, std::string(type) == "usc:UtilityLink" ? "geometry of the elements that link to it"
-                                : std::string(type) == "imkl:Utiliteitsnet" ? "theme and default depth of its elements"
-                                                                             : "owner names");
+            report.ignore(type, std::string(type) == "usc:UtilityLink"
+                                    ? "geometry of the elements that link to it"
+                                : std::string(type) == "imkl:Utiliteitsnet"
+                                    ? "theme and default depth of its elements"
+                                    : "owner names");
     }
-    report.warn({file, "", "ground level for depths below maaiveld: " + options.groundLevel.describe()});
+    report.warn(
+        {file, "", "ground level for depths below maaiveld: " + options.groundLevel.describe()});
 
     // Unfamiliar theme codes are kept as given (the rules treat them as 'overig') and reported.
     for (const auto& [id, n] : networks)
         if (!n.theme.empty() && !model::themes::isKnown(n.theme))
-            report.warn({file, id, "unknown theme '" + n.theme + "': kept as given, handled as 'overig' by the rules"});
+            report.warn({file, id,
+                         "unknown theme '" + n.theme +
+                             "': kept as given, handled as 'overig' by the rules"});
 
     // [SECTION] pass 2: elements -> linear networks
     std::size_t unplacedDepthPoints = 0;
@@ -274,7 +302,10 @@ core::Result<void> importKlic(const std::string& path, const KlicImportOptions& 
         const std::string* netRef = r.firstHref("net:inNetwork");
         auto net = netRef ? networks.find(*netRef) : networks.end();
         if (net == networks.end()) {
-            report.skip(r.type, {file, r.id, netRef ? "inNetwork target '" + *netRef + "' is not in the delivery" : "no inNetwork"});
+            report.skip(r.type,
+                        {file, r.id,
+                         netRef ? "inNetwork target '" + *netRef + "' is not in the delivery"
+                                : "no inNetwork"});
             continue;
         }
         auto linkRange = r.href.equal_range("net:link");
@@ -290,7 +321,9 @@ core::Result<void> importKlic(const std::string& path, const KlicImportOptions& 
             if (!v) continue;
             double f = metresPer(r.uom.count(el) ? r.uom.at(el) : "");
             if (std::isnan(f)) {
-                report.skip(r.type, {file, r.id, std::string("unknown unit '") + (r.uom.count(el) ? r.uom.at(el) : "") + "' of " + el});
+                report.skip(r.type, {file, r.id,
+                                     std::string("unknown unit '") +
+                                         (r.uom.count(el) ? r.uom.at(el) : "") + "' of " + el});
                 badUnit = true;
                 break;
             }
@@ -313,16 +346,21 @@ core::Result<void> importKlic(const std::string& path, const KlicImportOptions& 
         }
         if (auto* from = r.first("usc:validFrom"); from && from->size() >= 4) {
             int year = std::atoi(from->substr(0, 4).c_str());
-            if (year > 1800 && year < 2100 && year != 1900) meta.yearLaid = year;  // 9999 and 1900 are dummies
+            if (year > 1800 && year < 2100 && year != 1900)
+                meta.yearLaid = year;  // 9999 and 1900 are dummies
         }
         meta.horizontalAccuracyM = accuracyOf(r.firstHref("imkl:geoNauwkeurigheidXY"));
         int k = 0;
         bool loaded = false;
         for (auto it = linkRange.first; it != linkRange.second; ++it, ++k) {
-            meta.id = std::distance(linkRange.first, linkRange.second) > 1 ? r.id + "/" + std::to_string(k) : r.id;
+            meta.id = std::distance(linkRange.first, linkRange.second) > 1
+                          ? r.id + "/" + std::to_string(k)
+                          : r.id;
             auto link = links.find(it->second);
             if (link == links.end() || link->second.size() < 2) {
-                report.skip(r.type, {file, meta.id, "net:link target '" + it->second + "' is missing or has no line"});
+                report.skip(r.type,
+                            {file, meta.id,
+                             "net:link target '" + it->second + "' is missing or has no line"});
                 continue;
             }
             const auto& line = link->second;
@@ -331,9 +369,11 @@ core::Result<void> importKlic(const std::string& path, const KlicImportOptions& 
             if (auto d = depthsByNetwork.find(net->first); d != depthsByNetwork.end())
                 for (const auto& p : d->second) {
                     double ch = 0;
-                    if (project(line, p.at, ch) <= options.depthPointSnapM) onLine.push_back({ch, &p});
+                    if (project(line, p.at, ch) <= options.depthPointSnapM)
+                        onLine.push_back({ch, &p});
                 }
-            std::sort(onLine.begin(), onLine.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+            std::sort(onLine.begin(), onLine.end(),
+                      [](const auto& a, const auto& b) { return a.first < b.first; });
             double r2 = std::isnan(diameter) ? 0.0 : diameter / 2.0;
             // Axis height (m NAP) at a depth point, or NaN when no ground level is known.
             auto axisAt = [&](const DepthPoint& p, Vec2 at) -> double {
@@ -355,7 +395,8 @@ core::Result<void> importKlic(const std::string& path, const KlicImportOptions& 
                 Vec3 v{line[i].x, line[i].y, NAN};
                 model::VertexDepth d;
                 if (!onLine.empty()) {
-                    // Interpolate along the line between the depth points (constant beyond the ends).
+                    // Interpolate along the line between the depth points (constant beyond the
+                    // ends).
                     std::size_t j = 0;
                     while (j + 1 < onLine.size() && onLine[j + 1].first < run) ++j;
                     double z0 = axisAt(*onLine[j].second, line[i]);
@@ -363,13 +404,16 @@ core::Result<void> importKlic(const std::string& path, const KlicImportOptions& 
                     if (j + 1 < onLine.size() && run > onLine[j].first) {
                         double z1 = axisAt(*onLine[j + 1].second, line[i]);
                         double span = onLine[j + 1].first - onLine[j].first;
-                        double t = span > 0 ? std::clamp((run - onLine[j].first) / span, 0.0, 1.0) : 0.0;
+                        double t =
+                            span > 0 ? std::clamp((run - onLine[j].first) / span, 0.0, 1.0) : 0.0;
                         z = z0 + (z1 - z0) * t;
                     }
                     if (!std::isnan(z)) {
                         v.z = z;
-                        d = {DepthProvenance::Derived, std::max(onLine[j].second->accuracy,
-                                                                j + 1 < onLine.size() ? onLine[j + 1].second->accuracy : 0.f)};
+                        d = {
+                            DepthProvenance::Derived,
+                            std::max(onLine[j].second->accuracy,
+                                     j + 1 < onLine.size() ? onLine[j + 1].second->accuracy : 0.f)};
                         for (auto& [c, p] : onLine) usedDepthPoints.insert(p->id);
                     } else {
                         ++unplacedDepthPoints;
@@ -379,7 +423,8 @@ core::Result<void> importKlic(const std::string& path, const KlicImportOptions& 
                     double g = options.groundLevel.at(v.x, v.y);
                     if (!std::isnan(g)) {
                         v.z = g - net->second.defaultCoverM - r2;
-                        d = {DepthProvenance::Assumed, model::kUnknown};  // the rule set's default band applies
+                        d = {DepthProvenance::Assumed,
+                             model::kUnknown};  // the rule set's default band applies
                     }
                 }
                 if (std::isnan(v.z)) d = {DepthProvenance::Unknown, model::kUnknown};
@@ -393,20 +438,24 @@ core::Result<void> importKlic(const std::string& path, const KlicImportOptions& 
         if (loaded) report.load(r.type);
     }
     if (unplacedDepthPoints)
-        report.warn({file, "", std::to_string(unplacedDepthPoints) +
-                                   " vertices near depth points got no height: no ground level to convert depths below "
-                                   "maaiveld (pass --ground-level or --ground-raster)"});
+        report.warn({file, "",
+                     std::to_string(unplacedDepthPoints) +
+                         " vertices near depth points got no height: no ground level to convert "
+                         "depths below "
+                         "maaiveld (pass --ground-level or --ground-raster)"});
 
     // [SECTION] zones: EV areas and the excavation polygon, at every depth
     for (const auto& r : zones) {
         // Polygons (a MultiSurface may hold several): each exterior ring with the holes after it.
         std::vector<std::vector<std::vector<Vec2>>> polygons;
         for (const auto& g : r.geometries) {
-            if (g.type != "gml:Polygon" && g.type != "gml:Surface" && g.type != "gml:MultiSurface") continue;
+            if (g.type != "gml:Polygon" && g.type != "gml:Surface" && g.type != "gml:MultiSurface")
+                continue;
             for (std::size_t k = 0; k < g.rings.size(); ++k) {
                 std::vector<Vec2> pts;
                 const auto& ring = g.rings[k];
-                for (std::size_t i = 0; i + static_cast<std::size_t>(g.dimension) <= ring.size(); i += g.dimension)
+                for (std::size_t i = 0; i + static_cast<std::size_t>(g.dimension) <= ring.size();
+                     i += g.dimension)
                     pts.push_back({ring[i], ring[i + 1]});
                 if (pts.size() > 3 && pts.front() == pts.back()) pts.pop_back();
                 if (pts.size() < 3) continue;
@@ -432,23 +481,30 @@ core::Result<void> importKlic(const std::string& path, const KlicImportOptions& 
             }
             std::unique_ptr<OGRGeometry> fixed(ogr.MakeValid());
             std::vector<const OGRPolygon*> parts;
-            if (fixed && wkbFlatten(fixed->getGeometryType()) == wkbPolygon) parts.push_back(fixed->toPolygon());
+            if (fixed && wkbFlatten(fixed->getGeometryType()) == wkbPolygon)
+                parts.push_back(fixed->toPolygon());
             if (fixed && wkbFlatten(fixed->getGeometryType()) == wkbMultiPolygon)
                 for (const auto* part : *fixed->toMultiPolygon()) parts.push_back(part);
             for (const auto* part : parts) {
                 std::vector<std::vector<Vec2>> rings;
                 for (int k = 0; k < part->getNumInteriorRings() + 1; ++k) {
-                    const OGRLinearRing* lr = k == 0 ? part->getExteriorRing() : part->getInteriorRing(k - 1);
+                    const OGRLinearRing* lr =
+                        k == 0 ? part->getExteriorRing() : part->getInteriorRing(k - 1);
                     std::vector<Vec2> pts;
-                    for (int i = 0; i + 1 < lr->getNumPoints(); ++i) pts.push_back({lr->getX(i), lr->getY(i)});
+                    for (int i = 0; i + 1 < lr->getNumPoints(); ++i)
+                        pts.push_back({lr->getX(i), lr->getY(i)});
                     if (pts.size() >= 3) rings.push_back(std::move(pts));
                 }
                 if (!rings.empty()) valid.push_back(std::move(rings));
             }
-            report.warn({file, r.id, parts.empty() ? "invalid polygon could not be repaired" : "invalid (self-intersecting) polygon repaired"});
+            report.warn({file, r.id,
+                         parts.empty() ? "invalid polygon could not be repaired"
+                                       : "invalid (self-intersecting) polygon repaired"});
         }
         if (valid.empty()) {
-            report.skip(r.type, {file, r.id, polygons.empty() ? "no polygon" : "invalid polygon that cannot be repaired"});
+            report.skip(r.type, {file, r.id,
+                                 polygons.empty() ? "no polygon"
+                                                  : "invalid polygon that cannot be repaired"});
             continue;
         }
         model::Dataset::Meta meta;
@@ -466,21 +522,25 @@ core::Result<void> importKlic(const std::string& path, const KlicImportOptions& 
         // A plan constraint: it holds at every depth a project reaches.
         for (std::size_t k = 0; k < valid.size(); ++k) {
             if (valid.size() > 1) meta.id = r.id + "/" + std::to_string(k);
-            ds.addPrism(meta, valid[k], -100.0, 100.0, model::kUnknown, {DepthProvenance::Unknown, model::kUnknown});
+            ds.addPrism(meta, valid[k], -100.0, 100.0, model::kUnknown,
+                        {DepthProvenance::Unknown, model::kUnknown});
         }
         report.load(r.type);
     }
 
     // [SECTION] point objects: appurtenances, cabinets, manholes, with assumed sizes and depths
     for (const auto& r : points) {
-        if (r.geometries.empty() || r.geometries[0].rings.empty() || r.geometries[0].rings[0].size() < 2) {
+        if (r.geometries.empty() || r.geometries[0].rings.empty() ||
+            r.geometries[0].rings[0].size() < 2) {
             report.skip(r.type, {file, r.id, "no point geometry"});
             continue;
         }
         Vec2 at{r.geometries[0].rings[0][0], r.geometries[0].rings[0][1]};
         double ground = options.groundLevel.at(at.x, at.y);
         if (std::isnan(ground)) {
-            report.skip(r.type, {file, r.id, "a point object needs a ground level for its depth (pass --ground-level or --ground-raster)"});
+            report.skip(r.type, {file, r.id,
+                                 "a point object needs a ground level for its depth (pass "
+                                 "--ground-level or --ground-raster)"});
             continue;
         }
         const std::string* netRef = r.firstHref("net:inNetwork");
@@ -490,7 +550,8 @@ core::Result<void> importKlic(const std::string& path, const KlicImportOptions& 
         meta.id = r.id;
         meta.layer = "klic";
         meta.source = path;
-        meta.theme = net != networks.end() && !net->second.theme.empty() ? net->second.theme : "overig";
+        meta.theme =
+            net != networks.end() && !net->second.theme.empty() ? net->second.theme : "overig";
         std::string code = sourceHolder(r.id);
         auto owner = owners.find(code);
         meta.owner = owner != owners.end() ? owner->second + " (" + code + ")" : code;
@@ -505,8 +566,9 @@ core::Result<void> importKlic(const std::string& path, const KlicImportOptions& 
         b.depth = {DepthProvenance::Assumed, model::kUnknown};
         if (r.type == "imkl:Appurtenance") {
             meta.type = ObjectType::Appurtenance;
-            double cover = net != networks.end() && !std::isnan(net->second.defaultCoverM) ? net->second.defaultCoverM
-                                                                                             : options.defaultCoverM;
+            double cover = net != networks.end() && !std::isnan(net->second.defaultCoverM)
+                               ? net->second.defaultCoverM
+                               : options.defaultCoverM;
             b.topZ = ground - cover + options.appurtenanceDiameterM / 2;
             b.bottomZ = ground - cover - options.appurtenanceDiameterM / 2;
         } else if (r.type == "imkl:Mangat") {
@@ -514,7 +576,8 @@ core::Result<void> importKlic(const std::string& path, const KlicImportOptions& 
             b.topZ = ground;
             b.bottomZ = ground - options.manholeDepthM;
         } else {
-            meta.type = ObjectType::Cabinet;  // Kast, TechnischGebouw, Mast, Toren: their foundation
+            meta.type =
+                ObjectType::Cabinet;  // Kast, TechnischGebouw, Mast, Toren: their foundation
             b.topZ = ground;
             b.bottomZ = ground - options.cabinetFoundationDepthM;
         }

@@ -17,7 +17,8 @@ namespace bz::io {
 namespace {
 
 std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(s.begin(), s.end(), s.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return s;
 }
 
@@ -33,16 +34,21 @@ struct Columns {
     int id, species, height, stem, crown, year, owner;
     explicit Columns(OGRFeatureDefn* d)
         : id(column(d, {"id", "boomnummer", "lokaalid", "identificatie", "boom_id", "objectid"})),
-          species(column(d, {"soortnaam", "boomsoort_wetenschappelijk", "soortnaamnederlands", "soortnaam_ned", "species"})),
-          height(column(d, {"boomhoogte", "boomhoogteactueel", "boomhoogteklasseactueel", "hoogteklasse", "height_m"})),
+          species(column(d, {"soortnaam", "boomsoort_wetenschappelijk", "soortnaamnederlands",
+                             "soortnaam_ned", "species"})),
+          height(column(d, {"boomhoogte", "boomhoogteactueel", "boomhoogteklasseactueel",
+                            "hoogteklasse", "height_m"})),
           stem(column(d, {"stamdiameter", "stamdiameterklasse", "stem_diameter_m"})),
-          crown(column(d, {"kroondiameter", "kroondiameterklasseactueel", "kroondiameterklasse", "crown_diameter_m"})),
+          crown(column(d, {"kroondiameter", "kroondiameterklasseactueel", "kroondiameterklasse",
+                           "crown_diameter_m"})),
           year(column(d, {"jaarvanaanleg", "plantjaar", "jaar", "year"})),
           owner(column(d, {"eigenaar", "owner", "beheerder"})) {}
     bool looksLikeTrees() const { return id >= 0 && (stem >= 0 || crown >= 0 || species >= 0); }
 };
 
-std::string text(OGRFeature& f, int i) { return i >= 0 && f.IsFieldSetAndNotNull(i) ? f.GetFieldAsString(i) : ""; }
+std::string text(OGRFeature& f, int i) {
+    return i >= 0 && f.IsFieldSetAndNotNull(i) ? f.GetFieldAsString(i) : "";
+}
 
 }  // namespace
 
@@ -71,27 +77,30 @@ double parseSizeClassM(const std::string& raw) {
 bool isTreeRegister(const std::string& source) {
     detail::registerGdalOnce();
     detail::GdalErrorCapture errors;
-    std::unique_ptr<GDALDataset> ds(GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    std::unique_ptr<GDALDataset> ds(
+        GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
     if (!ds || ds->GetLayerCount() < 1) return false;
     OGRLayer* layer = ds->GetLayer(0);
     Columns c(layer->GetLayerDefn());
     return c.looksLikeTrees() && column(layer->GetLayerDefn(), {"theme"}) < 0;
 }
 
-core::Result<void> importTrees(const std::string& source, const TreeImportOptions& options, model::Dataset& out,
-                               ImportReport& report) {
+core::Result<void> importTrees(const std::string& source, const TreeImportOptions& options,
+                               model::Dataset& out, ImportReport& report) {
     detail::registerGdalOnce();
     detail::GdalErrorCapture errors;
     const char* csvOptions[] = {"AUTODETECT_TYPE=NO", nullptr};
-    std::unique_ptr<GDALDataset> ds(GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
-                                                      csvOptions, nullptr));
-    if (!ds || ds->GetLayerCount() < 1) return core::fail(source, "", "cannot be read as a vector data source: " + errors.text());
+    std::unique_ptr<GDALDataset> ds(GDALDataset::Open(
+        source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, csvOptions, nullptr));
+    if (!ds || ds->GetLayerCount() < 1)
+        return core::fail(source, "", "cannot be read as a vector data source: " + errors.text());
     OGRLayer* layer = ds->GetLayer(0);
     std::string name = layer->GetName();
     Columns c(layer->GetLayerDefn());
     if (c.id < 0) return core::fail(source, "", "no id column (id, BOOMNUMMER, lokaalid, ...)");
     if (!options.groundLevel.available())
-        return core::fail(source, "", "trees need a ground level: pass --ground-level M or --ground-raster FILE");
+        return core::fail(
+            source, "", "trees need a ground level: pass --ground-level M or --ground-raster FILE");
     std::optional<CrsTransform> transform;
     std::string crs;
     if (const OGRSpatialReference* srs = layer->GetSpatialRef()) {
@@ -131,7 +140,8 @@ core::Result<void> importTrees(const std::string& source, const TreeImportOption
         }
         double ground = options.groundLevel.at(p.x, p.y);
         if (std::isnan(ground)) {
-            report.skip(name, {source, id, "no ground level at the tree (outside the raster or nodata)"});
+            report.skip(name,
+                        {source, id, "no ground level at the tree (outside the raster or nodata)"});
             continue;
         }
         model::TreeDetail detail;
@@ -147,10 +157,12 @@ core::Result<void> importTrees(const std::string& source, const TreeImportOption
         {
             // The root zone follows from the crown (rule set); without a crown, from the stem
             // (crown ~ 15 x stem, a common allometric ratio) - both derived, never measured.
-            double crown = !std::isnan(detail.crownDiameterM) ? detail.crownDiameterM
-                           : !std::isnan(detail.stemDiameterM) ? 15.0 * detail.stemDiameterM : NAN;
+            double crown = !std::isnan(detail.crownDiameterM)  ? detail.crownDiameterM
+                           : !std::isnan(detail.stemDiameterM) ? 15.0 * detail.stemDiameterM
+                                                               : NAN;
             if (!std::isnan(crown)) {
-                detail.rootZoneDiameterM = static_cast<float>(crown + 2 * options.rootZoneCrownRadiusPlusM);
+                detail.rootZoneDiameterM =
+                    static_cast<float>(crown + 2 * options.rootZoneCrownRadiusPlusM);
                 detail.rootZoneProvenance = model::DepthProvenance::Derived;
             }
             detail.rootDepthM = static_cast<float>(options.rootDepthM);
@@ -174,7 +186,8 @@ core::Result<void> importTrees(const std::string& source, const TreeImportOption
                 if (y > 1600 && y < 2100) m.yearLaid = y;
             }
             if (std::isnan(detail.stemDiameterM))
-                report.warn({source, id, "no stem diameter: a 0.2 m stem is assumed for the clash check"});
+                report.warn(
+                    {source, id, "no stem diameter: a 0.2 m stem is assumed for the clash check"});
             auto fi = out.addBody(m, b);
             out.attach(fi, std::move(detail));
             report.load(name);

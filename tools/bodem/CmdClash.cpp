@@ -2,8 +2,6 @@
 #include <bodemzicht/clash/ReportWriter.h>
 #include <bodemzicht/clash/ReviewStore.h>
 #include <bodemzicht/io/GenericImporter.h>
-#include <bodemzicht/io/GwswImporter.h>
-#include <bodemzicht/io/KlicImporter.h>
 #include <bodemzicht/io/ProjectStore.h>
 
 #include <chrono>
@@ -77,24 +75,17 @@ Runner registerClash(CLI::App& app) {
         if (!a->crs.empty()) generic.sourceCrs = a->crs;
         if (!std::isnan(a->groundLevel)) generic.groundLevel = io::GroundLevel(a->groundLevel);
         std::string reviewProject;
+        auto sources = sourceOptions(generic.groundLevel, a->crs, rules);
         for (const auto& src : a->sources) {
-            core::Result<void> ok;
-            if (io::isGwswTurtle(src)) {
-                ok = io::importGwswTurtle(src, ds, load);
-            } else if (!io::isProject(src) && io::isGwswGis(src)) {
-                ok = io::importGwswGis(src, ds, load);
-            } else if (io::isKlicDelivery(src)) {
-                ok = io::importKlic(src, klicOptions(generic.groundLevel, rules), ds, load);
-            } else if (io::isProject(src)) {
-                ok = io::readProjectInto(src, ds, load);
-                if (ok && reviewProject.empty() && src.ends_with(".gpkg")) reviewProject = src;
-            } else {
-                ok = io::importGeneric(src, generic, ds, load);
-            }
+            io::SourceKind kind;
+            auto ok = io::readSource(src, sources, ds, load, &kind);
             if (!ok) {
                 std::fprintf(stderr, "bodem clash: %s\n", ok.error().toString().c_str());
                 return 1;
             }
+            // Clash statuses are kept in the first GeoPackage project given.
+            if (kind == io::SourceKind::Project && reviewProject.empty() && src.ends_with(".gpkg"))
+                reviewProject = src;
         }
         if (load.skipped() || !load.warnings.empty())
             std::printf("load:\n%s", load.summary(20).c_str());

@@ -1,9 +1,6 @@
 #include <bodemzicht/clash/RuleSet.h>
 #include <bodemzicht/io/GenericImporter.h>
-#include <bodemzicht/io/GwswImporter.h>
-#include <bodemzicht/io/KlicImporter.h>
 #include <bodemzicht/io/ProjectStore.h>
-#include <bodemzicht/io/TreeImporter.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -62,31 +59,10 @@ Runner registerImport(CLI::App& app) {
             ds = std::move(*existing);
         }
         int failedSources = 0;
+        auto sources = sourceOptions(options.groundLevel, a->crs, clash::RuleSet::dutchDefault());
         for (const auto& src : a->sources) {
             // Another Bodemzicht project (or its layers in PostGIS) merges as is.
-            core::Result<void> ok;
-            if (io::isGwswTurtle(src)) {
-                ok = io::importGwswTurtle(src, ds, report);
-            } else if (!io::isProject(src) && io::isGwswGis(src)) {
-                ok = io::importGwswGis(src, ds, report);
-            } else if (io::isKlicDelivery(src)) {
-                ok = io::importKlic(
-                    src, klicOptions(options.groundLevel, clash::RuleSet::dutchDefault()), ds,
-                    report);
-            } else if (io::isTreeRegister(src)) {
-                const auto& rules = clash::RuleSet::dutchDefault();
-                io::TreeImportOptions t;
-                t.groundLevel = options.groundLevel;
-                t.sourceCrs = options.sourceCrs;
-                if (rules.trees.rootZoneCrownRadiusPlus)
-                    t.rootZoneCrownRadiusPlusM = rules.trees.rootZoneCrownRadiusPlus->value;
-                if (rules.trees.rootDepth) t.rootDepthM = rules.trees.rootDepth->value;
-                ok = io::importTrees(src, t, ds, report);
-            } else if (io::isProject(src)) {
-                ok = io::readProjectInto(src, ds, report);
-            } else {
-                ok = io::importGeneric(src, options, ds, report);
-            }
+            auto ok = io::readSource(src, sources, ds, report);
             if (!ok) {
                 std::fprintf(stderr, "bodem import: %s\n", ok.error().toString().c_str());
                 ++failedSources;

@@ -6,20 +6,26 @@
 #include <functional>
 
 #include <bodemzicht/clash/RuleSet.h>
-#include <bodemzicht/io/KlicImporter.h>
+#include <bodemzicht/io/SourceReader.h>
 
 namespace bz::tools {
 
-// KLIC import options from a ground level and the rule set's assumed sizes of point objects.
-inline io::KlicImportOptions klicOptions(const io::GroundLevel& ground,
-                                         const clash::RuleSet& rules) {
-    io::KlicImportOptions o;
+// Reader options from a ground level, a CRS for layers without one and the rule set's values for
+// assumed point-object sizes and root zones.
+inline io::SourceOptions sourceOptions(const io::GroundLevel& ground, const std::string& crs,
+                                       const clash::RuleSet& rules) {
+    io::SourceOptions o;
     o.groundLevel = ground;
-    if (rules.appurtenanceDiameter) o.appurtenanceDiameterM = rules.appurtenanceDiameter->value;
+    if (!crs.empty()) o.sourceCrs = crs;
+    if (rules.appurtenanceDiameter)
+        o.klic.appurtenanceDiameterM = rules.appurtenanceDiameter->value;
     if (rules.cabinetFoundationDepth)
-        o.cabinetFoundationDepthM = rules.cabinetFoundationDepth->value;
-    if (rules.manholeDepth) o.manholeDepthM = rules.manholeDepth->value;
-    o.defaultCoverM = rules.defaultCoverDepth("overig");
+        o.klic.cabinetFoundationDepthM = rules.cabinetFoundationDepth->value;
+    if (rules.manholeDepth) o.klic.manholeDepthM = rules.manholeDepth->value;
+    o.klic.defaultCoverM = rules.defaultCoverDepth("overig");
+    if (rules.trees.rootZoneCrownRadiusPlus)
+        o.trees.rootZoneCrownRadiusPlusM = rules.trees.rootZoneCrownRadiusPlus->value;
+    if (rules.trees.rootDepth) o.trees.rootDepthM = rules.trees.rootDepth->value;
     return o;
 }
 

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include <bodemzicht/core/Error.h>
-#include <bodemzicht/io/CrsTransform.h>
+#include "Footprint.h"
 
 namespace bz::io::detail {
 
@@ -27,8 +27,6 @@ core::Result<core::Vec2> point(double x, double y, std::optional<CrsTransform>& 
 
 }  // namespace
 
-// Rings of a polygon (outer first, holes after; closing vertex dropped) or the one open ring of a
-// line footprint (isLine = true).
 core::Result<std::vector<std::vector<core::Vec2>>> footprintRings(const OGRGeometry* g,
                                                                   bool& isLine,
                                                                   std::optional<CrsTransform>& t,

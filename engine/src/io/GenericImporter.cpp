@@ -8,18 +8,11 @@
 
 #include <bodemzicht/io/CrsTransform.h>
 
+#include "Footprint.h"
 #include "GdalErrors.h"
 #include "OgrFields.h"
 
 namespace bz::io {
-
-namespace detail {
-core::Result<std::vector<std::vector<core::Vec2>>> footprintRings(const OGRGeometry* g,
-                                                                  bool& isLine,
-                                                                  std::optional<CrsTransform>& t,
-                                                                  const std::string& file,
-                                                                  const std::string& id);
-}
 
 using core::fail;
 using model::ObjectType;
@@ -221,23 +214,9 @@ void importLayer(OGRLayer* layer, const std::string& file, const GenericImportOp
                 {file, "",
                  std::string("layer '") + name + "' has no '" + col + "' column: left unknown"});
 
-    std::optional<CrsTransform> transform;
-    const OGRSpatialReference* srs = layer->GetSpatialRef();
-    std::string crs;
-    if (srs) {
-        char* wkt = nullptr;
-        const char* opts[] = {"FORMAT=WKT2_2019", nullptr};
-        srs->exportToWkt(&wkt, opts);
-        crs = wkt ? wkt : "";
-        CPLFree(wkt);
-    } else if (options.sourceCrs) {
-        crs = *options.sourceCrs;
-    } else {
-        return skipAll("layer '" + name + "' has no CRS; give one with --crs (e.g. EPSG:28992)");
-    }
-    auto t = CrsTransform::create(crs, true);
+    auto t = detail::layerTransform(*layer, options.sourceCrs, true);
     if (!t) return skipAll(t.error().message);
-    if (!t->isIdentity()) transform.emplace(std::move(*t));
+    std::optional<CrsTransform> transform = std::move(*t);
 
     std::map<std::string, std::size_t> unknownThemes;
     Context c{file, name, options, idx, transform, ds, report};

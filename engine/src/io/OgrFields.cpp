@@ -2,6 +2,8 @@
 
 #include <bodemzicht/model/Themes.h>
 
+#include <cctype>
+
 namespace bz::io::detail {
 
 core::Result<model::Dataset::Meta> readCommonMeta(
@@ -66,6 +68,40 @@ void reportUnknownThemes(const std::map<std::string, std::size_t>& unknownThemes
                          ? std::to_string(count) + " features without a theme, handled as 'overig'"
                          : "unknown theme '" + theme + "' on " + std::to_string(count) +
                                " features: kept as given, handled as 'overig' by the rules"});
+}
+
+std::string lowerAscii(std::string s) {
+    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+int findColumn(OGRFeatureDefn* defn, std::initializer_list<const char*> names) {
+    for (const char* n : names)
+        for (int i = 0; i < defn->GetFieldCount(); ++i)
+            if (lowerAscii(defn->GetFieldDefn(i)->GetNameRef()) == lowerAscii(n)) return i;
+    return -1;
+}
+
+core::Result<std::optional<CrsTransform>> layerTransform(
+    OGRLayer& layer, const std::optional<std::string>& fallbackCrs, bool threeD) {
+    std::string crs;
+    if (const OGRSpatialReference* srs = layer.GetSpatialRef()) {
+        char* wkt = nullptr;
+        const char* opts[] = {"FORMAT=WKT2_2019", nullptr};
+        srs->exportToWkt(&wkt, opts);
+        crs = wkt ? wkt : "";
+        CPLFree(wkt);
+    } else if (fallbackCrs) {
+        crs = *fallbackCrs;
+    } else {
+        return core::fail("", "",
+                          std::string("layer '") + layer.GetName() +
+                              "' has no CRS; give one with --crs (e.g. EPSG:28992)");
+    }
+    auto t = CrsTransform::create(crs, threeD);
+    if (!t) return std::unexpected(t.error());
+    if (t->isIdentity()) return std::optional<CrsTransform>();
+    return std::optional<CrsTransform>(std::move(*t));
 }
 
 std::optional<std::string> checkNonNegative(double v, const char* column, double maxPlausible) {

@@ -5,6 +5,7 @@
 #include <ogrsf_frmts.h>
 
 #include <cmath>
+#include <initializer_list>
 #include <map>
 #include <optional>
 #include <string>
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include <bodemzicht/core/Error.h>
+#include <bodemzicht/io/CrsTransform.h>
 #include <bodemzicht/io/ImportReport.h>
 #include <bodemzicht/model/Dataset.h>
 
@@ -63,6 +65,17 @@ inline std::optional<std::string> notANumber(const OGRFeature& f, int i, const c
 }
 // The first of the usual numeric columns that holds NaN or infinity.
 std::optional<std::string> firstNotANumber(const OGRFeature& f, const FieldIndex& idx);
+
+// Lower-case ASCII copy.
+std::string lowerAscii(std::string s);
+// Index of the first of `names` (case-insensitive) among the layer's columns, or -1.
+int findColumn(OGRFeatureDefn* defn, std::initializer_list<const char*> names);
+
+// A transform from the layer's CRS (or `fallbackCrs` when the layer has none) to RD New, with NAP
+// heights when `threeD`; std::nullopt inside when the layer is in RD already. An error when there
+// is no CRS at all or PROJ cannot transform it.
+core::Result<std::optional<CrsTransform>> layerTransform(
+    OGRLayer& layer, const std::optional<std::string>& fallbackCrs, bool threeD);
 
 // A number that must be finite and >= 0 when present: NaN when absent, error text otherwise.
 std::optional<std::string> checkNonNegative(double v, const char* column, double maxPlausible);

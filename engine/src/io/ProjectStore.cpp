@@ -10,6 +10,7 @@
 #include <bodemzicht/io/CrsTransform.h>
 
 #include "DepthEncoding.h"
+#include "Footprint.h"
 #include "GdalErrors.h"
 #include "OgrFields.h"
 
@@ -283,19 +284,13 @@ core::Result<LayerReader> openLayer(GDALDataset& ds, const char* name, const std
     if (!layer) return fail(file, "", std::string("no layer '") + name + "'");
     LayerReader r{layer, file, name, detail::FieldIndex(layer->GetLayerDefn()), std::nullopt, {}};
     if (layer->GetGeomType() == wkbNone) return r;
-    const OGRSpatialReference* srs = layer->GetSpatialRef();
-    if (!srs)
+    if (!layer->GetSpatialRef())
         return fail(
             file, "",
             std::string("layer '") + name + "' has no CRS; expected EPSG:7415 (RD New + NAP)");
-    char* wkt = nullptr;
-    const char* opts[] = {"FORMAT=WKT2_2019", nullptr};
-    srs->exportToWkt(&wkt, opts);
-    std::string w = wkt ? wkt : "";
-    CPLFree(wkt);
-    auto t = CrsTransform::create(w, true);
+    auto t = detail::layerTransform(*layer, std::nullopt, true);
     if (!t) return fail(file, "", std::string("layer '") + name + "': " + t.error().message);
-    if (!t->isIdentity()) r.transform.emplace(std::move(*t));
+    r.transform = std::move(*t);
     return r;
 }
 
@@ -487,15 +482,6 @@ void readBodies(LayerReader& r, Dataset& ds, ImportReport& report) {
 }
 
 }  // namespace
-
-namespace detail {
-// Shared with the generic importer: rings of a polygon or a polyline footprint in RD.
-core::Result<std::vector<std::vector<core::Vec2>>> footprintRings(const OGRGeometry* g,
-                                                                  bool& isLine,
-                                                                  std::optional<CrsTransform>& t,
-                                                                  const std::string& file,
-                                                                  const std::string& id);
-}  // namespace detail
 
 namespace {
 

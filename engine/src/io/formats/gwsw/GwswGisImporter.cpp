@@ -11,28 +11,19 @@
 #include <bodemzicht/io/CrsTransform.h>
 
 #include "../../GdalErrors.h"
+#include "../../OgrFields.h"
 
 namespace bz::io {
 
 namespace {
 
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
-}
-
-int column(OGRFeatureDefn* d, std::initializer_list<const char*> names) {
-    for (const char* n : names)
-        for (int i = 0; i < d->GetFieldCount(); ++i)
-            if (lower(d->GetFieldDefn(i)->GetNameRef()) == lower(n)) return i;
-    return -1;
-}
+using detail::findColumn;
+using detail::lowerAscii;
 
 bool hasBobColumns(OGRLayer* layer) {
     auto* d = layer->GetLayerDefn();
-    return column(d, {"BobBeginpuntLeiding", "bob_begin", "bob_beginpunt"}) >= 0 &&
-           column(d, {"BobEindpuntLeiding", "bob_eind", "bob_eindpunt"}) >= 0;
+    return findColumn(d, {"BobBeginpuntLeiding", "bob_begin", "bob_beginpunt"}) >= 0 &&
+           findColumn(d, {"BobEindpuntLeiding", "bob_eind", "bob_eindpunt"}) >= 0;
 }
 
 }  // namespace
@@ -61,26 +52,20 @@ core::Result<void> importGwswGis(const std::string& source, model::Dataset& out,
         if (!hasBobColumns(layer)) continue;
         std::string name = layer->GetName();
         auto* d = layer->GetLayerDefn();
-        int cId = column(d, {"Naam", "Leidingnaam", "LeidingID", "GUID", "id", "lokaalid"});
-        int cBob1 = column(d, {"BobBeginpuntLeiding", "bob_begin", "bob_beginpunt"});
-        int cBob2 = column(d, {"BobEindpuntLeiding", "bob_eind", "bob_eindpunt"});
-        int cW = column(d, {"BreedteLeiding", "breedte"}),
-            cH = column(d, {"HoogteLeiding", "hoogte"});
-        int cShape = column(d, {"VormLeiding", "vorm"}),
-            cMat = column(d, {"MateriaalLeiding", "materiaal"});
-        int cYear = column(d, {"Begindatum", "JaarAanleg", "aanlegjaar"}),
-            cSys = column(d, {"Stelseltype", "Stelsel", "type_stelsel"});
-        int cType = column(d, {"Type", "Leidingtype", "type"});
-        std::optional<CrsTransform> transform;
-        if (const OGRSpatialReference* srs = layer->GetSpatialRef()) {
-            char* wkt = nullptr;
-            const char* opts[] = {"FORMAT=WKT2_2019", nullptr};
-            srs->exportToWkt(&wkt, opts);
-            auto t = CrsTransform::create(wkt ? wkt : "", false);
-            CPLFree(wkt);
-            if (!t) return core::fail(source, "", t.error().message);
-            if (!t->isIdentity()) transform.emplace(std::move(*t));
-        }
+        int cId = findColumn(d, {"Naam", "Leidingnaam", "LeidingID", "GUID", "id", "lokaalid"});
+        int cBob1 = findColumn(d, {"BobBeginpuntLeiding", "bob_begin", "bob_beginpunt"});
+        int cBob2 = findColumn(d, {"BobEindpuntLeiding", "bob_eind", "bob_eindpunt"});
+        int cW = findColumn(d, {"BreedteLeiding", "breedte"}),
+            cH = findColumn(d, {"HoogteLeiding", "hoogte"});
+        int cShape = findColumn(d, {"VormLeiding", "vorm"}),
+            cMat = findColumn(d, {"MateriaalLeiding", "materiaal"});
+        int cYear = findColumn(d, {"Begindatum", "JaarAanleg", "aanlegjaar"}),
+            cSys = findColumn(d, {"Stelseltype", "Stelsel", "type_stelsel"});
+        int cType = findColumn(d, {"Type", "Leidingtype", "type"});
+        // A layer without a CRS is taken as RD New, as GWSW exports are.
+        auto t = detail::layerTransform(*layer, std::string("EPSG:28992"), false);
+        if (!t) return core::fail(source, "", t.error().message);
+        std::optional<CrsTransform> transform = std::move(*t);
         auto text = [](OGRFeature& f, int i) {
             return i >= 0 && f.IsFieldSetAndNotNull(i) ? std::string(f.GetFieldAsString(i)) : "";
         };
@@ -137,7 +122,7 @@ core::Result<void> importGwswGis(const std::string& source, model::Dataset& out,
             m.id = id;
             m.layer = "gwsw";
             m.type = model::ObjectType::SewerPipe;
-            m.theme = lower(text(*f, cType)).find("pers") != std::string::npos
+            m.theme = lowerAscii(text(*f, cType)).find("pers") != std::string::npos
                           ? "rioolOnderOverOfOnderdruk"
                           : "rioolVrijverval";
             m.material = text(*f, cMat);

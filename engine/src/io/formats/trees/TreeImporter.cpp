@@ -11,38 +11,29 @@
 #include <bodemzicht/io/CrsTransform.h>
 
 #include "../../GdalErrors.h"
+#include "../../OgrFields.h"
 
 namespace bz::io {
 
 namespace {
 
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
-}
-
-// The first column (case-insensitive) of `names` present in the layer, or -1.
-int column(OGRFeatureDefn* defn, std::initializer_list<const char*> names) {
-    for (const char* n : names)
-        for (int i = 0; i < defn->GetFieldCount(); ++i)
-            if (lower(defn->GetFieldDefn(i)->GetNameRef()) == lower(n)) return i;
-    return -1;
-}
+using detail::findColumn;
+using detail::lowerAscii;
 
 struct Columns {
     int id, species, height, stem, crown, year, owner;
     explicit Columns(OGRFeatureDefn* d)
-        : id(column(d, {"id", "boomnummer", "lokaalid", "identificatie", "boom_id", "objectid"})),
-          species(column(d, {"soortnaam", "boomsoort_wetenschappelijk", "soortnaamnederlands",
-                             "soortnaam_ned", "species"})),
-          height(column(d, {"boomhoogte", "boomhoogteactueel", "boomhoogteklasseactueel",
-                            "hoogteklasse", "height_m"})),
-          stem(column(d, {"stamdiameter", "stamdiameterklasse", "stem_diameter_m"})),
-          crown(column(d, {"kroondiameter", "kroondiameterklasseactueel", "kroondiameterklasse",
-                           "crown_diameter_m"})),
-          year(column(d, {"jaarvanaanleg", "plantjaar", "jaar", "year"})),
-          owner(column(d, {"eigenaar", "owner", "beheerder"})) {}
+        : id(findColumn(d,
+                        {"id", "boomnummer", "lokaalid", "identificatie", "boom_id", "objectid"})),
+          species(findColumn(d, {"soortnaam", "boomsoort_wetenschappelijk", "soortnaamnederlands",
+                                 "soortnaam_ned", "species"})),
+          height(findColumn(d, {"boomhoogte", "boomhoogteactueel", "boomhoogteklasseactueel",
+                                "hoogteklasse", "height_m"})),
+          stem(findColumn(d, {"stamdiameter", "stamdiameterklasse", "stem_diameter_m"})),
+          crown(findColumn(d, {"kroondiameter", "kroondiameterklasseactueel", "kroondiameterklasse",
+                               "crown_diameter_m"})),
+          year(findColumn(d, {"jaarvanaanleg", "plantjaar", "jaar", "year"})),
+          owner(findColumn(d, {"eigenaar", "owner", "beheerder"})) {}
     bool looksLikeTrees() const { return id >= 0 && (stem >= 0 || crown >= 0 || species >= 0); }
 };
 
@@ -53,7 +44,7 @@ std::string text(OGRFeature& f, int i) {
 }  // namespace
 
 double parseSizeClassM(const std::string& raw) {
-    std::string s = lower(raw);
+    std::string s = lowerAscii(raw);
     std::replace(s.begin(), s.end(), ',', '.');  // Dutch decimal comma
     std::vector<double> numbers;
     for (std::size_t i = 0; i < s.size();) {
@@ -82,7 +73,7 @@ bool isTreeRegister(const std::string& source) {
     if (!ds || ds->GetLayerCount() < 1) return false;
     OGRLayer* layer = ds->GetLayer(0);
     Columns c(layer->GetLayerDefn());
-    return c.looksLikeTrees() && column(layer->GetLayerDefn(), {"theme"}) < 0;
+    return c.looksLikeTrees() && findColumn(layer->GetLayerDefn(), {"theme"}) < 0;
 }
 
 core::Result<void> importTrees(const std::string& source, const TreeImportOptions& options,
@@ -101,22 +92,9 @@ core::Result<void> importTrees(const std::string& source, const TreeImportOption
     if (!options.groundLevel.available())
         return core::fail(
             source, "", "trees need a ground level: pass --ground-level M or --ground-raster FILE");
-    std::optional<CrsTransform> transform;
-    std::string crs;
-    if (const OGRSpatialReference* srs = layer->GetSpatialRef()) {
-        char* wkt = nullptr;
-        const char* opts[] = {"FORMAT=WKT2_2019", nullptr};
-        srs->exportToWkt(&wkt, opts);
-        crs = wkt ? wkt : "";
-        CPLFree(wkt);
-    } else if (options.sourceCrs) {
-        crs = *options.sourceCrs;
-    } else {
-        return core::fail(source, "", "layer '" + name + "' has no CRS; give one with --crs");
-    }
-    auto t = CrsTransform::create(crs, false);
+    auto t = detail::layerTransform(*layer, options.sourceCrs, false);
     if (!t) return core::fail(source, "", t.error().message);
-    if (!t->isIdentity()) transform.emplace(std::move(*t));
+    std::optional<CrsTransform> transform = std::move(*t);
 
     for (auto& f : *layer) {
         std::string id = text(*f, c.id);

@@ -1,0 +1,29 @@
+// One entry point for every supported input: it looks at the source and picks the reader — a
+// Bodemzicht project (any GDAL source with its layers), a KLIC delivery, GWSW-OroX Turtle, a GWSW
+// GIS export, a tree register, or any GDAL vector source in the generic schema.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include <bodemzicht/io/GenericImporter.h>
+#include <bodemzicht/io/KlicImporter.h>
+#include <bodemzicht/io/TreeImporter.h>
+
+namespace bz::io {
+
+enum class SourceKind { Project, Klic, GwswTurtle, GwswGis, TreeRegister, Generic };
+
+struct SourceOptions {
+    GroundLevel groundLevel;
+    std::optional<std::string> sourceCrs;  // for layers without a CRS
+    KlicImportOptions klic;                // point-object sizes (its ground level is set from above)
+    TreeImportOptions trees;               // root-zone parameters (likewise)
+};
+
+SourceKind detectSource(const std::string& source);
+
+core::Result<void> readSource(const std::string& source, const SourceOptions& options, model::Dataset& dataset,
+                              ImportReport& report, SourceKind* kind = nullptr);
+
+}  // namespace bz::io

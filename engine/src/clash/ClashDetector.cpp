@@ -272,17 +272,14 @@ struct ClashDetector::Impl {
             }
             return r;
         }
-        if (a.type == ObjectType::Tree && treeRuleApplies(b)) {
+        // An existing tree against a network or measure, or a proposed tree against a network.
+        const Feature* tree = a.type == ObjectType::Tree && treeRuleApplies(b)   ? &a
+                              : b.type == ObjectType::Tree && treeRuleApplies(a) ? &b
+                                                                                 : nullptr;
+        if (tree) {
             r.mode = Mode::Tree;
-            r.fixedRequired = std::max(0.0, rules.trees.distanceFromStem->value - stemRadius(a));
-            if (describe) r.rule = "trees.distance_from_stem_m";
-            if (describe) r.source = rules.trees.distanceFromStem->source;
-            if (describe) r.verified = rules.trees.distanceFromStem->verified;
-            return r;
-        }
-        if (b.type == ObjectType::Tree && treeRuleApplies(a)) {
-            r.mode = Mode::Tree;
-            r.fixedRequired = std::max(0.0, rules.trees.distanceFromStem->value - stemRadius(b));
+            r.fixedRequired =
+                std::max(0.0, rules.trees.distanceFromStem->value - stemRadius(*tree));
             if (describe) r.rule = "trees.distance_from_stem_m";
             if (describe) r.source = rules.trees.distanceFromStem->source;
             if (describe) r.verified = rules.trees.distanceFromStem->verified;

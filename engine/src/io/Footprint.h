@@ -15,7 +15,8 @@ namespace bz::io::detail {
 
 // Rings of a polygon (outer first, holes after; closing vertex dropped) or the one open ring of a
 // line footprint (isLine = true).
-core::Result<std::vector<std::vector<core::Vec2>>> footprintRings(const OGRGeometry* g, bool& isLine,
+core::Result<std::vector<std::vector<core::Vec2>>> footprintRings(const OGRGeometry* g,
+                                                                  bool& isLine,
                                                                   std::optional<CrsTransform>& t,
                                                                   const std::string& file,
                                                                   const std::string& id);

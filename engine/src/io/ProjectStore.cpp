@@ -305,23 +305,33 @@ bool finite(core::Vec3 p) {
     return std::isfinite(p.x) && std::isfinite(p.y);
 }
 
+// The common columns and the `type` of a feature of a layer holding objects of one kind; skips
+// (and reports) the feature otherwise.
+std::optional<Dataset::Meta> readMetaOfKind(LayerReader& r, const OGRFeature& feat,
+                                            model::GeometryKind kind, const char* kindName,
+                                            ImportReport& report) {
+    auto meta = detail::readCommonMeta(feat, r.idx, r.file, r.name, r.unknownThemes);
+    if (!meta) {
+        report.skip(r.name, meta.error());
+        return std::nullopt;
+    }
+    std::string code = detail::str(feat, r.idx("type"));
+    auto type = model::objectTypeFromCode(code);
+    if (!type || model::geometryKindOf(*type) != kind) {
+        report.skip(r.name,
+                    {r.file, meta->id, "type '" + code + "' is not a " + kindName + " type"});
+        return std::nullopt;
+    }
+    meta->type = *type;
+    return *meta;
+}
+
 void readNetworks(LayerReader& r, Dataset& ds, ImportReport& report) {
     std::vector<core::Vec3> axis;
     std::vector<model::VertexDepth> depths;
     for (auto& feat : *r.layer) {
-        auto meta = detail::readCommonMeta(*feat, r.idx, r.file, r.name, r.unknownThemes);
-        if (!meta) {
-            report.skip(r.name, meta.error());
-            continue;
-        }
-        auto type = model::objectTypeFromCode(detail::str(*feat, r.idx("type")));
-        if (!type || model::geometryKindOf(*type) != model::GeometryKind::Linear) {
-            report.skip(r.name, {r.file, meta->id,
-                                 "type '" + detail::str(*feat, r.idx("type")) +
-                                     "' is not a linear object type"});
-            continue;
-        }
-        meta->type = *type;
+        auto meta = readMetaOfKind(r, *feat, model::GeometryKind::Linear, "linear object", report);
+        if (!meta) continue;
         const OGRGeometry* g = feat->GetGeometryRef();
         if (!g || g->IsEmpty() || wkbFlatten(g->getGeometryType()) != wkbLineString) {
             report.skip(r.name,
@@ -402,19 +412,9 @@ model::VertexDepth readDepth(const OGRFeature& f, const detail::FieldIndex& idx)
 
 void readBodies(LayerReader& r, Dataset& ds, ImportReport& report) {
     for (auto& feat : *r.layer) {
-        auto meta = detail::readCommonMeta(*feat, r.idx, r.file, r.name, r.unknownThemes);
-        if (!meta) {
-            report.skip(r.name, meta.error());
-            continue;
-        }
-        auto type = model::objectTypeFromCode(detail::str(*feat, r.idx("type")));
-        if (!type || model::geometryKindOf(*type) != model::GeometryKind::VerticalBody) {
-            report.skip(r.name, {r.file, meta->id,
-                                 "type '" + detail::str(*feat, r.idx("type")) +
-                                     "' is not a vertical body type"});
-            continue;
-        }
-        meta->type = *type;
+        auto meta =
+            readMetaOfKind(r, *feat, model::GeometryKind::VerticalBody, "vertical body", report);
+        if (!meta) continue;
         const OGRGeometry* g = feat->GetGeometryRef();
         if (!g || g->IsEmpty() || wkbFlatten(g->getGeometryType()) != wkbPoint) {
             report.skip(r.name, {r.file, meta->id, "geometry is missing, empty or not a Point"});
@@ -487,19 +487,8 @@ namespace {
 
 void readZones(LayerReader& r, Dataset& ds, ImportReport& report) {
     for (auto& feat : *r.layer) {
-        auto meta = detail::readCommonMeta(*feat, r.idx, r.file, r.name, r.unknownThemes);
-        if (!meta) {
-            report.skip(r.name, meta.error());
-            continue;
-        }
-        auto type = model::objectTypeFromCode(detail::str(*feat, r.idx("type")));
-        if (!type || model::geometryKindOf(*type) != model::GeometryKind::Prism) {
-            report.skip(r.name,
-                        {r.file, meta->id,
-                         "type '" + detail::str(*feat, r.idx("type")) + "' is not a prism type"});
-            continue;
-        }
-        meta->type = *type;
+        auto meta = readMetaOfKind(r, *feat, model::GeometryKind::Prism, "prism", report);
+        if (!meta) continue;
         bool isLine = false;
         auto rings =
             detail::footprintRings(feat->GetGeometryRef(), isLine, r.transform, r.file, meta->id);

@@ -15,8 +15,8 @@ SourceKind detectSource(const std::string& source) {
     return SourceKind::Generic;
 }
 
-core::Result<void> readSource(const std::string& source, const SourceOptions& options, model::Dataset& ds,
-                              ImportReport& report, SourceKind* kindOut) {
+core::Result<void> readSource(const std::string& source, const SourceOptions& options,
+                              model::Dataset& ds, ImportReport& report, SourceKind* kindOut) {
     SourceKind kind = detectSource(source);
     if (kindOut) *kindOut = kind;
     switch (kind) {

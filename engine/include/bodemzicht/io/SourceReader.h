@@ -17,13 +17,14 @@ enum class SourceKind { Project, Klic, GwswTurtle, GwswGis, TreeRegister, Generi
 struct SourceOptions {
     GroundLevel groundLevel;
     std::optional<std::string> sourceCrs;  // for layers without a CRS
-    KlicImportOptions klic;                // point-object sizes (its ground level is set from above)
-    TreeImportOptions trees;               // root-zone parameters (likewise)
+    KlicImportOptions klic;   // point-object sizes (its ground level is set from above)
+    TreeImportOptions trees;  // root-zone parameters (likewise)
 };
 
 SourceKind detectSource(const std::string& source);
 
-core::Result<void> readSource(const std::string& source, const SourceOptions& options, model::Dataset& dataset,
-                              ImportReport& report, SourceKind* kind = nullptr);
+core::Result<void> readSource(const std::string& source, const SourceOptions& options,
+                              model::Dataset& dataset, ImportReport& report,
+                              SourceKind* kind = nullptr);
 
 }  // namespace bz::io

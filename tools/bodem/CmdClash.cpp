@@ -148,10 +148,10 @@ Runner registerClash(CLI::App& app) {
         }
         if (a->timings)
             std::printf(
-                "timings: load %.1f ms, model %.1f ms, index %.1f ms, queries %.1f ms, total %.1f "
-                "ms\n",
+                "timings: load %.1f ms, model %.1f ms, index %.1f ms, queries %.1f ms, report %.1f "
+                "ms, total %.1f ms\n",
                 report.timings.loadMs, report.timings.modelMs, report.timings.indexMs,
-                report.timings.queryMs - 0.0, ms(t0));
+                report.timings.queryMs, report.timings.reportMs, ms(t0));
         for (const auto& kind : a->failOn)
             for (const auto& c : report.clashes)
                 if (c.status != clash::ClashStatus::Approved &&

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 bash tools/scripts/setup-deps.sh
-bash tools/scripts/build.sh
+bash tools/scripts/build.sh bodem bodemzicht
 out=out/sample
 mkdir -p "$out"
 [ -f "$out/district.gpkg" ] || ./build/tools/bodem sample --out "$out"

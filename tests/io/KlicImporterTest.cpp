@@ -306,3 +306,30 @@ TEST(KlicImport, PointObjectsGetAssumedSizesAtTheirNetworksDepth) {
     ASSERT_TRUE(io::importKlic(klicSample("Levering_22G003180_1.zip"), {}, none, r2));
     EXPECT_EQ(r2.perLayer["imkl:Appurtenance"].skipped, 23u);
 }
+
+TEST(KlicImport, WithoutAGroundLevelTheDeliveriesOwnMaaiveldPeilIsUsed) {
+    test::ScratchDir dir("klic3");
+    std::string nap =
+        R"(<gml:featureMember><imkl:DiepteNAP gml:id="nl.imkl-KL9999.n1"><imkl:dieptePeil uom="urn:ogc:def:uom:OGC::m">4.00</imkl:dieptePeil>)"
+        R"(<imkl:ligging><gml:Point gml:id="pn1"><gml:pos>250500 470000</gml:pos></gml:Point></imkl:ligging>)"
+        R"(<imkl:inNetwork xlink:href="nl.imkl-KL9999.other"/><imkl:maaiveldPeil uom="urn:ogc:def:uom:OGC::m">5.55</imkl:maaiveldPeil>)"
+        "</imkl:DiepteNAP></gml:featureMember>\n";
+    std::string xml =
+        std::string(kHeader) + network("nl.imkl-KL9999.net1", "laagspanning", "0.60") +
+        utilityLink("nl.imkl-KL9999.ul1", "250490 470000 250510 470000") +
+        cable("nl.imkl-KL9999.k1", "nl.imkl-KL9999.net1", "nl.imkl-KL9999.ul1", "50", "mm") + nap +
+        "</gml:FeatureCollection>\n";
+    auto path = test::writeFile(dir.file("GI_nap.xml"), xml);
+    model::Dataset ds;
+    io::ImportReport report;
+    ASSERT_TRUE(io::importKlic(path, {}, ds, report));
+    ASSERT_EQ(ds.features.size(), 1u) << report.summary();
+    EXPECT_NEAR(ds.vertices[0].z, 5.55 - 0.60 - 0.025, 1e-9);
+    EXPECT_EQ(ds.vertexDepths[0].provenance, model::DepthProvenance::Assumed);
+    bool recorded = false;
+    for (const auto& w : report.warnings)
+        recorded |=
+            w.message.rfind("ground level for depths below maaiveld: the delivery's maaiveldPeil",
+                            0) == 0;
+    EXPECT_TRUE(recorded) << report.summary();
+}

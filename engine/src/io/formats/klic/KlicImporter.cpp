@@ -282,8 +282,24 @@ core::Result<void> importKlic(const std::string& path, const KlicImportOptions& 
                                     ? "theme and default depth of its elements"
                                     : "owner names");
     }
-    report.warn(
-        {file, "", "ground level for depths below maaiveld: " + options.groundLevel.describe()});
+    // Ground level for depths below maaiveld: the raster or constant given, else the delivery's own
+    // maaiveldPeil (of its DiepteNAP points, the nearest within 100 m), else none. Recorded.
+    std::vector<std::pair<Vec2, double>> deliveryGround;
+    for (const auto& [net, pts] : depthsByNetwork)
+        for (const auto& p : pts)
+            if (p.nap && !std::isnan(p.groundNap)) deliveryGround.push_back({p.at, p.groundNap});
+    std::size_t fromDelivery = 0;
+    auto groundAt = [&](double x, double y) -> double {
+        if (options.groundLevel.available()) return options.groundLevel.at(x, y);
+        double best = 100.0, g = NAN;
+        for (const auto& [at, level] : deliveryGround)
+            if (double d = core::distance(at, Vec2{x, y}); d <= best) {
+                best = d;
+                g = level;
+            }
+        if (!std::isnan(g)) ++fromDelivery;
+        return g;
+    };
 
     // Unfamiliar theme codes are kept as given (the rules treat them as 'overig') and reported.
     for (const auto& [id, n] : networks)
@@ -381,7 +397,7 @@ core::Result<void> importKlic(const std::string& path, const KlicImportOptions& 
                 if (p.nap) {
                     top = p.bottom ? p.value + 2 * r2 : p.value;
                 } else {
-                    double g = options.groundLevel.at(at.x, at.y);
+                    double g = groundAt(at.x, at.y);
                     if (std::isnan(g)) return NAN;
                     top = g - p.value + (p.bottom ? 2 * r2 : 0.0);
                 }
@@ -420,7 +436,7 @@ core::Result<void> importKlic(const std::string& path, const KlicImportOptions& 
                     }
                 }
                 if (std::isnan(v.z) && !std::isnan(net->second.defaultCoverM)) {
-                    double g = options.groundLevel.at(v.x, v.y);
+                    double g = groundAt(v.x, v.y);
                     if (!std::isnan(g)) {
                         v.z = g - net->second.defaultCoverM - r2;
                         d = {DepthProvenance::Assumed,
@@ -536,7 +552,7 @@ core::Result<void> importKlic(const std::string& path, const KlicImportOptions& 
             continue;
         }
         Vec2 at{r.geometries[0].rings[0][0], r.geometries[0].rings[0][1]};
-        double ground = options.groundLevel.at(at.x, at.y);
+        double ground = groundAt(at.x, at.y);
         if (std::isnan(ground)) {
             report.skip(r.type, {file, r.id,
                                  "a point object needs a ground level for its depth (pass "
@@ -584,6 +600,11 @@ core::Result<void> importKlic(const std::string& path, const KlicImportOptions& 
         ds.addBody(meta, b);
         report.load(r.type);
     }
+    std::string groundUsed =
+        options.groundLevel.available() ? options.groundLevel.describe()
+        : fromDelivery ? "the delivery's maaiveldPeil (" + std::to_string(fromDelivery) + " uses)"
+                       : std::string("none");
+    report.warn({file, "", "ground level for depths below maaiveld: " + groundUsed});
     return {};
 }
 

@@ -91,7 +91,70 @@ void drawSelectionPanel(ViewerState& s) {
     ImGui::End();
 }
 
-bool drawClashPanel(ViewerState& s) {
+void drawLayersPanel(ViewerState& s) {
+    ImGui::Begin(tr(s, "Lagen en diepte", "Layers and depth"));
+    auto summary = model::summarize(s.dataset);
+    ImGui::TextUnformatted(tr(s, "Lagen", "Layers"));
+    for (const auto& [layer, n] : summary.perLayer) {
+        bool shown = !s.options.hiddenLayers.count(layer);
+        if (ImGui::Checkbox((layer + " (" + std::to_string(n) + ")").c_str(), &shown)) {
+            if (shown)
+                s.options.hiddenLayers.erase(layer);
+            else
+                s.options.hiddenLayers.insert(layer);
+            s.rebuildScene = true;
+        }
+    }
+    ImGui::Separator();
+    bool slice = !std::isnan(s.options.sliceTopZ);
+    if (ImGui::Checkbox(tr(s, "Diepteschijf", "Depth slice"), &slice)) {
+        auto b = s.dataset.bounds();
+        s.options.sliceTopZ = slice ? b.hi.z : NAN;
+        s.options.sliceBottomZ = slice ? std::max(b.lo.z, b.hi.z - 3) : NAN;
+        s.rebuildScene = true;
+    }
+    if (slice) {
+        float top = static_cast<float>(s.options.sliceTopZ),
+              bottom = static_cast<float>(s.options.sliceBottomZ);
+        auto b = s.dataset.bounds();
+        float lo = static_cast<float>(std::max(b.lo.z, b.hi.z - 20)),
+              hi = static_cast<float>(b.hi.z);
+        if (ImGui::SliderFloat(tr(s, "bovenkant (m NAP)", "top (m NAP)"), &top, lo, hi)) {
+            s.options.sliceTopZ = top;
+            s.rebuildScene = true;
+        }
+        if (ImGui::SliderFloat(tr(s, "onderkant (m NAP)", "bottom (m NAP)"), &bottom, lo, hi)) {
+            s.options.sliceBottomZ = bottom;
+            s.rebuildScene = true;
+        }
+    }
+    ImGui::End();
+}
+
+void drawMeasurePanel(ViewerState& s, render::Viewport& viewport) {
+    ImGui::Begin(tr(s, "Meten en bladwijzers", "Measure and bookmarks"));
+    ImGui::TextUnformatted(
+        tr(s, "Shift + rechtsklik: meetpunt", "Shift + right click: measuring point"));
+    for (std::size_t i = 0; i < s.measured.size(); ++i) {
+        auto p = s.measured[i];
+        double g = s.ground.at(p.x, p.y);
+        ImGui::Text("%zu: %.2f %.2f %.2f m NAP, %s %.2f m", i + 1, p.x, p.y, p.z,
+                    tr(s, "diepte", "depth"), std::isnan(g) ? NAN : g - p.z);
+    }
+    if (s.measured.size() == 2)
+        ImGui::Text("%s: %.3f m", tr(s, "afstand", "distance"),
+                    core::distance(s.measured[0], s.measured[1]));
+    ImGui::Separator();
+    if (ImGui::Button(tr(s, "Bladwijzer toevoegen", "Add bookmark")))
+        s.bookmarks.push_back({"#" + std::to_string(s.bookmarks.size() + 1), viewport.camera()});
+    for (const auto& [name, cam] : s.bookmarks) {
+        ImGui::SameLine();
+        if (ImGui::Button(name.c_str())) viewport.setCamera(cam);
+    }
+    ImGui::End();
+}
+
+bool drawClashPanel(ViewerState& s, render::Viewport& viewport) {
     bool changed = false;
     ImGui::Begin(tr(s, "Conflicten", "Clashes"));
     ImGui::Text("%zu", s.clashes.clashes.size());
@@ -103,6 +166,7 @@ bool drawClashPanel(ViewerState& s) {
                       c.distanceM, c.aOwner.c_str());
         if (ImGui::Selectable(label, s.selectedClash == i)) {
             s.selectedClash = i;
+            viewport.flyTo(c.location());
             changed = true;
         }
     }

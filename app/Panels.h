@@ -10,7 +10,9 @@ namespace bz::app {
 
 bool drawViewPanel(ViewerState& state, render::Viewport& viewport);
 void drawProjectPanel(ViewerState& state);
+void drawLayersPanel(ViewerState& state);
+void drawMeasurePanel(ViewerState& state, render::Viewport& viewport);
 void drawSelectionPanel(ViewerState& state);
-bool drawClashPanel(ViewerState& state);
+bool drawClashPanel(ViewerState& state, render::Viewport& viewport);
 
 }  // namespace bz::app

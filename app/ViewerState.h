@@ -22,7 +22,11 @@ struct ViewerState {
     render::RenderOptions options;
     long selectedFeature = -1;
     int selectedClash = -1;
-    bool dutch = true;  // labels in Dutch by default
+    bool dutch = true;          // labels in Dutch by default
+    bool rebuildScene = false;  // visibility or slice changed
+    // Measuring: the last two picked points (RD/NAP).
+    std::vector<core::Vec3> measured;
+    std::vector<std::pair<std::string, render::Viewport::CameraState>> bookmarks;
 };
 
 // Opens a project (and its ground-level raster) and, optionally, a clash report CSV.

@@ -9,6 +9,7 @@
 
 #include <bodemzicht/render/SceneRenderer.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 
@@ -30,6 +31,20 @@ int screenshot(app::ViewerState& s, const std::string& path) {
         return 1;
     }
     std::printf("wrote %s (%dx%d)\n", path.c_str(), image->width, image->height);
+    return 0;
+}
+
+int benchmark(app::ViewerState& s, int frames) {
+    auto times = render::benchmarkOrbit(s.dataset, s.ground, s.options, frames);
+    if (!times) {
+        std::fprintf(stderr, "bodemzicht: %s\n", times.error().toString().c_str());
+        return 1;
+    }
+    std::vector<double> sorted = *times;
+    std::sort(sorted.begin(), sorted.end());
+    double mean = 0;
+    for (double t : sorted) mean += t / sorted.size();
+    std::printf("frames=%d mean_ms=%.2f median_ms=%.2f\n", frames, mean, sorted[sorted.size() / 2]);
     return 0;
 }
 
@@ -58,6 +73,7 @@ int interactive(app::ViewerState& s) {
     glGetError();
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;  // the layout below, not a leftover imgui.ini
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
 
@@ -69,11 +85,36 @@ int interactive(app::ViewerState& s) {
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
         ImGui::NewFrame();
+        // First-use layout: panels in a left column, the 3D view to the right, clashes below it.
+        int ww, wh;
+        glfwGetWindowSize(window, &ww, &wh);
+        const float left = 380, clashH = s.clashes.clashes.empty() ? 0.f : 220.f;
+        auto place = [&](const char* name, float x, float y, float w, float h) {
+            (void)name;
+            ImGui::SetNextWindowPos(ImVec2(x, y), ImGuiCond_FirstUseEver);
+            ImGui::SetNextWindowSize(ImVec2(w, h), ImGuiCond_FirstUseEver);
+        };
+        place("view", 0, 0, left, 150);
         app::drawViewPanel(s, viewport);
+        place("project", 0, 150, left, 260);
         app::drawProjectPanel(s);
+        place("selection", 0, 410, left, 170);
         app::drawSelectionPanel(s);
-        if (!s.clashes.clashes.empty()) app::drawClashPanel(s);
+        place("layers", 0, 580, left, 180);
+        app::drawLayersPanel(s);
+        place("measure", 0, 760, left, static_cast<float>(wh) - 760);
+        app::drawMeasurePanel(s, viewport);
+        if (!s.clashes.clashes.empty()) {
+            place("clashes", left, static_cast<float>(wh) - clashH, static_cast<float>(ww) - left,
+                  clashH);
+            app::drawClashPanel(s, viewport);
+        }
+        if (s.rebuildScene) {
+            viewport.rebuild(s.options);
+            s.rebuildScene = false;
+        }
 
+        place("3d", left, 0, static_cast<float>(ww) - left, static_cast<float>(wh) - clashH);
         ImGui::Begin("3D");
         ImVec2 size = ImGui::GetContentRegionAvail();
         viewport.resize(static_cast<int>(size.x), static_cast<int>(size.y));
@@ -118,6 +159,7 @@ int main(int argc, char** argv) {
     CLI::App cli{"bodemzicht: 3D viewer of the shallow subsurface (RD New + NAP)"};
     std::string project, shot, size = "1280x720", view = "overview", clashes;
     double exaggeration = 1, groundOpacity = 0.3;
+    int benchmarkFrames = 0;
     cli.add_option("PROJECT", project, "Project GeoPackage (default: the bundled sample district)");
     cli.add_option("--screenshot", shot, "Render one image to this PNG and exit");
     cli.add_option("--size", size, "Image size WxH");
@@ -128,6 +170,9 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(1.0, 10.0));
     cli.add_option("--ground-opacity", groundOpacity, "Ground opacity 0 (x-ray) .. 1")
         ->check(CLI::Range(0.0, 1.0));
+    cli.add_option("--benchmark", benchmarkFrames,
+                   "Render N frames of an orbit and print their times")
+        ->check(CLI::Range(1, 100000));
     CLI11_PARSE(cli, argc, argv);
 
     if (project.empty()) {
@@ -155,5 +200,6 @@ int main(int argc, char** argv) {
         return 1;
     }
     if (state.loadReport.skipped()) std::printf("%s", state.loadReport.summary(10).c_str());
+    if (benchmarkFrames > 0) return benchmark(state, benchmarkFrames);
     return shot.empty() ? interactive(state) : screenshot(state, shot);
 }

@@ -224,3 +224,38 @@ TEST(SceneRenderer, ImportedKlicDeliveryShowsInTheViewer) {
     ASSERT_EQ(r.exitCode, 0) << r.output;
     EXPECT_GT(std::filesystem::file_size(dir.file("k.png")), 3000u);
 }
+
+TEST(SceneRenderer, LayerVisibilityAndDepthSliceHideObjects) {
+    REQUIRE_DISPLAY();
+    auto ds = cableScene();  // both cables at 4 m NAP, layer "" (empty)
+    model::Dataset::Meta m;
+    m.id = "DEEP";
+    m.theme = "rioolVrijverval";
+    m.layer = "gwsw";
+    m.type = model::ObjectType::SewerPipe;
+    std::vector<model::VertexDepth> d(2, {model::DepthProvenance::Measured, 0.05f});
+    ds.addLinear(m, {{X0 - 20, Y0 + 5, 1}, {X0 + 20, Y0 + 5, 1}}, d, 1.0f);
+    auto purple = [](render::Rgb c) { return c.r > 100 && c.b > 80 && c.g < 100; };
+    auto count = [&](const render::Image& img, auto pred) {
+        int n = 0;
+        for (int y = 0; y < img.height; ++y) n += pred(img.at(img.width / 2, y));
+        return n;
+    };
+    auto o = topView();
+    auto all = render::renderImage(ds, io::GroundLevel(), o);
+    ASSERT_TRUE(all);
+    EXPECT_GT(count(*all, purple), 2);
+    o.hiddenLayers.insert("gwsw");
+    auto hidden = render::renderImage(ds, io::GroundLevel(), o);
+    ASSERT_TRUE(hidden);
+    EXPECT_EQ(count(*hidden, purple), 0);
+    EXPECT_GT(count(*hidden, reddish), 2);
+    // A slice from 3 to 5 m NAP keeps the cables at 4 m and drops the sewer at 1 m.
+    auto s = topView();
+    s.sliceBottomZ = 3;
+    s.sliceTopZ = 5;
+    auto sliced = render::renderImage(ds, io::GroundLevel(), s);
+    ASSERT_TRUE(sliced);
+    EXPECT_EQ(count(*sliced, purple), 0);
+    EXPECT_GT(count(*sliced, bluish), 2);
+}

@@ -2,6 +2,7 @@
 
 #include <vtkCallbackCommand.h>
 #include <vtkCamera.h>
+#include <vtkCellPicker.h>
 #include <vtkGenericOpenGLRenderWindow.h>
 #include <vtkImageData.h>
 #include <vtkNew.h>
@@ -15,6 +16,7 @@
 #include <vtkUnsignedCharArray.h>
 #include <vtkWindowToImageFilter.h>
 
+#include <chrono>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
@@ -28,6 +30,16 @@ core::Vec3 renderOrigin(const model::Dataset& ds) {
     if (b.empty()) return {};
     auto c = b.center();
     return {std::round(c.x / 100) * 100, std::round(c.y / 100) * 100, std::round(c.z)};
+}
+
+bool isShown(const model::Dataset& ds, const model::Feature& f, const RenderOptions& o) {
+    if (o.hiddenLayers.count(ds.str(f.layer)) || o.hiddenThemes.count(ds.str(f.theme)))
+        return false;
+    if (std::isnan(o.sliceBottomZ) && std::isnan(o.sliceTopZ)) return true;
+    auto b = ds.featureBounds(f);
+    if (!std::isnan(o.sliceTopZ) && b.lo.z > o.sliceTopZ) return false;
+    if (!std::isnan(o.sliceBottomZ) && b.hi.z < o.sliceBottomZ) return false;
+    return true;
 }
 
 bool displayAvailable() {
@@ -86,9 +98,35 @@ core::Result<void> writePng(const Image& image, const std::string& path) {
     return {};
 }
 
+core::Result<std::vector<double>> benchmarkOrbit(const model::Dataset& ds,
+                                                 const io::GroundLevel& ground,
+                                                 const RenderOptions& options, int frames) {
+    if (!displayAvailable())
+        return core::fail("", "", "no X display for rendering: run under xvfb-run");
+    auto scene = detail::buildScene(ds, ground, options);
+    vtkNew<vtkRenderWindow> window;
+    window->SetOffScreenRendering(1);
+    window->SetSize(options.width, options.height);
+    window->AddRenderer(scene.renderer);
+    window->Render();  // first frame: uploads the geometry, not timed
+    std::vector<double> ms;
+    for (int i = 0; i < frames; ++i) {
+        scene.renderer->GetActiveCamera()->Azimuth(360.0 / std::max(1, frames));
+        auto t0 = std::chrono::steady_clock::now();
+        window->Render();
+        window->WaitForCompletion();
+        ms.push_back(
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
+                .count());
+    }
+    return ms;
+}
+
 // [SECTION] interactive viewport
 
 struct Viewport::Private {
+    const model::Dataset* ds = nullptr;
+    const io::GroundLevel* ground = nullptr;
     detail::VtkScene scene;
     vtkNew<vtkGenericOpenGLRenderWindow> window;
     RenderOptions options;
@@ -99,6 +137,8 @@ Viewport::Viewport(const model::Dataset& ds, const io::GroundLevel& ground,
                    const RenderOptions& options)
     : d(std::make_unique<Private>()) {
     d->options = options;
+    d->ds = &ds;
+    d->ground = &ground;
     d->scene = detail::buildScene(ds, ground, options);
     d->width = options.width;
     d->height = options.height;
@@ -164,6 +204,53 @@ void Viewport::setVerticalExaggeration(double factor) {
 
 long Viewport::pick(int x, int y) {
     return detail::pickFeature(d->scene, x, y, d->height);
+}
+
+std::optional<core::Vec3> Viewport::pickPoint(int x, int y) {
+    vtkNew<vtkCellPicker> picker;
+    picker->SetTolerance(0.0005);
+    if (!picker->Pick(x, d->height - 1 - y, 0, d->scene.renderer)) return std::nullopt;
+    double p[3];
+    picker->GetPickPosition(p);
+    double e = d->options.verticalExaggeration;
+    return core::Vec3{p[0], p[1], p[2] / e} + d->scene.origin;
+}
+
+void Viewport::rebuild(const RenderOptions& options) {
+    auto cam = camera();
+    d->window->RemoveRenderer(d->scene.renderer);
+    d->options = options;
+    d->scene = detail::buildScene(*d->ds, *d->ground, options);
+    d->window->AddRenderer(d->scene.renderer);
+    setCamera(cam);
+}
+
+void Viewport::flyTo(core::Vec3 target, double distanceM) {
+    double e = d->options.verticalExaggeration;
+    core::Vec3 t = target - d->scene.origin;
+    t.z *= e;
+    vtkCamera* cam = d->scene.renderer->GetActiveCamera();
+    cam->SetFocalPoint(t.x, t.y, t.z);
+    cam->SetPosition(t.x - 0.5 * distanceM, t.y - 0.8 * distanceM, t.z + 0.6 * distanceM);
+    cam->SetViewUp(0, 0, 1);
+    d->scene.renderer->ResetCameraClippingRange();
+}
+
+Viewport::CameraState Viewport::camera() const {
+    vtkCamera* cam = d->scene.renderer->GetActiveCamera();
+    double p[3], f[3], u[3];
+    cam->GetPosition(p);
+    cam->GetFocalPoint(f);
+    cam->GetViewUp(u);
+    return {{p[0], p[1], p[2]}, {f[0], f[1], f[2]}, {u[0], u[1], u[2]}};
+}
+
+void Viewport::setCamera(const CameraState& c) {
+    vtkCamera* cam = d->scene.renderer->GetActiveCamera();
+    cam->SetPosition(c.position.x, c.position.y, c.position.z);
+    cam->SetFocalPoint(c.focalPoint.x, c.focalPoint.y, c.focalPoint.z);
+    cam->SetViewUp(c.viewUp.x, c.viewUp.y, c.viewUp.z);
+    d->scene.renderer->ResetCameraClippingRange();
 }
 
 }  // namespace bz::render

@@ -5,7 +5,10 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <memory>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -29,7 +32,14 @@ struct RenderOptions {
     double verticalExaggeration = 1.0;
     double groundOpacity = 0.3;  // 1: opaque ground, lower: x-ray
     std::vector<ClashMarker> clashes;
+    std::set<std::string> hiddenLayers, hiddenThemes;  // per-layer / per-theme visibility
+    // Depth slice: only objects reaching between these levels (m NAP); NaN: no slice.
+    double sliceBottomZ = std::numeric_limits<double>::quiet_NaN();
+    double sliceTopZ = std::numeric_limits<double>::quiet_NaN();
 };
+
+// Whether a feature is drawn under the options' visibility and depth slice.
+bool isShown(const model::Dataset& ds, const model::Feature& f, const RenderOptions& options);
 
 struct Image {
     int width = 0, height = 0;
@@ -48,6 +58,12 @@ core::Vec3 renderOrigin(const model::Dataset& ds);
 core::Result<Image> renderImage(const model::Dataset& ds, const io::GroundLevel& ground,
                                 const RenderOptions& options);
 core::Result<void> writePng(const Image& image, const std::string& path);
+
+// Renders `frames` frames of a camera orbit around the whole project offscreen and returns the
+// time of each (ms), for `bodemzicht --benchmark N`.
+core::Result<std::vector<double>> benchmarkOrbit(const model::Dataset& ds,
+                                                 const io::GroundLevel& ground,
+                                                 const RenderOptions& options, int frames);
 
 // True when an X display is available for rendering.
 bool displayAvailable();
@@ -71,6 +87,17 @@ class Viewport {
     void setVerticalExaggeration(double factor);
     // Feature index under a viewport pixel (origin top-left), or -1.
     long pick(int x, int y);
+    // The surface point (RD/NAP, exaggeration undone) under a pixel, for measuring.
+    std::optional<core::Vec3> pickPoint(int x, int y);
+    // Rebuilds the objects after visibility, slice or clash markers changed; keeps the camera.
+    void rebuild(const RenderOptions& options);
+    // Points the camera at an RD/NAP location from a few metres away (a clash, a bookmark).
+    void flyTo(core::Vec3 target, double distanceM = 12.0);
+    struct CameraState {
+        core::Vec3 position, focalPoint, viewUp;
+    };
+    CameraState camera() const;
+    void setCamera(const CameraState& state);
 
   private:
     struct Private;

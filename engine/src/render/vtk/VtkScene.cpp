@@ -101,7 +101,8 @@ vtkSmartPointer<vtkActor> actorFor(vtkPolyData* pd, double opacity, bool cellCol
 }
 
 // Tubes for the linear networks of one provenance class.
-vtkSmartPointer<vtkPolyData> tubes(const model::Dataset& ds, core::Vec3 o, bool assumed) {
+vtkSmartPointer<vtkPolyData> tubes(const model::Dataset& ds, core::Vec3 o, bool assumed,
+                                   const RenderOptions& options) {
     vtkNew<vtkPoints> pts;
     pts->SetDataTypeToFloat();
     vtkNew<vtkCellArray> lines;
@@ -114,7 +115,7 @@ vtkSmartPointer<vtkPolyData> tubes(const model::Dataset& ds, core::Vec3 o, bool 
     features->SetName("feature");
     for (std::size_t fi = 0; fi < ds.features.size(); ++fi) {
         const auto& f = ds.features[fi];
-        if (f.kind() != GeometryKind::Linear) continue;
+        if (f.kind() != GeometryKind::Linear || !isShown(ds, f, options)) continue;
         const auto& l = ds.linears[f.geometry];
         bool isAssumed = false;
         for (std::uint32_t i = 0; i < l.vertexCount; ++i) {
@@ -179,7 +180,7 @@ VtkScene buildScene(const model::Dataset& ds, const io::GroundLevel& ground,
     s.renderer->SetMaximumNumberOfPeels(8);
 
     for (bool assumed : {false, true}) {
-        auto pd = tubes(ds, o, assumed);
+        auto pd = tubes(ds, o, assumed, options);
         if (pd->GetNumberOfPoints() == 0) continue;
         // Assumed depths look different: translucent, so measured ones stand out.
         auto actor = actorFor(pd, assumed ? 0.55 : 1.0, false);
@@ -189,6 +190,7 @@ VtkScene buildScene(const model::Dataset& ds, const io::GroundLevel& ground,
     MeshBuilder solid, translucent;
     for (std::size_t fi = 0; fi < ds.features.size(); ++fi) {
         const auto& f = ds.features[fi];
+        if (!isShown(ds, f, options)) continue;
         long id = static_cast<long>(fi);
         Rgb c = themeColour(ds.str(f.theme));
         if (f.kind() == GeometryKind::VerticalBody) {

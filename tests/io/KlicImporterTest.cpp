@@ -274,6 +274,8 @@ TEST(KlicImport, EvAreaWithAHoleBecomesAProtectedZone) {
         if (f.type == model::ObjectType::ProtectedZone) ev = &f;
     ASSERT_NE(ev, nullptr) << report.summary();
     EXPECT_EQ(ds.str(ev->theme), "evGebied");
+    EXPECT_EQ(ds.str(ev->owner),
+              "KL3131; EV (Transport 4-50kV), contact J. Toezichthouder, 06-62241001");
     EXPECT_EQ(ds.prisms[ev->geometry].ringCount, 2u);  // the donut keeps its hole
 }
 

@@ -535,6 +535,17 @@ core::Result<void> importKlic(const std::string& path, const KlicImportOptions& 
         std::string code = sourceHolder(r.id);
         auto owner = owners.find(code);
         meta.owner = owner != owners.end() ? owner->second + " (" + code + ")" : code;
+        if (ev) {
+            // Who to contact about the precaution: the report's owner column carries it.
+            std::string what = "EV";
+            if (auto* e = r.first("imkl:eisVoorzorgsmaatregel")) what += " " + *e;
+            if (auto* n = r.first("imkl:netbeheerderNetOmschrijving")) what += " (" + *n + ")";
+            std::string contact;
+            for (const char* c : {"imkl:naam", "imkl:telefoon", "imkl:email"})
+                if (auto* v = r.first(c)) contact += (contact.empty() ? "" : ", ") + *v;
+            if (!contact.empty()) what += ", contact " + contact;
+            meta.owner += "; " + what;
+        }
         // A plan constraint: it holds at every depth a project reaches.
         for (std::size_t k = 0; k < valid.size(); ++k) {
             if (valid.size() > 1) meta.id = r.id + "/" + std::to_string(k);

@@ -160,6 +160,7 @@ int main(int argc, char** argv) {
     std::string project, shot, size = "1280x720", view = "overview", clashes;
     double exaggeration = 1, groundOpacity = 0.3;
     int benchmarkFrames = 0;
+    std::string networks = "auto";
     cli.add_option("PROJECT", project, "Project GeoPackage (default: the bundled sample district)");
     cli.add_option("--screenshot", shot, "Render one image to this PNG and exit");
     cli.add_option("--size", size, "Image size WxH");
@@ -170,6 +171,9 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(1.0, 10.0));
     cli.add_option("--ground-opacity", groundOpacity, "Ground opacity 0 (x-ray) .. 1")
         ->check(CLI::Range(0.0, 1.0));
+    cli.add_option("--networks", networks,
+                   "Draw networks as tubes, lines or auto (lines beyond 150k segments)")
+        ->check(CLI::IsMember({"auto", "tubes", "lines"}));
     cli.add_option("--benchmark", benchmarkFrames,
                    "Render N frames of an orbit and print their times")
         ->check(CLI::Range(1, 100000));
@@ -195,6 +199,9 @@ int main(int argc, char** argv) {
     state.options.view = view;
     state.options.verticalExaggeration = exaggeration;
     state.options.groundOpacity = groundOpacity;
+    state.options.networkStyle = networks == "tubes"   ? render::RenderOptions::NetworkStyle::Tubes
+                                 : networks == "lines" ? render::RenderOptions::NetworkStyle::Lines
+                                                       : render::RenderOptions::NetworkStyle::Auto;
     if (auto ok = app::openProject(state, project, clashes); !ok) {
         std::fprintf(stderr, "bodemzicht: %s\n", ok.error().toString().c_str());
         return 1;

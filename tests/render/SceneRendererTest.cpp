@@ -259,3 +259,25 @@ TEST(SceneRenderer, LayerVisibilityAndDepthSliceHideObjects) {
     EXPECT_EQ(count(*sliced, purple), 0);
     EXPECT_GT(count(*sliced, bluish), 2);
 }
+
+TEST(SceneRenderer, LargeProjectsDrawNetworksAsLinesInTheirThemeColours) {
+    REQUIRE_DISPLAY();
+    auto ds = cableScene();
+    auto o = topView();
+    o.networkStyle = render::RenderOptions::NetworkStyle::Lines;
+    auto img = render::renderImage(ds, io::GroundLevel(), o);
+    ASSERT_TRUE(img);
+    int red = 0, blue = 0;
+    for (int y = 0; y < img->height; ++y) {
+        red += reddish(img->at(img->width / 2, y));
+        blue += bluish(img->at(img->width / 2, y));
+    }
+    // Lines are a couple of pixels wide: fewer pixels than the 1 m tubes, same colours.
+    EXPECT_GE(red, 1);
+    EXPECT_GE(blue, 1);
+    auto tubes = render::renderImage(ds, io::GroundLevel(), topView());
+    ASSERT_TRUE(tubes);
+    int redTubes = 0;
+    for (int y = 0; y < tubes->height; ++y) redTubes += reddish(tubes->at(tubes->width / 2, y));
+    EXPECT_GT(redTubes, red);
+}

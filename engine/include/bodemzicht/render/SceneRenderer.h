@@ -36,6 +36,10 @@ struct RenderOptions {
     // Depth slice: only objects reaching between these levels (m NAP); NaN: no slice.
     double sliceBottomZ = std::numeric_limits<double>::quiet_NaN();
     double sliceTopZ = std::numeric_limits<double>::quiet_NaN();
+    // Level of detail for networks: shaded tubes at their true diameter, or lines (one pixel wide
+    // pipes need no cylinder). Auto: tubes up to `tubeSegmentLimit` segments, lines beyond.
+    enum class NetworkStyle { Auto, Tubes, Lines } networkStyle = NetworkStyle::Auto;
+    std::size_t tubeSegmentLimit = 150000;
 };
 
 // Whether a feature is drawn under the options' visibility and depth slice.

@@ -101,8 +101,8 @@ vtkSmartPointer<vtkActor> actorFor(vtkPolyData* pd, double opacity, bool cellCol
 }
 
 // Tubes for the linear networks of one provenance class.
-vtkSmartPointer<vtkPolyData> tubes(const model::Dataset& ds, core::Vec3 o, bool assumed,
-                                   const RenderOptions& options) {
+vtkSmartPointer<vtkPolyData> networks(const model::Dataset& ds, core::Vec3 o, bool assumed,
+                                      const RenderOptions& options, bool asTubes) {
     vtkNew<vtkPoints> pts;
     pts->SetDataTypeToFloat();
     vtkNew<vtkCellArray> lines;
@@ -144,6 +144,7 @@ vtkSmartPointer<vtkPolyData> tubes(const model::Dataset& ds, core::Vec3 o, bool 
     pd->GetPointData()->AddArray(radius);
     pd->GetPointData()->SetActiveScalars("radius");
     pd->GetCellData()->AddArray(features);
+    if (!asTubes) return pd;
     vtkNew<vtkTubeFilter> tube;
     tube->SetInputData(pd);
     tube->SetNumberOfSides(10);
@@ -179,11 +180,18 @@ VtkScene buildScene(const model::Dataset& ds, const io::GroundLevel& ground,
     s.renderer->SetUseDepthPeeling(true);
     s.renderer->SetMaximumNumberOfPeels(8);
 
+    const bool asTubes = options.networkStyle == RenderOptions::NetworkStyle::Tubes ||
+                         (options.networkStyle == RenderOptions::NetworkStyle::Auto &&
+                          ds.segmentCount() <= options.tubeSegmentLimit);
     for (bool assumed : {false, true}) {
-        auto pd = tubes(ds, o, assumed, options);
+        auto pd = networks(ds, o, assumed, options, asTubes);
         if (pd->GetNumberOfPoints() == 0) continue;
-        // Assumed depths look different: translucent, so measured ones stand out.
-        auto actor = actorFor(pd, assumed ? 0.55 : 1.0, false);
+        // Assumed depths look different: translucent tubes, or dimmer lines.
+        auto actor = actorFor(pd, assumed && asTubes ? 0.55 : 1.0, false);
+        if (!asTubes) {
+            actor->GetProperty()->SetLineWidth(assumed ? 1.0f : 2.0f);
+            actor->GetProperty()->LightingOff();
+        }
         s.actors.push_back(actor);
     }
 

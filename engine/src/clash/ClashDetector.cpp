@@ -436,11 +436,10 @@ struct ClashDetector::Impl {
         return len;
     }
 
-    Clash makeClash(std::uint32_t fa, std::uint32_t fb, ClashKind kind, const geom::Contact& c,
-                    double required, const PairRule&, const std::string& relation) const {
+    // The identity of a clash: its stable id and both objects' ids, themes, owners and types.
+    Clash clashBetween(std::uint32_t fa, std::uint32_t fb, ClashKind kind) const {
         const auto& a = ds.features[fa];
         const auto& b = ds.features[fb];
-        PairRule rule = ruleFor(a, b, true);
         Clash k;
         k.id = stableClashId(a.id, b.id);
         k.kind = kind;
@@ -454,6 +453,15 @@ struct ClashDetector::Impl {
         k.bOwner = ds.str(b.owner);
         k.aType = std::string(model::toCode(a.type));
         k.bType = std::string(model::toCode(b.type));
+        return k;
+    }
+
+    Clash makeClash(std::uint32_t fa, std::uint32_t fb, ClashKind kind, const geom::Contact& c,
+                    double required, const PairRule&, const std::string& relation) const {
+        const auto& a = ds.features[fa];
+        const auto& b = ds.features[fb];
+        PairRule rule = ruleFor(a, b, true);
+        Clash k = clashBetween(fa, fb, kind);
         k.distanceM = c.distance;
         k.requiredM = required;
         k.pointA = c.pointA;
@@ -904,19 +912,7 @@ struct ClashDetector::Impl {
                 double centre = core::distance(ba.center, bb.center);
                 double requiredCentre = factor.value * rth;
                 if (centre >= requiredCentre) continue;
-                Clash k;
-                k.id = stableClashId(a.id, b.id);
-                k.kind = ClashKind::Clearance;
-                k.featureA = fa;
-                k.featureB = fb;
-                k.aId = a.id;
-                k.bId = b.id;
-                k.aTheme = ds.str(a.theme);
-                k.bTheme = ds.str(b.theme);
-                k.aOwner = ds.str(a.owner);
-                k.bOwner = ds.str(b.owner);
-                k.aType = "well";
-                k.bType = "well";
+                Clash k = clashBetween(fa, fb, ClashKind::Clearance);
                 k.distanceM = centre - ra - rbb;
                 k.requiredM = requiredCentre - ra - rbb;
                 double zMid = 0.5 * (std::max(wa->screenBottomZ, wb->screenBottomZ) +

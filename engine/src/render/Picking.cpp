@@ -12,11 +12,7 @@ core::Result<long> pickFeature(const model::Dataset& ds, const io::GroundLevel& 
     if (!displayAvailable())
         return core::fail("", "", "no X display for rendering: run under xvfb-run");
     auto scene = detail::buildScene(ds, ground, options);
-    vtkNew<vtkRenderWindow> window;
-    window->SetOffScreenRendering(1);
-    window->SetSize(options.width, options.height);
-    window->AddRenderer(scene.renderer);
-    window->Render();
+    auto window = detail::renderOffscreen(scene, options.width, options.height);
     return detail::pickFeature(scene, x, y, options.height);
 }
 

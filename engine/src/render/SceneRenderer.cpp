@@ -54,13 +54,7 @@ core::Result<Image> renderImage(const model::Dataset& ds, const io::GroundLevel&
                           "no X display for rendering: run under xvfb-run (Debian's VTK renders "
                           "through GLX only)");
     auto scene = detail::buildScene(ds, ground, options);
-    vtkNew<vtkRenderWindow> window;
-    window->SetOffScreenRendering(1);
-    window->SetSize(options.width, options.height);
-    window->SetMultiSamples(0);
-    window->SetAlphaBitPlanes(1);
-    window->AddRenderer(scene.renderer);
-    window->Render();
+    auto window = detail::renderOffscreen(scene, options.width, options.height);
     vtkNew<vtkWindowToImageFilter> grab;
     grab->SetInput(window);
     grab->SetInputBufferTypeToRGB();
@@ -104,11 +98,8 @@ core::Result<std::vector<double>> benchmarkOrbit(const model::Dataset& ds,
     if (!displayAvailable())
         return core::fail("", "", "no X display for rendering: run under xvfb-run");
     auto scene = detail::buildScene(ds, ground, options);
-    vtkNew<vtkRenderWindow> window;
-    window->SetOffScreenRendering(1);
-    window->SetSize(options.width, options.height);
-    window->AddRenderer(scene.renderer);
-    window->Render();  // first frame: uploads the geometry, not timed
+    // The first frame uploads the geometry and is not timed.
+    auto window = detail::renderOffscreen(scene, options.width, options.height);
     std::vector<double> ms;
     for (int i = 0; i < frames; ++i) {
         scene.renderer->GetActiveCamera()->Azimuth(360.0 / std::max(1, frames));

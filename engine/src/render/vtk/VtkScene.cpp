@@ -320,6 +320,17 @@ void applyView(VtkScene& s, const std::string& view, double e) {
     s.renderer->ResetCameraClippingRange();
 }
 
+vtkSmartPointer<vtkRenderWindow> renderOffscreen(VtkScene& scene, int width, int height) {
+    auto window = vtkSmartPointer<vtkRenderWindow>::New();
+    window->SetOffScreenRendering(1);
+    window->SetSize(width, height);
+    window->SetMultiSamples(0);
+    window->SetAlphaBitPlanes(1);
+    window->AddRenderer(scene.renderer);
+    window->Render();
+    return window;
+}
+
 long pickFeature(VtkScene& s, int x, int y, int windowHeight) {
     vtkNew<vtkCellPicker> picker;
     picker->SetTolerance(0.0005);

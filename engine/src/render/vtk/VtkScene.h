@@ -2,6 +2,7 @@
 #pragma once
 
 #include <vtkActor.h>
+#include <vtkRenderWindow.h>
 #include <vtkRenderer.h>
 #include <vtkSmartPointer.h>
 
@@ -24,6 +25,9 @@ VtkScene buildScene(const model::Dataset& ds, const io::GroundLevel& ground,
                     const RenderOptions& options);
 void applyView(VtkScene& scene, const std::string& view, double exaggeration);
 void applyExaggeration(VtkScene& scene, double exaggeration);
+// An offscreen render window (X/GLX under Xvfb) showing the scene, rendered once.
+vtkSmartPointer<vtkRenderWindow> renderOffscreen(VtkScene& scene, int width, int height);
+
 // Feature index at a pixel (origin top-left) of a rendered window of the given height, or -1.
 long pickFeature(VtkScene& scene, int x, int y, int windowHeight);
 

@@ -1,6 +1,8 @@
 // `bodem import` in the generic schema: each supported input kind and each bad-input case.
 #include <bodemzicht/io/GenericImporter.h>
 
+#include <gdal_priv.h>
+#include <gdal_utils.h>
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -269,4 +271,39 @@ TEST(GenericImport, BallparkTransformationsAreRefused) {
     EXPECT_NE(report.problems[0].message.find("PROJ could only offer a ballpark transformation"),
               std::string::npos)
         << report.problems[0].message;
+}
+
+TEST(GenericImport, ShapefileFlatGeobufAndGeoPackageReadTheSame) {
+    test::ScratchDir dir("gi11");
+    auto src = test::writeFile(
+        dir.file("net.geojson"),
+        geojson(line(
+            R"("id": "W1", "theme": "water", "owner": "Vitens", "status": "existing", "diameter_mm": 110, "year": 1968, "depth_source": "measured", "depth_uncertainty_m": 0.05)",
+            "[[250000, 470000, 4.10], [250010, 470000, 4.05]]")));
+    GDALAllRegister();
+    for (const char* driver : {"ESRI Shapefile", "FlatGeobuf", "GPKG"}) {
+        std::string ext = std::string(driver) == "ESRI Shapefile" ? "shp"
+                          : std::string(driver) == "FlatGeobuf"   ? "fgb"
+                                                                  : "gpkg";
+        std::string out = dir.file("net." + ext);
+        GDALDatasetH in = GDALOpenEx(src.c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr);
+        ASSERT_NE(in, nullptr);
+        const char* args[] = {"-f", driver, nullptr};
+        auto* opts = GDALVectorTranslateOptionsNew(const_cast<char**>(args), nullptr);
+        int err = 0;
+        GDALDatasetH written = GDALVectorTranslate(out.c_str(), nullptr, 1, &in, opts, &err);
+        GDALVectorTranslateOptionsFree(opts);
+        ASSERT_NE(written, nullptr) << driver;
+        GDALClose(written);
+        GDALClose(in);
+        model::Dataset ds;
+        io::ImportReport report;
+        ASSERT_TRUE(io::importGeneric(out, {}, ds, report)) << driver;
+        ASSERT_EQ(ds.features.size(), 1u) << driver << "\n" << report.summary();
+        EXPECT_EQ(ds.features[0].id, "W1") << driver;
+        EXPECT_NEAR(ds.linears[0].outerDiameterM, 0.110, 1e-6) << driver;  // diameter_m in a DBF
+        EXPECT_DOUBLE_EQ(ds.vertices[1].z, 4.05) << driver;
+        EXPECT_EQ(ds.vertexDepths[0].provenance, model::DepthProvenance::Measured) << driver;
+        EXPECT_FLOAT_EQ(ds.vertexDepths[0].verticalUncertaintyM, 0.05f) << driver;
+    }
 }

@@ -5,6 +5,7 @@
 #include <ogrsf_frmts.h>
 
 #include <cmath>
+#include <cstring>
 #include <initializer_list>
 #include <map>
 #include <optional>
@@ -28,6 +29,9 @@ class FieldIndex {
         for (const auto& [key, index] : mCache)
             if (key == name) return index;
         int i = mDefn->GetFieldIndex(name);
+        // Shapefiles (DBF) cut column names to 10 characters: diameter_mm arrives as diameter_m.
+        if (i < 0 && std::strlen(name) > 10)
+            i = mDefn->GetFieldIndex(std::string(name, 10).c_str());
         mCache.emplace_back(name, i);
         return i;
     }

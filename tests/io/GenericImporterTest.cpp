@@ -307,3 +307,25 @@ TEST(GenericImport, ShapefileFlatGeobufAndGeoPackageReadTheSame) {
         EXPECT_FLOAT_EQ(ds.vertexDepths[0].verticalUncertaintyM, 0.05f) << driver;
     }
 }
+
+TEST(GenericImport, ProposedHeightsAreDesignValuesExistingOnesAssumed) {
+    test::ScratchDir dir("gi12");
+    auto path = test::writeFile(
+        dir.file("mix.geojson"),
+        geojson(
+            line(
+                R"("id": "NEW", "theme": "warmte", "owner": "W", "status": "proposed", "diameter_mm": 250, "year": 2027)",
+                "[[250000, 470000, 4.0], [250010, 470000, 4.0]]") +
+            "," +
+            line(
+                R"("id": "OLD", "theme": "water", "owner": "V", "status": "existing", "diameter_mm": 110, "year": 1970)",
+                "[[250000, 470005, 4.0], [250010, 470005, 4.0]]")));
+    model::Dataset ds;
+    io::ImportReport report;
+    ASSERT_TRUE(io::importGeneric(path, {}, ds, report));
+    ASSERT_EQ(ds.features.size(), 2u);
+    EXPECT_EQ(ds.vertexDepths[ds.linears[byId(ds, "NEW")->geometry].firstVertex].provenance,
+              model::DepthProvenance::Measured);
+    EXPECT_EQ(ds.vertexDepths[ds.linears[byId(ds, "OLD")->geometry].firstVertex].provenance,
+              model::DepthProvenance::Assumed);
+}

@@ -100,8 +100,12 @@ core::Result<void> importLinear(const OGRFeature& f, model::Dataset::Meta meta, 
     if (auto bad = detail::checkNonNegative(uncertainty, "depth_uncertainty_m", 50))
         return fail(c.file, meta.id, *bad);
     const bool threeD = line->Is3D();
-    // Heights given as data: trusted as their depth_source says; without one they are assumed.
-    auto prov = provenanceOf(f, c, model::DepthProvenance::Assumed);
+    // Heights given as data: trusted as their depth_source says; without one, an existing object's
+    // are assumed and a proposed object's are its design values (exact: no uncertainty band).
+    const auto given = meta.status == model::ObjectStatus::Proposed
+                           ? model::DepthProvenance::Measured
+                           : model::DepthProvenance::Assumed;
+    auto prov = provenanceOf(f, c, given);
     std::vector<core::Vec3> axis;
     std::vector<model::VertexDepth> depths;
     for (int i = 0; i < line->getNumPoints(); ++i) {
@@ -171,7 +175,10 @@ core::Result<void> importBody(const OGRFeature& f, model::Dataset::Meta meta, co
     b.bottomZ = range->first;
     b.topZ = range->second;
     b.radiusM = static_cast<float>(diameterMm / 2000);
-    b.depth = {provenanceOf(f, c, model::DepthProvenance::Assumed),
+    b.depth = {provenanceOf(f, c,
+                            meta.status == model::ObjectStatus::Proposed
+                                ? model::DepthProvenance::Measured
+                                : model::DepthProvenance::Assumed),
                static_cast<float>(detail::num(f, c.idx("depth_uncertainty_m")))};
     c.ds.addBody(meta, b);
     return {};
@@ -189,7 +196,10 @@ core::Result<void> importPrism(const OGRFeature& f, model::Dataset::Meta meta, c
     if (!range) return std::unexpected(range.error());
     c.ds.addPrism(meta, *rings, range->first, range->second,
                   isLine ? static_cast<float>(width) : model::kUnknown,
-                  {provenanceOf(f, c, model::DepthProvenance::Assumed),
+                  {provenanceOf(f, c,
+                                meta.status == model::ObjectStatus::Proposed
+                                    ? model::DepthProvenance::Measured
+                                    : model::DepthProvenance::Assumed),
                    static_cast<float>(detail::num(f, c.idx("depth_uncertainty_m")))});
     return {};
 }

@@ -127,11 +127,14 @@ core::Result<void> importTrees(const std::string& source, const TreeImportOption
         detail.heightM = static_cast<float>(parseSizeClassM(text(*f, c.height)));
         detail.stemDiameterM = static_cast<float>(parseSizeClassM(text(*f, c.stem)));
         detail.crownDiameterM = static_cast<float>(parseSizeClassM(text(*f, c.crown)));
+        float implausible = NAN;
         for (float v : {detail.heightM, detail.stemDiameterM, detail.crownDiameterM})
-            if (v < 0 || v > 60) {
-                report.skip(name, {source, id, "implausible size " + std::to_string(v) + " m"});
-                goto next;
-            }
+            if (v < 0 || v > 60) implausible = v;
+        if (!std::isnan(implausible)) {
+            report.skip(name,
+                        {source, id, "implausible size " + std::to_string(implausible) + " m"});
+            continue;
+        }
         {
             // The root zone follows from the crown (rule set); without a crown, from the stem
             // (crown ~ 15 x stem, a common allometric ratio) - both derived, never measured.
@@ -170,7 +173,6 @@ core::Result<void> importTrees(const std::string& source, const TreeImportOption
             out.attach(fi, std::move(detail));
             report.load(name);
         }
-    next:;
     }
     return {};
 }

@@ -166,6 +166,15 @@ bool drawClashPanel(ViewerState& s, render::Viewport& viewport) {
                       c.distanceM, c.aOwner.c_str());
         if (ImGui::Selectable(label, s.selectedClash == i)) {
             s.selectedClash = i;
+            // Highlight both objects with the violated clearance, then fly there.
+            long fa = -1, fb = -1;
+            for (std::size_t k = 0; k < s.dataset.features.size(); ++k) {
+                if (s.dataset.features[k].id == c.aId) fa = static_cast<long>(k);
+                if (s.dataset.features[k].id == c.bId) fb = static_cast<long>(k);
+            }
+            s.options.highlight = {fa, fb, std::isnan(c.requiredM) ? 0.0 : c.requiredM,
+                                   std::string(clash::toCode(c.kind))};
+            viewport.rebuild(s.options);
             viewport.flyTo(c.location());
             changed = true;
         }

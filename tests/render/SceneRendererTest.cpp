@@ -281,3 +281,21 @@ TEST(SceneRenderer, LargeProjectsDrawNetworksAsLinesInTheirThemeColours) {
     for (int y = 0; y < tubes->height; ++y) redTubes += reddish(tubes->at(tubes->width / 2, y));
     EXPECT_GT(redTubes, red);
 }
+
+TEST(SceneRenderer, SelectedClashShowsTheViolatedClearanceEnvelope) {
+    REQUIRE_DISPLAY();
+    auto ds = cableScene();
+    auto o = topView();
+    auto plain = render::renderImage(ds, io::GroundLevel(), o);
+    o.highlight = {0, 1, 2.0, "hard"};  // LS cable and water main, 2 m required
+    auto lit = render::renderImage(ds, io::GroundLevel(), o);
+    ASSERT_TRUE(plain && lit);
+    auto redTint = [](render::Rgb c) { return c.r > c.g + 40 && c.r > c.b + 40; };
+    int before = 0, after = 0;
+    for (int y = 0; y < o.height; ++y) {
+        before += redTint(plain->at(o.width / 2, y));
+        after += redTint(lit->at(o.width / 2, y));
+    }
+    // The envelope (1 m tube radius + 2 m clearance around both) covers much more of the column.
+    EXPECT_GT(after, before + 10) << before << " -> " << after;
+}

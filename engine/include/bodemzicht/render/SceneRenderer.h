@@ -39,6 +39,13 @@ struct RenderOptions {
     // Level of detail for networks: shaded tubes at their true diameter, or lines (one pixel wide
     // pipes need no cylinder). Auto: tubes up to `tubeSegmentLimit` segments, lines beyond.
     enum class NetworkStyle { Auto, Tubes, Lines } networkStyle = NetworkStyle::Auto;
+    // The selected clash: both objects' axes drawn as an envelope of the violated clearance
+    // (radius + required clearance), in the clash's colour.
+    struct Highlight {
+        long featureA = -1, featureB = -1;
+        double requiredM = 0;
+        std::string kind;
+    } highlight;
     std::size_t tubeSegmentLimit = 150000;
 };
 

@@ -34,6 +34,9 @@ bool drawViewPanel(ViewerState& s, render::Viewport& viewport) {
         viewport.setGroundOpacity(g);
         changed = true;
     }
+    if (ImGui::Checkbox(tr(s, "Onzekerheid diepte tonen", "Show depth uncertainty"),
+                        &s.options.showUncertainty))
+        s.rebuildScene = true;
     ImGui::Checkbox("Nederlands", &s.dutch);
     ImGui::End();
     return changed;

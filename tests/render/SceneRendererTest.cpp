@@ -299,3 +299,30 @@ TEST(SceneRenderer, SelectedClashShowsTheViolatedClearanceEnvelope) {
     // The envelope (1 m tube radius + 2 m clearance around both) covers much more of the column.
     EXPECT_GT(after, before + 10) << before << " -> " << after;
 }
+
+TEST(SceneRenderer, AssumedDepthsCanShowTheirUncertaintyBand) {
+    REQUIRE_DISPLAY();
+    model::Dataset ds;
+    model::Dataset::Meta m;
+    m.id = "ASSUMED";
+    m.theme = "water";
+    m.type = model::ObjectType::Pipe;
+    std::vector<model::VertexDepth> d(2, {model::DepthProvenance::Assumed, 1.0f});
+    ds.addLinear(m, {{X0 - 20, Y0, 4}, {X0 + 20, Y0, 4}}, d, 0.3f);
+    render::RenderOptions o;
+    o.width = 320;
+    o.height = 240;
+    o.view = "street";
+    auto plain = render::renderImage(ds, io::GroundLevel(), o);
+    o.showUncertainty = true;
+    auto band = render::renderImage(ds, io::GroundLevel(), o);
+    ASSERT_TRUE(plain && band);
+    int before = 0, after = 0;
+    for (int y = 0; y < o.height; ++y)
+        for (int x = 0; x < o.width; x += 4) {
+            auto a = plain->at(x, y), b = band->at(x, y);
+            before += a.b > a.r + 30;
+            after += b.b > b.r + 30;
+        }
+    EXPECT_GT(after, before + 20) << before << " -> " << after;  // a 2 m high blue sheet appears
+}

@@ -46,6 +46,9 @@ struct RenderOptions {
         double requiredM = 0;
         std::string kind;
     } highlight;
+    // Draw the vertical uncertainty band of networks whose depth is assumed or derived.
+    bool showUncertainty = false;
+    double defaultUncertaintyM = 0.5;  // for assumed depths without a stated band (rule set)
     std::size_t tubeSegmentLimit = 150000;
 };
 

@@ -248,6 +248,42 @@ VtkScene buildScene(const model::Dataset& ds, const io::GroundLevel& ground,
     if (translucent.polys->GetNumberOfCells())
         s.actors.push_back(actorFor(translucent.polyData(), 0.35));
 
+    // Uncertainty bands: where an assumed or derived depth may really lie, as a thin vertical sheet
+    // along the axis, as wide as the object.
+    if (options.showUncertainty) {
+        MeshBuilder bands;
+        for (std::size_t fi = 0; fi < ds.features.size(); ++fi) {
+            const auto& f = ds.features[fi];
+            if (f.kind() != GeometryKind::Linear || !isShown(ds, f, options)) continue;
+            const auto& l = ds.linears[f.geometry];
+            double r = std::isnan(l.outerDiameterM) ? 0.05 : l.outerDiameterM / 2;
+            Rgb c = themeColour(ds.str(f.theme));
+            for (std::uint32_t i = 0; i + 1 < l.vertexCount; ++i) {
+                const auto& d0 = ds.vertexDepths[l.firstVertex + i];
+                const auto& d1 = ds.vertexDepths[l.firstVertex + i + 1];
+                if (d0.provenance == DepthProvenance::Measured &&
+                    d1.provenance == DepthProvenance::Measured)
+                    continue;
+                double band =
+                    std::max(std::isnan(d0.verticalUncertaintyM) ? options.defaultUncertaintyM
+                                                                 : d0.verticalUncertaintyM,
+                             std::isnan(d1.verticalUncertaintyM) ? options.defaultUncertaintyM
+                                                                 : d1.verticalUncertaintyM);
+                core::Vec3 a = ds.vertices[l.firstVertex + i] - o,
+                           b = ds.vertices[l.firstVertex + i + 1] - o;
+                if (std::isnan(a.z) || std::isnan(b.z) || band <= 0) continue;
+                core::Vec2 dir = (b - a).xy();
+                double len = core::length(dir);
+                if (len <= 0) continue;
+                core::Vec2 n{-dir.y / len * r, dir.x / len * r};
+                bands.prism({a.xy() - n, b.xy() - n, b.xy() + n, a.xy() + n},
+                            std::min(a.z, b.z) - band, std::max(a.z, b.z) + band, c,
+                            static_cast<long>(fi));
+            }
+        }
+        if (bands.polys->GetNumberOfCells()) s.actors.push_back(actorFor(bands.polyData(), 0.2));
+    }
+
     // The selected clash's envelope: every point within the required clearance of either object.
     const auto& h = options.highlight;
     MeshBuilder envelope;

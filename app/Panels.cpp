@@ -37,6 +37,7 @@ bool drawViewPanel(ViewerState& s, render::Viewport& viewport) {
     if (ImGui::Checkbox(tr(s, "Onzekerheid diepte tonen", "Show depth uncertainty"),
                         &s.options.showUncertainty))
         s.rebuildScene = true;
+    ImGui::Checkbox(tr(s, "Kijkgat volgt de muis", "See-through lens follows the mouse"), &s.lens);
     ImGui::Checkbox("Nederlands", &s.dutch);
     ImGui::End();
     return changed;

@@ -24,6 +24,7 @@ struct ViewerState {
     int selectedClash = -1;
     bool dutch = true;          // labels in Dutch by default
     bool rebuildScene = false;  // visibility or slice changed
+    bool lens = false;          // see-through lens following the mouse
     // Measuring: the last two picked points (RD/NAP).
     std::vector<core::Vec3> measured;
     std::vector<std::pair<std::string, render::Viewport::CameraState>> bookmarks;

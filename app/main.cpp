@@ -123,6 +123,13 @@ int interactive(app::ViewerState& s) {
         ImVec2 origin = ImGui::GetCursorScreenPos();
         ImGui::Image(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(tex)), size,
                      ImVec2(0, 1), ImVec2(1, 0));
+        if (s.lens && ImGui::IsItemHovered()) {
+            ImVec2 m = ImGui::GetIO().MousePos;
+            viewport.setLens(static_cast<int>(m.x - origin.x), static_cast<int>(m.y - origin.y),
+                             120);
+        } else {
+            viewport.setLens(0, 0, 0);
+        }
         if (ImGui::IsItemHovered()) {
             ImGuiIO& io = ImGui::GetIO();
             if (ImGui::IsMouseDragging(ImGuiMouseButton_Left))

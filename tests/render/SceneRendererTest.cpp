@@ -326,3 +326,27 @@ TEST(SceneRenderer, AssumedDepthsCanShowTheirUncertaintyBand) {
         }
     EXPECT_GT(after, before + 20) << before << " -> " << after;  // a 2 m high blue sheet appears
 }
+
+TEST(SceneRenderer, SeeThroughLensShowsWhatTheGroundHidesAroundItsCentre) {
+    REQUIRE_DISPLAY();
+    auto ds = cableScene();
+    io::GroundLevel ground(5.0);
+    auto o = topView();
+    o.groundOpacity = 1.0;
+    auto closed = render::renderImage(ds, ground, o);
+    o.lensRadiusPx = 200;
+    o.lensCenterPx = {o.width / 2.0, o.height / 2.0};
+    auto lens = render::renderImage(ds, ground, o);
+    ASSERT_TRUE(closed && lens);
+    int redClosed = 0, redLens = 0;
+    for (int y = 0; y < o.height; ++y) {
+        redClosed += reddish(closed->at(o.width / 2, y));
+        redLens += reddish(lens->at(o.width / 2, y));
+    }
+    EXPECT_EQ(redClosed, 0);
+    EXPECT_GT(redLens, 2);
+    // Outside the lens the ground still hides everything: the image corners look alike.
+    auto a = closed->at(3, 3), b = lens->at(3, 3);
+    EXPECT_EQ(a.r, b.r);
+    EXPECT_EQ(a.g, b.g);
+}

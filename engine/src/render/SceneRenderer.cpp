@@ -193,6 +193,11 @@ void Viewport::setVerticalExaggeration(double factor) {
     d->scene.renderer->ResetCameraClippingRange();
 }
 
+void Viewport::setLens(int x, int y, double radiusPx) {
+    detail::setLens(d->scene, {static_cast<double>(x), static_cast<double>(d->height - 1 - y)},
+                    radiusPx);
+}
+
 long Viewport::pick(int x, int y) {
     return detail::pickFeature(d->scene, x, y, d->height);
 }

@@ -46,6 +46,10 @@ struct RenderOptions {
         double requiredM = 0;
         std::string kind;
     } highlight;
+    // See-through lens: the ground is cut away within this many pixels of lensCenterPx (pixels
+    // from the bottom-left, as OpenGL counts); 0: no lens.
+    double lensRadiusPx = 0;
+    core::Vec2 lensCenterPx;
     // Draw the vertical uncertainty band of networks whose depth is assumed or derived.
     bool showUncertainty = false;
     double defaultUncertaintyM = 0.5;  // for assumed depths without a stated band (rule set)
@@ -99,6 +103,8 @@ class Viewport {
     void setView(const std::string& view);
     void setGroundOpacity(double opacity);
     void setVerticalExaggeration(double factor);
+    // Moves the see-through lens (viewport pixels, origin top-left); radius 0 switches it off.
+    void setLens(int x, int y, double radiusPx);
     // Feature index under a viewport pixel (origin top-left), or -1.
     long pick(int x, int y);
     // The surface point (RD/NAP, exaggeration undone) under a pixel, for measuring.

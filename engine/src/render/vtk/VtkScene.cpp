@@ -12,7 +12,9 @@
 #include <vtkPolyData.h>
 #include <vtkPolyDataMapper.h>
 #include <vtkProperty.h>
+#include <vtkShaderProperty.h>
 #include <vtkTubeFilter.h>
+#include <vtkUniforms.h>
 #include <vtkUnsignedCharArray.h>
 
 #include <cmath>
@@ -20,6 +22,8 @@
 #include <bodemzicht/geom/Decompose.h>
 
 namespace bz::render::detail {
+
+extern const char* const kGroundLensGlsl;  // generated from shaders/ground_lens.glsl
 
 using model::DepthProvenance;
 using model::GeometryKind;
@@ -345,12 +349,27 @@ VtkScene buildScene(const model::Dataset& ds, const io::GroundLevel& ground,
         if (g.polys->GetNumberOfCells()) {
             s.ground = actorFor(g.polyData(), options.groundOpacity);
             s.ground->GetProperty()->SetSpecular(0);
+            // Our GLSL (shaders/ground_lens.glsl): the see-through lens.
+            vtkShaderProperty* sp = s.ground->GetShaderProperty();
+            sp->AddFragmentShaderReplacement(
+                "//VTK::Light::Impl", true, std::string(kGroundLensGlsl) + "\n//VTK::Light::Impl\n",
+                false);
+            // lensCenter and lensRadius are declared by VTK as custom uniforms (setLens).
+            setLens(s, options.lensCenterPx, options.lensRadiusPx);
             s.actors.push_back(s.ground);
         }
     }
     for (auto& a : s.actors) s.renderer->AddActor(a);
     applyView(s, options.view, options.verticalExaggeration);
     return s;
+}
+
+void setLens(VtkScene& s, core::Vec2 centerPx, double radiusPx) {
+    if (!s.ground) return;
+    vtkUniforms* u = s.ground->GetShaderProperty()->GetFragmentCustomUniforms();
+    float c[2] = {static_cast<float>(centerPx.x), static_cast<float>(centerPx.y)};
+    u->SetUniform2f("lensCenter", c);
+    u->SetUniformf("lensRadius", static_cast<float>(radiusPx));
 }
 
 void applyExaggeration(VtkScene& s, double e) {

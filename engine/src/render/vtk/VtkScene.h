@@ -25,6 +25,8 @@ VtkScene buildScene(const model::Dataset& ds, const io::GroundLevel& ground,
                     const RenderOptions& options);
 void applyView(VtkScene& scene, const std::string& view, double exaggeration);
 void applyExaggeration(VtkScene& scene, double exaggeration);
+// The see-through lens in the ground (window pixels from the bottom-left; radius 0: off).
+void setLens(VtkScene& scene, core::Vec2 centerPx, double radiusPx);
 // An offscreen render window (X/GLX under Xvfb) showing the scene, rendered once.
 vtkSmartPointer<vtkRenderWindow> renderOffscreen(VtkScene& scene, int width, int height);
 

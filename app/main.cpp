@@ -136,6 +136,8 @@ int interactive(app::ViewerState& s) {
                 viewport.orbit(-(io.MousePos.x - lastMouse.x) * 0.3,
                                (io.MousePos.y - lastMouse.y) * 0.3);
             if (io.MouseWheel != 0) viewport.zoom(io.MouseWheel > 0 ? 1.15 : 1 / 1.15);
+            if (ImGui::IsMouseDragging(ImGuiMouseButton_Middle))
+                viewport.pan(io.MousePos.x - lastMouse.x, io.MousePos.y - lastMouse.y);
             if (ImGui::IsMouseClicked(ImGuiMouseButton_Right))
                 s.selectedFeature = viewport.pick(static_cast<int>(io.MousePos.x - origin.x),
                                                   static_cast<int>(io.MousePos.y - origin.y));

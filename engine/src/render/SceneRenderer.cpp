@@ -177,6 +177,28 @@ void Viewport::zoom(double factor) {
     d->scene.renderer->ResetCameraClippingRange();
 }
 
+void Viewport::pan(double dxPx, double dyPx) {
+    // Move camera and focal point together in the view plane, scaled to the focal distance.
+    vtkCamera* cam = d->scene.renderer->GetActiveCamera();
+    double pos[3], fp[3], up[3], dir[3];
+    cam->GetPosition(pos);
+    cam->GetFocalPoint(fp);
+    cam->GetViewUp(up);
+    cam->GetDirectionOfProjection(dir);
+    double right[3] = {dir[1] * up[2] - dir[2] * up[1], dir[2] * up[0] - dir[0] * up[2],
+                       dir[0] * up[1] - dir[1] * up[0]};
+    double scale = 2.0 * cam->GetDistance() * std::tan(cam->GetViewAngle() * M_PI / 360.0) /
+                   std::max(1, d->height);
+    for (int i = 0; i < 3; ++i) {
+        double delta = (-dxPx * right[i] + dyPx * up[i]) * scale;
+        pos[i] += delta;
+        fp[i] += delta;
+    }
+    cam->SetPosition(pos);
+    cam->SetFocalPoint(fp);
+    d->scene.renderer->ResetCameraClippingRange();
+}
+
 void Viewport::setView(const std::string& view) {
     d->options.view = view;
     detail::applyView(d->scene, view, d->options.verticalExaggeration);

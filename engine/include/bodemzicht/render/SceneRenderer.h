@@ -100,6 +100,7 @@ class Viewport {
     unsigned render();  // returns the GL texture holding the image
     void orbit(double dxDeg, double dyDeg);
     void zoom(double factor);
+    void pan(double dxPx, double dyPx);
     void setView(const std::string& view);
     void setGroundOpacity(double opacity);
     void setVerticalExaggeration(double factor);

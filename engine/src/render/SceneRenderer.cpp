@@ -146,6 +146,9 @@ void Viewport::initializeFromCurrentContext() {
     });
     d->window->AddObserver(vtkCommand::WindowIsCurrentEvent, isCurrent);
     d->window->SetFrameBlitModeToNoBlit();
+    // Depth peeling of the translucent volumes needs alpha planes and no multisampling.
+    d->window->SetAlphaBitPlanes(1);
+    d->window->SetMultiSamples(0);
     d->window->AddRenderer(d->scene.renderer);
     d->window->SetSize(d->width, d->height);
     d->window->InitializeFromCurrentContext();

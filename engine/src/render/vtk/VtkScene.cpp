@@ -181,6 +181,7 @@ VtkScene buildScene(const model::Dataset& ds, const io::GroundLevel& ground,
     s.bounds = {b.lo - o, b.hi - o};
     s.renderer = vtkSmartPointer<vtkRenderer>::New();
     s.renderer->SetBackground(0.93, 0.94, 0.96);
+    s.renderer->SetBackgroundAlpha(1.0);  // an opaque image, also inside the viewer's ImGui window
     s.renderer->SetUseDepthPeeling(true);
     s.renderer->SetMaximumNumberOfPeels(8);
 

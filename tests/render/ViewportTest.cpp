@@ -1,0 +1,102 @@
+// The viewer's interactive path: VTK rendering into a (hidden) GLFW window's OpenGL context and
+// handing back a texture, as the ImGui viewer shows it.
+#include <GL/glew.h>
+#include <GLFW/glfw3.h>
+
+#include <bodemzicht/render/SceneRenderer.h>
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+
+using namespace bz;
+
+namespace {
+
+constexpr double X0 = 250000, Y0 = 470000;
+
+struct HiddenWindow {
+    GLFWwindow* window = nullptr;
+    HiddenWindow() {
+        if (!glfwInit()) return;
+        glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);
+        glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+        glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+        glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+        glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GL_TRUE);
+        window = glfwCreateWindow(320, 240, "test", nullptr, nullptr);
+        if (!window) return;
+        glfwMakeContextCurrent(window);
+        glewExperimental = GL_TRUE;
+        glewInit();
+        glGetError();
+    }
+    ~HiddenWindow() {
+        if (window) glfwDestroyWindow(window);
+        glfwTerminate();
+    }
+};
+
+// The RGBA pixels of a texture, row 0 at the bottom (OpenGL order).
+std::vector<unsigned char> readTexture(unsigned tex, int w, int h) {
+    std::vector<unsigned char> px(static_cast<std::size_t>(w) * h * 4);
+    glBindTexture(GL_TEXTURE_2D, tex);
+    glGetTexImage(GL_TEXTURE_2D, 0, GL_RGBA, GL_UNSIGNED_BYTE, px.data());
+    return px;
+}
+
+int reddishInColumn(const std::vector<unsigned char>& px, int w, int h, int x) {
+    int n = 0;
+    for (int y = 0; y < h; ++y) {
+        const unsigned char* p = &px[(static_cast<std::size_t>(y) * w + x) * 4];
+        n += p[0] > 60 && p[0] > 2 * p[1] && p[0] > 2 * p[2];
+    }
+    return n;
+}
+
+}  // namespace
+
+TEST(Viewport, RendersIntoTheCallersContextAndPicksAndPans) {
+    if (!render::displayAvailable()) {
+        if (std::getenv("CI")) FAIL() << "no DISPLAY in CI: run the tests under xvfb-run";
+        GTEST_SKIP() << "no DISPLAY";
+    }
+    HiddenWindow w;
+    ASSERT_NE(w.window, nullptr);
+    model::Dataset ds;
+    model::Dataset::Meta m;
+    m.id = "LS";
+    m.theme = "laagspanning";
+    m.type = model::ObjectType::Cable;
+    std::vector<model::VertexDepth> d(2, {model::DepthProvenance::Measured, 0.05f});
+    ds.addLinear(m, {{X0 - 20, Y0, 4}, {X0 + 20, Y0, 4}}, d, 1.0f);
+    io::GroundLevel ground;
+    render::RenderOptions o;
+    o.width = 320;
+    o.height = 240;
+    o.view = "top";
+    render::Viewport viewport(ds, ground, o);
+    viewport.initializeFromCurrentContext();
+    viewport.resize(320, 240);
+    unsigned tex = viewport.render();
+    ASSERT_NE(tex, 0u);
+    auto px = readTexture(tex, 320, 240);
+    int red = reddishInColumn(px, 320, 240, 160);
+    EXPECT_GT(red, 2);
+    // Picking through the viewport finds the cable where it is drawn.
+    int yRed = -1;
+    for (int y = 0; y < 240 && yRed < 0; ++y) {
+        const unsigned char* p = &px[(static_cast<std::size_t>(y) * 320 + 160) * 4];
+        if (p[0] > 60 && p[0] > 2 * p[1]) yRed = y;
+    }
+    ASSERT_GE(yRed, 0);
+    EXPECT_EQ(viewport.pick(160, 239 - (yRed + 1)), 0);
+    auto point = viewport.pickPoint(160, 239 - (yRed + 1));
+    ASSERT_TRUE(point);
+    EXPECT_NEAR(point->y, Y0, 0.6);
+    EXPECT_NEAR(point->z, 4.5, 0.6);  // the top of the 1 m tube
+    // Panning far to the side moves the cable out of the image.
+    viewport.pan(2000, 0);
+    px = readTexture(viewport.render(), 320, 240);
+    EXPECT_EQ(reddishInColumn(px, 320, 240, 160), 0);
+}

@@ -108,6 +108,14 @@ void drawLayersPanel(ViewerState& s) {
                 s.options.hiddenLayers.insert(layer);
             s.rebuildScene = true;
         }
+        ImGui::SameLine(220);
+        ImGui::SetNextItemWidth(100);
+        auto it = s.options.layerOpacity.find(layer);
+        float opacity = it == s.options.layerOpacity.end() ? 1.0f : static_cast<float>(it->second);
+        if (ImGui::SliderFloat(("##opacity-" + layer).c_str(), &opacity, 0.0f, 1.0f, "%.2f")) {
+            s.options.layerOpacity[layer] = opacity;
+            s.rebuildScene = true;
+        }
     }
     ImGui::Separator();
     bool slice = !std::isnan(s.options.sliceTopZ);

@@ -350,3 +350,20 @@ TEST(SceneRenderer, SeeThroughLensShowsWhatTheGroundHidesAroundItsCentre) {
     EXPECT_EQ(a.r, b.r);
     EXPECT_EQ(a.g, b.g);
 }
+
+TEST(SceneRenderer, LayerOpacityFadesOneLayer) {
+    REQUIRE_DISPLAY();
+    auto ds = cableScene();  // both cables in layer ""
+    auto o = topView();
+    auto full = render::renderImage(ds, io::GroundLevel(), o);
+    o.layerOpacity[""] = 0.25;
+    auto faded = render::renderImage(ds, io::GroundLevel(), o);
+    ASSERT_TRUE(full && faded);
+    // Where the LS cable is drawn, the faded image is much closer to the light background.
+    int y = -1;
+    for (int k = 0; k < o.height && y < 0; ++k)
+        if (reddish(full->at(o.width / 2, k))) y = k + 1;
+    ASSERT_GE(y, 0);
+    auto a = full->at(o.width / 2, y), b = faded->at(o.width / 2, y);
+    EXPECT_GT(int(b.g), int(a.g) + 60) << int(a.g) << " -> " << int(b.g);
+}

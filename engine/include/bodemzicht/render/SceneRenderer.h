@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -33,6 +34,7 @@ struct RenderOptions {
     double groundOpacity = 0.3;  // 1: opaque ground, lower: x-ray
     std::vector<ClashMarker> clashes;
     std::set<std::string> hiddenLayers, hiddenThemes;  // per-layer / per-theme visibility
+    std::map<std::string, double> layerOpacity;        // per-layer opacity factor (default 1)
     // Depth slice: only objects reaching between these levels (m NAP); NaN: no slice.
     double sliceBottomZ = std::numeric_limits<double>::quiet_NaN();
     double sliceTopZ = std::numeric_limits<double>::quiet_NaN();

@@ -17,6 +17,7 @@
 #include <vtkUniforms.h>
 #include <vtkUnsignedCharArray.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include <bodemzicht/geom/Decompose.h>
@@ -106,7 +107,8 @@ vtkSmartPointer<vtkActor> actorFor(vtkPolyData* pd, double opacity, bool cellCol
 
 // Tubes for the linear networks of one provenance class.
 vtkSmartPointer<vtkPolyData> networks(const model::Dataset& ds, core::Vec3 o, bool assumed,
-                                      const RenderOptions& options, bool asTubes) {
+                                      const RenderOptions& options, bool asTubes,
+                                      core::StringPool::Id layer) {
     vtkNew<vtkPoints> pts;
     pts->SetDataTypeToFloat();
     vtkNew<vtkCellArray> lines;
@@ -119,7 +121,8 @@ vtkSmartPointer<vtkPolyData> networks(const model::Dataset& ds, core::Vec3 o, bo
     features->SetName("feature");
     for (std::size_t fi = 0; fi < ds.features.size(); ++fi) {
         const auto& f = ds.features[fi];
-        if (f.kind() != GeometryKind::Linear || !isShown(ds, f, options)) continue;
+        if (f.kind() != GeometryKind::Linear || f.layer != layer || !isShown(ds, f, options))
+            continue;
         const auto& l = ds.linears[f.geometry];
         bool isAssumed = false;
         for (std::uint32_t i = 0; i < l.vertexCount; ++i) {
@@ -188,70 +191,85 @@ VtkScene buildScene(const model::Dataset& ds, const io::GroundLevel& ground,
     const bool asTubes = options.networkStyle == RenderOptions::NetworkStyle::Tubes ||
                          (options.networkStyle == RenderOptions::NetworkStyle::Auto &&
                           ds.segmentCount() <= options.tubeSegmentLimit);
-    for (bool assumed : {false, true}) {
-        auto pd = networks(ds, o, assumed, options, asTubes);
-        if (pd->GetNumberOfPoints() == 0) continue;
-        // Assumed depths look different: translucent tubes, or dimmer lines.
-        auto actor = actorFor(pd, assumed && asTubes ? 0.55 : 1.0, false);
-        if (!asTubes) {
-            actor->GetProperty()->SetLineWidth(assumed ? 1.0f : 2.0f);
-            actor->GetProperty()->LightingOff();
+    // One set of actors per layer, so that each layer can be faded on its own.
+    std::vector<core::StringPool::Id> layers;
+    for (const auto& f : ds.features)
+        if (std::find(layers.begin(), layers.end(), f.layer) == layers.end())
+            layers.push_back(f.layer);
+    MeshBuilder markers;
+    for (core::StringPool::Id layer : layers) {
+        auto fade = options.layerOpacity.find(ds.str(layer));
+        const double factor =
+            fade == options.layerOpacity.end() ? 1.0 : std::clamp(fade->second, 0.0, 1.0);
+        if (factor <= 0) continue;
+        for (bool assumed : {false, true}) {
+            auto pd = networks(ds, o, assumed, options, asTubes, layer);
+            if (pd->GetNumberOfPoints() == 0) continue;
+            // Assumed depths look different: translucent tubes, or dimmer lines.
+            auto actor = actorFor(pd, (assumed && asTubes ? 0.55 : 1.0) * factor, false);
+            if (!asTubes) {
+                actor->GetProperty()->SetLineWidth(assumed ? 1.0f : 2.0f);
+                actor->GetProperty()->LightingOff();
+            }
+            s.actors.push_back(actor);
         }
-        s.actors.push_back(actor);
-    }
 
-    MeshBuilder solid, translucent;
-    for (std::size_t fi = 0; fi < ds.features.size(); ++fi) {
-        const auto& f = ds.features[fi];
-        if (!isShown(ds, f, options)) continue;
-        long id = static_cast<long>(fi);
-        Rgb c = themeColour(ds.str(f.theme));
-        if (f.kind() == GeometryKind::VerticalBody) {
-            const auto& body = ds.bodies[f.geometry];
-            core::Vec2 ctr = body.center - o.xy();
-            if (const auto* t = ds.treeOf(f)) {
-                double stemTop =
-                    body.topZ - o.z + (std::isnan(t->heightM) ? 3.0 : t->heightM * 0.4);
-                solid.cylinder(ctr, std::max(0.1f, body.radiusM), body.topZ - o.z, stemTop,
-                               {110, 75, 40}, id, 10);
-                double rz =
-                    std::isnan(t->rootZoneDiameterM) ? body.radiusM * 8 : t->rootZoneDiameterM / 2;
-                translucent.cylinder(ctr, rz, body.bottomZ - o.z, body.topZ - o.z, c, id, 24);
-            } else if (body.isCylinder()) {
-                solid.cylinder(ctr, body.radiusM, body.bottomZ - o.z, body.topZ - o.z,
-                               f.type == model::ObjectType::Manhole ? Rgb{110, 110, 110} : c, id);
-            } else {
-                double a = body.rotationDeg * M_PI / 180, hw = body.widthM / 2,
-                       hl = body.lengthM / 2;
-                core::Vec2 ux{std::cos(a), std::sin(a)}, uy{-std::sin(a), std::cos(a)};
-                solid.prism({ctr - ux * hw - uy * hl, ctr + ux * hw - uy * hl,
-                             ctr + ux * hw + uy * hl, ctr - ux * hw + uy * hl},
-                            body.bottomZ - o.z, body.topZ - o.z, c, id);
+        MeshBuilder solid, translucent;
+        for (std::size_t fi = 0; fi < ds.features.size(); ++fi) {
+            const auto& f = ds.features[fi];
+            if (f.layer != layer || !isShown(ds, f, options)) continue;
+            long id = static_cast<long>(fi);
+            Rgb c = themeColour(ds.str(f.theme));
+            if (f.kind() == GeometryKind::VerticalBody) {
+                const auto& body = ds.bodies[f.geometry];
+                core::Vec2 ctr = body.center - o.xy();
+                if (const auto* t = ds.treeOf(f)) {
+                    double stemTop =
+                        body.topZ - o.z + (std::isnan(t->heightM) ? 3.0 : t->heightM * 0.4);
+                    solid.cylinder(ctr, std::max(0.1f, body.radiusM), body.topZ - o.z, stemTop,
+                                   {110, 75, 40}, id, 10);
+                    double rz = std::isnan(t->rootZoneDiameterM) ? body.radiusM * 8
+                                                                 : t->rootZoneDiameterM / 2;
+                    translucent.cylinder(ctr, rz, body.bottomZ - o.z, body.topZ - o.z, c, id, 24);
+                } else if (body.isCylinder()) {
+                    solid.cylinder(ctr, body.radiusM, body.bottomZ - o.z, body.topZ - o.z,
+                                   f.type == model::ObjectType::Manhole ? Rgb{110, 110, 110} : c,
+                                   id);
+                } else {
+                    double a = body.rotationDeg * M_PI / 180, hw = body.widthM / 2,
+                           hl = body.lengthM / 2;
+                    core::Vec2 ux{std::cos(a), std::sin(a)}, uy{-std::sin(a), std::cos(a)};
+                    solid.prism({ctr - ux * hw - uy * hl, ctr + ux * hw - uy * hl,
+                                 ctr + ux * hw + uy * hl, ctr - ux * hw + uy * hl},
+                                body.bottomZ - o.z, body.topZ - o.z, c, id);
+                }
+            } else if (f.kind() == GeometryKind::Prism) {
+                const auto& p = ds.prisms[f.geometry];
+                std::vector<geom::Polygon2> rings;
+                for (std::uint32_t r = 0; r < p.ringCount; ++r) {
+                    const auto& ring = ds.rings[p.firstRing + r];
+                    geom::Polygon2 local;
+                    for (std::uint32_t i = 0; i < ring.pointCount; ++i)
+                        local.push_back(ds.footprintPoints[ring.firstPoint + i] - o.xy());
+                    rings.push_back(std::move(local));
+                }
+                auto parts = std::isnan(p.widthM)
+                                 ? geom::convexParts(rings[0], {rings.begin() + 1, rings.end()})
+                                 : geom::bufferedPolylineParts(rings[0], p.widthM);
+                double bottom = std::max(p.bottomZ, clipLo), top = std::min(p.topZ, clipHi);
+                for (const auto& part : parts)
+                    translucent.prism(part, bottom - o.z, top - o.z, c, id);
             }
-        } else if (f.kind() == GeometryKind::Prism) {
-            const auto& p = ds.prisms[f.geometry];
-            std::vector<geom::Polygon2> rings;
-            for (std::uint32_t r = 0; r < p.ringCount; ++r) {
-                const auto& ring = ds.rings[p.firstRing + r];
-                geom::Polygon2 local;
-                for (std::uint32_t i = 0; i < ring.pointCount; ++i)
-                    local.push_back(ds.footprintPoints[ring.firstPoint + i] - o.xy());
-                rings.push_back(std::move(local));
-            }
-            auto parts = std::isnan(p.widthM)
-                             ? geom::convexParts(rings[0], {rings.begin() + 1, rings.end()})
-                             : geom::bufferedPolylineParts(rings[0], p.widthM);
-            double bottom = std::max(p.bottomZ, clipLo), top = std::min(p.topZ, clipHi);
-            for (const auto& part : parts) translucent.prism(part, bottom - o.z, top - o.z, c, id);
         }
+        if (solid.polys->GetNumberOfCells()) s.actors.push_back(actorFor(solid.polyData(), factor));
+        if (translucent.polys->GetNumberOfCells())
+            s.actors.push_back(actorFor(translucent.polyData(), 0.35 * factor));
     }
     for (const auto& m : options.clashes) {
         core::Vec3 p = m.position - o;
-        solid.cylinder(p.xy(), 0.35, p.z - 0.35, p.z + 0.35, clashColour(m.kind), -1, 12);
+        markers.cylinder(p.xy(), 0.35, p.z - 0.35, p.z + 0.35, clashColour(m.kind), -1, 12);
     }
-    if (solid.polys->GetNumberOfCells()) s.actors.push_back(actorFor(solid.polyData(), 1.0));
-    if (translucent.polys->GetNumberOfCells())
-        s.actors.push_back(actorFor(translucent.polyData(), 0.35));
+    if (markers.polys->GetNumberOfCells()) s.actors.push_back(actorFor(markers.polyData(), 1.0));
 
     // Uncertainty bands: where an assumed or derived depth may really lie, as a thin vertical sheet
     // along the axis, as wide as the object.

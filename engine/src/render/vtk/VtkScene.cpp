@@ -105,6 +105,9 @@ vtkSmartPointer<vtkActor> actorFor(vtkPolyData* pd, double opacity, bool cellCol
     return actor;
 }
 
+// Layer filter meaning "every layer".
+constexpr core::StringPool::Id kAllLayers = 0xffffffffu;
+
 // Tubes for the linear networks of one provenance class.
 vtkSmartPointer<vtkPolyData> networks(const model::Dataset& ds, core::Vec3 o, bool assumed,
                                       const RenderOptions& options, bool asTubes,
@@ -121,7 +124,8 @@ vtkSmartPointer<vtkPolyData> networks(const model::Dataset& ds, core::Vec3 o, bo
     features->SetName("feature");
     for (std::size_t fi = 0; fi < ds.features.size(); ++fi) {
         const auto& f = ds.features[fi];
-        if (f.kind() != GeometryKind::Linear || f.layer != layer || !isShown(ds, f, options))
+        if (f.kind() != GeometryKind::Linear || (layer != kAllLayers && f.layer != layer) ||
+            !isShown(ds, f, options))
             continue;
         const auto& l = ds.linears[f.geometry];
         bool isAssumed = false;
@@ -191,14 +195,22 @@ VtkScene buildScene(const model::Dataset& ds, const io::GroundLevel& ground,
     const bool asTubes = options.networkStyle == RenderOptions::NetworkStyle::Tubes ||
                          (options.networkStyle == RenderOptions::NetworkStyle::Auto &&
                           ds.segmentCount() <= options.tubeSegmentLimit);
-    // One set of actors per layer, so that each layer can be faded on its own.
+    // One set of actors per layer when a layer is faded; otherwise one set for all layers, since
+    // every extra translucent actor costs depth peeling.
     std::vector<core::StringPool::Id> layers;
-    for (const auto& f : ds.features)
-        if (std::find(layers.begin(), layers.end(), f.layer) == layers.end())
-            layers.push_back(f.layer);
+    bool fading = false;
+    for (const auto& [name, opacity] : options.layerOpacity) fading |= opacity < 1.0;
+    if (fading) {
+        for (const auto& f : ds.features)
+            if (std::find(layers.begin(), layers.end(), f.layer) == layers.end())
+                layers.push_back(f.layer);
+    } else {
+        layers.push_back(kAllLayers);
+    }
     MeshBuilder markers;
     for (core::StringPool::Id layer : layers) {
-        auto fade = options.layerOpacity.find(ds.str(layer));
+        auto fade = layer == kAllLayers ? options.layerOpacity.end()
+                                        : options.layerOpacity.find(ds.str(layer));
         const double factor =
             fade == options.layerOpacity.end() ? 1.0 : std::clamp(fade->second, 0.0, 1.0);
         if (factor <= 0) continue;
@@ -217,7 +229,7 @@ VtkScene buildScene(const model::Dataset& ds, const io::GroundLevel& ground,
         MeshBuilder solid, translucent;
         for (std::size_t fi = 0; fi < ds.features.size(); ++fi) {
             const auto& f = ds.features[fi];
-            if (f.layer != layer || !isShown(ds, f, options)) continue;
+            if ((layer != kAllLayers && f.layer != layer) || !isShown(ds, f, options)) continue;
             long id = static_cast<long>(fi);
             Rgb c = themeColour(ds.str(f.theme));
             if (f.kind() == GeometryKind::VerticalBody) {

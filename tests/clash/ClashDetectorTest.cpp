@@ -27,40 +27,36 @@ constexpr double X0 = 250000, Y0 = 470000;
 struct Scene {
     model::Dataset ds;
 
-    std::uint32_t line(const std::string& id, const std::string& theme, ObjectStatus st,
-                       std::vector<core::Vec3> pts, float diameter,
-                       DepthProvenance prov = DepthProvenance::Measured, float unc = 0.05f,
-                       ObjectType type = ObjectType::Cable) {
+    static model::Dataset::Meta meta(const std::string& id, const std::string& theme,
+                                     ObjectType type, ObjectStatus st) {
         model::Dataset::Meta m;
         m.id = id;
         m.theme = theme;
         m.status = st;
         m.type = type;
         m.owner = theme + "-owner";
+        return m;
+    }
+
+    std::uint32_t line(const std::string& id, const std::string& theme, ObjectStatus st,
+                       std::vector<core::Vec3> pts, float diameter,
+                       DepthProvenance prov = DepthProvenance::Measured, float unc = 0.05f,
+                       ObjectType type = ObjectType::Cable) {
+        const auto m = meta(id, theme, type, st);
         for (auto& p : pts) p = p + core::Vec3{X0, Y0, 0};
         std::vector<model::VertexDepth> d(pts.size(), {prov, unc});
         return ds.addLinear(m, pts, d, diameter);
     }
     std::uint32_t box(const std::string& id, const std::string& theme, ObjectType type,
                       ObjectStatus st, std::vector<core::Vec2> ring, double bottom, double top) {
-        model::Dataset::Meta m;
-        m.id = id;
-        m.theme = theme;
-        m.status = st;
-        m.type = type;
-        m.owner = theme + "-owner";
+        const auto m = meta(id, theme, type, st);
         for (auto& p : ring) p = p + core::Vec2{X0, Y0};
         return ds.addPrism(m, {ring}, bottom, top, model::kUnknown,
                            {DepthProvenance::Measured, 0.05f});
     }
     std::uint32_t body(const std::string& id, const std::string& theme, ObjectType type,
                        ObjectStatus st, core::Vec2 c, float radius, double bottom, double top) {
-        model::Dataset::Meta m;
-        m.id = id;
-        m.theme = theme;
-        m.status = st;
-        m.type = type;
-        m.owner = theme + "-owner";
+        const auto m = meta(id, theme, type, st);
         model::VerticalBody b;
         b.center = c + core::Vec2{X0, Y0};
         b.radiusM = radius;

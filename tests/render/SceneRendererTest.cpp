@@ -57,6 +57,14 @@ render::RenderOptions topView() {
     return o;
 }
 
+// Pixels of the image's centre column (the column through the scene's centre) matching pred.
+template <typename Pred>
+int inCentreColumn(const render::Image& img, Pred pred) {
+    int n = 0;
+    for (int y = 0; y < img.height; ++y) n += pred(img.at(img.width / 2, y));
+    return n;
+}
+
 }  // namespace
 
 TEST(SceneRenderer, ThemeColoursAppearWhereTheObjectsAre) {
@@ -67,11 +75,7 @@ TEST(SceneRenderer, ThemeColoursAppearWhereTheObjectsAre) {
     ASSERT_EQ(img->width, 320);
     // The view is centred on the scene: the LS cable (WION dark red) is below the centre, the
     // water main (blue) above it; the corners show the background.
-    int red = 0, blue = 0;
-    for (int y = 0; y < img->height; ++y) {
-        red += reddish(img->at(img->width / 2, y));
-        blue += bluish(img->at(img->width / 2, y));
-    }
+    int red = inCentreColumn(*img, reddish), blue = inCentreColumn(*img, bluish);
     EXPECT_GT(red, 2);
     EXPECT_GT(blue, 2);
     int firstRed = -1, firstBlue = -1;
@@ -94,13 +98,8 @@ TEST(SceneRenderer, XrayShowsWhatTheOpaqueGroundHides) {
     o.groundOpacity = 0.0;
     auto xray = render::renderImage(ds, ground, o);
     ASSERT_TRUE(opaque && xray);
-    int redOpaque = 0, redXray = 0;
-    for (int y = 0; y < o.height; ++y) {
-        redOpaque += reddish(opaque->at(o.width / 2, y));
-        redXray += reddish(xray->at(o.width / 2, y));
-    }
-    EXPECT_EQ(redOpaque, 0);
-    EXPECT_GT(redXray, 2);
+    EXPECT_EQ(inCentreColumn(*opaque, reddish), 0);
+    EXPECT_GT(inCentreColumn(*xray, reddish), 2);
 }
 
 TEST(SceneRenderer, VerticalExaggerationChangesTheImage) {
@@ -236,28 +235,23 @@ TEST(SceneRenderer, LayerVisibilityAndDepthSliceHideObjects) {
     std::vector<model::VertexDepth> d(2, {model::DepthProvenance::Measured, 0.05f});
     ds.addLinear(m, {{X0 - 20, Y0 + 5, 1}, {X0 + 20, Y0 + 5, 1}}, d, 1.0f);
     auto purple = [](render::Rgb c) { return c.r > 100 && c.b > 80 && c.g < 100; };
-    auto count = [&](const render::Image& img, auto pred) {
-        int n = 0;
-        for (int y = 0; y < img.height; ++y) n += pred(img.at(img.width / 2, y));
-        return n;
-    };
     auto o = topView();
     auto all = render::renderImage(ds, io::GroundLevel(), o);
     ASSERT_TRUE(all);
-    EXPECT_GT(count(*all, purple), 2);
+    EXPECT_GT(inCentreColumn(*all, purple), 2);
     o.hiddenLayers.insert("gwsw");
     auto hidden = render::renderImage(ds, io::GroundLevel(), o);
     ASSERT_TRUE(hidden);
-    EXPECT_EQ(count(*hidden, purple), 0);
-    EXPECT_GT(count(*hidden, reddish), 2);
+    EXPECT_EQ(inCentreColumn(*hidden, purple), 0);
+    EXPECT_GT(inCentreColumn(*hidden, reddish), 2);
     // A slice from 3 to 5 m NAP keeps the cables at 4 m and drops the sewer at 1 m.
     auto s = topView();
     s.sliceBottomZ = 3;
     s.sliceTopZ = 5;
     auto sliced = render::renderImage(ds, io::GroundLevel(), s);
     ASSERT_TRUE(sliced);
-    EXPECT_EQ(count(*sliced, purple), 0);
-    EXPECT_GT(count(*sliced, bluish), 2);
+    EXPECT_EQ(inCentreColumn(*sliced, purple), 0);
+    EXPECT_GT(inCentreColumn(*sliced, bluish), 2);
 }
 
 TEST(SceneRenderer, LargeProjectsDrawNetworksAsLinesInTheirThemeColours) {
@@ -267,19 +261,13 @@ TEST(SceneRenderer, LargeProjectsDrawNetworksAsLinesInTheirThemeColours) {
     o.networkStyle = render::RenderOptions::NetworkStyle::Lines;
     auto img = render::renderImage(ds, io::GroundLevel(), o);
     ASSERT_TRUE(img);
-    int red = 0, blue = 0;
-    for (int y = 0; y < img->height; ++y) {
-        red += reddish(img->at(img->width / 2, y));
-        blue += bluish(img->at(img->width / 2, y));
-    }
+    int red = inCentreColumn(*img, reddish), blue = inCentreColumn(*img, bluish);
     // Lines are a couple of pixels wide: fewer pixels than the 1 m tubes, same colours.
     EXPECT_GE(red, 1);
     EXPECT_GE(blue, 1);
     auto tubes = render::renderImage(ds, io::GroundLevel(), topView());
     ASSERT_TRUE(tubes);
-    int redTubes = 0;
-    for (int y = 0; y < tubes->height; ++y) redTubes += reddish(tubes->at(tubes->width / 2, y));
-    EXPECT_GT(redTubes, red);
+    EXPECT_GT(inCentreColumn(*tubes, reddish), red);
 }
 
 TEST(SceneRenderer, SelectedClashShowsTheViolatedClearanceEnvelope) {
@@ -291,11 +279,7 @@ TEST(SceneRenderer, SelectedClashShowsTheViolatedClearanceEnvelope) {
     auto lit = render::renderImage(ds, io::GroundLevel(), o);
     ASSERT_TRUE(plain && lit);
     auto redTint = [](render::Rgb c) { return c.r > c.g + 40 && c.r > c.b + 40; };
-    int before = 0, after = 0;
-    for (int y = 0; y < o.height; ++y) {
-        before += redTint(plain->at(o.width / 2, y));
-        after += redTint(lit->at(o.width / 2, y));
-    }
+    int before = inCentreColumn(*plain, redTint), after = inCentreColumn(*lit, redTint);
     // The envelope (1 m tube radius + 2 m clearance around both) covers much more of the column.
     EXPECT_GT(after, before + 10) << before << " -> " << after;
 }
@@ -338,13 +322,8 @@ TEST(SceneRenderer, SeeThroughLensShowsWhatTheGroundHidesAroundItsCentre) {
     o.lensCenterPx = {o.width / 2.0, o.height / 2.0};
     auto lens = render::renderImage(ds, ground, o);
     ASSERT_TRUE(closed && lens);
-    int redClosed = 0, redLens = 0;
-    for (int y = 0; y < o.height; ++y) {
-        redClosed += reddish(closed->at(o.width / 2, y));
-        redLens += reddish(lens->at(o.width / 2, y));
-    }
-    EXPECT_EQ(redClosed, 0);
-    EXPECT_GT(redLens, 2);
+    EXPECT_EQ(inCentreColumn(*closed, reddish), 0);
+    EXPECT_GT(inCentreColumn(*lens, reddish), 2);
     // Outside the lens the ground still hides everything: the image corners look alike.
     auto a = closed->at(3, 3), b = lens->at(3, 3);
     EXPECT_EQ(a.r, b.r);

@@ -34,8 +34,10 @@ int screenshot(app::ViewerState& s, const std::string& path) {
     return 0;
 }
 
-int benchmark(app::ViewerState& s, int frames) {
-    auto times = render::benchmarkOrbit(s.dataset, s.ground, s.options, frames);
+int benchmark(app::ViewerState& s, int frames, bool still) {
+    auto times =
+        render::benchmarkOrbit(s.dataset, s.ground, s.options, frames,
+                               still ? render::FrameQuality::Still : render::FrameQuality::Moving);
     if (!times) {
         std::fprintf(stderr, "bodemzicht: %s\n", times.error().toString().c_str());
         return 1;
@@ -80,8 +82,18 @@ int interactive(app::ViewerState& s) {
     render::Viewport viewport(s.dataset, s.ground, s.options);
     viewport.initializeFromCurrentContext();
     ImVec2 lastMouse{};
+    // While input arrives the view renders fast moving frames; a quarter second after the last
+    // input it renders one exact still frame and then sleeps until the next event.
+    double lastInput = glfwGetTime();
+    bool stillShown = false;
     while (!glfwWindowShouldClose(window)) {
-        glfwPollEvents();
+        if (stillShown) {
+            glfwWaitEvents();
+            lastInput = glfwGetTime();
+            stillShown = false;
+        } else {
+            glfwPollEvents();
+        }
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
         ImGui::NewFrame();
@@ -118,7 +130,16 @@ int interactive(app::ViewerState& s) {
         ImGui::Begin("3D");
         ImVec2 size = ImGui::GetContentRegionAvail();
         viewport.resize(static_cast<int>(size.x), static_cast<int>(size.y));
+        {
+            ImGuiIO& io = ImGui::GetIO();
+            if (io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.MouseWheel != 0 ||
+                ImGui::IsAnyMouseDown() || ImGui::IsAnyItemActive())
+                lastInput = glfwGetTime();
+        }
+        const bool moving = glfwGetTime() - lastInput < 0.25;
+        viewport.setQuality(moving ? render::FrameQuality::Moving : render::FrameQuality::Still);
         unsigned tex = viewport.render();
+        stillShown = !moving;
         glBindFramebuffer(GL_FRAMEBUFFER, 0);
         ImVec2 origin = ImGui::GetCursorScreenPos();
         ImGui::Image(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(tex)), size,
@@ -170,6 +191,7 @@ int main(int argc, char** argv) {
     double exaggeration = 1, groundOpacity = 0.3;
     int benchmarkFrames = 0;
     std::string networks = "auto";
+    bool still = false;
     cli.add_option("PROJECT", project, "Project GeoPackage (default: the bundled sample district)");
     cli.add_option("--screenshot", shot, "Render one image to this PNG and exit");
     cli.add_option("--size", size, "Image size WxH");
@@ -181,11 +203,15 @@ int main(int argc, char** argv) {
     cli.add_option("--ground-opacity", groundOpacity, "Ground opacity 0 (x-ray) .. 1")
         ->check(CLI::Range(0.0, 1.0));
     cli.add_option("--networks", networks,
-                   "Draw networks as tubes, lines or auto (lines beyond 150k segments)")
+                   "Networks: auto (tiled level of detail: tubes near, lines and clustered lines "
+                   "further away), or all tubes, or all lines")
         ->check(CLI::IsMember({"auto", "tubes", "lines"}));
     cli.add_option("--benchmark", benchmarkFrames,
                    "Render N frames of an orbit and print their times")
         ->check(CLI::Range(1, 100000));
+    cli.add_flag("--still", still,
+                 "With --benchmark: time exact still frames (depth peeling) instead of the frames "
+                 "drawn while the camera moves");
     CLI11_PARSE(cli, argc, argv);
 
     if (project.empty()) {
@@ -216,6 +242,6 @@ int main(int argc, char** argv) {
         return 1;
     }
     if (state.loadReport.skipped()) std::printf("%s", state.loadReport.summary(10).c_str());
-    if (benchmarkFrames > 0) return benchmark(state, benchmarkFrames);
+    if (benchmarkFrames > 0) return benchmark(state, benchmarkFrames, still);
     return shot.empty() ? interactive(state) : screenshot(state, shot);
 }

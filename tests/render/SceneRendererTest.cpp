@@ -346,3 +346,39 @@ TEST(SceneRenderer, LayerOpacityFadesOneLayer) {
     auto a = full->at(o.width / 2, y), b = faded->at(o.width / 2, y);
     EXPECT_GT(int(b.g), int(a.g) + 60) << int(a.g) << " -> " << int(b.g);
 }
+
+TEST(SceneRenderer, LevelOfDetailDrawsFarCablesWithinAPixelOrTwoOfTheExactLines) {
+    REQUIRE_DISPLAY();
+    // Forty cables 0.25 m apart along x over 800 m in 2 m pieces, seen from above: a pixel covers
+    // about 3 m, so the tiled level of detail clusters them; the band they cover must stay put.
+    model::Dataset ds;
+    model::Dataset::Meta m;
+    m.theme = "laagspanning";
+    m.type = model::ObjectType::Cable;
+    for (int c = 0; c < 40; ++c) {
+        m.id = "LS-" + std::to_string(c);
+        std::vector<core::Vec3> v;
+        for (double x = 0; x <= 800; x += 2) v.push_back({X0 + x, Y0 + 0.25 * c, 4});
+        std::vector<model::VertexDepth> d(v.size(), {model::DepthProvenance::Measured, 0.05f});
+        ds.addLinear(m, v, d, 0.1f);
+    }
+    auto o = topView();
+    auto lod = render::renderImage(ds, io::GroundLevel(), o);
+    o.networkStyle = render::RenderOptions::NetworkStyle::Lines;
+    auto exact = render::renderImage(ds, io::GroundLevel(), o);
+    ASSERT_TRUE(lod && exact);
+    for (int x : {40, 160, 280}) {
+        int lo[2] = {-1, -1}, hi[2] = {-1, -1};
+        const render::Image* imgs[2] = {&*lod, &*exact};
+        for (int i = 0; i < 2; ++i)
+            for (int y = 0; y < imgs[i]->height; ++y)
+                if (reddish(imgs[i]->at(x, y))) {
+                    if (lo[i] < 0) lo[i] = y;
+                    hi[i] = y;
+                }
+        ASSERT_GE(lo[0], 0) << "column " << x;
+        ASSERT_GE(lo[1], 0) << "column " << x;
+        EXPECT_NEAR(lo[0], lo[1], 2) << "column " << x;
+        EXPECT_NEAR(hi[0], hi[1], 2) << "column " << x;
+    }
+}

@@ -100,3 +100,57 @@ TEST(Viewport, RendersIntoTheCallersContextAndPicksAndPans) {
     px = readTexture(viewport.render(), 320, 240);
     EXPECT_EQ(reddishInColumn(px, 320, 240, 160), 0);
 }
+
+namespace {
+
+// `cables` parallel low-voltage cables 0.3 m apart along x, `length` m long in 2 m segments.
+model::Dataset cableBundle(int cables, double length) {
+    model::Dataset ds;
+    model::Dataset::Meta m;
+    m.theme = "laagspanning";
+    m.type = model::ObjectType::Cable;
+    for (int c = 0; c < cables; ++c) {
+        m.id = "LS-" + std::to_string(c);
+        std::vector<core::Vec3> v;
+        for (double x = 0; x <= length; x += 2) v.push_back({X0 + x, Y0 + 0.3 * c, 4 - 0.01 * c});
+        std::vector<model::VertexDepth> d(v.size(), {model::DepthProvenance::Measured, 0.05f});
+        ds.addLinear(m, v, d, 0.1f);
+    }
+    return ds;
+}
+
+}  // namespace
+
+TEST(Viewport, FarCablesAreClusteredButKeepTheirColourAndMovingFramesShowThemToo) {
+    if (!render::displayAvailable()) {
+        if (std::getenv("CI")) FAIL() << "no DISPLAY in CI: run the tests under xvfb-run";
+        GTEST_SKIP() << "no DISPLAY";
+    }
+    HiddenWindow w;
+    ASSERT_NE(w.window, nullptr);
+    auto ds = cableBundle(30, 600);  // 9 000 segments
+    ASSERT_EQ(ds.segmentCount(), 9000u);
+    render::RenderOptions o;
+    o.width = 320;
+    o.height = 240;
+    o.view = "top";
+    render::Viewport viewport(ds, io::GroundLevel(), o);
+    viewport.initializeFromCurrentContext();
+    viewport.resize(320, 240);
+    // The whole 600 m in 320 pixels: a pixel is about 2 m, the 9 m wide bundle a few pixels.
+    auto px = readTexture(viewport.render(), 320, 240);
+    const std::size_t far = viewport.drawnSegments();
+    EXPECT_GT(far, 0u);
+    EXPECT_LT(far, ds.segmentCount() / 10) << "far cables should merge into a few lines";
+    EXPECT_GT(reddishInColumn(px, 320, 240, 160), 0);
+    // Moving frames (plain blending, coarse ground) show the same cables.
+    viewport.setQuality(render::FrameQuality::Moving);
+    px = readTexture(viewport.render(), 320, 240);
+    EXPECT_GT(reddishInColumn(px, 320, 240, 160), 0);
+    viewport.setQuality(render::FrameQuality::Still);
+    // Close up every segment in view is drawn exactly, as tubes or lines.
+    viewport.flyTo({X0 + 300, Y0 + 4.5, 4}, 6);
+    px = readTexture(viewport.render(), 320, 240);
+    EXPECT_GT(viewport.drawnSegments(), far);
+    EXPECT_GT(reddishInColumn(px, 320, 240, 160), 10);
+}

@@ -21,6 +21,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "vtk/NetworkLod.h"
 #include "vtk/VtkScene.h"
 
 namespace bz::render {
@@ -94,10 +95,12 @@ core::Result<void> writePng(const Image& image, const std::string& path) {
 
 core::Result<std::vector<double>> benchmarkOrbit(const model::Dataset& ds,
                                                  const io::GroundLevel& ground,
-                                                 const RenderOptions& options, int frames) {
+                                                 const RenderOptions& options, int frames,
+                                                 FrameQuality quality) {
     if (!displayAvailable())
         return core::fail("", "", "no X display for rendering: run under xvfb-run");
     auto scene = detail::buildScene(ds, ground, options);
+    detail::setMoving(scene, quality == FrameQuality::Moving);
     // The first frame uploads the geometry and is not timed.
     auto window = detail::renderOffscreen(scene, options.width, options.height);
     std::vector<double> ms;
@@ -209,7 +212,17 @@ void Viewport::setView(const std::string& view) {
 
 void Viewport::setGroundOpacity(double opacity) {
     d->options.groundOpacity = opacity;
-    if (d->scene.ground) d->scene.ground->GetProperty()->SetOpacity(opacity);
+    for (vtkActor* g : {d->scene.ground.Get(), d->scene.movingGround.Get()})
+        if (g) g->GetProperty()->SetOpacity(opacity);
+}
+
+void Viewport::setQuality(FrameQuality quality) {
+    if ((quality == FrameQuality::Moving) != d->scene.moving)
+        detail::setMoving(d->scene, quality == FrameQuality::Moving);
+}
+
+std::size_t Viewport::drawnSegments() const {
+    return d->scene.lod ? d->scene.lod->drawnSegments() : 0;
 }
 
 void Viewport::setVerticalExaggeration(double factor) {
@@ -241,7 +254,9 @@ void Viewport::rebuild(const RenderOptions& options) {
     auto cam = camera();
     d->window->RemoveRenderer(d->scene.renderer);
     d->options = options;
+    const bool moving = d->scene.moving;
     d->scene = detail::buildScene(*d->ds, *d->ground, options);
+    detail::setMoving(d->scene, moving);
     d->window->AddRenderer(d->scene.renderer);
     setCamera(cam);
 }

@@ -38,8 +38,9 @@ struct RenderOptions {
     // Depth slice: only objects reaching between these levels (m NAP); NaN: no slice.
     double sliceBottomZ = std::numeric_limits<double>::quiet_NaN();
     double sliceTopZ = std::numeric_limits<double>::quiet_NaN();
-    // Level of detail for networks: shaded tubes at their true diameter, or lines (one pixel wide
-    // pipes need no cylinder). Auto: tubes up to `tubeSegmentLimit` segments, lines beyond.
+    // Networks: Auto is the tiled level of detail (tubes near, exact then clustered lines further
+    // away, chosen per frame; with a faded layer: one piece, tubes up to `tubeSegmentLimit`
+    // segments, lines beyond). Tubes and Lines draw every segment so, the naive pipelines.
     enum class NetworkStyle { Auto, Tubes, Lines } networkStyle = NetworkStyle::Auto;
     // The selected clash: both objects' axes drawn as an envelope of the violated clearance
     // (radius + required clearance), in the clash's colour.
@@ -79,11 +80,17 @@ core::Result<Image> renderImage(const model::Dataset& ds, const io::GroundLevel&
                                 const RenderOptions& options);
 core::Result<void> writePng(const Image& image, const std::string& path);
 
+// Frames while the camera moves trade exactness for speed (plain alpha blending instead of depth
+// peeling, a coarse unlit ground); a still frame is exact. Networks use the same level of detail
+// in both.
+enum class FrameQuality { Moving, Still };
+
 // Renders `frames` frames of a camera orbit around the whole project offscreen and returns the
 // time of each (ms), for `bodemzicht --benchmark N`.
 core::Result<std::vector<double>> benchmarkOrbit(const model::Dataset& ds,
                                                  const io::GroundLevel& ground,
-                                                 const RenderOptions& options, int frames);
+                                                 const RenderOptions& options, int frames,
+                                                 FrameQuality quality = FrameQuality::Moving);
 
 // True when an X display is available for rendering.
 bool displayAvailable();
@@ -105,6 +112,10 @@ class Viewport {
     void pan(double dxPx, double dyPx);
     void setView(const std::string& view);
     void setGroundOpacity(double opacity);
+    // Moving while the user drags or scrolls; Still for the exact frame after.
+    void setQuality(FrameQuality quality);
+    // Network segments drawn in the last frame after level of detail (0 without tiling).
+    std::size_t drawnSegments() const;
     void setVerticalExaggeration(double factor);
     // Moves the see-through lens (viewport pixels, origin top-left); radius 0 switches it off.
     void setLens(int x, int y, double radiusPx);

@@ -4,6 +4,7 @@
 #include <vtkCellArray.h>
 #include <vtkCellData.h>
 #include <vtkCellPicker.h>
+#include <vtkCommand.h>
 #include <vtkFloatArray.h>
 #include <vtkIdTypeArray.h>
 #include <vtkLight.h>
@@ -12,7 +13,9 @@
 #include <vtkPolyData.h>
 #include <vtkPolyDataMapper.h>
 #include <vtkProperty.h>
+#include <vtkRenderStepsPass.h>
 #include <vtkShaderProperty.h>
+#include <vtkTranslucentPass.h>
 #include <vtkTubeFilter.h>
 #include <vtkUniforms.h>
 #include <vtkUnsignedCharArray.h>
@@ -22,6 +25,10 @@
 
 #include <bodemzicht/geom/Decompose.h>
 
+#include "BodyLod.h"
+#include "MeshBuilder.h"
+#include "NetworkLod.h"
+
 namespace bz::render::detail {
 
 extern const char* const kGroundLensGlsl;  // generated from shaders/ground_lens.glsl
@@ -30,65 +37,6 @@ using model::DepthProvenance;
 using model::GeometryKind;
 
 namespace {
-
-// Triangle meshes with per-cell colour and feature index.
-struct MeshBuilder {
-    vtkNew<vtkPoints> points;
-    vtkNew<vtkCellArray> polys;
-    vtkNew<vtkUnsignedCharArray> colours;
-    vtkNew<vtkIdTypeArray> features;
-    MeshBuilder() {
-        points->SetDataTypeToFloat();
-        colours->SetNumberOfComponents(3);
-        colours->SetName("colours");
-        features->SetName("feature");
-    }
-    void triangle(vtkIdType a, vtkIdType b, vtkIdType c, Rgb col, long feature) {
-        vtkIdType ids[3] = {a, b, c};
-        polys->InsertNextCell(3, ids);
-        colours->InsertNextTypedTuple(&col.r);
-        features->InsertNextValue(feature);
-    }
-    vtkIdType point(double x, double y, double z) { return points->InsertNextPoint(x, y, z); }
-
-    // A convex footprint (local coordinates, counter-clockwise) extruded between two levels.
-    void prism(const std::vector<core::Vec2>& ring, double bottom, double top, Rgb col,
-               long feature) {
-        const std::size_t n = ring.size();
-        if (n < 3 || top <= bottom) return;
-        std::vector<vtkIdType> lo(n), hi(n);
-        for (std::size_t i = 0; i < n; ++i) {
-            lo[i] = point(ring[i].x, ring[i].y, bottom);
-            hi[i] = point(ring[i].x, ring[i].y, top);
-        }
-        for (std::size_t i = 1; i + 1 < n; ++i) {
-            triangle(hi[0], hi[i], hi[i + 1], col, feature);
-            triangle(lo[0], lo[i + 1], lo[i], col, feature);
-        }
-        for (std::size_t i = 0; i < n; ++i) {
-            std::size_t j = (i + 1) % n;
-            triangle(lo[i], lo[j], hi[j], col, feature);
-            triangle(lo[i], hi[j], hi[i], col, feature);
-        }
-    }
-    void cylinder(core::Vec2 c, double r, double bottom, double top, Rgb col, long feature,
-                  int sides = 20) {
-        std::vector<core::Vec2> ring;
-        for (int k = 0; k < sides; ++k) {
-            double a = 2 * M_PI * k / sides;
-            ring.push_back({c.x + r * std::cos(a), c.y + r * std::sin(a)});
-        }
-        prism(ring, bottom, top, col, feature);
-    }
-    vtkSmartPointer<vtkPolyData> polyData() {
-        auto pd = vtkSmartPointer<vtkPolyData>::New();
-        pd->SetPoints(points);
-        pd->SetPolys(polys);
-        pd->GetCellData()->AddArray(colours);
-        pd->GetCellData()->AddArray(features);
-        return pd;
-    }
-};
 
 vtkSmartPointer<vtkActor> actorFor(vtkPolyData* pd, double opacity, bool cellColours = true) {
     vtkNew<vtkPolyDataMapper> mapper;
@@ -165,6 +113,55 @@ vtkSmartPointer<vtkPolyData> networks(const model::Dataset& ds, core::Vec3 o, bo
     return tube->GetOutput();
 }
 
+// The ground surface as a grid of at most n x n cells, with the see-through lens (our GLSL in
+// shaders/ground_lens.glsl).
+vtkSmartPointer<vtkActor> groundActor(const io::GroundLevel& ground, const core::Bounds3& b,
+                                      core::Vec3 o, int n, const RenderOptions& options) {
+    MeshBuilder g;
+    double w = b.hi.x - b.lo.x, h = b.hi.y - b.lo.y;
+    double step = std::max({w / n, h / n, 1.0});
+    int nx = static_cast<int>(w / step) + 2, ny = static_cast<int>(h / step) + 2;
+    std::vector<vtkIdType> ids(static_cast<std::size_t>(nx) * ny, -1);
+    for (int j = 0; j < ny; ++j)
+        for (int i = 0; i < nx; ++i) {
+            double x = b.lo.x + i * step, y = b.lo.y + j * step, z = ground.at(x, y);
+            if (!std::isnan(z))
+                ids[static_cast<std::size_t>(j) * nx + i] = g.point(x - o.x, y - o.y, z - o.z);
+        }
+    for (int j = 0; j + 1 < ny; ++j)
+        for (int i = 0; i + 1 < nx; ++i) {
+            auto at = [&](int di, int dj) {
+                return ids[static_cast<std::size_t>(j + dj) * nx + i + di];
+            };
+            if (at(0, 0) < 0 || at(1, 0) < 0 || at(0, 1) < 0 || at(1, 1) < 0) continue;
+            g.triangle(at(0, 0), at(1, 0), at(1, 1), {120, 140, 90}, -1);
+            g.triangle(at(0, 0), at(1, 1), at(0, 1), {120, 140, 90}, -1);
+        }
+    if (!g.polys->GetNumberOfCells()) return nullptr;
+    auto actor = actorFor(g.polyData(), options.groundOpacity);
+    actor->GetProperty()->SetSpecular(0);
+    actor->PickableOff();
+    // lensCenter and lensRadius are declared by VTK as custom uniforms (setLens).
+    actor->GetShaderProperty()->AddFragmentShaderReplacement(
+        "//VTK::Light::Impl", true, std::string(kGroundLensGlsl) + "\n//VTK::Light::Impl\n", false);
+    return actor;
+}
+
+// Chooses the networks' detail for the camera of every frame.
+class LodUpdate : public vtkCommand {
+  public:
+    static LodUpdate* New() { return new LodUpdate; }
+    std::shared_ptr<NetworkLod> networks;
+    std::shared_ptr<BodyLod> bodies;
+    void Execute(vtkObject* caller, unsigned long, void*) override {
+        auto* renderer = static_cast<vtkRenderer*>(caller);
+        networks->update(renderer);
+        bodies->update(renderer);
+        // Tiles that just became visible must count in the clipping range.
+        renderer->ResetCameraClippingRange();
+    }
+};
+
 }  // namespace
 
 VtkScene buildScene(const model::Dataset& ds, const io::GroundLevel& ground,
@@ -194,14 +191,27 @@ VtkScene buildScene(const model::Dataset& ds, const io::GroundLevel& ground,
     // Stop peeling once a pass changes < 1 % of pixels: 20-25 % faster, visually the same.
     s.renderer->SetOcclusionRatio(0.01);
 
-    const bool asTubes = options.networkStyle == RenderOptions::NetworkStyle::Tubes ||
-                         (options.networkStyle == RenderOptions::NetworkStyle::Auto &&
-                          ds.segmentCount() <= options.tubeSegmentLimit);
     // One set of actors per layer when a layer is faded; otherwise one set for all layers, since
     // every extra translucent actor costs depth peeling.
     std::vector<core::StringPool::Id> layers;
     bool fading = false;
     for (const auto& [name, opacity] : options.layerOpacity) fading |= opacity < 1.0;
+    // Auto: tiled level of detail (NetworkLod); a faded layer needs its own actors, drawn in one
+    // piece as tubes or, for large projects, lines.
+    const bool tiled = options.networkStyle == RenderOptions::NetworkStyle::Auto && !fading;
+    const bool asTubes = options.networkStyle == RenderOptions::NetworkStyle::Tubes ||
+                         (options.networkStyle == RenderOptions::NetworkStyle::Auto &&
+                          ds.segmentCount() <= options.tubeSegmentLimit);
+    if (tiled) {
+        s.lod = std::make_shared<NetworkLod>(ds, o, options);
+        s.bodyLod = std::make_shared<BodyLod>(ds, o, options);
+        for (auto& a : s.lod->actors()) s.actors.push_back(a);
+        for (auto& a : s.bodyLod->actors()) s.actors.push_back(a);
+        vtkNew<LodUpdate> update;
+        update->networks = s.lod;
+        update->bodies = s.bodyLod;
+        s.renderer->AddObserver(vtkCommand::StartEvent, update);
+    }
     if (fading) {
         for (const auto& f : ds.features)
             if (std::find(layers.begin(), layers.end(), f.layer) == layers.end())
@@ -217,6 +227,7 @@ VtkScene buildScene(const model::Dataset& ds, const io::GroundLevel& ground,
             fade == options.layerOpacity.end() ? 1.0 : std::clamp(fade->second, 0.0, 1.0);
         if (factor <= 0) continue;
         for (bool assumed : {false, true}) {
+            if (tiled) break;
             auto pd = networks(ds, o, assumed, options, asTubes, layer);
             if (pd->GetNumberOfPoints() == 0) continue;
             // Assumed depths look different: translucent tubes, or dimmer lines.
@@ -235,28 +246,8 @@ VtkScene buildScene(const model::Dataset& ds, const io::GroundLevel& ground,
             long id = static_cast<long>(fi);
             Rgb c = themeColour(ds.str(f.theme));
             if (f.kind() == GeometryKind::VerticalBody) {
-                const auto& body = ds.bodies[f.geometry];
-                core::Vec2 ctr = body.center - o.xy();
-                if (const auto* t = ds.treeOf(f)) {
-                    double stemTop =
-                        body.topZ - o.z + (std::isnan(t->heightM) ? 3.0 : t->heightM * 0.4);
-                    solid.cylinder(ctr, std::max(0.1f, body.radiusM), body.topZ - o.z, stemTop,
-                                   {110, 75, 40}, id, 10);
-                    double rz = std::isnan(t->rootZoneDiameterM) ? body.radiusM * 8
-                                                                 : t->rootZoneDiameterM / 2;
-                    translucent.cylinder(ctr, rz, body.bottomZ - o.z, body.topZ - o.z, c, id, 24);
-                } else if (body.isCylinder()) {
-                    solid.cylinder(ctr, body.radiusM, body.bottomZ - o.z, body.topZ - o.z,
-                                   f.type == model::ObjectType::Manhole ? Rgb{110, 110, 110} : c,
-                                   id);
-                } else {
-                    double a = body.rotationDeg * M_PI / 180, hw = body.widthM / 2,
-                           hl = body.lengthM / 2;
-                    core::Vec2 ux{std::cos(a), std::sin(a)}, uy{-std::sin(a), std::cos(a)};
-                    solid.prism({ctr - ux * hw - uy * hl, ctr + ux * hw - uy * hl,
-                                 ctr + ux * hw + uy * hl, ctr - ux * hw + uy * hl},
-                                body.bottomZ - o.z, body.topZ - o.z, c, id);
-                }
+                if (tiled) continue;  // BodyLod draws them
+                for (const auto& part : bodyParts(ds, fi, o)) addBodyPart(solid, translucent, part);
             } else if (f.kind() == GeometryKind::Prism) {
                 const auto& p = ds.prisms[f.geometry];
                 std::vector<geom::Polygon2> rings;
@@ -356,40 +347,18 @@ VtkScene buildScene(const model::Dataset& ds, const io::GroundLevel& ground,
     }
     if (envelope.polys->GetNumberOfCells()) s.actors.push_back(actorFor(envelope.polyData(), 0.3));
 
-    // Ground surface from the ground-level raster, at most 300 x 300 cells.
+    // Ground surface from the ground-level raster: at most 300 x 300 cells for still frames, 64 x
+    // 64 unlit while the camera moves (the ground is a full-screen translucent sheet: its fill is
+    // what llvmpipe pays for).
     if (ground.available() && !b.empty()) {
-        MeshBuilder g;
-        const int n = 300;
-        double w = b.hi.x - b.lo.x, h = b.hi.y - b.lo.y;
-        double step = std::max({w / n, h / n, 1.0});
-        int nx = static_cast<int>(w / step) + 2, ny = static_cast<int>(h / step) + 2;
-        std::vector<vtkIdType> ids(static_cast<std::size_t>(nx) * ny, -1);
-        for (int j = 0; j < ny; ++j)
-            for (int i = 0; i < nx; ++i) {
-                double x = b.lo.x + i * step, y = b.lo.y + j * step, z = ground.at(x, y);
-                if (!std::isnan(z))
-                    ids[static_cast<std::size_t>(j) * nx + i] = g.point(x - o.x, y - o.y, z - o.z);
-            }
-        for (int j = 0; j + 1 < ny; ++j)
-            for (int i = 0; i + 1 < nx; ++i) {
-                auto at = [&](int di, int dj) {
-                    return ids[static_cast<std::size_t>(j + dj) * nx + i + di];
-                };
-                if (at(0, 0) < 0 || at(1, 0) < 0 || at(0, 1) < 0 || at(1, 1) < 0) continue;
-                g.triangle(at(0, 0), at(1, 0), at(1, 1), {120, 140, 90}, -1);
-                g.triangle(at(0, 0), at(1, 1), at(0, 1), {120, 140, 90}, -1);
-            }
-        if (g.polys->GetNumberOfCells()) {
-            s.ground = actorFor(g.polyData(), options.groundOpacity);
-            s.ground->GetProperty()->SetSpecular(0);
-            // Our GLSL (shaders/ground_lens.glsl): the see-through lens.
-            vtkShaderProperty* sp = s.ground->GetShaderProperty();
-            sp->AddFragmentShaderReplacement(
-                "//VTK::Light::Impl", true, std::string(kGroundLensGlsl) + "\n//VTK::Light::Impl\n",
-                false);
-            // lensCenter and lensRadius are declared by VTK as custom uniforms (setLens).
+        s.ground = groundActor(ground, b, o, 300, options);
+        s.movingGround = groundActor(ground, b, o, 64, options);
+        if (s.ground && s.movingGround) {
+            s.movingGround->GetProperty()->LightingOff();
+            s.movingGround->VisibilityOff();
             setLens(s, options.lensCenterPx, options.lensRadiusPx);
             s.actors.push_back(s.ground);
+            s.actors.push_back(s.movingGround);
         }
     }
     for (auto& a : s.actors) s.renderer->AddActor(a);
@@ -398,11 +367,31 @@ VtkScene buildScene(const model::Dataset& ds, const io::GroundLevel& ground,
 }
 
 void setLens(VtkScene& s, core::Vec2 centerPx, double radiusPx) {
-    if (!s.ground) return;
-    vtkUniforms* u = s.ground->GetShaderProperty()->GetFragmentCustomUniforms();
-    float c[2] = {static_cast<float>(centerPx.x), static_cast<float>(centerPx.y)};
-    u->SetUniform2f("lensCenter", c);
-    u->SetUniformf("lensRadius", static_cast<float>(radiusPx));
+    for (vtkActor* g : {s.ground.Get(), s.movingGround.Get()}) {
+        if (!g) continue;
+        vtkUniforms* u = g->GetShaderProperty()->GetFragmentCustomUniforms();
+        float c[2] = {static_cast<float>(centerPx.x), static_cast<float>(centerPx.y)};
+        u->SetUniform2f("lensCenter", c);
+        u->SetUniformf("lensRadius", static_cast<float>(radiusPx));
+    }
+}
+
+void setMoving(VtkScene& s, bool moving) {
+    s.moving = moving;
+    if (s.ground && s.movingGround) {
+        s.ground->SetVisibility(!moving);
+        s.movingGround->SetVisibility(moving);
+    }
+    s.renderer->SetUseDepthPeeling(!moving);
+    if (moving) {
+        // Plain blending in actor order, depth test on and depth writes off for translucency.
+        vtkNew<vtkRenderStepsPass> steps;
+        vtkNew<vtkTranslucentPass> blend;
+        steps->SetTranslucentPass(blend);
+        s.renderer->SetPass(steps);
+    } else {
+        s.renderer->SetPass(nullptr);
+    }
 }
 
 void applyExaggeration(VtkScene& s, double e) {
@@ -457,8 +446,7 @@ vtkSmartPointer<vtkRenderWindow> renderOffscreen(VtkScene& scene, int width, int
 long pickFeature(VtkScene& s, int x, int y, int windowHeight) {
     vtkNew<vtkCellPicker> picker;
     picker->SetTolerance(0.0005);
-    // Only the objects: the ground and markers are not pickable.
-    if (s.ground) s.ground->PickableOff();
+    // Only the objects: the ground (not pickable, see groundActor) and markers (feature -1).
     if (!picker->Pick(x, windowHeight - 1 - y, 0, s.renderer)) return -1;
     vtkActor* actor = picker->GetActor();
     vtkIdType cell = picker->GetCellId();

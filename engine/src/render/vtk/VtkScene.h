@@ -6,6 +6,7 @@
 #include <vtkRenderer.h>
 #include <vtkSmartPointer.h>
 
+#include <memory>
 #include <vector>
 
 #include <bodemzicht/render/SceneRenderer.h>
@@ -15,7 +16,11 @@ namespace bz::render::detail {
 struct VtkScene {
     vtkSmartPointer<vtkRenderer> renderer;
     std::vector<vtkSmartPointer<vtkActor>> actors;  // all, for exaggeration
-    vtkSmartPointer<vtkActor> ground;
+    vtkSmartPointer<vtkActor> ground;               // full resolution, lit: still frames
+    vtkSmartPointer<vtkActor> movingGround;  // coarse and unlit: frames while the camera moves
+    std::shared_ptr<class NetworkLod> lod;   // tiled networks (Auto style), chosen per frame
+    std::shared_ptr<class BodyLod> bodyLod;  // tiled vertical bodies (Auto style)
+    bool moving = false;
     core::Vec3 origin;     // RD/NAP of the local (0, 0, 0)
     core::Bounds3 bounds;  // local coordinates
 };
@@ -25,6 +30,9 @@ VtkScene buildScene(const model::Dataset& ds, const io::GroundLevel& ground,
                     const RenderOptions& options);
 void applyView(VtkScene& scene, const std::string& view, double exaggeration);
 void applyExaggeration(VtkScene& scene, double exaggeration);
+// Moving frames (the camera is being dragged) trade exactness for speed: plain alpha blending of
+// the translucent objects instead of depth peeling, a coarse unlit ground. Still frames peel.
+void setMoving(VtkScene& scene, bool moving);
 // The see-through lens in the ground (window pixels from the bottom-left; radius 0: off).
 void setLens(VtkScene& scene, core::Vec2 centerPx, double radiusPx);
 // An offscreen render window (X/GLX under Xvfb) showing the scene, rendered once.

@@ -1,0 +1,210 @@
+#include "BodyLod.h"
+
+#include <vtkPointData.h>
+#include <vtkPolyDataMapper.h>
+#include <vtkProperty.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "LodCommon.h"
+
+namespace bz::render::detail {
+
+namespace {
+
+constexpr std::size_t kLevels = BodyLod::kFootprints.size();
+
+vtkSmartPointer<vtkActor> hiddenMeshActor(double opacity) {
+    vtkNew<vtkPolyDataMapper> mapper;
+    vtkNew<vtkPolyData> empty;
+    mapper->SetInputData(empty);
+    mapper->SetScalarModeToUseCellFieldData();
+    mapper->SelectColorArray("colours");
+    mapper->SetColorModeToDirectScalars();
+    mapper->ScalarVisibilityOn();
+    auto actor = vtkSmartPointer<vtkActor>::New();
+    actor->SetMapper(mapper);
+    actor->GetProperty()->SetOpacity(opacity);
+    actor->GetProperty()->SetSpecular(0.2);
+    actor->VisibilityOff();
+    return actor;
+}
+
+}  // namespace
+
+std::vector<BodyPart> bodyParts(const model::Dataset& ds, std::size_t fi, core::Vec3 o) {
+    const auto& f = ds.features[fi];
+    const auto& body = ds.bodies[f.geometry];
+    const long id = static_cast<long>(fi);
+    const Rgb c = themeColour(ds.str(f.theme));
+    BodyPart p;
+    p.centre = body.center - o.xy();
+    p.feature = id;
+    p.bottom = body.bottomZ - o.z;
+    p.top = body.topZ - o.z;
+    if (const auto* t = ds.treeOf(f)) {
+        // The stem above ground (its height is shown at 40 %: the crown is not the subject) and
+        // the root zone below, translucent.
+        BodyPart stem = p;
+        stem.radius = std::max(0.1f, body.radiusM);
+        stem.bottom = p.top;
+        stem.top = p.top + (std::isnan(t->heightM) ? 3.0 : t->heightM * 0.4);
+        stem.colour = {110, 75, 40};
+        stem.sides = 10;
+        BodyPart roots = p;
+        roots.radius =
+            std::isnan(t->rootZoneDiameterM) ? body.radiusM * 8 : t->rootZoneDiameterM / 2;
+        roots.colour = c;
+        roots.translucent = true;
+        roots.sides = 24;
+        return {stem, roots};
+    }
+    p.colour = f.type == model::ObjectType::Manhole ? Rgb{110, 110, 110} : c;
+    if (body.isCylinder()) {
+        p.radius = body.radiusM;
+    } else {
+        double a = body.rotationDeg * M_PI / 180, hw = body.widthM / 2, hl = body.lengthM / 2;
+        core::Vec2 ux{std::cos(a), std::sin(a)}, uy{-std::sin(a), std::cos(a)};
+        p.footprint = {p.centre - ux * hw - uy * hl, p.centre + ux * hw - uy * hl,
+                       p.centre + ux * hw + uy * hl, p.centre - ux * hw + uy * hl};
+        p.radius = std::hypot(hw, hl);
+    }
+    return {p};
+}
+
+void addBodyPart(MeshBuilder& solid, MeshBuilder& translucent, const BodyPart& p, int sides) {
+    MeshBuilder& m = p.translucent ? translucent : solid;
+    if (!p.footprint.empty()) {
+        m.prism(p.footprint, p.bottom, p.top, p.colour, p.feature);
+    } else {
+        m.cylinder(p.centre, p.radius, p.bottom, p.top, p.colour, p.feature,
+                   sides > 0 ? sides : p.sides);
+    }
+}
+
+struct BodyLod::Tile {
+    core::Bounds3 bounds;
+    std::vector<std::uint32_t> parts;
+    // Per level: solid, translucent and (for parts thinner than a pixel) line actors.
+    std::array<std::array<vtkSmartPointer<vtkActor>, 3>, kLevels> actors;
+    std::array<bool, kLevels> built{};
+};
+
+BodyLod::BodyLod(const model::Dataset& ds, core::Vec3 o, const RenderOptions& options) {
+    core::Bounds3 all;
+    for (std::size_t fi = 0; fi < ds.features.size(); ++fi) {
+        const auto& f = ds.features[fi];
+        if (f.kind() != model::GeometryKind::VerticalBody || !isShown(ds, f, options)) continue;
+        for (auto& p : bodyParts(ds, fi, o)) {
+            all.expand({p.centre.x, p.centre.y, p.bottom});
+            all.expand({p.centre.x, p.centre.y, p.top});
+            parts_.push_back(std::move(p));
+        }
+    }
+    if (parts_.empty()) return;
+    // Fewer, larger tiles than NetworkLod's (about 3 x 3, at least 40 m): bodies are few and
+    // small, so each tile's draw calls cost more than its triangles.
+    double w = all.hi.x - all.lo.x, h = all.hi.y - all.lo.y;
+    double size = std::max(40.0, std::max(w, h) / 3);
+    int nx = std::max(1, static_cast<int>(std::ceil(w / size))),
+        ny = std::max(1, static_cast<int>(std::ceil(h / size)));
+    std::vector<std::unique_ptr<Tile>> grid(static_cast<std::size_t>(nx) * ny);
+    for (std::size_t i = 0; i < parts_.size(); ++i) {
+        const auto& p = parts_[i];
+        int ix = std::clamp(static_cast<int>((p.centre.x - all.lo.x) / size), 0, nx - 1),
+            iy = std::clamp(static_cast<int>((p.centre.y - all.lo.y) / size), 0, ny - 1);
+        auto& t = grid[static_cast<std::size_t>(iy) * nx + ix];
+        if (!t) t = std::make_unique<Tile>();
+        t->parts.push_back(static_cast<std::uint32_t>(i));
+        t->bounds.expand({p.centre.x - p.radius, p.centre.y - p.radius, p.bottom});
+        t->bounds.expand({p.centre.x + p.radius, p.centre.y + p.radius, p.top});
+    }
+    for (auto& t : grid) {
+        if (!t) continue;
+        for (auto& level : t->actors) {
+            level[0] = hiddenMeshActor(1.0);
+            level[1] = hiddenMeshActor(0.35);
+            level[2] = hiddenMeshActor(1.0);
+            level[2]->GetProperty()->LightingOff();
+        }
+        tiles_.push_back(std::move(t));
+    }
+}
+
+BodyLod::~BodyLod() = default;
+
+std::vector<vtkSmartPointer<vtkActor>> BodyLod::actors() const {
+    std::vector<vtkSmartPointer<vtkActor>> out;
+    for (const auto& t : tiles_)
+        for (const auto& level : t->actors) out.insert(out.end(), level.begin(), level.end());
+    return out;
+}
+
+void BodyLod::build(Tile& t, std::size_t level) {
+    MeshBuilder solid, translucent;
+    vtkNew<vtkPoints> pts;
+    pts->SetDataTypeToFloat();
+    vtkNew<vtkCellArray> lines;
+    vtkNew<vtkUnsignedCharArray> colours;
+    colours->SetNumberOfComponents(3);
+    colours->SetName("colours");
+    vtkNew<vtkIdTypeArray> features;
+    features->SetName("feature");
+    const double f = kFootprints[level];
+    for (auto i : t.parts) {
+        const auto& p = parts_[i];
+        if (level == 0) {
+            addBodyPart(solid, translucent, p);
+            continue;
+        }
+        if (2 * p.radius < 1.5 * f) {
+            // Thinner than a pixel and a half: a vertical line at its centre.
+            vtkIdType ids[2] = {pts->InsertNextPoint(p.centre.x, p.centre.y, p.bottom),
+                                pts->InsertNextPoint(p.centre.x, p.centre.y, p.top)};
+            lines->InsertNextCell(2, ids);
+            colours->InsertNextTypedTuple(&p.colour.r);
+            features->InsertNextValue(p.feature);
+            continue;
+        }
+        int sides = std::clamp(static_cast<int>(std::ceil(2 * M_PI * p.radius / (kEdgePixels * f))),
+                               6, p.sides);
+        addBodyPart(solid, translucent, p, sides);
+    }
+    auto& a = t.actors[level];
+    if (solid.polys->GetNumberOfCells()) a[0]->GetMapper()->SetInputDataObject(solid.polyData());
+    if (translucent.polys->GetNumberOfCells())
+        a[1]->GetMapper()->SetInputDataObject(translucent.polyData());
+    if (lines->GetNumberOfCells()) {
+        vtkNew<vtkPolyData> pd;
+        pd->SetPoints(pts);
+        pd->SetLines(lines);
+        pd->GetCellData()->AddArray(colours);
+        pd->GetCellData()->AddArray(features);
+        a[2]->GetMapper()->SetInputDataObject(pd);
+    }
+    t.built[level] = true;
+}
+
+void BodyLod::update(vtkRenderer* renderer) {
+    if (tiles_.empty()) return;
+    const double e = tiles_.front()->actors[0][0]->GetScale()[2];
+    LodView view(renderer);
+    for (auto& tp : tiles_) {
+        Tile& t = *tp;
+        view.setBox(t.bounds, e);
+        const bool visible = view.boxInView();
+        const double footprint = view.footprint();
+        std::size_t level = 0;
+        while (level + 1 < kLevels && kFootprints[level + 1] <= footprint) ++level;
+        for (std::size_t k = 0; k < kLevels; ++k) {
+            bool show = visible && k == level;
+            if (show && !t.built[k]) build(t, k);
+            for (auto& a : t.actors[k])
+                a->SetVisibility(show && a->GetMapper()->GetInput() &&
+                                 a->GetMapper()->GetInput()->GetNumberOfCells());
+        }
+    }
+}
+
+}  // namespace bz::render::detail

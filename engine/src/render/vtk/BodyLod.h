@@ -1,0 +1,60 @@
+// Level of detail for the vertical bodies (trees with their root zones, manholes, wells,
+// cabinets): tiles as in NetworkLod, each drawn per frame with polygons whose edges span a few
+// pixels; bodies thinner than about a pixel become vertical lines. Levels are built on first use.
+#pragma once
+
+#include <vtkActor.h>
+#include <vtkRenderer.h>
+#include <vtkSmartPointer.h>
+
+#include <array>
+#include <memory>
+#include <vector>
+
+#include <bodemzicht/core/Bounds.h>
+#include <bodemzicht/model/Dataset.h>
+#include <bodemzicht/render/SceneRenderer.h>
+
+#include "MeshBuilder.h"
+
+namespace bz::render::detail {
+
+// One drawable piece of a body: an upright cylinder or box, local coordinates.
+struct BodyPart {
+    core::Vec2 centre;
+    double radius = 0;                  // cylinders
+    std::vector<core::Vec2> footprint;  // boxes (counter-clockwise); empty for cylinders
+    double bottom = 0, top = 0;
+    Rgb colour;
+    long feature = -1;
+    bool translucent = false;  // root zones
+    int sides = 20;            // of the exact cylinder
+};
+
+// The parts of a vertical-body feature: a tree is its stem and its root zone.
+std::vector<BodyPart> bodyParts(const model::Dataset& ds, std::size_t featureIndex, core::Vec3 o);
+
+// Adds a part to the solid or translucent mesh with `sides` sides (0: its exact side count).
+void addBodyPart(MeshBuilder& solid, MeshBuilder& translucent, const BodyPart& part, int sides = 0);
+
+class BodyLod {
+  public:
+    // Nominal metres per pixel of each level; level 0 is exact.
+    static constexpr std::array<double, 5> kFootprints{0.0, 0.05, 0.2, 0.8, 3.2};
+    // Polygon edges of about this many pixels.
+    static constexpr double kEdgePixels = 8.0;
+
+    BodyLod(const model::Dataset& ds, core::Vec3 origin, const RenderOptions& options);
+    ~BodyLod();
+    std::vector<vtkSmartPointer<vtkActor>> actors() const;
+    void update(vtkRenderer* renderer);
+    std::size_t bodyCount() const { return parts_.size(); }
+
+  private:
+    struct Tile;
+    void build(Tile& t, std::size_t level);
+    std::vector<BodyPart> parts_;
+    std::vector<std::unique_ptr<Tile>> tiles_;
+};
+
+}  // namespace bz::render::detail

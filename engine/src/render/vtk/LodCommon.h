@@ -1,0 +1,61 @@
+// What the level-of-detail tiles share: the view's footprint of a pixel at a box and whether a box
+// is in view.
+#pragma once
+
+#include <vtkCamera.h>
+#include <vtkRenderer.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include <bodemzicht/core/Bounds.h>
+
+namespace bz::render::detail {
+
+// The renderer's camera, ready to ask per tile.
+class LodView {
+  public:
+    explicit LodView(vtkRenderer* renderer) {
+        vtkCamera* cam = renderer->GetActiveCamera();
+        heightPx_ = std::max(1, renderer->GetSize()[1]);
+        cam->GetFrustumPlanes(renderer->GetTiledAspectRatio(), planes_);
+        cam->GetPosition(pos_);
+        parallel_ = cam->GetParallelProjection();
+        parallelScale_ = cam->GetParallelScale();
+        tanHalf_ = std::tan(cam->GetViewAngle() * M_PI / 360.0);
+    }
+    // A box in local coordinates, before the actors' vertical exaggeration e.
+    void setBox(const core::Bounds3& b, double e) {
+        lo_[0] = b.lo.x, lo_[1] = b.lo.y, lo_[2] = b.lo.z * e;
+        hi_[0] = b.hi.x, hi_[1] = b.hi.y, hi_[2] = b.hi.z * e;
+        if (e < 0) std::swap(lo_[2], hi_[2]);
+    }
+    // Whether the box lies at least partly inside the four side planes of the view (near and far
+    // are left out: they follow the clipping range, which follows what is visible).
+    bool boxInView() const {
+        for (int k = 0; k < 4; ++k) {
+            const double* pl = planes_ + 4 * k;
+            double px = pl[0] >= 0 ? hi_[0] : lo_[0], py = pl[1] >= 0 ? hi_[1] : lo_[1],
+                   pz = pl[2] >= 0 ? hi_[2] : lo_[2];
+            if (pl[0] * px + pl[1] * py + pl[2] * pz + pl[3] < 0) return false;
+        }
+        return true;
+    }
+    // Metres per pixel at the box's nearest point.
+    double footprint() const {
+        if (parallel_) return 2 * parallelScale_ / heightPx_;
+        double d2 = 0;
+        for (int i = 0; i < 3; ++i) {
+            double d = std::max({lo_[i] - pos_[i], 0.0, pos_[i] - hi_[i]});
+            d2 += d * d;
+        }
+        return 2 * std::max(std::sqrt(d2), 0.01) * tanHalf_ / heightPx_;
+    }
+
+  private:
+    double planes_[24], pos_[3], lo_[3], hi_[3];
+    double heightPx_, parallelScale_, tanHalf_;
+    bool parallel_;
+};
+
+}  // namespace bz::render::detail

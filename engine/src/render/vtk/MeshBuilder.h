@@ -1,0 +1,81 @@
+// Triangle meshes with per-cell colour and feature index, the building block of every solid the
+// scene draws (private to the engine's VTK layer).
+#pragma once
+
+#include <vtkCellArray.h>
+#include <vtkCellData.h>
+#include <vtkIdTypeArray.h>
+#include <vtkNew.h>
+#include <vtkPoints.h>
+#include <vtkPolyData.h>
+#include <vtkSmartPointer.h>
+#include <vtkUnsignedCharArray.h>
+
+#include <cmath>
+#include <vector>
+
+#include <bodemzicht/core/Vec.h>
+#include <bodemzicht/render/ThemeColours.h>
+
+namespace bz::render::detail {
+
+// Triangle meshes with per-cell colour and feature index.
+struct MeshBuilder {
+    vtkNew<vtkPoints> points;
+    vtkNew<vtkCellArray> polys;
+    vtkNew<vtkUnsignedCharArray> colours;
+    vtkNew<vtkIdTypeArray> features;
+    MeshBuilder() {
+        points->SetDataTypeToFloat();
+        colours->SetNumberOfComponents(3);
+        colours->SetName("colours");
+        features->SetName("feature");
+    }
+    void triangle(vtkIdType a, vtkIdType b, vtkIdType c, Rgb col, long feature) {
+        vtkIdType ids[3] = {a, b, c};
+        polys->InsertNextCell(3, ids);
+        colours->InsertNextTypedTuple(&col.r);
+        features->InsertNextValue(feature);
+    }
+    vtkIdType point(double x, double y, double z) { return points->InsertNextPoint(x, y, z); }
+
+    // A convex footprint (local coordinates, counter-clockwise) extruded between two levels.
+    void prism(const std::vector<core::Vec2>& ring, double bottom, double top, Rgb col,
+               long feature) {
+        const std::size_t n = ring.size();
+        if (n < 3 || top <= bottom) return;
+        std::vector<vtkIdType> lo(n), hi(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            lo[i] = point(ring[i].x, ring[i].y, bottom);
+            hi[i] = point(ring[i].x, ring[i].y, top);
+        }
+        for (std::size_t i = 1; i + 1 < n; ++i) {
+            triangle(hi[0], hi[i], hi[i + 1], col, feature);
+            triangle(lo[0], lo[i + 1], lo[i], col, feature);
+        }
+        for (std::size_t i = 0; i < n; ++i) {
+            std::size_t j = (i + 1) % n;
+            triangle(lo[i], lo[j], hi[j], col, feature);
+            triangle(lo[i], hi[j], hi[i], col, feature);
+        }
+    }
+    void cylinder(core::Vec2 c, double r, double bottom, double top, Rgb col, long feature,
+                  int sides = 20) {
+        std::vector<core::Vec2> ring;
+        for (int k = 0; k < sides; ++k) {
+            double a = 2 * M_PI * k / sides;
+            ring.push_back({c.x + r * std::cos(a), c.y + r * std::sin(a)});
+        }
+        prism(ring, bottom, top, col, feature);
+    }
+    vtkSmartPointer<vtkPolyData> polyData() {
+        auto pd = vtkSmartPointer<vtkPolyData>::New();
+        pd->SetPoints(points);
+        pd->SetPolys(polys);
+        pd->GetCellData()->AddArray(colours);
+        pd->GetCellData()->AddArray(features);
+        return pd;
+    }
+};
+
+}  // namespace bz::render::detail

@@ -1,0 +1,287 @@
+#include "NetworkLod.h"
+
+#include "LodCommon.h"
+
+#include <vtkCellArray.h>
+#include <vtkCellData.h>
+#include <vtkFloatArray.h>
+#include <vtkIdTypeArray.h>
+#include <vtkPointData.h>
+#include <vtkPoints.h>
+#include <vtkPolyData.h>
+#include <vtkPolyDataMapper.h>
+#include <vtkProperty.h>
+#include <vtkTubeFilter.h>
+#include <vtkUnsignedCharArray.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include <bodemzicht/geom/SegmentClustering.h>
+
+namespace bz::render::detail {
+
+using model::DepthProvenance;
+using model::GeometryKind;
+
+namespace {
+
+constexpr std::size_t kLevels = NetworkLod::kCellSizes.size();
+constexpr std::size_t kClasses = NetworkLod::kDiameterClasses.size();
+
+vtkSmartPointer<vtkActor> hiddenActor() {
+    vtkNew<vtkPolyDataMapper> mapper;
+    vtkNew<vtkPolyData> empty;
+    mapper->SetInputData(empty);
+    mapper->SetScalarModeToUsePointFieldData();
+    mapper->SelectColorArray("colours");
+    mapper->SetColorModeToDirectScalars();
+    mapper->ScalarVisibilityOn();
+    auto actor = vtkSmartPointer<vtkActor>::New();
+    actor->SetMapper(mapper);
+    actor->VisibilityOff();
+    return actor;
+}
+
+// Assumed depths are drawn paler in line levels (translucent as tubes).
+Rgb paler(Rgb c) {
+    auto mix = [](std::uint8_t v) { return static_cast<std::uint8_t>((v + 255) / 2); };
+    return {mix(c.r), mix(c.g), mix(c.b)};
+}
+
+std::size_t diameterClass(float radius) {
+    std::size_t k = 0;
+    while (k + 1 < kClasses && 2 * radius >= NetworkLod::kDiameterClasses[k]) ++k;
+    return k;
+}
+
+}  // namespace
+
+struct NetworkLod::Tile {
+    core::Bounds3 bounds;  // local, not exaggerated
+    std::vector<std::uint32_t> segments;
+    std::array<vtkSmartPointer<vtkActor>, kLevels> lines;
+    std::array<double, kLevels> builtFor{};  // exaggeration a level was clustered for; 0: not built
+    std::array<std::size_t, kLevels> lineCount{};
+    std::array<vtkSmartPointer<vtkActor>, kClasses> tubes, assumedTubes;
+    std::array<bool, kClasses> tubesBuilt{};
+    std::array<float, kClasses> maxDiameter{};
+    std::array<std::size_t, kClasses> classCount{};
+};
+
+NetworkLod::NetworkLod(const model::Dataset& ds, core::Vec3 o, const RenderOptions& options) {
+    core::Bounds3 all;
+    for (std::size_t fi = 0; fi < ds.features.size(); ++fi) {
+        const auto& f = ds.features[fi];
+        if (f.kind() != GeometryKind::Linear || !isShown(ds, f, options)) continue;
+        const auto& l = ds.linears[f.geometry];
+        bool assumed = false;
+        for (std::uint32_t i = 0; i < l.vertexCount; ++i) {
+            auto p = ds.vertexDepths[l.firstVertex + i].provenance;
+            assumed |= p == DepthProvenance::Assumed || p == DepthProvenance::Unknown;
+        }
+        float r = std::isnan(l.outerDiameterM) ? 0.05f : l.outerDiameterM / 2;
+        Rgb c = themeColour(ds.str(f.theme));
+        for (std::uint32_t i = 0; i + 1 < l.vertexCount; ++i) {
+            core::Vec3 a = ds.vertices[l.firstVertex + i] - o,
+                       b = ds.vertices[l.firstVertex + i + 1] - o;
+            if (std::isnan(a.z) || std::isnan(b.z)) continue;  // unknown height: not drawn
+            Segment s{{float(a.x), float(a.y), float(a.z)},
+                      {float(b.x), float(b.y), float(b.z)},
+                      r,
+                      static_cast<std::int32_t>(fi),
+                      c,
+                      assumed};
+            segments_.push_back(s);
+            all.expand(a);
+            all.expand(b);
+        }
+    }
+    if (segments_.empty()) return;
+    // About 8 x 8 tiles over the project, none smaller than 40 m: few enough draw calls when
+    // everything is in view, small enough to cull and to tube only what is near.
+    double w = all.hi.x - all.lo.x, h = all.hi.y - all.lo.y;
+    double size = std::max(40.0, std::max(w, h) / kTilesPerSide);
+    int nx = std::max(1, static_cast<int>(std::ceil(w / size))),
+        ny = std::max(1, static_cast<int>(std::ceil(h / size)));
+    std::vector<std::unique_ptr<Tile>> grid(static_cast<std::size_t>(nx) * ny);
+    for (std::size_t i = 0; i < segments_.size(); ++i) {
+        const auto& s = segments_[i];
+        double cx = (s.a[0] + s.b[0]) / 2, cy = (s.a[1] + s.b[1]) / 2;
+        int ix = std::clamp(static_cast<int>((cx - all.lo.x) / size), 0, nx - 1),
+            iy = std::clamp(static_cast<int>((cy - all.lo.y) / size), 0, ny - 1);
+        auto& t = grid[static_cast<std::size_t>(iy) * nx + ix];
+        if (!t) t = std::make_unique<Tile>();
+        t->segments.push_back(static_cast<std::uint32_t>(i));
+        t->bounds.expand(core::Vec3{s.a[0], s.a[1], s.a[2]});
+        t->bounds.expand(core::Vec3{s.b[0], s.b[1], s.b[2]});
+        std::size_t k = diameterClass(s.radius);
+        t->maxDiameter[k] = std::max(t->maxDiameter[k], 2 * s.radius);
+        ++t->classCount[k];
+    }
+    for (auto& t : grid) {
+        if (!t) continue;
+        // Bounds include the largest tube radius, so culling never cuts a visible tube.
+        t->bounds =
+            t->bounds.inflated(*std::max_element(t->maxDiameter.begin(), t->maxDiameter.end()) / 2);
+        for (auto& a : t->lines) a = hiddenActor();
+        for (std::size_t k = 0; k < kClasses; ++k) {
+            t->tubes[k] = hiddenActor();
+            t->assumedTubes[k] = hiddenActor();
+            t->assumedTubes[k]->GetProperty()->SetOpacity(0.55);
+        }
+        tiles_.push_back(std::move(t));
+    }
+}
+
+NetworkLod::~NetworkLod() = default;
+
+std::vector<vtkSmartPointer<vtkActor>> NetworkLod::actors() const {
+    std::vector<vtkSmartPointer<vtkActor>> out;
+    for (const auto& t : tiles_) {
+        out.insert(out.end(), t->lines.begin(), t->lines.end());
+        out.insert(out.end(), t->tubes.begin(), t->tubes.end());
+        out.insert(out.end(), t->assumedTubes.begin(), t->assumedTubes.end());
+    }
+    return out;
+}
+
+void NetworkLod::buildLines(Tile& t, std::size_t level, double exaggeration) {
+    vtkNew<vtkPoints> pts;
+    pts->SetDataTypeToFloat();
+    vtkNew<vtkCellArray> lines;
+    vtkNew<vtkUnsignedCharArray> colours;
+    colours->SetNumberOfComponents(3);
+    colours->SetName("colours");
+    vtkNew<vtkIdTypeArray> features;
+    features->SetName("feature");
+    auto add = [&](const float* a, const float* b, const Segment& s) {
+        Rgb c = s.assumed ? paler(s.colour) : s.colour;
+        vtkIdType ids[2] = {pts->InsertNextPoint(a), pts->InsertNextPoint(b)};
+        colours->InsertNextTypedTuple(&c.r);
+        colours->InsertNextTypedTuple(&c.r);
+        lines->InsertNextCell(2, ids);
+        features->InsertNextValue(s.feature);
+    };
+    if (level == 0) {
+        for (auto i : t.segments) add(segments_[i].a, segments_[i].b, segments_[i]);
+    } else {
+        // Cluster in the exaggerated space, so that depth steps stay below a pixel there too.
+        std::vector<geom::SegmentRef> refs;
+        refs.reserve(t.segments.size());
+        for (auto i : t.segments) {
+            const auto& s = segments_[i];
+            refs.push_back({{s.a[0], s.a[1], s.a[2]}, {s.b[0], s.b[1], s.b[2]}});
+        }
+        double cell = kCellSizes[level];
+        auto c = geom::clusterSegments(refs, cell, cell / std::max(1.0, exaggeration));
+        for (std::size_t k = 0; k < c.segments.size(); ++k) {
+            auto va = c.vertices[c.segments[k][0]], vb = c.vertices[c.segments[k][1]];
+            float a[3] = {float(va.x), float(va.y), float(va.z)},
+                  b[3] = {float(vb.x), float(vb.y), float(vb.z)};
+            add(a, b, segments_[t.segments[c.source[k]]]);
+        }
+    }
+    vtkNew<vtkPolyData> pd;
+    pd->SetPoints(pts);
+    pd->SetLines(lines);
+    pd->GetPointData()->AddArray(colours);
+    pd->GetCellData()->AddArray(features);
+    t.lines[level]->GetMapper()->SetInputDataObject(pd);
+    t.lines[level]->GetProperty()->LightingOff();
+    t.lines[level]->GetProperty()->SetLineWidth(level == 0 ? 2.0f : 1.0f);
+    t.lineCount[level] = static_cast<std::size_t>(lines->GetNumberOfCells());
+    t.builtFor[level] = exaggeration;
+}
+
+void NetworkLod::buildTubes(Tile& t, std::size_t cls) {
+    for (bool assumed : {false, true}) {
+        vtkNew<vtkPoints> pts;
+        pts->SetDataTypeToFloat();
+        vtkNew<vtkCellArray> lines;
+        vtkNew<vtkFloatArray> radius;
+        radius->SetName("radius");
+        vtkNew<vtkUnsignedCharArray> colours;
+        colours->SetNumberOfComponents(3);
+        colours->SetName("colours");
+        vtkNew<vtkIdTypeArray> features;
+        features->SetName("feature");
+        // Consecutive segments of one feature form one polyline: joints without gaps.
+        std::vector<vtkIdType> ids;
+        const Segment* prev = nullptr;
+        auto flush = [&] {
+            if (ids.size() >= 2) {
+                lines->InsertNextCell(static_cast<vtkIdType>(ids.size()), ids.data());
+                features->InsertNextValue(prev->feature);
+            }
+            ids.clear();
+        };
+        auto point = [&](const float* p, const Segment& s) {
+            ids.push_back(pts->InsertNextPoint(p));
+            radius->InsertNextValue(s.radius);
+            colours->InsertNextTypedTuple(&s.colour.r);
+        };
+        for (auto i : t.segments) {
+            const auto& s = segments_[i];
+            if (s.assumed != assumed || diameterClass(s.radius) != cls) continue;
+            bool continues =
+                prev && prev->feature == s.feature && std::equal(prev->b, prev->b + 3, s.a);
+            if (!continues) {
+                flush();
+                point(s.a, s);
+            }
+            point(s.b, s);
+            prev = &s;
+        }
+        flush();
+        vtkActor* actor = (assumed ? t.assumedTubes : t.tubes)[cls];
+        if (lines->GetNumberOfCells() == 0) continue;
+        vtkNew<vtkPolyData> pd;
+        pd->SetPoints(pts);
+        pd->SetLines(lines);
+        pd->GetPointData()->AddArray(colours);
+        pd->GetPointData()->AddArray(radius);
+        pd->GetPointData()->SetActiveScalars("radius");
+        pd->GetCellData()->AddArray(features);
+        vtkNew<vtkTubeFilter> tube;
+        tube->SetInputData(pd);
+        tube->SetNumberOfSides(10);
+        tube->SetVaryRadiusToVaryRadiusByAbsoluteScalar();
+        tube->CappingOn();
+        tube->Update();
+        actor->GetMapper()->SetInputDataObject(tube->GetOutput());
+        actor->GetProperty()->SetSpecular(0.2);
+    }
+    t.tubesBuilt[cls] = true;
+}
+
+void NetworkLod::update(vtkRenderer* renderer) {
+    drawn_ = 0;
+    if (tiles_.empty()) return;
+    const double e = tiles_.front()->lines[0]->GetScale()[2];
+    LodView view(renderer);
+    for (auto& tp : tiles_) {
+        Tile& t = *tp;
+        view.setBox(t.bounds, e);
+        const bool visible = view.boxInView();
+        const double footprint = view.footprint();
+        std::size_t level = 0;
+        while (level + 1 < kLevels && kCellSizes[level + 1] <= kCellPixels * footprint) ++level;
+        for (std::size_t k = 0; k < kLevels; ++k) {
+            bool show = visible && k == level;
+            if (show && t.builtFor[k] != e && (k > 0 || t.builtFor[k] == 0)) buildLines(t, k, e);
+            t.lines[k]->SetVisibility(show);
+        }
+        if (visible) drawn_ += t.lineCount[level];
+        for (std::size_t k = 0; k < kClasses; ++k) {
+            bool show =
+                visible && t.classCount[k] > 0 && t.maxDiameter[k] / footprint >= kTubePixels;
+            if (show && !t.tubesBuilt[k]) buildTubes(t, k);
+            t.tubes[k]->SetVisibility(show);
+            t.assumedTubes[k]->SetVisibility(show);
+            if (show) drawn_ += t.classCount[k];
+        }
+    }
+}
+
+}  // namespace bz::render::detail

@@ -15,22 +15,6 @@ namespace {
 
 constexpr std::size_t kLevels = BodyLod::kFootprints.size();
 
-vtkSmartPointer<vtkActor> hiddenMeshActor(double opacity) {
-    vtkNew<vtkPolyDataMapper> mapper;
-    vtkNew<vtkPolyData> empty;
-    mapper->SetInputData(empty);
-    mapper->SetScalarModeToUseCellFieldData();
-    mapper->SelectColorArray("colours");
-    mapper->SetColorModeToDirectScalars();
-    mapper->ScalarVisibilityOn();
-    auto actor = vtkSmartPointer<vtkActor>::New();
-    actor->SetMapper(mapper);
-    actor->GetProperty()->SetOpacity(opacity);
-    actor->GetProperty()->SetSpecular(0.2);
-    actor->VisibilityOff();
-    return actor;
-}
-
 }  // namespace
 
 std::vector<BodyPart> bodyParts(const model::Dataset& ds, std::size_t fi, core::Vec3 o) {
@@ -123,9 +107,9 @@ BodyLod::BodyLod(const model::Dataset& ds, core::Vec3 o, const RenderOptions& op
     for (auto& t : grid) {
         if (!t) continue;
         for (auto& level : t->actors) {
-            level[0] = hiddenMeshActor(1.0);
-            level[1] = hiddenMeshActor(0.35);
-            level[2] = hiddenMeshActor(1.0);
+            level[0] = placeholderActor(1.0, true);
+            level[1] = placeholderActor(0.35, true);
+            level[2] = placeholderActor(1.0, true);
             level[2]->GetProperty()->LightingOff();
         }
         tiles_.push_back(std::move(t));

@@ -1,14 +1,18 @@
 // Triangle meshes with per-cell colour and feature index, the building block of every solid the
-// scene draws (private to the engine's VTK layer).
+// scene draws, and the actors that show them (private to the engine's VTK layer).
 #pragma once
 
+#include <vtkActor.h>
 #include <vtkCellArray.h>
 #include <vtkCellData.h>
 #include <vtkIdTypeArray.h>
 #include <vtkNew.h>
 #include <vtkPoints.h>
 #include <vtkPolyData.h>
+#include <vtkPolyDataMapper.h>
+#include <vtkProperty.h>
 #include <vtkSmartPointer.h>
+#include <vtkTubeFilter.h>
 #include <vtkUnsignedCharArray.h>
 
 #include <cmath>
@@ -77,5 +81,43 @@ struct MeshBuilder {
         return pd;
     }
 };
+
+// An actor coloured directly by the "colours" array (cell or point data), slightly glossy.
+inline vtkSmartPointer<vtkActor> actorFor(vtkPolyData* pd, double opacity,
+                                          bool cellColours = true) {
+    vtkNew<vtkPolyDataMapper> mapper;
+    mapper->SetInputData(pd);
+    if (cellColours)
+        mapper->SetScalarModeToUseCellFieldData();
+    else
+        mapper->SetScalarModeToUsePointFieldData();
+    mapper->SelectColorArray("colours");
+    mapper->SetColorModeToDirectScalars();
+    mapper->ScalarVisibilityOn();
+    auto actor = vtkSmartPointer<vtkActor>::New();
+    actor->SetMapper(mapper);
+    actor->GetProperty()->SetOpacity(opacity);
+    actor->GetProperty()->SetSpecular(0.2);
+    return actor;
+}
+
+// A hidden actor without geometry yet: a level of detail that is built on first use.
+inline vtkSmartPointer<vtkActor> placeholderActor(double opacity, bool cellColours) {
+    vtkNew<vtkPolyData> empty;
+    auto actor = actorFor(empty, opacity, cellColours);
+    actor->VisibilityOff();
+    return actor;
+}
+
+// Tubes swept around polylines whose active point scalars are their radii (10 sides, capped).
+inline vtkSmartPointer<vtkPolyData> sweptTubes(vtkPolyData* axes) {
+    vtkNew<vtkTubeFilter> tube;
+    tube->SetInputData(axes);
+    tube->SetNumberOfSides(10);
+    tube->SetVaryRadiusToVaryRadiusByAbsoluteScalar();
+    tube->CappingOn();
+    tube->Update();
+    return tube->GetOutput();
+}
 
 }  // namespace bz::render::detail

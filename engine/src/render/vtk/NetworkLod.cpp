@@ -1,6 +1,7 @@
 #include "NetworkLod.h"
 
 #include "LodCommon.h"
+#include "MeshBuilder.h"
 
 #include <vtkCellArray.h>
 #include <vtkCellData.h>
@@ -11,7 +12,6 @@
 #include <vtkPolyData.h>
 #include <vtkPolyDataMapper.h>
 #include <vtkProperty.h>
-#include <vtkTubeFilter.h>
 #include <vtkUnsignedCharArray.h>
 
 #include <algorithm>
@@ -28,20 +28,6 @@ namespace {
 
 constexpr std::size_t kLevels = NetworkLod::kCellSizes.size();
 constexpr std::size_t kClasses = NetworkLod::kDiameterClasses.size();
-
-vtkSmartPointer<vtkActor> hiddenActor() {
-    vtkNew<vtkPolyDataMapper> mapper;
-    vtkNew<vtkPolyData> empty;
-    mapper->SetInputData(empty);
-    mapper->SetScalarModeToUsePointFieldData();
-    mapper->SelectColorArray("colours");
-    mapper->SetColorModeToDirectScalars();
-    mapper->ScalarVisibilityOn();
-    auto actor = vtkSmartPointer<vtkActor>::New();
-    actor->SetMapper(mapper);
-    actor->VisibilityOff();
-    return actor;
-}
 
 // Assumed depths are drawn paler in line levels (translucent as tubes).
 Rgb paler(Rgb c) {
@@ -124,11 +110,10 @@ NetworkLod::NetworkLod(const model::Dataset& ds, core::Vec3 o, const RenderOptio
         // Bounds include the largest tube radius, so culling never cuts a visible tube.
         t->bounds =
             t->bounds.inflated(*std::max_element(t->maxDiameter.begin(), t->maxDiameter.end()) / 2);
-        for (auto& a : t->lines) a = hiddenActor();
+        for (auto& a : t->lines) a = placeholderActor(1.0, false);
         for (std::size_t k = 0; k < kClasses; ++k) {
-            t->tubes[k] = hiddenActor();
-            t->assumedTubes[k] = hiddenActor();
-            t->assumedTubes[k]->GetProperty()->SetOpacity(0.55);
+            t->tubes[k] = placeholderActor(1.0, false);
+            t->assumedTubes[k] = placeholderActor(0.55, false);
         }
         tiles_.push_back(std::move(t));
     }
@@ -243,14 +228,7 @@ void NetworkLod::buildTubes(Tile& t, std::size_t cls) {
         pd->GetPointData()->AddArray(radius);
         pd->GetPointData()->SetActiveScalars("radius");
         pd->GetCellData()->AddArray(features);
-        vtkNew<vtkTubeFilter> tube;
-        tube->SetInputData(pd);
-        tube->SetNumberOfSides(10);
-        tube->SetVaryRadiusToVaryRadiusByAbsoluteScalar();
-        tube->CappingOn();
-        tube->Update();
-        actor->GetMapper()->SetInputDataObject(tube->GetOutput());
-        actor->GetProperty()->SetSpecular(0.2);
+        actor->GetMapper()->SetInputDataObject(sweptTubes(pd));
     }
     t.tubesBuilt[cls] = true;
 }

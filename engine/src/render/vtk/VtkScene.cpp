@@ -16,7 +16,6 @@
 #include <vtkRenderStepsPass.h>
 #include <vtkShaderProperty.h>
 #include <vtkTranslucentPass.h>
-#include <vtkTubeFilter.h>
 #include <vtkUniforms.h>
 #include <vtkUnsignedCharArray.h>
 
@@ -37,21 +36,6 @@ using model::DepthProvenance;
 using model::GeometryKind;
 
 namespace {
-
-vtkSmartPointer<vtkActor> actorFor(vtkPolyData* pd, double opacity, bool cellColours = true) {
-    vtkNew<vtkPolyDataMapper> mapper;
-    mapper->SetInputData(pd);
-    mapper->SetScalarModeToUseCellFieldData();
-    if (!cellColours) mapper->SetScalarModeToUsePointFieldData();
-    mapper->SelectColorArray("colours");
-    mapper->SetColorModeToDirectScalars();
-    mapper->ScalarVisibilityOn();
-    auto actor = vtkSmartPointer<vtkActor>::New();
-    actor->SetMapper(mapper);
-    actor->GetProperty()->SetOpacity(opacity);
-    actor->GetProperty()->SetSpecular(0.2);
-    return actor;
-}
 
 // Layer filter meaning "every layer".
 constexpr core::StringPool::Id kAllLayers = 0xffffffffu;
@@ -103,14 +87,7 @@ vtkSmartPointer<vtkPolyData> networks(const model::Dataset& ds, core::Vec3 o, bo
     pd->GetPointData()->AddArray(radius);
     pd->GetPointData()->SetActiveScalars("radius");
     pd->GetCellData()->AddArray(features);
-    if (!asTubes) return pd;
-    vtkNew<vtkTubeFilter> tube;
-    tube->SetInputData(pd);
-    tube->SetNumberOfSides(10);
-    tube->SetVaryRadiusToVaryRadiusByAbsoluteScalar();
-    tube->CappingOn();
-    tube->Update();
-    return tube->GetOutput();
+    return asTubes ? sweptTubes(pd) : pd;
 }
 
 // The ground surface as a grid of at most n x n cells, with the see-through lens (our GLSL in

@@ -151,6 +151,11 @@ void BodyLod::build(Tile& t, std::size_t level) {
             features->InsertNextValue(p.feature);
             continue;
         }
+        if (p.translucent && f >= kLidFootprint) {
+            // Far away a translucent volume only shows as its lid: a fifth of the triangles.
+            translucent.lid(MeshBuilder::circle(p.centre, p.radius, 6), p.top, p.colour, p.feature);
+            continue;
+        }
         int sides = std::clamp(static_cast<int>(std::ceil(2 * M_PI * p.radius / (kEdgePixels * f))),
                                6, p.sides);
         addBodyPart(solid, translucent, p, sides);
@@ -178,7 +183,7 @@ void BodyLod::update(vtkRenderer* renderer) {
         Tile& t = *tp;
         view.setBox(t.bounds, e);
         const bool visible = view.boxInView();
-        const double footprint = view.footprint();
+        const double footprint = view.footprint() * coarsening_;
         std::size_t level = 0;
         while (level + 1 < kLevels && kFootprints[level + 1] <= footprint) ++level;
         for (std::size_t k = 0; k < kLevels; ++k) {

@@ -40,14 +40,19 @@ void addBodyPart(MeshBuilder& solid, MeshBuilder& translucent, const BodyPart& p
 class BodyLod {
   public:
     // Nominal metres per pixel of each level; level 0 is exact.
-    static constexpr std::array<double, 5> kFootprints{0.0, 0.05, 0.2, 0.8, 3.2};
+    static constexpr std::array<double, 8> kFootprints{0.0, 0.05, 0.1, 0.2, 0.4, 0.8, 1.6, 3.2};
     // Polygon edges of about this many pixels.
     static constexpr double kEdgePixels = 8.0;
+    // From this footprint (m per pixel) on, translucent volumes (root zones) are drawn as their
+    // lid.
+    static constexpr double kLidFootprint = 0.4;
 
     BodyLod(const model::Dataset& ds, core::Vec3 origin, const RenderOptions& options);
     ~BodyLod();
     std::vector<vtkSmartPointer<vtkActor>> actors() const;
     void update(vtkRenderer* renderer);
+    // Moving frames choose their detail as if pixels were `factor` times larger (1: still frames).
+    void setCoarsening(double factor) { coarsening_ = factor; }
     std::size_t bodyCount() const { return parts_.size(); }
 
   private:
@@ -55,6 +60,7 @@ class BodyLod {
     void build(Tile& t, std::size_t level);
     std::vector<BodyPart> parts_;
     std::vector<std::unique_ptr<Tile>> tiles_;
+    double coarsening_ = 1.0;
 };
 
 }  // namespace bz::render::detail

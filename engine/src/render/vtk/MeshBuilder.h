@@ -63,14 +63,24 @@ struct MeshBuilder {
             triangle(lo[i], hi[j], hi[i], col, feature);
         }
     }
-    void cylinder(core::Vec2 c, double r, double bottom, double top, Rgb col, long feature,
-                  int sides = 20) {
+    static std::vector<core::Vec2> circle(core::Vec2 c, double r, int sides) {
         std::vector<core::Vec2> ring;
         for (int k = 0; k < sides; ++k) {
             double a = 2 * M_PI * k / sides;
             ring.push_back({c.x + r * std::cos(a), c.y + r * std::sin(a)});
         }
-        prism(ring, bottom, top, col, feature);
+        return ring;
+    }
+    void cylinder(core::Vec2 c, double r, double bottom, double top, Rgb col, long feature,
+                  int sides = 20) {
+        prism(circle(c, r, sides), bottom, top, col, feature);
+    }
+    // A flat convex polygon (counter-clockwise) at height z, facing up.
+    void lid(const std::vector<core::Vec2>& ring, double z, Rgb col, long feature) {
+        std::vector<vtkIdType> ids;
+        for (auto p : ring) ids.push_back(point(p.x, p.y, z));
+        for (std::size_t i = 1; i + 1 < ids.size(); ++i)
+            triangle(ids[0], ids[i], ids[i + 1], col, feature);
     }
     vtkSmartPointer<vtkPolyData> polyData() {
         auto pd = vtkSmartPointer<vtkPolyData>::New();

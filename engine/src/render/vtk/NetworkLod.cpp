@@ -110,7 +110,7 @@ NetworkLod::NetworkLod(const model::Dataset& ds, core::Vec3 o, const RenderOptio
         // Bounds include the largest tube radius, so culling never cuts a visible tube.
         t->bounds =
             t->bounds.inflated(*std::max_element(t->maxDiameter.begin(), t->maxDiameter.end()) / 2);
-        for (auto& a : t->lines) a = placeholderActor(1.0, false);
+        for (auto& a : t->lines) a = placeholderActor(1.0, true);
         for (std::size_t k = 0; k < kClasses; ++k) {
             t->tubes[k] = placeholderActor(1.0, false);
             t->assumedTubes[k] = placeholderActor(0.55, false);
@@ -140,37 +140,31 @@ void NetworkLod::buildLines(Tile& t, std::size_t level, double exaggeration) {
     colours->SetName("colours");
     vtkNew<vtkIdTypeArray> features;
     features->SetName("feature");
-    auto add = [&](const float* a, const float* b, const Segment& s) {
-        Rgb c = s.assumed ? paler(s.colour) : s.colour;
-        vtkIdType ids[2] = {pts->InsertNextPoint(a), pts->InsertNextPoint(b)};
-        colours->InsertNextTypedTuple(&c.r);
-        colours->InsertNextTypedTuple(&c.r);
+    // Cluster in the exaggerated space, so that depth steps stay below a pixel there too. Level 0
+    // clusters at 1 mm: exact, but segments share their end points (half the vertices to shade).
+    std::vector<geom::SegmentRef> refs;
+    refs.reserve(t.segments.size());
+    for (auto i : t.segments) {
+        const auto& s = segments_[i];
+        refs.push_back({{s.a[0], s.a[1], s.a[2]}, {s.b[0], s.b[1], s.b[2]}});
+    }
+    const double cell = std::max(kCellSizes[level], 0.001);
+    auto c = geom::clusterSegments(refs, cell, cell / std::max(1.0, exaggeration));
+    pts->SetNumberOfPoints(static_cast<vtkIdType>(c.vertices.size()));
+    for (std::size_t k = 0; k < c.vertices.size(); ++k)
+        pts->SetPoint(static_cast<vtkIdType>(k), c.vertices[k].x, c.vertices[k].y, c.vertices[k].z);
+    for (std::size_t k = 0; k < c.segments.size(); ++k) {
+        const Segment& s = segments_[t.segments[c.source[k]]];
+        Rgb col = s.assumed ? paler(s.colour) : s.colour;
+        vtkIdType ids[2] = {c.segments[k][0], c.segments[k][1]};
         lines->InsertNextCell(2, ids);
+        colours->InsertNextTypedTuple(&col.r);
         features->InsertNextValue(s.feature);
-    };
-    if (level == 0) {
-        for (auto i : t.segments) add(segments_[i].a, segments_[i].b, segments_[i]);
-    } else {
-        // Cluster in the exaggerated space, so that depth steps stay below a pixel there too.
-        std::vector<geom::SegmentRef> refs;
-        refs.reserve(t.segments.size());
-        for (auto i : t.segments) {
-            const auto& s = segments_[i];
-            refs.push_back({{s.a[0], s.a[1], s.a[2]}, {s.b[0], s.b[1], s.b[2]}});
-        }
-        double cell = kCellSizes[level];
-        auto c = geom::clusterSegments(refs, cell, cell / std::max(1.0, exaggeration));
-        for (std::size_t k = 0; k < c.segments.size(); ++k) {
-            auto va = c.vertices[c.segments[k][0]], vb = c.vertices[c.segments[k][1]];
-            float a[3] = {float(va.x), float(va.y), float(va.z)},
-                  b[3] = {float(vb.x), float(vb.y), float(vb.z)};
-            add(a, b, segments_[t.segments[c.source[k]]]);
-        }
     }
     vtkNew<vtkPolyData> pd;
     pd->SetPoints(pts);
     pd->SetLines(lines);
-    pd->GetPointData()->AddArray(colours);
+    pd->GetCellData()->AddArray(colours);
     pd->GetCellData()->AddArray(features);
     t.lines[level]->GetMapper()->SetInputDataObject(pd);
     t.lines[level]->GetProperty()->LightingOff();
@@ -242,7 +236,7 @@ void NetworkLod::update(vtkRenderer* renderer) {
         Tile& t = *tp;
         view.setBox(t.bounds, e);
         const bool visible = view.boxInView();
-        const double footprint = view.footprint();
+        const double footprint = view.footprint() * coarsening_;
         std::size_t level = 0;
         while (level + 1 < kLevels && kCellSizes[level + 1] <= kCellPixels * footprint) ++level;
         for (std::size_t k = 0; k < kLevels; ++k) {

@@ -27,7 +27,7 @@ class NetworkLod {
     // Clustering cells of the line levels (m); level 0 draws exact lines.
     static constexpr std::array<double, 8> kCellSizes{0.0, 0.25, 0.5, 1, 2, 4, 8, 16};
     // The coarsest level whose cell is at most this many pixels is drawn.
-    static constexpr double kCellPixels = 3.0;
+    static constexpr double kCellPixels = 2.0;
     // Diameter classes with their own tube actors (upper bounds, m).
     static constexpr std::array<double, 3> kDiameterClasses{0.15, 0.4, 1e9};
     // A class is drawn as tubes once its largest diameter covers this many pixels.
@@ -43,6 +43,8 @@ class NetworkLod {
     // Chooses each tile's detail for the renderer's camera and the actors' vertical exaggeration
     // (call before every render).
     void update(vtkRenderer* renderer);
+    // Moving frames choose their detail as if pixels were `factor` times larger (1: still frames).
+    void setCoarsening(double factor) { coarsening_ = factor; }
     std::size_t segmentCount() const { return segments_.size(); }
     // Segments drawn in the last update (lines after clustering, plus tubed ones), for tests.
     std::size_t drawnSegments() const { return drawn_; }
@@ -61,6 +63,7 @@ class NetworkLod {
 
     std::vector<Segment> segments_;
     std::vector<std::unique_ptr<Tile>> tiles_;
+    double coarsening_ = 1.0;
     std::size_t drawn_ = 0;
 };
 

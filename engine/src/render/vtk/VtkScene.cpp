@@ -37,6 +37,8 @@ using model::GeometryKind;
 
 namespace {
 
+constexpr double kMovingCoarsening = 3.0;
+
 // Layer filter meaning "every layer".
 constexpr core::StringPool::Id kAllLayers = 0xffffffffu;
 
@@ -355,6 +357,9 @@ void setLens(VtkScene& s, core::Vec2 centerPx, double radiusPx) {
 
 void setMoving(VtkScene& s, bool moving) {
     s.moving = moving;
+    // Moving frames also draw coarser detail: cells and polygon edges three times larger.
+    if (s.lod) s.lod->setCoarsening(moving ? kMovingCoarsening : 1.0);
+    if (s.bodyLod) s.bodyLod->setCoarsening(moving ? kMovingCoarsening : 1.0);
     if (s.ground && s.movingGround) {
         s.ground->SetVisibility(!moving);
         s.movingGround->SetVisibility(moving);

@@ -82,15 +82,12 @@ int interactive(app::ViewerState& s) {
     render::Viewport viewport(s.dataset, s.ground, s.options);
     viewport.initializeFromCurrentContext();
     ImVec2 lastMouse{};
-    // While input arrives the view renders fast moving frames; a quarter second after the last
-    // input it renders one exact still frame and then sleeps until the next event.
-    double lastInput = glfwGetTime();
-    bool stillShown = false;
+    render::FramePacer pacer;
+    pacer.input(glfwGetTime());
     while (!glfwWindowShouldClose(window)) {
-        if (stillShown) {
+        if (pacer.waiting()) {
             glfwWaitEvents();
-            lastInput = glfwGetTime();
-            stillShown = false;
+            pacer.input(glfwGetTime());
         } else {
             glfwPollEvents();
         }
@@ -134,12 +131,12 @@ int interactive(app::ViewerState& s) {
             ImGuiIO& io = ImGui::GetIO();
             if (io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.MouseWheel != 0 ||
                 ImGui::IsAnyMouseDown() || ImGui::IsAnyItemActive())
-                lastInput = glfwGetTime();
+                pacer.input(glfwGetTime());
         }
-        const bool moving = glfwGetTime() - lastInput < 0.25;
-        viewport.setQuality(moving ? render::FrameQuality::Moving : render::FrameQuality::Still);
+        const auto quality = pacer.quality(glfwGetTime());
+        viewport.setQuality(quality);
         unsigned tex = viewport.render();
-        stillShown = !moving;
+        pacer.shown(quality);
         glBindFramebuffer(GL_FRAMEBUFFER, 0);
         ImVec2 origin = ImGui::GetCursorScreenPos();
         ImGui::Image(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(tex)), size,

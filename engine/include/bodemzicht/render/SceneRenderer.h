@@ -17,6 +17,7 @@
 #include <bodemzicht/core/Vec.h>
 #include <bodemzicht/io/Raster.h>
 #include <bodemzicht/model/Dataset.h>
+#include <bodemzicht/render/FramePacer.h>
 #include <bodemzicht/render/ThemeColours.h>
 
 namespace bz::render {
@@ -79,11 +80,6 @@ core::Vec3 renderOrigin(const model::Dataset& ds);
 core::Result<Image> renderImage(const model::Dataset& ds, const io::GroundLevel& ground,
                                 const RenderOptions& options);
 core::Result<void> writePng(const Image& image, const std::string& path);
-
-// Frames while the camera moves trade exactness for speed (plain alpha blending instead of depth
-// peeling, a coarse unlit ground); a still frame is exact. Networks use the same level of detail
-// in both.
-enum class FrameQuality { Moving, Still };
 
 // Renders `frames` frames of a camera orbit around the whole project offscreen and returns the
 // time of each (ms), for `bodemzicht --benchmark N`.

@@ -166,9 +166,11 @@ VtkScene buildScene(const model::Dataset& ds, const io::GroundLevel& ground,
     s.renderer->SetBackground(0.93, 0.94, 0.96);
     s.renderer->SetBackgroundAlpha(1.0);  // an opaque image, also inside the viewer's ImGui window
     s.renderer->SetUseDepthPeeling(true);
-    s.renderer->SetMaximumNumberOfPeels(8);
-    // Stop peeling once a pass changes < 1 % of pixels: 20-25 % faster, visually the same.
-    s.renderer->SetOcclusionRatio(0.01);
+    // At most 4 peels, stopping once a pass changes < 5 % of the pixels (the rest is blended in
+    // one pass): still frames about a third faster than 8 peels and 1 %; on the sample's overview
+    // and street view no pixel differs by more than 6 % (ImageMagick compare -fuzz 6%).
+    s.renderer->SetMaximumNumberOfPeels(4);
+    s.renderer->SetOcclusionRatio(0.05);
 
     // One set of actors per layer when a layer is faded; otherwise one set for all layers, since
     // every extra translucent actor costs depth peeling.

@@ -27,6 +27,17 @@ struct ClusteredSegments {
 // Cell sizes: cellXY horizontally, cellZ vertically (both > 0).
 ClusteredSegments clusterSegments(std::span<const SegmentRef> input, double cellXY, double cellZ);
 
+// Joins runs of segments through vertices where exactly two segments of one group meet (a group is
+// what may be drawn as one, e.g. one colour): each run between junctions is simplified by
+// Douglas-Peucker with `tolerance`, so a straight main cut into many pieces becomes one segment.
+// Kept vertices are the input's; junctions (other degrees, group changes) always stay; each output
+// segment's source is that of the run's first segment.
+ClusteredSegments simplifyRuns(const ClusteredSegments& in, std::span<const std::uint32_t> group,
+                               double tolerance);
+
+// Distance from p to segment a-b (exposed for tests).
+double pointSegmentDistance(core::Vec3 p, core::Vec3 a, core::Vec3 b);
+
 // The integer cell of a point (exposed for tests).
 std::array<std::int64_t, 3> clusterCell(core::Vec3 p, double cellXY, double cellZ);
 

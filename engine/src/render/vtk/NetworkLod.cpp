@@ -150,6 +150,17 @@ void NetworkLod::buildLines(Tile& t, std::size_t level, double exaggeration) {
     }
     const double cell = std::max(kCellSizes[level], 0.001);
     auto c = geom::clusterSegments(refs, cell, cell / std::max(1.0, exaggeration));
+    if (level > 0) {
+        // Straight runs of one colour become one segment (within half a cell).
+        std::vector<std::uint32_t> colourKey;
+        colourKey.reserve(c.segments.size());
+        for (auto src : c.source) {
+            const Segment& s = segments_[t.segments[src]];
+            Rgb col = s.assumed ? paler(s.colour) : s.colour;
+            colourKey.push_back((std::uint32_t(col.r) << 16) | (std::uint32_t(col.g) << 8) | col.b);
+        }
+        c = geom::simplifyRuns(c, colourKey, cell / 2);
+    }
     pts->SetNumberOfPoints(static_cast<vtkIdType>(c.vertices.size()));
     for (std::size_t k = 0; k < c.vertices.size(); ++k)
         pts->SetPoint(static_cast<vtkIdType>(k), c.vertices[k].x, c.vertices[k].y, c.vertices[k].z);

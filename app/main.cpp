@@ -34,10 +34,10 @@ int screenshot(app::ViewerState& s, const std::string& path) {
     return 0;
 }
 
-int benchmark(app::ViewerState& s, int frames, bool still) {
-    auto times =
-        render::benchmarkOrbit(s.dataset, s.ground, s.options, frames,
-                               still ? render::FrameQuality::Still : render::FrameQuality::Moving);
+int benchmark(app::ViewerState& s, int frames, bool still, bool warm) {
+    auto times = render::benchmarkOrbit(
+        s.dataset, s.ground, s.options, frames,
+        still ? render::FrameQuality::Still : render::FrameQuality::Moving, warm);
     if (!times) {
         std::fprintf(stderr, "bodemzicht: %s\n", times.error().toString().c_str());
         return 1;
@@ -188,7 +188,7 @@ int main(int argc, char** argv) {
     double exaggeration = 1, groundOpacity = 0.3;
     int benchmarkFrames = 0;
     std::string networks = "auto";
-    bool still = false;
+    bool still = false, warm = false;
     cli.add_option("PROJECT", project, "Project GeoPackage (default: the bundled sample district)");
     cli.add_option("--screenshot", shot, "Render one image to this PNG and exit");
     cli.add_option("--size", size, "Image size WxH");
@@ -209,6 +209,8 @@ int main(int argc, char** argv) {
     cli.add_flag("--still", still,
                  "With --benchmark: time exact still frames (depth peeling) instead of the frames "
                  "drawn while the camera moves");
+    cli.add_flag("--warm", warm,
+                 "With --benchmark: fly the orbit once untimed first (levels of detail built)");
     CLI11_PARSE(cli, argc, argv);
 
     if (project.empty()) {
@@ -239,6 +241,6 @@ int main(int argc, char** argv) {
         return 1;
     }
     if (state.loadReport.skipped()) std::printf("%s", state.loadReport.summary(10).c_str());
-    if (benchmarkFrames > 0) return benchmark(state, benchmarkFrames, still);
+    if (benchmarkFrames > 0) return benchmark(state, benchmarkFrames, still, warm);
     return shot.empty() ? interactive(state) : screenshot(state, shot);
 }

@@ -96,13 +96,19 @@ core::Result<void> writePng(const Image& image, const std::string& path) {
 core::Result<std::vector<double>> benchmarkOrbit(const model::Dataset& ds,
                                                  const io::GroundLevel& ground,
                                                  const RenderOptions& options, int frames,
-                                                 FrameQuality quality) {
+                                                 FrameQuality quality, bool warm) {
     if (!displayAvailable())
         return core::fail("", "", "no X display for rendering: run under xvfb-run");
     auto scene = detail::buildScene(ds, ground, options);
     detail::setMoving(scene, quality == FrameQuality::Moving);
     // The first frame uploads the geometry and is not timed.
     auto window = detail::renderOffscreen(scene, options.width, options.height);
+    // A warm benchmark first flies the same orbit untimed, so that every level of detail it
+    // needs is built.
+    for (int i = 0; warm && i < frames; ++i) {
+        scene.renderer->GetActiveCamera()->Azimuth(360.0 / std::max(1, frames));
+        window->Render();
+    }
     std::vector<double> ms;
     for (int i = 0; i < frames; ++i) {
         scene.renderer->GetActiveCamera()->Azimuth(360.0 / std::max(1, frames));

@@ -82,11 +82,14 @@ core::Result<Image> renderImage(const model::Dataset& ds, const io::GroundLevel&
 core::Result<void> writePng(const Image& image, const std::string& path);
 
 // Renders `frames` frames of a camera orbit around the whole project offscreen and returns the
-// time of each (ms), for `bodemzicht --benchmark N`.
+// time of each (ms), for `bodemzicht --benchmark N`. Levels of detail are built when first needed,
+// during the timed frames; `warm` flies the orbit once untimed first (levels cached, as after the
+// first moments in the viewer).
 core::Result<std::vector<double>> benchmarkOrbit(const model::Dataset& ds,
                                                  const io::GroundLevel& ground,
                                                  const RenderOptions& options, int frames,
-                                                 FrameQuality quality = FrameQuality::Moving);
+                                                 FrameQuality quality = FrameQuality::Moving,
+                                                 bool warm = false);
 
 // True when an X display is available for rendering.
 bool displayAvailable();

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include <bodemzicht/core/Vec.h>
+#include <bodemzicht/model/Dataset.h>
 #include <bodemzicht/render/ThemeColours.h>
 
 namespace bz::render::detail {
@@ -128,6 +129,22 @@ inline vtkSmartPointer<vtkPolyData> sweptTubes(vtkPolyData* axes) {
     tube->CappingOn();
     tube->Update();
     return tube->GetOutput();
+}
+
+// The radius a linear object is drawn with: half its outer diameter, 5 cm where that is unknown
+// (for drawing only; the data keeps it unknown and the selection panel says so).
+inline double drawnRadius(const model::LinearGeometry& l) {
+    return std::isnan(l.outerDiameterM) ? 0.05 : l.outerDiameterM / 2;
+}
+
+// Whether any vertex of a linear object lies at an assumed or unknown depth: drawn differently.
+inline bool depthAssumed(const model::Dataset& ds, const model::LinearGeometry& l) {
+    for (std::uint32_t i = 0; i < l.vertexCount; ++i) {
+        auto p = ds.vertexDepths[l.firstVertex + i].provenance;
+        if (p == model::DepthProvenance::Assumed || p == model::DepthProvenance::Unknown)
+            return true;
+    }
+    return false;
 }
 
 }  // namespace bz::render::detail

@@ -21,7 +21,6 @@
 
 namespace bz::render::detail {
 
-using model::DepthProvenance;
 using model::GeometryKind;
 
 namespace {
@@ -61,12 +60,8 @@ NetworkLod::NetworkLod(const model::Dataset& ds, core::Vec3 o, const RenderOptio
         const auto& f = ds.features[fi];
         if (f.kind() != GeometryKind::Linear || !isShown(ds, f, options)) continue;
         const auto& l = ds.linears[f.geometry];
-        bool assumed = false;
-        for (std::uint32_t i = 0; i < l.vertexCount; ++i) {
-            auto p = ds.vertexDepths[l.firstVertex + i].provenance;
-            assumed |= p == DepthProvenance::Assumed || p == DepthProvenance::Unknown;
-        }
-        float r = std::isnan(l.outerDiameterM) ? 0.05f : l.outerDiameterM / 2;
+        const bool assumed = depthAssumed(ds, l);
+        const auto r = static_cast<float>(drawnRadius(l));
         Rgb c = themeColour(ds.str(f.theme));
         for (std::uint32_t i = 0; i + 1 < l.vertexCount; ++i) {
             core::Vec3 a = ds.vertices[l.firstVertex + i] - o,

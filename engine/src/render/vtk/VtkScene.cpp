@@ -62,13 +62,8 @@ vtkSmartPointer<vtkPolyData> networks(const model::Dataset& ds, core::Vec3 o, bo
             !isShown(ds, f, options))
             continue;
         const auto& l = ds.linears[f.geometry];
-        bool isAssumed = false;
-        for (std::uint32_t i = 0; i < l.vertexCount; ++i) {
-            auto p = ds.vertexDepths[l.firstVertex + i].provenance;
-            isAssumed |= p == DepthProvenance::Assumed || p == DepthProvenance::Unknown;
-        }
-        if (isAssumed != assumed) continue;
-        float r = std::isnan(l.outerDiameterM) ? 0.05f : l.outerDiameterM / 2;
+        if (depthAssumed(ds, l) != assumed) continue;
+        const auto r = static_cast<float>(drawnRadius(l));
         Rgb c = themeColour(ds.str(f.theme));
         std::vector<vtkIdType> ids;
         for (std::uint32_t i = 0; i < l.vertexCount; ++i) {
@@ -208,7 +203,7 @@ VtkScene buildScene(const model::Dataset& ds, const io::GroundLevel& ground,
             fade == options.layerOpacity.end() ? 1.0 : std::clamp(fade->second, 0.0, 1.0);
         if (factor <= 0) continue;
         for (bool assumed : {false, true}) {
-            if (tiled) break;
+            if (tiled) break;  // NetworkLod draws them
             auto pd = networks(ds, o, assumed, options, asTubes, layer);
             if (pd->GetNumberOfPoints() == 0) continue;
             // Assumed depths look different: translucent tubes, or dimmer lines.
@@ -265,7 +260,7 @@ VtkScene buildScene(const model::Dataset& ds, const io::GroundLevel& ground,
             const auto& f = ds.features[fi];
             if (f.kind() != GeometryKind::Linear || !isShown(ds, f, options)) continue;
             const auto& l = ds.linears[f.geometry];
-            double r = std::isnan(l.outerDiameterM) ? 0.05 : l.outerDiameterM / 2;
+            double r = drawnRadius(l);
             Rgb c = themeColour(ds.str(f.theme));
             for (std::uint32_t i = 0; i + 1 < l.vertexCount; ++i) {
                 const auto& d0 = ds.vertexDepths[l.firstVertex + i];
@@ -302,7 +297,7 @@ VtkScene buildScene(const model::Dataset& ds, const io::GroundLevel& ground,
         Rgb c = clashColour(h.kind);
         if (f.kind() == GeometryKind::Linear) {
             const auto& l = ds.linears[f.geometry];
-            double r = (std::isnan(l.outerDiameterM) ? 0.05 : l.outerDiameterM / 2) + h.requiredM;
+            double r = drawnRadius(l) + h.requiredM;
             for (std::uint32_t i = 0; i + 1 < l.vertexCount; ++i) {
                 core::Vec3 a = ds.vertices[l.firstVertex + i] - o,
                            b = ds.vertices[l.firstVertex + i + 1] - o;

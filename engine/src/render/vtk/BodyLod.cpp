@@ -151,13 +151,15 @@ void BodyLod::build(Tile& t, std::size_t level) {
             features->InsertNextValue(p.feature);
             continue;
         }
+        // Edges of about kEdgePixels: a circle of R pixels then strays < kEdgePixels^2 / 8R px.
+        const int sides = std::clamp(
+            static_cast<int>(std::ceil(2 * M_PI * p.radius / (kEdgePixels * f))), 6, p.sides);
         if (p.translucent && f >= kLidFootprint) {
             // Far away a translucent volume only shows as its lid: a fifth of the triangles.
-            translucent.lid(MeshBuilder::circle(p.centre, p.radius, 6), p.top, p.colour, p.feature);
+            translucent.lid(MeshBuilder::circle(p.centre, p.radius, sides), p.top, p.colour,
+                            p.feature);
             continue;
         }
-        int sides = std::clamp(static_cast<int>(std::ceil(2 * M_PI * p.radius / (kEdgePixels * f))),
-                               6, p.sides);
         addBodyPart(solid, translucent, p, sides);
     }
     auto& a = t.actors[level];

@@ -2,8 +2,6 @@
 
 #include <imgui.h>
 
-#include <bodemzicht/model/DatasetSummary.h>
-
 #include <cmath>
 #include <map>
 
@@ -46,7 +44,7 @@ bool drawViewPanel(ViewerState& s, render::Viewport& viewport) {
 void drawProjectPanel(ViewerState& s) {
     ImGui::Begin(tr(s, "Project", "Project"));
     ImGui::TextUnformatted(s.projectPath.c_str());
-    auto summary = model::summarize(s.dataset);
+    const auto& summary = s.summary;
     ImGui::Text("%zu %s, %zu %s", summary.features, tr(s, "objecten", "objects"), summary.segments,
                 tr(s, "segmenten", "segments"));
     if (ImGui::CollapsingHeader(tr(s, "Thema's", "Themes"), ImGuiTreeNodeFlags_DefaultOpen)) {
@@ -97,7 +95,7 @@ void drawSelectionPanel(ViewerState& s) {
 
 void drawLayersPanel(ViewerState& s) {
     ImGui::Begin(tr(s, "Lagen en diepte", "Layers and depth"));
-    auto summary = model::summarize(s.dataset);
+    const auto& summary = s.summary;
     ImGui::TextUnformatted(tr(s, "Lagen", "Layers"));
     for (const auto& [layer, n] : summary.perLayer) {
         bool shown = !s.options.hiddenLayers.count(layer);
@@ -170,27 +168,31 @@ bool drawClashPanel(ViewerState& s, render::Viewport& viewport) {
     bool changed = false;
     ImGui::Begin(tr(s, "Conflicten", "Clashes"));
     ImGui::Text("%zu", s.clashes.clashes.size());
-    for (int i = 0; i < static_cast<int>(s.clashes.clashes.size()) && i < 500; ++i) {
-        const auto& c = s.clashes.clashes[static_cast<std::size_t>(i)];
-        char label[256];
-        std::snprintf(label, sizeof label, "%s %s  %s / %s  %.2f m (%s)", c.id.c_str(),
-                      std::string(clash::toCode(c.kind)).c_str(), c.aId.c_str(), c.bId.c_str(),
-                      c.distanceM, c.aOwner.c_str());
-        if (ImGui::Selectable(label, s.selectedClash == i)) {
-            s.selectedClash = i;
-            // Highlight both objects with the violated clearance, then fly there.
-            long fa = -1, fb = -1;
-            for (std::size_t k = 0; k < s.dataset.features.size(); ++k) {
-                if (s.dataset.features[k].id == c.aId) fa = static_cast<long>(k);
-                if (s.dataset.features[k].id == c.bId) fb = static_cast<long>(k);
+    // Only the visible rows are laid out: reports of tens of thousands of clashes scroll freely.
+    ImGuiListClipper rows;
+    rows.Begin(static_cast<int>(s.clashes.clashes.size()));
+    while (rows.Step())
+        for (int i = rows.DisplayStart; i < rows.DisplayEnd; ++i) {
+            const auto& c = s.clashes.clashes[static_cast<std::size_t>(i)];
+            char label[256];
+            std::snprintf(label, sizeof label, "%s %s  %s / %s  %.2f m (%s)", c.id.c_str(),
+                          std::string(clash::toCode(c.kind)).c_str(), c.aId.c_str(), c.bId.c_str(),
+                          c.distanceM, c.aOwner.c_str());
+            if (ImGui::Selectable(label, s.selectedClash == i)) {
+                s.selectedClash = i;
+                // Highlight both objects with the violated clearance, then fly there.
+                long fa = -1, fb = -1;
+                for (std::size_t k = 0; k < s.dataset.features.size(); ++k) {
+                    if (s.dataset.features[k].id == c.aId) fa = static_cast<long>(k);
+                    if (s.dataset.features[k].id == c.bId) fb = static_cast<long>(k);
+                }
+                s.options.highlight = {fa, fb, std::isnan(c.requiredM) ? 0.0 : c.requiredM,
+                                       std::string(clash::toCode(c.kind))};
+                viewport.rebuild(s.options);
+                viewport.flyTo(c.location());
+                changed = true;
             }
-            s.options.highlight = {fa, fb, std::isnan(c.requiredM) ? 0.0 : c.requiredM,
-                                   std::string(clash::toCode(c.kind))};
-            viewport.rebuild(s.options);
-            viewport.flyTo(c.location());
-            changed = true;
         }
-    }
     ImGui::End();
     return changed;
 }

@@ -15,6 +15,7 @@ core::Result<void> openProject(ViewerState& state, const std::string& project,
     auto ds = io::readProject(project, state.loadReport);
     if (!ds) return std::unexpected(ds.error());
     state.dataset = std::move(*ds);
+    state.summary = model::summarize(state.dataset);
     auto ground = io::openFieldRaster(state.dataset, "ground_level");
     if (!ground) return std::unexpected(ground.error());
     state.ground = std::move(*ground);

@@ -9,6 +9,7 @@
 #include <bodemzicht/io/ImportReport.h>
 #include <bodemzicht/io/Raster.h>
 #include <bodemzicht/model/Dataset.h>
+#include <bodemzicht/model/DatasetSummary.h>
 #include <bodemzicht/render/SceneRenderer.h>
 
 namespace bz::app {
@@ -16,6 +17,7 @@ namespace bz::app {
 struct ViewerState {
     std::string projectPath;
     model::Dataset dataset;
+    model::DatasetSummary summary;  // computed once: at a million segments it takes ~0.5 s
     io::ImportReport loadReport;
     io::GroundLevel ground;
     clash::ClashReport clashes;

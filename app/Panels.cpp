@@ -188,7 +188,7 @@ bool drawClashPanel(ViewerState& s, render::Viewport& viewport) {
                 }
                 s.options.highlight = {fa, fb, std::isnan(c.requiredM) ? 0.0 : c.requiredM,
                                        std::string(clash::toCode(c.kind))};
-                viewport.rebuild(s.options);
+                viewport.setHighlight(s.options.highlight);
                 viewport.flyTo(c.location());
                 changed = true;
             }

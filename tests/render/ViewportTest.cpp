@@ -156,3 +156,42 @@ TEST(Viewport, FarCablesAreClusteredButKeepTheirColourAndMovingFramesShowThemToo
     EXPECT_GT(viewport.drawnSegments(), far);
     EXPECT_GT(reddishInColumn(px, 320, 240, 160), 10);
 }
+
+TEST(Viewport, SelectingAClashShowsAndClearsItsEnvelopeWithoutARebuild) {
+    if (!render::displayAvailable()) {
+        if (std::getenv("CI")) FAIL() << "no DISPLAY in CI: run the tests under xvfb-run";
+        GTEST_SKIP() << "no DISPLAY";
+    }
+    HiddenWindow w;
+    ASSERT_NE(w.window, nullptr);
+    model::Dataset ds;
+    model::Dataset::Meta m;
+    m.id = "LS";
+    m.theme = "laagspanning";
+    m.type = model::ObjectType::Cable;
+    std::vector<model::VertexDepth> d(2, {model::DepthProvenance::Measured, 0.05f});
+    ds.addLinear(m, {{X0 - 20, Y0, 4}, {X0 + 20, Y0, 4}}, d, 1.0f);
+    render::RenderOptions o;
+    o.width = 320;
+    o.height = 240;
+    o.view = "top";
+    render::Viewport viewport(ds, io::GroundLevel(), o);
+    viewport.initializeFromCurrentContext();
+    viewport.resize(320, 240);
+    // Pixels of the centre column tinted red (the envelope is translucent red).
+    auto redTinted = [&] {
+        auto px = readTexture(viewport.render(), 320, 240);
+        int n = 0;
+        for (int y = 0; y < 240; ++y) {
+            const unsigned char* p = &px[(static_cast<std::size_t>(y) * 320 + 160) * 4];
+            n += p[0] > p[1] + 40 && p[0] > p[2] + 40;
+        }
+        return n;
+    };
+    const int plain = redTinted();
+    viewport.setHighlight({0, -1, 2.0, "hard"});  // 2 m around the 1 m cable
+    const int lit = redTinted();
+    EXPECT_GT(lit, plain + 10) << plain << " -> " << lit;
+    viewport.setHighlight({});
+    EXPECT_EQ(redTinted(), plain);
+}

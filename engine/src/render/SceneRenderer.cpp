@@ -256,6 +256,11 @@ std::optional<core::Vec3> Viewport::pickPoint(int x, int y) {
     return core::Vec3{p[0], p[1], p[2] / e} + d->scene.origin;
 }
 
+void Viewport::setHighlight(const RenderOptions::Highlight& highlight) {
+    d->options.highlight = highlight;
+    detail::setHighlight(d->scene, *d->ds, highlight);
+}
+
 void Viewport::rebuild(const RenderOptions& options) {
     auto cam = camera();
     d->window->RemoveRenderer(d->scene.renderer);

@@ -122,6 +122,8 @@ class Viewport {
     long pick(int x, int y);
     // The surface point (RD/NAP, exaggeration undone) under a pixel, for measuring.
     std::optional<core::Vec3> pickPoint(int x, int y);
+    // Shows the envelope of a selected clash (or none) without rebuilding the scene.
+    void setHighlight(const RenderOptions::Highlight& highlight);
     // Rebuilds the objects after visibility, slice or clash markers changed; keeps the camera.
     void rebuild(const RenderOptions& options);
     // Points the camera at an RD/NAP location from a few metres away (a clash, a bookmark).

@@ -288,40 +288,8 @@ VtkScene buildScene(const model::Dataset& ds, const io::GroundLevel& ground,
         if (bands.polys->GetNumberOfCells()) s.actors.push_back(actorFor(bands.polyData(), 0.2));
     }
 
-    // The selected clash's envelope: every point within the required clearance of either object.
-    const auto& h = options.highlight;
-    MeshBuilder envelope;
-    for (long fi : {h.featureA, h.featureB}) {
-        if (fi < 0 || fi >= static_cast<long>(ds.features.size())) continue;
-        const auto& f = ds.features[static_cast<std::size_t>(fi)];
-        Rgb c = clashColour(h.kind);
-        if (f.kind() == GeometryKind::Linear) {
-            const auto& l = ds.linears[f.geometry];
-            double r = drawnRadius(l) + h.requiredM;
-            for (std::uint32_t i = 0; i + 1 < l.vertexCount; ++i) {
-                core::Vec3 a = ds.vertices[l.firstVertex + i] - o,
-                           b = ds.vertices[l.firstVertex + i + 1] - o;
-                if (std::isnan(a.z) || std::isnan(b.z)) continue;
-                // A box around each segment, wide and high by the envelope: cheap and readable.
-                core::Vec2 d = (b - a).xy();
-                double len = core::length(d);
-                if (len <= 0) continue;
-                core::Vec2 n{-d.y / len * r, d.x / len * r};
-                core::Vec2 e = d * (r / len);
-                envelope.prism({a.xy() - e - n, b.xy() + e - n, b.xy() + e + n, a.xy() - e + n},
-                               std::min(a.z, b.z) - r, std::max(a.z, b.z) + r, c, fi);
-            }
-        } else {
-            auto fb = ds.featureBounds(f);
-            fb = fb.inflated(h.requiredM);
-            envelope.prism({{fb.lo.x - o.x, fb.lo.y - o.y},
-                            {fb.hi.x - o.x, fb.lo.y - o.y},
-                            {fb.hi.x - o.x, fb.hi.y - o.y},
-                            {fb.lo.x - o.x, fb.hi.y - o.y}},
-                           std::max(fb.lo.z, clipLo) - o.z, std::min(fb.hi.z, clipHi) - o.z, c, fi);
-        }
-    }
-    if (envelope.polys->GetNumberOfCells()) s.actors.push_back(actorFor(envelope.polyData(), 0.3));
+    s.clipLo = clipLo;
+    s.clipHi = clipHi;
 
     // Ground surface from the ground-level raster: at most 300 x 300 cells for still frames, 64 x
     // 64 unlit while the camera moves (the ground is a full-screen translucent sheet: its fill is
@@ -338,6 +306,7 @@ VtkScene buildScene(const model::Dataset& ds, const io::GroundLevel& ground,
         }
     }
     for (auto& a : s.actors) s.renderer->AddActor(a);
+    setHighlight(s, ds, options.highlight);
     applyView(s, options.view, options.verticalExaggeration);
     return s;
 }
@@ -374,7 +343,54 @@ void setMoving(VtkScene& s, bool moving) {
 }
 
 void applyExaggeration(VtkScene& s, double e) {
+    s.exaggeration = e;
     for (auto& a : s.actors) a->SetScale(1, 1, e);
+}
+
+void setHighlight(VtkScene& s, const model::Dataset& ds, const RenderOptions::Highlight& h) {
+    if (s.envelope) {
+        s.renderer->RemoveActor(s.envelope);
+        std::erase(s.actors, s.envelope);
+        s.envelope = nullptr;
+    }
+    // Every point within the required clearance of either object.
+    const core::Vec3 o = s.origin;
+    MeshBuilder envelope;
+    for (long fi : {h.featureA, h.featureB}) {
+        if (fi < 0 || fi >= static_cast<long>(ds.features.size())) continue;
+        const auto& f = ds.features[static_cast<std::size_t>(fi)];
+        Rgb c = clashColour(h.kind);
+        if (f.kind() == GeometryKind::Linear) {
+            const auto& l = ds.linears[f.geometry];
+            double r = drawnRadius(l) + h.requiredM;
+            for (std::uint32_t i = 0; i + 1 < l.vertexCount; ++i) {
+                core::Vec3 a = ds.vertices[l.firstVertex + i] - o,
+                           b = ds.vertices[l.firstVertex + i + 1] - o;
+                if (std::isnan(a.z) || std::isnan(b.z)) continue;
+                // A box around each segment, wide and high by the envelope: cheap and readable.
+                core::Vec2 d = (b - a).xy();
+                double len = core::length(d);
+                if (len <= 0) continue;
+                core::Vec2 n{-d.y / len * r, d.x / len * r};
+                core::Vec2 e = d * (r / len);
+                envelope.prism({a.xy() - e - n, b.xy() + e - n, b.xy() + e + n, a.xy() - e + n},
+                               std::min(a.z, b.z) - r, std::max(a.z, b.z) + r, c, fi);
+            }
+        } else {
+            auto fb = ds.featureBounds(f).inflated(h.requiredM);
+            envelope.prism({{fb.lo.x - o.x, fb.lo.y - o.y},
+                            {fb.hi.x - o.x, fb.lo.y - o.y},
+                            {fb.hi.x - o.x, fb.hi.y - o.y},
+                            {fb.lo.x - o.x, fb.hi.y - o.y}},
+                           std::max(fb.lo.z, s.clipLo) - o.z, std::min(fb.hi.z, s.clipHi) - o.z, c,
+                           fi);
+        }
+    }
+    if (!envelope.polys->GetNumberOfCells()) return;
+    s.envelope = actorFor(envelope.polyData(), 0.3);
+    s.envelope->SetScale(1, 1, s.exaggeration);
+    s.actors.push_back(s.envelope);
+    s.renderer->AddActor(s.envelope);
 }
 
 void applyView(VtkScene& s, const std::string& view, double e) {

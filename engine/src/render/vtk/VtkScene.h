@@ -20,9 +20,12 @@ struct VtkScene {
     vtkSmartPointer<vtkActor> movingGround;  // coarse and unlit: frames while the camera moves
     std::shared_ptr<class NetworkLod> lod;   // tiled networks (Auto style), chosen per frame
     std::shared_ptr<class BodyLod> bodyLod;  // tiled vertical bodies (Auto style)
+    vtkSmartPointer<vtkActor> envelope;      // the selected clash's clearance envelope
     bool moving = false;
-    core::Vec3 origin;     // RD/NAP of the local (0, 0, 0)
-    core::Bounds3 bounds;  // local coordinates
+    double exaggeration = 1.0;
+    double clipLo = 0, clipHi = 0;  // NAP range drawn of volumes "at every depth"
+    core::Vec3 origin;              // RD/NAP of the local (0, 0, 0)
+    core::Bounds3 bounds;           // local coordinates
 };
 
 // Every actor has cell data "feature" (the feature index, -1 for markers) for picking.
@@ -30,6 +33,8 @@ VtkScene buildScene(const model::Dataset& ds, const io::GroundLevel& ground,
                     const RenderOptions& options);
 void applyView(VtkScene& scene, const std::string& view, double exaggeration);
 void applyExaggeration(VtkScene& scene, double exaggeration);
+// Replaces the selected clash's envelope (both objects widened by the required clearance).
+void setHighlight(VtkScene& scene, const model::Dataset& ds, const RenderOptions::Highlight& h);
 // Moving frames (the camera is being dragged) trade exactness for speed: plain alpha blending of
 // the translucent objects instead of depth peeling, a coarse unlit ground. Still frames peel.
 void setMoving(VtkScene& scene, bool moving);

@@ -228,7 +228,9 @@ void Viewport::setQuality(FrameQuality quality) {
 }
 
 std::size_t Viewport::drawnSegments() const {
-    return d->scene.lod ? d->scene.lod->drawnSegments() : 0;
+    std::size_t n = 0;
+    for (const auto& lod : d->scene.networkLods) n += lod->drawnSegments();
+    return n;
 }
 
 void Viewport::setVerticalExaggeration(double factor) {

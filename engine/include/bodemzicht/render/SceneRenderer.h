@@ -39,9 +39,9 @@ struct RenderOptions {
     // Depth slice: only objects reaching between these levels (m NAP); NaN: no slice.
     double sliceBottomZ = std::numeric_limits<double>::quiet_NaN();
     double sliceTopZ = std::numeric_limits<double>::quiet_NaN();
-    // Networks: Auto is the tiled level of detail (tubes near, exact then clustered lines further
-    // away, chosen per frame; with a faded layer: one piece, tubes up to `tubeSegmentLimit`
-    // segments, lines beyond). Tubes and Lines draw every segment so, the naive pipelines.
+    // Networks and bodies: Auto is the tiled level of detail (tubes near, exact then clustered
+    // lines further away, chosen per frame). Tubes and Lines draw every segment so and every body
+    // in full: the naive pipelines, kept to compare with.
     enum class NetworkStyle { Auto, Tubes, Lines } networkStyle = NetworkStyle::Auto;
     // The selected clash: both objects' axes drawn as an envelope of the violated clearance
     // (radius + required clearance), in the clash's colour.
@@ -57,7 +57,6 @@ struct RenderOptions {
     // Draw the vertical uncertainty band of networks whose depth is assumed or derived.
     bool showUncertainty = false;
     double defaultUncertaintyM = 0.5;  // for assumed depths without a stated band (rule set)
-    std::size_t tubeSegmentLimit = 150000;
 };
 
 // Whether a feature is drawn under the options' visibility and depth slice.

@@ -75,11 +75,14 @@ struct BodyLod::Tile {
     std::array<bool, kLevels> built{};
 };
 
-BodyLod::BodyLod(const model::Dataset& ds, core::Vec3 o, const RenderOptions& options) {
+BodyLod::BodyLod(const model::Dataset& ds, core::Vec3 o, const RenderOptions& options,
+                 core::StringPool::Id layer, double opacity) {
     core::Bounds3 all;
     for (std::size_t fi = 0; fi < ds.features.size(); ++fi) {
         const auto& f = ds.features[fi];
-        if (f.kind() != model::GeometryKind::VerticalBody || !isShown(ds, f, options)) continue;
+        if (f.kind() != model::GeometryKind::VerticalBody ||
+            (layer != kAllLayers && f.layer != layer) || !isShown(ds, f, options))
+            continue;
         for (auto& p : bodyParts(ds, fi, o)) {
             all.expand({p.centre.x, p.centre.y, p.bottom});
             all.expand({p.centre.x, p.centre.y, p.top});
@@ -107,9 +110,9 @@ BodyLod::BodyLod(const model::Dataset& ds, core::Vec3 o, const RenderOptions& op
     for (auto& t : grid) {
         if (!t) continue;
         for (auto& level : t->actors) {
-            level[0] = placeholderActor(1.0, true);
-            level[1] = placeholderActor(0.35, true);
-            level[2] = placeholderActor(1.0, true);
+            level[0] = placeholderActor(opacity, true);
+            level[1] = placeholderActor(0.35 * opacity, true);
+            level[2] = placeholderActor(opacity, true);
             level[2]->GetProperty()->LightingOff();
         }
         tiles_.push_back(std::move(t));

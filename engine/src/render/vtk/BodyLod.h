@@ -15,6 +15,7 @@
 #include <bodemzicht/model/Dataset.h>
 #include <bodemzicht/render/SceneRenderer.h>
 
+#include "LodCommon.h"
 #include "MeshBuilder.h"
 
 namespace bz::render::detail {
@@ -47,7 +48,10 @@ class BodyLod {
     // lid.
     static constexpr double kLidFootprint = 0.4;
 
-    BodyLod(const model::Dataset& ds, core::Vec3 origin, const RenderOptions& options);
+    // The objects of one layer (kAllLayers: every layer), their opacity multiplied by `opacity`
+    // (a faded layer).
+    BodyLod(const model::Dataset& ds, core::Vec3 origin, const RenderOptions& options,
+            core::StringPool::Id layer = kAllLayers, double opacity = 1.0);
     ~BodyLod();
     std::vector<vtkSmartPointer<vtkActor>> actors() const;
     void update(vtkRenderer* renderer);

@@ -9,8 +9,12 @@
 #include <cmath>
 
 #include <bodemzicht/core/Bounds.h>
+#include <bodemzicht/core/StringPool.h>
 
 namespace bz::render::detail {
+
+// Layer filter meaning "every layer".
+inline constexpr core::StringPool::Id kAllLayers = 0xffffffffu;
 
 // The renderer's camera, ready to ask per tile.
 class LodView {

@@ -54,11 +54,14 @@ struct NetworkLod::Tile {
     std::array<std::size_t, kClasses> classCount{};
 };
 
-NetworkLod::NetworkLod(const model::Dataset& ds, core::Vec3 o, const RenderOptions& options) {
+NetworkLod::NetworkLod(const model::Dataset& ds, core::Vec3 o, const RenderOptions& options,
+                       core::StringPool::Id layer, double opacity) {
     core::Bounds3 all;
     for (std::size_t fi = 0; fi < ds.features.size(); ++fi) {
         const auto& f = ds.features[fi];
-        if (f.kind() != GeometryKind::Linear || !isShown(ds, f, options)) continue;
+        if (f.kind() != GeometryKind::Linear || (layer != kAllLayers && f.layer != layer) ||
+            !isShown(ds, f, options))
+            continue;
         const auto& l = ds.linears[f.geometry];
         const bool assumed = depthAssumed(ds, l);
         const auto r = static_cast<float>(drawnRadius(l));
@@ -105,10 +108,10 @@ NetworkLod::NetworkLod(const model::Dataset& ds, core::Vec3 o, const RenderOptio
         // Bounds include the largest tube radius, so culling never cuts a visible tube.
         t->bounds =
             t->bounds.inflated(*std::max_element(t->maxDiameter.begin(), t->maxDiameter.end()) / 2);
-        for (auto& a : t->lines) a = placeholderActor(1.0, true);
+        for (auto& a : t->lines) a = placeholderActor(opacity, true);
         for (std::size_t k = 0; k < kClasses; ++k) {
-            t->tubes[k] = placeholderActor(1.0, false);
-            t->assumedTubes[k] = placeholderActor(0.55, false);
+            t->tubes[k] = placeholderActor(opacity, false);
+            t->assumedTubes[k] = placeholderActor(0.55 * opacity, false);
         }
         tiles_.push_back(std::move(t));
     }

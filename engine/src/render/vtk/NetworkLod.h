@@ -20,6 +20,8 @@
 #include <bodemzicht/model/Dataset.h>
 #include <bodemzicht/render/SceneRenderer.h>
 
+#include "LodCommon.h"
+
 namespace bz::render::detail {
 
 class NetworkLod {
@@ -35,7 +37,10 @@ class NetworkLod {
     // Tiles along the longer side of the project.
     static constexpr int kTilesPerSide = 5;
 
-    NetworkLod(const model::Dataset& ds, core::Vec3 origin, const RenderOptions& options);
+    // The objects of one layer (kAllLayers: every layer), their opacity multiplied by `opacity`
+    // (a faded layer).
+    NetworkLod(const model::Dataset& ds, core::Vec3 origin, const RenderOptions& options,
+               core::StringPool::Id layer = kAllLayers, double opacity = 1.0);
     ~NetworkLod();
 
     // Every tile actor (hidden until chosen), for adding to the renderer and exaggeration.

@@ -25,6 +25,7 @@
 #include <bodemzicht/geom/Decompose.h>
 
 #include "BodyLod.h"
+#include "LodCommon.h"
 #include "MeshBuilder.h"
 #include "NetworkLod.h"
 
@@ -38,9 +39,6 @@ using model::GeometryKind;
 namespace {
 
 constexpr double kMovingCoarsening = 3.0;
-
-// Layer filter meaning "every layer".
-constexpr core::StringPool::Id kAllLayers = 0xffffffffu;
 
 // Tubes for the linear networks of one provenance class.
 vtkSmartPointer<vtkPolyData> networks(const model::Dataset& ds, core::Vec3 o, bool assumed,
@@ -125,12 +123,12 @@ vtkSmartPointer<vtkActor> groundActor(const io::GroundLevel& ground, const core:
 class LodUpdate : public vtkCommand {
   public:
     static LodUpdate* New() { return new LodUpdate; }
-    std::shared_ptr<NetworkLod> networks;
-    std::shared_ptr<BodyLod> bodies;
+    std::vector<std::shared_ptr<NetworkLod>> networks;
+    std::vector<std::shared_ptr<BodyLod>> bodies;
     void Execute(vtkObject* caller, unsigned long, void*) override {
         auto* renderer = static_cast<vtkRenderer*>(caller);
-        networks->update(renderer);
-        bodies->update(renderer);
+        for (auto& n : networks) n->update(renderer);
+        for (auto& b : bodies) b->update(renderer);
         // Tiles that just became visible must count in the clipping range.
         renderer->ResetCameraClippingRange();
     }
@@ -172,22 +170,9 @@ VtkScene buildScene(const model::Dataset& ds, const io::GroundLevel& ground,
     std::vector<core::StringPool::Id> layers;
     bool fading = false;
     for (const auto& [name, opacity] : options.layerOpacity) fading |= opacity < 1.0;
-    // Auto: tiled level of detail (NetworkLod); a faded layer needs its own actors, drawn in one
-    // piece as tubes or, for large projects, lines.
-    const bool tiled = options.networkStyle == RenderOptions::NetworkStyle::Auto && !fading;
-    const bool asTubes = options.networkStyle == RenderOptions::NetworkStyle::Tubes ||
-                         (options.networkStyle == RenderOptions::NetworkStyle::Auto &&
-                          ds.segmentCount() <= options.tubeSegmentLimit);
-    if (tiled) {
-        s.lod = std::make_shared<NetworkLod>(ds, o, options);
-        s.bodyLod = std::make_shared<BodyLod>(ds, o, options);
-        for (auto& a : s.lod->actors()) s.actors.push_back(a);
-        for (auto& a : s.bodyLod->actors()) s.actors.push_back(a);
-        vtkNew<LodUpdate> update;
-        update->networks = s.lod;
-        update->bodies = s.bodyLod;
-        s.renderer->AddObserver(vtkCommand::StartEvent, update);
-    }
+    // Auto: tiled level of detail (NetworkLod, BodyLod); Tubes and Lines: the naive pipelines.
+    const bool tiled = options.networkStyle == RenderOptions::NetworkStyle::Auto;
+    const bool asTubes = options.networkStyle == RenderOptions::NetworkStyle::Tubes;
     if (fading) {
         for (const auto& f : ds.features)
             if (std::find(layers.begin(), layers.end(), f.layer) == layers.end())
@@ -202,6 +187,12 @@ VtkScene buildScene(const model::Dataset& ds, const io::GroundLevel& ground,
         const double factor =
             fade == options.layerOpacity.end() ? 1.0 : std::clamp(fade->second, 0.0, 1.0);
         if (factor <= 0) continue;
+        if (tiled) {
+            s.networkLods.push_back(std::make_shared<NetworkLod>(ds, o, options, layer, factor));
+            s.bodyLods.push_back(std::make_shared<BodyLod>(ds, o, options, layer, factor));
+            for (auto& a : s.networkLods.back()->actors()) s.actors.push_back(a);
+            for (auto& a : s.bodyLods.back()->actors()) s.actors.push_back(a);
+        }
         for (bool assumed : {false, true}) {
             if (tiled) break;  // NetworkLod draws them
             auto pd = networks(ds, o, assumed, options, asTubes, layer);
@@ -245,6 +236,12 @@ VtkScene buildScene(const model::Dataset& ds, const io::GroundLevel& ground,
         if (solid.polys->GetNumberOfCells()) s.actors.push_back(actorFor(solid.polyData(), factor));
         if (translucent.polys->GetNumberOfCells())
             s.actors.push_back(actorFor(translucent.polyData(), 0.35 * factor));
+    }
+    if (tiled) {
+        vtkNew<LodUpdate> update;
+        update->networks = s.networkLods;
+        update->bodies = s.bodyLods;
+        s.renderer->AddObserver(vtkCommand::StartEvent, update);
     }
     for (const auto& m : options.clashes) {
         core::Vec3 p = m.position - o;
@@ -324,8 +321,8 @@ void setLens(VtkScene& s, core::Vec2 centerPx, double radiusPx) {
 void setMoving(VtkScene& s, bool moving) {
     s.moving = moving;
     // Moving frames also draw coarser detail: cells and polygon edges three times larger.
-    if (s.lod) s.lod->setCoarsening(moving ? kMovingCoarsening : 1.0);
-    if (s.bodyLod) s.bodyLod->setCoarsening(moving ? kMovingCoarsening : 1.0);
+    for (auto& n : s.networkLods) n->setCoarsening(moving ? kMovingCoarsening : 1.0);
+    for (auto& b : s.bodyLods) b->setCoarsening(moving ? kMovingCoarsening : 1.0);
     if (s.ground && s.movingGround) {
         s.ground->SetVisibility(!moving);
         s.movingGround->SetVisibility(moving);

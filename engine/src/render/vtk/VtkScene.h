@@ -18,9 +18,10 @@ struct VtkScene {
     std::vector<vtkSmartPointer<vtkActor>> actors;  // all, for exaggeration
     vtkSmartPointer<vtkActor> ground;               // full resolution, lit: still frames
     vtkSmartPointer<vtkActor> movingGround;  // coarse and unlit: frames while the camera moves
-    std::shared_ptr<class NetworkLod> lod;   // tiled networks (Auto style), chosen per frame
-    std::shared_ptr<class BodyLod> bodyLod;  // tiled vertical bodies (Auto style)
-    vtkSmartPointer<vtkActor> envelope;      // the selected clash's clearance envelope
+    // Tiled networks and bodies (Auto style), one pair per faded layer or one for all.
+    std::vector<std::shared_ptr<class NetworkLod>> networkLods;
+    std::vector<std::shared_ptr<class BodyLod>> bodyLods;
+    vtkSmartPointer<vtkActor> envelope;  // the selected clash's clearance envelope
     bool moving = false;
     double exaggeration = 1.0;
     double clipLo = 0, clipHi = 0;  // NAP range drawn of volumes "at every depth"

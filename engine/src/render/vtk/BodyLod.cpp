@@ -90,10 +90,10 @@ BodyLod::BodyLod(const model::Dataset& ds, core::Vec3 o, const RenderOptions& op
         }
     }
     if (parts_.empty()) return;
-    // Fewer, larger tiles than NetworkLod's (about 3 x 3, at least 40 m): bodies are few and
-    // small, so each tile's draw calls cost more than its triangles.
+    // Fewer, larger tiles than NetworkLod's (3 x 3 up to ~180 000 parts, at most 12 x 12):
+    // bodies are small, so each tile's draw calls cost more than its triangles.
     double w = all.hi.x - all.lo.x, h = all.hi.y - all.lo.y;
-    double size = std::max(40.0, std::max(w, h) / 3);
+    double size = tileSize(all, parts_.size(), 20000, 3, 12);
     int nx = std::max(1, static_cast<int>(std::ceil(w / size))),
         ny = std::max(1, static_cast<int>(std::ceil(h / size)));
     std::vector<std::unique_ptr<Tile>> grid(static_cast<std::size_t>(nx) * ny);

@@ -41,7 +41,8 @@ void addBodyPart(MeshBuilder& solid, MeshBuilder& translucent, const BodyPart& p
 class BodyLod {
   public:
     // Nominal metres per pixel of each level; level 0 is exact.
-    static constexpr std::array<double, 8> kFootprints{0.0, 0.05, 0.1, 0.2, 0.4, 0.8, 1.6, 3.2};
+    static constexpr std::array<double, 10> kFootprints{0.0, 0.05, 0.1, 0.2,  0.4,
+                                                        0.8, 1.6,  3.2, 12.8, 51.2};
     // Polygon edges of about this many pixels.
     static constexpr double kEdgePixels = 8.0;
     // From this footprint (m per pixel) on, translucent volumes (root zones) are drawn as their

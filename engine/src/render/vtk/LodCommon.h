@@ -16,6 +16,16 @@ namespace bz::render::detail {
 // Layer filter meaning "every layer".
 inline constexpr core::StringPool::Id kAllLayers = 0xffffffffu;
 
+// The side of square tiles over `all` (at least 40 m): between minPerSide and maxPerSide tiles
+// along the longer side, more for more items, so that a level built on first use stays around
+// `itemsPerTile` items (a short hitch), while the tiles in view stay few draw calls.
+inline double tileSize(const core::Bounds3& all, std::size_t items, double itemsPerTile,
+                       int minPerSide, int maxPerSide) {
+    int perSide = std::clamp(static_cast<int>(std::ceil(std::sqrt(items / itemsPerTile))),
+                             minPerSide, maxPerSide);
+    return std::max(40.0, std::max(all.hi.x - all.lo.x, all.hi.y - all.lo.y) / perSide);
+}
+
 // The renderer's camera, ready to ask per tile.
 class LodView {
   public:

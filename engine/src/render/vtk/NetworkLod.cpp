@@ -82,10 +82,9 @@ NetworkLod::NetworkLod(const model::Dataset& ds, core::Vec3 o, const RenderOptio
         }
     }
     if (segments_.empty()) return;
-    // About 8 x 8 tiles over the project, none smaller than 40 m: few enough draw calls when
-    // everything is in view, small enough to cull and to tube only what is near.
+    // 5 x 5 tiles up to a million segments, up to 16 x 16 beyond (~40 000 segments a tile).
     double w = all.hi.x - all.lo.x, h = all.hi.y - all.lo.y;
-    double size = std::max(40.0, std::max(w, h) / kTilesPerSide);
+    double size = tileSize(all, segments_.size(), 40000, 5, 16);
     int nx = std::max(1, static_cast<int>(std::ceil(w / size))),
         ny = std::max(1, static_cast<int>(std::ceil(h / size)));
     std::vector<std::unique_ptr<Tile>> grid(static_cast<std::size_t>(nx) * ny);

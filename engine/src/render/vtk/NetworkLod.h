@@ -27,15 +27,13 @@ namespace bz::render::detail {
 class NetworkLod {
   public:
     // Clustering cells of the line levels (m); level 0 draws exact lines.
-    static constexpr std::array<double, 8> kCellSizes{0.0, 0.25, 0.5, 1, 2, 4, 8, 16};
+    static constexpr std::array<double, 10> kCellSizes{0.0, 0.25, 0.5, 1, 2, 4, 8, 16, 32, 64};
     // The coarsest level whose cell is at most this many pixels is drawn.
     static constexpr double kCellPixels = 2.0;
     // Diameter classes with their own tube actors (upper bounds, m).
     static constexpr std::array<double, 3> kDiameterClasses{0.15, 0.4, 1e9};
     // A class is drawn as tubes once its largest diameter covers this many pixels.
     static constexpr double kTubePixels = 3.0;
-    // Tiles along the longer side of the project.
-    static constexpr int kTilesPerSide = 5;
 
     // The objects of one layer (kAllLayers: every layer), their opacity multiplied by `opacity`
     // (a faded layer).

@@ -179,17 +179,7 @@ bool drawClashPanel(ViewerState& s, render::Viewport& viewport) {
                           std::string(clash::toCode(c.kind)).c_str(), c.aId.c_str(), c.bId.c_str(),
                           c.distanceM, c.aOwner.c_str());
             if (ImGui::Selectable(label, s.selectedClash == i)) {
-                s.selectedClash = i;
-                // Highlight both objects with the violated clearance, then fly there.
-                long fa = -1, fb = -1;
-                for (std::size_t k = 0; k < s.dataset.features.size(); ++k) {
-                    if (s.dataset.features[k].id == c.aId) fa = static_cast<long>(k);
-                    if (s.dataset.features[k].id == c.bId) fb = static_cast<long>(k);
-                }
-                s.options.highlight = {fa, fb, std::isnan(c.requiredM) ? 0.0 : c.requiredM,
-                                       std::string(clash::toCode(c.kind))};
-                viewport.setHighlight(s.options.highlight);
-                viewport.flyTo(c.location());
+                selectClash(s, viewport, i);
                 changed = true;
             }
         }

@@ -4,6 +4,7 @@
 #include <bodemzicht/io/ProjectStore.h>
 #include <bodemzicht/sample/SampleDistrict.h>
 
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 
@@ -28,6 +29,21 @@ core::Result<void> openProject(ViewerState& state, const std::string& project,
                 {c.location(), std::string(clash::toCode(c.kind)), c.id});
     }
     return {};
+}
+
+void selectClash(ViewerState& s, render::Viewport& viewport, int index) {
+    if (index < 0 || index >= static_cast<int>(s.clashes.clashes.size())) return;
+    const auto& c = s.clashes.clashes[static_cast<std::size_t>(index)];
+    s.selectedClash = index;
+    long fa = -1, fb = -1;
+    for (std::size_t k = 0; k < s.dataset.features.size(); ++k) {
+        if (s.dataset.features[k].id == c.aId) fa = static_cast<long>(k);
+        if (s.dataset.features[k].id == c.bId) fb = static_cast<long>(k);
+    }
+    s.options.highlight = {fa, fb, std::isnan(c.requiredM) ? 0.0 : c.requiredM,
+                           std::string(clash::toCode(c.kind))};
+    viewport.setHighlight(s.options.highlight);
+    viewport.flyTo(c.location());
 }
 
 core::Result<std::string> bundledSample() {

@@ -39,6 +39,10 @@ core::Result<void> openProject(ViewerState& state, const std::string& project,
 // The bundled sample: generated once into the user's cache folder.
 core::Result<std::string> bundledSample();
 
+// Selects a clash of the report: both objects (found by id) get the envelope of the violated
+// clearance and the camera flies to the clash.
+void selectClash(ViewerState& state, render::Viewport& viewport, int index);
+
 // "Label" in the chosen language.
 const char* tr(const ViewerState& s, const char* dutch, const char* english);
 

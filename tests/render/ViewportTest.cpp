@@ -9,33 +9,13 @@
 
 #include <cstdlib>
 
+#include "HiddenWindow.h"
+
 using namespace bz;
 
 namespace {
 
 constexpr double X0 = 250000, Y0 = 470000;
-
-struct HiddenWindow {
-    GLFWwindow* window = nullptr;
-    HiddenWindow() {
-        if (!glfwInit()) return;
-        glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);
-        glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
-        glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
-        glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
-        glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GL_TRUE);
-        window = glfwCreateWindow(320, 240, "test", nullptr, nullptr);
-        if (!window) return;
-        glfwMakeContextCurrent(window);
-        glewExperimental = GL_TRUE;
-        glewInit();
-        glGetError();
-    }
-    ~HiddenWindow() {
-        if (window) glfwDestroyWindow(window);
-        glfwTerminate();
-    }
-};
 
 // The RGBA pixels of a texture, row 0 at the bottom (OpenGL order).
 std::vector<unsigned char> readTexture(unsigned tex, int w, int h) {
@@ -61,7 +41,7 @@ TEST(Viewport, RendersIntoTheCallersContextAndPicksAndPans) {
         if (std::getenv("CI")) FAIL() << "no DISPLAY in CI: run the tests under xvfb-run";
         GTEST_SKIP() << "no DISPLAY";
     }
-    HiddenWindow w;
+    test::HiddenWindow w;
     ASSERT_NE(w.window, nullptr);
     model::Dataset ds;
     model::Dataset::Meta m;
@@ -126,7 +106,7 @@ TEST(Viewport, FarCablesAreClusteredButKeepTheirColourAndMovingFramesShowThemToo
         if (std::getenv("CI")) FAIL() << "no DISPLAY in CI: run the tests under xvfb-run";
         GTEST_SKIP() << "no DISPLAY";
     }
-    HiddenWindow w;
+    test::HiddenWindow w;
     ASSERT_NE(w.window, nullptr);
     auto ds = cableBundle(30, 600);  // 9 000 segments
     ASSERT_EQ(ds.segmentCount(), 9000u);
@@ -162,7 +142,7 @@ TEST(Viewport, SelectingAClashShowsAndClearsItsEnvelopeWithoutARebuild) {
         if (std::getenv("CI")) FAIL() << "no DISPLAY in CI: run the tests under xvfb-run";
         GTEST_SKIP() << "no DISPLAY";
     }
-    HiddenWindow w;
+    test::HiddenWindow w;
     ASSERT_NE(w.window, nullptr);
     model::Dataset ds;
     model::Dataset::Meta m;

@@ -1,0 +1,90 @@
+// The viewer's actions on its state, driven without a window (a hidden GL context for the
+// viewport): selecting a clash, opening a project with a bad clash report.
+#include <gtest/gtest.h>
+
+#include <bodemzicht/render/SceneRenderer.h>
+#include <bodemzicht/sample/SampleDistrict.h>
+
+#include <cstdlib>
+
+#include "../TestSupport.h"
+#include "../render/HiddenWindow.h"
+#include "ViewerState.h"
+
+using namespace bz;
+
+namespace {
+
+constexpr double X0 = 250000, Y0 = 470000;
+
+#define REQUIRE_DISPLAY()                                                                      \
+    do {                                                                                       \
+        if (!render::displayAvailable()) {                                                     \
+            if (std::getenv("CI")) FAIL() << "no DISPLAY in CI: run the tests under xvfb-run"; \
+            GTEST_SKIP() << "no DISPLAY";                                                      \
+        }                                                                                      \
+    } while (0)
+
+}  // namespace
+
+TEST(ViewerState, SelectingAClashHighlightsBothObjectsByIdAndFliesThere) {
+    REQUIRE_DISPLAY();
+    test::HiddenWindow w;
+    ASSERT_NE(w.window, nullptr);
+    app::ViewerState s;
+    model::Dataset::Meta m;
+    std::vector<model::VertexDepth> d(2, {model::DepthProvenance::Measured, 0.05f});
+    m.id = "LS";
+    m.theme = "laagspanning";
+    m.type = model::ObjectType::Cable;
+    s.dataset.addLinear(m, {{X0 - 20, Y0, 4}, {X0 + 20, Y0, 4}}, d, 0.1f);
+    m.id = "W";
+    m.theme = "water";
+    m.type = model::ObjectType::Pipe;
+    s.dataset.addLinear(m, {{X0 - 20, Y0 + 10, 4}, {X0 + 20, Y0 + 10, 4}}, d, 0.2f);
+    clash::Clash c;
+    c.id = "C1";
+    c.aId = "W";  // a report names objects by id; the dataset's order differs
+    c.bId = "LS";
+    c.kind = clash::ClashKind::Clearance;
+    c.requiredM = 0.5;
+    c.pointA = {X0 + 5, Y0 + 10, 4};
+    c.pointB = {X0 + 5, Y0, 4};
+    s.clashes.clashes.push_back(c);
+    s.options.width = 320;
+    s.options.height = 240;
+    render::Viewport viewport(s.dataset, s.ground, s.options);
+    viewport.initializeFromCurrentContext();
+    viewport.resize(320, 240);
+    viewport.render();
+
+    app::selectClash(s, viewport, 0);
+    EXPECT_EQ(s.selectedClash, 0);
+    EXPECT_EQ(s.options.highlight.featureA, 1);
+    EXPECT_EQ(s.options.highlight.featureB, 0);
+    EXPECT_DOUBLE_EQ(s.options.highlight.requiredM, 0.5);
+    EXPECT_EQ(s.options.highlight.kind, "clearance");
+    auto focal = viewport.camera().focalPoint + render::renderOrigin(s.dataset);
+    EXPECT_NEAR(focal.x, X0 + 5, 1e-6);
+    EXPECT_NEAR(focal.y, Y0 + 5, 1e-6);
+    EXPECT_NEAR(focal.z, 4, 1e-6);
+    EXPECT_NE(viewport.render(), 0u);
+    // An index outside the report changes nothing.
+    app::selectClash(s, viewport, 7);
+    EXPECT_EQ(s.selectedClash, 0);
+}
+
+TEST(ViewerState, AMissingClashReportIsAnErrorNamingTheFile) {
+    test::ScratchDir dir("viewer_state");
+    auto project = sample::writeSampleDistrict(dir.path().string(), {});
+    ASSERT_TRUE(project) << project.error().toString();
+    app::ViewerState s;
+    auto ok = app::openProject(s, *project, dir.file("nope.csv"));
+    ASSERT_FALSE(ok);
+    EXPECT_NE(ok.error().toString().find("nope.csv"), std::string::npos) << ok.error().toString();
+    // Without a report the same project opens, with its summary.
+    app::ViewerState t;
+    ASSERT_TRUE(app::openProject(t, *project, ""));
+    EXPECT_GT(t.summary.segments, 1000u);
+    EXPECT_EQ(t.summary.segments, t.dataset.segmentCount());
+}

@@ -9,6 +9,7 @@
 
 #include "../TestSupport.h"
 #include "../render/HiddenWindow.h"
+#include "../render/RequireDisplay.h"
 #include "ViewerState.h"
 
 using namespace bz;
@@ -16,14 +17,6 @@ using namespace bz;
 namespace {
 
 constexpr double X0 = 250000, Y0 = 470000;
-
-#define REQUIRE_DISPLAY()                                                                      \
-    do {                                                                                       \
-        if (!render::displayAvailable()) {                                                     \
-            if (std::getenv("CI")) FAIL() << "no DISPLAY in CI: run the tests under xvfb-run"; \
-            GTEST_SKIP() << "no DISPLAY";                                                      \
-        }                                                                                      \
-    } while (0)
 
 }  // namespace
 

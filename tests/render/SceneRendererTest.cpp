@@ -9,19 +9,11 @@
 #include <set>
 
 #include "../TestSupport.h"
+#include "RequireDisplay.h"
 
 using namespace bz;
 
 namespace {
-
-// CI runs these under xvfb-run and must not skip; a developer without X may.
-#define REQUIRE_DISPLAY()                                                                      \
-    do {                                                                                       \
-        if (!render::displayAvailable()) {                                                     \
-            if (std::getenv("CI")) FAIL() << "no DISPLAY in CI: run the tests under xvfb-run"; \
-            GTEST_SKIP() << "no DISPLAY: run under xvfb-run";                                  \
-        }                                                                                      \
-    } while (0)
 
 constexpr double X0 = 250000, Y0 = 470000;
 

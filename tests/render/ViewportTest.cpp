@@ -8,8 +8,10 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <memory>
 
 #include "HiddenWindow.h"
+#include "RequireDisplay.h"
 
 using namespace bz;
 
@@ -34,15 +36,8 @@ int reddishInColumn(const std::vector<unsigned char>& px, int w, int h, int x) {
     return n;
 }
 
-}  // namespace
-
-TEST(Viewport, RendersIntoTheCallersContextAndPicksAndPans) {
-    if (!render::displayAvailable()) {
-        if (std::getenv("CI")) FAIL() << "no DISPLAY in CI: run the tests under xvfb-run";
-        GTEST_SKIP() << "no DISPLAY";
-    }
-    test::HiddenWindow w;
-    ASSERT_NE(w.window, nullptr);
+// A 1 m thick low-voltage cable along x through (X0, Y0) at 4 m NAP.
+model::Dataset oneCable() {
     model::Dataset ds;
     model::Dataset::Meta m;
     m.id = "LS";
@@ -50,14 +45,31 @@ TEST(Viewport, RendersIntoTheCallersContextAndPicksAndPans) {
     m.type = model::ObjectType::Cable;
     std::vector<model::VertexDepth> d(2, {model::DepthProvenance::Measured, 0.05f});
     ds.addLinear(m, {{X0 - 20, Y0, 4}, {X0 + 20, Y0, 4}}, d, 1.0f);
-    io::GroundLevel ground;
+    return ds;
+}
+
+// A 320 x 240 top view of `ds` rendering into the hidden window's context.
+std::unique_ptr<render::Viewport> topViewport(const model::Dataset& ds) {
+    static const io::GroundLevel noGround;
     render::RenderOptions o;
     o.width = 320;
     o.height = 240;
     o.view = "top";
-    render::Viewport viewport(ds, ground, o);
-    viewport.initializeFromCurrentContext();
-    viewport.resize(320, 240);
+    auto viewport = std::make_unique<render::Viewport>(ds, noGround, o);
+    viewport->initializeFromCurrentContext();
+    viewport->resize(320, 240);
+    return viewport;
+}
+
+}  // namespace
+
+TEST(Viewport, RendersIntoTheCallersContextAndPicksAndPans) {
+    REQUIRE_DISPLAY();
+    test::HiddenWindow w;
+    ASSERT_NE(w.window, nullptr);
+    auto ds = oneCable();
+    auto vp = topViewport(ds);
+    auto& viewport = *vp;
     unsigned tex = viewport.render();
     ASSERT_NE(tex, 0u);
     auto px = readTexture(tex, 320, 240);
@@ -102,21 +114,13 @@ model::Dataset cableBundle(int cables, double length) {
 }  // namespace
 
 TEST(Viewport, FarCablesAreClusteredButKeepTheirColourAndMovingFramesShowThemToo) {
-    if (!render::displayAvailable()) {
-        if (std::getenv("CI")) FAIL() << "no DISPLAY in CI: run the tests under xvfb-run";
-        GTEST_SKIP() << "no DISPLAY";
-    }
+    REQUIRE_DISPLAY();
     test::HiddenWindow w;
     ASSERT_NE(w.window, nullptr);
     auto ds = cableBundle(30, 600);  // 9 000 segments
     ASSERT_EQ(ds.segmentCount(), 9000u);
-    render::RenderOptions o;
-    o.width = 320;
-    o.height = 240;
-    o.view = "top";
-    render::Viewport viewport(ds, io::GroundLevel(), o);
-    viewport.initializeFromCurrentContext();
-    viewport.resize(320, 240);
+    auto vp = topViewport(ds);
+    auto& viewport = *vp;
     // The whole 600 m in 320 pixels: a pixel is about 2 m, the 9 m wide bundle a few pixels.
     auto px = readTexture(viewport.render(), 320, 240);
     const std::size_t far = viewport.drawnSegments();
@@ -138,26 +142,12 @@ TEST(Viewport, FarCablesAreClusteredButKeepTheirColourAndMovingFramesShowThemToo
 }
 
 TEST(Viewport, SelectingAClashShowsAndClearsItsEnvelopeWithoutARebuild) {
-    if (!render::displayAvailable()) {
-        if (std::getenv("CI")) FAIL() << "no DISPLAY in CI: run the tests under xvfb-run";
-        GTEST_SKIP() << "no DISPLAY";
-    }
+    REQUIRE_DISPLAY();
     test::HiddenWindow w;
     ASSERT_NE(w.window, nullptr);
-    model::Dataset ds;
-    model::Dataset::Meta m;
-    m.id = "LS";
-    m.theme = "laagspanning";
-    m.type = model::ObjectType::Cable;
-    std::vector<model::VertexDepth> d(2, {model::DepthProvenance::Measured, 0.05f});
-    ds.addLinear(m, {{X0 - 20, Y0, 4}, {X0 + 20, Y0, 4}}, d, 1.0f);
-    render::RenderOptions o;
-    o.width = 320;
-    o.height = 240;
-    o.view = "top";
-    render::Viewport viewport(ds, io::GroundLevel(), o);
-    viewport.initializeFromCurrentContext();
-    viewport.resize(320, 240);
+    auto ds = oneCable();
+    auto vp = topViewport(ds);
+    auto& viewport = *vp;
     // Pixels of the centre column tinted red (the envelope is translucent red).
     auto redTinted = [&] {
         auto px = readTexture(viewport.render(), 320, 240);

@@ -92,16 +92,11 @@ BodyLod::BodyLod(const model::Dataset& ds, core::Vec3 o, const RenderOptions& op
     if (parts_.empty()) return;
     // Fewer, larger tiles than NetworkLod's (3 x 3 up to ~180 000 parts, at most 12 x 12):
     // bodies are small, so each tile's draw calls cost more than its triangles.
-    double w = all.hi.x - all.lo.x, h = all.hi.y - all.lo.y;
-    double size = tileSize(all, parts_.size(), 20000, 3, 12);
-    int nx = std::max(1, static_cast<int>(std::ceil(w / size))),
-        ny = std::max(1, static_cast<int>(std::ceil(h / size)));
-    std::vector<std::unique_ptr<Tile>> grid(static_cast<std::size_t>(nx) * ny);
+    const TileGrid tiling(all, parts_.size(), 20000, 3, 12);
+    std::vector<std::unique_ptr<Tile>> grid(tiling.tileCount());
     for (std::size_t i = 0; i < parts_.size(); ++i) {
         const auto& p = parts_[i];
-        int ix = std::clamp(static_cast<int>((p.centre.x - all.lo.x) / size), 0, nx - 1),
-            iy = std::clamp(static_cast<int>((p.centre.y - all.lo.y) / size), 0, ny - 1);
-        auto& t = grid[static_cast<std::size_t>(iy) * nx + ix];
+        auto& t = grid[tiling.tileAt(p.centre.x, p.centre.y)];
         if (!t) t = std::make_unique<Tile>();
         t->parts.push_back(static_cast<std::uint32_t>(i));
         t->bounds.expand({p.centre.x - p.radius, p.centre.y - p.radius, p.bottom});

@@ -16,15 +16,33 @@ namespace bz::render::detail {
 // Layer filter meaning "every layer".
 inline constexpr core::StringPool::Id kAllLayers = 0xffffffffu;
 
-// The side of square tiles over `all` (at least 40 m): between minPerSide and maxPerSide tiles
-// along the longer side, more for more items, so that a level built on first use stays around
-// `itemsPerTile` items (a short hitch), while the tiles in view stay few draw calls.
-inline double tileSize(const core::Bounds3& all, std::size_t items, double itemsPerTile,
-                       int minPerSide, int maxPerSide) {
-    int perSide = std::clamp(static_cast<int>(std::ceil(std::sqrt(items / itemsPerTile))),
-                             minPerSide, maxPerSide);
-    return std::max(40.0, std::max(all.hi.x - all.lo.x, all.hi.y - all.lo.y) / perSide);
-}
+// Square tiles over a plan extent (at least 40 m): between minPerSide and maxPerSide tiles along
+// the longer side, more for more items, so that a level built on first use stays around
+// `itemsPerTile` items (a short hitch) while the tiles in view stay few draw calls.
+class TileGrid {
+  public:
+    TileGrid(const core::Bounds3& all, std::size_t items, double itemsPerTile, int minPerSide,
+             int maxPerSide)
+        : x0_(all.lo.x), y0_(all.lo.y) {
+        const double w = all.hi.x - all.lo.x, h = all.hi.y - all.lo.y;
+        const int perSide = std::clamp(static_cast<int>(std::ceil(std::sqrt(items / itemsPerTile))),
+                                       minPerSide, maxPerSide);
+        size_ = std::max(40.0, std::max(w, h) / perSide);
+        nx_ = std::max(1, static_cast<int>(std::ceil(w / size_)));
+        ny_ = std::max(1, static_cast<int>(std::ceil(h / size_)));
+    }
+    std::size_t tileCount() const { return static_cast<std::size_t>(nx_) * ny_; }
+    // The tile holding a plan point (points on or beyond the edge go to the nearest tile).
+    std::size_t tileAt(double x, double y) const {
+        int ix = std::clamp(static_cast<int>((x - x0_) / size_), 0, nx_ - 1),
+            iy = std::clamp(static_cast<int>((y - y0_) / size_), 0, ny_ - 1);
+        return static_cast<std::size_t>(iy) * nx_ + ix;
+    }
+
+  private:
+    double x0_, y0_, size_;
+    int nx_, ny_;
+};
 
 // The renderer's camera, ready to ask per tile.
 class LodView {

@@ -5,8 +5,10 @@
 #include <vtkActor.h>
 #include <vtkCellArray.h>
 #include <vtkCellData.h>
+#include <vtkFloatArray.h>
 #include <vtkIdTypeArray.h>
 #include <vtkNew.h>
+#include <vtkPointData.h>
 #include <vtkPoints.h>
 #include <vtkPolyData.h>
 #include <vtkPolyDataMapper.h>
@@ -88,6 +90,48 @@ struct MeshBuilder {
         pd->SetPoints(points);
         pd->SetPolys(polys);
         pd->GetCellData()->AddArray(colours);
+        pd->GetCellData()->AddArray(features);
+        return pd;
+    }
+};
+
+// Polylines with a radius and colour per point and a feature per line: the axes that tubes are
+// swept around (sweptTubes) or that are drawn as lines.
+struct AxisBuilder {
+    vtkNew<vtkPoints> points;
+    vtkNew<vtkCellArray> lines;
+    vtkNew<vtkFloatArray> radius;
+    vtkNew<vtkUnsignedCharArray> colours;
+    vtkNew<vtkIdTypeArray> features;
+    std::vector<vtkIdType> open;  // the polyline being built
+    AxisBuilder() {
+        points->SetDataTypeToFloat();
+        radius->SetName("radius");
+        colours->SetNumberOfComponents(3);
+        colours->SetName("colours");
+        features->SetName("feature");
+    }
+    void point(double x, double y, double z, float r, Rgb c) {
+        open.push_back(points->InsertNextPoint(x, y, z));
+        radius->InsertNextValue(r);
+        colours->InsertNextTypedTuple(&c.r);
+    }
+    // Ends the polyline being built as one line of `feature` (fewer than two points: dropped).
+    void finish(long feature) {
+        if (open.size() >= 2) {
+            lines->InsertNextCell(static_cast<vtkIdType>(open.size()), open.data());
+            features->InsertNextValue(feature);
+        }
+        open.clear();
+    }
+    bool empty() const { return lines->GetNumberOfCells() == 0; }
+    vtkSmartPointer<vtkPolyData> polyData() {
+        auto pd = vtkSmartPointer<vtkPolyData>::New();
+        pd->SetPoints(points);
+        pd->SetLines(lines);
+        pd->GetPointData()->AddArray(colours);
+        pd->GetPointData()->AddArray(radius);
+        pd->GetPointData()->SetActiveScalars("radius");
         pd->GetCellData()->AddArray(features);
         return pd;
     }

@@ -5,9 +5,7 @@
 
 #include <vtkCellArray.h>
 #include <vtkCellData.h>
-#include <vtkFloatArray.h>
 #include <vtkIdTypeArray.h>
-#include <vtkPointData.h>
 #include <vtkPoints.h>
 #include <vtkPolyData.h>
 #include <vtkPolyDataMapper.h>
@@ -83,17 +81,11 @@ NetworkLod::NetworkLod(const model::Dataset& ds, core::Vec3 o, const RenderOptio
     }
     if (segments_.empty()) return;
     // 5 x 5 tiles up to a million segments, up to 16 x 16 beyond (~40 000 segments a tile).
-    double w = all.hi.x - all.lo.x, h = all.hi.y - all.lo.y;
-    double size = tileSize(all, segments_.size(), 40000, 5, 16);
-    int nx = std::max(1, static_cast<int>(std::ceil(w / size))),
-        ny = std::max(1, static_cast<int>(std::ceil(h / size)));
-    std::vector<std::unique_ptr<Tile>> grid(static_cast<std::size_t>(nx) * ny);
+    const TileGrid tiling(all, segments_.size(), 40000, 5, 16);
+    std::vector<std::unique_ptr<Tile>> grid(tiling.tileCount());
     for (std::size_t i = 0; i < segments_.size(); ++i) {
         const auto& s = segments_[i];
-        double cx = (s.a[0] + s.b[0]) / 2, cy = (s.a[1] + s.b[1]) / 2;
-        int ix = std::clamp(static_cast<int>((cx - all.lo.x) / size), 0, nx - 1),
-            iy = std::clamp(static_cast<int>((cy - all.lo.y) / size), 0, ny - 1);
-        auto& t = grid[static_cast<std::size_t>(iy) * nx + ix];
+        auto& t = grid[tiling.tileAt((s.a[0] + s.b[0]) / 2, (s.a[1] + s.b[1]) / 2)];
         if (!t) t = std::make_unique<Tile>();
         t->segments.push_back(static_cast<std::uint32_t>(i));
         t->bounds.expand(core::Vec3{s.a[0], s.a[1], s.a[2]});
@@ -183,54 +175,25 @@ void NetworkLod::buildLines(Tile& t, std::size_t level, double exaggeration) {
 
 void NetworkLod::buildTubes(Tile& t, std::size_t cls) {
     for (bool assumed : {false, true}) {
-        vtkNew<vtkPoints> pts;
-        pts->SetDataTypeToFloat();
-        vtkNew<vtkCellArray> lines;
-        vtkNew<vtkFloatArray> radius;
-        radius->SetName("radius");
-        vtkNew<vtkUnsignedCharArray> colours;
-        colours->SetNumberOfComponents(3);
-        colours->SetName("colours");
-        vtkNew<vtkIdTypeArray> features;
-        features->SetName("feature");
         // Consecutive segments of one feature form one polyline: joints without gaps.
-        std::vector<vtkIdType> ids;
+        AxisBuilder axes;
         const Segment* prev = nullptr;
-        auto flush = [&] {
-            if (ids.size() >= 2) {
-                lines->InsertNextCell(static_cast<vtkIdType>(ids.size()), ids.data());
-                features->InsertNextValue(prev->feature);
-            }
-            ids.clear();
-        };
-        auto point = [&](const float* p, const Segment& s) {
-            ids.push_back(pts->InsertNextPoint(p));
-            radius->InsertNextValue(s.radius);
-            colours->InsertNextTypedTuple(&s.colour.r);
-        };
         for (auto i : t.segments) {
             const auto& s = segments_[i];
             if (s.assumed != assumed || diameterClass(s.radius) != cls) continue;
             bool continues =
                 prev && prev->feature == s.feature && std::equal(prev->b, prev->b + 3, s.a);
             if (!continues) {
-                flush();
-                point(s.a, s);
+                if (prev) axes.finish(prev->feature);
+                axes.point(s.a[0], s.a[1], s.a[2], s.radius, s.colour);
             }
-            point(s.b, s);
+            axes.point(s.b[0], s.b[1], s.b[2], s.radius, s.colour);
             prev = &s;
         }
-        flush();
+        if (prev) axes.finish(prev->feature);
+        if (axes.empty()) continue;
         vtkActor* actor = (assumed ? t.assumedTubes : t.tubes)[cls];
-        if (lines->GetNumberOfCells() == 0) continue;
-        vtkNew<vtkPolyData> pd;
-        pd->SetPoints(pts);
-        pd->SetLines(lines);
-        pd->GetPointData()->AddArray(colours);
-        pd->GetPointData()->AddArray(radius);
-        pd->GetPointData()->SetActiveScalars("radius");
-        pd->GetCellData()->AddArray(features);
-        actor->GetMapper()->SetInputDataObject(sweptTubes(pd));
+        actor->GetMapper()->SetInputDataObject(sweptTubes(axes.polyData()));
     }
     t.tubesBuilt[cls] = true;
 }

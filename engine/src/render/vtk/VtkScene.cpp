@@ -5,10 +5,8 @@
 #include <vtkCellData.h>
 #include <vtkCellPicker.h>
 #include <vtkCommand.h>
-#include <vtkFloatArray.h>
 #include <vtkIdTypeArray.h>
 #include <vtkLight.h>
-#include <vtkPointData.h>
 #include <vtkPoints.h>
 #include <vtkPolyData.h>
 #include <vtkPolyDataMapper.h>
@@ -44,16 +42,7 @@ constexpr double kMovingCoarsening = 3.0;
 vtkSmartPointer<vtkPolyData> networks(const model::Dataset& ds, core::Vec3 o, bool assumed,
                                       const RenderOptions& options, bool asTubes,
                                       core::StringPool::Id layer) {
-    vtkNew<vtkPoints> pts;
-    pts->SetDataTypeToFloat();
-    vtkNew<vtkCellArray> lines;
-    vtkNew<vtkFloatArray> radius;
-    radius->SetName("radius");
-    vtkNew<vtkUnsignedCharArray> colours;
-    colours->SetNumberOfComponents(3);
-    colours->SetName("colours");
-    vtkNew<vtkIdTypeArray> features;
-    features->SetName("feature");
+    AxisBuilder axes;
     for (std::size_t fi = 0; fi < ds.features.size(); ++fi) {
         const auto& f = ds.features[fi];
         if (f.kind() != GeometryKind::Linear || (layer != kAllLayers && f.layer != layer) ||
@@ -63,25 +52,14 @@ vtkSmartPointer<vtkPolyData> networks(const model::Dataset& ds, core::Vec3 o, bo
         if (depthAssumed(ds, l) != assumed) continue;
         const auto r = static_cast<float>(drawnRadius(l));
         Rgb c = themeColour(ds.str(f.theme));
-        std::vector<vtkIdType> ids;
         for (std::uint32_t i = 0; i < l.vertexCount; ++i) {
             auto v = ds.vertices[l.firstVertex + i];
             if (std::isnan(v.z)) continue;  // unknown height: not drawn (bodem info lists them)
-            ids.push_back(pts->InsertNextPoint(v.x - o.x, v.y - o.y, v.z - o.z));
-            radius->InsertNextValue(r);
-            colours->InsertNextTypedTuple(&c.r);
+            axes.point(v.x - o.x, v.y - o.y, v.z - o.z, r, c);
         }
-        if (ids.size() < 2) continue;
-        lines->InsertNextCell(static_cast<vtkIdType>(ids.size()), ids.data());
-        features->InsertNextValue(static_cast<vtkIdType>(fi));
+        axes.finish(static_cast<long>(fi));
     }
-    vtkNew<vtkPolyData> pd;
-    pd->SetPoints(pts);
-    pd->SetLines(lines);
-    pd->GetPointData()->AddArray(colours);
-    pd->GetPointData()->AddArray(radius);
-    pd->GetPointData()->SetActiveScalars("radius");
-    pd->GetCellData()->AddArray(features);
+    auto pd = axes.polyData();
     return asTubes ? sweptTubes(pd) : pd;
 }
 

@@ -125,14 +125,7 @@ std::vector<vtkSmartPointer<vtkActor>> BodyLod::actors() const {
 
 void BodyLod::build(Tile& t, std::size_t level) {
     MeshBuilder solid, translucent;
-    vtkNew<vtkPoints> pts;
-    pts->SetDataTypeToFloat();
-    vtkNew<vtkCellArray> lines;
-    vtkNew<vtkUnsignedCharArray> colours;
-    colours->SetNumberOfComponents(3);
-    colours->SetName("colours");
-    vtkNew<vtkIdTypeArray> features;
-    features->SetName("feature");
+    LineBuilder lines;
     const double f = kFootprints[level];
     for (auto i : t.parts) {
         const auto& p = parts_[i];
@@ -142,11 +135,8 @@ void BodyLod::build(Tile& t, std::size_t level) {
         }
         if (2 * p.radius < 1.5 * f) {
             // Thinner than a pixel and a half: a vertical line at its centre.
-            vtkIdType ids[2] = {pts->InsertNextPoint(p.centre.x, p.centre.y, p.bottom),
-                                pts->InsertNextPoint(p.centre.x, p.centre.y, p.top)};
-            lines->InsertNextCell(2, ids);
-            colours->InsertNextTypedTuple(&p.colour.r);
-            features->InsertNextValue(p.feature);
+            lines.line(lines.point(p.centre.x, p.centre.y, p.bottom),
+                       lines.point(p.centre.x, p.centre.y, p.top), p.colour, p.feature);
             continue;
         }
         // Edges of about kEdgePixels: a circle of R pixels then strays < kEdgePixels^2 / 8R px.
@@ -164,14 +154,7 @@ void BodyLod::build(Tile& t, std::size_t level) {
     if (solid.polys->GetNumberOfCells()) a[0]->GetMapper()->SetInputDataObject(solid.polyData());
     if (translucent.polys->GetNumberOfCells())
         a[1]->GetMapper()->SetInputDataObject(translucent.polyData());
-    if (lines->GetNumberOfCells()) {
-        vtkNew<vtkPolyData> pd;
-        pd->SetPoints(pts);
-        pd->SetLines(lines);
-        pd->GetCellData()->AddArray(colours);
-        pd->GetCellData()->AddArray(features);
-        a[2]->GetMapper()->SetInputDataObject(pd);
-    }
+    if (lines.count()) a[2]->GetMapper()->SetInputDataObject(lines.polyData());
     t.built[level] = true;
 }
 

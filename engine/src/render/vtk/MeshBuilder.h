@@ -95,6 +95,36 @@ struct MeshBuilder {
     }
 };
 
+// Two-point lines with a colour and feature per line (cell data): networks and bodies far away.
+struct LineBuilder {
+    vtkNew<vtkPoints> points;
+    vtkNew<vtkCellArray> lines;
+    vtkNew<vtkUnsignedCharArray> colours;
+    vtkNew<vtkIdTypeArray> features;
+    LineBuilder() {
+        points->SetDataTypeToFloat();
+        colours->SetNumberOfComponents(3);
+        colours->SetName("colours");
+        features->SetName("feature");
+    }
+    vtkIdType point(double x, double y, double z) { return points->InsertNextPoint(x, y, z); }
+    void line(vtkIdType a, vtkIdType b, Rgb col, long feature) {
+        vtkIdType ids[2] = {a, b};
+        lines->InsertNextCell(2, ids);
+        colours->InsertNextTypedTuple(&col.r);
+        features->InsertNextValue(feature);
+    }
+    std::size_t count() const { return static_cast<std::size_t>(lines->GetNumberOfCells()); }
+    vtkSmartPointer<vtkPolyData> polyData() {
+        auto pd = vtkSmartPointer<vtkPolyData>::New();
+        pd->SetPoints(points);
+        pd->SetLines(lines);
+        pd->GetCellData()->AddArray(colours);
+        pd->GetCellData()->AddArray(features);
+        return pd;
+    }
+};
+
 // Polylines with a radius and colour per point and a feature per line: the axes that tubes are
 // swept around (sweptTubes) or that are drawn as lines.
 struct AxisBuilder {

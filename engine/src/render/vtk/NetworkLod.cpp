@@ -1,21 +1,15 @@
 #include "NetworkLod.h"
 
-#include "LodCommon.h"
-#include "MeshBuilder.h"
-
-#include <vtkCellArray.h>
-#include <vtkCellData.h>
-#include <vtkIdTypeArray.h>
-#include <vtkPoints.h>
-#include <vtkPolyData.h>
 #include <vtkPolyDataMapper.h>
 #include <vtkProperty.h>
-#include <vtkUnsignedCharArray.h>
 
 #include <algorithm>
 #include <cmath>
 
 #include <bodemzicht/geom/SegmentClustering.h>
+
+#include "LodCommon.h"
+#include "MeshBuilder.h"
 
 namespace bz::render::detail {
 
@@ -121,14 +115,6 @@ std::vector<vtkSmartPointer<vtkActor>> NetworkLod::actors() const {
 }
 
 void NetworkLod::buildLines(Tile& t, std::size_t level, double exaggeration) {
-    vtkNew<vtkPoints> pts;
-    pts->SetDataTypeToFloat();
-    vtkNew<vtkCellArray> lines;
-    vtkNew<vtkUnsignedCharArray> colours;
-    colours->SetNumberOfComponents(3);
-    colours->SetName("colours");
-    vtkNew<vtkIdTypeArray> features;
-    features->SetName("feature");
     // Cluster in the exaggerated space, so that depth steps stay below a pixel there too. Level 0
     // clusters at 1 mm: exact, but segments share their end points (half the vertices to shade).
     std::vector<geom::SegmentRef> refs;
@@ -150,26 +136,17 @@ void NetworkLod::buildLines(Tile& t, std::size_t level, double exaggeration) {
         }
         c = geom::simplifyRuns(c, colourKey, cell / 2);
     }
-    pts->SetNumberOfPoints(static_cast<vtkIdType>(c.vertices.size()));
-    for (std::size_t k = 0; k < c.vertices.size(); ++k)
-        pts->SetPoint(static_cast<vtkIdType>(k), c.vertices[k].x, c.vertices[k].y, c.vertices[k].z);
+    LineBuilder lines;
+    for (const auto& v : c.vertices) lines.point(v.x, v.y, v.z);  // index k is vertex k
     for (std::size_t k = 0; k < c.segments.size(); ++k) {
         const Segment& s = segments_[t.segments[c.source[k]]];
-        Rgb col = s.assumed ? paler(s.colour) : s.colour;
-        vtkIdType ids[2] = {c.segments[k][0], c.segments[k][1]};
-        lines->InsertNextCell(2, ids);
-        colours->InsertNextTypedTuple(&col.r);
-        features->InsertNextValue(s.feature);
+        lines.line(c.segments[k][0], c.segments[k][1], s.assumed ? paler(s.colour) : s.colour,
+                   s.feature);
     }
-    vtkNew<vtkPolyData> pd;
-    pd->SetPoints(pts);
-    pd->SetLines(lines);
-    pd->GetCellData()->AddArray(colours);
-    pd->GetCellData()->AddArray(features);
-    t.lines[level]->GetMapper()->SetInputDataObject(pd);
+    t.lines[level]->GetMapper()->SetInputDataObject(lines.polyData());
     t.lines[level]->GetProperty()->LightingOff();
     t.lines[level]->GetProperty()->SetLineWidth(level == 0 ? 2.0f : 1.0f);
-    t.lineCount[level] = static_cast<std::size_t>(lines->GetNumberOfCells());
+    t.lineCount[level] = lines.count();
     t.builtFor[level] = exaggeration;
 }
 

@@ -5,6 +5,7 @@
 #include <vtkCellData.h>
 #include <vtkCellPicker.h>
 #include <vtkCommand.h>
+#include <vtkDecimatePro.h>
 #include <vtkIdTypeArray.h>
 #include <vtkLight.h>
 #include <vtkPoints.h>
@@ -37,6 +38,8 @@ using model::GeometryKind;
 namespace {
 
 constexpr double kMovingCoarsening = 3.0;
+// How far the simplified still ground may lie from the raster grid (m).
+constexpr double kGroundSimplifyM = 0.02;
 
 // Tubes for the linear networks of one provenance class.
 vtkSmartPointer<vtkPolyData> networks(const model::Dataset& ds, core::Vec3 o, bool assumed,
@@ -64,9 +67,12 @@ vtkSmartPointer<vtkPolyData> networks(const model::Dataset& ds, core::Vec3 o, bo
 }
 
 // The ground surface as a grid of at most n x n cells, with the see-through lens (our GLSL in
-// shaders/ground_lens.glsl).
+// shaders/ground_lens.glsl). With simplifyM > 0 the grid is decimated wherever that moves the
+// surface by less than simplifyM: Dutch ground is mostly flat, and every triangle of this full-
+// screen translucent sheet is drawn once per depth peel.
 vtkSmartPointer<vtkActor> groundActor(const io::GroundLevel& ground, const core::Bounds3& b,
-                                      core::Vec3 o, int n, const RenderOptions& options) {
+                                      core::Vec3 o, int n, const RenderOptions& options,
+                                      double simplifyM = 0) {
     MeshBuilder g;
     double w = b.hi.x - b.lo.x, h = b.hi.y - b.lo.y;
     double step = std::max({w / n, h / n, 1.0});
@@ -88,7 +94,23 @@ vtkSmartPointer<vtkActor> groundActor(const io::GroundLevel& ground, const core:
             g.triangle(at(0, 0), at(1, 1), at(0, 1), {120, 140, 90}, -1);
         }
     if (!g.polys->GetNumberOfCells()) return nullptr;
-    auto actor = actorFor(g.polyData(), options.groundOpacity);
+    vtkSmartPointer<vtkPolyData> surface = g.polyData();
+    if (simplifyM > 0) {
+        vtkNew<vtkDecimatePro> decimate;
+        decimate->SetInputData(surface);
+        decimate->SetTargetReduction(0.99);
+        decimate->PreserveTopologyOn();
+        decimate->BoundaryVertexDeletionOff();  // keep the outline exact
+        decimate->SplittingOff();
+        decimate->SetErrorIsAbsolute(1);
+        decimate->SetAbsoluteError(simplifyM);
+        decimate->Update();
+        surface = decimate->GetOutput();
+    }
+    auto actor = actorFor(surface, options.groundOpacity);
+    // One colour: decimation does not keep per-cell colours.
+    actor->GetMapper()->ScalarVisibilityOff();
+    actor->GetProperty()->SetColor(120 / 255.0, 140 / 255.0, 90 / 255.0);
     actor->GetProperty()->SetSpecular(0);
     actor->PickableOff();
     // lensCenter and lensRadius are declared by VTK as custom uniforms (setLens).
@@ -270,7 +292,7 @@ VtkScene buildScene(const model::Dataset& ds, const io::GroundLevel& ground,
     // 64 unlit while the camera moves (the ground is a full-screen translucent sheet: its fill is
     // what llvmpipe pays for).
     if (ground.available() && !b.empty()) {
-        s.ground = groundActor(ground, b, o, 300, options);
+        s.ground = groundActor(ground, b, o, 300, options, kGroundSimplifyM);
         s.movingGround = groundActor(ground, b, o, 64, options);
         if (s.ground && s.movingGround) {
             s.movingGround->GetProperty()->LightingOff();

@@ -110,10 +110,11 @@ void drawLayersPanel(ViewerState& s) {
         ImGui::SetNextItemWidth(100);
         auto it = s.options.layerOpacity.find(layer);
         float opacity = it == s.options.layerOpacity.end() ? 1.0f : static_cast<float>(it->second);
-        if (ImGui::SliderFloat(("##opacity-" + layer).c_str(), &opacity, 0.0f, 1.0f, "%.2f")) {
+        // Sliders rebuild the scene once, when let go: a rebuild takes a second or two at a million
+        // segments, far too long for every step of a drag.
+        if (ImGui::SliderFloat(("##opacity-" + layer).c_str(), &opacity, 0.0f, 1.0f, "%.2f"))
             s.options.layerOpacity[layer] = opacity;
-            s.rebuildScene = true;
-        }
+        if (ImGui::IsItemDeactivatedAfterEdit()) s.rebuildScene = true;
     }
     ImGui::Separator();
     bool slice = !std::isnan(s.options.sliceTopZ);
@@ -129,14 +130,12 @@ void drawLayersPanel(ViewerState& s) {
         auto b = s.dataset.bounds();
         float lo = static_cast<float>(std::max(b.lo.z, b.hi.z - 20)),
               hi = static_cast<float>(b.hi.z);
-        if (ImGui::SliderFloat(tr(s, "bovenkant (m NAP)", "top (m NAP)"), &top, lo, hi)) {
+        if (ImGui::SliderFloat(tr(s, "bovenkant (m NAP)", "top (m NAP)"), &top, lo, hi))
             s.options.sliceTopZ = top;
-            s.rebuildScene = true;
-        }
-        if (ImGui::SliderFloat(tr(s, "onderkant (m NAP)", "bottom (m NAP)"), &bottom, lo, hi)) {
+        if (ImGui::IsItemDeactivatedAfterEdit()) s.rebuildScene = true;
+        if (ImGui::SliderFloat(tr(s, "onderkant (m NAP)", "bottom (m NAP)"), &bottom, lo, hi))
             s.options.sliceBottomZ = bottom;
-            s.rebuildScene = true;
-        }
+        if (ImGui::IsItemDeactivatedAfterEdit()) s.rebuildScene = true;
     }
     ImGui::End();
 }

@@ -189,7 +189,10 @@ void NetworkLod::update(vtkRenderer* renderer) {
         while (level + 1 < kLevels && kCellSizes[level + 1] <= kCellPixels * footprint) ++level;
         for (std::size_t k = 0; k < kLevels; ++k) {
             bool show = visible && k == level;
-            if (show && t.builtFor[k] != e && (k > 0 || t.builtFor[k] == 0)) buildLines(t, k, e);
+            // A level clustered for a larger exaggeration has finer depth cells and stays good;
+            // one for a much smaller one would show depth steps (level 0 has none).
+            const bool stale = t.builtFor[k] == 0 || (k > 0 && e > 1.5 * t.builtFor[k]);
+            if (show && stale) buildLines(t, k, e);
             t.lines[k]->SetVisibility(show);
         }
         if (visible) drawn_ += t.lineCount[level];

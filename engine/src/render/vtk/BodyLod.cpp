@@ -80,8 +80,7 @@ BodyLod::BodyLod(const model::Dataset& ds, core::Vec3 o, const RenderOptions& op
     core::Bounds3 all;
     for (std::size_t fi = 0; fi < ds.features.size(); ++fi) {
         const auto& f = ds.features[fi];
-        if (f.kind() != model::GeometryKind::VerticalBody ||
-            (layer != kAllLayers && f.layer != layer) || !isShown(ds, f, options))
+        if (f.kind() != model::GeometryKind::VerticalBody || !shownInLayer(ds, f, options, layer))
             continue;
         for (auto& p : bodyParts(ds, fi, o)) {
             all.expand({p.centre.x, p.centre.y, p.bottom});
@@ -167,8 +166,7 @@ void BodyLod::update(vtkRenderer* renderer) {
         view.setBox(t.bounds, e);
         const bool visible = view.boxInView();
         const double footprint = view.footprint() * coarsening_;
-        std::size_t level = 0;
-        while (level + 1 < kLevels && kFootprints[level + 1] <= footprint) ++level;
+        const std::size_t level = coarsestLevel(kFootprints, footprint);
         for (std::size_t k = 0; k < kLevels; ++k) {
             bool show = visible && k == level;
             if (show && !t.built[k]) build(t, k);

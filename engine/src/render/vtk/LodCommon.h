@@ -8,13 +8,31 @@
 #include <algorithm>
 #include <cmath>
 
+#include <array>
+
 #include <bodemzicht/core/Bounds.h>
 #include <bodemzicht/core/StringPool.h>
+#include <bodemzicht/model/Dataset.h>
+#include <bodemzicht/render/SceneRenderer.h>
 
 namespace bz::render::detail {
 
 // Layer filter meaning "every layer".
 inline constexpr core::StringPool::Id kAllLayers = 0xffffffffu;
+
+// Whether a feature is drawn in the actors of `layer` under the options' visibility and slice.
+inline bool shownInLayer(const model::Dataset& ds, const model::Feature& f,
+                         const RenderOptions& options, core::StringPool::Id layer) {
+    return (layer == kAllLayers || f.layer == layer) && isShown(ds, f, options);
+}
+
+// The coarsest level whose threshold is at most `value` (thresholds ascending, level 0 always).
+template <std::size_t N>
+std::size_t coarsestLevel(const std::array<double, N>& thresholds, double value) {
+    std::size_t level = 0;
+    while (level + 1 < N && thresholds[level + 1] <= value) ++level;
+    return level;
+}
 
 // Square tiles over a plan extent (at least 40 m): between minPerSide and maxPerSide tiles along
 // the longer side, more for more items, so that a level built on first use stays around

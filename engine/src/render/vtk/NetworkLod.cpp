@@ -51,9 +51,7 @@ NetworkLod::NetworkLod(const model::Dataset& ds, core::Vec3 o, const RenderOptio
     core::Bounds3 all;
     for (std::size_t fi = 0; fi < ds.features.size(); ++fi) {
         const auto& f = ds.features[fi];
-        if (f.kind() != GeometryKind::Linear || (layer != kAllLayers && f.layer != layer) ||
-            !isShown(ds, f, options))
-            continue;
+        if (f.kind() != GeometryKind::Linear || !shownInLayer(ds, f, options, layer)) continue;
         const auto& l = ds.linears[f.geometry];
         const bool assumed = depthAssumed(ds, l);
         const auto r = static_cast<float>(drawnRadius(l));
@@ -185,8 +183,7 @@ void NetworkLod::update(vtkRenderer* renderer) {
         view.setBox(t.bounds, e);
         const bool visible = view.boxInView();
         const double footprint = view.footprint() * coarsening_;
-        std::size_t level = 0;
-        while (level + 1 < kLevels && kCellSizes[level + 1] <= kCellPixels * footprint) ++level;
+        const std::size_t level = coarsestLevel(kCellSizes, kCellPixels * footprint);
         for (std::size_t k = 0; k < kLevels; ++k) {
             bool show = visible && k == level;
             // A level clustered for a larger exaggeration has finer depth cells and stays good;

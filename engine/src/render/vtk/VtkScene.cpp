@@ -48,9 +48,7 @@ vtkSmartPointer<vtkPolyData> networks(const model::Dataset& ds, core::Vec3 o, bo
     AxisBuilder axes;
     for (std::size_t fi = 0; fi < ds.features.size(); ++fi) {
         const auto& f = ds.features[fi];
-        if (f.kind() != GeometryKind::Linear || (layer != kAllLayers && f.layer != layer) ||
-            !isShown(ds, f, options))
-            continue;
+        if (f.kind() != GeometryKind::Linear || !shownInLayer(ds, f, options, layer)) continue;
         const auto& l = ds.linears[f.geometry];
         if (depthAssumed(ds, l) != assumed) continue;
         const auto r = static_cast<float>(drawnRadius(l));
@@ -209,7 +207,7 @@ VtkScene buildScene(const model::Dataset& ds, const io::GroundLevel& ground,
         MeshBuilder solid, translucent;
         for (std::size_t fi = 0; fi < ds.features.size(); ++fi) {
             const auto& f = ds.features[fi];
-            if ((layer != kAllLayers && f.layer != layer) || !isShown(ds, f, options)) continue;
+            if (!shownInLayer(ds, f, options, layer)) continue;
             long id = static_cast<long>(fi);
             Rgb c = themeColour(ds.str(f.theme));
             if (f.kind() == GeometryKind::VerticalBody) {

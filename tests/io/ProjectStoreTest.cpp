@@ -211,3 +211,14 @@ TEST(ProjectStore, NotAProjectIsAClearError) {
     EXPECT_EQ(r.error().file, path);
     EXPECT_NE(r.error().message.find("cannot open"), std::string::npos) << r.error().message;
 }
+
+TEST(ProjectStore, AMissingProjectSaysSoWhereGdalGivesNoReason) {
+    test::ScratchDir dir("store6");
+    io::ImportReport report;
+    auto r = io::readProject(dir.file("absent.gpkg"), report);
+    ASSERT_FALSE(r);
+    EXPECT_NE(
+        r.error().toString().find("absent.gpkg: cannot open as a vector data source: no such file"),
+        std::string::npos)
+        << r.error().toString();
+}

@@ -160,7 +160,7 @@ core::Result<ClashReport> readCsv(const std::string& path) {
     std::unique_ptr<GDALDataset> ds(
         GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
     if (!ds || ds->GetLayerCount() != 1)
-        return core::fail(path, "", "cannot read as a clash report CSV: " + errors.text());
+        return core::fail(path, "", "cannot read as a clash report CSV" + errors.because(path));
     OGRLayer* layer = ds->GetLayer(0);
     for (const char* col : {"clash_id", "kind", "a_id", "b_id", "x", "y", "z"})
         if (layer->GetLayerDefn()->GetFieldIndex(col) < 0)

@@ -29,7 +29,7 @@ core::Result<std::unique_ptr<GDALDataset>> openProject(const std::string& projec
         project.c_str(), GDAL_OF_VECTOR | (update ? GDAL_OF_UPDATE : GDAL_OF_READONLY)));
     if (!ds)
         return core::fail(project, "",
-                          "cannot open the project for clash reviews: " + errors.text());
+                          "cannot open the project for clash reviews" + errors.because(project));
     return ds;
 }
 
@@ -67,7 +67,8 @@ core::Result<void> writeAll(GDALDataset& ds, const std::string& project,
         }
     OGRLayer* layer = ds.CreateLayer(kTable, nullptr, wkbNone, nullptr);
     if (!layer)
-        return core::fail(project, "", "cannot create table clash_review: " + errors.text());
+        return core::fail(project, "",
+                          "cannot create table clash_review" + errors.because(project));
     for (const char* n :
          {"clash_id", "status", "kind", "a_id", "b_id", "first_seen", "last_seen", "note"}) {
         OGRFieldDefn def(n, OFTString);
@@ -85,10 +86,10 @@ core::Result<void> writeAll(GDALDataset& ds, const std::string& project,
         f.SetField("last_seen", r.lastSeen.c_str());
         f.SetField("note", r.note.c_str());
         if (layer->CreateFeature(&f) != OGRERR_NONE)
-            return core::fail(project, r.clashId, "cannot store review: " + errors.text());
+            return core::fail(project, r.clashId, "cannot store review" + errors.because(project));
     }
     if (ds.CommitTransaction() != OGRERR_NONE)
-        return core::fail(project, "", "cannot store reviews: " + errors.text());
+        return core::fail(project, "", "cannot store reviews" + errors.because(project));
     return {};
 }
 

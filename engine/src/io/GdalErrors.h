@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cpl_error.h>
+#include <cpl_vsi.h>
 
 #include <string>
 
@@ -15,6 +16,14 @@ class GdalErrorCapture {
     GdalErrorCapture(const GdalErrorCapture&) = delete;
     GdalErrorCapture& operator=(const GdalErrorCapture&) = delete;
     const std::string& text() const { return mText; }
+    // What to say after "cannot ...": GDAL's messages, or, where GDAL gave none (it often gives
+    // none for a missing file), whether `path` exists at all.
+    std::string because(const std::string& path) const {
+        if (!mText.empty()) return ": " + mText;
+        VSIStatBufL stat;
+        if (!path.empty() && VSIStatL(path.c_str(), &stat) != 0) return ": no such file";
+        return " (GDAL gave no reason)";
+    }
 
   private:
     static void CPL_STDCALL handler(CPLErr level, CPLErrorNum, const char* msg) {

@@ -286,10 +286,7 @@ core::Result<void> importGeneric(const std::string& source, const GenericImportO
     std::unique_ptr<GDALDataset> in(GDALDataset::Open(
         source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, csvOptions, nullptr));
     if (!in) {
-        std::string why = errors.text();
-        return fail(
-            source, "",
-            "cannot be read as a vector data source" + (why.empty() ? std::string() : ": " + why));
+        return fail(source, "", "cannot be read as a vector data source" + errors.because(source));
     }
     if (in->GetLayerCount() == 0) return fail(source, "", "contains no layers");
     for (int i = 0; i < in->GetLayerCount(); ++i) {

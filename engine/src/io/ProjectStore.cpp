@@ -89,7 +89,7 @@ core::Result<void> writeProject(const Dataset& ds, const std::string& path) {
     std::error_code ec;
     std::filesystem::remove(path, ec);
     std::unique_ptr<GDALDataset> out(drv->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-    if (!out) return fail(path, "", "cannot create GeoPackage: " + errors.text());
+    if (!out) return fail(path, "", "cannot create GeoPackage" + errors.because(path));
     OGRSpatialReference rdnap;
     rdnap.importFromEPSG(7415);
     rdnap.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
@@ -102,7 +102,7 @@ core::Result<void> writeProject(const Dataset& ds, const std::string& path) {
     OGRLayer* fields = out->CreateLayer(kFieldsLayer, nullptr, wkbNone, nullptr);
     OGRLayer* meta = out->CreateLayer(kMetaLayer, nullptr, wkbNone, nullptr);
     if (!networks || !bodies || !zones || !fields || !meta)
-        return fail(path, "", "cannot create project layers: " + errors.text());
+        return fail(path, "", "cannot create project layers" + errors.because(path));
 
     addCommonFields(networks);
     addField(networks, "diameter_mm", OFTReal);
@@ -255,7 +255,7 @@ core::Result<void> writeProject(const Dataset& ds, const std::string& path) {
             return fail(path, "", "cannot write project_meta");
     }
     if (out->CommitTransaction() != OGRERR_NONE)
-        return fail(path, "", "cannot commit GeoPackage: " + errors.text());
+        return fail(path, "", "cannot commit GeoPackage" + errors.because(path));
     return {};
 }
 
@@ -554,7 +554,8 @@ core::Result<void> readProjectInto(const std::string& source, Dataset& ds, Impor
     detail::GdalErrorCapture errors;
     std::unique_ptr<GDALDataset> in(
         GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
-    if (!in) return fail(source, "", "cannot open as a vector data source: " + errors.text());
+    if (!in)
+        return fail(source, "", "cannot open as a vector data source" + errors.because(source));
     if (!in->GetLayerByName(kNetworksLayer) && !in->GetLayerByName(kBodiesLayer) &&
         !in->GetLayerByName(kZonesLayer))
         return fail(source, "",

@@ -34,7 +34,7 @@ core::Result<Raster> Raster::open(const std::string& path) {
     detail::GdalErrorCapture errors;
     std::unique_ptr<GDALDataset> ds(
         GDALDataset::Open(path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
-    if (!ds) return fail(path, "", "cannot open as a raster: " + errors.text());
+    if (!ds) return fail(path, "", "cannot open as a raster" + errors.because(path));
     if (ds->GetRasterCount() < 1) return fail(path, "", "raster has no bands");
     const OGRSpatialReference* srs = ds->GetSpatialRef();
     if (!srs) return fail(path, "", "raster has no CRS; expected RD New (EPSG:28992)");
@@ -59,7 +59,7 @@ core::Result<Raster> Raster::open(const std::string& path) {
     GDALRasterBand* band = ds->GetRasterBand(1);
     if (band->RasterIO(GF_Read, 0, 0, r.mWidth, r.mHeight, r.mValues.data(), r.mWidth, r.mHeight,
                        GDT_Float32, 0, 0) != CE_None)
-        return fail(path, "", "cannot read raster band 1: " + errors.text());
+        return fail(path, "", "cannot read raster band 1" + errors.because(path));
     int hasNoData = 0;
     double noData = band->GetNoDataValue(&hasNoData);
     for (auto& v : r.mValues)
@@ -78,7 +78,7 @@ core::Result<void> Raster::writeGeoTiff(const std::string& path, double originX,
     opts = CSLSetNameValue(opts, "COMPRESS", "DEFLATE");
     std::unique_ptr<GDALDataset> ds(drv->Create(path.c_str(), width, height, 1, GDT_Float32, opts));
     CSLDestroy(opts);
-    if (!ds) return fail(path, "", "cannot create GeoTIFF: " + errors.text());
+    if (!ds) return fail(path, "", "cannot create GeoTIFF" + errors.because(path));
     double gt[6] = {originX, cellSize, 0, originY, 0, -cellSize};
     ds->SetGeoTransform(gt);
     OGRSpatialReference rd;
@@ -89,7 +89,7 @@ core::Result<void> Raster::writeGeoTiff(const std::string& path, double originX,
     std::vector<float> copy = values;
     if (band->RasterIO(GF_Write, 0, 0, width, height, copy.data(), width, height, GDT_Float32, 0,
                        0) != CE_None)
-        return fail(path, "", "cannot write GeoTIFF: " + errors.text());
+        return fail(path, "", "cannot write GeoTIFF" + errors.because(path));
     return {};
 }
 

@@ -46,7 +46,8 @@ core::Result<void> importGwswGis(const std::string& source, model::Dataset& out,
     std::unique_ptr<GDALDataset> ds(
         GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
     if (!ds)
-        return core::fail(source, "", "cannot be read as a vector data source: " + errors.text());
+        return core::fail(source, "",
+                          "cannot be read as a vector data source" + errors.because(source));
     for (int li = 0; li < ds->GetLayerCount(); ++li) {
         OGRLayer* layer = ds->GetLayer(li);
         if (!hasBobColumns(layer)) continue;

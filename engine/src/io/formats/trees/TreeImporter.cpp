@@ -84,7 +84,8 @@ core::Result<void> importTrees(const std::string& source, const TreeImportOption
     std::unique_ptr<GDALDataset> ds(GDALDataset::Open(
         source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, csvOptions, nullptr));
     if (!ds || ds->GetLayerCount() < 1)
-        return core::fail(source, "", "cannot be read as a vector data source: " + errors.text());
+        return core::fail(source, "",
+                          "cannot be read as a vector data source" + errors.because(source));
     OGRLayer* layer = ds->GetLayer(0);
     std::string name = layer->GetName();
     Columns c(layer->GetLayerDefn());

@@ -5,7 +5,6 @@
 #include <vtkCellData.h>
 #include <vtkCellPicker.h>
 #include <vtkCommand.h>
-#include <vtkDecimatePro.h>
 #include <vtkIdTypeArray.h>
 #include <vtkLight.h>
 #include <vtkPoints.h>
@@ -24,6 +23,7 @@
 #include <bodemzicht/geom/Decompose.h>
 
 #include "BodyLod.h"
+#include "GroundSurface.h"
 #include "LodCommon.h"
 #include "MeshBuilder.h"
 #include "NetworkLod.h"
@@ -38,8 +38,14 @@ using model::GeometryKind;
 namespace {
 
 constexpr double kMovingCoarsening = 3.0;
-// How far the simplified still ground may lie from the raster grid (m).
-constexpr double kGroundSimplifyM = 0.02;
+// The ground's triangles lie within 2 cm of the raster samples, unless that needs more than a
+// cap (rough ground, e.g. AHN with buildings removed): then the finest mesh within the cap, up to
+// 0.25 m in still frames and 0.5 m while the camera moves.
+constexpr double kGroundErrorM = 0.02;
+constexpr std::size_t kStillGroundTriangles = 50000;
+constexpr double kStillGroundMaxErrorM = 0.25;
+constexpr std::size_t kMovingGroundTriangles = 2000;
+constexpr double kMovingGroundMaxErrorM = 0.5;
 
 // Tubes for the linear networks of one provenance class.
 vtkSmartPointer<vtkPolyData> networks(const model::Dataset& ds, core::Vec3 o, bool assumed,
@@ -64,49 +70,10 @@ vtkSmartPointer<vtkPolyData> networks(const model::Dataset& ds, core::Vec3 o, bo
     return asTubes ? sweptTubes(pd) : pd;
 }
 
-// The ground surface as a grid of at most n x n cells, with the see-through lens (our GLSL in
-// shaders/ground_lens.glsl). With simplifyM > 0 the grid is decimated wherever that moves the
-// surface by less than simplifyM: Dutch ground is mostly flat, and every triangle of this full-
-// screen translucent sheet is drawn once per depth peel.
-vtkSmartPointer<vtkActor> groundActor(const io::GroundLevel& ground, const core::Bounds3& b,
-                                      core::Vec3 o, int n, const RenderOptions& options,
-                                      double simplifyM = 0) {
-    MeshBuilder g;
-    double w = b.hi.x - b.lo.x, h = b.hi.y - b.lo.y;
-    double step = std::max({w / n, h / n, 1.0});
-    int nx = static_cast<int>(w / step) + 2, ny = static_cast<int>(h / step) + 2;
-    std::vector<vtkIdType> ids(static_cast<std::size_t>(nx) * ny, -1);
-    for (int j = 0; j < ny; ++j)
-        for (int i = 0; i < nx; ++i) {
-            double x = b.lo.x + i * step, y = b.lo.y + j * step, z = ground.at(x, y);
-            if (!std::isnan(z))
-                ids[static_cast<std::size_t>(j) * nx + i] = g.point(x - o.x, y - o.y, z - o.z);
-        }
-    for (int j = 0; j + 1 < ny; ++j)
-        for (int i = 0; i + 1 < nx; ++i) {
-            auto at = [&](int di, int dj) {
-                return ids[static_cast<std::size_t>(j + dj) * nx + i + di];
-            };
-            if (at(0, 0) < 0 || at(1, 0) < 0 || at(0, 1) < 0 || at(1, 1) < 0) continue;
-            g.triangle(at(0, 0), at(1, 0), at(1, 1), {120, 140, 90}, -1);
-            g.triangle(at(0, 0), at(1, 1), at(0, 1), {120, 140, 90}, -1);
-        }
-    if (!g.polys->GetNumberOfCells()) return nullptr;
-    vtkSmartPointer<vtkPolyData> surface = g.polyData();
-    if (simplifyM > 0) {
-        vtkNew<vtkDecimatePro> decimate;
-        decimate->SetInputData(surface);
-        decimate->SetTargetReduction(0.99);
-        decimate->PreserveTopologyOn();
-        decimate->BoundaryVertexDeletionOff();  // keep the outline exact
-        decimate->SplittingOff();
-        decimate->SetErrorIsAbsolute(1);
-        decimate->SetAbsoluteError(simplifyM);
-        decimate->Update();
-        surface = decimate->GetOutput();
-    }
+// The ground actor with the see-through lens (our GLSL in shaders/ground_lens.glsl).
+vtkSmartPointer<vtkActor> groundActor(vtkPolyData* surface, const RenderOptions& options) {
     auto actor = actorFor(surface, options.groundOpacity);
-    // One colour: decimation does not keep per-cell colours.
+    // One colour, no per-cell colours to carry through simplification.
     actor->GetMapper()->ScalarVisibilityOff();
     actor->GetProperty()->SetColor(120 / 255.0, 140 / 255.0, 90 / 255.0);
     actor->GetProperty()->SetSpecular(0);
@@ -286,19 +253,22 @@ VtkScene buildScene(const model::Dataset& ds, const io::GroundLevel& ground,
     s.clipLo = clipLo;
     s.clipHi = clipHi;
 
-    // Ground surface from the ground-level raster: at most 300 x 300 cells for still frames, 64 x
-    // 64 unlit while the camera moves (the ground is a full-screen translucent sheet: its fill is
-    // what llvmpipe pays for).
-    if (ground.available() && !b.empty()) {
-        s.ground = groundActor(ground, b, o, 300, options, kGroundSimplifyM);
-        s.movingGround = groundActor(ground, b, o, 64, options);
-        if (s.ground && s.movingGround) {
-            s.movingGround->GetProperty()->LightingOff();
-            s.movingGround->VisibilityOff();
-            setLens(s, options.lensCenterPx, options.lensRadiusPx);
-            s.actors.push_back(s.ground);
-            s.actors.push_back(s.movingGround);
-        }
+    // The ground from the ground-level raster, up to 512 cells along the longer side. Moving
+    // frames draw it unlit and with fewer triangles: llvmpipe pays about a microsecond per
+    // triangle of this translucent sheet, which covers most of the screen (a 64 x 64 grid cost
+    // 6 ms per frame, its fill 2 ms).
+    if (GroundSurface surface(ground, b, o); !surface.empty()) {
+        s.ground = groundActor(
+            surface.surfaceAtMost(kStillGroundTriangles, kGroundErrorM, kStillGroundMaxErrorM),
+            options);
+        s.movingGround = groundActor(
+            surface.surfaceAtMost(kMovingGroundTriangles, kGroundErrorM, kMovingGroundMaxErrorM),
+            options);
+        s.movingGround->GetProperty()->LightingOff();
+        s.movingGround->VisibilityOff();
+        setLens(s, options.lensCenterPx, options.lensRadiusPx);
+        s.actors.push_back(s.ground);
+        s.actors.push_back(s.movingGround);
     }
     for (auto& a : s.actors) s.renderer->AddActor(a);
     setHighlight(s, ds, options.highlight);

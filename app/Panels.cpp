@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -184,6 +185,39 @@ bool drawClashPanel(ViewerState& s, render::Viewport& viewport) {
         }
     ImGui::End();
     return changed;
+}
+
+ViewArea drawPanels(ViewerState& s, render::Viewport& viewport, float width, float height) {
+    const float left = 380, clashH = s.clashes.clashes.empty() ? 0.f : 220.f;
+    // The left column: view, project, selection, layers, then measuring in what is left (at
+    // least 120 px); on windows under 880 px high the first four shrink alike.
+    const float scale = std::min(1.f, std::max(height - 120, 240.f) / 760);
+    float y = 0;
+    auto place = [&](float x, float w, float h) {
+        ImGui::SetNextWindowPos(ImVec2(x, y), ImGuiCond_FirstUseEver);
+        ImGui::SetNextWindowSize(ImVec2(w, h), ImGuiCond_FirstUseEver);
+        y += h;
+    };
+    place(0, left, 150 * scale);
+    drawViewPanel(s, viewport);
+    place(0, left, 260 * scale);
+    drawProjectPanel(s);
+    place(0, left, 170 * scale);
+    drawSelectionPanel(s);
+    place(0, left, 180 * scale);
+    drawLayersPanel(s);
+    place(0, left, std::max(120.f, height - y));
+    drawMeasurePanel(s, viewport);
+    if (!s.clashes.clashes.empty()) {
+        y = height - clashH;
+        place(left, width - left, clashH);
+        drawClashPanel(s, viewport);
+    }
+    if (s.rebuildScene) {
+        viewport.rebuild(s.options);
+        s.rebuildScene = false;
+    }
+    return {left, 0, width - left, height - clashH};
 }
 
 }  // namespace bz::app

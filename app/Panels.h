@@ -15,4 +15,14 @@ void drawMeasurePanel(ViewerState& state, render::Viewport& viewport);
 void drawSelectionPanel(ViewerState& state);
 bool drawClashPanel(ViewerState& state, render::Viewport& viewport);
 
+// Where the 3D view goes in the first-use layout.
+struct ViewArea {
+    float x, y, w, h;
+};
+// All panels of one frame, in their first-use layout for a window of width x height (a left
+// column, clashes along the bottom when there are any), then what they changed applied: a
+// visibility, opacity or slice change rebuilds the scene once. Returns the area left for the 3D
+// view.
+ViewArea drawPanels(ViewerState& state, render::Viewport& viewport, float width, float height);
+
 }  // namespace bz::app

@@ -34,10 +34,11 @@ int screenshot(app::ViewerState& s, const std::string& path) {
     return 0;
 }
 
-int benchmark(app::ViewerState& s, int frames, bool still, bool warm) {
+int benchmark(app::ViewerState& s, int frames, bool still, bool warm, double movingBudgetMs) {
+    render::MovingDetail detail(movingBudgetMs);
     auto times = render::benchmarkOrbit(
         s.dataset, s.ground, s.options, frames,
-        still ? render::FrameQuality::Still : render::FrameQuality::Moving, warm);
+        still ? render::FrameQuality::Still : render::FrameQuality::Moving, warm, &detail);
     if (!times) {
         std::fprintf(stderr, "bodemzicht: %s\n", times.error().toString().c_str());
         return 1;
@@ -47,10 +48,16 @@ int benchmark(app::ViewerState& s, int frames, bool still, bool warm) {
     double mean = 0;
     for (double t : sorted) mean += t / sorted.size();
     std::printf("frames=%d mean_ms=%.2f median_ms=%.2f\n", frames, mean, sorted[sorted.size() / 2]);
+    // The detail the moving frames ended at, for comparisons (stderr: stdout is the one line).
+    if (!still && movingBudgetMs > 0)
+        std::fprintf(stderr, "moving detail: coarsening %.2f at the end (budget %.0f ms)\n",
+                     detail.coarsening(), movingBudgetMs);
+    else if (!still)
+        std::fprintf(stderr, "moving detail: coarsening %.2f (fixed)\n", detail.coarsening());
     return 0;
 }
 
-int interactive(app::ViewerState& s) {
+int interactive(app::ViewerState& s, double movingBudgetMs) {
     if (!glfwInit()) {
         std::fprintf(stderr,
                      "bodemzicht: cannot open a window (no display?); use --screenshot FILE under "
@@ -83,6 +90,7 @@ int interactive(app::ViewerState& s) {
     viewport.initializeFromCurrentContext();
     ImVec2 lastMouse{};
     render::FramePacer pacer;
+    render::MovingDetail detail(movingBudgetMs);
     pacer.input(glfwGetTime());
     while (!glfwWindowShouldClose(window)) {
         if (pacer.waiting()) {
@@ -91,39 +99,16 @@ int interactive(app::ViewerState& s) {
         } else {
             glfwPollEvents();
         }
+        const double frameStart = glfwGetTime();
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
         ImGui::NewFrame();
-        // First-use layout: panels in a left column, the 3D view to the right, clashes below it.
         int ww, wh;
         glfwGetWindowSize(window, &ww, &wh);
-        const float left = 380, clashH = s.clashes.clashes.empty() ? 0.f : 220.f;
-        auto place = [&](const char* name, float x, float y, float w, float h) {
-            (void)name;
-            ImGui::SetNextWindowPos(ImVec2(x, y), ImGuiCond_FirstUseEver);
-            ImGui::SetNextWindowSize(ImVec2(w, h), ImGuiCond_FirstUseEver);
-        };
-        place("view", 0, 0, left, 150);
-        app::drawViewPanel(s, viewport);
-        place("project", 0, 150, left, 260);
-        app::drawProjectPanel(s);
-        place("selection", 0, 410, left, 170);
-        app::drawSelectionPanel(s);
-        place("layers", 0, 580, left, 180);
-        app::drawLayersPanel(s);
-        place("measure", 0, 760, left, static_cast<float>(wh) - 760);
-        app::drawMeasurePanel(s, viewport);
-        if (!s.clashes.clashes.empty()) {
-            place("clashes", left, static_cast<float>(wh) - clashH, static_cast<float>(ww) - left,
-                  clashH);
-            app::drawClashPanel(s, viewport);
-        }
-        if (s.rebuildScene) {
-            viewport.rebuild(s.options);
-            s.rebuildScene = false;
-        }
-
-        place("3d", left, 0, static_cast<float>(ww) - left, static_cast<float>(wh) - clashH);
+        const auto view3d =
+            app::drawPanels(s, viewport, static_cast<float>(ww), static_cast<float>(wh));
+        ImGui::SetNextWindowPos(ImVec2(view3d.x, view3d.y), ImGuiCond_FirstUseEver);
+        ImGui::SetNextWindowSize(ImVec2(view3d.w, view3d.h), ImGuiCond_FirstUseEver);
         ImGui::Begin("3D");
         ImVec2 size = ImGui::GetContentRegionAvail();
         viewport.resize(static_cast<int>(size.x), static_cast<int>(size.y));
@@ -170,6 +155,13 @@ int interactive(app::ViewerState& s) {
         glClearColor(0.1f, 0.1f, 0.12f, 1);
         glClear(GL_COLOR_BUFFER_BIT);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        if (quality == render::FrameQuality::Moving) {
+            // The frame's own work (not the wait for the next event); glFinish so that the GPU's
+            // or llvmpipe's share counts too.
+            glFinish();
+            if (detail.frameTook((glfwGetTime() - frameStart) * 1000))
+                viewport.setMovingCoarsening(detail.coarsening());
+        }
         glfwSwapBuffers(window);
     }
     ImGui_ImplOpenGL3_Shutdown();
@@ -189,6 +181,7 @@ int main(int argc, char** argv) {
     int benchmarkFrames = 0;
     std::string networks = "auto";
     bool still = false, warm = false;
+    double movingBudgetMs = 20;
     cli.add_option("PROJECT", project, "Project GeoPackage (default: the bundled sample district)");
     cli.add_option("--screenshot", shot, "Render one image to this PNG and exit");
     cli.add_option("--size", size, "Image size WxH");
@@ -211,6 +204,11 @@ int main(int argc, char** argv) {
                  "drawn while the camera moves");
     cli.add_flag("--warm", warm,
                  "With --benchmark: fly the orbit once untimed first (levels of detail built)");
+    cli.add_option(
+           "--moving-budget", movingBudgetMs,
+           "Frame time (ms) that frames drawn while the camera moves adapt their detail to; "
+           "0: fixed detail")
+        ->check(CLI::Range(0.0, 1000.0));
     CLI11_PARSE(cli, argc, argv);
 
     if (project.empty()) {
@@ -241,6 +239,6 @@ int main(int argc, char** argv) {
         return 1;
     }
     if (state.loadReport.skipped()) std::printf("%s", state.loadReport.summary(10).c_str());
-    if (benchmarkFrames > 0) return benchmark(state, benchmarkFrames, still, warm);
-    return shot.empty() ? interactive(state) : screenshot(state, shot);
+    if (benchmarkFrames > 0) return benchmark(state, benchmarkFrames, still, warm, movingBudgetMs);
+    return shot.empty() ? interactive(state, movingBudgetMs) : screenshot(state, shot);
 }

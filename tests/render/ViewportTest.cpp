@@ -48,14 +48,18 @@ model::Dataset oneCable() {
     return ds;
 }
 
-// A 320 x 240 top view of `ds` rendering into the hidden window's context.
-std::unique_ptr<render::Viewport> topViewport(const model::Dataset& ds) {
-    static const io::GroundLevel noGround;
+render::RenderOptions topOptions() {
     render::RenderOptions o;
     o.width = 320;
     o.height = 240;
     o.view = "top";
-    auto viewport = std::make_unique<render::Viewport>(ds, noGround, o);
+    return o;
+}
+
+// A 320 x 240 top view of `ds` rendering into the hidden window's context.
+std::unique_ptr<render::Viewport> topViewport(const model::Dataset& ds) {
+    static const io::GroundLevel noGround;
+    auto viewport = std::make_unique<render::Viewport>(ds, noGround, topOptions());
     viewport->initializeFromCurrentContext();
     viewport->resize(320, 240);
     return viewport;
@@ -132,7 +136,20 @@ TEST(Viewport, FarCablesAreClusteredButKeepTheirColourAndMovingFramesShowThemToo
     viewport.setQuality(render::FrameQuality::Moving);
     px = readTexture(viewport.render(), 320, 240);
     EXPECT_GT(reddishInColumn(px, 320, 240, 160), 0);
-    EXPECT_LT(viewport.drawnSegments(), far);
+    const std::size_t moving = viewport.drawnSegments();
+    EXPECT_LT(moving, far);
+    // A slow machine coarsens moving frames further (render::MovingDetail); the cables stay.
+    viewport.setMovingCoarsening(8.0);
+    px = readTexture(viewport.render(), 320, 240);
+    EXPECT_GT(reddishInColumn(px, 320, 240, 160), 0);
+    EXPECT_LT(viewport.drawnSegments(), moving);
+    // ... and that survives a rebuild (a layer switched off and on).
+    viewport.rebuild(topOptions());
+    viewport.render();
+    EXPECT_LT(viewport.drawnSegments(), moving);
+    viewport.setMovingCoarsening(3.0);
+    viewport.render();
+    EXPECT_EQ(viewport.drawnSegments(), moving);
     viewport.setQuality(render::FrameQuality::Still);
     // Close up every segment in view is drawn exactly, as tubes or lines.
     viewport.flyTo({X0 + 300, Y0 + 4.5, 4}, 6);

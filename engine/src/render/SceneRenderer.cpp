@@ -96,29 +96,31 @@ core::Result<void> writePng(const Image& image, const std::string& path) {
 core::Result<std::vector<double>> benchmarkOrbit(const model::Dataset& ds,
                                                  const io::GroundLevel& ground,
                                                  const RenderOptions& options, int frames,
-                                                 FrameQuality quality, bool warm) {
+                                                 FrameQuality quality, bool warm,
+                                                 MovingDetail* detail) {
     if (!displayAvailable())
         return core::fail("", "", "no X display for rendering: run under xvfb-run");
     auto scene = detail::buildScene(ds, ground, options);
     detail::setMoving(scene, quality == FrameQuality::Moving);
     // The first frame uploads the geometry and is not timed.
     auto window = detail::renderOffscreen(scene, options.width, options.height);
-    // A warm benchmark first flies the same orbit untimed, so that every level of detail it
-    // needs is built.
-    for (int i = 0; warm && i < frames; ++i) {
-        scene.renderer->GetActiveCamera()->Azimuth(360.0 / std::max(1, frames));
-        window->Render();
-    }
-    std::vector<double> ms;
-    for (int i = 0; i < frames; ++i) {
+    auto orbitStep = [&] {
         scene.renderer->GetActiveCamera()->Azimuth(360.0 / std::max(1, frames));
         auto t0 = std::chrono::steady_clock::now();
         window->Render();
         window->WaitForCompletion();
-        ms.push_back(
+        double took =
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
-                .count());
-    }
+                .count();
+        if (detail && scene.moving && detail->frameTook(took))
+            detail::setMovingCoarsening(scene, detail->coarsening());
+        return took;
+    };
+    // A warm benchmark first flies the same orbit untimed, so that every level of detail it
+    // needs is built (and the moving detail has settled).
+    for (int i = 0; warm && i < frames; ++i) orbitStep();
+    std::vector<double> ms;
+    for (int i = 0; i < frames; ++i) ms.push_back(orbitStep());
     return ms;
 }
 
@@ -222,6 +224,10 @@ void Viewport::setGroundOpacity(double opacity) {
         if (g) g->GetProperty()->SetOpacity(opacity);
 }
 
+void Viewport::setMovingCoarsening(double coarsening) {
+    detail::setMovingCoarsening(d->scene, coarsening);
+}
+
 void Viewport::setQuality(FrameQuality quality) {
     if ((quality == FrameQuality::Moving) != d->scene.moving)
         detail::setMoving(d->scene, quality == FrameQuality::Moving);
@@ -268,7 +274,9 @@ void Viewport::rebuild(const RenderOptions& options) {
     d->window->RemoveRenderer(d->scene.renderer);
     d->options = options;
     const bool moving = d->scene.moving;
+    const double coarsening = d->scene.movingCoarsening;
     d->scene = detail::buildScene(*d->ds, *d->ground, options);
+    d->scene.movingCoarsening = coarsening;
     detail::setMoving(d->scene, moving);
     d->window->AddRenderer(d->scene.renderer);
     setCamera(cam);

@@ -18,6 +18,7 @@
 #include <bodemzicht/io/Raster.h>
 #include <bodemzicht/model/Dataset.h>
 #include <bodemzicht/render/FramePacer.h>
+#include <bodemzicht/render/MovingDetail.h>
 #include <bodemzicht/render/ThemeColours.h>
 
 namespace bz::render {
@@ -83,12 +84,13 @@ core::Result<void> writePng(const Image& image, const std::string& path);
 // Renders `frames` frames of a camera orbit around the whole project offscreen and returns the
 // time of each (ms), for `bodemzicht --benchmark N`. Levels of detail are built when first needed,
 // during the timed frames; `warm` flies the orbit once untimed first (levels cached, as after the
-// first moments in the viewer).
+// first moments in the viewer). Moving frames adapt their detail to `detail`'s budget as the
+// viewer does (its final state is left there); without one, they draw the finest moving detail.
 core::Result<std::vector<double>> benchmarkOrbit(const model::Dataset& ds,
                                                  const io::GroundLevel& ground,
                                                  const RenderOptions& options, int frames,
                                                  FrameQuality quality = FrameQuality::Moving,
-                                                 bool warm = false);
+                                                 bool warm = false, MovingDetail* detail = nullptr);
 
 // True when an X display is available for rendering.
 bool displayAvailable();
@@ -112,6 +114,8 @@ class Viewport {
     void setGroundOpacity(double opacity);
     // Moving while the user drags or scrolls; Still for the exact frame after.
     void setQuality(FrameQuality quality);
+    // How coarse moving frames are (MovingDetail::coarsening).
+    void setMovingCoarsening(double coarsening);
     // Network segments drawn in the last frame after level of detail (0 without tiling).
     std::size_t drawnSegments() const;
     void setVerticalExaggeration(double factor);

@@ -37,7 +37,6 @@ using model::GeometryKind;
 
 namespace {
 
-constexpr double kMovingCoarsening = 3.0;
 // The ground's triangles lie within 2 cm of the raster samples, unless that needs more than a
 // cap (rough ground, e.g. AHN with buildings removed): then the finest mesh within the cap, up to
 // 0.25 m in still frames and 0.5 m while the camera moves.
@@ -288,9 +287,9 @@ void setLens(VtkScene& s, core::Vec2 centerPx, double radiusPx) {
 
 void setMoving(VtkScene& s, bool moving) {
     s.moving = moving;
-    // Moving frames also draw coarser detail: cells and polygon edges three times larger.
-    for (auto& n : s.networkLods) n->setCoarsening(moving ? kMovingCoarsening : 1.0);
-    for (auto& b : s.bodyLods) b->setCoarsening(moving ? kMovingCoarsening : 1.0);
+    // Moving frames also draw coarser detail: cells and polygon edges several times larger.
+    for (auto& n : s.networkLods) n->setCoarsening(moving ? s.movingCoarsening : 1.0);
+    for (auto& b : s.bodyLods) b->setCoarsening(moving ? s.movingCoarsening : 1.0);
     if (s.ground && s.movingGround) {
         s.ground->SetVisibility(!moving);
         s.movingGround->SetVisibility(moving);
@@ -305,6 +304,13 @@ void setMoving(VtkScene& s, bool moving) {
     } else {
         s.renderer->SetPass(nullptr);
     }
+}
+
+void setMovingCoarsening(VtkScene& s, double coarsening) {
+    s.movingCoarsening = coarsening;
+    if (!s.moving) return;
+    for (auto& n : s.networkLods) n->setCoarsening(coarsening);
+    for (auto& b : s.bodyLods) b->setCoarsening(coarsening);
 }
 
 void applyExaggeration(VtkScene& s, double e) {

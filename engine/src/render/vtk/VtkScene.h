@@ -23,6 +23,8 @@ struct VtkScene {
     std::vector<std::shared_ptr<class BodyLod>> bodyLods;
     vtkSmartPointer<vtkActor> envelope;  // the selected clash's clearance envelope
     bool moving = false;
+    // Moving frames choose detail as if pixels were this many times larger (render::MovingDetail).
+    double movingCoarsening = 3.0;
     double exaggeration = 1.0;
     double clipLo = 0, clipHi = 0;  // NAP range drawn of volumes "at every depth"
     core::Vec3 origin;              // RD/NAP of the local (0, 0, 0)
@@ -39,6 +41,7 @@ void setHighlight(VtkScene& scene, const model::Dataset& ds, const RenderOptions
 // Moving frames (the camera is being dragged) trade exactness for speed: plain alpha blending of
 // the translucent objects instead of depth peeling, a coarse unlit ground. Still frames peel.
 void setMoving(VtkScene& scene, bool moving);
+void setMovingCoarsening(VtkScene& scene, double coarsening);
 // The see-through lens in the ground (window pixels from the bottom-left; radius 0: off).
 void setLens(VtkScene& scene, core::Vec2 centerPx, double radiusPx);
 // An offscreen render window (X/GLX under Xvfb) showing the scene, rendered once.

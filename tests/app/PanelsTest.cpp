@@ -1,0 +1,178 @@
+// The viewer's panels driven through Dear ImGui without a window backend (a hidden GL context for
+// the viewport): the first-use layout fits the window, labels follow the language, and using a
+// checkbox or button changes the state and, for layers, the scene.
+#include <gtest/gtest.h>
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <bodemzicht/model/DatasetSummary.h>
+#include <bodemzicht/render/SceneRenderer.h>
+
+#include <string>
+#include <vector>
+
+#include "../render/HiddenWindow.h"
+#include "../render/RequireDisplay.h"
+#include "Panels.h"
+#include "ViewerState.h"
+
+using namespace bz;
+
+namespace {
+
+constexpr double X0 = 250000, Y0 = 470000;
+
+// Two layers (klic: a cable; gwsw: a sewer pipe) and one clash between them.
+void fillState(app::ViewerState& s) {
+    std::vector<model::VertexDepth> d(2, {model::DepthProvenance::Measured, 0.05f});
+    model::Dataset::Meta m;
+    m.id = "LS";
+    m.layer = "klic";
+    m.theme = "laagspanning";
+    m.type = model::ObjectType::Cable;
+    s.dataset.addLinear(m, {{X0 - 20, Y0, 4}, {X0 + 20, Y0, 4}}, d, 0.1f);
+    m.id = "R";
+    m.layer = "gwsw";
+    m.theme = "riool vrijverval";
+    m.type = model::ObjectType::SewerPipe;
+    s.dataset.addLinear(m, {{X0 - 20, Y0 + 1, 3}, {X0 + 20, Y0 + 1, 3}}, d, 0.4f);
+    s.summary = model::summarize(s.dataset);
+    clash::Clash c;
+    c.id = "C1";
+    c.aId = "LS";
+    c.bId = "R";
+    c.kind = clash::ClashKind::Clearance;
+    c.requiredM = 0.5;
+    c.pointA = {X0, Y0, 4};
+    c.pointB = {X0, Y0 + 1, 3};
+    s.clashes.clashes.push_back(c);
+    s.options.width = 320;
+    s.options.height = 240;
+}
+
+// An ImGui context of its own, frames without a platform or renderer backend.
+struct Ui {
+    ImGuiContext* context;
+    Ui(float w, float h) {
+        context = ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = ImVec2(w, h);
+        io.DeltaTime = 1.0f / 60;
+        unsigned char* pixels;
+        int tw, th;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &tw, &th);
+    }
+    ~Ui() { ImGui::DestroyContext(context); }
+    app::ViewArea frame(app::ViewerState& s, render::Viewport& viewport) {
+        ImGui::NewFrame();
+        auto area = app::drawPanels(s, viewport, ImGui::GetIO().DisplaySize.x,
+                                    ImGui::GetIO().DisplaySize.y);
+        ImGui::Render();
+        return area;
+    }
+    // Presses a widget of a window by its label, as a click would, in the next frame.
+    static bool press(const char* window, const std::string& label) {
+        ImGuiWindow* w = ImGui::FindWindowByName(window);
+        if (!w) return false;
+        ImGui::ActivateItem(w->GetID(label.c_str()));
+        return true;
+    }
+};
+
+struct Rect {
+    float x0, y0, x1, y1;
+};
+
+std::vector<std::pair<std::string, Rect>> panelRects(const std::vector<const char*>& names) {
+    std::vector<std::pair<std::string, Rect>> out;
+    for (const char* n : names) {
+        ImGuiWindow* w = ImGui::FindWindowByName(n);
+        EXPECT_NE(w, nullptr) << "no window '" << n << "'";
+        if (w) out.push_back({n, {w->Pos.x, w->Pos.y, w->Pos.x + w->Size.x, w->Pos.y + w->Size.y}});
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST(Panels, FirstUseLayoutFitsTheWindowWithoutOverlapsInDutch) {
+    REQUIRE_DISPLAY();
+    test::HiddenWindow hidden;
+    ASSERT_NE(hidden.window, nullptr);
+    for (auto [width, height] : {std::pair{1600.f, 900.f}, std::pair{1280.f, 720.f}}) {
+        SCOPED_TRACE(std::to_string(width) + "x" + std::to_string(height));
+        app::ViewerState s;
+        fillState(s);
+        render::Viewport viewport(s.dataset, s.ground, s.options);
+        viewport.initializeFromCurrentContext();
+        Ui ui(width, height);
+        auto area = ui.frame(s, viewport);
+        auto rects = panelRects({"Beeld", "Project", "Selectie", "Lagen en diepte",
+                                 "Meten en bladwijzers", "Conflicten"});
+        rects.push_back({"3D", {area.x, area.y, area.x + area.w, area.y + area.h}});
+        for (std::size_t i = 0; i < rects.size(); ++i) {
+            const auto& [name, r] = rects[i];
+            EXPECT_GE(r.x0, 0) << name;
+            EXPECT_GE(r.y0, 0) << name;
+            EXPECT_LE(r.x1, width + 0.5f) << name;
+            EXPECT_LE(r.y1, height + 0.5f) << name;
+            EXPECT_GE(r.y1 - r.y0, 100) << name << " too small to use";
+            for (std::size_t j = 0; j < i; ++j) {
+                const auto& q = rects[j].second;
+                bool overlap = r.x0 < q.x1 - 0.5f && q.x0 < r.x1 - 0.5f && r.y0 < q.y1 - 0.5f &&
+                               q.y0 < r.y1 - 0.5f;
+                EXPECT_FALSE(overlap) << name << " overlaps " << rects[j].first;
+            }
+        }
+        EXPECT_EQ(ImGui::FindWindowByName("Layers and depth"), nullptr);  // Dutch by default
+    }
+}
+
+TEST(Panels, UsingWidgetsChangesStateLanguageAndScene) {
+    REQUIRE_DISPLAY();
+    test::HiddenWindow hidden;
+    ASSERT_NE(hidden.window, nullptr);
+    app::ViewerState s;
+    fillState(s);
+    render::Viewport viewport(s.dataset, s.ground, s.options);
+    viewport.initializeFromCurrentContext();
+    viewport.resize(320, 240);
+    Ui ui(1600, 900);
+    ui.frame(s, viewport);
+    viewport.render();
+    const std::size_t both = viewport.drawnSegments();
+    ASSERT_GT(both, 0u);
+
+    // Switching a layer off: hidden in the options and the scene rebuilt without it.
+    ASSERT_TRUE(Ui::press("Lagen en diepte", "klic (1)"));
+    ui.frame(s, viewport);
+    EXPECT_EQ(s.options.hiddenLayers.count("klic"), 1u);
+    EXPECT_FALSE(s.rebuildScene) << "the change should have been applied";
+    viewport.render();
+    EXPECT_GT(viewport.drawnSegments(), 0u);  // the sewer pipe
+    EXPECT_LT(viewport.drawnSegments(), both);
+    ASSERT_TRUE(Ui::press("Lagen en diepte", "klic (1)"));
+    ui.frame(s, viewport);
+    viewport.render();
+    EXPECT_EQ(viewport.drawnSegments(), both);
+
+    // A bookmark of the current camera, and a depth slice.
+    ASSERT_TRUE(Ui::press("Meten en bladwijzers", "Bladwijzer toevoegen"));
+    ui.frame(s, viewport);
+    ASSERT_EQ(s.bookmarks.size(), 1u);
+    ASSERT_TRUE(Ui::press("Lagen en diepte", "Diepteschijf"));
+    ui.frame(s, viewport);
+    EXPECT_FALSE(std::isnan(s.options.sliceTopZ));
+
+    // English: the same panels under their English names.
+    ASSERT_TRUE(Ui::press("Beeld", "Nederlands"));
+    ui.frame(s, viewport);
+    EXPECT_FALSE(s.dutch);
+    ui.frame(s, viewport);
+    EXPECT_NE(ImGui::FindWindowByName("Layers and depth"), nullptr);
+    EXPECT_NE(ImGui::FindWindowByName("Clashes"), nullptr);
+    ASSERT_TRUE(Ui::press("Measure and bookmarks", "Add bookmark"));
+    ui.frame(s, viewport);
+    EXPECT_EQ(s.bookmarks.size(), 2u);
+}

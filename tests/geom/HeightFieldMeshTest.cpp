@@ -83,8 +83,8 @@ void expectValid(const Grid& g, const HeightFieldMesh::Mesh& m, double maxError,
             ASSERT_GE(l.count, 1) << "grid point " << i << "," << j << " is not covered";
             EXPECT_LE(std::abs(l.z - g.at(i, j)), maxError + 1e-9) << "at " << i << "," << j;
         }
-    // Random points strictly inside cells: exactly one triangle in known cells, none over a
-    // cell with an unknown corner... unless a half of it is known: then at most one.
+    // Random points strictly inside cells: exactly one triangle in known cells; at most one in a
+    // cell with an unknown corner (its known half may still be drawn).
     std::uniform_real_distribution<double> u(0.01, 0.99);
     for (int k = 0; k < 400; ++k) {
         int x0 = std::uniform_int_distribution<int>(0, g.nx - 2)(rng);

@@ -26,7 +26,7 @@ class HeightFieldMesh {
     HeightFieldMesh(std::vector<double> heights, int nx, int ny, int blockCells);
 
     // The fewest triangles this scheme gives with every grid point within maxError (vertically)
-    // of the mesh. Cells with an unknown corner are left out.
+    // of the mesh. Triangles touching an unknown point are left out (the finest are half cells).
     Mesh extract(double maxError) const;
     // The finest mesh with at most maxTriangles, its error between minError and maxError; the
     // mesh for maxError where even that needs more triangles.

@@ -11,6 +11,7 @@ namespace bz::app {
 bool drawViewPanel(ViewerState& s, render::Viewport& viewport) {
     bool changed = false;
     ImGui::Begin(tr(s, "Beeld", "View"));
+    ImGui::PushItemWidth(150);  // room for the sliders' labels in the 380 px column
     for (const char* v : {"overview", "top", "street"}) {
         if (ImGui::Button(v)) {
             viewport.setView(v);
@@ -36,8 +37,18 @@ bool drawViewPanel(ViewerState& s, render::Viewport& viewport) {
     if (ImGui::Checkbox(tr(s, "Onzekerheid diepte tonen", "Show depth uncertainty"),
                         &s.options.showUncertainty))
         s.rebuildScene = true;
+    if (s.options.ghg || s.options.glg) {
+        if (ImGui::Checkbox(tr(s, "Grondwater (GHG licht, GLG donker blauw)",
+                               "Groundwater (GHG light, GLG dark blue)"),
+                            &s.options.showGroundwater))
+            s.rebuildScene = true;
+    } else {
+        ImGui::TextDisabled("%s", tr(s, "Grondwater: geen GHG/GLG in het project",
+                                     "Groundwater: no GHG/GLG in the project"));
+    }
     ImGui::Checkbox(tr(s, "Kijkgat volgt de muis", "See-through lens follows the mouse"), &s.lens);
     ImGui::Checkbox("Nederlands", &s.dutch);
+    ImGui::PopItemWidth();
     ImGui::End();
     return changed;
 }
@@ -189,18 +200,20 @@ bool drawClashPanel(ViewerState& s, render::Viewport& viewport) {
 
 ViewArea drawPanels(ViewerState& s, render::Viewport& viewport, float width, float height) {
     const float left = 380, clashH = s.clashes.clashes.empty() ? 0.f : 220.f;
-    // The left column: view, project, selection, layers, then measuring in what is left (at
-    // least 120 px); on windows under 880 px high the first four shrink alike.
-    const float scale = std::min(1.f, std::max(height - 120, 240.f) / 760);
+    // The left column: view (its controls always in full), project, selection, layers, then
+    // measuring in what is left (at least 120 px); on windows under 870 px high project,
+    // selection and layers shrink alike.
+    const float viewH = 200;
+    const float scale = std::min(1.f, std::max(height - 120 - viewH, 200.f) / 550);
     float y = 0;
     auto place = [&](float x, float w, float h) {
         ImGui::SetNextWindowPos(ImVec2(x, y), ImGuiCond_FirstUseEver);
         ImGui::SetNextWindowSize(ImVec2(w, h), ImGuiCond_FirstUseEver);
         y += h;
     };
-    place(0, left, 150 * scale);
+    place(0, left, viewH);
     drawViewPanel(s, viewport);
-    place(0, left, 260 * scale);
+    place(0, left, 200 * scale);
     drawProjectPanel(s);
     place(0, left, 170 * scale);
     drawSelectionPanel(s);

@@ -20,6 +20,13 @@ core::Result<void> openProject(ViewerState& state, const std::string& project,
     auto ground = io::openFieldRaster(state.dataset, "ground_level");
     if (!ground) return std::unexpected(ground.error());
     state.ground = std::move(*ground);
+    // Groundwater levels, when the project lists them: drawn as sheets on request (view panel).
+    for (auto [name, level] : {std::pair{"ghg", &state.options.ghg}, {"glg", &state.options.glg}}) {
+        auto raster = io::openFieldRaster(state.dataset, name);
+        if (!raster) return std::unexpected(raster.error());
+        if (raster->available())
+            *level = std::make_shared<const io::GroundLevel>(std::move(*raster));
+    }
     if (!clashReport.empty()) {
         auto report = clash::readCsv(clashReport);
         if (!report) return std::unexpected(report.error());

@@ -204,6 +204,9 @@ int main(int argc, char** argv) {
                  "drawn while the camera moves");
     cli.add_flag("--warm", warm,
                  "With --benchmark: fly the orbit once untimed first (levels of detail built)");
+    bool groundwater = false;
+    cli.add_flag("--groundwater", groundwater,
+                 "Draw the project's groundwater levels (GHG, GLG rasters) as translucent sheets");
     cli.add_option(
            "--moving-budget", movingBudgetMs,
            "Frame time (ms) that frames drawn while the camera moves adapt their detail to; "
@@ -231,6 +234,7 @@ int main(int argc, char** argv) {
     state.options.view = view;
     state.options.verticalExaggeration = exaggeration;
     state.options.groundOpacity = groundOpacity;
+    state.options.showGroundwater = groundwater;
     state.options.networkStyle = networks == "tubes"   ? render::RenderOptions::NetworkStyle::Tubes
                                  : networks == "lines" ? render::RenderOptions::NetworkStyle::Lines
                                                        : render::RenderOptions::NetworkStyle::Auto;

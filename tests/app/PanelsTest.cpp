@@ -126,6 +126,12 @@ TEST(Panels, FirstUseLayoutFitsTheWindowWithoutOverlapsInDutch) {
             }
         }
         EXPECT_EQ(ImGui::FindWindowByName("Layers and depth"), nullptr);  // Dutch by default
+        // The view panel's controls all show without scrolling (a second frame: sizes settle).
+        ui.frame(s, viewport);
+        ImGuiWindow* view = ImGui::FindWindowByName("Beeld");
+        ASSERT_NE(view, nullptr);
+        EXPECT_EQ(view->ScrollMax.y, 0.f)
+            << "the view panel needs " << view->ScrollMax.y << " px more";
     }
 }
 
@@ -164,6 +170,14 @@ TEST(Panels, UsingWidgetsChangesStateLanguageAndScene) {
     ASSERT_TRUE(Ui::press("Lagen en diepte", "Diepteschijf"));
     ui.frame(s, viewport);
     EXPECT_FALSE(std::isnan(s.options.sliceTopZ));
+
+    // Groundwater sheets: offered once the project has a level, drawn when ticked.
+    s.options.ghg = std::make_shared<io::GroundLevel>(3.5);
+    ui.frame(s, viewport);
+    ASSERT_TRUE(Ui::press("Beeld", "Grondwater (GHG licht, GLG donker blauw)"));
+    ui.frame(s, viewport);
+    EXPECT_TRUE(s.options.showGroundwater);
+    EXPECT_FALSE(s.rebuildScene);
 
     // English: the same panels under their English names.
     ASSERT_TRUE(Ui::press("Beeld", "Nederlands"));

@@ -374,3 +374,47 @@ TEST(SceneRenderer, LevelOfDetailDrawsFarCablesWithinAPixelOrTwoOfTheExactLines)
         EXPECT_NEAR(hi[0], hi[1], 2) << "column " << x;
     }
 }
+
+TEST(SceneRenderer, GroundwaterLevelsAreSheetsAtTheirHeight) {
+    REQUIRE_DISPLAY();
+    auto ds = cableScene();  // cables at 4 m NAP
+    auto o = topView();
+    auto plain = render::renderImage(ds, io::GroundLevel(), o);
+    ASSERT_TRUE(plain);
+    const auto between = plain->at(plain->width / 2, plain->height / 2);  // between the cables
+    o.showGroundwater = true;
+    // Both levels below the cables: the space between them turns blue, the cables keep their
+    // colour (seen from above, in front of the sheets).
+    o.ghg = std::make_shared<io::GroundLevel>(3.0);
+    o.glg = std::make_shared<io::GroundLevel>(2.0);
+    auto below = render::renderImage(ds, io::GroundLevel(), o);
+    ASSERT_TRUE(below);
+    auto c = below->at(below->width / 2, below->height / 2);
+    EXPECT_GT(c.b, c.r + 30) << "no blue sheet between the cables";
+    EXPECT_NE(c.b - c.r, between.b - between.r);
+    EXPECT_EQ(inCentreColumn(*below, reddish), inCentreColumn(*plain, reddish));
+    // GHG above the cables: they are seen through it, tinted.
+    o.ghg = std::make_shared<io::GroundLevel>(5.0);
+    auto above = render::renderImage(ds, io::GroundLevel(), o);
+    ASSERT_TRUE(above);
+    int changed = 0;
+    for (int y = 0; y < above->height; ++y) {
+        auto p = plain->at(plain->width / 2, y), q = above->at(above->width / 2, y);
+        changed += reddish(p) && (std::abs(p.r - q.r) > 10 || std::abs(p.b - q.b) > 10);
+    }
+    EXPECT_GT(changed, 2);
+    // GHG light, GLG dark blue.
+    o.glg = nullptr;
+    auto ghgOnly = render::renderImage(ds, io::GroundLevel(), o);
+    o.glg = std::make_shared<io::GroundLevel>(2.0);
+    o.ghg = nullptr;
+    auto glgOnly = render::renderImage(ds, io::GroundLevel(), o);
+    ASSERT_TRUE(ghgOnly && glgOnly);
+    auto h = ghgOnly->at(160, 120), l = glgOnly->at(160, 120);
+    EXPECT_GT(h.r + h.g + h.b, l.r + l.g + l.b + 60);
+    // Off by default: the same image as without levels.
+    o.showGroundwater = false;
+    auto off = render::renderImage(ds, io::GroundLevel(), o);
+    ASSERT_TRUE(off);
+    EXPECT_EQ(off->rgb, plain->rgb);
+}

@@ -58,6 +58,10 @@ struct RenderOptions {
     // Draw the vertical uncertainty band of networks whose depth is assumed or derived.
     bool showUncertainty = false;
     double defaultUncertaintyM = 0.5;  // for assumed depths without a stated band (rule set)
+    // Groundwater levels (the project's GHG and GLG rasters, m NAP) drawn as translucent sheets,
+    // GHG light and GLG dark blue; null or without data: not drawn.
+    std::shared_ptr<const io::GroundLevel> ghg, glg;
+    bool showGroundwater = false;
 };
 
 // Whether a feature is drawn under the options' visibility and depth slice.

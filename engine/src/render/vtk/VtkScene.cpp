@@ -45,6 +45,11 @@ constexpr std::size_t kStillGroundTriangles = 50000;
 constexpr double kStillGroundMaxErrorM = 0.25;
 constexpr std::size_t kMovingGroundTriangles = 2000;
 constexpr double kMovingGroundMaxErrorM = 0.5;
+constexpr Rgb kGroundColour{120, 140, 90};
+// Groundwater sheets: GHG (mean highest level) light, GLG (mean lowest) dark blue.
+constexpr Rgb kGhgColour{90, 170, 255};
+constexpr Rgb kGlgColour{30, 70, 190};
+constexpr double kGroundwaterOpacity = 0.3;
 
 // Tubes for the linear networks of one provenance class.
 vtkSmartPointer<vtkPolyData> networks(const model::Dataset& ds, core::Vec3 o, bool assumed,
@@ -69,12 +74,13 @@ vtkSmartPointer<vtkPolyData> networks(const model::Dataset& ds, core::Vec3 o, bo
     return asTubes ? sweptTubes(pd) : pd;
 }
 
-// The ground actor with the see-through lens (our GLSL in shaders/ground_lens.glsl).
-vtkSmartPointer<vtkActor> groundActor(vtkPolyData* surface, const RenderOptions& options) {
-    auto actor = actorFor(surface, options.groundOpacity);
+// A surface actor (the ground, a groundwater level) with the see-through lens (our GLSL in
+// shaders/ground_lens.glsl).
+vtkSmartPointer<vtkActor> sheetActor(vtkPolyData* surface, double opacity, Rgb colour) {
+    auto actor = actorFor(surface, opacity);
     // One colour, no per-cell colours to carry through simplification.
     actor->GetMapper()->ScalarVisibilityOff();
-    actor->GetProperty()->SetColor(120 / 255.0, 140 / 255.0, 90 / 255.0);
+    actor->GetProperty()->SetColor(colour.r / 255.0, colour.g / 255.0, colour.b / 255.0);
     actor->GetProperty()->SetSpecular(0);
     actor->PickableOff();
     // lensCenter and lensRadius are declared by VTK as custom uniforms (setLens).
@@ -257,18 +263,38 @@ VtkScene buildScene(const model::Dataset& ds, const io::GroundLevel& ground,
     // triangle of this translucent sheet, which covers most of the screen (a 64 x 64 grid cost
     // 6 ms per frame, its fill 2 ms).
     if (GroundSurface surface(ground, b, o); !surface.empty()) {
-        s.ground = groundActor(
+        s.ground = sheetActor(
             surface.surfaceAtMost(kStillGroundTriangles, kGroundErrorM, kStillGroundMaxErrorM),
-            options);
-        s.movingGround = groundActor(
+            options.groundOpacity, kGroundColour);
+        s.movingGround = sheetActor(
             surface.surfaceAtMost(kMovingGroundTriangles, kGroundErrorM, kMovingGroundMaxErrorM),
-            options);
+            options.groundOpacity, kGroundColour);
         s.movingGround->GetProperty()->LightingOff();
         s.movingGround->VisibilityOff();
-        setLens(s, options.lensCenterPx, options.lensRadiusPx);
         s.actors.push_back(s.ground);
         s.actors.push_back(s.movingGround);
     }
+    // Groundwater levels: the same surfaces from the GHG and GLG rasters.
+    for (const auto& [level, colour] :
+         {std::pair{options.ghg, kGhgColour}, {options.glg, kGlgColour}}) {
+        if (!options.showGroundwater || !level || b.empty()) continue;
+        GroundSurface surface(*level, b, o);
+        if (surface.empty()) continue;
+        // Unlit: a level reads by its colour, which shading at grazing angles would darken.
+        s.groundwater.push_back(sheetActor(
+            surface.surfaceAtMost(kStillGroundTriangles, kGroundErrorM, kStillGroundMaxErrorM),
+            kGroundwaterOpacity, colour));
+        s.groundwater.back()->GetProperty()->LightingOff();
+        auto moving = sheetActor(
+            surface.surfaceAtMost(kMovingGroundTriangles, kGroundErrorM, kMovingGroundMaxErrorM),
+            kGroundwaterOpacity, colour);
+        moving->GetProperty()->LightingOff();
+        moving->VisibilityOff();
+        s.movingGroundwater.push_back(moving);
+        s.actors.push_back(s.groundwater.back());
+        s.actors.push_back(moving);
+    }
+    setLens(s, options.lensCenterPx, options.lensRadiusPx);
     for (auto& a : s.actors) s.renderer->AddActor(a);
     setHighlight(s, ds, options.highlight);
     applyView(s, options.view, options.verticalExaggeration);
@@ -276,7 +302,10 @@ VtkScene buildScene(const model::Dataset& ds, const io::GroundLevel& ground,
 }
 
 void setLens(VtkScene& s, core::Vec2 centerPx, double radiusPx) {
-    for (vtkActor* g : {s.ground.Get(), s.movingGround.Get()}) {
+    std::vector<vtkActor*> sheets{s.ground.Get(), s.movingGround.Get()};
+    for (auto& a : s.groundwater) sheets.push_back(a.Get());
+    for (auto& a : s.movingGroundwater) sheets.push_back(a.Get());
+    for (vtkActor* g : sheets) {
         if (!g) continue;
         vtkUniforms* u = g->GetShaderProperty()->GetFragmentCustomUniforms();
         float c[2] = {static_cast<float>(centerPx.x), static_cast<float>(centerPx.y)};
@@ -294,6 +323,8 @@ void setMoving(VtkScene& s, bool moving) {
         s.ground->SetVisibility(!moving);
         s.movingGround->SetVisibility(moving);
     }
+    for (auto& a : s.groundwater) a->SetVisibility(!moving);
+    for (auto& a : s.movingGroundwater) a->SetVisibility(moving);
     s.renderer->SetUseDepthPeeling(!moving);
     if (moving) {
         // Plain blending in actor order, depth test on and depth writes off for translucency.

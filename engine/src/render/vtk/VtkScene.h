@@ -18,6 +18,8 @@ struct VtkScene {
     std::vector<vtkSmartPointer<vtkActor>> actors;  // all, for exaggeration
     vtkSmartPointer<vtkActor> ground;               // full resolution, lit: still frames
     vtkSmartPointer<vtkActor> movingGround;  // coarse and unlit: frames while the camera moves
+    // Groundwater sheets (GHG, GLG), like the ground: exact for still frames, coarse for moving.
+    std::vector<vtkSmartPointer<vtkActor>> groundwater, movingGroundwater;
     // Tiled networks and bodies (Auto style), one pair per faded layer or one for all.
     std::vector<std::shared_ptr<class NetworkLod>> networkLods;
     std::vector<std::shared_ptr<class BodyLod>> bodyLods;

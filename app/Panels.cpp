@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include <bodemzicht/model/FeatureAttributes.h>
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -12,8 +14,10 @@ bool drawViewPanel(ViewerState& s, render::Viewport& viewport) {
     bool changed = false;
     ImGui::Begin(tr(s, "Beeld", "View"));
     ImGui::PushItemWidth(150);  // room for the sliders' labels in the 380 px column
-    for (const char* v : {"overview", "top", "street"}) {
-        if (ImGui::Button(v)) {
+    for (auto [v, nl] : {std::pair{"overview", "overzicht"},
+                         {"top", "bovenaanzicht"},
+                         {"street", "straatniveau"}}) {
+        if (ImGui::Button(tr(s, nl, v))) {
             viewport.setView(v);
             changed = true;
         }
@@ -75,6 +79,69 @@ void drawProjectPanel(ViewerState& s) {
     ImGui::End();
 }
 
+namespace {
+
+// Dutch labels for the attribute rows (model::featureAttributes gives English ones).
+const std::map<std::string, std::string> kDutchKeys{
+    {"layer", "laag"},
+    {"theme", "thema"},
+    {"status", "status"},
+    {"owner", "eigenaar"},
+    {"material", "materiaal"},
+    {"source", "bron"},
+    {"year laid", "aanlegjaar"},
+    {"horizontal accuracy", "horizontale nauwkeurigheid"},
+    {"outer diameter", "buitendiameter"},
+    {"length", "lengte"},
+    {"vertices", "knikpunten"},
+    {"axis level", "hoogte as"},
+    {"depth below ground", "diepte onder maaiveld"},
+    {"depth provenance (vertices)", "herkomst diepte (knikpunten)"},
+    {"vertical uncertainty", "verticale onzekerheid"},
+    {"position", "positie"},
+    {"shape", "vorm"},
+    {"top", "bovenkant"},
+    {"bottom", "onderkant"},
+    {"bottom below ground", "onderkant onder maaiveld"},
+    {"depth provenance (bottom)", "herkomst diepte (onderkant)"},
+    {"depth provenance", "herkomst diepte"},
+    {"width", "breedte"},
+    {"inner bottom (BOB) begin", "BOB begin"},
+    {"inner bottom (BOB) end", "BOB eind"},
+    {"profile", "profiel"},
+    {"system", "stelsel"},
+    {"species", "soort"},
+    {"height", "hoogte"},
+    {"stem diameter", "stamdiameter"},
+    {"crown diameter", "kroondiameter"},
+    {"root zone diameter", "diameter wortelzone"},
+    {"root depth", "worteldiepte"},
+    {"root zone provenance", "herkomst wortelzone"},
+    {"filter screen", "filter"},
+    {"stored volume", "opgeslagen volume"},
+    {"temperature", "temperatuur"},
+    {"substance", "stof"},
+    {"concentration", "concentratie"},
+    {"medium", "medium"},
+};
+
+std::string dutchValue(std::string v) {
+    for (auto [en, nl] : {std::pair{"unknown", "onbekend"},
+                          {"assumed", "aangenomen"},
+                          {"drawn at", "getekend op"},
+                          {"measured", "gemeten"},
+                          {"derived", "afgeleid"},
+                          {"cylinder", "cilinder"},
+                          {"box", "blok"},
+                          {"rotated", "gedraaid"},
+                          {"up to", "tot"}})
+        for (std::size_t at = v.find(en); at != std::string::npos; at = v.find(en, at + 1))
+            v.replace(at, std::string(en).size(), nl);
+    return v;
+}
+
+}  // namespace
+
 void drawSelectionPanel(ViewerState& s) {
     ImGui::Begin(tr(s, "Selectie", "Selection"));
     if (s.selectedFeature < 0 ||
@@ -83,24 +150,21 @@ void drawSelectionPanel(ViewerState& s) {
         ImGui::End();
         return;
     }
-    const auto& ds = s.dataset;
-    const auto& f = ds.features[static_cast<std::size_t>(s.selectedFeature)];
-    ImGui::Text("id: %s", f.id.c_str());
-    ImGui::Text("%s: %s", tr(s, "thema", "theme"), ds.str(f.theme).c_str());
-    ImGui::Text("%s: %s", tr(s, "eigenaar", "owner"), ds.str(f.owner).c_str());
-    ImGui::Text("%s: %s", tr(s, "status", "status"), std::string(model::toCode(f.status)).c_str());
-    ImGui::Text("%s: %s", tr(s, "type", "type"), std::string(model::toCode(f.type)).c_str());
-    if (f.yearLaid) ImGui::Text("%s: %d", tr(s, "aanleg", "year"), f.yearLaid);
-    if (f.kind() == model::GeometryKind::Linear) {
-        const auto& l = ds.linears[f.geometry];
-        if (std::isnan(l.outerDiameterM))
-            ImGui::TextUnformatted(
-                tr(s, "diameter: onbekend (aangenomen)", "diameter: unknown (assumed)"));
-        else
-            ImGui::Text("diameter: %.0f mm", l.outerDiameterM * 1000);
-        const auto& d = ds.vertexDepths[l.firstVertex];
-        ImGui::Text("%s: %s, +/- %.2f m", tr(s, "diepte", "depth"),
-                    std::string(model::toCode(d.provenance)).c_str(), d.verticalUncertaintyM);
+    // Everything known about the object; depths below ground from the project's ground level.
+    auto rows = model::featureAttributes(s.dataset, static_cast<std::size_t>(s.selectedFeature),
+                                         [&](double x, double y) { return s.ground.at(x, y); });
+    if (ImGui::BeginTable("attributes", 2,
+                          ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
+        for (const auto& row : rows) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            auto nl = kDutchKeys.find(row.key);
+            ImGui::TextUnformatted(s.dutch && nl != kDutchKeys.end() ? nl->second.c_str()
+                                                                     : row.key.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(s.dutch ? dutchValue(row.value).c_str() : row.value.c_str());
+        }
+        ImGui::EndTable();
     }
     ImGui::End();
 }
@@ -186,9 +250,10 @@ bool drawClashPanel(ViewerState& s, render::Viewport& viewport) {
         for (int i = rows.DisplayStart; i < rows.DisplayEnd; ++i) {
             const auto& c = s.clashes.clashes[static_cast<std::size_t>(i)];
             char label[256];
-            std::snprintf(label, sizeof label, "%s %s  %s / %s  %.2f m (%s)", c.id.c_str(),
+            std::snprintf(label, sizeof label, "%s %s  %s / %s  %.2f m  (%s / %s)", c.id.c_str(),
                           std::string(clash::toCode(c.kind)).c_str(), c.aId.c_str(), c.bId.c_str(),
-                          c.distanceM, c.aOwner.c_str());
+                          c.distanceM, c.aOwner.empty() ? "?" : c.aOwner.c_str(),
+                          c.bOwner.empty() ? "?" : c.bOwner.c_str());
             if (ImGui::Selectable(label, s.selectedClash == i)) {
                 selectClash(s, viewport, i);
                 changed = true;
@@ -201,10 +266,10 @@ bool drawClashPanel(ViewerState& s, render::Viewport& viewport) {
 ViewArea drawPanels(ViewerState& s, render::Viewport& viewport, float width, float height) {
     const float left = 380, clashH = s.clashes.clashes.empty() ? 0.f : 220.f;
     // The left column: view (its controls always in full), project, selection, layers, then
-    // measuring in what is left (at least 120 px); on windows under 870 px high project,
+    // measuring in what is left (at least 120 px); on windows under 900 px high project,
     // selection and layers shrink alike.
     const float viewH = 200;
-    const float scale = std::min(1.f, std::max(height - 120 - viewH, 200.f) / 550);
+    const float scale = std::min(1.f, std::max(height - 120 - viewH, 200.f) / 580);
     float y = 0;
     auto place = [&](float x, float w, float h) {
         ImGui::SetNextWindowPos(ImVec2(x, y), ImGuiCond_FirstUseEver);
@@ -213,9 +278,9 @@ ViewArea drawPanels(ViewerState& s, render::Viewport& viewport, float width, flo
     };
     place(0, left, viewH);
     drawViewPanel(s, viewport);
-    place(0, left, 200 * scale);
-    drawProjectPanel(s);
     place(0, left, 170 * scale);
+    drawProjectPanel(s);
+    place(0, left, 230 * scale);  // an object's attributes take about 20 rows
     drawSelectionPanel(s);
     place(0, left, 180 * scale);
     drawLayersPanel(s);

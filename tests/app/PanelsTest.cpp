@@ -163,6 +163,14 @@ TEST(Panels, UsingWidgetsChangesStateLanguageAndScene) {
     viewport.render();
     EXPECT_EQ(viewport.drawnSegments(), both);
 
+    // A selected object: its attributes in the selection panel (a table of rows).
+    s.selectedFeature = 1;
+    ui.frame(s, viewport);
+    ui.frame(s, viewport);  // a window's content size is that of its previous frame
+    ImGuiWindow* selection = ImGui::FindWindowByName("Selectie");
+    ASSERT_NE(selection, nullptr);
+    EXPECT_GT(selection->ContentSize.y, 150.f) << "the attribute rows are missing";
+
     // A bookmark of the current camera, and a depth slice.
     ASSERT_TRUE(Ui::press("Meten en bladwijzers", "Bladwijzer toevoegen"));
     ui.frame(s, viewport);

@@ -250,9 +250,10 @@ bool drawClashPanel(ViewerState& s, render::Viewport& viewport) {
         for (int i = rows.DisplayStart; i < rows.DisplayEnd; ++i) {
             const auto& c = s.clashes.clashes[static_cast<std::size_t>(i)];
             char label[256];
-            std::snprintf(label, sizeof label, "%s %s  %s / %s  %.2f m  (%s / %s)", c.id.c_str(),
-                          std::string(clash::toCode(c.kind)).c_str(), c.aId.c_str(), c.bId.c_str(),
-                          c.distanceM, c.aOwner.empty() ? "?" : c.aOwner.c_str(),
+            std::snprintf(label, sizeof label, "%s %s %s  %s / %s  %.2f m  (%s / %s)", c.id.c_str(),
+                          std::string(clash::toCode(c.kind)).c_str(),
+                          std::string(clash::toCode(c.status)).c_str(), c.aId.c_str(),
+                          c.bId.c_str(), c.distanceM, c.aOwner.empty() ? "?" : c.aOwner.c_str(),
                           c.bOwner.empty() ? "?" : c.bOwner.c_str());
             if (ImGui::Selectable(label, s.selectedClash == i)) {
                 selectClash(s, viewport, i);

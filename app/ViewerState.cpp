@@ -1,5 +1,6 @@
 #include "ViewerState.h"
 
+#include <bodemzicht/clash/ReportStore.h>
 #include <bodemzicht/clash/ReportWriter.h>
 #include <bodemzicht/io/ProjectStore.h>
 #include <bodemzicht/sample/SampleDistrict.h>
@@ -27,10 +28,19 @@ core::Result<void> openProject(ViewerState& state, const std::string& project,
         if (raster->available())
             *level = std::make_shared<const io::GroundLevel>(std::move(*raster));
     }
+    // The clash report given, else the one the last `bodem clash` stored in the project.
+    std::optional<clash::ClashReport> clashes;
     if (!clashReport.empty()) {
         auto report = clash::readCsv(clashReport);
         if (!report) return std::unexpected(report.error());
-        state.clashes = std::move(*report);
+        clashes = std::move(*report);
+    } else {
+        auto stored = clash::readStoredReport(project);
+        if (!stored) return std::unexpected(stored.error());
+        clashes = std::move(*stored);
+    }
+    if (clashes) {
+        state.clashes = std::move(*clashes);
         for (const auto& c : state.clashes.clashes)
             state.options.clashes.push_back(
                 {c.location(), std::string(clash::toCode(c.kind)), c.id});

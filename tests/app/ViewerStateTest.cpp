@@ -2,6 +2,8 @@
 // viewport): selecting a clash, opening a project with a bad clash report.
 #include <gtest/gtest.h>
 
+#include <bodemzicht/clash/ReportStore.h>
+#include <bodemzicht/clash/ReportWriter.h>
 #include <bodemzicht/render/SceneRenderer.h>
 #include <bodemzicht/sample/SampleDistrict.h>
 
@@ -80,4 +82,36 @@ TEST(ViewerState, AMissingClashReportIsAnErrorNamingTheFile) {
     ASSERT_TRUE(app::openProject(t, *project, ""));
     EXPECT_GT(t.summary.segments, 1000u);
     EXPECT_EQ(t.summary.segments, t.dataset.segmentCount());
+}
+
+TEST(ViewerState, OpeningAProjectListsTheClashesOfItsLastRun) {
+    test::ScratchDir dir("viewer_last_run");
+    auto project = sample::writeSampleDistrict(dir.path().string(), {});
+    ASSERT_TRUE(project) << project.error().toString();
+    app::ViewerState before;
+    ASSERT_TRUE(app::openProject(before, *project, ""));
+    EXPECT_TRUE(before.clashes.clashes.empty()) << "no run yet";
+    // What `bodem clash PROJECT` stores.
+    clash::ClashReport report;
+    clash::Clash c;
+    c.id = "C1";
+    c.kind = clash::ClashKind::Hard;
+    c.aId = "A";
+    c.bId = "B";
+    c.aOwner = "Enexis";
+    c.bOwner = "Vitens";
+    c.pointA = c.pointB = {155100, 463100, 1.5};
+    report.clashes.push_back(c);
+    ASSERT_TRUE(clash::storeReport(*project, report));
+    app::ViewerState s;
+    ASSERT_TRUE(app::openProject(s, *project, ""));
+    ASSERT_EQ(s.clashes.clashes.size(), 1u);
+    EXPECT_EQ(s.clashes.clashes[0].bOwner, "Vitens");
+    ASSERT_EQ(s.options.clashes.size(), 1u);  // its marker
+    EXPECT_NEAR(s.options.clashes[0].position.z, 1.5, 1e-6);
+    // A report given on the command line wins.
+    ASSERT_TRUE(clash::writeCsv(clash::ClashReport{}, dir.file("empty.csv")));
+    app::ViewerState given;
+    ASSERT_TRUE(app::openProject(given, *project, dir.file("empty.csv")));
+    EXPECT_TRUE(given.clashes.clashes.empty());
 }

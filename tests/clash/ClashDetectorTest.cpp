@@ -1,6 +1,7 @@
 // The clash pipeline on small scenes with known answers, against a brute-force reference on
 // random input, and on the sample district.
 #include <bodemzicht/clash/ClashDetector.h>
+#include <bodemzicht/clash/ReportStore.h>
 #include <bodemzicht/clash/ReportWriter.h>
 #include <bodemzicht/clash/ReviewStore.h>
 #include <bodemzicht/geom/Distance.h>
@@ -479,4 +480,59 @@ TEST(ClashGroups, MatchBruteForceSingleLinkageOnRandomPoints) {
                 EXPECT_EQ(comp[i] == comp[j], clashes[i].groupId == clashes[j].groupId)
                     << i << "," << j;
     }
+}
+
+TEST(ClashReportStore, TheLastRunIsKeptInTheProjectWithTodaysReviewStatuses) {
+    test::ScratchDir dir("report_store");
+    Scene s;
+    s.line("x", "water", ObjectStatus::Existing, {{0, -5, 4}, {0, 5, 4}}, 0.1f);
+    s.line("p", "warmte", ObjectStatus::Proposed, {{-5, 0, 4}, {5, 0, 4}}, 0.25f);
+    s.line("y", "water", ObjectStatus::Existing, {{3, -5, 4}, {3, 5, 4}}, 0.1f);
+    std::string project = dir.file("p.gpkg");
+    ASSERT_TRUE(io::writeProject(s.ds, project));
+    auto none = clash::readStoredReport(project);
+    ASSERT_TRUE(none) << none.error().toString();
+    EXPECT_FALSE(none->has_value()) << "no run yet";
+
+    auto r1 = s.run();
+    ASSERT_EQ(r1.clashes.size(), 2u);
+    ASSERT_TRUE(clash::applyAndStoreReviews(project, r1));
+    ASSERT_TRUE(clash::storeReport(project, r1));
+    auto stored = clash::readStoredReport(project);
+    ASSERT_TRUE(stored && stored->has_value());
+    const auto& back = (*stored)->clashes;
+    ASSERT_EQ(back.size(), r1.clashes.size());
+    for (std::size_t i = 0; i < back.size(); ++i) {
+        const auto &a = r1.clashes[i], &b = back[i];
+        EXPECT_EQ(b.id, a.id);
+        EXPECT_EQ(b.kind, a.kind);
+        EXPECT_EQ(b.aId, a.aId);
+        EXPECT_EQ(b.bId, a.bId);
+        EXPECT_EQ(b.aOwner, a.aOwner);
+        EXPECT_NEAR(b.distanceM, a.distanceM, 1e-3);
+        EXPECT_NEAR(b.requiredM, a.requiredM, 1e-3);
+        EXPECT_NEAR(core::distance(b.pointA, a.pointA), 0, 1e-3);
+        EXPECT_NEAR(core::distance(b.pointB, a.pointB), 0, 1e-3);
+        EXPECT_EQ(b.status, clash::ClashStatus::New);
+    }
+    // A review after the run shows in the stored report; the project still reads as a project.
+    ASSERT_TRUE(
+        clash::setReviewStatus(project, r1.clashes[0].id, clash::ClashStatus::Approved, ""));
+    stored = clash::readStoredReport(project);
+    ASSERT_TRUE(stored && stored->has_value());
+    EXPECT_EQ((*stored)->clashes[0].status, clash::ClashStatus::Approved);
+    io::ImportReport load;
+    auto reread = io::readProject(project, load);
+    ASSERT_TRUE(reread);
+    EXPECT_EQ(reread->features.size(), s.ds.features.size());
+    // The next run replaces it.
+    r1.clashes.pop_back();
+    ASSERT_TRUE(clash::storeReport(project, r1));
+    stored = clash::readStoredReport(project);
+    ASSERT_TRUE(stored && stored->has_value());
+    EXPECT_EQ((*stored)->clashes.size(), 1u);
+    // A project that is not there: an error naming it.
+    auto missing = clash::readStoredReport(dir.file("nope.gpkg"));
+    ASSERT_FALSE(missing);
+    EXPECT_NE(missing.error().toString().find("nope.gpkg"), std::string::npos);
 }

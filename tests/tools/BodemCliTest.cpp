@@ -1,4 +1,6 @@
 // The `bodem` command line, run as a user would, with its output and exit status checked.
+#include <bodemzicht/clash/ReportStore.h>
+
 #include <gtest/gtest.h>
 
 #include "../TestSupport.h"
@@ -92,6 +94,14 @@ TEST(BodemCli, ClashWritesReportsAndRemembersReviews) {
     auto third = run(bodem() + " clash " + project);
     EXPECT_NE(third.output.find("by status:  active 320  approved 1"), std::string::npos)
         << third.output;
+    // The last run's report is kept in the project, for the viewer.
+    auto stored = bz::clash::readStoredReport(project);
+    ASSERT_TRUE(stored && stored->has_value());
+    EXPECT_EQ((*stored)->clashes.size(), 321u);
+    std::size_t approved = 0;
+    for (const auto& c : (*stored)->clashes)
+        approved += c.status == bz::clash::ClashStatus::Approved;
+    EXPECT_EQ(approved, 1u);
 }
 
 TEST(BodemCli, ClashOptionsAndBadRules) {

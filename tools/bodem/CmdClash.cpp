@@ -1,4 +1,5 @@
 #include <bodemzicht/clash/ClashDetector.h>
+#include <bodemzicht/clash/ReportStore.h>
 #include <bodemzicht/clash/ReportWriter.h>
 #include <bodemzicht/clash/ReviewStore.h>
 #include <bodemzicht/io/GenericImporter.h>
@@ -57,7 +58,8 @@ Runner registerClash(CLI::App& app) {
     cmd->add_option("--ghg-raster", a->ghgRaster, "GHG raster instead of the project's");
     cmd->add_option("--crs", a->crs, "CRS of generic sources that have none");
     cmd->add_option("--threads", a->threads, "Worker threads (default: all cores)");
-    cmd->add_flag("--no-review", a->noReview, "Do not store clash statuses in the project");
+    cmd->add_flag("--no-review", a->noReview,
+                  "Do not store clash statuses and the report in the project");
     return [a] {
         auto t0 = Clock::now();
         clash::RuleSet rules = clash::RuleSet::dutchDefault();
@@ -130,6 +132,10 @@ Runner registerClash(CLI::App& app) {
             else if (*resolved)
                 report.notes.push_back(std::to_string(*resolved) +
                                        " clashes of earlier runs are resolved");
+            // The viewer opened on the project lists this run's clashes.
+            if (auto stored = clash::storeReport(reviewProject, report); !stored)
+                report.notes.push_back("report not stored in the project: " +
+                                       stored.error().toString());
         }
         std::printf("rules: %s\n%s", rules.name.c_str(), report.summary().c_str());
         if (!a->out.empty()) {

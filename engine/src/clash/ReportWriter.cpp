@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "../io/GdalErrors.h"
+#include "ReportRows.h"
 
 #include <cmath>
 #include <cstdio>
@@ -31,6 +32,10 @@ std::string csvField(const std::string& s) {
     }
     return out + "\"";
 }
+
+}  // namespace
+
+namespace detail {
 
 std::vector<std::string> rowOf(const Clash& c) {
     auto loc = c.location();
@@ -67,7 +72,7 @@ std::vector<std::string> rowOf(const Clash& c) {
             c.kind == ClashKind::Possible ? number(c.worstShiftM) : ""};
 }
 
-}  // namespace
+}  // namespace detail
 
 const std::vector<std::string>& csvColumns() {
     static const std::vector<std::string> cols = {"clash_id",
@@ -111,7 +116,7 @@ core::Result<void> writeCsv(const ClashReport& report, const std::string& path) 
     for (std::size_t i = 0; i < cols.size(); ++i) out << (i ? "," : "") << cols[i];
     out << "\n";
     for (const auto& c : report.clashes) {
-        auto row = rowOf(c);
+        auto row = detail::rowOf(c);
         for (std::size_t i = 0; i < row.size(); ++i) out << (i ? "," : "") << csvField(row[i]);
         out << "\n";
     }
@@ -128,7 +133,7 @@ core::Result<void> writeGeoJson(const ClashReport& report, const std::string& pa
         {"features", json::array()}};
     const auto& cols = csvColumns();
     for (const auto& c : report.clashes) {
-        auto row = rowOf(c);
+        auto row = detail::rowOf(c);
         json props = json::object();
         for (std::size_t i = 0; i < cols.size(); ++i) {
             const std::string& col = cols[i];
@@ -161,13 +166,18 @@ core::Result<ClashReport> readCsv(const std::string& path) {
         GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
     if (!ds || ds->GetLayerCount() != 1)
         return core::fail(path, "", "cannot read as a clash report CSV" + errors.because(path));
-    OGRLayer* layer = ds->GetLayer(0);
+    return detail::readReportLayer(*ds->GetLayer(0), path);
+}
+
+namespace detail {
+
+core::Result<ClashReport> readReportLayer(OGRLayer& layer, const std::string& source) {
     for (const char* col : {"clash_id", "kind", "a_id", "b_id", "x", "y", "z"})
-        if (layer->GetLayerDefn()->GetFieldIndex(col) < 0)
+        if (layer.GetLayerDefn()->GetFieldIndex(col) < 0)
             return core::fail(
-                path, "", std::string("not a Bodemzicht clash report: no column '") + col + "'");
+                source, "", std::string("not a Bodemzicht clash report: no column '") + col + "'");
     ClashReport report;
-    for (auto& f : *layer) {
+    for (auto& f : layer) {
         Clash c;
         auto str = [&](const char* n) { return std::string(f->GetFieldAsString(n)); };
         auto num = [&](const char* n) {
@@ -178,7 +188,7 @@ core::Result<ClashReport> readCsv(const std::string& path) {
         };
         c.id = str("clash_id");
         if (!clashKindFromCode(str("kind"), c.kind))
-            return core::fail(path, c.id, "unknown clash kind '" + str("kind") + "'");
+            return core::fail(source, c.id, "unknown clash kind '" + str("kind") + "'");
         clashStatusFromCode(str("status"), c.status);
         c.groupId = str("group_id");
         c.aId = str("a_id");
@@ -199,5 +209,7 @@ core::Result<ClashReport> readCsv(const std::string& path) {
     }
     return report;
 }
+
+}  // namespace detail
 
 }  // namespace bz::clash

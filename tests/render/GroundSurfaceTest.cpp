@@ -1,6 +1,7 @@
-// The ground surface's simplification against a brute-force reference: every raster grid point
-// stays within the error bound of the simplified surface (found by testing every triangle), the
-// outline stays, and the triangle cap holds where the bound allows it.
+// The ground surface drawn from a raster (render/vtk/GroundSurface): its vertices are raster
+// samples at the right local coordinates, it covers the scene's bounds, lies close to the raster
+// between samples, and the moving ground keeps its triangle cap. The simplification itself is
+// tested against brute force in geom/HeightFieldMeshTest.
 #include <vtkCellArray.h>
 #include <vtkPolyData.h>
 

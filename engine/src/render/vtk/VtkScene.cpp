@@ -89,6 +89,22 @@ vtkSmartPointer<vtkActor> sheetActor(vtkPolyData* surface, double opacity, Rgb c
     return actor;
 }
 
+// A surface as two actors: within 2 cm for still frames (capped, see kStillGroundTriangles) and
+// coarse and unlit for moving ones (hidden until the first moving frame).
+std::pair<vtkSmartPointer<vtkActor>, vtkSmartPointer<vtkActor>> sheetPair(
+    const GroundSurface& surface, double opacity, Rgb colour, bool litWhenStill) {
+    auto still = sheetActor(
+        surface.surfaceAtMost(kStillGroundTriangles, kGroundErrorM, kStillGroundMaxErrorM), opacity,
+        colour);
+    if (!litWhenStill) still->GetProperty()->LightingOff();
+    auto moving = sheetActor(
+        surface.surfaceAtMost(kMovingGroundTriangles, kGroundErrorM, kMovingGroundMaxErrorM),
+        opacity, colour);
+    moving->GetProperty()->LightingOff();
+    moving->VisibilityOff();
+    return {still, moving};
+}
+
 // Chooses the networks' detail for the camera of every frame.
 class LodUpdate : public vtkCommand {
   public:
@@ -263,35 +279,23 @@ VtkScene buildScene(const model::Dataset& ds, const io::GroundLevel& ground,
     // triangle of this translucent sheet, which covers most of the screen (a 64 x 64 grid cost
     // 6 ms per frame, its fill 2 ms).
     if (GroundSurface surface(ground, b, o); !surface.empty()) {
-        s.ground = sheetActor(
-            surface.surfaceAtMost(kStillGroundTriangles, kGroundErrorM, kStillGroundMaxErrorM),
-            options.groundOpacity, kGroundColour);
-        s.movingGround = sheetActor(
-            surface.surfaceAtMost(kMovingGroundTriangles, kGroundErrorM, kMovingGroundMaxErrorM),
-            options.groundOpacity, kGroundColour);
-        s.movingGround->GetProperty()->LightingOff();
-        s.movingGround->VisibilityOff();
-        s.actors.push_back(s.ground);
-        s.actors.push_back(s.movingGround);
+        auto [still, moving] = sheetPair(surface, options.groundOpacity, kGroundColour, true);
+        s.ground = still;
+        s.movingGround = moving;
+        s.actors.push_back(still);
+        s.actors.push_back(moving);
     }
-    // Groundwater levels: the same surfaces from the GHG and GLG rasters.
+    // Groundwater levels: the same kind of surface from the GHG and GLG rasters, unlit (a level
+    // reads by its colour, which shading at grazing angles would darken).
     for (const auto& [level, colour] :
          {std::pair{options.ghg, kGhgColour}, {options.glg, kGlgColour}}) {
         if (!options.showGroundwater || !level || b.empty()) continue;
         GroundSurface surface(*level, b, o);
         if (surface.empty()) continue;
-        // Unlit: a level reads by its colour, which shading at grazing angles would darken.
-        s.groundwater.push_back(sheetActor(
-            surface.surfaceAtMost(kStillGroundTriangles, kGroundErrorM, kStillGroundMaxErrorM),
-            kGroundwaterOpacity, colour));
-        s.groundwater.back()->GetProperty()->LightingOff();
-        auto moving = sheetActor(
-            surface.surfaceAtMost(kMovingGroundTriangles, kGroundErrorM, kMovingGroundMaxErrorM),
-            kGroundwaterOpacity, colour);
-        moving->GetProperty()->LightingOff();
-        moving->VisibilityOff();
+        auto [still, moving] = sheetPair(surface, kGroundwaterOpacity, colour, false);
+        s.groundwater.push_back(still);
         s.movingGroundwater.push_back(moving);
-        s.actors.push_back(s.groundwater.back());
+        s.actors.push_back(still);
         s.actors.push_back(moving);
     }
     setLens(s, options.lensCenterPx, options.lensRadiusPx);

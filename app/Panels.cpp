@@ -230,12 +230,28 @@ void drawMeasurePanel(ViewerState& s, render::Viewport& viewport) {
         ImGui::Text("%s: %.3f m", tr(s, "afstand", "distance"),
                     core::distance(s.measured[0], s.measured[1]));
     ImGui::Separator();
-    if (ImGui::Button(tr(s, "Bladwijzer toevoegen", "Add bookmark")))
-        s.bookmarks.push_back({"#" + std::to_string(s.bookmarks.size() + 1), viewport.camera()});
-    for (const auto& [name, cam] : s.bookmarks) {
-        ImGui::SameLine();
-        if (ImGui::Button(name.c_str())) viewport.setCamera(cam);
+    ImGui::SetNextItemWidth(180);
+    ImGui::InputTextWithHint("##bookmark-name", tr(s, "naam", "name"), s.bookmarkName,
+                             sizeof s.bookmarkName);
+    ImGui::SameLine();
+    if (ImGui::Button(tr(s, "Bladwijzer toevoegen", "Add bookmark"))) {
+        addBookmark(s, viewport, s.bookmarkName);
+        s.bookmarkName[0] = 0;
     }
+    // Bookmarks are kept in the project; each: go there, or x to remove it.
+    for (std::size_t i = 0; i < s.bookmarks.size(); ++i) {
+        ImGui::PushID(static_cast<int>(i));
+        if (ImGui::Button(s.bookmarks[i].name.c_str())) goToBookmark(s, viewport, i);
+        ImGui::SameLine(0, 2);
+        const bool remove = ImGui::SmallButton("x");
+        ImGui::PopID();
+        if (remove) {
+            removeBookmark(s, i);
+            break;
+        }
+    }
+    if (!s.bookmarkProblem.empty())
+        ImGui::TextColored(ImVec4(0.9f, 0.5f, 0.3f, 1), "%s", s.bookmarkProblem.c_str());
     ImGui::End();
 }
 

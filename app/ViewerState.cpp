@@ -28,6 +28,11 @@ core::Result<void> openProject(ViewerState& state, const std::string& project,
         if (raster->available())
             *level = std::make_shared<const io::GroundLevel>(std::move(*raster));
     }
+    // Bookmarks saved earlier; a project that cannot be read for them still opens.
+    if (auto saved = io::readBookmarks(project))
+        state.bookmarks = std::move(*saved);
+    else
+        state.bookmarkProblem = saved.error().toString();
     // The clash report given, else the one the last `bodem clash` stored in the project.
     std::optional<clash::ClashReport> clashes;
     if (!clashReport.empty()) {
@@ -61,6 +66,41 @@ void selectClash(ViewerState& s, render::Viewport& viewport, int index) {
                            std::string(clash::toCode(c.kind))};
     viewport.setHighlight(s.options.highlight);
     viewport.flyTo(c.location());
+}
+
+namespace {
+
+void storeBookmarks(ViewerState& s) {
+    auto ok = io::writeBookmarks(s.projectPath, s.bookmarks);
+    s.bookmarkProblem = ok ? "" : "not saved: " + ok.error().toString();
+}
+
+}  // namespace
+
+void addBookmark(ViewerState& s, const render::Viewport& viewport, std::string name) {
+    // The camera works in local coordinates with heights exaggerated: back to RD/NAP.
+    const core::Vec3 o = render::renderOrigin(s.dataset);
+    const double e = s.options.verticalExaggeration;
+    auto world = [&](core::Vec3 p) { return core::Vec3{p.x + o.x, p.y + o.y, p.z / e + o.z}; };
+    auto cam = viewport.camera();
+    if (name.empty()) name = "#" + std::to_string(s.bookmarks.size() + 1);
+    s.bookmarks.push_back({name, world(cam.position), world(cam.focalPoint), cam.viewUp});
+    storeBookmarks(s);
+}
+
+void goToBookmark(ViewerState& s, render::Viewport& viewport, std::size_t index) {
+    if (index >= s.bookmarks.size()) return;
+    const auto& b = s.bookmarks[index];
+    const core::Vec3 o = render::renderOrigin(s.dataset);
+    const double e = s.options.verticalExaggeration;
+    auto local = [&](core::Vec3 p) { return core::Vec3{p.x - o.x, p.y - o.y, (p.z - o.z) * e}; };
+    viewport.setCamera({local(b.position), local(b.focalPoint), b.viewUp});
+}
+
+void removeBookmark(ViewerState& s, std::size_t index) {
+    if (index >= s.bookmarks.size()) return;
+    s.bookmarks.erase(s.bookmarks.begin() + static_cast<std::ptrdiff_t>(index));
+    storeBookmarks(s);
 }
 
 core::Result<std::string> bundledSample() {

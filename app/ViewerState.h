@@ -6,6 +6,7 @@
 #include <vector>
 
 #include <bodemzicht/clash/ClashReport.h>
+#include <bodemzicht/io/Bookmarks.h>
 #include <bodemzicht/io/ImportReport.h>
 #include <bodemzicht/io/Raster.h>
 #include <bodemzicht/model/Dataset.h>
@@ -29,7 +30,10 @@ struct ViewerState {
     bool lens = false;          // see-through lens following the mouse
     // Measuring: the last two picked points (RD/NAP).
     std::vector<core::Vec3> measured;
-    std::vector<std::pair<std::string, render::Viewport::CameraState>> bookmarks;
+    // Camera bookmarks (RD/NAP, no exaggeration), kept in the project; why saving failed, if so.
+    std::vector<io::CameraBookmark> bookmarks;
+    std::string bookmarkProblem;
+    char bookmarkName[64] = "";
 };
 
 // Opens a project (and its ground-level raster) and, optionally, a clash report CSV.
@@ -42,6 +46,12 @@ core::Result<std::string> bundledSample();
 // Selects a clash of the report: both objects (found by id) get the envelope of the violated
 // clearance and the camera flies to the clash.
 void selectClash(ViewerState& state, render::Viewport& viewport, int index);
+
+// Bookmarks the camera under `name` (numbered when empty) and stores the list in the project.
+void addBookmark(ViewerState& state, const render::Viewport& viewport, std::string name);
+// Moves the camera to a bookmark, at the current vertical exaggeration.
+void goToBookmark(ViewerState& state, render::Viewport& viewport, std::size_t index);
+void removeBookmark(ViewerState& state, std::size_t index);
 
 // "Label" in the chosen language.
 const char* tr(const ViewerState& s, const char* dutch, const char* english);

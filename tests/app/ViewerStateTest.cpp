@@ -115,3 +115,57 @@ TEST(ViewerState, OpeningAProjectListsTheClashesOfItsLastRun) {
     ASSERT_TRUE(app::openProject(given, *project, dir.file("empty.csv")));
     EXPECT_TRUE(given.clashes.clashes.empty());
 }
+
+TEST(ViewerState, BookmarksAreKeptInTheProjectInRdNapAndRestoredAtAnyExaggeration) {
+    REQUIRE_DISPLAY();
+    test::HiddenWindow w;
+    ASSERT_NE(w.window, nullptr);
+    test::ScratchDir dir("viewer_bookmarks");
+    auto project = sample::writeSampleDistrict(dir.path().string(), {});
+    ASSERT_TRUE(project) << project.error().toString();
+    app::ViewerState s;
+    ASSERT_TRUE(app::openProject(s, *project, ""));
+    EXPECT_TRUE(s.bookmarks.empty());
+    s.options.width = 320;
+    s.options.height = 240;
+    render::Viewport viewport(s.dataset, s.ground, s.options);
+    viewport.initializeFromCurrentContext();
+    viewport.setView("street");
+    const auto street = viewport.camera();
+    app::addBookmark(s, viewport, "straat");
+    viewport.setView("top");
+    app::addBookmark(s, viewport, "");
+    EXPECT_TRUE(s.bookmarkProblem.empty()) << s.bookmarkProblem;
+    ASSERT_EQ(s.bookmarks.size(), 2u);
+    EXPECT_EQ(s.bookmarks[1].name, "#2");
+    // In RD/NAP: the street view's focal point lies inside the district.
+    const auto extent = s.dataset.bounds();
+    EXPECT_GT(s.bookmarks[0].focalPoint.x, extent.lo.x);
+    EXPECT_LT(s.bookmarks[0].focalPoint.x, extent.hi.x);
+
+    // Opened again (another session): the same bookmarks; going to one at 3x exaggeration puts
+    // the camera where it was, heights scaled.
+    app::ViewerState again;
+    ASSERT_TRUE(app::openProject(again, *project, ""));
+    ASSERT_EQ(again.bookmarks.size(), 2u);
+    EXPECT_EQ(again.bookmarks[0].name, "straat");
+    again.options.verticalExaggeration = 3;
+    app::goToBookmark(again, viewport, 0);
+    auto cam = viewport.camera();
+    EXPECT_NEAR(cam.position.x, street.position.x, 1e-6);
+    EXPECT_NEAR(cam.position.y, street.position.y, 1e-6);
+    EXPECT_NEAR(cam.position.z, 3 * street.position.z, 1e-6);
+    EXPECT_NEAR(cam.focalPoint.z, 3 * street.focalPoint.z, 1e-6);
+    app::removeBookmark(again, 0);
+    app::ViewerState third;
+    ASSERT_TRUE(app::openProject(third, *project, ""));
+    ASSERT_EQ(third.bookmarks.size(), 1u);
+    EXPECT_EQ(third.bookmarks[0].name, "#2");
+    // A project that cannot be written: the bookmark stays for this session, and says why.
+    app::ViewerState readOnly;
+    readOnly.projectPath = dir.file("missing/nope.gpkg");
+    app::addBookmark(readOnly, viewport, "x");
+    EXPECT_EQ(readOnly.bookmarks.size(), 1u);
+    EXPECT_NE(readOnly.bookmarkProblem.find("nope.gpkg"), std::string::npos)
+        << readOnly.bookmarkProblem;
+}

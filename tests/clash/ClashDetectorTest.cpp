@@ -410,14 +410,20 @@ TEST(ClashReports, CsvAndGeoJsonCarryTheColumns) {
     EXPECT_NE(gj.find("\"a_id\": \"x\""), std::string::npos) << gj;
 }
 
-TEST(ClashReview, StatusesPersistInTheProject) {
-    test::ScratchDir dir("review");
+// A proposed heat pipe crossing two water mains (two clashes), stored as a project.
+Scene twoCrossings(const std::string& project) {
     Scene s;
     s.line("x", "water", ObjectStatus::Existing, {{0, -5, 4}, {0, 5, 4}}, 0.1f);
     s.line("p", "warmte", ObjectStatus::Proposed, {{-5, 0, 4}, {5, 0, 4}}, 0.25f);
     s.line("y", "water", ObjectStatus::Existing, {{3, -5, 4}, {3, 5, 4}}, 0.1f);
+    EXPECT_TRUE(io::writeProject(s.ds, project));
+    return s;
+}
+
+TEST(ClashReview, StatusesPersistInTheProject) {
+    test::ScratchDir dir("review");
     std::string project = dir.file("p.gpkg");
-    ASSERT_TRUE(io::writeProject(s.ds, project));
+    Scene s = twoCrossings(project);
     auto r1 = s.run();
     ASSERT_EQ(r1.clashes.size(), 2u);
     ASSERT_TRUE(clash::applyAndStoreReviews(project, r1));
@@ -484,12 +490,8 @@ TEST(ClashGroups, MatchBruteForceSingleLinkageOnRandomPoints) {
 
 TEST(ClashReportStore, TheLastRunIsKeptInTheProjectWithTodaysReviewStatuses) {
     test::ScratchDir dir("report_store");
-    Scene s;
-    s.line("x", "water", ObjectStatus::Existing, {{0, -5, 4}, {0, 5, 4}}, 0.1f);
-    s.line("p", "warmte", ObjectStatus::Proposed, {{-5, 0, 4}, {5, 0, 4}}, 0.25f);
-    s.line("y", "water", ObjectStatus::Existing, {{3, -5, 4}, {3, 5, 4}}, 0.1f);
     std::string project = dir.file("p.gpkg");
-    ASSERT_TRUE(io::writeProject(s.ds, project));
+    Scene s = twoCrossings(project);
     auto none = clash::readStoredReport(project);
     ASSERT_TRUE(none) << none.error().toString();
     EXPECT_FALSE(none->has_value()) << "no run yet";

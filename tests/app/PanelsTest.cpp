@@ -14,41 +14,12 @@
 #include "../render/HiddenWindow.h"
 #include "../render/RequireDisplay.h"
 #include "Panels.h"
+#include "ViewerFixture.h"
 #include "ViewerState.h"
 
 using namespace bz;
 
 namespace {
-
-constexpr double X0 = 250000, Y0 = 470000;
-
-// Two layers (klic: a cable; gwsw: a sewer pipe) and one clash between them.
-void fillState(app::ViewerState& s) {
-    std::vector<model::VertexDepth> d(2, {model::DepthProvenance::Measured, 0.05f});
-    model::Dataset::Meta m;
-    m.id = "LS";
-    m.layer = "klic";
-    m.theme = "laagspanning";
-    m.type = model::ObjectType::Cable;
-    s.dataset.addLinear(m, {{X0 - 20, Y0, 4}, {X0 + 20, Y0, 4}}, d, 0.1f);
-    m.id = "R";
-    m.layer = "gwsw";
-    m.theme = "riool vrijverval";
-    m.type = model::ObjectType::SewerPipe;
-    s.dataset.addLinear(m, {{X0 - 20, Y0 + 1, 3}, {X0 + 20, Y0 + 1, 3}}, d, 0.4f);
-    s.summary = model::summarize(s.dataset);
-    clash::Clash c;
-    c.id = "C1";
-    c.aId = "LS";
-    c.bId = "R";
-    c.kind = clash::ClashKind::Clearance;
-    c.requiredM = 0.5;
-    c.pointA = {X0, Y0, 4};
-    c.pointB = {X0, Y0 + 1, 3};
-    s.clashes.clashes.push_back(c);
-    s.options.width = 320;
-    s.options.height = 240;
-}
 
 // An ImGui context of its own, frames without a platform or renderer backend.
 struct Ui {
@@ -103,7 +74,7 @@ TEST(Panels, FirstUseLayoutFitsTheWindowWithoutOverlapsInDutch) {
     for (auto [width, height] : {std::pair{1600.f, 900.f}, std::pair{1280.f, 720.f}}) {
         SCOPED_TRACE(std::to_string(width) + "x" + std::to_string(height));
         app::ViewerState s;
-        fillState(s);
+        test::fillTwoNetworksAndAClash(s);
         render::Viewport viewport(s.dataset, s.ground, s.options);
         viewport.initializeFromCurrentContext();
         Ui ui(width, height);
@@ -140,7 +111,7 @@ TEST(Panels, UsingWidgetsChangesStateLanguageAndScene) {
     test::HiddenWindow hidden;
     ASSERT_NE(hidden.window, nullptr);
     app::ViewerState s;
-    fillState(s);
+    test::fillTwoNetworksAndAClash(s);
     render::Viewport viewport(s.dataset, s.ground, s.options);
     viewport.initializeFromCurrentContext();
     viewport.resize(320, 240);

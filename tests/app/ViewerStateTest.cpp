@@ -12,13 +12,14 @@
 #include "../TestSupport.h"
 #include "../render/HiddenWindow.h"
 #include "../render/RequireDisplay.h"
+#include "ViewerFixture.h"
 #include "ViewerState.h"
 
 using namespace bz;
 
 namespace {
 
-constexpr double X0 = 250000, Y0 = 470000;
+constexpr double X0 = test::kViewerX0, Y0 = test::kViewerY0;
 
 }  // namespace
 
@@ -27,27 +28,7 @@ TEST(ViewerState, SelectingAClashHighlightsBothObjectsByIdAndFliesThere) {
     test::HiddenWindow w;
     ASSERT_NE(w.window, nullptr);
     app::ViewerState s;
-    model::Dataset::Meta m;
-    std::vector<model::VertexDepth> d(2, {model::DepthProvenance::Measured, 0.05f});
-    m.id = "LS";
-    m.theme = "laagspanning";
-    m.type = model::ObjectType::Cable;
-    s.dataset.addLinear(m, {{X0 - 20, Y0, 4}, {X0 + 20, Y0, 4}}, d, 0.1f);
-    m.id = "W";
-    m.theme = "water";
-    m.type = model::ObjectType::Pipe;
-    s.dataset.addLinear(m, {{X0 - 20, Y0 + 10, 4}, {X0 + 20, Y0 + 10, 4}}, d, 0.2f);
-    clash::Clash c;
-    c.id = "C1";
-    c.aId = "W";  // a report names objects by id; the dataset's order differs
-    c.bId = "LS";
-    c.kind = clash::ClashKind::Clearance;
-    c.requiredM = 0.5;
-    c.pointA = {X0 + 5, Y0 + 10, 4};
-    c.pointB = {X0 + 5, Y0, 4};
-    s.clashes.clashes.push_back(c);
-    s.options.width = 320;
-    s.options.height = 240;
+    test::fillTwoNetworksAndAClash(s);
     render::Viewport viewport(s.dataset, s.ground, s.options);
     viewport.initializeFromCurrentContext();
     viewport.resize(320, 240);

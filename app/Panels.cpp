@@ -63,6 +63,18 @@ void drawProjectPanel(ViewerState& s) {
     const auto& summary = s.summary;
     ImGui::Text("%zu %s, %zu %s", summary.features, tr(s, "objecten", "objects"), summary.segments,
                 tr(s, "segmenten", "segments"));
+    // Skipped objects, each with file, id and reason (the import report's first 20).
+    if (s.loadReport.skipped()) {
+        const std::string header = std::to_string(s.loadReport.skipped()) +
+                                   tr(s, " objecten overgeslagen", " objects skipped") +
+                                   "###skipped";
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.9f, 0.5f, 0.3f, 1));
+        const bool open = ImGui::CollapsingHeader(header.c_str());
+        ImGui::PopStyleColor();
+        if (open) ImGui::TextWrapped("%s", s.loadReport.summary(20).c_str());
+    }
+    for (const auto& problem : s.problems)
+        ImGui::TextColored(ImVec4(0.9f, 0.5f, 0.3f, 1), "%s", problem.c_str());
     if (ImGui::CollapsingHeader(tr(s, "Thema's", "Themes"), ImGuiTreeNodeFlags_DefaultOpen)) {
         for (const auto& [theme, byStatus] : summary.perThemeStatus) {
             auto c = render::themeColour(theme);

@@ -18,31 +18,35 @@ core::Result<void> openProject(ViewerState& state, const std::string& project,
     if (!ds) return std::unexpected(ds.error());
     state.dataset = std::move(*ds);
     state.summary = model::summarize(state.dataset);
-    auto ground = io::openFieldRaster(state.dataset, "ground_level");
-    if (!ground) return std::unexpected(ground.error());
-    state.ground = std::move(*ground);
+    // What the project refers to besides its objects: a part that cannot be read is left out
+    // and said, the rest still shows.
+    if (auto ground = io::openFieldRaster(state.dataset, "ground_level"))
+        state.ground = std::move(*ground);
+    else
+        state.problems.push_back("ground level not shown: " + ground.error().toString());
     // Groundwater levels, when the project lists them: drawn as sheets on request (view panel).
     for (auto [name, level] : {std::pair{"ghg", &state.options.ghg}, {"glg", &state.options.glg}}) {
         auto raster = io::openFieldRaster(state.dataset, name);
-        if (!raster) return std::unexpected(raster.error());
-        if (raster->available())
+        if (!raster)
+            state.problems.push_back(std::string("groundwater level ") + name +
+                                     " not shown: " + raster.error().toString());
+        else if (raster->available())
             *level = std::make_shared<const io::GroundLevel>(std::move(*raster));
     }
-    // Bookmarks saved earlier; a project that cannot be read for them still opens.
     if (auto saved = io::readBookmarks(project))
         state.bookmarks = std::move(*saved);
     else
-        state.bookmarkProblem = saved.error().toString();
+        state.problems.push_back("bookmarks not read: " + saved.error().toString());
     // The clash report given, else the one the last `bodem clash` stored in the project.
     std::optional<clash::ClashReport> clashes;
     if (!clashReport.empty()) {
         auto report = clash::readCsv(clashReport);
         if (!report) return std::unexpected(report.error());
         clashes = std::move(*report);
-    } else {
-        auto stored = clash::readStoredReport(project);
-        if (!stored) return std::unexpected(stored.error());
+    } else if (auto stored = clash::readStoredReport(project)) {
         clashes = std::move(*stored);
+    } else {
+        state.problems.push_back("clashes of the last run not shown: " + stored.error().toString());
     }
     if (clashes) {
         state.clashes = std::move(*clashes);

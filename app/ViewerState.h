@@ -20,6 +20,9 @@ struct ViewerState {
     model::Dataset dataset;
     model::DatasetSummary summary;  // computed once: at a million segments it takes ~0.5 s
     io::ImportReport loadReport;
+    // Parts of the project that could not be read (a raster, the stored clashes, bookmarks);
+    // the rest shows, and the project panel lists these.
+    std::vector<std::string> problems;
     io::GroundLevel ground;
     clash::ClashReport clashes;
     render::RenderOptions options;

@@ -243,6 +243,8 @@ int main(int argc, char** argv) {
         return 1;
     }
     if (state.loadReport.skipped()) std::printf("%s", state.loadReport.summary(10).c_str());
+    for (const auto& problem : state.problems)
+        std::fprintf(stderr, "bodemzicht: %s\n", problem.c_str());
     if (benchmarkFrames > 0) return benchmark(state, benchmarkFrames, still, warm, movingBudgetMs);
     return shot.empty() ? interactive(state, movingBudgetMs) : screenshot(state, shot);
 }

@@ -150,3 +150,30 @@ TEST(ViewerState, BookmarksAreKeptInTheProjectInRdNapAndRestoredAtAnyExaggeratio
     EXPECT_NE(readOnly.bookmarkProblem.find("nope.gpkg"), std::string::npos)
         << readOnly.bookmarkProblem;
 }
+
+TEST(ViewerState, ABrokenRasterOrStoredReportIsSaidAndTheRestStillOpens) {
+    test::ScratchDir dir("viewer_broken_parts");
+    auto project = sample::writeSampleDistrict(dir.path().string(), {});
+    ASSERT_TRUE(project) << project.error().toString();
+    std::filesystem::remove(dir.file("ground_level.tif"));
+    {
+        std::ofstream broken(dir.file("ghg.tif"), std::ios::trunc);
+        broken << "not a GeoTIFF";
+    }
+    app::ViewerState s;
+    ASSERT_TRUE(app::openProject(s, *project, ""));
+    EXPECT_GT(s.dataset.features.size(), 100u);
+    ASSERT_EQ(s.problems.size(), 2u);
+    EXPECT_NE(s.problems[0].find("ground level not shown"), std::string::npos) << s.problems[0];
+    EXPECT_NE(s.problems[0].find("ground_level.tif"), std::string::npos) << s.problems[0];
+    EXPECT_NE(s.problems[1].find("groundwater level ghg not shown"), std::string::npos)
+        << s.problems[1];
+    EXPECT_NE(s.problems[1].find("ghg.tif: cannot open as a raster: not recognized as a supported"),
+              std::string::npos)
+        << s.problems[1];
+    EXPECT_NE(s.problems[0].find("cannot open as a raster: no such file"), std::string::npos)
+        << s.problems[0];
+    EXPECT_FALSE(s.ground.available());
+    EXPECT_EQ(s.options.ghg, nullptr);
+    EXPECT_NE(s.options.glg, nullptr);  // the other level still loads
+}

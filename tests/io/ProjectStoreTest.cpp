@@ -221,4 +221,16 @@ TEST(ProjectStore, AMissingProjectSaysSoWhereGdalGivesNoReason) {
         r.error().toString().find("absent.gpkg: cannot open as a vector data source: no such file"),
         std::string::npos)
         << r.error().toString();
+    // A file GDAL reads no format from: GDAL's reason, without the path said twice.
+    {
+        std::ofstream junk(dir.file("junk.gpkg"));
+        junk << "not a GeoPackage";
+    }
+    auto junk = io::readProject(dir.file("junk.gpkg"), report);
+    ASSERT_FALSE(junk);
+    EXPECT_NE(junk.error().toString().find(
+                  "junk.gpkg: cannot open as a vector data source: not recognized as a supported "
+                  "file format"),
+              std::string::npos)
+        << junk.error().toString();
 }

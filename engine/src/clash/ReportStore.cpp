@@ -19,8 +19,8 @@ constexpr const char* kLayer = "clash_report";
 core::Result<void> storeReport(const std::string& project, const ClashReport& report) {
     io::detail::registerGdalOnce();
     io::detail::GdalErrorCapture errors;
-    std::unique_ptr<GDALDataset> ds(
-        GDALDataset::Open(project.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+    std::unique_ptr<GDALDataset> ds(GDALDataset::Open(
+        project.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE | GDAL_OF_VERBOSE_ERROR));
     if (!ds)
         return core::fail(
             project, "",
@@ -62,8 +62,8 @@ core::Result<void> storeReport(const std::string& project, const ClashReport& re
 core::Result<std::optional<ClashReport>> readStoredReport(const std::string& project) {
     io::detail::registerGdalOnce();
     io::detail::GdalErrorCapture errors;
-    std::unique_ptr<GDALDataset> ds(
-        GDALDataset::Open(project.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    std::unique_ptr<GDALDataset> ds(GDALDataset::Open(
+        project.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR));
     if (!ds) return core::fail(project, "", "cannot open the project" + errors.because(project));
     OGRLayer* layer = ds->GetLayerByName(kLayer);
     if (!layer) return std::optional<ClashReport>();

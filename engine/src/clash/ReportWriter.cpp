@@ -163,7 +163,7 @@ core::Result<ClashReport> readCsv(const std::string& path) {
     io::detail::registerGdalOnce();
     io::detail::GdalErrorCapture errors;
     std::unique_ptr<GDALDataset> ds(
-        GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+        GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR));
     if (!ds || ds->GetLayerCount() != 1)
         return core::fail(path, "", "cannot read as a clash report CSV" + errors.because(path));
     return detail::readReportLayer(*ds->GetLayer(0), path);

@@ -26,7 +26,8 @@ core::Result<std::unique_ptr<GDALDataset>> openProject(const std::string& projec
     io::detail::registerGdalOnce();
     io::detail::GdalErrorCapture errors;
     std::unique_ptr<GDALDataset> ds(GDALDataset::Open(
-        project.c_str(), GDAL_OF_VECTOR | (update ? GDAL_OF_UPDATE : GDAL_OF_READONLY)));
+        project.c_str(),
+        GDAL_OF_VECTOR | (update ? GDAL_OF_UPDATE : GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR)));
     if (!ds)
         return core::fail(project, "",
                           "cannot open the project for clash reviews" + errors.because(project));

@@ -19,8 +19,8 @@ constexpr const char* kNumbers[] = {"px", "py", "pz", "fx", "fy", "fz", "ux", "u
 core::Result<std::vector<CameraBookmark>> readBookmarks(const std::string& project) {
     detail::registerGdalOnce();
     detail::GdalErrorCapture errors;
-    std::unique_ptr<GDALDataset> ds(
-        GDALDataset::Open(project.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    std::unique_ptr<GDALDataset> ds(GDALDataset::Open(
+        project.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR));
     if (!ds) return core::fail(project, "", "cannot open the project" + errors.because(project));
     std::vector<CameraBookmark> out;
     OGRLayer* layer = ds->GetLayerByName(kTable);
@@ -48,8 +48,8 @@ core::Result<void> writeBookmarks(const std::string& project,
                                   const std::vector<CameraBookmark>& bookmarks) {
     detail::registerGdalOnce();
     detail::GdalErrorCapture errors;
-    std::unique_ptr<GDALDataset> ds(
-        GDALDataset::Open(project.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+    std::unique_ptr<GDALDataset> ds(GDALDataset::Open(
+        project.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE | GDAL_OF_VERBOSE_ERROR));
     if (!ds)
         return core::fail(project, "",
                           "cannot open the project to store bookmarks" + errors.because(project));

@@ -16,13 +16,20 @@ class GdalErrorCapture {
     GdalErrorCapture(const GdalErrorCapture&) = delete;
     GdalErrorCapture& operator=(const GdalErrorCapture&) = delete;
     const std::string& text() const { return mText; }
-    // What to say after "cannot ...": GDAL's messages, or, where GDAL gave none (it often gives
-    // none for a missing file), whether `path` exists at all.
+    // What to say after "PATH: cannot ...": GDAL's messages without the path it repeats, or,
+    // where GDAL gave none (it often gives none for a missing file), whether `path` exists.
     std::string because(const std::string& path) const {
-        if (!mText.empty()) return ": " + mText;
         VSIStatBufL stat;
-        if (!path.empty() && VSIStatL(path.c_str(), &stat) != 0) return ": no such file";
-        return " (GDAL gave no reason)";
+        const bool missing = !path.empty() && VSIStatL(path.c_str(), &stat) != 0;
+        if (missing && (mText.empty() || mText.find("No such file") != std::string::npos))
+            return ": no such file";
+        if (mText.empty()) return " (GDAL gave no reason)";
+        std::string text = mText;
+        for (const std::string& echo : {"`" + path + "' ", path + ": "})
+            for (auto at = text.find(echo); !path.empty() && at != std::string::npos;
+                 at = text.find(echo))
+                text.erase(at, echo.size());
+        return ": " + text;
     }
 
   private:

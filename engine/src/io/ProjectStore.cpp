@@ -552,8 +552,8 @@ core::Result<GroundLevel> openFieldRaster(const Dataset& ds, const std::string& 
 core::Result<void> readProjectInto(const std::string& source, Dataset& ds, ImportReport& report) {
     detail::registerGdalOnce();
     detail::GdalErrorCapture errors;
-    std::unique_ptr<GDALDataset> in(
-        GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    std::unique_ptr<GDALDataset> in(GDALDataset::Open(
+        source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR));
     if (!in)
         return fail(source, "", "cannot open as a vector data source" + errors.because(source));
     if (!in->GetLayerByName(kNetworksLayer) && !in->GetLayerByName(kBodiesLayer) &&

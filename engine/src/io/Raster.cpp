@@ -33,7 +33,7 @@ core::Result<Raster> Raster::open(const std::string& path) {
     detail::registerGdalOnce();
     detail::GdalErrorCapture errors;
     std::unique_ptr<GDALDataset> ds(
-        GDALDataset::Open(path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
+        GDALDataset::Open(path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR));
     if (!ds) return fail(path, "", "cannot open as a raster" + errors.because(path));
     if (ds->GetRasterCount() < 1) return fail(path, "", "raster has no bands");
     const OGRSpatialReference* srs = ds->GetSpatialRef();

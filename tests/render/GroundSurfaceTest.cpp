@@ -9,6 +9,7 @@
 
 #include <cmath>
 #include <random>
+#include <vector>
 
 #include "../TestSupport.h"
 #include "render/vtk/GroundSurface.h"

@@ -112,7 +112,8 @@ std::vector<vtkSmartPointer<vtkActor>> NetworkLod::actors() const {
     return out;
 }
 
-void NetworkLod::buildLines(Tile& t, std::size_t level, double exaggeration) {
+NetworkLod::BuiltLines NetworkLod::buildLines(const Tile& t, std::size_t level,
+                                              double exaggeration) const {
     // Cluster in the exaggerated space, so that depth steps stay below a pixel there too. Level 0
     // clusters at 1 mm: exact, but segments share their end points (half the vertices to shade).
     std::vector<geom::SegmentRef> refs;
@@ -141,14 +142,12 @@ void NetworkLod::buildLines(Tile& t, std::size_t level, double exaggeration) {
         lines.line(c.segments[k][0], c.segments[k][1], s.assumed ? paler(s.colour) : s.colour,
                    s.feature);
     }
-    t.lines[level]->GetMapper()->SetInputDataObject(lines.polyData());
-    t.lines[level]->GetProperty()->LightingOff();
-    t.lines[level]->GetProperty()->SetLineWidth(level == 0 ? 2.0f : 1.0f);
-    t.lineCount[level] = lines.count();
-    t.builtFor[level] = exaggeration;
+    return {lines.polyData(), lines.count()};
 }
 
-void NetworkLod::buildTubes(Tile& t, std::size_t cls) {
+std::array<vtkSmartPointer<vtkPolyData>, 2> NetworkLod::buildTubes(const Tile& t,
+                                                                   std::size_t cls) const {
+    std::array<vtkSmartPointer<vtkPolyData>, 2> out;
     for (bool assumed : {false, true}) {
         // Consecutive segments of one feature form one polyline: joints without gaps.
         AxisBuilder axes;
@@ -166,11 +165,9 @@ void NetworkLod::buildTubes(Tile& t, std::size_t cls) {
             prev = &s;
         }
         if (prev) axes.finish(prev->feature);
-        if (axes.empty()) continue;
-        vtkActor* actor = (assumed ? t.assumedTubes : t.tubes)[cls];
-        actor->GetMapper()->SetInputDataObject(sweptTubes(axes.polyData()));
+        if (!axes.empty()) out[assumed] = sweptTubes(axes.polyData());
     }
-    t.tubesBuilt[cls] = true;
+    return out;
 }
 
 void NetworkLod::update(vtkRenderer* renderer) {
@@ -178,28 +175,73 @@ void NetworkLod::update(vtkRenderer* renderer) {
     if (tiles_.empty()) return;
     const double e = tiles_.front()->lines[0]->GetScale()[2];
     LodView view(renderer);
-    for (auto& tp : tiles_) {
-        Tile& t = *tp;
+    // What each tile shows this frame, and the levels that must be built for it.
+    struct Choice {
+        bool visible = false;
+        std::size_t level = 0;
+        std::array<bool, kClasses> tubes{};
+    };
+    struct Job {
+        Tile* tile;
+        std::size_t index;  // line level or diameter class
+        bool tubes;
+    };
+    std::vector<Choice> choices(tiles_.size());
+    std::vector<Job> jobs;
+    for (std::size_t i = 0; i < tiles_.size(); ++i) {
+        Tile& t = *tiles_[i];
+        Choice& c = choices[i];
         view.setBox(t.bounds, e);
-        const bool visible = view.boxInView();
+        c.visible = view.boxInView();
+        if (!c.visible) continue;
         const double footprint = view.footprint() * coarsening_;
-        const std::size_t level = coarsestLevel(kCellSizes, kCellPixels * footprint);
-        for (std::size_t k = 0; k < kLevels; ++k) {
-            bool show = visible && k == level;
-            // A level clustered for a larger exaggeration has finer depth cells and stays good;
-            // one for a much smaller one would show depth steps (level 0 has none).
-            const bool stale = t.builtFor[k] == 0 || (k > 0 && e > 1.5 * t.builtFor[k]);
-            if (show && stale) buildLines(t, k, e);
-            t.lines[k]->SetVisibility(show);
-        }
-        if (visible) drawn_ += t.lineCount[level];
+        c.level = coarsestLevel(kCellSizes, kCellPixels * footprint);
+        // A level clustered for a larger exaggeration has finer depth cells and stays good;
+        // one for a much smaller one would show depth steps (level 0 has none).
+        const double builtFor = t.builtFor[c.level];
+        if (builtFor == 0 || (c.level > 0 && e > 1.5 * builtFor))
+            jobs.push_back({&t, c.level, false});
         for (std::size_t k = 0; k < kClasses; ++k) {
-            bool show =
-                visible && t.classCount[k] > 0 && t.maxDiameter[k] / footprint >= kTubePixels;
-            if (show && !t.tubesBuilt[k]) buildTubes(t, k);
-            t.tubes[k]->SetVisibility(show);
-            t.assumedTubes[k]->SetVisibility(show);
-            if (show) drawn_ += t.classCount[k];
+            c.tubes[k] = t.classCount[k] > 0 && t.maxDiameter[k] / footprint >= kTubePixels;
+            if (c.tubes[k] && !t.tubesBuilt[k]) jobs.push_back({&t, k, true});
+        }
+    }
+    // Build side by side, then hand the results to the actors here (VTK's actors and mappers
+    // belong to this thread).
+    std::vector<BuiltLines> lines(jobs.size());
+    std::vector<std::array<vtkSmartPointer<vtkPolyData>, 2>> tubes(jobs.size());
+    parallelFor(jobs.size(), [&](std::size_t j) {
+        const Job& job = jobs[j];
+        if (job.tubes)
+            tubes[j] = buildTubes(*job.tile, job.index);
+        else
+            lines[j] = buildLines(*job.tile, job.index, e);
+    });
+    for (std::size_t j = 0; j < jobs.size(); ++j) {
+        Tile& t = *jobs[j].tile;
+        const std::size_t k = jobs[j].index;
+        if (jobs[j].tubes) {
+            if (tubes[j][0]) t.tubes[k]->GetMapper()->SetInputDataObject(tubes[j][0]);
+            if (tubes[j][1]) t.assumedTubes[k]->GetMapper()->SetInputDataObject(tubes[j][1]);
+            t.tubesBuilt[k] = true;
+        } else {
+            t.lines[k]->GetMapper()->SetInputDataObject(lines[j].lines);
+            t.lines[k]->GetProperty()->LightingOff();
+            t.lines[k]->GetProperty()->SetLineWidth(k == 0 ? 2.0f : 1.0f);
+            t.lineCount[k] = lines[j].count;
+            t.builtFor[k] = e;
+        }
+    }
+    for (std::size_t i = 0; i < tiles_.size(); ++i) {
+        Tile& t = *tiles_[i];
+        const Choice& c = choices[i];
+        for (std::size_t k = 0; k < kLevels; ++k)
+            t.lines[k]->SetVisibility(c.visible && k == c.level);
+        if (c.visible) drawn_ += t.lineCount[c.level];
+        for (std::size_t k = 0; k < kClasses; ++k) {
+            t.tubes[k]->SetVisibility(c.visible && c.tubes[k]);
+            t.assumedTubes[k]->SetVisibility(c.visible && c.tubes[k]);
+            if (c.visible && c.tubes[k]) drawn_ += t.classCount[k];
         }
     }
 }

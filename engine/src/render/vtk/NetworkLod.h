@@ -9,6 +9,7 @@
 #pragma once
 
 #include <vtkActor.h>
+#include <vtkPolyData.h>
 #include <vtkRenderer.h>
 #include <vtkSmartPointer.h>
 
@@ -61,8 +62,15 @@ class NetworkLod {
         bool assumed;
     };
     struct Tile;
-    void buildLines(Tile& t, std::size_t level, double exaggeration);
-    void buildTubes(Tile& t, std::size_t cls);
+    // Building a level only reads the tile and the segments (it runs on worker threads); the
+    // caller hands the result to the tile's actor.
+    struct BuiltLines {
+        vtkSmartPointer<vtkPolyData> lines;
+        std::size_t count = 0;
+    };
+    BuiltLines buildLines(const Tile& t, std::size_t level, double exaggeration) const;
+    // Tubes of one diameter class: measured and assumed depths (either may be null).
+    std::array<vtkSmartPointer<vtkPolyData>, 2> buildTubes(const Tile& t, std::size_t cls) const;
 
     std::vector<Segment> segments_;
     std::vector<std::unique_ptr<Tile>> tiles_;

@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <cstdlib>
 #include <memory>
 
@@ -181,4 +182,32 @@ TEST(Viewport, SelectingAClashShowsAndClearsItsEnvelopeWithoutARebuild) {
     EXPECT_GT(lit, plain + 10) << plain << " -> " << lit;
     viewport.setHighlight({});
     EXPECT_EQ(redTinted(), plain);
+}
+
+TEST(Viewport, ARebuildKeepsTheGroundAtTheOpacityAskedFor) {
+    REQUIRE_DISPLAY();
+    test::HiddenWindow w;
+    ASSERT_NE(w.window, nullptr);
+    auto ds = oneCable();  // at 4 m NAP, a metre below the ground
+    const io::GroundLevel ground(5.0);
+    auto options = topOptions();
+    options.groundOpacity = 1.0;
+    render::Viewport viewport(ds, ground, options);
+    viewport.initializeFromCurrentContext();
+    viewport.resize(320, 240);
+    auto centre = [&] {
+        auto px = readTexture(viewport.render(), 320, 240);
+        const unsigned char* p = &px[(static_cast<std::size_t>(120) * 320 + 160) * 4];
+        return std::array<int, 3>{p[0], p[1], p[2]};
+    };
+    const auto opaque = centre();  // the ground hides the cable
+    // A rebuild (e.g. a layer switched off and on) reuses the ground surfaces: same picture.
+    viewport.rebuild(options);
+    EXPECT_EQ(centre(), opaque);
+    // ... at the opacity of the options it is given: x-ray shows the red cable again.
+    options.groundOpacity = 0.0;
+    viewport.rebuild(options);
+    auto xray = centre();
+    EXPECT_GT(xray[0], xray[1] + 40) << "the cable should show through";
+    EXPECT_NE(xray, opaque);
 }

@@ -275,7 +275,7 @@ void Viewport::rebuild(const RenderOptions& options) {
     d->options = options;
     const bool moving = d->scene.moving;
     const double coarsening = d->scene.movingCoarsening;
-    d->scene = detail::buildScene(*d->ds, *d->ground, options);
+    d->scene = detail::buildScene(*d->ds, *d->ground, options, &d->scene);
     d->scene.movingCoarsening = coarsening;
     detail::setMoving(d->scene, moving);
     d->window->AddRenderer(d->scene.renderer);

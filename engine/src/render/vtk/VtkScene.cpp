@@ -123,7 +123,7 @@ class LodUpdate : public vtkCommand {
 }  // namespace
 
 VtkScene buildScene(const model::Dataset& ds, const io::GroundLevel& ground,
-                    const RenderOptions& options) {
+                    const RenderOptions& options, const VtkScene* previous) {
     VtkScene s;
     s.origin = renderOrigin(ds);
     const core::Vec3 o = s.origin;
@@ -278,25 +278,41 @@ VtkScene buildScene(const model::Dataset& ds, const io::GroundLevel& ground,
     // frames draw it unlit and with fewer triangles: llvmpipe pays about a microsecond per
     // triangle of this translucent sheet, which covers most of the screen (a 64 x 64 grid cost
     // 6 ms per frame, its fill 2 ms).
-    if (GroundSurface surface(ground, b, o); !surface.empty()) {
-        auto [still, moving] = sheetPair(surface, options.groundOpacity, kGroundColour, true);
-        s.ground = still;
-        s.movingGround = moving;
-        s.actors.push_back(still);
-        s.actors.push_back(moving);
-    }
-    // Groundwater levels: the same kind of surface from the GHG and GLG rasters, unlit (a level
-    // reads by its colour, which shading at grazing angles would darken).
-    for (const auto& [level, colour] :
-         {std::pair{options.ghg, kGhgColour}, {options.glg, kGlgColour}}) {
-        if (!options.showGroundwater || !level || b.empty()) continue;
-        GroundSurface surface(*level, b, o);
-        if (surface.empty()) continue;
-        auto [still, moving] = sheetPair(surface, kGroundwaterOpacity, colour, false);
-        s.groundwater.push_back(still);
-        s.movingGroundwater.push_back(moving);
-        s.actors.push_back(still);
-        s.actors.push_back(moving);
+    s.sheetsBuiltFor = {options.showGroundwater, options.ghg.get(), options.glg.get()};
+    if (previous && previous->sheetsBuiltFor == s.sheetsBuiltFor) {
+        // The same rasters as before: the same surfaces (simplifying them is ~60 ms per raster
+        // at a million segments' extent), with today's ground opacity.
+        s.ground = previous->ground;
+        s.movingGround = previous->movingGround;
+        s.groundwater = previous->groundwater;
+        s.movingGroundwater = previous->movingGroundwater;
+        for (vtkActor* g : {s.ground.Get(), s.movingGround.Get()})
+            if (g) g->GetProperty()->SetOpacity(options.groundOpacity);
+        for (auto* sheets : {&s.ground, &s.movingGround})
+            if (*sheets) s.actors.push_back(*sheets);
+        for (auto* sheets : {&s.groundwater, &s.movingGroundwater})
+            s.actors.insert(s.actors.end(), sheets->begin(), sheets->end());
+    } else {
+        if (GroundSurface surface(ground, b, o); !surface.empty()) {
+            auto [still, moving] = sheetPair(surface, options.groundOpacity, kGroundColour, true);
+            s.ground = still;
+            s.movingGround = moving;
+            s.actors.push_back(still);
+            s.actors.push_back(moving);
+        }
+        // Groundwater levels: the same kind of surface from the GHG and GLG rasters, unlit (a level
+        // reads by its colour, which shading at grazing angles would darken).
+        for (const auto& [level, colour] :
+             {std::pair{options.ghg, kGhgColour}, {options.glg, kGlgColour}}) {
+            if (!options.showGroundwater || !level || b.empty()) continue;
+            GroundSurface surface(*level, b, o);
+            if (surface.empty()) continue;
+            auto [still, moving] = sheetPair(surface, kGroundwaterOpacity, colour, false);
+            s.groundwater.push_back(still);
+            s.movingGroundwater.push_back(moving);
+            s.actors.push_back(still);
+            s.actors.push_back(moving);
+        }
     }
     setLens(s, options.lensCenterPx, options.lensRadiusPx);
     for (auto& a : s.actors) s.renderer->AddActor(a);

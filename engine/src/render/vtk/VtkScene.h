@@ -7,6 +7,7 @@
 #include <vtkSmartPointer.h>
 
 #include <memory>
+#include <tuple>
 #include <vector>
 
 #include <bodemzicht/render/SceneRenderer.h>
@@ -20,6 +21,9 @@ struct VtkScene {
     vtkSmartPointer<vtkActor> movingGround;  // coarse and unlit: frames while the camera moves
     // Groundwater sheets (GHG, GLG), like the ground: exact for still frames, coarse for moving.
     std::vector<vtkSmartPointer<vtkActor>> groundwater, movingGroundwater;
+    // What the groundwater sheets were built for (shown, GHG, GLG): a rebuild that keeps these
+    // reuses the sheets, and the ground, instead of simplifying the rasters again.
+    std::tuple<bool, const void*, const void*> sheetsBuiltFor{};
     // Tiled networks and bodies (Auto style), one pair per faded layer or one for all.
     std::vector<std::shared_ptr<class NetworkLod>> networkLods;
     std::vector<std::shared_ptr<class BodyLod>> bodyLods;
@@ -33,9 +37,10 @@ struct VtkScene {
     core::Bounds3 bounds;           // local coordinates
 };
 
-// Every actor has cell data "feature" (the feature index, -1 for markers) for picking.
+// Every actor has cell data "feature" (the feature index, -1 for markers) for picking. A scene
+// rebuilt from `previous` (visibility, opacity or slice changed) reuses its ground surfaces.
 VtkScene buildScene(const model::Dataset& ds, const io::GroundLevel& ground,
-                    const RenderOptions& options);
+                    const RenderOptions& options, const VtkScene* previous = nullptr);
 void applyView(VtkScene& scene, const std::string& view, double exaggeration);
 void applyExaggeration(VtkScene& scene, double exaggeration);
 // Replaces the selected clash's envelope (both objects widened by the required clearance).

@@ -122,7 +122,7 @@ std::vector<vtkSmartPointer<vtkActor>> BodyLod::actors() const {
     return out;
 }
 
-void BodyLod::build(Tile& t, std::size_t level) {
+std::array<vtkSmartPointer<vtkPolyData>, 3> BodyLod::build(const Tile& t, std::size_t level) const {
     MeshBuilder solid, translucent;
     LineBuilder lines;
     const double f = kFootprints[level];
@@ -149,32 +149,43 @@ void BodyLod::build(Tile& t, std::size_t level) {
         }
         addBodyPart(solid, translucent, p, sides);
     }
-    auto& a = t.actors[level];
-    if (solid.polys->GetNumberOfCells()) a[0]->GetMapper()->SetInputDataObject(solid.polyData());
-    if (translucent.polys->GetNumberOfCells())
-        a[1]->GetMapper()->SetInputDataObject(translucent.polyData());
-    if (lines.count()) a[2]->GetMapper()->SetInputDataObject(lines.polyData());
-    t.built[level] = true;
+    std::array<vtkSmartPointer<vtkPolyData>, 3> out;
+    if (solid.polys->GetNumberOfCells()) out[0] = solid.polyData();
+    if (translucent.polys->GetNumberOfCells()) out[1] = translucent.polyData();
+    if (lines.count()) out[2] = lines.polyData();
+    return out;
 }
 
 void BodyLod::update(vtkRenderer* renderer) {
     if (tiles_.empty()) return;
     const double e = tiles_.front()->actors[0][0]->GetScale()[2];
     LodView view(renderer);
-    for (auto& tp : tiles_) {
-        Tile& t = *tp;
+    // Each tile's level this frame (kLevels: not in view), then the missing levels built side by
+    // side and handed to the actors here.
+    std::vector<std::size_t> chosen(tiles_.size(), kLevels);
+    std::vector<std::size_t> missing;
+    for (std::size_t i = 0; i < tiles_.size(); ++i) {
+        Tile& t = *tiles_[i];
         view.setBox(t.bounds, e);
-        const bool visible = view.boxInView();
-        const double footprint = view.footprint() * coarsening_;
-        const std::size_t level = coarsestLevel(kFootprints, footprint);
-        for (std::size_t k = 0; k < kLevels; ++k) {
-            bool show = visible && k == level;
-            if (show && !t.built[k]) build(t, k);
-            for (auto& a : t.actors[k])
-                a->SetVisibility(show && a->GetMapper()->GetInput() &&
-                                 a->GetMapper()->GetInput()->GetNumberOfCells());
-        }
+        if (!view.boxInView()) continue;
+        chosen[i] = coarsestLevel(kFootprints, view.footprint() * coarsening_);
+        if (!t.built[chosen[i]]) missing.push_back(i);
     }
+    std::vector<std::array<vtkSmartPointer<vtkPolyData>, 3>> built(missing.size());
+    parallelFor(missing.size(),
+                [&](std::size_t j) { built[j] = build(*tiles_[missing[j]], chosen[missing[j]]); });
+    for (std::size_t j = 0; j < missing.size(); ++j) {
+        Tile& t = *tiles_[missing[j]];
+        const std::size_t level = chosen[missing[j]];
+        for (std::size_t a = 0; a < 3; ++a)
+            if (built[j][a]) t.actors[level][a]->GetMapper()->SetInputDataObject(built[j][a]);
+        t.built[level] = true;
+    }
+    for (std::size_t i = 0; i < tiles_.size(); ++i)
+        for (std::size_t k = 0; k < kLevels; ++k)
+            for (auto& a : tiles_[i]->actors[k])
+                a->SetVisibility(k == chosen[i] && a->GetMapper()->GetInput() &&
+                                 a->GetMapper()->GetInput()->GetNumberOfCells());
 }
 
 }  // namespace bz::render::detail

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <vtkActor.h>
+#include <vtkPolyData.h>
 #include <vtkRenderer.h>
 #include <vtkSmartPointer.h>
 
@@ -62,7 +63,9 @@ class BodyLod {
 
   private:
     struct Tile;
-    void build(Tile& t, std::size_t level);
+    // A level's solid, translucent and line meshes (null where empty); reads only, so levels
+    // are built side by side, and the caller hands them to the tile's actors.
+    std::array<vtkSmartPointer<vtkPolyData>, 3> build(const Tile& t, std::size_t level) const;
     std::vector<BodyPart> parts_;
     std::vector<std::unique_ptr<Tile>> tiles_;
     double coarsening_ = 1.0;

@@ -235,8 +235,13 @@ void drawMeasurePanel(ViewerState& s, render::Viewport& viewport) {
     for (std::size_t i = 0; i < s.measured.size(); ++i) {
         auto p = s.measured[i];
         double g = s.ground.at(p.x, p.y);
-        ImGui::Text("%zu: %.2f %.2f %.2f m NAP, %s %.2f m", i + 1, p.x, p.y, p.z,
-                    tr(s, "diepte", "depth"), std::isnan(g) ? NAN : g - p.z);
+        if (std::isnan(g))
+            ImGui::Text(
+                "%zu: %.2f %.2f %.2f m NAP, %s", i + 1, p.x, p.y, p.z,
+                tr(s, "diepte onbekend (geen maaiveld)", "depth unknown (no ground level)"));
+        else
+            ImGui::Text("%zu: %.2f %.2f %.2f m NAP, %s %.2f m", i + 1, p.x, p.y, p.z,
+                        tr(s, "diepte onder maaiveld", "depth below ground"), g - p.z);
     }
     if (s.measured.size() == 2)
         ImGui::Text("%s: %.3f m", tr(s, "afstand", "distance"),

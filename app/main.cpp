@@ -14,6 +14,7 @@
 #include <cstdio>
 
 #include "Panels.h"
+#include "ViewInput.h"
 #include "ViewerState.h"
 
 using namespace bz;
@@ -135,15 +136,17 @@ int interactive(app::ViewerState& s, double movingBudgetMs) {
         }
         if (ImGui::IsItemHovered()) {
             ImGuiIO& io = ImGui::GetIO();
-            if (ImGui::IsMouseDragging(ImGuiMouseButton_Left))
-                viewport.orbit(-(io.MousePos.x - lastMouse.x) * 0.3,
-                               (io.MousePos.y - lastMouse.y) * 0.3);
-            if (io.MouseWheel != 0) viewport.zoom(io.MouseWheel > 0 ? 1.15 : 1 / 1.15);
-            if (ImGui::IsMouseDragging(ImGuiMouseButton_Middle))
-                viewport.pan(io.MousePos.x - lastMouse.x, io.MousePos.y - lastMouse.y);
-            if (ImGui::IsMouseClicked(ImGuiMouseButton_Right))
-                s.selectedFeature = viewport.pick(static_cast<int>(io.MousePos.x - origin.x),
-                                                  static_cast<int>(io.MousePos.y - origin.y));
+            app::ViewInput in;
+            in.x = static_cast<int>(io.MousePos.x - origin.x);
+            in.y = static_cast<int>(io.MousePos.y - origin.y);
+            in.dx = io.MousePos.x - lastMouse.x;
+            in.dy = io.MousePos.y - lastMouse.y;
+            in.wheel = io.MouseWheel;
+            in.leftDrag = ImGui::IsMouseDragging(ImGuiMouseButton_Left);
+            in.middleDrag = ImGui::IsMouseDragging(ImGuiMouseButton_Middle);
+            in.rightClick = ImGui::IsMouseClicked(ImGuiMouseButton_Right);
+            in.shift = io.KeyShift;
+            app::applyViewInput(s, viewport, in);
         }
         lastMouse = ImGui::GetIO().MousePos;
         ImGui::End();

@@ -1,0 +1,23 @@
+#include "ViewInput.h"
+
+namespace bz::app {
+
+void addMeasuringPoint(ViewerState& s, core::Vec3 point) {
+    if (s.measured.size() >= 2) s.measured.clear();
+    s.measured.push_back(point);
+}
+
+void applyViewInput(ViewerState& s, render::Viewport& viewport, const ViewInput& in) {
+    if (in.leftDrag && (in.dx != 0 || in.dy != 0)) viewport.orbit(-in.dx * 0.3, in.dy * 0.3);
+    if (in.middleDrag && (in.dx != 0 || in.dy != 0)) viewport.pan(in.dx, in.dy);
+    if (in.wheel != 0) viewport.zoom(in.wheel > 0 ? 1.15 : 1 / 1.15);
+    if (!in.rightClick) return;
+    if (in.shift) {
+        // The surface point under the mouse; nothing there (the sky): no point.
+        if (auto p = viewport.pickPoint(in.x, in.y)) addMeasuringPoint(s, *p);
+    } else {
+        s.selectedFeature = viewport.pick(in.x, in.y);
+    }
+}
+
+}  // namespace bz::app

@@ -1,0 +1,25 @@
+// The mouse over the 3D view, one frame at a time: left drag orbits, middle drag pans, the wheel
+// zooms, a right click picks the object under the mouse and Shift + right click sets a measuring
+// point. Kept apart from GLFW and ImGui so that tests can drive it.
+#pragma once
+
+#include <bodemzicht/render/SceneRenderer.h>
+
+#include "ViewerState.h"
+
+namespace bz::app {
+
+struct ViewInput {
+    int x = 0, y = 0;      // mouse in the view's pixels, origin top-left
+    float dx = 0, dy = 0;  // mouse movement since the last frame (pixels)
+    float wheel = 0;       // wheel steps, positive: towards the scene
+    bool leftDrag = false, middleDrag = false;
+    bool rightClick = false, shift = false;
+};
+
+void applyViewInput(ViewerState& state, render::Viewport& viewport, const ViewInput& input);
+
+// A measuring point (RD/NAP): two make a distance, a third starts a new measurement.
+void addMeasuringPoint(ViewerState& state, core::Vec3 point);
+
+}  // namespace bz::app

@@ -1,0 +1,92 @@
+// The mouse over the 3D view (app::applyViewInput), driven with a hidden GL context: picking,
+// measuring points with their distance, and the camera moves.
+#include <gtest/gtest.h>
+
+#include <bodemzicht/render/SceneRenderer.h>
+
+#include "../render/HiddenWindow.h"
+#include "../render/RequireDisplay.h"
+#include "ViewInput.h"
+#include "ViewerFixture.h"
+
+using namespace bz;
+
+namespace {
+
+// The middle of the rows of the view's centre column where `feature` is picked (the top of a
+// tube seen from above), or -1.
+int rowOf(render::Viewport& viewport, long feature) {
+    int first = -1, last = -1;
+    for (int y = 0; y < 240; ++y)
+        if (viewport.pick(160, y) == feature) {
+            if (first < 0) first = y;
+            last = y;
+        }
+    return first < 0 ? -1 : (first + last) / 2;
+}
+
+}  // namespace
+
+TEST(ViewInput, RightClickPicksShiftRightClickMeasuresAndDragsMoveTheCamera) {
+    REQUIRE_DISPLAY();
+    test::HiddenWindow w;
+    ASSERT_NE(w.window, nullptr);
+    app::ViewerState s;
+    test::fillTwoNetworksAndAClash(s);
+    // A metre thick, so that both are tubes a few pixels wide in the top view.
+    for (auto& l : s.dataset.linears) l.outerDiameterM = 1.0f;
+    s.options.view = "top";
+    render::Viewport viewport(s.dataset, s.ground, s.options);
+    viewport.initializeFromCurrentContext();
+    viewport.resize(320, 240);
+    viewport.render();
+    const int cable = rowOf(viewport, 0), water = rowOf(viewport, 1);
+    ASSERT_GE(cable, 0);
+    ASSERT_GE(water, 0);
+
+    app::ViewInput click;
+    click.x = 160;
+    click.y = cable;
+    click.rightClick = true;
+    app::applyViewInput(s, viewport, click);
+    EXPECT_EQ(s.selectedFeature, 0);
+    EXPECT_TRUE(s.measured.empty());
+
+    // Shift + right click: measuring points on the cable and on the water main, 10 m apart.
+    click.shift = true;
+    app::applyViewInput(s, viewport, click);
+    click.y = water;
+    app::applyViewInput(s, viewport, click);
+    ASSERT_EQ(s.measured.size(), 2u);
+    EXPECT_NEAR(s.measured[0].y, test::kViewerY0, 0.5);
+    EXPECT_NEAR(s.measured[0].z, 4.5, 0.1);  // the top of the tube
+    EXPECT_NEAR(s.measured[1].y, test::kViewerY0 + 10, 0.5);
+    EXPECT_NEAR(core::distance(s.measured[0], s.measured[1]), 10.0, 1.0);
+    EXPECT_EQ(s.selectedFeature, 0) << "measuring does not change the selection";
+    // A third point starts a new measurement; the sky gives none.
+    app::applyViewInput(s, viewport, click);
+    EXPECT_EQ(s.measured.size(), 1u);
+    click.x = 2;
+    click.y = 2;
+    app::applyViewInput(s, viewport, click);
+    EXPECT_EQ(s.measured.size(), 1u);
+
+    // Wheel and drags move the camera.
+    auto before = viewport.camera();
+    app::ViewInput wheel;
+    wheel.wheel = 1;
+    app::applyViewInput(s, viewport, wheel);
+    auto zoomed = viewport.camera();
+    EXPECT_LT(core::distance(zoomed.position, zoomed.focalPoint),
+              core::distance(before.position, before.focalPoint));
+    app::ViewInput drag;
+    drag.leftDrag = true;
+    drag.dx = 40;
+    app::applyViewInput(s, viewport, drag);
+    EXPECT_GT(core::distance(viewport.camera().position, zoomed.position), 0.1);
+    auto orbited = viewport.camera();
+    drag.leftDrag = false;
+    drag.middleDrag = true;
+    app::applyViewInput(s, viewport, drag);
+    EXPECT_GT(core::distance(viewport.camera().focalPoint, orbited.focalPoint), 0.01);
+}

@@ -112,9 +112,8 @@ TEST(Panels, UsingWidgetsChangesStateLanguageAndScene) {
     ASSERT_NE(hidden.window, nullptr);
     app::ViewerState s;
     test::fillTwoNetworksAndAClash(s);
-    render::Viewport viewport(s.dataset, s.ground, s.options);
-    viewport.initializeFromCurrentContext();
-    viewport.resize(320, 240);
+    auto view = test::viewportFor(s);
+    auto& viewport = *view;
     Ui ui(1600, 900);
     ui.frame(s, viewport);
     viewport.render();

@@ -36,9 +36,8 @@ TEST(ViewInput, RightClickPicksShiftRightClickMeasuresAndDragsMoveTheCamera) {
     // A metre thick, so that both are tubes a few pixels wide in the top view.
     for (auto& l : s.dataset.linears) l.outerDiameterM = 1.0f;
     s.options.view = "top";
-    render::Viewport viewport(s.dataset, s.ground, s.options);
-    viewport.initializeFromCurrentContext();
-    viewport.resize(320, 240);
+    auto view = test::viewportFor(s);
+    auto& viewport = *view;
     viewport.render();
     const int cable = rowOf(viewport, 0), water = rowOf(viewport, 1);
     ASSERT_GE(cable, 0);

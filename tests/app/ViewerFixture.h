@@ -4,6 +4,9 @@
 #pragma once
 
 #include <bodemzicht/model/DatasetSummary.h>
+#include <bodemzicht/render/SceneRenderer.h>
+
+#include <memory>
 
 #include "ViewerState.h"
 
@@ -37,6 +40,14 @@ inline void fillTwoNetworksAndAClash(app::ViewerState& s) {
     s.clashes.clashes.push_back(c);
     s.options.width = 320;
     s.options.height = 240;
+}
+
+// A 320 x 240 viewport on the state, rendering into the current (hidden window's) context.
+inline std::unique_ptr<render::Viewport> viewportFor(const app::ViewerState& s) {
+    auto viewport = std::make_unique<render::Viewport>(s.dataset, s.ground, s.options);
+    viewport->initializeFromCurrentContext();
+    viewport->resize(320, 240);
+    return viewport;
 }
 
 }  // namespace bz::test

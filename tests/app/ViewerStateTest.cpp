@@ -29,9 +29,8 @@ TEST(ViewerState, SelectingAClashHighlightsBothObjectsByIdAndFliesThere) {
     ASSERT_NE(w.window, nullptr);
     app::ViewerState s;
     test::fillTwoNetworksAndAClash(s);
-    render::Viewport viewport(s.dataset, s.ground, s.options);
-    viewport.initializeFromCurrentContext();
-    viewport.resize(320, 240);
+    auto view = test::viewportFor(s);
+    auto& viewport = *view;
     viewport.render();
 
     app::selectClash(s, viewport, 0);

@@ -58,7 +58,32 @@ int benchmark(app::ViewerState& s, int frames, bool still, bool warm, double mov
     return 0;
 }
 
-int interactive(app::ViewerState& s, double movingBudgetMs) {
+// How long the window stays: until closed, or (frames > 0) until that many frames are drawn and
+// the exact still frame is on screen, then optionally its pixels written to a PNG: the real
+// window, loop and panels, run by a test or to make the docs' screenshot.
+struct WindowRun {
+    int frames = 0;
+    std::string shot;
+};
+
+// The window's back buffer as an image (top row first).
+render::Image windowPixels(int width, int height) {
+    render::Image img;
+    img.width = width;
+    img.height = height;
+    std::vector<std::uint8_t> rows(static_cast<std::size_t>(width) * height * 3);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadBuffer(GL_BACK);
+    glReadPixels(0, 0, width, height, GL_RGB, GL_UNSIGNED_BYTE, rows.data());
+    img.rgb.resize(rows.size());
+    const std::size_t stride = static_cast<std::size_t>(width) * 3;
+    for (int y = 0; y < height; ++y)
+        std::copy_n(&rows[static_cast<std::size_t>(height - 1 - y) * stride], stride,
+                    &img.rgb[static_cast<std::size_t>(y) * stride]);
+    return img;
+}
+
+int interactive(app::ViewerState& s, double movingBudgetMs, const WindowRun& run) {
     if (!glfwInit()) {
         std::fprintf(stderr,
                      "bodemzicht: cannot open a window (no display?); use --screenshot FILE under "
@@ -93,8 +118,9 @@ int interactive(app::ViewerState& s, double movingBudgetMs) {
     render::FramePacer pacer;
     render::MovingDetail detail(movingBudgetMs);
     pacer.input(glfwGetTime());
+    int frame = 0, exitCode = 0;
     while (!glfwWindowShouldClose(window)) {
-        if (pacer.waiting()) {
+        if (pacer.waiting() && run.frames == 0) {
             glfwWaitEvents();
             pacer.input(glfwGetTime());
         } else {
@@ -165,6 +191,17 @@ int interactive(app::ViewerState& s, double movingBudgetMs) {
             if (detail.frameTook((glfwGetTime() - frameStart) * 1000))
                 viewport.setMovingCoarsening(detail.coarsening());
         }
+        if (run.frames > 0 && ++frame >= run.frames && quality == render::FrameQuality::Still) {
+            if (!run.shot.empty()) {
+                if (auto ok = render::writePng(windowPixels(w, h), run.shot); !ok) {
+                    std::fprintf(stderr, "bodemzicht: %s\n", ok.error().toString().c_str());
+                    exitCode = 1;
+                } else {
+                    std::printf("wrote %s (%dx%d, the window)\n", run.shot.c_str(), w, h);
+                }
+            }
+            glfwSetWindowShouldClose(window, 1);
+        }
         glfwSwapBuffers(window);
     }
     ImGui_ImplOpenGL3_Shutdown();
@@ -172,7 +209,7 @@ int interactive(app::ViewerState& s, double movingBudgetMs) {
     ImGui::DestroyContext();
     glfwDestroyWindow(window);
     glfwTerminate();
-    return 0;
+    return exitCode;
 }
 
 }  // namespace
@@ -207,6 +244,12 @@ int main(int argc, char** argv) {
                  "drawn while the camera moves");
     cli.add_flag("--warm", warm,
                  "With --benchmark: fly the orbit once untimed first (levels of detail built)");
+    WindowRun run;
+    cli.add_option("--window-frames", run.frames,
+                   "Open the window, draw at least N frames and the still frame after, then close")
+        ->check(CLI::Range(1, 100000));
+    cli.add_option("--window-shot", run.shot,
+                   "With --window-frames: write the window (panels and view) to this PNG");
     bool groundwater = false;
     cli.add_flag("--groundwater", groundwater,
                  "Draw the project's groundwater levels (GHG, GLG rasters) as translucent sheets");
@@ -249,5 +292,5 @@ int main(int argc, char** argv) {
     for (const auto& problem : state.problems)
         std::fprintf(stderr, "bodemzicht: %s\n", problem.c_str());
     if (benchmarkFrames > 0) return benchmark(state, benchmarkFrames, still, warm, movingBudgetMs);
-    return shot.empty() ? interactive(state, movingBudgetMs) : screenshot(state, shot);
+    return shot.empty() ? interactive(state, movingBudgetMs, run) : screenshot(state, shot);
 }

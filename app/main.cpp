@@ -244,6 +244,9 @@ int main(int argc, char** argv) {
                  "drawn while the camera moves");
     cli.add_flag("--warm", warm,
                  "With --benchmark: fly the orbit once untimed first (levels of detail built)");
+    bool noLegend = false;
+    cli.add_flag("--no-legend", noLegend,
+                 "With --screenshot: no legend of the themes in the image");
     WindowRun run;
     cli.add_option("--window-frames", run.frames,
                    "Open the window, draw at least N frames and the still frame after, then close")
@@ -292,5 +295,8 @@ int main(int argc, char** argv) {
     for (const auto& problem : state.problems)
         std::fprintf(stderr, "bodemzicht: %s\n", problem.c_str());
     if (benchmarkFrames > 0) return benchmark(state, benchmarkFrames, still, warm, movingBudgetMs);
-    return shot.empty() ? interactive(state, movingBudgetMs, run) : screenshot(state, shot);
+    if (shot.empty()) return interactive(state, movingBudgetMs, run);
+    // A screenshot has no panels around it: it carries its own legend.
+    state.options.showLegend = !noLegend;
+    return screenshot(state, shot);
 }

@@ -418,3 +418,30 @@ TEST(SceneRenderer, GroundwaterLevelsAreSheetsAtTheirHeight) {
     ASSERT_TRUE(off);
     EXPECT_EQ(off->rgb, plain->rgb);
 }
+
+TEST(SceneRenderer, ScreenshotsCarryALegendOfTheThemesShown) {
+    REQUIRE_DISPLAY();
+    auto ds = cableScene();  // laagspanning (dark red) and water (blue) across the middle
+    auto o = topView();
+    o.width = 640;
+    o.height = 480;
+    // The legend's corner: the top-left 15 % x 10 % of the image.
+    auto inCorner = [](const render::Image& img, bool (*pred)(render::Rgb)) {
+        int n = 0;
+        for (int y = 0; y < img.height / 10; ++y)
+            for (int x = 0; x < img.width * 15 / 100; ++x) n += pred(img.at(x, y));
+        return n;
+    };
+    auto plain = render::renderImage(ds, io::GroundLevel(), o);
+    o.showLegend = true;
+    auto legend = render::renderImage(ds, io::GroundLevel(), o);
+    o.hiddenThemes = {"water"};
+    auto withoutWater = render::renderImage(ds, io::GroundLevel(), o);
+    ASSERT_TRUE(plain && legend && withoutWater);
+    EXPECT_EQ(inCorner(*plain, reddish), 0);
+    EXPECT_EQ(inCorner(*plain, bluish), 0);
+    EXPECT_GT(inCorner(*legend, reddish), 4) << "no laagspanning swatch";
+    EXPECT_GT(inCorner(*legend, bluish), 4) << "no water swatch";
+    EXPECT_GT(inCorner(*withoutWater, reddish), 4);
+    EXPECT_EQ(inCorner(*withoutWater, bluish), 0) << "a hidden theme is not in the legend";
+}

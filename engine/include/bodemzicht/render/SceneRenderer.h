@@ -62,6 +62,9 @@ struct RenderOptions {
     // GHG light and GLG dark blue; null or without data: not drawn.
     std::shared_ptr<const io::GroundLevel> ghg, glg;
     bool showGroundwater = false;
+    // A legend of the themes shown (their KLIC colours) in the image's top-left corner: for
+    // screenshots, which have no panels around them.
+    bool showLegend = false;
 };
 
 // Whether a feature is drawn under the options' visibility and depth slice.

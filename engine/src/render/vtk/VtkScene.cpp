@@ -5,7 +5,9 @@
 #include <vtkCellData.h>
 #include <vtkCellPicker.h>
 #include <vtkCommand.h>
+#include <vtkCoordinate.h>
 #include <vtkIdTypeArray.h>
+#include <vtkLegendBoxActor.h>
 #include <vtkLight.h>
 #include <vtkPoints.h>
 #include <vtkPolyData.h>
@@ -13,12 +15,14 @@
 #include <vtkProperty.h>
 #include <vtkRenderStepsPass.h>
 #include <vtkShaderProperty.h>
+#include <vtkTextProperty.h>
 #include <vtkTranslucentPass.h>
 #include <vtkUniforms.h>
 #include <vtkUnsignedCharArray.h>
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 #include <bodemzicht/geom/Decompose.h>
 
@@ -103,6 +107,46 @@ std::pair<vtkSmartPointer<vtkActor>, vtkSmartPointer<vtkActor>> sheetPair(
     moving->GetProperty()->LightingOff();
     moving->VisibilityOff();
     return {still, moving};
+}
+
+// The themes shown, most objects first (at most 16), each with its colour: a legend box in the
+// top-left corner.
+vtkSmartPointer<vtkLegendBoxActor> themeLegend(const model::Dataset& ds,
+                                               const RenderOptions& options) {
+    std::map<std::string, std::size_t> count;
+    for (const auto& f : ds.features)
+        if (isShown(ds, f, options)) ++count[ds.str(f.theme).empty() ? "?" : ds.str(f.theme)];
+    std::vector<std::pair<std::string, std::size_t>> themes(count.begin(), count.end());
+    std::stable_sort(themes.begin(), themes.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    if (themes.size() > 16) themes.resize(16);
+    if (themes.empty()) return nullptr;
+    auto legend = vtkSmartPointer<vtkLegendBoxActor>::New();
+    legend->SetNumberOfEntries(static_cast<int>(themes.size()));
+    legend->ScalarVisibilityOn();  // swatches in their own colour, names in dark grey
+    for (std::size_t i = 0; i < themes.size(); ++i) {
+        // A unit square in the theme's colour.
+        MeshBuilder square;
+        const Rgb col = themeColour(themes[i].first);
+        auto a = square.point(0, 0, 0), b = square.point(1, 0, 0), c = square.point(1, 1, 0),
+             d = square.point(0, 1, 0);
+        square.triangle(a, b, c, col, -1);
+        square.triangle(a, c, d, col, -1);
+        auto swatch = square.polyData();
+        swatch->GetCellData()->SetScalars(swatch->GetCellData()->GetArray("colours"));
+        double text[3] = {0.15, 0.15, 0.15};
+        legend->SetEntry(static_cast<int>(i), swatch, themes[i].first.c_str(), text);
+    }
+    const double h = std::min(0.9, 0.032 * static_cast<double>(themes.size()) + 0.02);
+    legend->GetPositionCoordinate()->SetCoordinateSystemToNormalizedViewport();
+    legend->GetPositionCoordinate()->SetValue(0.01, 0.99 - h);
+    legend->GetPosition2Coordinate()->SetCoordinateSystemToNormalizedViewport();
+    legend->GetPosition2Coordinate()->SetValue(0.15, h);
+    legend->UseBackgroundOn();
+    legend->SetBackgroundColor(1, 1, 1);
+    legend->SetBackgroundOpacity(0.85);
+    legend->PickableOff();
+    return legend;
 }
 
 // Chooses the networks' detail for the camera of every frame.
@@ -316,6 +360,8 @@ VtkScene buildScene(const model::Dataset& ds, const io::GroundLevel& ground,
     }
     setLens(s, options.lensCenterPx, options.lensRadiusPx);
     for (auto& a : s.actors) s.renderer->AddActor(a);
+    if (options.showLegend)
+        if (auto legend = themeLegend(ds, options)) s.renderer->AddActor2D(legend);
     setHighlight(s, ds, options.highlight);
     applyView(s, options.view, options.verticalExaggeration);
     return s;

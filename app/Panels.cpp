@@ -8,6 +8,8 @@
 #include <cmath>
 #include <map>
 
+#include "ViewInput.h"
+
 namespace bz::app {
 
 bool drawViewPanel(ViewerState& s, render::Viewport& viewport) {
@@ -243,9 +245,10 @@ void drawMeasurePanel(ViewerState& s, render::Viewport& viewport) {
             ImGui::Text("%zu: %.2f %.2f %.2f m NAP, %s %.2f m", i + 1, p.x, p.y, p.z,
                         tr(s, "diepte onder maaiveld", "depth below ground"), g - p.z);
     }
-    if (s.measured.size() == 2)
-        ImGui::Text("%s: %.3f m", tr(s, "afstand", "distance"),
-                    core::distance(s.measured[0], s.measured[1]));
+    if (auto m = measurement(s))
+        ImGui::Text("%s: %.3f m (%s %.3f m, %s %+.3f m)", tr(s, "afstand", "distance"), m->distance,
+                    tr(s, "horizontaal", "horizontal"), m->horizontal,
+                    tr(s, "verticaal", "vertical"), m->vertical);
     ImGui::Separator();
     ImGui::SetNextItemWidth(180);
     ImGui::InputTextWithHint("##bookmark-name", tr(s, "naam", "name"), s.bookmarkName,

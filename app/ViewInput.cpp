@@ -1,10 +1,18 @@
 #include "ViewInput.h"
 
+#include <cmath>
+
 namespace bz::app {
 
 void addMeasuringPoint(ViewerState& s, core::Vec3 point) {
     if (s.measured.size() >= 2) s.measured.clear();
     s.measured.push_back(point);
+}
+
+std::optional<Measurement> measurement(const ViewerState& s) {
+    if (s.measured.size() != 2) return std::nullopt;
+    const core::Vec3 d = s.measured[1] - s.measured[0];
+    return Measurement{core::length(d), core::length(d.xy()), d.z};
 }
 
 void applyViewInput(ViewerState& s, render::Viewport& viewport, const ViewInput& in) {

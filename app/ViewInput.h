@@ -5,6 +5,8 @@
 
 #include <bodemzicht/render/SceneRenderer.h>
 
+#include <optional>
+
 #include "ViewerState.h"
 
 namespace bz::app {
@@ -21,5 +23,11 @@ void applyViewInput(ViewerState& state, render::Viewport& viewport, const ViewIn
 
 // A measuring point (RD/NAP): two make a distance, a third starts a new measurement.
 void addMeasuringPoint(ViewerState& state, core::Vec3 point);
+
+// Between the two measuring points: the distance and its horizontal and vertical parts (m).
+struct Measurement {
+    double distance, horizontal, vertical;
+};
+std::optional<Measurement> measurement(const ViewerState& state);
 
 }  // namespace bz::app

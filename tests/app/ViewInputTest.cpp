@@ -60,11 +60,18 @@ TEST(ViewInput, RightClickPicksShiftRightClickMeasuresAndDragsMoveTheCamera) {
     EXPECT_NEAR(s.measured[0].y, test::kViewerY0, 0.5);
     EXPECT_NEAR(s.measured[0].z, 4.5, 0.1);  // the top of the tube
     EXPECT_NEAR(s.measured[1].y, test::kViewerY0 + 10, 0.5);
-    EXPECT_NEAR(core::distance(s.measured[0], s.measured[1]), 10.0, 1.0);
+    auto m = app::measurement(s);
+    ASSERT_TRUE(m);
+    EXPECT_NEAR(m->distance, core::distance(s.measured[0], s.measured[1]), 1e-9);
+    EXPECT_NEAR(m->horizontal, 10.0, 1.0);
+    EXPECT_NEAR(m->vertical, s.measured[1].z - s.measured[0].z, 1e-9);
+    EXPECT_NEAR(m->distance * m->distance,
+                m->horizontal * m->horizontal + m->vertical * m->vertical, 1e-6);
     EXPECT_EQ(s.selectedFeature, 0) << "measuring does not change the selection";
     // A third point starts a new measurement; the sky gives none.
     app::applyViewInput(s, viewport, click);
     EXPECT_EQ(s.measured.size(), 1u);
+    EXPECT_FALSE(app::measurement(s));
     click.x = 2;
     click.y = 2;
     app::applyViewInput(s, viewport, click);

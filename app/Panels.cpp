@@ -120,6 +120,8 @@ const std::map<std::string, std::string> kDutchKeys{
     {"depth provenance (bottom)", "herkomst diepte (onderkant)"},
     {"depth provenance", "herkomst diepte"},
     {"width", "breedte"},
+    {"plan area", "oppervlak"},
+    {"volume", "volume"},
     {"inner bottom (BOB) begin", "BOB begin"},
     {"inner bottom (BOB) end", "BOB eind"},
     {"profile", "profiel"},

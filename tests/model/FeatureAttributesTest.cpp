@@ -92,8 +92,33 @@ TEST(FeatureAttributes, AContaminationZoneShowsItsSubstance) {
     auto rows = featureAttributes(ds, fi);
     EXPECT_EQ(valueOf(rows, "top"), "0.50 m NAP");
     EXPECT_EQ(valueOf(rows, "bottom"), "-2.00 m NAP");
+    EXPECT_EQ(valueOf(rows, "plan area"), "100.0 m2");
+    EXPECT_EQ(valueOf(rows, "volume"), "250.0 m3");
     EXPECT_EQ(valueOf(rows, "substance"), "lood");
     EXPECT_EQ(valueOf(rows, "concentration"), "820.00 mg/kg ds");
     EXPECT_EQ(valueOf(rows, "medium"), "grond");
     EXPECT_EQ(valueOf(rows, "layer"), "unknown");
+}
+
+TEST(FeatureAttributes, PlanAreaLessHolesAndOfBufferedLinesNoVolumeForZonesAtEveryDepth) {
+    Dataset ds;
+    Dataset::Meta m;
+    m.id = "EV-1";
+    m.type = ObjectType::ProtectedZone;
+    // 20 x 10 with a 2 x 2 hole, stored 200 m tall ("at every depth").
+    auto zone =
+        ds.addPrism(m, {{{0, 0}, {20, 0}, {20, 10}, {0, 10}}, {{5, 5}, {7, 5}, {7, 7}, {5, 7}}},
+                    -100, 100, kUnknown, {DepthProvenance::Measured, 0.1f});
+    auto rows = featureAttributes(ds, zone);
+    EXPECT_EQ(valueOf(rows, "plan area"), "196.0 m2");
+    EXPECT_EQ(valueOf(rows, "volume"), "<no row volume>");
+    // A trench: a 12 m line buffered 0.8 m wide, 1.2 m deep.
+    m.id = "SLEUF-1";
+    m.type = ObjectType::Trench;
+    auto trench =
+        ds.addPrism(m, {{{0, 0}, {12, 0}}}, -1.2, 0, 0.8f, {DepthProvenance::Assumed, 0.2f});
+    rows = featureAttributes(ds, trench);
+    EXPECT_EQ(valueOf(rows, "width"), "0.80 m");
+    EXPECT_EQ(valueOf(rows, "plan area"), "9.6 m2");
+    EXPECT_EQ(valueOf(rows, "volume"), "11.5 m3");
 }

@@ -82,23 +82,16 @@ void storeBookmarks(ViewerState& s) {
 }  // namespace
 
 void addBookmark(ViewerState& s, const render::Viewport& viewport, std::string name) {
-    // The camera works in local coordinates with heights exaggerated: back to RD/NAP.
-    const core::Vec3 o = render::renderOrigin(s.dataset);
-    const double e = s.options.verticalExaggeration;
-    auto world = [&](core::Vec3 p) { return core::Vec3{p.x + o.x, p.y + o.y, p.z / e + o.z}; };
-    auto cam = viewport.camera();
+    auto cam = viewport.worldCamera();
     if (name.empty()) name = "#" + std::to_string(s.bookmarks.size() + 1);
-    s.bookmarks.push_back({name, world(cam.position), world(cam.focalPoint), cam.viewUp});
+    s.bookmarks.push_back({name, cam.position, cam.focalPoint, cam.viewUp});
     storeBookmarks(s);
 }
 
 void goToBookmark(ViewerState& s, render::Viewport& viewport, std::size_t index) {
     if (index >= s.bookmarks.size()) return;
     const auto& b = s.bookmarks[index];
-    const core::Vec3 o = render::renderOrigin(s.dataset);
-    const double e = s.options.verticalExaggeration;
-    auto local = [&](core::Vec3 p) { return core::Vec3{p.x - o.x, p.y - o.y, (p.z - o.z) * e}; };
-    viewport.setCamera({local(b.position), local(b.focalPoint), b.viewUp});
+    viewport.setWorldCamera({b.position, b.focalPoint, b.viewUp});
 }
 
 void removeBookmark(ViewerState& s, std::size_t index) {

@@ -129,7 +129,8 @@ TEST(ViewerState, BookmarksAreKeptInTheProjectInRdNapAndRestoredAtAnyExaggeratio
     ASSERT_TRUE(app::openProject(again, *project, ""));
     ASSERT_EQ(again.bookmarks.size(), 2u);
     EXPECT_EQ(again.bookmarks[0].name, "straat");
-    again.options.verticalExaggeration = 3;
+    again.options.verticalExaggeration = 3;  // as the view panel sets both
+    viewport.setVerticalExaggeration(3);
     app::goToBookmark(again, viewport, 0);
     auto cam = viewport.camera();
     EXPECT_NEAR(cam.position.x, street.position.x, 1e-6);

@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "../io/GdalErrors.h"
+#include "../io/ProjectTables.h"
 
 namespace bz::clash {
 
@@ -23,15 +24,7 @@ std::string today() {
 }
 
 core::Result<std::unique_ptr<GDALDataset>> openProject(const std::string& project, bool update) {
-    io::detail::registerGdalOnce();
-    io::detail::GdalErrorCapture errors;
-    std::unique_ptr<GDALDataset> ds(GDALDataset::Open(
-        project.c_str(),
-        GDAL_OF_VECTOR | (update ? GDAL_OF_UPDATE : GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR)));
-    if (!ds)
-        return core::fail(project, "",
-                          "cannot open the project for clash reviews" + errors.because(project));
-    return ds;
+    return io::detail::openProjectTables(project, update, "for clash reviews");
 }
 
 std::string field(OGRFeature& f, const char* name) {
@@ -61,15 +54,9 @@ std::map<std::string, ReviewRecord> readAll(OGRLayer* layer) {
 core::Result<void> writeAll(GDALDataset& ds, const std::string& project,
                             const std::map<std::string, ReviewRecord>& records) {
     io::detail::GdalErrorCapture errors;
-    for (int i = 0; i < ds.GetLayerCount(); ++i)
-        if (std::string(ds.GetLayer(i)->GetName()) == kTable) {
-            ds.DeleteLayer(i);
-            break;
-        }
-    OGRLayer* layer = ds.CreateLayer(kTable, nullptr, wkbNone, nullptr);
-    if (!layer)
-        return core::fail(project, "",
-                          "cannot create table clash_review" + errors.because(project));
+    auto table = io::detail::replaceTable(ds, project, kTable);
+    if (!table) return std::unexpected(table.error());
+    OGRLayer* layer = *table;
     for (const char* n :
          {"clash_id", "status", "kind", "a_id", "b_id", "first_seen", "last_seen", "note"}) {
         OGRFieldDefn def(n, OFTString);

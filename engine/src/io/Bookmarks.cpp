@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "GdalErrors.h"
+#include "ProjectTables.h"
 
 namespace bz::io {
 
@@ -17,13 +18,10 @@ constexpr const char* kNumbers[] = {"px", "py", "pz", "fx", "fy", "fz", "ux", "u
 }  // namespace
 
 core::Result<std::vector<CameraBookmark>> readBookmarks(const std::string& project) {
-    detail::registerGdalOnce();
-    detail::GdalErrorCapture errors;
-    std::unique_ptr<GDALDataset> ds(GDALDataset::Open(
-        project.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR));
-    if (!ds) return core::fail(project, "", "cannot open the project" + errors.because(project));
+    auto ds = detail::openProjectTables(project, false, "to read bookmarks");
+    if (!ds) return std::unexpected(ds.error());
     std::vector<CameraBookmark> out;
-    OGRLayer* layer = ds->GetLayerByName(kTable);
+    OGRLayer* layer = (*ds)->GetLayerByName(kTable);
     if (!layer) return out;
     for (auto& f : *layer) {
         CameraBookmark b;
@@ -46,29 +44,19 @@ core::Result<std::vector<CameraBookmark>> readBookmarks(const std::string& proje
 
 core::Result<void> writeBookmarks(const std::string& project,
                                   const std::vector<CameraBookmark>& bookmarks) {
-    detail::registerGdalOnce();
+    auto ds = detail::openProjectTables(project, true, "to store bookmarks");
+    if (!ds) return std::unexpected(ds.error());
     detail::GdalErrorCapture errors;
-    std::unique_ptr<GDALDataset> ds(GDALDataset::Open(
-        project.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE | GDAL_OF_VERBOSE_ERROR));
-    if (!ds)
-        return core::fail(project, "",
-                          "cannot open the project to store bookmarks" + errors.because(project));
-    for (int i = 0; i < ds->GetLayerCount(); ++i)
-        if (std::string(ds->GetLayer(i)->GetName()) == kTable) {
-            ds->DeleteLayer(i);
-            break;
-        }
-    OGRLayer* layer = ds->CreateLayer(kTable, nullptr, wkbNone, nullptr);
-    if (!layer)
-        return core::fail(project, "",
-                          std::string("cannot create table ") + kTable + errors.because(project));
+    auto table = detail::replaceTable(**ds, project, kTable);
+    if (!table) return std::unexpected(table.error());
+    OGRLayer* layer = *table;
     OGRFieldDefn name("name", OFTString);
     layer->CreateField(&name);
     for (const char* n : kNumbers) {
         OGRFieldDefn def(n, OFTReal);
         layer->CreateField(&def);
     }
-    ds->StartTransaction();
+    (*ds)->StartTransaction();
     for (const auto& b : bookmarks) {
         OGRFeature f(layer->GetLayerDefn());
         f.SetField("name", b.name.c_str());
@@ -80,7 +68,7 @@ core::Result<void> writeBookmarks(const std::string& project,
             return core::fail(project, b.name,
                               "cannot store the bookmark" + errors.because(project));
     }
-    if (ds->CommitTransaction() != OGRERR_NONE)
+    if ((*ds)->CommitTransaction() != OGRERR_NONE)
         return core::fail(project, "", "cannot store bookmarks" + errors.because(project));
     return {};
 }

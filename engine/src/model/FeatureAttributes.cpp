@@ -106,7 +106,8 @@ std::vector<AttributeRow> featureAttributes(const Dataset& ds, std::size_t fi,
             add("top", number(p.topZ, "m NAP"));
             add("bottom", number(p.bottomZ, "m NAP"));
             if (!std::isnan(p.widthM)) add("width", number(p.widthM, "m"));
-            // Plan area: a polygon less its holes, or a line buffered by its width.
+            // Plan area: a polygon less its holes, or a line buffered by its width (the shoelace
+            // here: model sits below geom, whose signedArea takes a geom::Polygon2).
             double area = 0;
             for (std::uint32_t r = 0; r < p.ringCount; ++r) {
                 const auto& ring = ds.rings[p.firstRing + r];

@@ -133,6 +133,15 @@ struct Viewport::Private {
     vtkNew<vtkGenericOpenGLRenderWindow> window;
     RenderOptions options;
     int width = 800, height = 600;
+    // RD/NAP and the scene's local, height-exaggerated coordinates.
+    core::Vec3 toLocal(core::Vec3 p) const {
+        core::Vec3 l = p - scene.origin;
+        l.z *= options.verticalExaggeration;
+        return l;
+    }
+    core::Vec3 toWorld(core::Vec3 l) const {
+        return core::Vec3{l.x, l.y, l.z / options.verticalExaggeration} + scene.origin;
+    }
 };
 
 Viewport::Viewport(const model::Dataset& ds, const io::GroundLevel& ground,
@@ -260,8 +269,7 @@ std::optional<core::Vec3> Viewport::pickPoint(int x, int y) {
     if (!picker->Pick(x, d->height - 1 - y, 0, d->scene.renderer)) return std::nullopt;
     double p[3];
     picker->GetPickPosition(p);
-    double e = d->options.verticalExaggeration;
-    return core::Vec3{p[0], p[1], p[2] / e} + d->scene.origin;
+    return d->toWorld({p[0], p[1], p[2]});
 }
 
 void Viewport::setHighlight(const RenderOptions::Highlight& highlight) {
@@ -283,9 +291,7 @@ void Viewport::rebuild(const RenderOptions& options) {
 }
 
 void Viewport::flyTo(core::Vec3 target, double distanceM) {
-    double e = d->options.verticalExaggeration;
-    core::Vec3 t = target - d->scene.origin;
-    t.z *= e;
+    const core::Vec3 t = d->toLocal(target);
     vtkCamera* cam = d->scene.renderer->GetActiveCamera();
     cam->SetFocalPoint(t.x, t.y, t.z);
     cam->SetPosition(t.x - 0.5 * distanceM, t.y - 0.8 * distanceM, t.z + 0.6 * distanceM);
@@ -308,6 +314,15 @@ void Viewport::setCamera(const CameraState& c) {
     cam->SetFocalPoint(c.focalPoint.x, c.focalPoint.y, c.focalPoint.z);
     cam->SetViewUp(c.viewUp.x, c.viewUp.y, c.viewUp.z);
     d->scene.renderer->ResetCameraClippingRange();
+}
+
+Viewport::CameraState Viewport::worldCamera() const {
+    auto c = camera();
+    return {d->toWorld(c.position), d->toWorld(c.focalPoint), c.viewUp};
+}
+
+void Viewport::setWorldCamera(const CameraState& c) {
+    setCamera({d->toLocal(c.position), d->toLocal(c.focalPoint), c.viewUp});
 }
 
 }  // namespace bz::render

@@ -141,8 +141,11 @@ class Viewport {
     struct CameraState {
         core::Vec3 position, focalPoint, viewUp;
     };
-    CameraState camera() const;
+    CameraState camera() const;  // local coordinates, heights exaggerated
     void setCamera(const CameraState& state);
+    // The same in RD/NAP without exaggeration (bookmarks): valid at any exaggeration.
+    CameraState worldCamera() const;
+    void setWorldCamera(const CameraState& state);
 
   private:
     struct Private;

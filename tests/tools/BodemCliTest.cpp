@@ -55,14 +55,17 @@ TEST(BodemCli, ImportReportsLoadedAndSkippedWithReasons) {
     auto info = run(bodem() + " info " + dir.file("p.gpkg"));
     EXPECT_NE(info.output.find("features: 1  network segments: 1"), std::string::npos)
         << info.output;
-    // A file that is not what its name says.
+    // A file that is not what its name says: an error, and nothing is written.
     writeFile(dir.file("broken.gpkg"), "garbage");
     auto bad =
         run(bodem() + " import " + dir.file("broken.gpkg") + " --into " + dir.file("q.gpkg"));
-    EXPECT_EQ(bad.exitCode, 2) << bad.output;
+    EXPECT_EQ(bad.exitCode, 1) << bad.output;
     EXPECT_NE(bad.output.find("broken.gpkg: cannot be read as a vector data source"),
               std::string::npos)
         << bad.output;
+    EXPECT_NE(bad.output.find("nothing was imported, the project is unchanged"), std::string::npos)
+        << bad.output;
+    EXPECT_FALSE(std::filesystem::exists(dir.file("q.gpkg")));
 }
 
 TEST(BodemCli, ClashWritesReportsAndRemembersReviews) {
@@ -131,9 +134,9 @@ TEST(BodemCli, ClashReadsGenericSourcesToo) {
  "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::28992"}},
  "features": [
   {"type": "Feature", "properties": {"id": "E1", "theme": "water", "owner": "Vitens", "status": "existing", "diameter_mm": 110, "year": 1970},
-   "geometry": {"type": "LineString", "coordinates": [[0, -5, 4], [0, 5, 4]]}},
+   "geometry": {"type": "LineString", "coordinates": [[155000, 462995, 4], [155000, 463005, 4]]}},
   {"type": "Feature", "properties": {"id": "P1", "theme": "warmte", "owner": "Warmtebedrijf", "status": "proposed", "diameter_mm": 250, "year": 2027},
-   "geometry": {"type": "LineString", "coordinates": [[-5, 0.3, 4], [5, 0.3, 4]]}}]})");
+   "geometry": {"type": "LineString", "coordinates": [[154995, 463000.3, 4], [155005, 463000.3, 4]]}}]})");
     auto r = run(bodem() + " clash " + dir.file("net.geojson") + " --out " + dir.file("c.csv"));
     ASSERT_EQ(r.exitCode, 0) << r.output;
     auto csv = readFile(dir.file("c.csv"));

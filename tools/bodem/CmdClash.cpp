@@ -126,16 +126,14 @@ Runner registerClash(CLI::App& app) {
         report.timings.loadMs = loadMs;
         report.timings.modelMs = modelMs;
         if (!reviewProject.empty() && !a->noReview) {
-            auto resolved = clash::applyAndStoreReviews(reviewProject, report);
+            // Statuses and the report (which the viewer lists) in one transaction.
+            auto resolved = clash::storeRun(reviewProject, report);
             if (!resolved)
-                report.notes.push_back("clash statuses not stored: " + resolved.error().toString());
+                report.notes.push_back("clash statuses and report not stored: " +
+                                       resolved.error().toString());
             else if (*resolved)
                 report.notes.push_back(std::to_string(*resolved) +
                                        " clashes of earlier runs are resolved");
-            // The viewer opened on the project lists this run's clashes.
-            if (auto stored = clash::storeReport(reviewProject, report); !stored)
-                report.notes.push_back("report not stored in the project: " +
-                                       stored.error().toString());
         }
         std::printf("rules: %s\n%s", rules.name.c_str(), report.summary().c_str());
         if (!a->out.empty()) {

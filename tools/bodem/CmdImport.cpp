@@ -1,6 +1,6 @@
 #include <bodemzicht/clash/RuleSet.h>
 #include <bodemzicht/io/GenericImporter.h>
-#include <bodemzicht/io/ProjectStore.h>
+#include <bodemzicht/io/ProjectImport.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -18,7 +18,7 @@ Runner registerImport(CLI::App& app) {
         std::string into;
         double groundLevel = NAN;
         std::string groundRaster, crs;
-        bool append = false;
+        bool append = false, strict = false;
     };
     auto a = std::make_shared<Args>();
     auto* cmd = app.add_subcommand(
@@ -34,7 +34,10 @@ Runner registerImport(CLI::App& app) {
                     "Ground-level raster (GeoTIFF, RD New) for 2D features");
     cmd->add_option("--crs", a->crs,
                     "CRS of layers that have none (e.g. CSV): EPSG:28992, EPSG:4326, ...");
-    cmd->add_flag("--append", a->append, "Add to the features already in the project");
+    cmd->add_flag("--append", a->append,
+                  "Keep the project's other sources; a source already in it is replaced");
+    cmd->add_flag("--strict", a->strict,
+                  "Any skipped feature is an error (exit 2) and nothing is written");
     return [a] {
         io::GenericImportOptions options;
         if (!a->groundRaster.empty()) {
@@ -48,34 +51,24 @@ Runner registerImport(CLI::App& app) {
             options.groundLevel = io::GroundLevel(a->groundLevel);
         }
         if (!a->crs.empty()) options.sourceCrs = a->crs;
-        model::Dataset ds;
+        io::ImportRequest request;
+        request.sources = a->sources;
+        request.options = sourceOptions(options.groundLevel, a->crs, clash::RuleSet::dutchDefault());
+        request.append = a->append;
+        request.strict = a->strict;
         io::ImportReport report;
-        if (a->append && std::filesystem::exists(a->into)) {
-            auto existing = io::readProject(a->into, report);
-            if (!existing) {
-                std::fprintf(stderr, "bodem import: %s\n", existing.error().toString().c_str());
-                return 1;
-            }
-            ds = std::move(*existing);
-        }
-        int failedSources = 0;
-        auto sources = sourceOptions(options.groundLevel, a->crs, clash::RuleSet::dutchDefault());
-        for (const auto& src : a->sources) {
-            // Another Bodemzicht project (or its layers in PostGIS) merges as is.
-            auto ok = io::readSource(src, sources, ds, report);
-            if (!ok) {
-                std::fprintf(stderr, "bodem import: %s\n", ok.error().toString().c_str());
-                ++failedSources;
-            }
-        }
+        auto outcome = io::importIntoProject(a->into, request, report);
         std::printf("ground level: %s\n%s", options.groundLevel.describe().c_str(),
                     report.summary(100).c_str());
-        if (auto ok = io::writeProject(ds, a->into); !ok) {
-            std::fprintf(stderr, "bodem import: %s\n", ok.error().toString().c_str());
-            return 1;
+        if (!outcome) {
+            std::fprintf(stderr, "bodem import: %s\n", outcome.error().toString().c_str());
+            return a->strict && report.skipped() ? 2 : 1;
         }
-        std::printf("wrote %zu features to %s\n", ds.features.size(), a->into.c_str());
-        return failedSources ? 2 : 0;
+        for (const auto& c : outcome->changes)
+            std::printf("%s: %zu added, %zu removed, %zu changed, %zu unchanged\n", c.key.c_str(),
+                        c.added, c.removed, c.changed, c.unchanged);
+        std::printf("wrote %zu features to %s\n", outcome->features, a->into.c_str());
+        return 0;
     };
 }
 

@@ -8,6 +8,7 @@
 #include "../io/GdalErrors.h"
 #include "../io/ProjectTables.h"
 #include "ReportRows.h"
+#include "ReviewTable.h"
 
 namespace bz::clash {
 
@@ -17,22 +18,19 @@ constexpr const char* kLayer = "clash_report";
 
 }  // namespace
 
-core::Result<void> storeReport(const std::string& project, const ClashReport& report) {
-    auto ds = io::detail::openProjectTables(project, true, "to store the clash report");
-    if (!ds) return std::unexpected(ds.error());
+namespace {
+
+core::Result<void> writeReportTable(io::detail::TableWriter& writer, const std::string& project,
+                                    const ClashReport& report) {
     io::detail::GdalErrorCapture errors;
     OGRSpatialReference rdnap;
     rdnap.importFromEPSG(7415);
-    auto table = io::detail::replaceTable(**ds, project, kLayer, &rdnap, wkbPoint25D);
+    const auto& columns = csvColumns();
+    std::vector<std::pair<const char*, OGRFieldType>> defs;
+    for (const auto& col : columns) defs.emplace_back(col.c_str(), OFTString);
+    auto table = writer.replace(kLayer, defs, &rdnap, wkbPoint25D);
     if (!table) return std::unexpected(table.error());
     OGRLayer* layer = *table;
-    const auto& columns = csvColumns();
-    for (const auto& col : columns) {
-        OGRFieldDefn def(col.c_str(), OFTString);
-        if (layer->CreateField(&def) != OGRERR_NONE)
-            return core::fail(project, "", "cannot add column " + col + errors.because(project));
-    }
-    (*ds)->StartTransaction();
     for (const auto& c : report.clashes) {
         OGRFeature f(layer->GetLayerDefn());
         auto row = detail::rowOf(c);
@@ -44,13 +42,34 @@ core::Result<void> storeReport(const std::string& project, const ClashReport& re
         if (layer->CreateFeature(&f) != OGRERR_NONE)
             return core::fail(project, c.id, "cannot store the clash" + errors.because(project));
     }
-    if ((*ds)->CommitTransaction() != OGRERR_NONE)
-        return core::fail(project, "", "cannot store the clash report" + errors.because(project));
     return {};
 }
 
+}  // namespace
+
+core::Result<void> storeReport(const std::string& project, const ClashReport& report) {
+    auto writer = io::detail::TableWriter::open(project, "to store the clash report");
+    if (!writer) return std::unexpected(writer.error());
+    if (auto ok = writeReportTable(*writer, project, report); !ok) return ok;
+    return writer->commit();
+}
+
+core::Result<std::size_t> storeRun(const std::string& project, ClashReport& report) {
+    auto writer = io::detail::TableWriter::open(project, "to store the clash run");
+    if (!writer) return std::unexpected(writer.error());
+    auto records = detail::readReviewTable(writer->dataset(), project);
+    if (!records) return std::unexpected(records.error());
+    std::size_t resolved = detail::applyReviews(*records, report);
+    if (auto ok = detail::writeReviewTable(*writer, project, *records); !ok)
+        return std::unexpected(ok.error());
+    if (auto ok = writeReportTable(*writer, project, report); !ok)
+        return std::unexpected(ok.error());
+    if (auto ok = writer->commit(); !ok) return std::unexpected(ok.error());
+    return resolved;
+}
+
 core::Result<std::optional<ClashReport>> readStoredReport(const std::string& project) {
-    auto ds = io::detail::openProjectTables(project, false, "to read the clash report");
+    auto ds = io::detail::openProjectTables(project, "to read the clash report");
     if (!ds) return std::unexpected(ds.error());
     OGRLayer* layer = (*ds)->GetLayerByName(kLayer);
     if (!layer) return std::optional<ClashReport>();

@@ -9,12 +9,15 @@
 
 #include "../io/GdalErrors.h"
 #include "../io/ProjectTables.h"
+#include "ReviewTable.h"
 
 namespace bz::clash {
 
 namespace {
 
 constexpr const char* kTable = "clash_review";
+constexpr const char* kColumns[] = {"clash_id", "status",    "kind", "a_id",
+                                    "b_id",     "first_seen", "last_seen", "note"};
 
 std::string today() {
     std::time_t t = std::time(nullptr);
@@ -23,23 +26,31 @@ std::string today() {
     return buf;
 }
 
-core::Result<std::unique_ptr<GDALDataset>> openProject(const std::string& project, bool update) {
-    return io::detail::openProjectTables(project, update, "for clash reviews");
-}
-
 std::string field(OGRFeature& f, const char* name) {
     int i = f.GetFieldIndex(name);
     return i >= 0 && f.IsFieldSetAndNotNull(i) ? f.GetFieldAsString(i) : "";
 }
 
-std::map<std::string, ReviewRecord> readAll(OGRLayer* layer) {
+}  // namespace
+
+namespace detail {
+
+core::Result<std::map<std::string, ReviewRecord>> readReviewTable(GDALDataset& ds,
+                                                                  const std::string& project) {
     std::map<std::string, ReviewRecord> out;
+    OGRLayer* layer = ds.GetLayerByName(kTable);
     if (!layer) return out;
     layer->ResetReading();
     for (auto& f : *layer) {
         ReviewRecord r;
         r.clashId = field(*f, "clash_id");
-        clashStatusFromCode(field(*f, "status"), r.status);
+        std::string status = field(*f, "status");
+        // A status this version does not know is somebody's decision it cannot represent:
+        // refusing is better than rewriting it as "new".
+        if (!clashStatusFromCode(status, r.status))
+            return core::fail(project + " (table clash_review)", r.clashId,
+                              "unknown review status '" + status +
+                                  "' (known: new, active, resolved, approved)");
         r.kind = field(*f, "kind");
         r.aId = field(*f, "a_id");
         r.bId = field(*f, "b_id");
@@ -51,18 +62,14 @@ std::map<std::string, ReviewRecord> readAll(OGRLayer* layer) {
     return out;
 }
 
-core::Result<void> writeAll(GDALDataset& ds, const std::string& project,
-                            const std::map<std::string, ReviewRecord>& records) {
+core::Result<void> writeReviewTable(io::detail::TableWriter& writer, const std::string& project,
+                                    const std::map<std::string, ReviewRecord>& records) {
     io::detail::GdalErrorCapture errors;
-    auto table = io::detail::replaceTable(ds, project, kTable);
+    std::vector<std::pair<const char*, OGRFieldType>> columns;
+    for (const char* n : kColumns) columns.emplace_back(n, OFTString);
+    auto table = writer.replace(kTable, columns);
     if (!table) return std::unexpected(table.error());
     OGRLayer* layer = *table;
-    for (const char* n :
-         {"clash_id", "status", "kind", "a_id", "b_id", "first_seen", "last_seen", "note"}) {
-        OGRFieldDefn def(n, OFTString);
-        layer->CreateField(&def);
-    }
-    ds.StartTransaction();
     for (const auto& [id, r] : records) {
         OGRFeature f(layer->GetLayerDefn());
         f.SetField("clash_id", r.clashId.c_str());
@@ -76,23 +83,10 @@ core::Result<void> writeAll(GDALDataset& ds, const std::string& project,
         if (layer->CreateFeature(&f) != OGRERR_NONE)
             return core::fail(project, r.clashId, "cannot store review" + errors.because(project));
     }
-    if (ds.CommitTransaction() != OGRERR_NONE)
-        return core::fail(project, "", "cannot store reviews" + errors.because(project));
     return {};
 }
 
-}  // namespace
-
-core::Result<std::map<std::string, ReviewRecord>> readReviews(const std::string& project) {
-    auto ds = openProject(project, false);
-    if (!ds) return std::unexpected(ds.error());
-    return readAll((*ds)->GetLayerByName(kTable));
-}
-
-core::Result<std::size_t> applyAndStoreReviews(const std::string& project, ClashReport& report) {
-    auto ds = openProject(project, true);
-    if (!ds) return std::unexpected(ds.error());
-    auto records = readAll((*ds)->GetLayerByName(kTable));
+std::size_t applyReviews(std::map<std::string, ReviewRecord>& records, ClashReport& report) {
     std::string now = today();
     std::map<std::string, bool> seen;
     for (auto& c : report.clashes) {
@@ -116,22 +110,43 @@ core::Result<std::size_t> applyAndStoreReviews(const std::string& project, Clash
             r.status = ClashStatus::Resolved;
             ++resolved;
         }
-    if (auto ok = writeAll(**ds, project, records); !ok) return std::unexpected(ok.error());
+    return resolved;
+}
+
+}  // namespace detail
+
+core::Result<std::map<std::string, ReviewRecord>> readReviews(const std::string& project) {
+    auto ds = io::detail::openProjectTables(project, "to read clash reviews");
+    if (!ds) return std::unexpected(ds.error());
+    return detail::readReviewTable(**ds, project);
+}
+
+core::Result<std::size_t> applyAndStoreReviews(const std::string& project, ClashReport& report) {
+    auto writer = io::detail::TableWriter::open(project, "to store clash reviews");
+    if (!writer) return std::unexpected(writer.error());
+    auto records = detail::readReviewTable(writer->dataset(), project);
+    if (!records) return std::unexpected(records.error());
+    std::size_t resolved = detail::applyReviews(*records, report);
+    if (auto ok = detail::writeReviewTable(*writer, project, *records); !ok)
+        return std::unexpected(ok.error());
+    if (auto ok = writer->commit(); !ok) return std::unexpected(ok.error());
     return resolved;
 }
 
 core::Result<void> setReviewStatus(const std::string& project, const std::string& clashId,
                                    ClashStatus status, const std::string& note) {
-    auto ds = openProject(project, true);
-    if (!ds) return std::unexpected(ds.error());
-    auto records = readAll((*ds)->GetLayerByName(kTable));
-    auto it = records.find(clashId);
-    if (it == records.end())
+    auto writer = io::detail::TableWriter::open(project, "to store the review");
+    if (!writer) return std::unexpected(writer.error());
+    auto records = detail::readReviewTable(writer->dataset(), project);
+    if (!records) return std::unexpected(records.error());
+    auto it = records->find(clashId);
+    if (it == records->end())
         return core::fail(project, clashId,
                           "no such clash in the project's reviews (run bodem clash first)");
     it->second.status = status;
     if (!note.empty()) it->second.note = note;
-    return writeAll(**ds, project, records);
+    if (auto ok = detail::writeReviewTable(*writer, project, *records); !ok) return ok;
+    return writer->commit();
 }
 
 }  // namespace bz::clash

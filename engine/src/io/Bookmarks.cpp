@@ -18,7 +18,7 @@ constexpr const char* kNumbers[] = {"px", "py", "pz", "fx", "fy", "fz", "ux", "u
 }  // namespace
 
 core::Result<std::vector<CameraBookmark>> readBookmarks(const std::string& project) {
-    auto ds = detail::openProjectTables(project, false, "to read bookmarks");
+    auto ds = detail::openProjectTables(project, "to read bookmarks");
     if (!ds) return std::unexpected(ds.error());
     std::vector<CameraBookmark> out;
     OGRLayer* layer = (*ds)->GetLayerByName(kTable);
@@ -44,19 +44,14 @@ core::Result<std::vector<CameraBookmark>> readBookmarks(const std::string& proje
 
 core::Result<void> writeBookmarks(const std::string& project,
                                   const std::vector<CameraBookmark>& bookmarks) {
-    auto ds = detail::openProjectTables(project, true, "to store bookmarks");
-    if (!ds) return std::unexpected(ds.error());
+    auto writer = detail::TableWriter::open(project, "to store bookmarks");
+    if (!writer) return std::unexpected(writer.error());
     detail::GdalErrorCapture errors;
-    auto table = detail::replaceTable(**ds, project, kTable);
+    std::vector<std::pair<const char*, OGRFieldType>> columns{{"name", OFTString}};
+    for (const char* n : kNumbers) columns.emplace_back(n, OFTReal);
+    auto table = writer->replace(kTable, columns);
     if (!table) return std::unexpected(table.error());
     OGRLayer* layer = *table;
-    OGRFieldDefn name("name", OFTString);
-    layer->CreateField(&name);
-    for (const char* n : kNumbers) {
-        OGRFieldDefn def(n, OFTReal);
-        layer->CreateField(&def);
-    }
-    (*ds)->StartTransaction();
     for (const auto& b : bookmarks) {
         OGRFeature f(layer->GetLayerDefn());
         f.SetField("name", b.name.c_str());
@@ -68,9 +63,7 @@ core::Result<void> writeBookmarks(const std::string& project,
             return core::fail(project, b.name,
                               "cannot store the bookmark" + errors.because(project));
     }
-    if ((*ds)->CommitTransaction() != OGRERR_NONE)
-        return core::fail(project, "", "cannot store bookmarks" + errors.because(project));
-    return {};
+    return writer->commit();
 }
 
 }  // namespace bz::io

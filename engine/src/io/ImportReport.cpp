@@ -7,19 +7,24 @@ namespace bz::io {
 std::size_t ImportReport::loaded() const {
     std::size_t n = 0;
     for (const auto& [_, c] : perLayer) n += c.loaded;
-    return n;
+    return n - rejected;
 }
 
 std::size_t ImportReport::skipped() const {
     std::size_t n = 0;
     for (const auto& [_, c] : perLayer) n += c.skipped;
-    return n;
+    return n + rejected;
 }
 
 std::size_t ImportReport::ignored() const {
     std::size_t n = 0;
     for (const auto& [_, c] : perLayer) n += c.ignored;
     return n;
+}
+
+void ImportReport::reject(core::Error e) {
+    ++rejected;
+    problems.push_back(std::move(e));
 }
 
 void ImportReport::skip(const std::string& layer, core::Error e) {
@@ -34,6 +39,9 @@ std::string ImportReport::summary(std::size_t maxLines) const {
         if (c.ignored) out << ", " << c.ignored << " not imported (" << c.ignoredWhy << ")";
         out << "\n";
     }
+    if (rejected)
+        out << "  rejected after reading: " << rejected
+            << " (counted as loaded above; coordinates, depths or ids, listed below)\n";
     out << "  total: " << loaded() << " loaded, " << skipped() << " skipped";
     if (ignored()) out << ", " << ignored() << " not imported";
     out << "\n";

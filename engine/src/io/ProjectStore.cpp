@@ -8,6 +8,8 @@
 #include <memory>
 
 #include <bodemzicht/io/CrsTransform.h>
+#include <bodemzicht/io/LocalPaths.h>
+#include <bodemzicht/io/ProjectWrite.h>
 
 #include "DepthEncoding.h"
 #include "Footprint.h"
@@ -79,17 +81,74 @@ OGRPolygon* makePolygon(const Dataset& ds, const model::PrismGeometry& p) {
     return poly;
 }
 
-}  // namespace
+bool isCoreLayer(const std::string& name) {
+    for (const char* n : {kNetworksLayer, kBodiesLayer, kZonesLayer, kFieldsLayer, kMetaLayer})
+        if (name == n) return true;
+    return false;
+}
 
-core::Result<void> writeProject(const Dataset& ds, const std::string& path) {
+// A field path as stored: relative to the project's folder when the file lies inside it (the
+// folder can then be moved), else absolute.
+std::string storedFieldPath(const std::string& project, const std::string& fieldPath) {
+    namespace fs = std::filesystem;
+    // A relative path already is relative to the project (model::FieldRef).
+    if (!isLocalPath(fieldPath) || fs::path(fieldPath).is_relative()) return fieldPath;
+    std::error_code ec;
+    fs::path field = fs::path(fieldPath).lexically_normal();
+    fs::path dir = fs::absolute(project, ec).parent_path().lexically_normal();
+    fs::path rel = field.lexically_relative(dir);
+    if (!rel.empty() && *rel.begin() != "..") return rel.string();
+    return field.string();
+}
+
+// Every table of the old project that is not one of the object layers (clash reviews, the last
+// clash report, bookmarks, tables of newer versions) goes into the new file unchanged.
+core::Result<void> copyProjectTables(const std::string& project, GDALDataset& out,
+                                     const std::string& path) {
+    if (!std::filesystem::exists(project)) return {};
+    detail::GdalErrorCapture errors;
+    std::unique_ptr<GDALDataset> old(GDALDataset::Open(
+        project.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR));
+    if (!old)
+        return fail(project, "",
+                    "cannot read the project's own tables to keep them" + errors.because(project));
+    for (int i = 0; i < old->GetLayerCount(); ++i) {
+        OGRLayer* layer = old->GetLayer(i);
+        if (isCoreLayer(layer->GetName())) continue;
+        if (!out.CopyLayer(layer, layer->GetName(), nullptr))
+            return fail(project, "",
+                        std::string("cannot keep the table ") + layer->GetName() +
+                            " in the new project file" + errors.because(path));
+    }
+    return {};
+}
+
+// Reads the new file back: it opens and holds as many objects as were written.
+core::Result<void> verifyWritten(const Dataset& ds, const std::string& path) {
+    detail::GdalErrorCapture errors;
+    std::unique_ptr<GDALDataset> in(
+        GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR));
+    if (!in) return fail(path, "", "the new project file cannot be read back" + errors.because(path));
+    GIntBig n = 0;
+    for (const char* name : {kNetworksLayer, kBodiesLayer, kZonesLayer})
+        if (OGRLayer* l = in->GetLayerByName(name)) n += l->GetFeatureCount(TRUE);
+    if (n != static_cast<GIntBig>(ds.features.size()))
+        return fail(path, "",
+                    "the new project file holds " + std::to_string(n) + " objects instead of " +
+                        std::to_string(ds.features.size()));
+    return {};
+}
+
+// Writes the whole dataset into the new file `path`; `project` is where it will live (field paths
+// are stored relative to it) and whose other tables (reviews, reports, bookmarks) are copied.
+core::Result<void> writeNewFile(const Dataset& ds, const std::string& path,
+                                const std::string& project) {
     detail::registerGdalOnce();
     detail::GdalErrorCapture errors;
     GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("GPKG");
-    if (!drv) return fail(path, "", "GDAL has no GPKG driver");
-    std::error_code ec;
-    std::filesystem::remove(path, ec);
+    if (!drv) return fail(project, "", "GDAL has no GPKG driver");
     std::unique_ptr<GDALDataset> out(drv->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-    if (!out) return fail(path, "", "cannot create GeoPackage" + errors.because(path));
+    if (!out) return fail(project, "", "cannot create GeoPackage" + errors.because(path));
     OGRSpatialReference rdnap;
     rdnap.importFromEPSG(7415);
     rdnap.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
@@ -102,7 +161,7 @@ core::Result<void> writeProject(const Dataset& ds, const std::string& path) {
     OGRLayer* fields = out->CreateLayer(kFieldsLayer, nullptr, wkbNone, nullptr);
     OGRLayer* meta = out->CreateLayer(kMetaLayer, nullptr, wkbNone, nullptr);
     if (!networks || !bodies || !zones || !fields || !meta)
-        return fail(path, "", "cannot create project layers" + errors.because(path));
+        return fail(project, "", "cannot create project layers" + errors.because(path));
 
     addCommonFields(networks);
     addField(networks, "diameter_mm", OFTReal);
@@ -233,13 +292,7 @@ core::Result<void> writeProject(const Dataset& ds, const std::string& path) {
         OGRFeature of(fields->GetLayerDefn());
         of.SetField("name", fr.name.c_str());
         // Fields next to the project are stored relative to it, so the folder can be moved.
-        std::filesystem::path fp(fr.path);
-        std::error_code ec;
-        if (fp.is_absolute() &&
-            std::filesystem::equivalent(fp.parent_path(),
-                                        std::filesystem::absolute(path).parent_path(), ec))
-            fp = fp.filename();
-        of.SetField("path", fp.string().c_str());
+        of.SetField("path", storedFieldPath(project, fr.path).c_str());
         of.SetField("kind", fr.kind.c_str());
         of.SetField("unit", fr.unit.c_str());
         of.SetField("description", fr.description.c_str());
@@ -252,17 +305,42 @@ core::Result<void> writeProject(const Dataset& ds, const std::string& path) {
         of.SetField("key", k);
         of.SetField("value", v);
         if (meta->CreateFeature(&of) != OGRERR_NONE)
-            return fail(path, "", "cannot write project_meta");
+            return fail(project, "", "cannot write project_meta");
     }
+    if (auto kept = copyProjectTables(project, *out, path); !kept) return kept;
     if (out->CommitTransaction() != OGRERR_NONE)
-        return fail(path, "", "cannot commit GeoPackage" + errors.because(path));
-    return {};
+        return fail(project, "", "cannot commit GeoPackage" + errors.because(path));
+    out.reset();  // closes the file; what follows reads it back
+    return verifyWritten(ds, path);
+}
+
+}  // namespace
+
+core::Result<void> writeProject(const Dataset& ds, const std::string& project) {
+    auto lock = ProjectWriteLock::acquire(project, "to write its objects");
+    if (!lock) return std::unexpected(lock.error());
+    if (auto ok = checkProjectWritable(project, "to write its objects"); !ok) return ok;
+    // The new project is written beside the old one and moved over it only when complete, so a
+    // failure at any point (disk full, kill, a bad feature) leaves the old project as it was.
+    std::string tmp = temporarySibling(project);
+    auto written = writeNewFile(ds, tmp, project);
+    if (written) written = replaceAtomically(tmp, project);
+    if (!written) {
+        std::error_code ec;
+        std::filesystem::remove(tmp, ec);
+        written.error().message += "; the project is unchanged";
+    }
+    return written;
 }
 
 std::string resolveFieldPath(const std::string& projectPath, const std::string& fieldPath) {
+    // Not local: kept verbatim, and refused when opened (LocalPaths.h).
+    if (!isLocalPath(fieldPath)) return fieldPath;
     std::filesystem::path p(fieldPath);
-    if (p.is_absolute()) return fieldPath;
-    return (std::filesystem::path(projectPath).parent_path() / p).string();
+    if (!p.is_absolute()) p = std::filesystem::path(projectPath).parent_path() / p;
+    std::error_code ec;
+    auto abs = std::filesystem::absolute(p, ec);
+    return (ec ? p : abs).lexically_normal().string();
 }
 
 // [SECTION] reading

@@ -1,5 +1,8 @@
 #include <bodemzicht/io/Raster.h>
 
+#include <bodemzicht/core/Limits.h>
+#include <bodemzicht/io/LocalPaths.h>
+
 #include <gdal_priv.h>
 #include <ogr_spatialref.h>
 
@@ -31,9 +34,15 @@ bool isRdNew(const OGRSpatialReference& srs) {
 
 core::Result<Raster> Raster::open(const std::string& path) {
     detail::registerGdalOnce();
+    if (auto local = checkLocalPath(path, "the raster path"); !local)
+        return std::unexpected(local.error());
     detail::GdalErrorCapture errors;
-    std::unique_ptr<GDALDataset> ds(
-        GDALDataset::Open(path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR));
+    // Plain raster formats only: a VRT or a WMS description could point GDAL at other files or
+    // at a server, whatever path the project stores.
+    static const char* const kDrivers[] = {"GTiff", "AAIGrid", "XYZ", "HFA", "netCDF",
+                                           "GPKG",  "PNG",     "EHdr", nullptr};
+    std::unique_ptr<GDALDataset> ds(GDALDataset::Open(
+        path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR, kDrivers));
     if (!ds) return fail(path, "", "cannot open as a raster" + errors.because(path));
     if (ds->GetRasterCount() < 1) return fail(path, "", "raster has no bands");
     const OGRSpatialReference* srs = ds->GetSpatialRef();
@@ -47,6 +56,17 @@ core::Result<Raster> Raster::open(const std::string& path) {
     double gt[6];
     if (ds->GetGeoTransform(gt) != CE_None || gt[2] != 0 || gt[4] != 0)
         return fail(path, "", "raster has no north-up geotransform");
+    for (double v : gt)
+        if (!std::isfinite(v)) return fail(path, "", "raster geotransform is not finite");
+    if (!(std::abs(gt[1]) > 1e-6) || !(std::abs(gt[5]) > 1e-6))
+        return fail(path, "", "raster cell size is zero");
+    const auto cells = static_cast<std::uint64_t>(ds->GetRasterXSize()) *
+                       static_cast<std::uint64_t>(ds->GetRasterYSize());
+    if (cells > core::limits().rasterCells)
+        return fail(path, "",
+                    core::overLimit("the raster's " + std::to_string(ds->GetRasterXSize()) +
+                                        " x " + std::to_string(ds->GetRasterYSize()) + " cells",
+                                    "raster-cells"));
     Raster r;
     r.mPath = path;
     r.mWidth = ds->GetRasterXSize();

@@ -2,6 +2,13 @@
 
 #include <bodemzicht/io/GwswImporter.h>
 #include <bodemzicht/io/ProjectStore.h>
+#include <bodemzicht/model/DatasetCopy.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <regex>
+
+#include "SourceChecks.h"
 
 namespace bz::io {
 
@@ -15,10 +22,11 @@ SourceKind detectSource(const std::string& source) {
     return SourceKind::Generic;
 }
 
-core::Result<void> readSource(const std::string& source, const SourceOptions& options,
-                              model::Dataset& ds, ImportReport& report, SourceKind* kindOut) {
-    SourceKind kind = detectSource(source);
-    if (kindOut) *kindOut = kind;
+namespace {
+
+core::Result<void> readWithReader(const std::string& source, SourceKind kind,
+                                  const SourceOptions& options, model::Dataset& ds,
+                                  ImportReport& report) {
     switch (kind) {
         case SourceKind::Project:
             return readProjectInto(source, ds, report);
@@ -45,6 +53,36 @@ core::Result<void> readSource(const std::string& source, const SourceOptions& op
         }
     }
     return {};
+}
+
+}  // namespace
+
+core::Result<void> readSource(const std::string& source, const SourceOptions& options,
+                              model::Dataset& ds, ImportReport& report, SourceKind* kindOut) {
+    SourceKind kind = detectSource(source);
+    if (kindOut) *kindOut = kind;
+    // Each source is read on its own and checked before it joins the others, so that a bad
+    // source adds nothing and a bad feature is refused whatever reader produced it.
+    model::Dataset incoming;
+    if (auto ok = readWithReader(source, kind, options, incoming, report); !ok) return ok;
+    auto keep = detail::checkFeatures(incoming, source, report);
+    bool all = std::find(keep.begin(), keep.end(), false) == keep.end();
+    if (all && ds.features.empty() && ds.fields.empty()) {
+        ds = std::move(incoming);
+        return {};
+    }
+    model::appendDataset(incoming, ds, [&](std::uint32_t i) { return keep[i]; });
+    return {};
+}
+
+std::string sourceKey(const std::string& source) {
+    std::string name = std::filesystem::path(source).filename().string();
+    // A KLIC request number (e.g. 22G003180) with its delivery version: a newer delivery of the
+    // same request replaces the older one.
+    static const std::regex klic(R"((\d{2}[A-Z]\d{6})_\d+)");
+    std::smatch m;
+    if (std::regex_search(name, m, klic)) return "klic:" + m[1].str();
+    return name;
 }
 
 }  // namespace bz::io

@@ -13,6 +13,9 @@ namespace bz::clash {
 
 // Replaces the stored report with this one.
 core::Result<void> storeReport(const std::string& project, const ClashReport& report);
+// A clash run's results in one transaction: the review statuses applied to `report` and stored
+// (see applyAndStoreReviews), and the report. Returns how many stored clashes became resolved.
+core::Result<std::size_t> storeRun(const std::string& project, ClashReport& report);
 // The stored report with the review statuses as they are now (bodem review may have changed
 // them since the run); nullopt when the project holds none.
 core::Result<std::optional<ClashReport>> readStoredReport(const std::string& project);

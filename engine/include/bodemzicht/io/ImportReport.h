@@ -20,10 +20,13 @@ struct ImportReport {
     std::map<std::string, Counts> perLayer;  // by layer (or feature type) name
     std::vector<core::Error> problems;       // features skipped, with the reason
     std::vector<core::Error> warnings;       // loaded, but with something the user should know
+    std::size_t rejected = 0;  // read by a reader, then refused by the checks all sources share
 
     std::size_t loaded() const;
     std::size_t skipped() const;
     void skip(const std::string& layer, core::Error e);
+    // A feature a reader loaded that the shared checks refuse (bad coordinates, repeated id).
+    void reject(core::Error e);
     void warn(core::Error e) { warnings.push_back(std::move(e)); }
     void load(const std::string& layer) { ++perLayer[layer].loaded; }
     void ignore(const std::string& layer, const std::string& why) {

@@ -23,8 +23,16 @@ struct SourceOptions {
 
 SourceKind detectSource(const std::string& source);
 
+// Reads one source and appends its features to `dataset`, after the checks all sources share
+// (finite, plausible RD/NAP coordinates; ids not repeated within the source): refused features
+// are in `report`. An error result means the source could not be read as a whole; `dataset` is
+// then unchanged.
 core::Result<void> readSource(const std::string& source, const SourceOptions& options,
                               model::Dataset& dataset, ImportReport& report,
                               SourceKind* kind = nullptr);
+
+// What identifies a source across imports: a KLIC delivery by its request number (so version 2
+// of a request replaces version 1), any other file by its file name.
+std::string sourceKey(const std::string& source);
 
 }  // namespace bz::io

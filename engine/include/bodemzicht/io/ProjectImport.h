@@ -1,0 +1,39 @@
+// Importing sources into a project without losing anything: all sources are read and checked
+// before the project is touched (a source that cannot be read writes nothing), the project's
+// write lock is held from reading it to replacing it, and the project's own tables (reviews,
+// the last clash report, bookmarks) are kept.
+//
+// With `append`, features are keyed by source (sourceKey) and id: a source that is already in the
+// project replaces its earlier import, and the outcome says what was added, removed and changed.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <bodemzicht/core/Error.h>
+#include <bodemzicht/io/ImportReport.h>
+#include <bodemzicht/io/SourceReader.h>
+
+namespace bz::io {
+
+struct ImportRequest {
+    std::vector<std::string> sources;
+    SourceOptions options;
+    bool append = false;  // keep the project's other sources; else the project holds just these
+    bool strict = false;  // any skipped feature is an error and nothing is written
+};
+
+struct SourceChange {
+    std::string key;  // sourceKey() of the source
+    std::size_t added = 0, removed = 0, changed = 0, unchanged = 0;
+};
+
+struct ImportOutcome {
+    std::vector<SourceChange> changes;  // one per source key read, in key order
+    std::size_t features = 0;           // in the project afterwards
+};
+
+core::Result<ImportOutcome> importIntoProject(const std::string& project,
+                                              const ImportRequest& request, ImportReport& report);
+
+}  // namespace bz::io

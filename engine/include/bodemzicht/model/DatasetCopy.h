@@ -1,0 +1,25 @@
+// Moving features between datasets (merging a re-imported source into a project, dropping the
+// features that failed validation) and telling whether two versions of a feature differ.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+
+#include <bodemzicht/model/Dataset.h>
+
+namespace bz::model {
+
+// Appends feature `index` of `from` to `to` with its geometry, depths and detail record; returns
+// its index in `to`.
+std::uint32_t copyFeature(const Dataset& from, std::uint32_t index, Dataset& to);
+
+// Appends every feature of `from` for which `keep` says yes (all when empty), and the fields
+// (a field of the same name in `to` is replaced).
+void appendDataset(const Dataset& from, Dataset& to,
+                   const std::function<bool(std::uint32_t)>& keep = {});
+
+// A hash of everything stored about a feature except where it sits in the arrays: equal for an
+// unchanged feature read again, different after any change of geometry, depth or attribute.
+std::uint64_t featureFingerprint(const Dataset& ds, const Feature& f);
+
+}  // namespace bz::model

@@ -1,0 +1,19 @@
+// The clash_review table read and written inside a caller's transaction, so that one clash run
+// stores its review statuses and its report together (private to clash).
+#pragma once
+
+#include <bodemzicht/clash/ReviewStore.h>
+
+#include "../io/ProjectTables.h"
+
+namespace bz::clash::detail {
+
+core::Result<std::map<std::string, ReviewRecord>> readReviewTable(GDALDataset& ds,
+                                                                  const std::string& project);
+core::Result<void> writeReviewTable(io::detail::TableWriter& writer, const std::string& project,
+                                    const std::map<std::string, ReviewRecord>& records);
+// Sets each clash's status from the records and the records from the run; returns how many
+// stored clashes became resolved.
+std::size_t applyReviews(std::map<std::string, ReviewRecord>& records, ClashReport& report);
+
+}  // namespace bz::clash::detail

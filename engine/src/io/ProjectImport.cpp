@@ -1,0 +1,84 @@
+#include <bodemzicht/io/ProjectImport.h>
+
+#include <bodemzicht/io/ProjectStore.h>
+#include <bodemzicht/io/ProjectWrite.h>
+#include <bodemzicht/model/DatasetCopy.h>
+
+#include <filesystem>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+namespace bz::io {
+
+core::Result<ImportOutcome> importIntoProject(const std::string& project,
+                                              const ImportRequest& request, ImportReport& report) {
+    auto lock = ProjectWriteLock::acquire(project, "to import into it");
+    if (!lock) return std::unexpected(lock.error());
+    if (auto ok = checkProjectWritable(project, "to import into it"); !ok)
+        return std::unexpected(ok.error());
+
+    // Every source first: one that cannot be read as a whole stops the import before the
+    // project is touched.
+    model::Dataset incoming;
+    for (const auto& src : request.sources)
+        if (auto ok = readSource(src, request.options, incoming, report); !ok)
+            return core::fail(ok.error().file, ok.error().featureId,
+                              ok.error().message + "; nothing was imported, the project is unchanged");
+    if (request.strict && report.skipped())
+        return core::fail(project, "",
+                          std::to_string(report.skipped()) +
+                              " features were skipped and --strict is set; nothing was imported, "
+                              "the project is unchanged");
+
+    std::map<std::string, SourceChange> changes;
+    std::unordered_map<std::string, std::uint64_t> incomingPrint;  // key \n id -> fingerprint
+    for (const auto& f : incoming.features) {
+        std::string key = sourceKey(incoming.str(f.source));
+        changes[key].key = key;
+        incomingPrint[key + '\n' + f.id] = model::featureFingerprint(incoming, f);
+    }
+
+    model::Dataset merged;
+    if (request.append && std::filesystem::exists(project)) {
+        model::Dataset existing;
+        ImportReport projectReport;
+        if (auto ok = readProjectInto(project, existing, projectReport); !ok)
+            return std::unexpected(ok.error());
+        // A project that cannot be read in full would lose the unreadable features on rewrite.
+        if (projectReport.skipped())
+            return core::fail(project, "",
+                              std::to_string(projectReport.skipped()) +
+                                  " of the project's objects cannot be read (bodem info lists "
+                                  "them); appending would drop them, so the project is unchanged");
+        std::set<std::string> seen;  // key \n id of the earlier import still there
+        model::appendDataset(existing, merged, [&](std::uint32_t i) {
+            const auto& f = existing.features[i];
+            std::string key = sourceKey(existing.str(f.source));
+            auto c = changes.find(key);
+            if (c == changes.end()) return true;  // another source: kept as it is
+            auto it = incomingPrint.find(key + '\n' + f.id);
+            if (it == incomingPrint.end())
+                ++c->second.removed;
+            else if (it->second == model::featureFingerprint(existing, f))
+                ++c->second.unchanged, seen.insert(it->first);
+            else
+                ++c->second.changed, seen.insert(it->first);
+            return false;  // replaced by the new import
+        });
+        for (const auto& [keyId, _] : incomingPrint)
+            if (!seen.count(keyId)) ++changes[keyId.substr(0, keyId.find('\n'))].added;
+    } else {
+        for (const auto& [keyId, _] : incomingPrint)
+            ++changes[keyId.substr(0, keyId.find('\n'))].added;
+    }
+    model::appendDataset(incoming, merged);
+    if (auto ok = writeProject(merged, project); !ok) return std::unexpected(ok.error());
+
+    ImportOutcome out;
+    for (auto& [_, c] : changes) out.changes.push_back(std::move(c));
+    out.features = merged.features.size();
+    return out;
+}
+
+}  // namespace bz::io

@@ -1,0 +1,122 @@
+#include "SourceChecks.h"
+
+#include <bodemzicht/core/Limits.h>
+
+#include <cmath>
+#include <cstdio>
+#include <unordered_map>
+
+namespace bz::io::detail {
+
+namespace {
+
+// EPSG:28992's area of use with a margin, and NAP heights from deep wells to the highest roofs:
+// anything outside is a unit or CRS mistake (degrees read as metres, mm as m) or a hostile value.
+constexpr double kMinX = -7000 - 10000, kMaxX = 300000 + 10000;
+constexpr double kMinY = 289000 - 10000, kMaxY = 629000 + 10000;
+constexpr double kMinZ = -1000, kMaxZ = 1000;
+
+std::string fmt(double v) {
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%.6g", v);
+    return buf;
+}
+
+// Empty when fine, else what is wrong.
+std::string checkXy(double x, double y) {
+    if (!std::isfinite(x) || !std::isfinite(y)) return "a coordinate is not a finite number";
+    if (x < kMinX || x > kMaxX || y < kMinY || y > kMaxY)
+        return "coordinate (" + fmt(x) + ", " + fmt(y) + ") lies outside RD New (EPSG:28992)";
+    return {};
+}
+
+std::string checkZ(double z, bool unknownAllowed) {
+    if (std::isnan(z)) return unknownAllowed ? std::string() : "a height is missing (NaN)";
+    if (!std::isfinite(z)) return "a height is not a finite number";
+    if (z < kMinZ || z > kMaxZ) return "height " + fmt(z) + " m NAP is implausible";
+    return {};
+}
+
+std::string checkSize(double v, const char* what) {
+    if (std::isnan(v)) return {};  // unknown: the rule set's default is used and marked
+    if (!std::isfinite(v) || v < 0 || v > 1000)
+        return std::string(what) + " " + fmt(v) + " m is not a plausible size";
+    return {};
+}
+
+std::string checkFeature(const model::Dataset& ds, const model::Feature& f) {
+    std::string why;
+    auto first = [&](std::string s) {
+        if (why.empty()) why = std::move(s);
+    };
+    switch (f.kind()) {
+        case model::GeometryKind::Linear: {
+            const auto& g = ds.linears[f.geometry];
+            if (g.vertexCount > core::limits().vertices)
+                return core::overLimit(std::to_string(g.vertexCount) + " vertices", "vertices");
+            first(checkSize(g.outerDiameterM, "diameter"));
+            for (std::uint32_t i = 0; i < g.vertexCount && why.empty(); ++i) {
+                auto v = ds.vertices[g.firstVertex + i];
+                first(checkXy(v.x, v.y));
+                first(checkZ(v.z, true));
+                if (!why.empty()) why = "vertex " + std::to_string(i) + ": " + why;
+            }
+            break;
+        }
+        case model::GeometryKind::VerticalBody: {
+            const auto& b = ds.bodies[f.geometry];
+            first(checkXy(b.center.x, b.center.y));
+            first(checkZ(b.topZ, false));
+            first(checkZ(b.bottomZ, false));
+            first(checkSize(b.radiusM, "radius"));
+            first(checkSize(b.widthM, "width"));
+            first(checkSize(b.lengthM, "length"));
+            break;
+        }
+        case model::GeometryKind::Prism: {
+            const auto& p = ds.prisms[f.geometry];
+            first(checkZ(p.topZ, false));
+            first(checkZ(p.bottomZ, false));
+            first(checkSize(p.widthM, "width"));
+            for (std::uint32_t r = 0; r < p.ringCount && why.empty(); ++r) {
+                const auto& ring = ds.rings[p.firstRing + r];
+                for (std::uint32_t i = 0; i < ring.pointCount && why.empty(); ++i) {
+                    auto q = ds.footprintPoints[ring.firstPoint + i];
+                    first(checkXy(q.x, q.y));
+                }
+            }
+            break;
+        }
+    }
+    return why;
+}
+
+}  // namespace
+
+std::vector<bool> checkFeatures(const model::Dataset& ds, const std::string& source,
+                                ImportReport& report) {
+    std::vector<bool> keep(ds.features.size(), true);
+    // Ids are unique per source file (a project merges several sources, each with its own ids).
+    std::unordered_map<std::string, std::uint32_t> firstOf;
+    firstOf.reserve(ds.features.size());
+    for (std::uint32_t i = 0; i < ds.features.size(); ++i) {
+        const auto& f = ds.features[i];
+        const std::string& file = ds.str(f.source).empty() ? source : ds.str(f.source);
+        if (std::string why = checkFeature(ds, f); !why.empty()) {
+            keep[i] = false;
+            report.reject({file, f.id, why});
+            continue;
+        }
+        if (f.id.empty()) continue;  // readers give ids; an empty one is not a repeat
+        auto [it, inserted] = firstOf.emplace(ds.str(f.source) + '\n' + f.id, i);
+        if (!inserted) {
+            keep[i] = false;
+            report.reject({file, f.id,
+                           "id repeated in the source; the first object with this id is kept, "
+                           "this one is not merged into it"});
+        }
+    }
+    return keep;
+}
+
+}  // namespace bz::io::detail

@@ -1,0 +1,18 @@
+// The checks every source goes through after its reader, whatever the format: coordinates and
+// heights that are finite and plausible for RD New + NAP, sizes that are finite, ids that are not
+// repeated within one source (private).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <bodemzicht/io/ImportReport.h>
+#include <bodemzicht/model/Dataset.h>
+
+namespace bz::io::detail {
+
+// One flag per feature of `ds`: keep it. Each refused feature is in `report` with its id and why.
+std::vector<bool> checkFeatures(const model::Dataset& ds, const std::string& source,
+                                ImportReport& report);
+
+}  // namespace bz::io::detail

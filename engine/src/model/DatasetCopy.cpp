@@ -1,0 +1,176 @@
+#include <bodemzicht/model/DatasetCopy.h>
+
+#include <bit>
+#include <cstring>
+#include <string_view>
+
+namespace bz::model {
+
+namespace {
+
+Dataset::Meta metaOf(const Dataset& ds, const Feature& f) {
+    Dataset::Meta m;
+    m.id = f.id;
+    m.layer = ds.str(f.layer);
+    m.theme = ds.str(f.theme);
+    m.owner = ds.str(f.owner);
+    m.material = ds.str(f.material);
+    m.source = ds.str(f.source);
+    m.type = f.type;
+    m.status = f.status;
+    m.yearLaid = f.yearLaid;
+    m.horizontalAccuracyM = f.horizontalAccuracyM;
+    return m;
+}
+
+// FNV-1a over the bytes of values and strings.
+struct Hasher {
+    std::uint64_t h = 1469598103934665603ull;
+    void bytes(const void* p, std::size_t n) {
+        const auto* b = static_cast<const unsigned char*>(p);
+        for (std::size_t i = 0; i < n; ++i) h = (h ^ b[i]) * 1099511628211ull;
+    }
+    void text(std::string_view s) {
+        std::uint64_t n = s.size();
+        bytes(&n, sizeof n);
+        bytes(s.data(), s.size());
+    }
+    // NaN compares as one value; -0 as 0.
+    void num(double v) {
+        std::uint64_t bits = v != v ? 0x7ff8000000000000ull : std::bit_cast<std::uint64_t>(v + 0.0);
+        bytes(&bits, sizeof bits);
+    }
+    void depth(const VertexDepth& d) {
+        num(static_cast<double>(d.provenance));
+        num(d.verticalUncertaintyM);
+    }
+};
+
+}  // namespace
+
+std::uint32_t copyFeature(const Dataset& from, std::uint32_t index, Dataset& to) {
+    const Feature& f = from.features.at(index);
+    Dataset::Meta m = metaOf(from, f);
+    std::uint32_t out = 0;
+    switch (f.kind()) {
+        case GeometryKind::Linear: {
+            const auto& g = from.linears[f.geometry];
+            std::vector<core::Vec3> axis(from.vertices.begin() + g.firstVertex,
+                                         from.vertices.begin() + g.firstVertex + g.vertexCount);
+            std::vector<VertexDepth> depths(
+                from.vertexDepths.begin() + g.firstVertex,
+                from.vertexDepths.begin() + g.firstVertex + g.vertexCount);
+            out = to.addLinear(m, axis, depths, g.outerDiameterM);
+            break;
+        }
+        case GeometryKind::VerticalBody:
+            out = to.addBody(m, from.bodies[f.geometry]);
+            break;
+        case GeometryKind::Prism: {
+            const auto& p = from.prisms[f.geometry];
+            std::vector<std::vector<core::Vec2>> rings;
+            for (std::uint32_t r = 0; r < p.ringCount; ++r) {
+                const auto& ring = from.rings[p.firstRing + r];
+                rings.emplace_back(from.footprintPoints.begin() + ring.firstPoint,
+                                   from.footprintPoints.begin() + ring.firstPoint + ring.pointCount);
+            }
+            out = to.addPrism(m, rings, p.bottomZ, p.topZ, p.widthM, p.depth);
+            break;
+        }
+    }
+    if (const auto* s = from.sewerOf(f)) to.attach(out, *s);
+    if (const auto* t = from.treeOf(f)) to.attach(out, *t);
+    if (const auto* w = from.wellOf(f)) to.attach(out, *w);
+    if (const auto* c = from.contaminationOf(f)) to.attach(out, *c);
+    return out;
+}
+
+void appendDataset(const Dataset& from, Dataset& to,
+                   const std::function<bool(std::uint32_t)>& keep) {
+    for (std::uint32_t i = 0; i < from.features.size(); ++i)
+        if (!keep || keep(i)) copyFeature(from, i, to);
+    for (const auto& field : from.fields) {
+        bool replaced = false;
+        for (auto& mine : to.fields)
+            if (mine.name == field.name) {
+                mine = field;
+                replaced = true;
+            }
+        if (!replaced) to.fields.push_back(field);
+    }
+}
+
+std::uint64_t featureFingerprint(const Dataset& ds, const Feature& f) {
+    Hasher h;
+    h.text(f.id);
+    // Not the source path: the same delivery read from another folder is unchanged.
+    for (auto id : {f.layer, f.theme, f.owner, f.material}) h.text(ds.str(id));
+    h.num(static_cast<double>(f.type));
+    h.num(static_cast<double>(f.status));
+    h.num(f.yearLaid);
+    h.num(f.horizontalAccuracyM);
+    switch (f.kind()) {
+        case GeometryKind::Linear: {
+            const auto& g = ds.linears[f.geometry];
+            h.num(g.outerDiameterM);
+            for (std::uint32_t i = 0; i < g.vertexCount; ++i) {
+                auto v = ds.vertices[g.firstVertex + i];
+                h.num(v.x);
+                h.num(v.y);
+                h.num(v.z);
+                h.depth(ds.vertexDepths[g.firstVertex + i]);
+            }
+            break;
+        }
+        case GeometryKind::VerticalBody: {
+            const auto& b = ds.bodies[f.geometry];
+            for (double v : {b.center.x, b.center.y, b.topZ, b.bottomZ, double(b.radiusM),
+                             double(b.widthM), double(b.lengthM), double(b.rotationDeg)})
+                h.num(v);
+            h.depth(b.depth);
+            break;
+        }
+        case GeometryKind::Prism: {
+            const auto& p = ds.prisms[f.geometry];
+            for (double v : {p.topZ, p.bottomZ, double(p.widthM)}) h.num(v);
+            h.depth(p.depth);
+            for (std::uint32_t r = 0; r < p.ringCount; ++r) {
+                const auto& ring = ds.rings[p.firstRing + r];
+                h.num(ring.pointCount);
+                for (std::uint32_t i = 0; i < ring.pointCount; ++i) {
+                    auto q = ds.footprintPoints[ring.firstPoint + i];
+                    h.num(q.x);
+                    h.num(q.y);
+                }
+            }
+            break;
+        }
+    }
+    if (const auto* s = ds.sewerOf(f)) {
+        for (double v : {s->bobBeginM, s->bobEndM, double(s->widthMm), double(s->heightMm)})
+            h.num(v);
+        h.text(s->shape);
+        h.text(s->systemType);
+    }
+    if (const auto* t = ds.treeOf(f)) {
+        h.text(t->species);
+        for (float v : {t->heightM, t->stemDiameterM, t->crownDiameterM, t->rootZoneDiameterM,
+                        t->rootDepthM})
+            h.num(v);
+        h.num(static_cast<double>(t->rootZoneProvenance));
+    }
+    if (const auto* w = ds.wellOf(f)) {
+        for (double v : {w->screenTopZ, w->screenBottomZ, w->storedVolumeM3}) h.num(v);
+        h.text(w->temperature);
+        h.text(w->systemId);
+    }
+    if (const auto* c = ds.contaminationOf(f)) {
+        h.text(c->substance);
+        h.num(c->concentration);
+        h.text(c->unit);
+        h.text(c->medium);
+    }
+    return h.h;
+}
+
+}  // namespace bz::model

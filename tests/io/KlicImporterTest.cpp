@@ -242,18 +242,18 @@ TEST(KlicImport, BadInputIsNamedAndTheRestImports) {
     EXPECT_TRUE(std::isnan(ds.vertices[l.firstVertex].z));
     EXPECT_EQ(ds.vertexDepths[l.firstVertex].provenance, model::DepthProvenance::Unknown);
 
-    // Truncated XML: what was read before the break imports, the error names the line.
+    // Truncated XML: the delivery cannot be read as a whole, so nothing of it is imported (what
+    // is missing would look like free ground); the error names the line.
     std::string full = std::string(kHeader) + body;
     auto truncated = test::writeFile(dir.file("GI_truncated.xml"),
                                      full.substr(0, full.find("nl.imkl-KL9999.nolink") + 40));
     model::Dataset t;
     io::ImportReport tr;
-    ASSERT_TRUE(io::importKlic(truncated, {}, t, tr));
-    EXPECT_EQ(t.features.size(), 1u);
-    bool named = false;
-    for (const auto& w : tr.warnings)
-        named |= w.message.find("XML error at line") != std::string::npos;
-    EXPECT_TRUE(named) << tr.summary();
+    auto cut = io::importKlic(truncated, {}, t, tr);
+    ASSERT_FALSE(cut);
+    EXPECT_NE(cut.error().message.find("XML error at line"), std::string::npos)
+        << cut.error().toString();
+    EXPECT_NE(cut.error().message.find("cannot be read as a whole"), std::string::npos);
     // Not XML at all.
     auto garbage = test::writeFile(dir.file("GI_garbage.xml"), "<<<not xml");
     model::Dataset g;

@@ -1,4 +1,5 @@
 #include <bodemzicht/clash/ClashDetector.h>
+#include <bodemzicht/core/Limits.h>
 #include <bodemzicht/clash/ReportStore.h>
 #include <bodemzicht/clash/ReportWriter.h>
 #include <bodemzicht/clash/ReviewStore.h>
@@ -62,6 +63,11 @@ Runner registerClash(CLI::App& app) {
                   "Do not store clash statuses and the report in the project");
     return [a] {
         auto t0 = Clock::now();
+        if (a->threads > core::limits().threads) {
+            std::fprintf(stderr, "bodem clash: --threads %u: %s\n", a->threads,
+                         core::overLimit("the threads asked for", "threads").c_str());
+            return 1;
+        }
         clash::RuleSet rules = clash::RuleSet::dutchDefault();
         if (!a->rules.empty()) {
             auto r = clash::RuleSet::load(a->rules);
@@ -156,6 +162,25 @@ Runner registerClash(CLI::App& app) {
                 "ms, total %.1f ms\n",
                 report.timings.loadMs, report.timings.modelMs, report.timings.indexMs,
                 report.timings.queryMs, report.timings.reportMs, ms(t0));
+        // Nothing checked is not "no clash": --fail-on fails when the check was incomplete.
+        if (!a->failOn.empty()) {
+            std::string incomplete;
+            if (load.skipped())
+                incomplete = std::to_string(load.skipped()) +
+                             " features of the sources could not be read (listed above)";
+            else if (report.proposedChecked == 0)
+                incomplete = a->self ? "no existing feature was checked"
+                                     : "no proposed feature was given or could be read";
+            else if (report.proposedUnusable)
+                incomplete = std::to_string(report.proposedUnusable) + " of " +
+                             std::to_string(report.proposedChecked) +
+                             " proposed features could not be checked (see the notes)";
+            if (!incomplete.empty()) {
+                std::printf("failing: the check is incomplete: %s (--fail-on)\n",
+                            incomplete.c_str());
+                return 4;
+            }
+        }
         for (const auto& kind : a->failOn)
             for (const auto& c : report.clashes)
                 if (c.status != clash::ClashStatus::Approved &&

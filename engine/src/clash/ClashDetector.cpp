@@ -1,5 +1,7 @@
 #include <bodemzicht/clash/ClashDetector.h>
 
+#include <bodemzicht/core/Limits.h>
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -963,8 +965,11 @@ ClashReport ClashDetector::findClashes() const {
             report.segmentsIndexed +=
                 d->m.shapes()[i].capsuleCount + d->m.shapes()[i].extrusionCount;
     report.proposedChecked = todo.size();
-    unsigned threads =
-        d->opt.threads ? d->opt.threads : std::max(1u, std::thread::hardware_concurrency());
+    for (std::uint32_t fb : todo)
+        if (!d->m.shapes()[fb].usable) ++report.proposedUnusable;
+    unsigned threads = std::min<unsigned>(
+        d->opt.threads ? d->opt.threads : std::max(1u, std::thread::hardware_concurrency()),
+        static_cast<unsigned>(core::limits().threads));
     std::vector<std::vector<Clash>> perThread(threads);
     if (d->opt.selfCheck) {
         // Existing against existing: index them all, each one queries the index.

@@ -1,5 +1,9 @@
 #include <bodemzicht/clash/RuleSet.h>
 
+#include <bodemzicht/core/Limits.h>
+
+#include <functional>
+
 #include <bodemzicht/model/Themes.h>
 #include <bodemzicht/model/Types.h>
 
@@ -102,6 +106,30 @@ struct Parser {
         return {};
     }
 
+    // Empty when the group's nesting is fine, else what is wrong.
+    std::string nestingProblem(const std::string& group) const {
+        std::vector<std::string> path;
+        std::function<std::string(const std::string&)> visit = [&](const std::string& g) {
+            if (std::find(path.begin(), path.end(), g) != path.end()) {
+                std::string cycle;
+                for (const auto& p : path) cycle += p + " -> ";
+                return "groups form a cycle: " + cycle + g;
+            }
+            if (path.size() >= core::limits().ruleGroupDepth)
+                return core::overLimit("groups nested " + std::to_string(path.size()) + " deep",
+                                       "rule-group-depth");
+            auto it = rules.groups.find(g);
+            if (it == rules.groups.end()) return std::string();
+            path.push_back(g);
+            for (const auto& member : it->second)
+                if (member != g)
+                    if (auto why = visit(member); !why.empty()) return why;
+            path.pop_back();
+            return std::string();
+        };
+        return visit(group);
+    }
+
     core::Result<void> run(const toml::table& root) {
         static const std::vector<std::string> kSections = {
             "ruleset", "groups",       "defaults", "clearance",   "trees",
@@ -119,6 +147,11 @@ struct Parser {
                 if (!list) return std::unexpected(list.error());
                 rules.groups[group] = *list;
             }
+            // Groups of groups: no cycle, and no deeper nesting than the limit, so that matching
+            // a theme always ends.
+            for (auto&& [k, node] : *g)
+                if (auto why = nestingProblem(std::string(k.str())); !why.empty())
+                    return std::unexpected(error(node, "groups." + std::string(k.str()), why));
         }
         if (const auto* d = root["defaults"].as_table()) {
             for (auto&& [k, node] : *d) {

@@ -1,5 +1,7 @@
 #include <bodemzicht/spatial/UniformGrid.h>
 
+#include <bodemzicht/core/Limits.h>
+
 #include <algorithm>
 #include <cmath>
 #include <thread>
@@ -38,7 +40,9 @@ UniformGrid::UniformGrid(const std::vector<core::Bounds3>& prims, GridBuildOptio
     // Pass 1 (parallel): float boxes and cell ranges.
     std::vector<std::int32_t> ranges(prims.size() * 4);
     unsigned threads =
-        options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+        std::min<unsigned>(options.threads ? options.threads
+                                           : std::max(1u, std::thread::hardware_concurrency()),
+                           static_cast<unsigned>(core::limits().threads));
     threads = static_cast<unsigned>(std::min<std::size_t>(threads, prims.size() / 50000 + 1));
     auto work = [&](std::size_t begin, std::size_t end) {
         for (std::size_t i = begin; i < end; ++i) {
@@ -84,7 +88,10 @@ UniformGrid::UniformGrid(const std::vector<core::Bounds3>& prims, GridBuildOptio
 bool UniformGrid::cellRange(const core::Bounds3& b, int& x0, int& y0, int& x1, int& y1) const {
     if (mBoxes.empty() || b.empty()) return false;
     auto cell = [&](double v, double origin, int n) {
-        return std::clamp(static_cast<int>(std::floor((v - origin) / mCell)), 0, n - 1);
+        // Clamped as a double first: a far or non-finite bound must not overflow the cast.
+        double c = std::floor((v - origin) / mCell);
+        if (!(c > 0)) return 0;
+        return c >= n - 1 ? n - 1 : static_cast<int>(c);
     };
     if (b.hi.x < mBounds.lo.x - kSlackM || b.lo.x > mBounds.hi.x + kSlackM ||
         b.hi.y < mBounds.lo.y - kSlackM || b.lo.y > mBounds.hi.y + kSlackM)

@@ -3,6 +3,9 @@
 #include <cpl_vsi.h>
 #include <expat.h>
 
+#include <bodemzicht/core/Limits.h>
+
+#include <cmath>
 #include <cstring>
 #include <memory>
 
@@ -35,6 +38,26 @@ std::string prefixFor(std::string_view uri) {
     return "ns";
 }
 
+// Forms of RD New and RD New + NAP that deliveries use in srsName.
+bool isRdSrsName(std::string_view name) {
+    for (std::string_view code : {"28992", "7415"}) {
+        if (name.size() < code.size() || name.substr(name.size() - code.size()) != code) continue;
+        std::string_view head = name.substr(0, name.size() - code.size());
+        for (std::string_view prefix : {"EPSG:", "epsg:", "urn:ogc:def:crs:EPSG::",
+                                        "urn:ogc:def:crs:EPSG:", "urn:x-ogc:def:crs:EPSG:",
+                                        "urn:x-ogc:def:crs:EPSG::",
+                                        "http://www.opengis.net/def/crs/EPSG/0/",
+                                        "https://www.opengis.net/def/crs/EPSG/0/"})
+            if (head == prefix) return true;
+    }
+    return false;
+}
+
+bool isGeometryElement(const std::string& name) {
+    return name == "gml:Point" || name == "gml:LineString" || name == "gml:Polygon" ||
+           name == "gml:Curve" || name == "gml:MultiSurface" || name == "gml:Surface";
+}
+
 // "uri|local" (expat's namespace form) -> "prefix:local".
 std::string qualified(const char* name) {
     const char* bar = std::strchr(name, '|');
@@ -52,6 +75,17 @@ struct Reader {
     std::string textBuf;
     bool inGeometry = false;
     bool inInterior = false;
+    std::uint64_t elements = 0;
+    std::string fatal;        // a limit that stopped the parser
+    std::string foreignUri;   // the first element namespace we do not know, for the message
+
+    void stop(std::string why) {
+        if (fatal.empty()) fatal = std::move(why);
+        XML_StopParser(parser, XML_FALSE);
+    }
+    void problem(std::string why) {
+        if (record.problem.empty()) record.problem = std::move(why);
+    }
 
     static void start(void* self, const char* name, const char** attrs) {
         static_cast<Reader*>(self)->onStart(name, attrs);
@@ -59,11 +93,23 @@ struct Reader {
     static void end(void* self, const char* name) { static_cast<Reader*>(self)->onEnd(name); }
     static void chars(void* self, const char* s, int len) {
         auto* r = static_cast<Reader*>(self);
-        if (r->featureDepth >= 0) r->textBuf.append(s, static_cast<std::size_t>(len));
+        if (r->featureDepth < 0) return;
+        if (r->textBuf.size() + static_cast<std::size_t>(len) > core::limits().textBytes)
+            return r->stop(core::overLimit("a text value's bytes", "text-bytes"));
+        r->textBuf.append(s, static_cast<std::size_t>(len));
     }
 
     void onStart(const char* rawName, const char** attrs) {
+        if (++elements > core::limits().xmlElements)
+            return stop(core::overLimit("the file's elements", "xml-elements"));
+        if (stack.size() >= core::limits().xmlDepth)
+            return stop(core::overLimit("the nesting of elements", "xml-depth"));
         std::string name = qualified(rawName);
+        if (foreignUri.empty() && name.rfind("ns:", 0) == 0) {
+            const char* bar = std::strchr(rawName, '|');
+            foreignUri = bar ? std::string(rawName, static_cast<std::size_t>(bar - rawName))
+                             : std::string("(no namespace)");
+        }
         textBuf.clear();
         int depth = static_cast<int>(stack.size());
         if (featureDepth < 0 && depth >= 1 &&
@@ -75,6 +121,7 @@ struct Reader {
         }
         if (featureDepth >= 0) {
             std::string srsDim;
+            const char* srsName = nullptr;
             for (int i = 0; attrs[i]; i += 2) {
                 std::string an = qualified(attrs[i]);
                 if (an == "gml:id" && depth == featureDepth)
@@ -85,9 +132,15 @@ struct Reader {
                     record.uom[name] = attrs[i + 1];
                 else if (an == "srsDimension")
                     srsDim = attrs[i + 1];
+                else if (an == "srsName")
+                    srsName = attrs[i + 1];
             }
-            if (name == "gml:Point" || name == "gml:LineString" || name == "gml:Polygon" ||
-                name == "gml:Curve" || name == "gml:MultiSurface" || name == "gml:Surface") {
+            // Coordinates in another CRS would be read as RD: refused, never reinterpreted.
+            if (srsName && !isRdSrsName(srsName))
+                problem(std::string("srsName '") + srsName +
+                        "' is not RD New (EPSG:28992) or RD New + NAP (EPSG:7415); KLIC "
+                        "deliveries are in RD: convert the file first");
+            if (isGeometryElement(name)) {
                 if (!inGeometry) {
                     GmlGeometry g;
                     g.type = name;
@@ -98,8 +151,12 @@ struct Reader {
             }
             if (name == "gml:interior") inInterior = true;
             if ((name == "gml:posList" || name == "gml:pos") && !srsDim.empty() &&
-                !record.geometries.empty())
-                record.geometries.back().dimension = std::atoi(srsDim.c_str());
+                !record.geometries.empty()) {
+                if (srsDim == "2" || srsDim == "3")
+                    record.geometries.back().dimension = srsDim[0] - '0';
+                else
+                    problem("srsDimension '" + srsDim + "' is not 2 or 3");
+            }
         }
         stack.push_back(std::move(name));
     }
@@ -116,10 +173,19 @@ struct Reader {
             for (;;) {
                 double v = std::strtod(p, &endp);
                 if (endp == p) break;
+                if (!std::isfinite(v)) problem("a coordinate is not a finite number");
                 coords.push_back(v);
                 p = endp;
             }
+            while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n') ++p;
+            if (*p) problem("coordinates hold text that is not a number: '" +
+                            std::string(p).substr(0, 20) + "'");
             auto& g = record.geometries.back();
+            if (coords.size() % static_cast<std::size_t>(g.dimension) != 0)
+                problem(std::to_string(coords.size()) + " coordinate values are not a whole number of " +
+                        std::to_string(g.dimension) + "D points");
+            if (coords.size() / static_cast<std::size_t>(g.dimension) > core::limits().vertices)
+                problem(core::overLimit("the geometry's vertices", "vertices"));
             // A gml:pos per point (Point) or several posLists (rings): each becomes one ring.
             if (name == "gml:pos" && g.type == "gml:Point") {
                 g.rings.assign(1, coords);
@@ -130,8 +196,7 @@ struct Reader {
             }
         } else if (name == "gml:interior") {
             inInterior = false;
-        } else if (name == "gml:Point" || name == "gml:LineString" || name == "gml:Polygon" ||
-                   name == "gml:Curve" || name == "gml:MultiSurface" || name == "gml:Surface") {
+        } else if (isGeometryElement(name)) {
             if (depth <= featureDepth + 2) inGeometry = false;
         } else if (depth > featureDepth) {
             // Leaf text (skip whitespace-only containers).
@@ -153,7 +218,8 @@ struct Reader {
 }  // namespace
 
 core::Result<void> readGmlRecords(const std::string& path,
-                                  const std::function<void(GmlRecord&&)>& onRecord) {
+                                  const std::function<void(GmlRecord&&)>& onRecord,
+                                  std::string* foreignNamespace) {
     detail::registerGdalOnce();
     VSILFILE* f = VSIFOpenL(path.c_str(), "rb");
     if (!f) return core::fail(path, "", "cannot open");
@@ -165,18 +231,26 @@ core::Result<void> readGmlRecords(const std::string& path,
     XML_SetCharacterDataHandler(r.parser, &Reader::chars);
     std::vector<char> buf(1 << 20);
     core::Result<void> result;
+    std::uint64_t total = 0;
     for (;;) {
         std::size_t n = VSIFReadL(buf.data(), 1, buf.size(), f);
         bool last = n < buf.size();
+        total += n;
+        if (total > core::limits().xmlBytes) {
+            result = core::fail(path, "", core::overLimit("the file's bytes", "xml-bytes"));
+            break;
+        }
         if (XML_Parse(r.parser, buf.data(), static_cast<int>(n), last) == XML_STATUS_ERROR) {
-            result = core::fail(path, r.featureDepth >= 0 ? r.record.id : "",
-                                "XML error at line " +
-                                    std::to_string(XML_GetCurrentLineNumber(r.parser)) + ": " +
-                                    XML_ErrorString(XML_GetErrorCode(r.parser)));
+            result = core::fail(
+                path, r.featureDepth >= 0 ? r.record.id : "",
+                "XML error at line " + std::to_string(XML_GetCurrentLineNumber(r.parser)) + ": " +
+                    (r.fatal.empty() ? std::string(XML_ErrorString(XML_GetErrorCode(r.parser)))
+                                     : r.fatal));
             break;
         }
         if (last) break;
     }
+    if (foreignNamespace) *foreignNamespace = r.foreignUri;
     XML_ParserFree(r.parser);
     VSIFCloseL(f);
     return result;

@@ -29,6 +29,7 @@ struct GmlRecord {
     std::multimap<std::string, std::string> href;  // element -> xlink:href
     std::vector<GmlGeometry> geometries;
     std::size_t line = 0;  // where the feature starts in the file
+    std::string problem;   // why the record cannot be used (bad srsDimension, srsName, numbers)
     const std::string* first(const std::string& element) const {
         auto it = text.find(element);
         return it == text.end() ? nullptr : &it->second;
@@ -40,9 +41,12 @@ struct GmlRecord {
 };
 
 // Reads `path` (a file, or a GDAL virtual path such as /vsizip/x.zip/y.xml) and calls `onRecord`
-// for every feature. Returns an error for unreadable or malformed XML; the records before the
-// error have been delivered.
+// for every feature, also for one with a `problem` (the caller reports it). Returns an error for
+// unreadable or malformed XML and for a file over the input limits (core::Limits); the records
+// before the error have been delivered. `foreignNamespace` receives the first element namespace
+// that is none of IMKL's, GML's or INSPIRE's.
 core::Result<void> readGmlRecords(const std::string& path,
-                                  const std::function<void(GmlRecord&&)>& onRecord);
+                                  const std::function<void(GmlRecord&&)>& onRecord,
+                                  std::string* foreignNamespace = nullptr);
 
 }  // namespace bz::io::klic

@@ -1,5 +1,8 @@
 #include <bodemzicht/io/KlicImporter.h>
 
+#include <bodemzicht/core/Limits.h>
+#include <bodemzicht/core/Parse.h>
+
 #include <cpl_string.h>
 #include <cpl_vsi.h>
 #include <ogr_geometry.h>
@@ -156,6 +159,40 @@ std::string imklFileInZip(const std::string& zip) {
     return gi.empty() ? other : gi;
 }
 
+// A zip bomb (a small file that inflates to gigabytes) is refused before anything is inflated:
+// the entries' declared sizes against the limits, and the reader of each entry stops at its
+// declared size.
+core::Result<void> checkZipLimits(const std::string& zip) {
+    VSIStatBufL zipStat;
+    if (VSIStatL(zip.c_str(), &zipStat) != 0) return core::fail(zip, "", "cannot open the zip");
+    std::string root = "/vsizip/" + zip;
+    char** files = VSIReadDirRecursive(root.c_str());
+    std::uint64_t entries = 0, total = 0;
+    for (char** f = files; f && *f; ++f) {
+        VSIStatBufL st;
+        if (VSIStatL((root + "/" + *f).c_str(), &st) == 0 && VSI_ISREG(st.st_mode)) {
+            total += static_cast<std::uint64_t>(st.st_size);
+            ++entries;
+        }
+    }
+    CSLDestroy(files);
+    const auto& l = core::limits();
+    if (entries > l.zipEntries)
+        return core::fail(zip, "",
+                          core::overLimit("its " + std::to_string(entries) + " entries", "zip-entries"));
+    if (total > l.zipUncompressedBytes)
+        return core::fail(zip, "",
+                          core::overLimit("its " + std::to_string(total) + " uncompressed bytes",
+                                          "zip-bytes"));
+    double ratio = static_cast<double>(total) / std::max(static_cast<double>(zipStat.st_size), 1.0);
+    if (ratio > l.zipCompressionRatio)
+        return core::fail(zip, "",
+                          core::overLimit("its compression ratio of " +
+                                              std::to_string(static_cast<long long>(ratio)) + ":1",
+                                          "zip-ratio"));
+    return {};
+}
+
 }  // namespace
 
 bool isKlicDelivery(const std::string& path) {
@@ -174,6 +211,7 @@ core::Result<void> importKlic(const std::string& path, const KlicImportOptions& 
     std::string lower = path;
     std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
     if (lower.ends_with(".zip")) {
+        if (auto ok = checkZipLimits(path); !ok) return ok;
         xml = imklFileInZip(path);
         if (xml.empty())
             return core::fail(
@@ -188,13 +226,29 @@ core::Result<void> importKlic(const std::string& path, const KlicImportOptions& 
     std::unordered_map<std::string, std::string> owners;  // bronhoudercode -> name
     std::map<std::string, std::vector<DepthPoint>> depthsByNetwork;
     std::string file = path;
+    std::size_t imklRecords = 0;
+    std::string foreignNamespace;
+    auto number = [&](const GmlRecord& r, const char* element, const std::string& text) {
+        auto v = core::parseNumber(text);
+        if (!v)
+            report.warn({file, r.id,
+                         std::string(element) + " '" + text.substr(0, 40) +
+                             "' is not a number; taken as unknown"});
+        return v ? *v : NAN;
+    };
     auto read = klic::readGmlRecords(xml, [&](GmlRecord&& r) {
+        if (r.type.rfind("imkl:", 0) == 0) ++imklRecords;
+        if (!r.problem.empty()) {
+            report.skip(r.type, {file, r.id, r.problem});
+            return;
+        }
         if (r.type == "imkl:Utiliteitsnet") {
             Network n;
             if (auto* t = r.firstHref("imkl:thema")) n.theme = lastSegment(*t);
             if (auto* d = r.first("imkl:standaardDieptelegging")) {
                 double f = metresPer(r.uom["imkl:standaardDieptelegging"]);
-                n.defaultCoverM = std::atof(d->c_str()) * (std::isnan(f) ? 1.0 : f);
+                n.defaultCoverM =
+                    number(r, "standaardDieptelegging", *d) * (std::isnan(f) ? 1.0 : f);
             }
             networks[r.id] = n;
         } else if (r.type == "usc:UtilityLink") {
@@ -208,6 +262,12 @@ core::Result<void> importKlic(const std::string& path, const KlicImportOptions& 
                              i += g.dimension)
                             if (pts.empty() || !(pts.back() == Vec2{c[i], c[i + 1]}))
                                 pts.push_back({c[i], c[i + 1]});
+                    if (links.count(r.id)) {
+                        report.skip(r.type, {file, r.id,
+                                             "UtilityLink id repeated; the first link's geometry "
+                                             "is used, this one is not"});
+                        return;
+                    }
                     links[r.id] = std::move(pts);
                 }
         } else if (r.type == "imkl:Beheerder") {
@@ -226,14 +286,14 @@ core::Result<void> importKlic(const std::string& path, const KlicImportOptions& 
                             {file, r.id, "depth point without dieptePeil, position or inNetwork"});
                 return;
             }
-            p.value = std::atof(v->c_str()) * metresPer(r.uom["imkl:dieptePeil"]);
+            p.value = number(r, "dieptePeil", *v) * metresPer(r.uom["imkl:dieptePeil"]);
             if (std::isnan(p.value)) {
                 report.skip(
                     r.type,
                     {file, r.id, "unknown unit '" + r.uom["imkl:dieptePeil"] + "' of dieptePeil"});
                 return;
             }
-            if (auto* g = r.first("imkl:maaiveldPeil")) p.groundNap = std::atof(g->c_str());
+            if (auto* g = r.first("imkl:maaiveldPeil")) p.groundNap = number(r, "maaiveldPeil", *g);
             if (auto* a = r.firstHref("imkl:diepteAangrijpingspunt"))
                 p.bottom = lastSegment(*a) == "binnenonderkantBuis";
             p.accuracy = accuracyOf(r.firstHref("imkl:diepteNauwkeurigheid"));
@@ -267,10 +327,18 @@ core::Result<void> importKlic(const std::string& path, const KlicImportOptions& 
             report.ignore(r.type, "map feature, not part of the 3D model");
         }
     });
-    if (!read) {
-        report.warn(read.error());
-        if (elements.empty() && networks.empty()) return std::unexpected(read.error());
-    }
+    // A delivery that cannot be read to its end is not imported in part: what is missing would
+    // look like ground that is free.
+    if (!read)
+        return core::fail(read.error().file, read.error().featureId,
+                          read.error().message + " (the delivery cannot be read as a whole)");
+    if (imklRecords == 0)
+        return core::fail(path, "",
+                          "no IMKL features in the delivery" +
+                              (foreignNamespace.empty()
+                                   ? std::string()
+                                   : " (elements are in namespace '" + foreignNamespace +
+                                         "', which is not IMKL 1.2 or 2.0)"));
     for (auto type : {"usc:UtilityLink", "imkl:Utiliteitsnet", "imkl:Beheerder"}) {
         std::size_t n = std::string(type) == "usc:UtilityLink"      ? links.size()
                         : std::string(type) == "imkl:Utiliteitsnet" ? networks.size()
@@ -343,7 +411,7 @@ core::Result<void> importKlic(const std::string& path, const KlicImportOptions& 
                 badUnit = true;
                 break;
             }
-            double d = std::atof(v->c_str()) * f;
+            double d = number(r, el, *v) * f;
             if (d > 0 && d < 5) diameter = static_cast<float>(d);
         }
         if (badUnit) continue;
@@ -361,7 +429,7 @@ core::Result<void> importKlic(const std::string& path, const KlicImportOptions& 
             meta.status = s ? *s : model::ObjectStatus::Existing;
         }
         if (auto* from = r.first("usc:validFrom"); from && from->size() >= 4) {
-            int year = std::atoi(from->substr(0, 4).c_str());
+            int year = core::parseInt(from->substr(0, 4)).value_or(0);
             if (year > 1800 && year < 2100 && year != 1900)
                 meta.yearLaid = year;  // 9999 and 1900 are dummies
         }

@@ -1,5 +1,6 @@
 // The `bodem` command line, run as a user would, with its output and exit status checked.
 #include <bodemzicht/clash/ReportStore.h>
+#include <bodemzicht/clash/ReviewStore.h>
 
 #include <gtest/gtest.h>
 
@@ -174,4 +175,96 @@ TEST(BodemCli, KlicDeliveryImportsIntoAProjectAndIntoTheClashCheck) {
                  " --ground-level 11.5 --out " + dir.file("c.csv"));
     ASSERT_EQ(c.exitCode, 0) << c.output;
     EXPECT_NE(c.output.find("checked 1 features against"), std::string::npos) << c.output;
+}
+
+TEST(BodemCli, TwentyParallelReviewsKeepEveryNoteAndKilledClashRunsLoseNone) {
+    ScratchDir dir("cli_parallel");
+    std::filesystem::copy(std::filesystem::path(sampleProject()).parent_path(), dir.path(),
+                          std::filesystem::copy_options::recursive |
+                              std::filesystem::copy_options::overwrite_existing);
+    std::string project = dir.file("district.gpkg");
+    ASSERT_EQ(run(bodem() + " clash " + project + " --out " + dir.file("c.csv")).exitCode, 0);
+    std::vector<std::string> ids;
+    std::istringstream csv(readFile(dir.file("c.csv")));
+    std::string line;
+    std::getline(csv, line);
+    while (ids.size() < 20 && std::getline(csv, line)) ids.push_back(line.substr(0, line.find(',')));
+    ASSERT_EQ(ids.size(), 20u);
+    // 20 processes at once, each with its own note (and a clash run in between).
+    std::string script = "(";
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        script += bodem() + " review " + project + " " + ids[i] + " --status approved --note n" +
+                  std::to_string(i) + " & ";
+        if (i == 10) script += bodem() + " clash " + project + " >/dev/null & ";
+    }
+    script += "wait)";
+    auto r = run(script);
+    EXPECT_EQ(r.exitCode, 0) << r.output;
+    auto reviews = bz::clash::readReviews(project);
+    ASSERT_TRUE(reviews) << reviews.error().toString();
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        EXPECT_EQ(reviews->at(ids[i]).note, "n" + std::to_string(i)) << ids[i];
+        EXPECT_EQ(reviews->at(ids[i]).status, bz::clash::ClashStatus::Approved) << ids[i];
+    }
+    // kill -9 at random moments of a clash run: the reviews stay, every time.
+    for (int delayMs : {30, 90, 150, 210, 270, 330}) {
+        auto k = run("(" + bodem() + " clash " + project +
+                     " >/dev/null 2>&1 & pid=$!; sleep " + std::to_string(delayMs / 1000.0) +
+                     "; kill -9 $pid; wait $pid; true)");
+        auto after = bz::clash::readReviews(project);
+        ASSERT_TRUE(after) << delayMs << ": " << after.error().toString();
+        for (std::size_t i = 0; i < ids.size(); ++i)
+            EXPECT_EQ(after->at(ids[i]).note, "n" + std::to_string(i)) << delayMs;
+        auto stored = bz::clash::readStoredReport(project);
+        ASSERT_TRUE(stored) << stored.error().toString();
+        ASSERT_TRUE(stored->has_value());
+        EXPECT_EQ((*stored)->clashes.size(), 321u) << delayMs;
+    }
+}
+
+TEST(BodemCli, ExitCodesCanBeTrusted) {
+    ScratchDir dir("cli_exit");
+    // A delivery cut off half way: an error, and nothing is written.
+    std::string gi = readFile(sharedData() + "/klic/b4udignl_22G064233_1_GI_small.xml");
+    writeFile(dir.file("GI_cut.xml"), gi.substr(0, gi.size() / 2));
+    auto cut = run(bodem() + " import " + dir.file("GI_cut.xml") + " --into " + dir.file("p.gpkg"));
+    EXPECT_EQ(cut.exitCode, 1) << cut.output;
+    EXPECT_NE(cut.output.find("cannot be read as a whole"), std::string::npos) << cut.output;
+    EXPECT_FALSE(std::filesystem::exists(dir.file("p.gpkg")));
+    // --strict: a skipped feature is an error (2), nothing written.
+    writeFile(dir.file("one_bad.geojson"), R"({"type": "FeatureCollection",
+ "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::28992"}},
+ "features": [
+  {"type": "Feature", "properties": {"id": "P1", "theme": "warmte", "status": "proposed", "diameter_mm": -250, "depth_m": 1},
+   "geometry": {"type": "LineString", "coordinates": [[251300, 476500], [251320, 476500]]}},
+  {"type": "Feature", "properties": {"id": "E1", "theme": "water", "status": "existing", "diameter_mm": 110, "depth_m": 1},
+   "geometry": {"type": "LineString", "coordinates": [[251310, 476490], [251310, 476510]]}}]})");
+    auto strict = run(bodem() + " import " + dir.file("one_bad.geojson") + " --into " +
+                      dir.file("p.gpkg") + " --ground-level 10 --strict");
+    EXPECT_EQ(strict.exitCode, 2) << strict.output;
+    EXPECT_FALSE(std::filesystem::exists(dir.file("p.gpkg")));
+    auto lenient = run(bodem() + " import " + dir.file("one_bad.geojson") + " --into " +
+                       dir.file("p.gpkg") + " --ground-level 10");
+    EXPECT_EQ(lenient.exitCode, 0) << lenient.output;
+    // Every proposal skipped: --fail-on does not give a false all-clear.
+    auto clash = run(bodem() + " clash " + dir.file("one_bad.geojson") +
+                     " --ground-level 10 --fail-on any");
+    EXPECT_EQ(clash.exitCode, 4) << clash.output;
+    EXPECT_NE(clash.output.find("failing: the check is incomplete"), std::string::npos)
+        << clash.output;
+    auto none = run(bodem() + " clash " + dir.file("p.gpkg") + " --no-review --fail-on any");
+    EXPECT_EQ(none.exitCode, 4) << none.output;
+    EXPECT_NE(none.output.find("no proposed feature was given or could be read"),
+              std::string::npos)
+        << none.output;
+    // Limits and their options.
+    auto threads = run(bodem() + " clash " + dir.file("p.gpkg") + " --threads 100000");
+    EXPECT_EQ(threads.exitCode, 1) << threads.output;
+    EXPECT_NE(threads.output.find("exceed the limit threads (256)"), std::string::npos)
+        << threads.output;
+    auto badLimit = run(bodem() + " --limit nonsense=3 info " + dir.file("p.gpkg"));
+    EXPECT_EQ(badLimit.exitCode, 1) << badLimit.output;
+    EXPECT_NE(badLimit.output.find("no limit named 'nonsense'"), std::string::npos);
+    auto help = run(bodem() + " --help");
+    EXPECT_NE(help.output.find("Exit codes: 0 done"), std::string::npos) << help.output;
 }

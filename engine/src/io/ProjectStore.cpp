@@ -307,9 +307,11 @@ core::Result<void> writeNewFile(const Dataset& ds, const std::string& path,
         if (meta->CreateFeature(&of) != OGRERR_NONE)
             return fail(project, "", "cannot write project_meta");
     }
-    if (auto kept = copyProjectTables(project, *out, path); !kept) return kept;
     if (out->CommitTransaction() != OGRERR_NONE)
         return fail(project, "", "cannot commit GeoPackage" + errors.because(path));
+    // After the commit: CopyLayer runs transactions of its own. The file is not the project yet,
+    // so nothing depends on this being one transaction.
+    if (auto kept = copyProjectTables(project, *out, path); !kept) return kept;
     out.reset();  // closes the file; what follows reads it back
     return verifyWritten(ds, path);
 }

@@ -326,7 +326,7 @@ core::Result<void> importKlic(const std::string& path, const KlicImportOptions& 
                 }
             report.ignore(r.type, "map feature, not part of the 3D model");
         }
-    });
+    }, &foreignNamespace);
     // A delivery that cannot be read to its end is not imported in part: what is missing would
     // look like ground that is free.
     if (!read)

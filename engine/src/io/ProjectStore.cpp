@@ -106,6 +106,7 @@ std::string storedFieldPath(const std::string& project, const std::string& field
 core::Result<void> copyProjectTables(const std::string& project, GDALDataset& out,
                                      const std::string& path) {
     if (!std::filesystem::exists(project)) return {};
+    recoverInterruptedWrite(project);
     detail::GdalErrorCapture errors;
     std::unique_ptr<GDALDataset> old(GDALDataset::Open(
         project.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR));
@@ -612,6 +613,7 @@ core::Result<Dataset> readProject(const std::string& source, ImportReport& repor
 
 bool isProject(const std::string& source) {
     detail::registerGdalOnce();
+    recoverInterruptedWrite(source);
     detail::GdalErrorCapture errors;
     std::unique_ptr<GDALDataset> in(
         GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
@@ -631,6 +633,7 @@ core::Result<GroundLevel> openFieldRaster(const Dataset& ds, const std::string& 
 
 core::Result<void> readProjectInto(const std::string& source, Dataset& ds, ImportReport& report) {
     detail::registerGdalOnce();
+    recoverInterruptedWrite(source);
     detail::GdalErrorCapture errors;
     std::unique_ptr<GDALDataset> in(GDALDataset::Open(
         source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR));

@@ -17,6 +17,7 @@ std::unique_ptr<GDALDataset> openGpkg(const std::string& project, bool update) {
 core::Result<std::unique_ptr<GDALDataset>> openProjectTables(const std::string& project,
                                                              const std::string& purpose) {
     registerGdalOnce();
+    recoverInterruptedWrite(project);
     GdalErrorCapture errors;
     auto ds = openGpkg(project, false);
     if (!ds)

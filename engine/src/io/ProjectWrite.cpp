@@ -1,5 +1,7 @@
 #include <bodemzicht/io/ProjectWrite.h>
 
+#include <gdal.h>
+
 #include <fcntl.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -141,6 +143,18 @@ core::Result<void> checkProjectWritable(const std::string& project, const std::s
                           "the project is read-only; not changed (make it writable to " +
                               purpose.substr(purpose.find(' ') + 1) + ")");
     return {};
+}
+
+void recoverInterruptedWrite(const std::string& project) {
+    std::error_code ec;
+    if (!fs::exists(project + "-journal", ec) || !fs::is_regular_file(project, ec)) return;
+    auto lock = ProjectWriteLock::acquire(project, "to finish an interrupted write");
+    if (!lock) return;  // a writer is busy: its journal is no leftover
+    if (!fs::exists(project + "-journal", ec)) return;
+    // SQLite rolls a hot journal back on the first read of a writable connection.
+    GDALDatasetH ds = GDALOpenEx(project.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr,
+                                 nullptr, nullptr);
+    if (ds) GDALClose(ds);
 }
 
 std::string temporarySibling(const std::string& project) {

@@ -38,6 +38,13 @@ core::Result<void> checkProjectWritable(const std::string& project, const std::s
 // data flushed to disk first, so a crash leaves either the old or the new project.
 core::Result<void> replaceAtomically(const std::string& tmp, const std::string& project);
 
+// After a writer was killed mid-transaction, SQLite leaves PROJECT-journal, which only a writer
+// can roll back: read-only openers would fail ("attempt to write a readonly database"). This
+// rolls it back under the write lock (so a live writer's journal is never touched), leaving the
+// project as it was before the interrupted write. A no-op when there is no journal or the source
+// is not a local file.
+void recoverInterruptedWrite(const std::string& project);
+
 // A fresh name for a temporary file beside `project` (PROJECT.tmp-PID-N).
 std::string temporarySibling(const std::string& project);
 

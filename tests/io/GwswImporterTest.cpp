@@ -152,3 +152,26 @@ TEST(GwswImport, GisExportWithGwswAttributeNames) {
     ASSERT_EQ(report.problems.size(), 1u);
     EXPECT_EQ(report.problems[0].featureId, "L-101");
 }
+
+// Found by the fuzzer (tests/fuzz/fuzz_gwsw_turtle): a GML literal cut off inside its coordinates
+// read past the string. Now the manhole has no position and says so; nothing is read out of bounds.
+TEST(GwswImport, AGmlLiteralCutOffInItsCoordinatesIsNoPosition) {
+    test::ScratchDir dir("gwsw_cut_literal");
+    std::string seed = test::readFile(std::string(BODEMZICHT_SOURCE_DIR) +
+                                      "/tests/fuzz/corpus/gwsw_turtle/manhole.ttl");
+    ASSERT_NE(seed.find("</gml:pos>"), std::string::npos);
+    for (const std::string& cut : {std::string("<gml:pos>168512.00 442665.00 22.84\"^^"),
+                                   std::string("<gml:pos\"^^")}) {
+        std::string ttl = seed;
+        auto a = ttl.find("<gml:pos>");
+        auto b = ttl.find("\"^^geo:gmlLiteral");
+        ttl.replace(a, b - a + 3, cut);
+        auto path = test::writeFile(dir.file("cut.ttl"), ttl);
+        model::Dataset ds;
+        io::ImportReport report;
+        auto r = io::importGwswTurtle(path, ds, report);
+        if (r) {
+            EXPECT_TRUE(ds.features.empty()) << report.summary();
+        }
+    }
+}

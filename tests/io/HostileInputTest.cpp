@@ -347,3 +347,16 @@ TEST(HostileInput, ARemotePathInAProjectMakesNoRequest) {
     EXPECT_TRUE(io::isLocalPath("sub/ground.tif"));
     EXPECT_TRUE(io::isLocalPath("/data/a:b.tif"));
 }
+
+TEST(HostileInput, ARepeatedUtilityLinkIdIsReportedNotSilentlyReplaced) {
+    test::ScratchDir dir("duplink");
+    // Two links with one id: the second (far away) would have moved the cable silently.
+    std::string second =
+        R"(<gml:featureMember><us-net-common:UtilityLink gml:id="ulk"><net:centrelineGeometry><gml:LineString gml:id="g2" srsName="urn:ogc:def:crs:EPSG::28992"><gml:posList>260000 480000 260020 480000</gml:posList></gml:LineString></net:centrelineGeometry></us-net-common:UtilityLink></gml:featureMember>
+)";
+    auto r = readKlic(dir, cableOn("k", kRd, "", "250000 470000 250020 470000") + second);
+    ASSERT_TRUE(r.ok);
+    ASSERT_EQ(r.ds.features.size(), 1u);
+    EXPECT_NE(r.why["ulk"].find("UtilityLink id repeated"), std::string::npos) << r.why["ulk"];
+    EXPECT_NEAR(r.ds.vertices[r.ds.linears[0].firstVertex].x, 250000, 1e-6);
+}

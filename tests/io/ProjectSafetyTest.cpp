@@ -253,6 +253,9 @@ TEST(ProjectSafety, ANewerKlicDeliveryOfTheSameRequestReplacesTheOlder) {
     std::filesystem::copy(test::sharedData() + "/klic/Levering_22G003180_1.zip", v1);
     std::filesystem::copy(v1, v2);
     EXPECT_EQ(io::sourceKey(v1), "klic:22G003180");
+    EXPECT_EQ(io::sourceKey("/x/b4udignl_22G064233_1_GI_small.xml"), "klic:22G064233");
+    EXPECT_EQ(io::sourceKey("/x/Levering_22O000518_12.zip"), "klic:22O000518");
+    EXPECT_EQ(io::sourceKey("/x/cables_2021.geojson"), "cables_2021.geojson");
     std::string project = dir.file("p.gpkg");
     io::ImportReport r1, r2;
     ASSERT_TRUE(io::importIntoProject(project, requestFor({v1}, true), r1));

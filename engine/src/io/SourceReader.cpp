@@ -6,7 +6,7 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <regex>
+#include <cctype>
 
 #include "SourceChecks.h"
 
@@ -79,9 +79,16 @@ std::string sourceKey(const std::string& source) {
     std::string name = std::filesystem::path(source).filename().string();
     // A KLIC request number (e.g. 22G003180) with its delivery version: a newer delivery of the
     // same request replaces the older one.
-    static const std::regex klic(R"((\d{2}[A-Z]\d{6})_\d+)");
-    std::smatch m;
-    if (std::regex_search(name, m, klic)) return "klic:" + m[1].str();
+    auto digits = [&](std::size_t at, std::size_t n) {
+        for (std::size_t i = at; i < at + n; ++i)
+            if (i >= name.size() || !std::isdigit(static_cast<unsigned char>(name[i]))) return false;
+        return true;
+    };
+    for (std::size_t i = 0; i + 11 <= name.size(); ++i)  // DD L DDDDDD _ D
+        if (digits(i, 2) && std::isupper(static_cast<unsigned char>(name[i + 2])) &&
+            digits(i + 3, 6) && name[i + 9] == '_' && digits(i + 10, 1) &&
+            (i == 0 || !std::isdigit(static_cast<unsigned char>(name[i - 1]))))
+            return "klic:" + name.substr(i, 9);
     return name;
 }
 

@@ -105,8 +105,11 @@ std::vector<double> gmlCoordinates(const std::string& gml, int& dimension) {
     auto a = gml.find("<gml:posList");
     if (a == std::string::npos) a = gml.find("<gml:pos");
     if (a == std::string::npos) return {};
-    a = gml.find('>', a) + 1;
+    a = gml.find('>', a);
+    if (a == std::string::npos) return {};
+    ++a;
     auto b = gml.find('<', a);
+    if (b == std::string::npos) return {};  // literal cut off inside the coordinates
     std::vector<double> out;
     const char* p = gml.c_str() + a;
     const char* end = gml.c_str() + b;

@@ -82,7 +82,7 @@ TEST(GenericImport, FlatLinesGetHeightsFromCoverDepthAndGroundLevel) {
     EXPECT_EQ(ds.vertexDepths[d.firstVertex].provenance, model::DepthProvenance::Unknown);
 }
 
-TEST(GenericImport, CoverDepthWithoutGroundLevelIsRefusedPerFeature) {
+TEST(GenericImport, CoverDepthWithoutGroundLevelStandsOnAnAssumedGroundAndKeepsItsDepth) {
     test::ScratchDir dir("gi3");
     auto path = test::writeFile(
         dir.file("net.geojson"),
@@ -92,12 +92,16 @@ TEST(GenericImport, CoverDepthWithoutGroundLevelIsRefusedPerFeature) {
     model::Dataset ds;
     io::ImportReport report;
     ASSERT_TRUE(io::importGeneric(path, {}, ds, report));
-    EXPECT_EQ(ds.features.size(), 0u);
-    ASSERT_EQ(report.problems.size(), 1u);
-    EXPECT_EQ(report.problems[0].featureId, "LS1");
-    EXPECT_EQ(report.problems[0].message,
-              "has a depth_m but no ground level is known: pass --ground-level M or "
-              "--ground-raster FILE");
+    ASSERT_EQ(ds.features.size(), 1u);
+    EXPECT_TRUE(report.problems.empty());
+    // 0.6 m cover + half the 50 mm cable below the ground; the ground is assumed and said so.
+    EXPECT_NEAR(ds.vertexDepths[0].belowGroundM, 0.625, 1e-6);
+    EXPECT_NEAR(ds.vertices[0].z, -0.625, 1e-6);
+    EXPECT_EQ(ds.ground.kind, model::GroundBasis::Kind::AssumedFlat);
+    ASSERT_EQ(report.warnings.size(), 1u);
+    EXPECT_NE(report.warnings[0].message.find("2 depths below ground (depth_m) stand on ASSUMED"),
+              std::string::npos)
+        << report.warnings[0].message;
 }
 
 TEST(GenericImport, CsvWithWktNeedsAndUsesACrs) {

@@ -237,10 +237,13 @@ TEST(KlicImport, BadInputIsNamedAndTheRestImports) {
             w.message ==
                 "unknown theme 'stadsverwarming': kept as given, handled as 'overig' by the rules";
     EXPECT_TRUE(unknownTheme);
-    // Without a ground level the default cover depth cannot become a height: unknown, not invented.
+    // Without a ground level the network's cover depth is kept below ground and the height stands
+    // on an assumed flat ground (0 m NAP here, no maaiveldPeil in the file), said as assumed.
     const auto& l = ds.linears[0];
-    EXPECT_TRUE(std::isnan(ds.vertices[l.firstVertex].z));
-    EXPECT_EQ(ds.vertexDepths[l.firstVertex].provenance, model::DepthProvenance::Unknown);
+    EXPECT_NEAR(ds.vertexDepths[l.firstVertex].belowGroundM, 1.0 + 0.055, 1e-6);
+    EXPECT_NEAR(ds.vertices[l.firstVertex].z, -1.055, 1e-6);
+    EXPECT_EQ(ds.vertexDepths[l.firstVertex].provenance, model::DepthProvenance::Assumed);
+    EXPECT_TRUE(ds.ground.assumed());
 
     // Truncated XML: the delivery cannot be read as a whole, so nothing of it is imported (what
     // is missing would look like free ground); the error names the line.
@@ -292,8 +295,9 @@ TEST(KlicImport, PointObjectsGetAssumedSizesAtTheirNetworksDepth) {
     const auto& b = ds.bodies[mof->geometry];
     // The MS net's standaardDieptelegging (0.80 m) below the 1.0 m ground, 0.3 m joint: all
     // assumed.
-    EXPECT_NEAR(0.5 * (b.topZ + b.bottomZ), 1.0 - 0.80, 1e-9);
-    EXPECT_NEAR(b.topZ - b.bottomZ, o.appurtenanceDiameterM, 1e-9);
+    // (Depths below ground are kept as float: a micrometre.)
+    EXPECT_NEAR(0.5 * (b.topZ + b.bottomZ), 1.0 - 0.80, 1e-6);
+    EXPECT_NEAR(b.topZ - b.bottomZ, o.appurtenanceDiameterM, 1e-6);
     EXPECT_EQ(b.depth.provenance, model::DepthProvenance::Assumed);
     std::size_t cabinets = 0, extra = 0;
     for (const auto& f : ds.features) {
@@ -302,11 +306,19 @@ TEST(KlicImport, PointObjectsGetAssumedSizesAtTheirNetworksDepth) {
     }
     EXPECT_EQ(cabinets, 2u);  // the two TechnischGebouw
     EXPECT_EQ(extra, 2u);
-    // Without a ground level they cannot be placed: skipped, each named.
+    // Without a ground level they are placed at their depth below an assumed flat ground (said),
+    // and keep that depth so that a real ground can place them later.
     model::Dataset none;
     io::ImportReport r2;
     ASSERT_TRUE(io::importKlic(klicSample("Levering_22G003180_1.zip"), {}, none, r2));
-    EXPECT_EQ(r2.perLayer["imkl:Appurtenance"].skipped, 23u);
+    EXPECT_EQ(r2.perLayer["imkl:Appurtenance"].skipped, 0u);
+    EXPECT_EQ(none.ground.kind, model::GroundBasis::Kind::AssumedFlat);
+    const auto* mof2 = byId(none, mof->id);
+    ASSERT_NE(mof2, nullptr);
+    const auto& b2 = none.bodies[mof2->geometry];
+    EXPECT_NEAR(b2.topBelowGroundM, 0.80 - 0.15, 1e-6);
+    EXPECT_NEAR(b2.depth.belowGroundM, 0.80 + 0.15, 1e-6);
+    EXPECT_NEAR(b2.topZ, none.ground.level - (0.80 - 0.15), 1e-6);
 }
 
 TEST(KlicImport, WithoutAGroundLevelTheDeliveriesOwnMaaiveldPeilIsUsed) {

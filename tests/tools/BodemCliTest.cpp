@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+#include <sstream>
+
 #include "../TestSupport.h"
 
 using namespace bz::test;
@@ -267,4 +270,74 @@ TEST(BodemCli, ExitCodesCanBeTrusted) {
     EXPECT_NE(badLimit.output.find("no limit named 'nonsense'"), std::string::npos);
     auto help = run(bodem() + " --help");
     EXPECT_NE(help.output.find("Exit codes: 0 done"), std::string::npos) << help.output;
+}
+
+TEST(BodemCli, ARealDeliveryWithNoOptionsIsAtItsDepthAndTheGroundCanComeLater) {
+    ScratchDir dir("cli_depth");
+    std::string zip = sharedData() + "/klic/Levering_22G003180_1.zip";
+    writeFile(dir.file("prop.geojson"), R"({"type": "FeatureCollection",
+ "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::28992"}},
+ "features": [{"type": "Feature", "properties": {"id": "W1", "theme": "warmte", "owner": "Warmtebedrijf", "status": "proposed", "diameter_mm": 300, "depth_m": 0.7},
+   "geometry": {"type": "LineString", "coordinates": [[111990, 526100], [111990, 526330]]}}]})");
+    auto importBoth = [&](const std::string& project, const std::string& ground) {
+        auto a = run(bodem() + " import " + zip + " --into " + project + ground);
+        EXPECT_EQ(a.exitCode, 0) << a.output;
+        auto b = run(bodem() + " import " + dir.file("prop.geojson") + " --into " + project +
+                     " --append" + ground);
+        EXPECT_EQ(b.exitCode, 0) << b.output;
+        return a.output;
+    };
+    // The documented default: no options. Every network has a height, on an assumed ground.
+    auto plain = importBoth(dir.file("plain.gpkg"), "");
+    EXPECT_NE(plain.find("ASSUMED flat ground at 0.00 m NAP"), std::string::npos) << plain;
+    auto info = run(bodem() + " info " + dir.file("plain.gpkg"));
+    EXPECT_NE(info.output.find("ground under depths below ground: ASSUMED"), std::string::npos)
+        << info.output;
+    auto vertices = info.output.substr(info.output.find("network vertices:"));
+    vertices = vertices.substr(0, vertices.find("bodies and zones"));
+    EXPECT_NE(vertices.find("assumed         176"), std::string::npos) << info.output;
+    EXPECT_EQ(vertices.find("unknown"), std::string::npos) << info.output;
+    auto flat = run(bodem() + " clash " + dir.file("plain.gpkg") + " --no-review --out " +
+                    dir.file("flat.csv"));
+    ASSERT_EQ(flat.exitCode, 0) << flat.output;
+    EXPECT_NE(flat.output.find("clashes: 3 "), std::string::npos) << flat.output;
+    EXPECT_NE(flat.output.find("ground: ASSUMED"), std::string::npos) << flat.output;
+
+    // The same ground at import, set later with bodem ground, or given at clash time: the same
+    // clash report, byte for byte.
+    importBoth(dir.file("atImport.gpkg"), " --ground-level 11.5");
+    ASSERT_EQ(run(bodem() + " clash " + dir.file("atImport.gpkg") + " --no-review --out " +
+                  dir.file("atImport.csv"))
+                  .exitCode,
+              0);
+    run(bodem() + " import " + zip + " --into " + dir.file("later.gpkg"));
+    auto ground = run(bodem() + " ground " + dir.file("later.gpkg") + " --level 11.5");
+    ASSERT_EQ(ground.exitCode, 0) << ground.output;
+    EXPECT_NE(ground.output.find("re-levelled 176 vertices, 25 bodies"), std::string::npos)
+        << ground.output;
+    run(bodem() + " import " + dir.file("prop.geojson") + " --into " + dir.file("later.gpkg") +
+        " --append");
+    ASSERT_EQ(run(bodem() + " clash " + dir.file("later.gpkg") + " --no-review --out " +
+                  dir.file("later.csv"))
+                  .exitCode,
+              0);
+    ASSERT_EQ(run(bodem() + " clash " + dir.file("plain.gpkg") +
+                  " --no-review --ground-level 11.5 --out " + dir.file("atClash.csv"))
+                  .exitCode,
+              0);
+    std::string expected = readFile(dir.file("atImport.csv"));
+    EXPECT_NE(expected.find(",hard,"), std::string::npos) << expected;
+    EXPECT_EQ(readFile(dir.file("later.csv")), expected);
+    EXPECT_EQ(readFile(dir.file("atClash.csv")), expected);
+    // On the assumed ground the same pairs clash, only their heights differ.
+    auto ids = [](const std::string& csv) {
+        std::set<std::string> out;
+        std::istringstream in(csv);
+        std::string line;
+        while (std::getline(in, line)) out.insert(line.substr(0, line.find(',')));
+        return out;
+    };
+    EXPECT_EQ(ids(readFile(dir.file("flat.csv"))), ids(expected));
+    // Bad use: neither or both options.
+    EXPECT_NE(run(bodem() + " ground " + dir.file("later.gpkg")).exitCode, 0);
 }

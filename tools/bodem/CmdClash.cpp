@@ -5,6 +5,7 @@
 #include <bodemzicht/clash/ReviewStore.h>
 #include <bodemzicht/io/GenericImporter.h>
 #include <bodemzicht/io/ProjectStore.h>
+#include <bodemzicht/io/Relevel.h>
 
 #include <chrono>
 #include <cmath>
@@ -118,6 +119,18 @@ Runner registerClash(CLI::App& app) {
         io::GroundLevel groundLevel = *ground;
         if (!groundLevel.available() && !std::isnan(a->groundLevel))
             groundLevel = io::GroundLevel(a->groundLevel);
+        // A ground given for this run places everything the sources gave below ground, as
+        // `bodem ground` would (the project itself is not changed).
+        if (!a->groundRaster.empty() || !std::isnan(a->groundLevel)) {
+            auto given = !a->groundRaster.empty() ? *ground : io::GroundLevel(a->groundLevel);
+            auto stats = io::relevel(ds, given, io::flatGroundOf(ds));
+            if (stats.vertices + stats.bodies + stats.prisms)
+                std::printf("ground for this run: %s (re-levelled %zu vertices, %zu bodies, %zu "
+                            "zones)\n",
+                            given.describe().c_str(), stats.vertices, stats.bodies, stats.prisms);
+        } else if (ds.ground.assumed()) {
+            std::printf("ground: %s\n", model::describe(ds.ground).c_str());
+        }
 
         auto t1 = Clock::now();
         clash::ClashModel model(ds, rules, groundLevel);

@@ -24,6 +24,7 @@ Runner registerInfo(CLI::App& app) {
             return 1;
         }
         std::printf("project: %s\n%s", project->c_str(), model::summarize(*ds).toText().c_str());
+        std::printf("ground under depths below ground: %s\n", model::describe(ds->ground).c_str());
         if (!ds->fields.empty()) {
             std::printf("fields:\n");
             for (const auto& f : ds->fields)

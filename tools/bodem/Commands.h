@@ -7,6 +7,7 @@
 
 #include <bodemzicht/clash/RuleSet.h>
 #include <bodemzicht/io/SourceReader.h>
+#include <bodemzicht/model/Themes.h>
 
 namespace bz::tools {
 
@@ -23,6 +24,8 @@ inline io::SourceOptions sourceOptions(const io::GroundLevel& ground, const std:
         o.klic.cabinetFoundationDepthM = rules.cabinetFoundationDepth->value;
     if (rules.manholeDepth) o.klic.manholeDepthM = rules.manholeDepth->value;
     o.klic.defaultCoverM = rules.defaultCoverDepth("overig");
+    for (auto theme : model::themes::kImkl)
+        o.klic.coverByTheme[std::string(theme)] = rules.defaultCoverDepth(std::string(theme));
     if (rules.trees.rootZoneCrownRadiusPlus)
         o.trees.rootZoneCrownRadiusPlusM = rules.trees.rootZoneCrownRadiusPlus->value;
     if (rules.trees.rootDepth) o.trees.rootDepthM = rules.trees.rootDepth->value;
@@ -36,6 +39,7 @@ Runner registerInfo(CLI::App& app);
 Runner registerImport(CLI::App& app);
 Runner registerClash(CLI::App& app);
 Runner registerReview(CLI::App& app);
+Runner registerGround(CLI::App& app);
 Runner registerBench(CLI::App& app);
 
 }  // namespace bz::tools

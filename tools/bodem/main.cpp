@@ -37,6 +37,7 @@ int main(int argc, char** argv) {
     add(bz::tools::registerImport);
     add(bz::tools::registerClash);
     add(bz::tools::registerReview);
+    add(bz::tools::registerGround);
     add(bz::tools::registerBench);
     try {
         app.parse(argc, argv);

@@ -31,25 +31,70 @@ bool same(float a, float b) {
 }
 }  // namespace
 
-std::string encodeUncertainty(const model::VertexDepth* d, std::size_t n) {
+namespace {
+
+// One number when all vertices share it, else one per vertex, separated by blanks.
+std::string encodeFloats(const model::VertexDepth* d, std::size_t n, float model::VertexDepth::*m) {
     std::string s;
     if (n == 0) return "nan";
     bool uniform = true;
-    for (std::size_t i = 1; i < n; ++i)
-        uniform &= same(d[i].verticalUncertaintyM, d[0].verticalUncertaintyM);
+    for (std::size_t i = 1; i < n; ++i) uniform &= same(d[i].*m, d[0].*m);
     if (uniform) {
-        appendNumber(s, d[0].verticalUncertaintyM);
+        appendNumber(s, d[0].*m);
         return s;
     }
     for (std::size_t i = 0; i < n; ++i) {
         if (i) s += ' ';
-        appendNumber(s, d[i].verticalUncertaintyM);
+        appendNumber(s, d[i].*m);
     }
     return s;
 }
 
+// The inverse; a message on a malformed list, empty on success.
+std::string decodeFloats(std::string_view text, std::size_t n, const char* column,
+                         bool allowNegative, std::vector<model::VertexDepth>& out,
+                         float model::VertexDepth::*m) {
+    std::vector<float> values;
+    const char* c = text.data();
+    const char* end = c + text.size();
+    while (c < end) {
+        while (c < end && *c == ' ') ++c;
+        if (c >= end) break;
+        if (end - c >= 3 && std::string_view(c, 3) == "nan") {
+            values.push_back(NAN);
+            c += 3;
+            continue;
+        }
+        float v = 0;
+        auto r = std::from_chars(c, end, v);
+        if (r.ec != std::errc() || !std::isfinite(v))
+            return std::string(column) + " '" + std::string(text.substr(0, 40)) +
+                   "' is not a list of numbers";
+        if (v < 0 && !allowNegative) return std::string(column) + " is negative";
+        values.push_back(v);
+        c = r.ptr;
+    }
+    if (values.size() != 1 && values.size() != n)
+        return std::string(column) + " has " + std::to_string(values.size()) + " values for " +
+               std::to_string(n) + " vertices";
+    for (std::size_t i = 0; i < n; ++i) out[i].*m = values.size() == 1 ? values[0] : values[i];
+    return {};
+}
+
+}  // namespace
+
+std::string encodeUncertainty(const model::VertexDepth* d, std::size_t n) {
+    return encodeFloats(d, n, &model::VertexDepth::verticalUncertaintyM);
+}
+
+std::string encodeBelowGround(const model::VertexDepth* d, std::size_t n) {
+    for (std::size_t i = 0; i < n; ++i)
+        if (!std::isnan(d[i].belowGroundM)) return encodeFloats(d, n, &model::VertexDepth::belowGroundM);
+    return {};
+}
+
 std::string decodeDepths(std::string_view prov, std::string_view unc, std::size_t n,
-                         std::vector<model::VertexDepth>& out) {
+                         std::vector<model::VertexDepth>& out, std::string_view belowGround) {
     out.assign(n, {});
     if (prov.size() != 1 && prov.size() != n)
         return "vertex_provenance has " + std::to_string(prov.size()) + " letters for " +
@@ -62,30 +107,14 @@ std::string decodeDepths(std::string_view prov, std::string_view unc, std::size_
                    "' is not one of m, d, a, u";
         out[i].provenance = *p;
     }
-    std::vector<float> values;
-    const char* c = unc.data();
-    const char* end = c + unc.size();
-    while (c < end) {
-        while (c < end && *c == ' ') ++c;
-        if (c >= end) break;
-        if (end - c >= 3 && std::string_view(c, 3) == "nan") {
-            values.push_back(NAN);
-            c += 3;
-            continue;
-        }
-        float v = 0;
-        auto r = std::from_chars(c, end, v);
-        if (r.ec != std::errc())
-            return "vertex_uncertainty_m '" + std::string(unc) + "' is not a list of numbers";
-        if (v < 0) return "vertex_uncertainty_m is negative";
-        values.push_back(v);
-        c = r.ptr;
-    }
-    if (values.size() != 1 && values.size() != n)
-        return "vertex_uncertainty_m has " + std::to_string(values.size()) + " values for " +
-               std::to_string(n) + " vertices";
-    for (std::size_t i = 0; i < n; ++i)
-        out[i].verticalUncertaintyM = values.size() == 1 ? values[0] : values[i];
+    if (auto msg = decodeFloats(unc, n, "vertex_uncertainty_m", false, out,
+                                &model::VertexDepth::verticalUncertaintyM);
+        !msg.empty())
+        return msg;
+    // Older projects have no depths below ground: their heights are m NAP.
+    if (!belowGround.empty())
+        return decodeFloats(belowGround, n, "vertex_below_ground_m", true, out,
+                            &model::VertexDepth::belowGroundM);
     return {};
 }
 

@@ -1,5 +1,7 @@
 #include <bodemzicht/io/GenericImporter.h>
 
+#include <bodemzicht/model/DatasetCopy.h>
+
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
@@ -56,18 +58,17 @@ struct Context {
     std::optional<CrsTransform>& transform;
     model::Dataset& ds;
     ImportReport& report;
+    std::size_t belowGround = 0, onFlat = 0;  // depths given below ground; of those on the flat
 };
 
-// Ground level at a point, or an error naming what is missing.
-core::Result<double> groundAt(const Context& c, const std::string& id, double x, double y) {
-    if (!c.options.groundLevel.available())
-        return fail(c.file, id,
-                    "has a depth_m but no ground level is known: pass --ground-level M or "
-                    "--ground-raster FILE");
-    double g = c.options.groundLevel.at(x, y);
-    if (std::isnan(g))
-        return fail(c.file, id, "ground level is nodata or outside the raster at this location");
-    return g;
+// The ground under an object given below ground (depth_m): the ground level given, else an
+// assumed flat ground at 0 m NAP (the depth is kept, so `bodem ground` places it later).
+double groundAt(Context& c, double x, double y) {
+    ++c.belowGround;
+    double g = c.options.groundLevel.available() ? c.options.groundLevel.at(x, y) : NAN;
+    if (!std::isnan(g)) return g;
+    ++c.onFlat;
+    return 0.0;
 }
 
 model::DepthProvenance provenanceOf(const OGRFeature& f, const Context& c,
@@ -77,7 +78,7 @@ model::DepthProvenance provenanceOf(const OGRFeature& f, const Context& c,
     return fallback;
 }
 
-core::Result<void> importLinear(const OGRFeature& f, model::Dataset::Meta meta, const Context& c) {
+core::Result<void> importLinear(const OGRFeature& f, model::Dataset::Meta meta, Context& c) {
     const OGRGeometry* g = f.GetGeometryRef();
     const OGRLineString* line = nullptr;
     if (wkbFlatten(g->getGeometryType()) == wkbMultiLineString &&
@@ -121,11 +122,11 @@ core::Result<void> importLinear(const OGRFeature& f, model::Dataset::Meta meta, 
         if (threeD) {
             d = {prov, static_cast<float>(uncertainty)};
         } else if (!std::isnan(depth)) {
-            auto ground = groundAt(c, meta.id, p.x, p.y);
-            if (!ground) return std::unexpected(ground.error());
             // depth_m is cover depth to the top; the axis lies half a diameter lower.
-            p.z = *ground - depth - (std::isnan(diameterM) ? 0.0 : diameterM / 2.0);
-            d = {prov, static_cast<float>(uncertainty)};
+            double below = depth + (std::isnan(diameterM) ? 0.0 : diameterM / 2.0);
+            d = {prov, static_cast<float>(uncertainty), static_cast<float>(below)};
+            p.z = groundAt(c, p.x, p.y) - d.belowGroundM;  // as re-levelling would
+
         } else {
             p.z = NAN;  // unknown stays unknown: the clash core applies (and marks) a default
             d = {model::DepthProvenance::Unknown, model::kUnknown};
@@ -137,23 +138,27 @@ core::Result<void> importLinear(const OGRFeature& f, model::Dataset::Meta meta, 
     return {};
 }
 
-core::Result<std::pair<double, double>> verticalRange(const OGRFeature& f, const Context& c,
-                                                      const std::string& id, double x, double y) {
+struct VerticalRange {
+    double bottom = 0, top = 0;                     // m NAP
+    float bottomBelowGround = model::kUnknown, topBelowGround = model::kUnknown;  // depth_m given
+};
+
+core::Result<VerticalRange> verticalRange(const OGRFeature& f, Context& c, const std::string& id,
+                                          double x, double y) {
     double top = detail::num(f, c.idx("top_m")), bottom = detail::num(f, c.idx("bottom_m"));
     if (std::isfinite(top) && std::isfinite(bottom)) {
         if (bottom > top) return fail(c.file, id, "bottom_m is above top_m");
-        return std::pair{bottom, top};
+        return VerticalRange{bottom, top};
     }
     double depth = detail::num(f, c.idx("depth_m"));
     if (auto bad = detail::checkNonNegative(depth, "depth_m", 500)) return fail(c.file, id, *bad);
-    if (std::isnan(depth))
-        return fail(c.file, id, "needs top_m and bottom_m, or depth_m and a ground level");
-    auto ground = groundAt(c, id, x, y);
-    if (!ground) return std::unexpected(ground.error());
-    return std::pair{*ground - depth, *ground};
+    if (std::isnan(depth)) return fail(c.file, id, "needs top_m and bottom_m, or depth_m");
+    double ground = groundAt(c, x, y);
+    float below = static_cast<float>(depth);
+    return VerticalRange{ground - below, ground, below, 0.f};
 }
 
-core::Result<void> importBody(const OGRFeature& f, model::Dataset::Meta meta, const Context& c) {
+core::Result<void> importBody(const OGRFeature& f, model::Dataset::Meta meta, Context& c) {
     const OGRPoint* pt = f.GetGeometryRef()->toPoint();
     core::Vec3 p{pt->getX(), pt->getY(), 0};
     if (c.transform) {
@@ -172,19 +177,21 @@ core::Result<void> importBody(const OGRFeature& f, model::Dataset::Meta meta, co
     if (!range) return std::unexpected(range.error());
     model::VerticalBody b;
     b.center = p.xy();
-    b.bottomZ = range->first;
-    b.topZ = range->second;
+    b.bottomZ = range->bottom;
+    b.topZ = range->top;
+    b.topBelowGroundM = range->topBelowGround;
     b.radiusM = static_cast<float>(diameterMm / 2000);
     b.depth = {provenanceOf(f, c,
                             meta.status == model::ObjectStatus::Proposed
                                 ? model::DepthProvenance::Measured
                                 : model::DepthProvenance::Assumed),
-               static_cast<float>(detail::num(f, c.idx("depth_uncertainty_m")))};
+               static_cast<float>(detail::num(f, c.idx("depth_uncertainty_m"))),
+               range->bottomBelowGround};
     c.ds.addBody(meta, b);
     return {};
 }
 
-core::Result<void> importPrism(const OGRFeature& f, model::Dataset::Meta meta, const Context& c) {
+core::Result<void> importPrism(const OGRFeature& f, model::Dataset::Meta meta, Context& c) {
     bool isLine = false;
     auto rings = detail::footprintRings(f.GetGeometryRef(), isLine, c.transform, c.file, meta.id);
     if (!rings) return std::unexpected(rings.error());
@@ -194,13 +201,15 @@ core::Result<void> importPrism(const OGRFeature& f, model::Dataset::Meta meta, c
     auto first = (*rings)[0][0];
     auto range = verticalRange(f, c, meta.id, first.x, first.y);
     if (!range) return std::unexpected(range.error());
-    c.ds.addPrism(meta, *rings, range->first, range->second,
+    auto fi = c.ds.addPrism(meta, *rings, range->bottom, range->top,
                   isLine ? static_cast<float>(width) : model::kUnknown,
                   {provenanceOf(f, c,
                                 meta.status == model::ObjectStatus::Proposed
                                     ? model::DepthProvenance::Measured
                                     : model::DepthProvenance::Assumed),
-                   static_cast<float>(detail::num(f, c.idx("depth_uncertainty_m")))});
+                   static_cast<float>(detail::num(f, c.idx("depth_uncertainty_m"))),
+                   range->bottomBelowGround});
+    c.ds.prisms[c.ds.features[fi].geometry].topBelowGroundM = range->topBelowGround;
     return {};
 }
 
@@ -274,6 +283,23 @@ void importLayer(OGRLayer* layer, const std::string& file, const GenericImportOp
             report.skip(name, r.error());
     }
     detail::reportUnknownThemes(unknownThemes, file, report);
+    if (c.belowGround) {
+        model::GroundBasis basis;
+        basis.level = 0.0;
+        basis.kind = !c.onFlat ? (options.groundLevel.isRaster() ? model::GroundBasis::Kind::Raster
+                                                                 : model::GroundBasis::Kind::Constant)
+                     : c.onFlat < c.belowGround && options.groundLevel.available()
+                         ? model::GroundBasis::Kind::Partial
+                         : model::GroundBasis::Kind::AssumedFlat;
+        basis.source = options.groundLevel.describe();
+        if (basis.kind == model::GroundBasis::Kind::Constant)
+            basis.level = options.groundLevel.at(0, 0);
+        model::mergeGround(ds.ground, basis);
+        if (c.onFlat)
+            report.warn({file, "",
+                         std::to_string(c.onFlat) + " depths below ground (depth_m) stand on " +
+                             model::describe(basis)});
+    }
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <bodemzicht/io/ProjectStore.h>
 #include <bodemzicht/io/ProjectWrite.h>
+#include <bodemzicht/io/Relevel.h>
 #include <bodemzicht/model/DatasetCopy.h>
 
 #include <filesystem>
@@ -51,6 +52,29 @@ core::Result<ImportOutcome> importIntoProject(const std::string& project,
                               std::to_string(projectReport.skipped()) +
                                   " of the project's objects cannot be read (bodem info lists "
                                   "them); appending would drop them, so the project is unchanged");
+        // The project knows its ground (bodem ground, or an earlier import): sources imported
+        // without one stand on it too, so that a trench given 0.7 m deep is 0.7 m below the
+        // same ground as the cables.
+        if (!request.options.groundLevel.available()) {
+            GroundLevel ground;
+            if (existing.ground.kind == model::GroundBasis::Kind::Constant)
+                ground = GroundLevel(existing.ground.level);
+            else if (auto raster = openFieldRaster(existing, "ground_level"); raster)
+                ground = *raster;
+            if (ground.available()) {
+                auto basis = existing.ground;
+                auto stats = relevel(incoming, ground, flatGroundOf(existing));
+                if (stats.vertices + stats.bodies + stats.prisms)
+                    report.warn({project, "",
+                                 "the new sources' depths below ground stand on the project's "
+                                 "ground: " + ground.describe()});
+                model::mergeGround(basis, incoming.ground);
+                existing.ground = basis;
+                for (const auto& f : incoming.features)  // compared as they will be stored
+                    incomingPrint[sourceKey(incoming.str(f.source)) + '\n' + f.id] =
+                        model::featureFingerprint(incoming, f);
+            }
+        }
         std::set<std::string> seen;  // key \n id of the earlier import still there
         model::appendDataset(existing, merged, [&](std::uint32_t i) {
             const auto& f = existing.features[i];

@@ -10,6 +10,8 @@
 #include <bodemzicht/io/CrsTransform.h>
 #include <bodemzicht/io/LocalPaths.h>
 #include <bodemzicht/io/ProjectWrite.h>
+#include <bodemzicht/core/Parse.h>
+#include <bodemzicht/model/DatasetCopy.h>
 
 #include "DepthEncoding.h"
 #include "Footprint.h"
@@ -168,14 +170,15 @@ core::Result<void> writeNewFile(const Dataset& ds, const std::string& path,
     addField(networks, "diameter_mm", OFTReal);
     addField(networks, "vertex_provenance", OFTString);
     addField(networks, "vertex_uncertainty_m", OFTString);
+    addField(networks, "vertex_below_ground_m", OFTString);
     for (const char* n : {"bob_begin_m", "bob_end_m", "width_mm", "height_mm"})
         addField(networks, n, OFTReal);
     for (const char* n : {"shape", "system_type"}) addField(networks, n, OFTString);
 
     addCommonFields(bodies);
     for (const char* n :
-         {"top_m", "bottom_m", "diameter_m", "width_m", "length_m", "rotation_deg",
-          "depth_uncertainty_m", "height_m", "stem_diameter_m", "crown_diameter_m",
+         {"top_m", "bottom_m", "top_below_ground_m", "bottom_below_ground_m", "diameter_m",
+          "width_m", "length_m", "rotation_deg", "depth_uncertainty_m", "height_m", "stem_diameter_m", "crown_diameter_m",
           "root_zone_diameter_m", "root_depth_m", "screen_top_m", "screen_bottom_m", "volume_m3"})
         addField(bodies, n, OFTReal);
     for (const char* n :
@@ -183,7 +186,8 @@ core::Result<void> writeNewFile(const Dataset& ds, const std::string& path,
         addField(bodies, n, OFTString);
 
     addCommonFields(zones);
-    for (const char* n : {"top_m", "bottom_m", "width_m", "depth_uncertainty_m", "concentration"})
+    for (const char* n : {"top_m", "bottom_m", "top_below_ground_m", "bottom_below_ground_m",
+                          "width_m", "depth_uncertainty_m", "concentration"})
         addField(zones, n, OFTReal);
     for (const char* n : {"depth_provenance", "substance", "unit", "medium"})
         addField(zones, n, OFTString);
@@ -212,6 +216,8 @@ core::Result<void> writeNewFile(const Dataset& ds, const std::string& path,
                             detail::encodeProvenance(depths, g.vertexCount).c_str());
                 of.SetField("vertex_uncertainty_m",
                             detail::encodeUncertainty(depths, g.vertexCount).c_str());
+                setText(of, "vertex_below_ground_m",
+                        detail::encodeBelowGround(depths, g.vertexCount));
                 if (const auto* s = ds.sewerOf(f)) {
                     setReal(of, "bob_begin_m", s->bobBeginM);
                     setReal(of, "bob_end_m", s->bobEndM);
@@ -230,6 +236,8 @@ core::Result<void> writeNewFile(const Dataset& ds, const std::string& path,
                 of.SetGeometryDirectly(new OGRPoint(b.center.x, b.center.y));
                 of.SetField("top_m", b.topZ);
                 of.SetField("bottom_m", b.bottomZ);
+                setReal(of, "top_below_ground_m", b.topBelowGroundM);
+                setReal(of, "bottom_below_ground_m", b.depth.belowGroundM);
                 setReal(of, "diameter_m", b.radiusM * 2.0);
                 setReal(of, "width_m", b.widthM);
                 setReal(of, "length_m", b.lengthM);
@@ -275,6 +283,8 @@ core::Result<void> writeNewFile(const Dataset& ds, const std::string& path,
                 }
                 of.SetField("top_m", p.topZ);
                 of.SetField("bottom_m", p.bottomZ);
+                setReal(of, "top_below_ground_m", p.topBelowGroundM);
+                setReal(of, "bottom_below_ground_m", p.depth.belowGroundM);
                 of.SetField("depth_provenance",
                             std::string(model::toCode(p.depth.provenance)).c_str());
                 setReal(of, "depth_uncertainty_m", p.depth.verticalUncertaintyM);
@@ -299,9 +309,15 @@ core::Result<void> writeNewFile(const Dataset& ds, const std::string& path,
         of.SetField("description", fr.description.c_str());
         if (auto r = writeFeature(fields, of, path); !r) return r;
     }
+    char level[40];
+    std::snprintf(level, sizeof level, "%.17g", ds.ground.level);
+    const std::string groundKind = model::toCode(ds.ground.kind);
     for (auto [k, v] : {std::pair<const char*, const char*>{"crs", "EPSG:7415"},
                         {"schema", "bodemzicht-project-1"},
-                        {"geometry_conventions", "see docs/data-model.md"}}) {
+                        {"geometry_conventions", "see docs/data-model.md"},
+                        {"ground_basis", groundKind.c_str()},
+                        {"ground_level_m", std::isfinite(ds.ground.level) ? level : ""},
+                        {"ground_source", ds.ground.source.c_str()}}) {
         OGRFeature of(meta->GetLayerDefn());
         of.SetField("key", k);
         of.SetField("value", v);
@@ -453,7 +469,8 @@ void readNetworks(LayerReader& r, Dataset& ds, ImportReport& report) {
                                  detail::str(*feat, r.idx("vertex_uncertainty_m")).empty()
                                      ? "nan"
                                      : detail::str(*feat, r.idx("vertex_uncertainty_m")),
-                                 axis.size(), depths);
+                                 axis.size(), depths,
+                                 detail::str(*feat, r.idx("vertex_below_ground_m")));
         if (!msg.empty()) {
             report.skip(r.name, {r.file, meta->id, msg});
             continue;
@@ -485,6 +502,7 @@ void readNetworks(LayerReader& r, Dataset& ds, ImportReport& report) {
 
 model::VertexDepth readDepth(const OGRFeature& f, const detail::FieldIndex& idx) {
     model::VertexDepth d;
+    d.belowGroundM = static_cast<float>(detail::num(f, idx("bottom_below_ground_m")));
     if (auto p = model::provenanceFromCode(detail::str(f, idx("depth_provenance"))))
         d.provenance = *p;
     d.verticalUncertaintyM = static_cast<float>(detail::num(f, idx("depth_uncertainty_m")));
@@ -535,6 +553,7 @@ void readBodies(LayerReader& r, Dataset& ds, ImportReport& report) {
             continue;
         }
         b.depth = readDepth(*feat, r.idx);
+        b.topBelowGroundM = static_cast<float>(detail::num(*feat, r.idx("top_below_ground_m")));
         auto fi = ds.addBody(*meta, b);
         if (meta->type == model::ObjectType::Tree) {
             model::TreeDetail t;
@@ -591,6 +610,8 @@ void readZones(LayerReader& r, Dataset& ds, ImportReport& report) {
         auto fi = ds.addPrism(*meta, *rings, bottom, top,
                               isLine ? static_cast<float>(width) : model::kUnknown,
                               readDepth(*feat, r.idx));
+        ds.prisms[ds.features[fi].geometry].topBelowGroundM =
+            static_cast<float>(detail::num(*feat, r.idx("top_below_ground_m")));
         if (meta->type == model::ObjectType::ContaminationZone) {
             model::ContaminationDetail c;
             c.substance = detail::str(*feat, r.idx("substance"));
@@ -654,6 +675,25 @@ core::Result<void> readProjectInto(const std::string& source, Dataset& ds, Impor
         else
             readZones(*r, ds, report);
         detail::reportUnknownThemes(r->unknownThemes, source, report);
+    }
+    if (OGRLayer* ml = in->GetLayerByName(kMetaLayer)) {
+        detail::FieldIndex idx(ml->GetLayerDefn());
+        model::GroundBasis basis;
+        for (auto& f : *ml) {
+            std::string key = detail::str(*f, idx("key")), value = detail::str(*f, idx("value"));
+            if (key == "ground_basis") {
+                auto kind = model::groundKindFromCode(value);
+                if (!kind)
+                    report.warn({source, "", "unknown ground_basis '" + value +
+                                                 "' in project_meta; taken as assumed"});
+                basis.kind = kind.value_or(model::GroundBasis::Kind::AssumedFlat);
+            } else if (key == "ground_level_m") {
+                basis.level = core::parseNumber(value).value_or(NAN);
+            } else if (key == "ground_source") {
+                basis.source = value;
+            }
+        }
+        model::mergeGround(ds.ground, basis);
     }
     if (OGRLayer* fl = in->GetLayerByName(kFieldsLayer)) {
         detail::FieldIndex idx(fl->GetLayerDefn());

@@ -1,6 +1,7 @@
 #include <bodemzicht/model/Dataset.h>
 
 #include <cmath>
+#include <cstdio>
 #include <stdexcept>
 
 namespace bz::model {
@@ -119,6 +120,52 @@ std::size_t Dataset::geometryBytes() const {
            vertexDepths.capacity() * sizeof(VertexDepth) +
            bodies.capacity() * sizeof(VerticalBody) + prisms.capacity() * sizeof(PrismGeometry) +
            rings.capacity() * sizeof(Ring) + footprintPoints.capacity() * sizeof(core::Vec2);
+}
+
+}  // namespace bz::model
+
+namespace bz::model {
+
+namespace {
+constexpr std::pair<GroundBasis::Kind, const char*> kGroundKinds[] = {
+    {GroundBasis::Kind::None, "none"},
+    {GroundBasis::Kind::Raster, "raster"},
+    {GroundBasis::Kind::Constant, "constant"},
+    {GroundBasis::Kind::Partial, "partial"},
+    {GroundBasis::Kind::AssumedFlat, "assumed-flat"},
+};
+}  // namespace
+
+std::string toCode(GroundBasis::Kind k) {
+    for (auto [kind, code] : kGroundKinds)
+        if (kind == k) return code;
+    return "none";
+}
+
+std::optional<GroundBasis::Kind> groundKindFromCode(const std::string& code) {
+    for (auto [kind, c] : kGroundKinds)
+        if (code == c) return kind;
+    return std::nullopt;
+}
+
+std::string describe(const GroundBasis& g) {
+    char level[48];
+    std::snprintf(level, sizeof level, "%.2f m NAP", g.level);
+    switch (g.kind) {
+        case GroundBasis::Kind::None:
+            return "none needed (every height is given in m NAP)";
+        case GroundBasis::Kind::Raster:
+            return "raster " + g.source;
+        case GroundBasis::Kind::Constant:
+            return std::string("constant ") + level;
+        case GroundBasis::Kind::Partial:
+            return g.source + ", elsewhere an ASSUMED flat ground at " + level;
+        case GroundBasis::Kind::AssumedFlat:
+            return std::string("ASSUMED flat ground at ") + level +
+                   " (no ground level known; depths below ground are kept, heights in m NAP follow "
+                   "once one is set: bodem ground PROJECT --raster AHN.tif | --level M)";
+    }
+    return "";
 }
 
 }  // namespace bz::model

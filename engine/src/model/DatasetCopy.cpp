@@ -43,10 +43,25 @@ struct Hasher {
     void depth(const VertexDepth& d) {
         num(static_cast<double>(d.provenance));
         num(d.verticalUncertaintyM);
+        num(d.belowGroundM);
     }
 };
 
 }  // namespace
+
+void mergeGround(GroundBasis& into, const GroundBasis& from) {
+    auto rank = [](GroundBasis::Kind k) {
+        switch (k) {
+            case GroundBasis::Kind::None: return 0;
+            case GroundBasis::Kind::Raster: return 1;
+            case GroundBasis::Kind::Constant: return 2;
+            case GroundBasis::Kind::Partial: return 3;
+            case GroundBasis::Kind::AssumedFlat: return 4;
+        }
+        return 0;
+    };
+    if (rank(from.kind) > rank(into.kind)) into = from;
+}
 
 std::uint32_t copyFeature(const Dataset& from, std::uint32_t index, Dataset& to) {
     const Feature& f = from.features.at(index);
@@ -75,6 +90,7 @@ std::uint32_t copyFeature(const Dataset& from, std::uint32_t index, Dataset& to)
                                    from.footprintPoints.begin() + ring.firstPoint + ring.pointCount);
             }
             out = to.addPrism(m, rings, p.bottomZ, p.topZ, p.widthM, p.depth);
+            to.prisms[to.features[out].geometry].topBelowGroundM = p.topBelowGroundM;
             break;
         }
     }
@@ -89,6 +105,7 @@ void appendDataset(const Dataset& from, Dataset& to,
                    const std::function<bool(std::uint32_t)>& keep) {
     for (std::uint32_t i = 0; i < from.features.size(); ++i)
         if (!keep || keep(i)) copyFeature(from, i, to);
+    mergeGround(to.ground, from.ground);
     for (const auto& field : from.fields) {
         bool replaced = false;
         for (auto& mine : to.fields)
@@ -124,7 +141,8 @@ std::uint64_t featureFingerprint(const Dataset& ds, const Feature& f) {
         }
         case GeometryKind::VerticalBody: {
             const auto& b = ds.bodies[f.geometry];
-            for (double v : {b.center.x, b.center.y, b.topZ, b.bottomZ, double(b.radiusM),
+            for (double v : {b.center.x, b.center.y, b.topZ, b.bottomZ, double(b.topBelowGroundM),
+                             double(b.radiusM),
                              double(b.widthM), double(b.lengthM), double(b.rotationDeg)})
                 h.num(v);
             h.depth(b.depth);
@@ -132,7 +150,8 @@ std::uint64_t featureFingerprint(const Dataset& ds, const Feature& f) {
         }
         case GeometryKind::Prism: {
             const auto& p = ds.prisms[f.geometry];
-            for (double v : {p.topZ, p.bottomZ, double(p.widthM)}) h.num(v);
+            for (double v : {p.topZ, p.bottomZ, double(p.widthM), double(p.topBelowGroundM)})
+                h.num(v);
             h.depth(p.depth);
             for (std::uint32_t r = 0; r < p.ringCount; ++r) {
                 const auto& ring = ds.rings[p.firstRing + r];

@@ -3,9 +3,13 @@
 // (UtilityLink), theme and default depth through net:inNetwork (Utiliteitsnet), owner through the
 // source holder code (Beheerder). DiepteTovMaaiveld/DiepteNAP points are attached to the nearest
 // element of their network and interpolated along it (derived); otherwise the network's
-// standaardDieptelegging applies (assumed); otherwise the height stays unknown.
+// standaardDieptelegging applies, else the rule set's cover for the theme (assumed). Depths below
+// ground are kept per vertex; NAP heights come from the ground level given, the delivery's
+// maaiveldPeil, or an assumed flat ground (docs/data-model.md).
 #pragma once
 
+#include <limits>
+#include <map>
 #include <string>
 
 #include <bodemzicht/io/ImportReport.h>
@@ -21,7 +25,13 @@ struct KlicImportOptions {
     double appurtenanceDiameterM = 0.3;
     double cabinetFoundationDepthM = 0.6;
     double manholeDepthM = 1.5;
-    double defaultCoverM = 1.0;  // for appurtenances of a net without standaardDieptelegging
+    // Cover depth of a network without standaardDieptelegging: per theme from the rule set,
+    // else defaultCoverM (assumed, and said per network).
+    std::map<std::string, double> coverByTheme;
+    double defaultCoverM = 1.0;
+    // The flat ground used where no ground level is known (NaN: the delivery's median
+    // maaiveldPeil, else 0 m NAP); marked assumed (model::GroundBasis).
+    double assumedGroundM = std::numeric_limits<double>::quiet_NaN();
 };
 
 // True for a .zip holding a GI_*.xml, or an XML file whose root is an IMKL feature collection.

@@ -38,6 +38,7 @@ class GroundLevel {
     explicit GroundLevel(double constantM) : mConstant(constantM), mHasConstant(true) {}
     explicit GroundLevel(Raster r) : mRaster(std::move(r)), mHasRaster(true) {}
     bool available() const { return mHasRaster || mHasConstant; }
+    bool isRaster() const { return mHasRaster; }
     double at(double x, double y) const;  // NaN when unknown
     std::string describe() const;         // e.g. "raster maaiveld.tif" or "constant 5.20 m NAP"
 

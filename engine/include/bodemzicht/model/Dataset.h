@@ -30,7 +30,31 @@ inline constexpr std::uint32_t kNoDetail = 0xffffffffu;
 struct VertexDepth {
     DepthProvenance provenance = DepthProvenance::Unknown;
     float verticalUncertaintyM = kUnknown;  // one sigma-ish band half-width, metres
+    // How deep below the ground the source put it (m, positive down: a cover depth turned into
+    // the axis or bottom level). Set: the NAP height is derived from the project's ground
+    // (Dataset::ground) and follows it when a better ground arrives. NaN: the source gave m NAP.
+    float belowGroundM = kUnknown;
 };
+
+// What the NAP heights of objects given below ground were derived from.
+struct GroundBasis {
+    enum class Kind : std::uint8_t {
+        None,         // nothing is given below ground
+        Raster,       // a ground-level raster (AHN), `source` its path
+        Constant,     // one level for the whole project
+        Partial,      // `source` where it has a value (a raster, the delivery's maaiveldPeil), a
+                      // flat `level` elsewhere (assumed)
+        AssumedFlat,  // no ground level known: a flat ground at `level`, assumed
+    };
+    Kind kind = Kind::None;
+    double level = std::numeric_limits<double>::quiet_NaN();  // m NAP (constant, flat fallback)
+    std::string source;
+    // Are some NAP heights on a ground that nobody measured?
+    bool assumed() const { return kind == Kind::AssumedFlat || kind == Kind::Partial; }
+};
+std::string describe(const GroundBasis& g);
+std::string toCode(GroundBasis::Kind k);
+std::optional<GroundBasis::Kind> groundKindFromCode(const std::string& code);
 
 struct LinearGeometry {
     std::uint32_t firstVertex = 0;
@@ -44,6 +68,7 @@ struct VerticalBody {
     float radiusM = kUnknown;                                      // cylinder when set
     float widthM = kUnknown, lengthM = kUnknown, rotationDeg = 0;  // box when radius is NaN
     VertexDepth depth;                                             // provenance of the bottom level
+    float topBelowGroundM = kUnknown;  // as depth.belowGroundM, for the top (negative: above)
     bool isCylinder() const { return radiusM == radiusM; }
 };
 
@@ -51,7 +76,8 @@ struct PrismGeometry {
     std::uint32_t firstRing = 0, ringCount = 0;  // rings into Dataset::rings; ring 0 is outer
     float widthM = kUnknown;       // set: the single ring is an open polyline buffered by width/2
     double topZ = 0, bottomZ = 0;  // m NAP
-    VertexDepth depth;
+    VertexDepth depth;             // of the bottom
+    float topBelowGroundM = kUnknown;
 };
 
 struct Ring {
@@ -128,6 +154,7 @@ class Dataset {
     std::vector<ContaminationDetail> contaminations;
 
     std::vector<FieldRef> fields;
+    GroundBasis ground;  // what heights given below ground stand on
 
     // Metadata common to all features of one add*() call.
     struct Meta {

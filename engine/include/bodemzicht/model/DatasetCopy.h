@@ -18,6 +18,9 @@ std::uint32_t copyFeature(const Dataset& from, std::uint32_t index, Dataset& to)
 void appendDataset(const Dataset& from, Dataset& to,
                    const std::function<bool(std::uint32_t)>& keep = {});
 
+// The weaker ground of two wins: one source on an assumed ground makes the whole assumed.
+void mergeGround(GroundBasis& into, const GroundBasis& from);
+
 // A hash of everything stored about a feature except where it sits in the arrays: equal for an
 // unchanged feature read again, different after any change of geometry, depth or attribute.
 std::uint64_t featureFingerprint(const Dataset& ds, const Feature& f);

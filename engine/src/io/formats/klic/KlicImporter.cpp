@@ -14,6 +14,7 @@
 #include <set>
 #include <unordered_map>
 
+#include <bodemzicht/model/DatasetCopy.h>
 #include <bodemzicht/model/Themes.h>
 
 #include "../../GdalErrors.h"
@@ -368,6 +369,42 @@ core::Result<void> importKlic(const std::string& path, const KlicImportOptions& 
         if (!std::isnan(g)) ++fromDelivery;
         return g;
     };
+    // Where no ground level is known, an assumed flat ground: the delivery's median maaiveldPeil,
+    // else 0 m NAP. Every depth below ground is kept with the vertex, so the heights follow when a
+    // real ground arrives (bodem ground); until then relative depths, and so clashes between
+    // objects given below ground, are right.
+    double flat = options.assumedGroundM;
+    if (std::isnan(flat)) {
+        std::vector<double> levels;
+        for (const auto& [at, level] : deliveryGround) levels.push_back(level);
+        std::sort(levels.begin(), levels.end());
+        flat = levels.empty() ? 0.0 : levels[levels.size() / 2];
+    }
+    std::size_t onFlat = 0;
+    auto groundOrFlat = [&](double x, double y) {
+        double g = groundAt(x, y);
+        if (!std::isnan(g)) return g;
+        ++onFlat;
+        return flat;
+    };
+    // The network's own standaardDieptelegging, else the rule set's cover for its theme (said
+    // once per network).
+    std::set<std::string> coverFromRules;
+    auto coverOf = [&](const std::string& netId, const Network& n) {
+        if (!std::isnan(n.defaultCoverM)) return n.defaultCoverM;
+        std::string theme = n.theme.empty() ? "overig" : n.theme;
+        auto it = options.coverByTheme.find(theme);
+        double cover = it != options.coverByTheme.end() ? it->second : options.defaultCoverM;
+        if (coverFromRules.insert(netId).second) {
+            char buf[160];
+            std::snprintf(buf, sizeof buf,
+                          "no standaardDieptelegging: the rule set's cover of %.2f m for '%s' is "
+                          "assumed",
+                          cover, theme.c_str());
+            report.warn({file, netId, buf});
+        }
+        return cover;
+    };
 
     // Unfamiliar theme codes are kept as given (the rules treat them as 'overig') and reported.
     for (const auto& [id, n] : networks)
@@ -377,7 +414,6 @@ core::Result<void> importKlic(const std::string& path, const KlicImportOptions& 
                              "': kept as given, handled as 'overig' by the rules"});
 
     // [SECTION] pass 2: elements -> linear networks
-    std::size_t unplacedDepthPoints = 0;
     std::set<std::string> usedDepthPoints;
     for (const auto& r : elements) {
         ObjectType type = ObjectType::Pipe;
@@ -459,17 +495,14 @@ core::Result<void> importKlic(const std::string& path, const KlicImportOptions& 
             std::sort(onLine.begin(), onLine.end(),
                       [](const auto& a, const auto& b) { return a.first < b.first; });
             double r2 = std::isnan(diameter) ? 0.0 : diameter / 2.0;
-            // Axis height (m NAP) at a depth point, or NaN when no ground level is known.
-            auto axisAt = [&](const DepthPoint& p, Vec2 at) -> double {
-                double top;
-                if (p.nap) {
-                    top = p.bottom ? p.value + 2 * r2 : p.value;
-                } else {
-                    double g = groundAt(at.x, at.y);
-                    if (std::isnan(g)) return NAN;
-                    top = g - p.value + (p.bottom ? 2 * r2 : 0.0);
-                }
-                return top - r2;
+            // The axis of a depth point: below ground (m, for DiepteTovMaaiveld) or in m NAP
+            // (DiepteNAP); the point gives the top of the pipe or its inner bottom.
+            auto axisBelowGround = [&](const DepthPoint& p) {
+                return p.value - (p.bottom ? 2 * r2 : 0.0) + r2;
+            };
+            auto axisNap = [&](const DepthPoint& p, Vec2 at) {
+                if (p.nap) return (p.bottom ? p.value + 2 * r2 : p.value) - r2;
+                return groundOrFlat(at.x, at.y) - axisBelowGround(p);
             };
             std::vector<Vec3> axis;
             std::vector<model::VertexDepth> depths;
@@ -479,39 +512,39 @@ core::Result<void> importKlic(const std::string& path, const KlicImportOptions& 
                 Vec3 v{line[i].x, line[i].y, NAN};
                 model::VertexDepth d;
                 if (!onLine.empty()) {
-                    // Interpolate along the line between the depth points (constant beyond the
-                    // ends).
+                    // Interpolated along the line between the depth points (constant beyond the
+                    // ends): below ground where both points are, else in m NAP.
                     std::size_t j = 0;
                     while (j + 1 < onLine.size() && onLine[j + 1].first < run) ++j;
-                    double z0 = axisAt(*onLine[j].second, line[i]);
-                    double z = z0;
+                    const DepthPoint& a = *onLine[j].second;
+                    const DepthPoint* b = nullptr;
+                    double t = 0;
                     if (j + 1 < onLine.size() && run > onLine[j].first) {
-                        double z1 = axisAt(*onLine[j + 1].second, line[i]);
+                        b = onLine[j + 1].second;
                         double span = onLine[j + 1].first - onLine[j].first;
-                        double t =
-                            span > 0 ? std::clamp((run - onLine[j].first) / span, 0.0, 1.0) : 0.0;
-                        z = z0 + (z1 - z0) * t;
+                        t = span > 0 ? std::clamp((run - onLine[j].first) / span, 0.0, 1.0) : 0.0;
                     }
-                    if (!std::isnan(z)) {
-                        v.z = z;
-                        d = {
-                            DepthProvenance::Derived,
-                            std::max(onLine[j].second->accuracy,
-                                     j + 1 < onLine.size() ? onLine[j + 1].second->accuracy : 0.f)};
-                        for (auto& [c, p] : onLine) usedDepthPoints.insert(p->id);
+                    if (!a.nap && (!b || !b->nap)) {
+                        double below = axisBelowGround(a);
+                        if (b) below += (axisBelowGround(*b) - below) * t;
+                        // The height from the depth as stored, so that re-levelling later on the
+                        // same ground gives the same height to the bit.
+                        d.belowGroundM = static_cast<float>(below);
+                        v.z = groundOrFlat(v.x, v.y) - d.belowGroundM;
                     } else {
-                        ++unplacedDepthPoints;
+                        double z = axisNap(a, line[i]);
+                        if (b) z += (axisNap(*b, line[i]) - z) * t;
+                        v.z = z;
                     }
+                    d.provenance = DepthProvenance::Derived;
+                    d.verticalUncertaintyM = std::max(a.accuracy, b ? b->accuracy : 0.f);
+                    for (auto& [c, p] : onLine) usedDepthPoints.insert(p->id);
+                } else {
+                    double below = coverOf(net->first, net->second) + r2;
+                    d = {DepthProvenance::Assumed, model::kUnknown,  // the rule set's band applies
+                         static_cast<float>(below)};
+                    v.z = groundOrFlat(v.x, v.y) - d.belowGroundM;
                 }
-                if (std::isnan(v.z) && !std::isnan(net->second.defaultCoverM)) {
-                    double g = groundAt(v.x, v.y);
-                    if (!std::isnan(g)) {
-                        v.z = g - net->second.defaultCoverM - r2;
-                        d = {DepthProvenance::Assumed,
-                             model::kUnknown};  // the rule set's default band applies
-                    }
-                }
-                if (std::isnan(v.z)) d = {DepthProvenance::Unknown, model::kUnknown};
                 axis.push_back(v);
                 depths.push_back(d);
             }
@@ -521,12 +554,6 @@ core::Result<void> importKlic(const std::string& path, const KlicImportOptions& 
         // One count per element of the file; an element with several links becomes id/0, id/1, ...
         if (loaded) report.load(r.type);
     }
-    if (unplacedDepthPoints)
-        report.warn({file, "",
-                     std::to_string(unplacedDepthPoints) +
-                         " vertices near depth points got no height: no ground level to convert "
-                         "depths below "
-                         "maaiveld (pass --ground-level or --ground-raster)"});
 
     // [SECTION] zones: EV areas and the excavation polygon, at every depth
     for (const auto& r : zones) {
@@ -631,13 +658,7 @@ core::Result<void> importKlic(const std::string& path, const KlicImportOptions& 
             continue;
         }
         Vec2 at{r.geometries[0].rings[0][0], r.geometries[0].rings[0][1]};
-        double ground = groundAt(at.x, at.y);
-        if (std::isnan(ground)) {
-            report.skip(r.type, {file, r.id,
-                                 "a point object needs a ground level for its depth (pass "
-                                 "--ground-level or --ground-raster)"});
-            continue;
-        }
+        double ground = groundOrFlat(at.x, at.y);
         const std::string* netRef = r.firstHref("net:inNetwork");
         if (!netRef) netRef = r.firstHref("imkl:inNetwork");
         auto net = netRef ? networks.find(*netRef) : networks.end();
@@ -659,31 +680,47 @@ core::Result<void> importKlic(const std::string& path, const KlicImportOptions& 
         b.center = at;
         b.radiusM = static_cast<float>(options.appurtenanceDiameterM / 2);
         b.depth = {DepthProvenance::Assumed, model::kUnknown};
+        // Depths below ground, kept so that the body follows a better ground later.
+        double top = 0, bottom = 0;
         if (r.type == "imkl:Appurtenance") {
             meta.type = ObjectType::Appurtenance;
-            double cover = net != networks.end() && !std::isnan(net->second.defaultCoverM)
-                               ? net->second.defaultCoverM
-                               : options.defaultCoverM;
-            b.topZ = ground - cover + options.appurtenanceDiameterM / 2;
-            b.bottomZ = ground - cover - options.appurtenanceDiameterM / 2;
+            double cover = net != networks.end() ? coverOf(net->first, net->second)
+                                                 : options.defaultCoverM;
+            top = cover - options.appurtenanceDiameterM / 2;
+            bottom = cover + options.appurtenanceDiameterM / 2;
         } else if (r.type == "imkl:Mangat") {
             meta.type = ObjectType::Manhole;
-            b.topZ = ground;
-            b.bottomZ = ground - options.manholeDepthM;
+            bottom = options.manholeDepthM;
         } else {
             meta.type =
                 ObjectType::Cabinet;  // Kast, TechnischGebouw, Mast, Toren: their foundation
-            b.topZ = ground;
-            b.bottomZ = ground - options.cabinetFoundationDepthM;
+            bottom = options.cabinetFoundationDepthM;
         }
+        b.topBelowGroundM = static_cast<float>(top);
+        b.depth.belowGroundM = static_cast<float>(bottom);
+        b.topZ = ground - b.topBelowGroundM;
+        b.bottomZ = ground - b.depth.belowGroundM;
         ds.addBody(meta, b);
         report.load(r.type);
     }
-    std::string groundUsed =
-        options.groundLevel.available() ? options.groundLevel.describe()
-        : fromDelivery ? "the delivery's maaiveldPeil (" + std::to_string(fromDelivery) + " uses)"
-                       : std::string("none");
-    report.warn({file, "", "ground level for depths below maaiveld: " + groundUsed});
+    model::GroundBasis basis;
+    basis.level = flat;
+    if (options.groundLevel.available() && !onFlat) {
+        basis.kind = options.groundLevel.isRaster() ? model::GroundBasis::Kind::Raster
+                                                    : model::GroundBasis::Kind::Constant;
+        basis.source = options.groundLevel.describe();
+        if (!options.groundLevel.isRaster()) basis.level = options.groundLevel.at(0, 0);
+    } else if (options.groundLevel.available() || fromDelivery) {
+        basis.kind = model::GroundBasis::Kind::Partial;
+        basis.source = options.groundLevel.available()
+                           ? options.groundLevel.describe()
+                           : "the delivery's maaiveldPeil (" + std::to_string(fromDelivery) +
+                                 " uses)";
+    } else {
+        basis.kind = model::GroundBasis::Kind::AssumedFlat;
+    }
+    model::mergeGround(ds.ground, basis);
+    report.warn({file, "", "ground level for depths below maaiveld: " + model::describe(basis)});
     return {};
 }
 

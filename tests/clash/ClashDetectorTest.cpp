@@ -6,6 +6,7 @@
 #include <bodemzicht/clash/ReviewStore.h>
 #include <bodemzicht/geom/Distance.h>
 #include <bodemzicht/io/ProjectStore.h>
+#include <bodemzicht/model/DatasetCopy.h>
 #include <bodemzicht/sample/SampleDistrict.h>
 
 #include <gtest/gtest.h>
@@ -537,4 +538,39 @@ TEST(ClashReportStore, TheLastRunIsKeptInTheProjectWithTodaysReviewStatuses) {
     auto missing = clash::readStoredReport(dir.file("nope.gpkg"));
     ASSERT_FALSE(missing);
     EXPECT_NE(missing.error().toString().find("nope.gpkg"), std::string::npos);
+}
+
+TEST(ClashReview, ARunThatDidNotCheckAPairResolvesNothing) {
+    test::ScratchDir dir("review_unchecked");
+    std::string project = dir.file("p.gpkg");
+    Scene s = twoCrossings(project);
+    auto r1 = s.run();
+    ASSERT_EQ(r1.clashes.size(), 2u);
+    ASSERT_TRUE(clash::applyAndStoreReviews(project, r1, clash::checkedInRun(s.ds, r1)));
+    // The proposal has lost its heights (a source read without them): nothing can be checked,
+    // so nothing is resolved, and the run says so.
+    auto& l = s.ds.linears[1];
+    for (std::uint32_t i = 0; i < l.vertexCount; ++i) {
+        s.ds.vertices[l.firstVertex + i].z = NAN;
+        s.ds.vertexDepths[l.firstVertex + i] = {model::DepthProvenance::Unknown, model::kUnknown};
+    }
+    auto r2 = s.run({}, clash::RuleSet::dutchDefault(), io::GroundLevel());  // and no ground
+    EXPECT_TRUE(r2.clashes.empty());
+    ASSERT_EQ(r2.uncheckedFeatures.size(), 1u);
+    auto resolved = clash::applyAndStoreReviews(project, r2, clash::checkedInRun(s.ds, r2));
+    ASSERT_TRUE(resolved);
+    EXPECT_EQ(*resolved, 0u);
+    auto stored = clash::readReviews(project);
+    ASSERT_TRUE(stored);
+    for (const auto& [id, rec] : *stored) EXPECT_EQ(rec.status, clash::ClashStatus::New) << id;
+    bool said = false;
+    for (const auto& n : r2.notes) said |= n.find("2 clashes of earlier runs were not checked again") != std::string::npos;
+    EXPECT_TRUE(said);
+    // An object that is not in the run at all (another area, a skipped feature): the same.
+    model::Dataset without;
+    model::appendDataset(s.ds, without, [](std::uint32_t i) { return i != 2; });  // drop y
+    clash::ClashReport empty;
+    auto kept = clash::applyAndStoreReviews(project, empty, clash::checkedInRun(without, empty));
+    ASSERT_TRUE(kept);
+    EXPECT_EQ(*kept, 1u);  // only the x/p clash: both were there and checked, and it did not occur
 }

@@ -146,7 +146,8 @@ Runner registerClash(CLI::App& app) {
         report.timings.modelMs = modelMs;
         if (!reviewProject.empty() && !a->noReview) {
             // Statuses and the report (which the viewer lists) in one transaction.
-            auto resolved = clash::storeRun(reviewProject, report);
+            auto resolved =
+                clash::storeRun(reviewProject, report, clash::checkedInRun(ds, report));
             if (!resolved)
                 report.notes.push_back("clash statuses and report not stored: " +
                                        resolved.error().toString());

@@ -967,6 +967,8 @@ ClashReport ClashDetector::findClashes() const {
     report.proposedChecked = todo.size();
     for (std::uint32_t fb : todo)
         if (!d->m.shapes()[fb].usable) ++report.proposedUnusable;
+    for (std::uint32_t i = 0; i < ds.features.size(); ++i)
+        if (!d->m.shapes()[i].usable) report.uncheckedFeatures.push_back(i);
     unsigned threads = std::min<unsigned>(
         d->opt.threads ? d->opt.threads : std::max(1u, std::thread::hardware_concurrency()),
         static_cast<unsigned>(core::limits().threads));

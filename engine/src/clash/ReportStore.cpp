@@ -54,12 +54,13 @@ core::Result<void> storeReport(const std::string& project, const ClashReport& re
     return writer->commit();
 }
 
-core::Result<std::size_t> storeRun(const std::string& project, ClashReport& report) {
+core::Result<std::size_t> storeRun(const std::string& project, ClashReport& report,
+                                   const WasChecked& wasChecked) {
     auto writer = io::detail::TableWriter::open(project, "to store the clash run");
     if (!writer) return std::unexpected(writer.error());
     auto records = detail::readReviewTable(writer->dataset(), project);
     if (!records) return std::unexpected(records.error());
-    std::size_t resolved = detail::applyReviews(*records, report);
+    std::size_t resolved = detail::applyReviews(*records, report, wasChecked);
     if (auto ok = detail::writeReviewTable(*writer, project, *records); !ok)
         return std::unexpected(ok.error());
     if (auto ok = writeReportTable(*writer, project, report); !ok)

@@ -6,6 +6,9 @@
 #include <chrono>
 #include <ctime>
 #include <memory>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
 
 #include "../io/GdalErrors.h"
 #include "../io/ProjectTables.h"
@@ -86,7 +89,8 @@ core::Result<void> writeReviewTable(io::detail::TableWriter& writer, const std::
     return {};
 }
 
-std::size_t applyReviews(std::map<std::string, ReviewRecord>& records, ClashReport& report) {
+std::size_t applyReviews(std::map<std::string, ReviewRecord>& records, ClashReport& report,
+                         const WasChecked& wasChecked) {
     std::string now = today();
     std::map<std::string, bool> seen;
     for (auto& c : report.clashes) {
@@ -104,16 +108,41 @@ std::size_t applyReviews(std::map<std::string, ReviewRecord>& records, ClashRepo
         r.kind = std::string(toCode(c.kind));
         r.lastSeen = now;
     }
-    std::size_t resolved = 0;
-    for (auto& [id, r] : records)
-        if (!seen.count(id) && r.status != ClashStatus::Resolved) {
-            r.status = ClashStatus::Resolved;
-            ++resolved;
+    std::size_t resolved = 0, notRechecked = 0;
+    for (auto& [id, r] : records) {
+        if (seen.count(id) || r.status == ClashStatus::Resolved) continue;
+        if (wasChecked && !(wasChecked(r.aId) && wasChecked(r.bId))) {
+            ++notRechecked;
+            continue;
         }
+        r.status = ClashStatus::Resolved;
+        ++resolved;
+    }
+    if (notRechecked)
+        report.notes.push_back(
+            std::to_string(notRechecked) +
+            " clashes of earlier runs were not checked again (an object is not part of this run: "
+            "skipped, another area or source, or without geometry); their status is kept");
     return resolved;
 }
 
 }  // namespace detail
+
+WasChecked checkedInRun(const model::Dataset& ds, const ClashReport& report) {
+    auto index = std::make_shared<std::unordered_set<std::string_view>>();
+    auto built = std::make_shared<bool>(false);
+    return [&ds, &report, index, built](const std::string& id) {
+        if (!*built) {
+            std::vector<bool> skip(ds.features.size(), false);
+            for (auto i : report.uncheckedFeatures) skip[i] = true;
+            index->reserve(ds.features.size());
+            for (std::size_t i = 0; i < ds.features.size(); ++i)
+                if (!skip[i]) index->insert(ds.features[i].id);
+            *built = true;
+        }
+        return index->count(id) > 0;
+    };
+}
 
 core::Result<std::map<std::string, ReviewRecord>> readReviews(const std::string& project) {
     auto ds = io::detail::openProjectTables(project, "to read clash reviews");
@@ -121,12 +150,13 @@ core::Result<std::map<std::string, ReviewRecord>> readReviews(const std::string&
     return detail::readReviewTable(**ds, project);
 }
 
-core::Result<std::size_t> applyAndStoreReviews(const std::string& project, ClashReport& report) {
+core::Result<std::size_t> applyAndStoreReviews(const std::string& project, ClashReport& report,
+                                               const WasChecked& wasChecked) {
     auto writer = io::detail::TableWriter::open(project, "to store clash reviews");
     if (!writer) return std::unexpected(writer.error());
     auto records = detail::readReviewTable(writer->dataset(), project);
     if (!records) return std::unexpected(records.error());
-    std::size_t resolved = detail::applyReviews(*records, report);
+    std::size_t resolved = detail::applyReviews(*records, report, wasChecked);
     if (auto ok = detail::writeReviewTable(*writer, project, *records); !ok)
         return std::unexpected(ok.error());
     if (auto ok = writer->commit(); !ok) return std::unexpected(ok.error());

@@ -13,7 +13,10 @@ core::Result<std::map<std::string, ReviewRecord>> readReviewTable(GDALDataset& d
 core::Result<void> writeReviewTable(io::detail::TableWriter& writer, const std::string& project,
                                     const std::map<std::string, ReviewRecord>& records);
 // Sets each clash's status from the records and the records from the run; returns how many
-// stored clashes became resolved.
-std::size_t applyReviews(std::map<std::string, ReviewRecord>& records, ClashReport& report);
+// stored clashes became resolved. A stored clash that did not occur becomes resolved only when
+// the run checked both its objects (`wasChecked`; empty: everything was checked); the others keep
+// their status and the report says how many.
+std::size_t applyReviews(std::map<std::string, ReviewRecord>& records, ClashReport& report,
+                         const WasChecked& wasChecked);
 
 }  // namespace bz::clash::detail

@@ -50,6 +50,7 @@ struct ClashReport {
     std::vector<std::string> notes;  // rules not checked, features without geometry, ...
     std::size_t proposedChecked = 0, existingIndexed = 0, segmentsIndexed = 0;
     std::size_t proposedUnusable = 0;  // of proposedChecked: no geometry could be made (notes say why)
+    std::vector<std::uint32_t> uncheckedFeatures;  // in the run but not checked (no geometry, heights)
     std::size_t pairsDetected = 0;  // pairs closer than their rule, found by the queries
     struct Timings {
         double loadMs = 0, modelMs = 0;

@@ -7,6 +7,7 @@
 #include <string>
 
 #include <bodemzicht/clash/ClashReport.h>
+#include <bodemzicht/clash/ReviewStore.h>
 #include <bodemzicht/core/Error.h>
 
 namespace bz::clash {
@@ -15,7 +16,8 @@ namespace bz::clash {
 core::Result<void> storeReport(const std::string& project, const ClashReport& report);
 // A clash run's results in one transaction: the review statuses applied to `report` and stored
 // (see applyAndStoreReviews), and the report. Returns how many stored clashes became resolved.
-core::Result<std::size_t> storeRun(const std::string& project, ClashReport& report);
+core::Result<std::size_t> storeRun(const std::string& project, ClashReport& report,
+                                   const WasChecked& wasChecked = {});
 // The stored report with the review statuses as they are now (bodem review may have changed
 // them since the run); nullopt when the project holds none.
 core::Result<std::optional<ClashReport>> readStoredReport(const std::string& project);

@@ -2,8 +2,10 @@
 #include <bodemzicht/clash/ReportStore.h>
 #include <bodemzicht/clash/ReviewStore.h>
 
+#include <cpl_vsi.h>
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <set>
 #include <sstream>
 
@@ -340,4 +342,43 @@ TEST(BodemCli, ARealDeliveryWithNoOptionsIsAtItsDepthAndTheGroundCanComeLater) {
     EXPECT_EQ(ids(readFile(dir.file("flat.csv"))), ids(expected));
     // Bad use: neither or both options.
     EXPECT_NE(run(bodem() + " ground " + dir.file("later.gpkg")).exitCode, 0);
+}
+
+TEST(BodemCli, HostileInputsAreRefusedQuicklyWithinBoundedMemory) {
+    ScratchDir dir("cli_hostile");
+    // A zip bomb that looks like a delivery (100 MB of blanks), and a raster declaring
+    // 100000 x 100000 cells in a file of a few kB.
+    std::string zip = dir.file("Levering_99X999999_1.zip");
+    {
+        std::string inner = "/vsizip/" + zip + "/GI_gebiedsinformatielevering_99X999999_1.xml";
+        VSILFILE* f = VSIFOpenL(inner.c_str(), "wb");
+        ASSERT_NE(f, nullptr);
+        std::string blanks(1 << 20, ' ');
+        for (int i = 0; i < 100; ++i) VSIFWriteL(blanks.data(), 1, blanks.size(), f);
+        VSIFCloseL(f);
+    }
+    std::string tif = dir.file("huge.tif");
+    ASSERT_EQ(run("gdal_create -of GTiff -outsize 100000 100000 -bands 1 -ot Float32 "
+                  "-co SPARSE_OK=TRUE -a_srs EPSG:28992 -a_ullr 250000 480000 350000 380000 " +
+                  tif)
+                  .exitCode,
+              0);
+    // Bounded memory: 1.5 GB of address space where the sanitizers do not need their own.
+#if defined(__SANITIZE_ADDRESS__)
+    std::string limit;
+#else
+    std::string limit = "prlimit --as=1500000000 ";
+#endif
+    for (const std::string& cmd :
+         {" import " + zip + " --into " + dir.file("p.gpkg"),
+          " import " + dir.file("none.geojson") + " --into " + dir.file("p.gpkg") +
+              " --ground-raster " + tif}) {
+        auto t0 = std::chrono::steady_clock::now();
+        auto r = run("timeout 20 " + limit + bodem() + cmd);
+        double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        EXPECT_EQ(r.exitCode, 1) << cmd << "\n" << r.output;
+        EXPECT_NE(r.output.find("exceed the limit"), std::string::npos) << r.output;
+        EXPECT_LT(s, 5.0) << cmd;  // a guard against hangs, not a performance figure
+    }
+    EXPECT_FALSE(std::filesystem::exists(dir.file("p.gpkg")));
 }

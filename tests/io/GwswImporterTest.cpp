@@ -78,10 +78,10 @@ TEST(GwswImport, RionedDemoPipeAndManholeAreExactIn3d) {
     EXPECT_EQ(s->systemType, "GemengdStelsel");
     EXPECT_FLOAT_EQ(s->widthMm, 400);
     const auto& l = ds.linears[pipe->geometry];
-    // Axis = BOB + inner height / 2 (Heul 400 x 600 mm), measured.
+    // Axis = BOB + inner height / 2 (Heul 400 x 600 mm): derived from the measured BOB.
     EXPECT_NEAR(ds.vertices[l.firstVertex].z, 22.45 + 0.3, 1e-9);
     EXPECT_DOUBLE_EQ(ds.vertices[l.firstVertex].x, 168462.01);
-    EXPECT_EQ(ds.vertexDepths[l.firstVertex].provenance, model::DepthProvenance::Measured);
+    EXPECT_EQ(ds.vertexDepths[l.firstVertex].provenance, model::DepthProvenance::Derived);
     // Manhole 0981: ground 24.20, 1360 mm deep, round 800 mm.
     EXPECT_EQ(put->id, "0981");
     const auto& b = ds.bodies[put->geometry];

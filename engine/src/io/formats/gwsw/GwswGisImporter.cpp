@@ -116,7 +116,10 @@ core::Result<void> importGwswGis(const std::string& source, model::Dataset& out,
                 double t = total > 0 ? run / total : 0;
                 p.z = bob1 + (bob2 - bob1) * t + (std::isnan(inner) ? 0.0 : inner / 2000);
                 axis.push_back(p);
-                depths.push_back({model::DepthProvenance::Measured, model::kUnknown});
+                // Derived from the BOB and the inner height (assumed at the invert without one).
+                depths.push_back({std::isnan(inner) ? model::DepthProvenance::Assumed
+                                                    : model::DepthProvenance::Derived,
+                                  model::kUnknown});
             }
             if (!ok) continue;
             model::Dataset::Meta m;

@@ -304,7 +304,11 @@ core::Result<void> importGwswTurtle(const std::string& path, model::Dataset& ds,
                 // The axis lies half the inner height above the inner bottom (BOB).
                 axis.push_back(
                     {line[i].x, line[i].y, bob + (std::isnan(inner) ? 0.0 : inner / 2000)});
-                depths.push_back({model::DepthProvenance::Measured, model::kUnknown});
+                // Derived from the measured BOB and the inner height; with no inner height the
+                // axis is left at the invert, which is an assumption.
+                depths.push_back({std::isnan(inner) ? model::DepthProvenance::Assumed
+                                                    : model::DepthProvenance::Derived,
+                                  model::kUnknown});
             }
             auto fi = ds.addLinear(m, axis, depths, diameter);
             model::SewerProfile sp;

@@ -1,5 +1,8 @@
 // KLIC deliveries: the real Kadaster samples from ../shared/data/klic and small fixtures of our own
 // for depth handling and each bad-input case.
+#include <bodemzicht/clash/ClashDetector.h>
+#include <bodemzicht/clash/ClashModel.h>
+#include <bodemzicht/clash/RuleSet.h>
 #include <bodemzicht/io/KlicImporter.h>
 
 #include <cpl_vsi.h>
@@ -346,4 +349,41 @@ TEST(KlicImport, WithoutAGroundLevelTheDeliveriesOwnMaaiveldPeilIsUsed) {
             w.message.rfind("ground level for depths below maaiveld: the delivery's maaiveldPeil",
                             0) == 0;
     EXPECT_TRUE(recorded) << report.summary();
+}
+
+TEST(KlicImport, TheOwnersPlannedNetworksAreNotProposalsAndAreCheckedOnRequest) {
+    test::ScratchDir dir("klic_planned");
+    std::string planned =
+        cable("nl.imkl-KL9999.plan", "nl.imkl-KL9999.net1", "nl.imkl-KL9999.ul1", "50", "mm");
+    planned.replace(planned.find("functional"), 10, "projected");
+    std::string xml = std::string(kHeader) + beheerder("KL9999", "Netbeheer Test") +
+                      network("nl.imkl-KL9999.net1", "laagspanning", "0.60") +
+                      utilityLink("nl.imkl-KL9999.ul1", "250000 470000 250020 470000") + planned +
+                      "</gml:FeatureCollection>\n";
+    model::Dataset ds;
+    io::ImportReport report;
+    ASSERT_TRUE(io::importKlic(test::writeFile(dir.file("GI_plan.xml"), xml), {}, ds, report));
+    ASSERT_EQ(ds.features.size(), 1u);
+    EXPECT_EQ(ds.features[0].status, model::ObjectStatus::PlannedByOwner);
+    // A designer's trench across it at the cable's depth.
+    model::Dataset::Meta m;
+    m.id = "sleuf";
+    m.theme = "sleuf";
+    m.type = model::ObjectType::Trench;
+    m.status = model::ObjectStatus::Proposed;
+    ds.addPrism(m, {{{250009, 469999}, {250011, 469999}, {250011, 470001}, {250009, 470001}}}, -1.0,
+                0.0, model::kUnknown, {model::DepthProvenance::Measured, 0.f, 1.0f});
+    auto run = [&](bool withPlanned) {
+        clash::ClashModel model(ds, clash::RuleSet::dutchDefault(), io::GroundLevel());
+        clash::ClashOptions o;
+        o.includePlanned = withPlanned;
+        return clash::ClashDetector(model, clash::RuleSet::dutchDefault(), o).findClashes();
+    };
+    auto plain = run(false);
+    EXPECT_EQ(plain.proposedChecked, 1u);  // only the designer's trench is a proposal
+    EXPECT_TRUE(plain.clashes.empty());
+    auto with = run(true);
+    ASSERT_FALSE(with.clashes.empty());
+    EXPECT_EQ(with.clashes[0].aId, "nl.imkl-KL9999.plan");
+    EXPECT_EQ(with.clashes[0].bId, "sleuf");
 }

@@ -30,7 +30,7 @@ Runner registerClash(CLI::App& app) {
         std::vector<std::string> sources;
         std::string rules, out, geojson, groundRaster, ghgRaster, crs;
         double clearance = NAN, groundLevel = NAN;
-        bool self = false, timings = false, noReview = false;
+        bool self = false, timings = false, noReview = false, withPlanned = false;
         std::vector<std::string> failOn;
         unsigned threads = 0;
     };
@@ -47,6 +47,8 @@ Runner registerClash(CLI::App& app) {
         ->check(CLI::NonNegativeNumber);
     cmd->add_flag("--self", a->self,
                   "Check existing against existing (data quality: overlaps, duplicates)");
+    cmd->add_flag("--with-planned", a->withPlanned,
+                  "Check proposals against the owners' planned networks too (KLIC 'projected')");
     cmd->add_option("--out", a->out, "CSV report");
     cmd->add_option("--geojson", a->geojson, "GeoJSON report (EPSG:28992)");
     cmd->add_flag("--timings", a->timings, "Print load, index and query times");
@@ -138,6 +140,7 @@ Runner registerClash(CLI::App& app) {
         clash::ClashOptions options;
         if (!std::isnan(a->clearance)) options.uniformClearanceM = a->clearance;
         options.selfCheck = a->self;
+        options.includePlanned = a->withPlanned;
         options.threads = a->threads;
         options.ghg = &*ghg;
         clash::ClashDetector detector(model, rules, options);

@@ -111,6 +111,7 @@ struct ClashDetector::Impl {
             const auto& f = ds.features[fi];
             const auto& s = m.shapes()[fi];
             if (f.status == ObjectStatus::Proposed || !s.usable) continue;
+            if (f.status == ObjectStatus::PlannedByOwner && !opt.includePlanned) continue;
             indexed[fi] = 1;
             for (std::uint32_t k = 0; k < s.capsuleCount; ++k)
                 maxBand =

@@ -71,16 +71,24 @@ std::string DatasetSummary::toText() const {
     table("layers", perLayer);
     table("object types", perType);
     table("status", perStatus);
-    out << "themes (existing / proposed / out_of_service):\n";
+    // The owners' planned networks get a column only where a project has them.
+    const bool planned = perStatus.count("planned") > 0;
+    out << (planned ? "themes (existing / proposed / out_of_service / planned by the owner):\n"
+                    : "themes (existing / proposed / out_of_service):\n");
     for (const auto& [theme, st] : perThemeStatus) {
         auto get = [&](const char* k) {
             auto it = st.find(k);
             return it == st.end() ? std::size_t{0} : it->second;
         };
-        std::snprintf(buf, sizeof buf, "  %-28s %8zu %8zu %8zu\n",
+        std::snprintf(buf, sizeof buf, "  %-28s %8zu %8zu %8zu",
                       theme.empty() ? "(none)" : theme.c_str(), get("existing"), get("proposed"),
                       get("out_of_service"));
         out << buf;
+        if (planned) {
+            std::snprintf(buf, sizeof buf, " %8zu", get("planned"));
+            out << buf;
+        }
+        out << "\n";
     }
     auto shares = [&](const char* title, const std::map<std::string, std::size_t>& m) {
         std::size_t total = 0;

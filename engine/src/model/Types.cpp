@@ -60,6 +60,8 @@ std::string_view toCode(ObjectStatus s) {
             return "proposed";
         case ObjectStatus::OutOfService:
             return "out_of_service";
+        case ObjectStatus::PlannedByOwner:
+            return "planned";
     }
     return "existing";
 }
@@ -91,7 +93,9 @@ std::string_view toCode(ObjectType t) {
 std::optional<ObjectStatus> statusFromCode(std::string_view code) {
     if (code == "existing" || code == "functional" || code == "bestaand")
         return ObjectStatus::Existing;
-    if (code == "proposed" || code == "projected" || code == "plan") return ObjectStatus::Proposed;
+    if (code == "proposed" || code == "plan") return ObjectStatus::Proposed;
+    // INSPIRE's ConditionOfFacility "projected", as KLIC uses it: the owner's own plan.
+    if (code == "planned" || code == "projected") return ObjectStatus::PlannedByOwner;
     if (code == "out_of_service" || code == "disused" || code == "buitenGebruik")
         return ObjectStatus::OutOfService;
     return std::nullopt;

@@ -17,6 +17,7 @@ struct ClashOptions {
     std::optional<double>
         uniformClearanceM;   // --clearance M: every pair needs exactly M, no other rule
     bool selfCheck = false;  // --self
+    bool includePlanned = false;  // --with-planned: the owners' planned networks count as existing
     double groupRadiusM = 10.0;
     unsigned threads = 0;                  // 0: all cores
     const io::GroundLevel* ghg = nullptr;  // for the infiltration rule

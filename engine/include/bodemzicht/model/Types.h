@@ -8,7 +8,10 @@
 namespace bz::model {
 
 // Lifecycle status. Every `proposed` feature is checked against every existing/out-of-service one.
-enum class ObjectStatus : std::uint8_t { Existing, Proposed, OutOfService };
+// Proposed: a designer's measure, checked against the rest. PlannedByOwner: an operator's own
+// planned network (KLIC "projected"): shown, checked against proposals only on request, never
+// reported as a proposal.
+enum class ObjectStatus : std::uint8_t { Existing, Proposed, OutOfService, PlannedByOwner };
 
 // Where a vertex's height comes from. `Assumed` heights come from a default cover depth and carry
 // the rule set's uncertainty; `Unknown` is a 2D feature nobody gave a height to.

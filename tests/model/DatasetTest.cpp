@@ -75,7 +75,11 @@ TEST(Types, CodesRoundTrip) {
         EXPECT_EQ(provenanceFromCode(toCode(p)), p);
         EXPECT_EQ(provenanceFromChar(toChar(p)), p);
     }
-    EXPECT_EQ(statusFromCode("projected"), ObjectStatus::Proposed);  // IMKL currentStatus
+    // IMKL currentStatus "projected": the operator's own plan, not a designer's proposal.
+    EXPECT_EQ(statusFromCode("projected"), ObjectStatus::PlannedByOwner);
+    for (auto s : {ObjectStatus::Existing, ObjectStatus::Proposed, ObjectStatus::OutOfService,
+                   ObjectStatus::PlannedByOwner})
+        EXPECT_EQ(statusFromCode(toCode(s)), s);
     EXPECT_EQ(statusFromCode("disused"), ObjectStatus::OutOfService);
     EXPECT_FALSE(statusFromCode("maybe"));
     EXPECT_TRUE(themes::isKnown("rioolVrijverval"));

@@ -12,6 +12,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <optional>
 #include <random>
 
 #include "../TestSupport.h"
@@ -573,4 +574,83 @@ TEST(ClashReview, ARunThatDidNotCheckAPairResolvesNothing) {
     auto kept = clash::applyAndStoreReviews(project, empty, clash::checkedInRun(without, empty));
     ASSERT_TRUE(kept);
     EXPECT_EQ(*kept, 1u);  // only the x/p clash: both were there and checked, and it did not occur
+}
+
+namespace {
+
+// An existing water main along y at z = 4 and a proposed heat pipe along x, `separation` higher,
+// both with the given depth bands; every pair needs 0.3 m.
+struct Crossing {
+    Scene s;
+    clash::ClashOptions o;
+    Crossing(double separation, float bandA, float bandB, double slope = 0) {
+        s.line("x", "water", ObjectStatus::Existing, {{0, -5, 4}, {0, 5, 4}}, 0.1f,
+               DepthProvenance::Derived, bandA, ObjectType::Pipe);
+        s.line("p", "warmte", ObjectStatus::Proposed,
+               {{-5, -2, 4 + separation - 5 * slope}, {5, 2, 4 + separation + 5 * slope}}, 0.2f,
+               DepthProvenance::Derived, bandB, ObjectType::HeatPipe);
+        o.uniformClearanceM = 0.3;
+    }
+    clash::ClashReport run() const { return s.run(o); }
+};
+
+double phi(double x) { return 0.5 * std::erfc(-x / std::sqrt(2.0)); }
+
+}  // namespace
+
+TEST(ClashCertainty, BandsThatAlwaysNominallyOrSometimesOverlapGiveCertainLikelyPossible) {
+    struct Case {
+        double separation;
+        std::optional<clash::Certainty> expected;  // nullopt: no clash
+    };
+    // Radii 0.05 + 0.1, clearance 0.3, bands 0.1 + 0.1: violated while |separation + shift| < 0.45.
+    for (const Case& c : {Case{0.2, clash::Certainty::Certain}, Case{0.4, clash::Certainty::Likely},
+                          Case{0.55, clash::Certainty::Possible}, Case{0.8, std::nullopt}}) {
+        Crossing x(c.separation, 0.1f, 0.1f);
+        auto r = x.run();
+        if (!c.expected) {
+            EXPECT_TRUE(r.clashes.empty()) << c.separation;
+            continue;
+        }
+        ASSERT_EQ(r.clashes.size(), 1u) << c.separation;
+        EXPECT_EQ(r.clashes[0].certainty, *c.expected) << c.separation;
+        const double sigma = std::sqrt(0.1 * 0.1 + 0.1 * 0.1);
+        double p = phi((0.45 - c.separation) / sigma) - phi((-0.45 - c.separation) / sigma);
+        EXPECT_NEAR(r.clashes[0].probability, p, 1e-4) << c.separation;
+    }
+    // Exact heights on both sides: violated or not, probability 1 or 0.
+    Crossing exact(0.4, 0.f, 0.f);
+    auto r = exact.run();
+    ASSERT_EQ(r.clashes.size(), 1u);
+    EXPECT_EQ(r.clashes[0].certainty, clash::Certainty::Certain);
+    EXPECT_EQ(r.clashes[0].probability, 1.0);
+}
+
+TEST(ClashCertainty, TheProbabilityMatchesBruteForceSamplingOfTheBands) {
+    // A skewed, sloping crossing (no closed form), and bands of different widths.
+    for (double separation : {0.35, 0.5, 0.6}) {
+        Crossing x(separation, 0.15f, 0.05f, 0.03);
+        auto r = x.run();
+        ASSERT_EQ(r.clashes.size(), 1u) << separation;
+        const double reported = r.clashes[0].probability;
+        // Sample the relative vertical offset, move the proposal, check with exact heights.
+        const double sigma = std::sqrt(0.15 * 0.15 + 0.05 * 0.05);
+        std::mt19937 rng(7);
+        std::normal_distribution<double> offset(0, sigma);
+        const int n = 2000;
+        int violated = 0;
+        for (int i = 0; i < n; ++i) {
+            Crossing shifted(separation, 0.f, 0.f, 0.03);
+            double dz = offset(rng);
+            const auto& l = shifted.s.ds.linears[1];
+            for (std::uint32_t k = 0; k < l.vertexCount; ++k)
+                shifted.s.ds.vertices[l.firstVertex + k].z += dz;
+            violated += shifted.run().clashes.size() == 1;
+        }
+        double sampled = static_cast<double>(violated) / n;
+        // Four standard errors of the sample (at most 0.011 for 2000 samples).
+        EXPECT_NEAR(reported, sampled, 0.045) << separation;
+        EXPECT_GT(reported, 0.01);
+        EXPECT_LT(reported, 0.999);
+    }
 }

@@ -86,10 +86,15 @@ TEST(BodemCli, ClashWritesReportsAndRemembersReviews) {
     for (const char* expected :
          {"rules: Bodemzicht NL default", "clashes: 321 (checked 61 features",
           "by kind:  clearance 218  constraint 16  hard 84  possible 3", "by status:  new 321",
+          "by certainty (depth bands):  certain 167  likely 134  possible 3",
           "  Vitens                           90  (clearance 86 hard 4)", "timings: load"})
         EXPECT_NE(r.output.find(expected), std::string::npos) << expected << "\n" << r.output;
     auto csv = readFile(dir.file("c.csv"));
     EXPECT_EQ(csv.rfind("clash_id,group_id,kind,status,a_id,b_id,", 0), 0u);
+    EXPECT_NE(csv.find(",worst_shift_m,certainty,probability\n"), std::string::npos);
+    EXPECT_NE(csv.find(",certain,1.000\n"), std::string::npos);
+    auto sure = run(bodem() + " clash " + project + " --no-review --fail-on certain");
+    EXPECT_EQ(sure.exitCode, 3) << sure.output;
     // Second run: nothing is new any more.
     auto again = run(bodem() + " clash " + project + " --fail-on hard");
     EXPECT_EQ(again.exitCode, 3) << again.output;

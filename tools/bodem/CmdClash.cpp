@@ -53,8 +53,10 @@ Runner registerClash(CLI::App& app) {
     cmd->add_option("--geojson", a->geojson, "GeoJSON report (EPSG:28992)");
     cmd->add_flag("--timings", a->timings, "Print load, index and query times");
     cmd->add_option("--fail-on", a->failOn,
-                    "Exit 3 when a clash of this kind (not approved) is found")
-        ->check(CLI::IsMember({"hard", "clearance", "constraint", "possible", "duplicate", "any"}));
+                    "Exit 3 when a clash of this kind (not approved) is found; 'certain' or "
+                    "'likely': one at least that sure (docs/clash.md)")
+        ->check(CLI::IsMember({"hard", "clearance", "constraint", "possible", "duplicate", "any",
+                               "certain", "likely"}));
     cmd->add_option("--ground-level", a->groundLevel,
                     "Ground level (m NAP) where the project has no raster");
     cmd->add_option("--ground-raster", a->groundRaster,
@@ -201,7 +203,10 @@ Runner registerClash(CLI::App& app) {
         for (const auto& kind : a->failOn)
             for (const auto& c : report.clashes)
                 if (c.status != clash::ClashStatus::Approved &&
-                    (kind == "any" || clash::toCode(c.kind) == kind)) {
+                    (kind == "any" || clash::toCode(c.kind) == kind ||
+                     (kind == "certain" && c.certainty == clash::Certainty::Certain) ||
+                     (kind == "likely" && (c.certainty == clash::Certainty::Certain ||
+                                           c.certainty == clash::Certainty::Likely)))) {
                     std::printf("failing: found %s clashes (--fail-on %s)\n",
                                 std::string(clash::toCode(c.kind)).c_str(), kind.c_str());
                     return 3;

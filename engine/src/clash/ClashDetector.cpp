@@ -500,6 +500,7 @@ struct ClashDetector::Impl {
         bool crossing = false;
         bool found = false;
         double band = 0;
+        PrimPair prims{true, true, 0, 0};  // the primitive pair it was found on
     };
     // What is known so far about one candidate pair (A existing, B being checked).
     struct PairAccumulator {
@@ -530,19 +531,74 @@ struct ClashDetector::Impl {
         geom::Contact c = pairDistance(p, off, crossing);
         double req = requiredOf(rule, crossing);
         if (c.distance < 0 && c.distance < acc.hard.margin)
-            acc.hard = {c.distance, c, req, crossing, true, 0};
+            acc.hard = {c.distance, c, req, crossing, true, 0, p};
         double margin = c.distance - req;
         if (margin < 0 && margin < acc.violation.margin)
-            acc.violation = {margin, c, req, crossing, true, 0};
+            acc.violation = {margin, c, req, crossing, true, 0, p};
         if (margin >= 0 && anyPhysical && !opt.selfCheck && band > 0 && c.distance - band < req) {
             double dz = 0;
             geom::Contact cb = pairWithinBand(p, off, band, dz);
             double pm = cb.distance - req;
             if (pm < 0 && pm < acc.possible.margin) {
-                acc.possible = {pm, c, req, crossing, true, band};
+                acc.possible = {pm, c, req, crossing, true, band, p};
                 acc.possibleDz = dz;
             }
         }
+    }
+
+    // Certainty and probability of a clash on its worst primitive pair (docs/clash.md). The
+    // distance between two convex primitives is convex in a vertical shift of one of them, so the
+    // shifts that violate `required` form one interval, found by bisection; the relative shift is
+    // normal with sigma = sqrt(bandA^2 + bandB^2).
+    void assessCertainty(Clash& k, const PrimPair& p, core::Vec3 off, double required) const {
+        const double ua = primBand(p.aCapsule, p.ai), ub = primBand(p.bCapsule, p.bi);
+        const double band = ua + ub, sigma = std::sqrt(ua * ua + ub * ub);
+        auto gap = [&](double dz) {
+            bool crossing = false;
+            return pairDistance(p, off + core::Vec3{0, 0, dz}, crossing).distance - required;
+        };
+        const double g0 = gap(0);
+        if (!(sigma > 0)) {
+            k.certainty = g0 < 0 ? Certainty::Certain : Certainty::Possible;
+            k.probability = g0 < 0 ? 1.0 : 0.0;
+            return;
+        }
+        // Certain: violated at both ends of the band, hence (convexity) everywhere in it.
+        if (g0 < 0 && gap(-band) < 0 && gap(band) < 0)
+            k.certainty = Certainty::Certain;
+        else
+            k.certainty = g0 < 0 ? Certainty::Likely : Certainty::Possible;
+        // The violating interval within +-6 sigma: a point inside it (the nominal position, or
+        // else the lowest gap by golden-section search), then each end by bisection (25 steps:
+        // 6 sigma / 2^25, far below any band).
+        const double reach = 6 * sigma;
+        double inside = 0;
+        if (!(g0 < 0)) {
+            double lo = -reach, hi = reach;
+            for (int i = 0; i < 40; ++i) {
+                double m1 = lo + (hi - lo) * 0.381966, m2 = hi - (hi - lo) * 0.381966;
+                if (gap(m1) < gap(m2))
+                    hi = m2;
+                else
+                    lo = m1;
+            }
+            inside = 0.5 * (lo + hi);
+            if (!(gap(inside) < 0)) {
+                k.probability = 0;
+                return;
+            }
+        }
+        auto edge = [&](double in, double out) {
+            if (gap(out) < 0) return out;  // violated to the end of the reach
+            for (int i = 0; i < 25; ++i) {
+                double mid = 0.5 * (in + out);
+                (gap(mid) < 0 ? in : out) = mid;
+            }
+            return 0.5 * (in + out);
+        };
+        const double z1 = edge(inside, -reach), z2 = edge(inside, reach);
+        auto phi = [](double x) { return 0.5 * std::erfc(-x / std::sqrt(2.0)); };
+        k.probability = phi(z2 / sigma) - phi(z1 / sigma);
     }
 
     // Decides the pair's clash (if any) from everything accumulated.
@@ -615,6 +671,8 @@ struct ClashDetector::Impl {
         }
         Clash k =
             makeClash(fa, fb, kind, chosen->contact, chosen->required, rule, relationOf(*chosen));
+        if (rule.mode == Mode::Physical || rule.mode == Mode::Tree)
+            assessCertainty(k, chosen->prims, off, chosen->required);
         if (kind == ClashKind::Possible) {
             k.worstShiftM = possibleDz;
             // Where a vertical shift within the band could bring the pair closer than required.

@@ -140,6 +140,29 @@ void groupClashes(std::vector<Clash>& clashes, double radius) {
     }
 }
 
+std::string_view toCode(Certainty c) {
+    switch (c) {
+        case Certainty::Certain:
+            return "certain";
+        case Certainty::Likely:
+            return "likely";
+        case Certainty::Possible:
+            return "possible";
+        case Certainty::None:
+            return "";
+    }
+    return "";
+}
+
+bool certaintyFromCode(std::string_view code, Certainty& out) {
+    for (auto c : {Certainty::Certain, Certainty::Likely, Certainty::Possible, Certainty::None})
+        if (toCode(c) == code) {
+            out = c;
+            return true;
+        }
+    return false;
+}
+
 std::map<std::string, std::size_t> ClashReport::countByKind() const {
     std::map<std::string, std::size_t> m;
     for (const auto& c : clashes) ++m[std::string(toCode(c.kind))];
@@ -149,9 +172,15 @@ std::map<std::string, std::size_t> ClashReport::countByKind() const {
 std::string ClashReport::summary() const {
     std::ostringstream out;
     std::map<std::string, std::map<std::string, std::size_t>> byOwner;  // owner -> kind -> n
-    std::map<std::string, std::size_t> byStatus;
+    std::map<std::string, std::map<std::string, std::size_t>> ownerCertainty;
+    std::map<std::string, std::size_t> byStatus, byCertainty;
     std::size_t assumed = 0;
     for (const auto& c : clashes) {
+        if (c.certainty != Certainty::None) {
+            ++byCertainty[std::string(toCode(c.certainty))];
+            ++ownerCertainty[c.aOwner.empty() ? "(owner unknown)" : c.aOwner]
+                            [std::string(toCode(c.certainty))];
+        }
         ++byOwner[c.aOwner.empty() ? "(owner unknown)" : c.aOwner][std::string(toCode(c.kind))];
         ++byStatus[std::string(toCode(c.status))];
         if (!c.assumed.empty()) ++assumed;
@@ -162,6 +191,9 @@ std::string ClashReport::summary() const {
     for (const auto& [k, n] : countByKind()) out << "  " << k << " " << n;
     out << "\nby status:";
     for (const auto& [k, n] : byStatus) out << "  " << k << " " << n;
+    out << "\nby certainty (depth bands):";
+    for (const char* k : {"certain", "likely", "possible"})
+        if (byCertainty.count(k)) out << "  " << k << " " << byCertainty[k];
     out << "\ndepending on assumed depths or diameters: " << assumed << "\n";
     out << "by owner of the existing object (who to contact):\n";
     for (const auto& [owner, kinds] : byOwner) {
@@ -173,7 +205,14 @@ std::string ClashReport::summary() const {
         }
         char buf[160];
         std::snprintf(buf, sizeof buf, "  %-28s %6zu  (", owner.c_str(), total);
-        out << buf << detail.substr(1) << ")\n";
+        out << buf << detail.substr(1) << ")";
+        // How sure, so that the owner knows where a trial pit decides.
+        std::string sure;
+        for (const char* k : {"certain", "likely", "possible"})
+            if (auto it = ownerCertainty[owner].find(k); it != ownerCertainty[owner].end())
+                sure += std::string(sure.empty() ? "" : " ") + k + " " + std::to_string(it->second);
+        if (!sure.empty()) out << "  " << sure;
+        out << "\n";
     }
     for (const auto& n : notes) out << "note: " << n << "\n";
     return out.str();

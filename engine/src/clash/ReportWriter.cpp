@@ -69,7 +69,9 @@ std::vector<std::string> rowOf(const Clash& c) {
             c.ruleVerified ? "yes" : "no",
             c.assumed.empty() ? "no" : "yes",
             c.assumed,
-            c.kind == ClashKind::Possible ? number(c.worstShiftM) : ""};
+            c.kind == ClashKind::Possible ? number(c.worstShiftM) : "",
+            std::string(toCode(c.certainty)),
+            number(c.probability)};
 }
 
 }  // namespace detail
@@ -105,7 +107,9 @@ const std::vector<std::string>& csvColumns() {
                                                   "rule_verified",
                                                   "depends_on_assumed",
                                                   "assumed_values",
-                                                  "worst_shift_m"};
+                                                  "worst_shift_m",
+                                                  "certainty",
+                                                  "probability"};
     return cols;
 }
 
@@ -140,7 +144,8 @@ core::Result<void> writeGeoJson(const ClashReport& report, const std::string& pa
             bool numeric = col.ends_with("_m") || col == "x" || col == "y" || col == "z" ||
                            col.starts_with("a_x") || col.starts_with("a_y") ||
                            col.starts_with("a_z") || col.starts_with("b_x") ||
-                           col.starts_with("b_y") || col.starts_with("b_z");
+                           col.starts_with("b_y") || col.starts_with("b_z") ||
+                           col == "probability";
             if (numeric)
                 props[col] = row[i].empty() ? json(nullptr) : json(std::stod(row[i]));
             else
@@ -205,6 +210,8 @@ core::Result<ClashReport> readReportLayer(OGRLayer& layer, const std::string& so
         if (std::isnan(c.pointA.x)) c.pointA = c.pointB = {num("x"), num("y"), num("z")};
         c.rule = str("rule");
         c.relation = str("relation");
+        certaintyFromCode(str("certainty"), c.certainty);  // older reports: none
+        c.probability = num("probability");
         report.clashes.push_back(std::move(c));
     }
     return report;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <map>
 #include <string>
 #include <string_view>
@@ -21,8 +22,17 @@ enum class ClashKind : std::uint8_t {
 
 enum class ClashStatus : std::uint8_t { New, Active, Resolved, Approved };
 
+// How sure a clash is, from the vertical uncertainty bands of both objects (docs/clash.md):
+// certain - the clearance is violated for every relative position within the bands;
+// likely - violated at the nominal positions, not for all positions within the bands;
+// possible - violated only for some positions within the bands;
+// none - not a question of depth (a zone constraint, a duplicate).
+enum class Certainty : std::uint8_t { Certain, Likely, Possible, None };
+
 std::string_view toCode(ClashKind k);
 std::string_view toCode(ClashStatus s);
+std::string_view toCode(Certainty c);
+bool certaintyFromCode(std::string_view code, Certainty& out);
 bool clashKindFromCode(std::string_view code, ClashKind& out);
 bool clashStatusFromCode(std::string_view code, ClashStatus& out);
 
@@ -42,6 +52,10 @@ struct Clash {
     bool ruleVerified = false;
     std::string assumed;  // what the result depends on that was assumed, e.g. "a:depth b:diameter"
     double worstShiftM = 0;  // for possible clashes: the vertical shift that causes it
+    Certainty certainty = Certainty::None;
+    // Probability that the clearance is violated, with the relative vertical offset of the two
+    // objects normal with sigma = sqrt(bandA^2 + bandB^2); NaN where certainty is None.
+    double probability = std::numeric_limits<double>::quiet_NaN();
     core::Vec3 location() const { return (pointA + pointB) * 0.5; }
 };
 

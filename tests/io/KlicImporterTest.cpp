@@ -197,11 +197,15 @@ TEST(KlicImport, DepthPointsAreInterpolatedAlongTheirElementAndDefaultsAreAssume
     EXPECT_NEAR(ds.linears[k1->geometry].outerDiameterM, 0.05, 1e-7);  // 5 cm
     EXPECT_NEAR(ds.linears[k2->geometry].outerDiameterM, 0.05, 1e-7);  // 50 mm
     const auto& l1 = ds.linears[k1->geometry];
-    // k1: depth points at both ends (1.0 and 1.4 m below 5.0), derived, with their accuracy.
-    EXPECT_NEAR(ds.vertices[l1.firstVertex].z, 5.0 - 1.0 - 0.025, 1e-6);
+    // k1: depth points near both ends (1.0 m at chainage 0.2, 1.4 m at 20, below 5.0), derived,
+    // with their accuracy; 0.2 m from its point the first vertex is almost exactly at it (the
+    // influence fades as exp(-distance / 25 m) towards the standard 0.60 m).
+    double w = std::exp(-0.2 / 25.0);
+    EXPECT_NEAR(ds.vertices[l1.firstVertex].z, 5.0 - (0.625 + w * (1.025 - 0.625)), 1e-6);
     EXPECT_NEAR(ds.vertices[l1.firstVertex + 1].z, 5.0 - 1.4 - 0.025, 1e-6);
+    EXPECT_NEAR(ds.vertexDepths[l1.firstVertex].belowGroundM, 0.625 + w * 0.4, 1e-6);
     EXPECT_EQ(ds.vertexDepths[l1.firstVertex].provenance, model::DepthProvenance::Derived);
-    EXPECT_FLOAT_EQ(ds.vertexDepths[l1.firstVertex].verticalUncertaintyM, 0.3f);
+    EXPECT_NEAR(ds.vertexDepths[l1.firstVertex + 1].verticalUncertaintyM, 0.3f, 1e-6);
     // k2: 10 m away from the depth points: the net's standaardDieptelegging, assumed.
     const auto& l2 = ds.linears[k2->geometry];
     EXPECT_NEAR(ds.vertices[l2.firstVertex].z, 5.0 - 0.6 - 0.025, 1e-6);
@@ -386,4 +390,64 @@ TEST(KlicImport, TheOwnersPlannedNetworksAreNotProposalsAndAreCheckedOnRequest) 
     ASSERT_FALSE(with.clashes.empty());
     EXPECT_EQ(with.clashes[0].aId, "nl.imkl-KL9999.plan");
     EXPECT_EQ(with.clashes[0].bId, "sleuf");
+}
+
+TEST(KlicImport, ADepthPointsInfluenceFadesAlongALongElementAndItsLinksAreUsed) {
+    test::ScratchDir dir("klic_fade");
+    // A 200 m water main with one point (1.3 m, accuracy tot30cm) at its start; a second main
+    // linked by imkl:dieptelegging to a point 5 m beside it ("onbekend"); a point of nobody.
+    std::string linked = cable("nl.imkl-KL9999.w2", "nl.imkl-KL9999.net1", "nl.imkl-KL9999.ul2",
+                               "110", "mm");
+    linked.insert(linked.find("</imkl:Elektriciteitskabel>"),
+                  R"(<imkl:dieptelegging xlink:href="nl.imkl-KL9999.dlinked"/>)");
+    std::string unknownAccuracy =
+        depthPoint("nl.imkl-KL9999.dlinked", "nl.imkl-KL9999.net1", "250050 470055", "1.50");
+    unknownAccuracy.replace(unknownAccuracy.find("tot30cm"), 7, "onbekend");
+    std::string xml = std::string(kHeader) + beheerder("KL9999", "Test") +
+                      network("nl.imkl-KL9999.net1", "water", "1.00") +
+                      utilityLink("nl.imkl-KL9999.ul1", "250000 470000 250100 470000 250200 470000") +
+                      utilityLink("nl.imkl-KL9999.ul2", "250000 470050 250100 470050") +
+                      cable("nl.imkl-KL9999.w1", "nl.imkl-KL9999.net1", "nl.imkl-KL9999.ul1",
+                            "110", "mm") +
+                      linked +
+                      depthPoint("nl.imkl-KL9999.d1", "nl.imkl-KL9999.net1", "250000 470000", "1.30") +
+                      unknownAccuracy +
+                      depthPoint("nl.imkl-KL9999.lost", "nl.imkl-KL9999.net1", "250150 470030", "2.00") +
+                      "</gml:FeatureCollection>\n";
+    model::Dataset ds;
+    io::ImportReport report;
+    io::KlicImportOptions o;
+    ASSERT_TRUE(io::importKlic(test::writeFile(dir.file("GI_fade.xml"), xml), o, ds, report));
+    const auto* w1 = byId(ds, "nl.imkl-KL9999.w1");
+    const auto* w2 = byId(ds, "nl.imkl-KL9999.w2");
+    ASSERT_TRUE(w1 && w2) << report.summary();
+    const auto& l1 = ds.linears[w1->geometry];
+    const double r = 0.055, standard = 1.0 + r, fixed = 1.3 + r;
+    for (std::uint32_t i = 0; i < 3; ++i) {
+        const auto& d = ds.vertexDepths[l1.firstVertex + i];
+        double dist = 100.0 * i, weight = std::exp(-dist / o.depthPointInfluenceM);
+        EXPECT_NEAR(d.belowGroundM, standard + weight * (fixed - standard), 1e-5) << i;
+        // The band grows away from the point and ends at the assumed band.
+        double grown = std::hypot(0.3, o.depthPointUncertaintyGrowth * dist);
+        EXPECT_NEAR(d.verticalUncertaintyM,
+                    std::min(weight * grown + (1 - weight) * o.assumedBandM,
+                             std::max(o.assumedBandM, 0.3)),
+                    1e-5)
+            << i;
+    }
+    EXPECT_EQ(ds.vertexDepths[l1.firstVertex].provenance, model::DepthProvenance::Derived);
+    // 200 m away the point no longer decides: the standard depth, assumed.
+    EXPECT_EQ(ds.vertexDepths[l1.firstVertex + 2].provenance, model::DepthProvenance::Assumed);
+    EXPECT_NEAR(ds.vertexDepths[l1.firstVertex + 2].belowGroundM, standard, 0.001);
+    // The linked point 5 m away is used; "onbekend" is never tighter than an assumed depth.
+    const auto& l2 = ds.linears[w2->geometry];
+    EXPECT_NEAR(ds.vertexDepths[l2.firstVertex].belowGroundM,
+                standard + std::exp(-50.0 / o.depthPointInfluenceM) * 0.5, 1e-5);
+    EXPECT_GE(ds.vertexDepths[l2.firstVertex].verticalUncertaintyM, o.assumedBandM - 1e-6);
+    // The point of nobody is said.
+    bool said = false;
+    for (const auto& wrn : report.warnings)
+        said |= wrn.featureId == "nl.imkl-KL9999.lost" &&
+                wrn.message.find("depth point not used") != std::string::npos;
+    EXPECT_TRUE(said) << report.summary();
 }

@@ -24,6 +24,11 @@ inline io::SourceOptions sourceOptions(const io::GroundLevel& ground, const std:
         o.klic.cabinetFoundationDepthM = rules.cabinetFoundationDepth->value;
     if (rules.manholeDepth) o.klic.manholeDepthM = rules.manholeDepth->value;
     o.klic.defaultCoverM = rules.defaultCoverDepth("overig");
+    if (rules.depthPoints.snap) o.klic.depthPointSnapM = rules.depthPoints.snap->value;
+    if (rules.depthPoints.influence) o.klic.depthPointInfluenceM = rules.depthPoints.influence->value;
+    if (rules.depthPoints.uncertaintyGrowth)
+        o.klic.depthPointUncertaintyGrowth = rules.depthPoints.uncertaintyGrowth->value;
+    o.klic.assumedBandM = rules.defaultUncertainty("assumed");
     for (auto theme : model::themes::kImkl)
         o.klic.coverByTheme[std::string(theme)] = rules.defaultCoverDepth(std::string(theme));
     if (rules.trees.rootZoneCrownRadiusPlus)

@@ -186,6 +186,13 @@ struct Parser {
                     (key == "appurtenance_diameter_m"      ? rules.appurtenanceDiameter
                      : key == "cabinet_foundation_depth_m" ? rules.cabinetFoundationDepth
                                                            : rules.manholeDepth) = *v;
+                } else if (key == "depth_point_snap_m" || key == "depth_point_influence_m" ||
+                           key == "depth_point_uncertainty_growth") {
+                    auto v = value(node, "defaults." + key);
+                    if (!v) return std::unexpected(v.error());
+                    (key == "depth_point_snap_m"        ? rules.depthPoints.snap
+                     : key == "depth_point_influence_m" ? rules.depthPoints.influence
+                                                        : rules.depthPoints.uncertaintyGrowth) = *v;
                 } else {
                     return std::unexpected(error(node, "defaults." + key, "unknown key"));
                 }

@@ -20,7 +20,10 @@ namespace bz::io {
 
 struct KlicImportOptions {
     GroundLevel groundLevel;       // to turn cover depths into NAP heights
-    double depthPointSnapM = 1.0;  // how far a depth point may lie from its element
+    double depthPointSnapM = 1.0;  // how far an unlinked depth point may lie from its element
+    double depthPointInfluenceM = 25.0;        // its influence fades as exp(-distance / this)
+    double depthPointUncertaintyGrowth = 0.02;  // its band grows by this many m per m
+    double assumedBandM = 0.5;  // the band of an assumed depth; "onbekend" is never tighter
     // Sizes of point objects, which KLIC gives as points only (the rule set's defaults; assumed).
     double appurtenanceDiameterM = 0.3;
     double cabinetFoundationDepthM = 0.6;

@@ -415,6 +415,14 @@ core::Result<void> importKlic(const std::string& path, const KlicImportOptions& 
 
     // [SECTION] pass 2: elements -> linear networks
     std::set<std::string> usedDepthPoints;
+    std::map<std::string, std::string> unusable;  // depth point id -> why it was not used
+    std::unordered_map<std::string, const DepthPoint*> depthById;
+    for (const auto& [net, pts] : depthsByNetwork)
+        for (const auto& p : pts) depthById[p.id] = &p;
+    std::set<std::string> linkedPoints;  // linked by some element: not for others by proximity
+    for (const auto& e : elements)
+        for (auto [l, lEnd] = e.href.equal_range("imkl:dieptelegging"); l != lEnd; ++l)
+            linkedPoints.insert(l->second);
     for (const auto& r : elements) {
         ObjectType type = ObjectType::Pipe;
         for (const auto& e : kElements)
@@ -484,67 +492,100 @@ core::Result<void> importKlic(const std::string& path, const KlicImportOptions& 
                 continue;
             }
             const auto& line = link->second;
-            // Depth points of this network near this line, by chainage.
+            double r2 = std::isnan(diameter) ? 0.0 : diameter / 2.0;
+            // This element's depth points by chainage: those it links (imkl:dieptelegging), then
+            // its network's within the snap distance.
             std::vector<std::pair<double, const DepthPoint*>> onLine;
+            std::set<const DepthPoint*> taken;
+            for (auto [l, lEnd] = r.href.equal_range("imkl:dieptelegging"); l != lEnd; ++l) {
+                auto p = depthById.find(l->second);
+                if (p == depthById.end()) {
+                    report.warn({file, meta.id,
+                                 "imkl:dieptelegging target '" + l->second +
+                                     "' is not a depth point of the delivery"});
+                    continue;
+                }
+                double ch = 0;
+                double off = project(line, p->second->at, ch);
+                if (off > 10 * options.depthPointSnapM) {
+                    unusable[p->second->id] = "linked by '" + meta.id + "' but " +
+                                              std::to_string(static_cast<int>(off)) +
+                                              " m away from it";
+                    continue;
+                }
+                onLine.push_back({ch, p->second});
+                taken.insert(p->second);
+            }
             if (auto d = depthsByNetwork.find(net->first); d != depthsByNetwork.end())
                 for (const auto& p : d->second) {
                     double ch = 0;
-                    if (project(line, p.at, ch) <= options.depthPointSnapM)
+                    if (!taken.count(&p) && !linkedPoints.count(p.id) &&
+                        project(line, p.at, ch) <= options.depthPointSnapM)
                         onLine.push_back({ch, &p});
                 }
             std::sort(onLine.begin(), onLine.end(),
                       [](const auto& a, const auto& b) { return a.first < b.first; });
-            double r2 = std::isnan(diameter) ? 0.0 : diameter / 2.0;
-            // The axis of a depth point: below ground (m, for DiepteTovMaaiveld) or in m NAP
-            // (DiepteNAP); the point gives the top of the pipe or its inner bottom.
-            auto axisBelowGround = [&](const DepthPoint& p) {
-                return p.value - (p.bottom ? 2 * r2 : 0.0) + r2;
+            // Each point as the axis's depth below ground and its band: a DiepteTovMaaiveld as
+            // given, a DiepteNAP against its own maaiveldPeil (else the ground at the point); the
+            // point gives the top of the pipe or its inner bottom. "onbekend" gets the assumed band.
+            struct Fix {
+                double chainage, below, band;
             };
-            auto axisNap = [&](const DepthPoint& p, Vec2 at) {
-                if (p.nap) return (p.bottom ? p.value + 2 * r2 : p.value) - r2;
-                return groundOrFlat(at.x, at.y) - axisBelowGround(p);
-            };
+            std::vector<Fix> fixes;
+            for (auto [ch, p] : onLine) {
+                double below = p->value - (p->bottom ? 2 * r2 : 0.0) + r2;
+                if (p->nap) {
+                    double g = !std::isnan(p->groundNap) ? p->groundNap : groundOrFlat(p->at.x, p->at.y);
+                    below = g - ((p->bottom ? p->value + 2 * r2 : p->value) - r2);
+                }
+                double band = std::isnan(p->accuracy) ? options.assumedBandM
+                                                      : std::max<double>(p->accuracy, 0.0);
+                fixes.push_back({ch, below, band});
+                usedDepthPoints.insert(p->id);
+            }
+            const double standard = coverOf(net->first, net->second) + r2;
+            const double L = std::max(options.depthPointInfluenceM, 1e-3);
             std::vector<Vec3> axis;
             std::vector<model::VertexDepth> depths;
             double run = 0;
             for (std::size_t i = 0; i < line.size(); ++i) {
                 if (i > 0) run += core::distance(line[i - 1], line[i]);
                 Vec3 v{line[i].x, line[i].y, NAN};
-                model::VertexDepth d;
-                if (!onLine.empty()) {
-                    // Interpolated along the line between the depth points (constant beyond the
-                    // ends): below ground where both points are, else in m NAP.
+                model::VertexDepth d{DepthProvenance::Assumed, model::kUnknown,  // rule set's band
+                                     static_cast<float>(standard)};
+                if (!fixes.empty()) {
+                    // The nearest fix on each side; between two, their deviations from the
+                    // standard depth are interpolated; the influence fades with the distance to
+                    // the nearer one (docs/data-model.md).
                     std::size_t j = 0;
-                    while (j + 1 < onLine.size() && onLine[j + 1].first < run) ++j;
-                    const DepthPoint& a = *onLine[j].second;
-                    const DepthPoint* b = nullptr;
-                    double t = 0;
-                    if (j + 1 < onLine.size() && run > onLine[j].first) {
-                        b = onLine[j + 1].second;
-                        double span = onLine[j + 1].first - onLine[j].first;
-                        t = span > 0 ? std::clamp((run - onLine[j].first) / span, 0.0, 1.0) : 0.0;
-                    }
-                    if (!a.nap && (!b || !b->nap)) {
-                        double below = axisBelowGround(a);
-                        if (b) below += (axisBelowGround(*b) - below) * t;
-                        // The height from the depth as stored, so that re-levelling later on the
-                        // same ground gives the same height to the bit.
-                        d.belowGroundM = static_cast<float>(below);
-                        v.z = groundOrFlat(v.x, v.y) - d.belowGroundM;
+                    while (j + 1 < fixes.size() && fixes[j + 1].chainage <= run) ++j;
+                    const Fix* left = fixes[j].chainage <= run ? &fixes[j] : nullptr;
+                    const Fix* right = left ? (j + 1 < fixes.size() ? &fixes[j + 1] : nullptr)
+                                            : &fixes[j];
+                    double dl = left ? run - left->chainage : INFINITY;
+                    double dr = right ? right->chainage - run : INFINITY;
+                    double dev, band;
+                    if (left && right && dl + dr > 0) {
+                        double t = dl / (dl + dr);
+                        dev = (left->below - standard) * (1 - t) + (right->below - standard) * t;
+                        band = left->band * (1 - t) + right->band * t;
                     } else {
-                        double z = axisNap(a, line[i]);
-                        if (b) z += (axisNap(*b, line[i]) - z) * t;
-                        v.z = z;
+                        const Fix& f = left ? *left : *right;
+                        dev = f.below - standard;
+                        band = f.band;
                     }
-                    d.provenance = DepthProvenance::Derived;
-                    d.verticalUncertaintyM = std::max(a.accuracy, b ? b->accuracy : 0.f);
-                    for (auto& [c, p] : onLine) usedDepthPoints.insert(p->id);
-                } else {
-                    double below = coverOf(net->first, net->second) + r2;
-                    d = {DepthProvenance::Assumed, model::kUnknown,  // the rule set's band applies
-                         static_cast<float>(below)};
-                    v.z = groundOrFlat(v.x, v.y) - d.belowGroundM;
+                    double near = std::min(dl, dr);
+                    double weight = std::exp(-near / L);
+                    double grown = std::hypot(band, options.depthPointUncertaintyGrowth * near);
+                    double sigma = weight * grown + (1 - weight) * options.assumedBandM;
+                    sigma = std::min(sigma, std::max(options.assumedBandM, band));
+                    d.belowGroundM = static_cast<float>(standard + weight * dev);
+                    d.verticalUncertaintyM = static_cast<float>(sigma);
+                    d.provenance = weight >= 0.5 ? DepthProvenance::Derived : DepthProvenance::Assumed;
                 }
+                // The height from the depth as stored, so that re-levelling later on the same
+                // ground gives the same height to the bit.
+                v.z = groundOrFlat(v.x, v.y) - d.belowGroundM;
                 axis.push_back(v);
                 depths.push_back(d);
             }
@@ -554,6 +595,20 @@ core::Result<void> importKlic(const std::string& path, const KlicImportOptions& 
         // One count per element of the file; an element with several links becomes id/0, id/1, ...
         if (loaded) report.load(r.type);
     }
+
+    // Every depth point that placed nothing is said, with why.
+    for (const auto& [net, pts] : depthsByNetwork)
+        for (const auto& p : pts) {
+            if (usedDepthPoints.count(p.id)) continue;
+            auto why = unusable.find(p.id);
+            report.warn({file, p.id,
+                         "depth point not used: " +
+                             (why != unusable.end()
+                                  ? why->second
+                                  : "no element of its network '" + net + "' within " +
+                                        std::to_string(options.depthPointSnapM).substr(0, 4) +
+                                        " m links it or lies that close")});
+        }
 
     // [SECTION] zones: EV areas and the excavation polygon, at every depth
     for (const auto& r : zones) {

@@ -58,11 +58,8 @@ core::Result<std::size_t> storeRun(const std::string& project, ClashReport& repo
                                    const WasChecked& wasChecked) {
     auto writer = io::detail::TableWriter::open(project, "to store the clash run");
     if (!writer) return std::unexpected(writer.error());
-    auto records = detail::readReviewTable(writer->dataset(), project);
-    if (!records) return std::unexpected(records.error());
-    std::size_t resolved = detail::applyReviews(*records, report, wasChecked);
-    if (auto ok = detail::writeReviewTable(*writer, project, *records); !ok)
-        return std::unexpected(ok.error());
+    auto resolved = detail::updateReviewTable(*writer, project, report, wasChecked);
+    if (!resolved) return resolved;
     if (auto ok = writeReportTable(*writer, project, report); !ok)
         return std::unexpected(ok.error());
     if (auto ok = writer->commit(); !ok) return std::unexpected(ok.error());

@@ -126,6 +126,17 @@ std::size_t applyReviews(std::map<std::string, ReviewRecord>& records, ClashRepo
     return resolved;
 }
 
+core::Result<std::size_t> updateReviewTable(io::detail::TableWriter& writer,
+                                            const std::string& project, ClashReport& report,
+                                            const WasChecked& wasChecked) {
+    auto records = readReviewTable(writer.dataset(), project);
+    if (!records) return std::unexpected(records.error());
+    std::size_t resolved = applyReviews(*records, report, wasChecked);
+    if (auto ok = writeReviewTable(writer, project, *records); !ok)
+        return std::unexpected(ok.error());
+    return resolved;
+}
+
 }  // namespace detail
 
 WasChecked checkedInRun(const model::Dataset& ds, const ClashReport& report) {
@@ -154,11 +165,8 @@ core::Result<std::size_t> applyAndStoreReviews(const std::string& project, Clash
                                                const WasChecked& wasChecked) {
     auto writer = io::detail::TableWriter::open(project, "to store clash reviews");
     if (!writer) return std::unexpected(writer.error());
-    auto records = detail::readReviewTable(writer->dataset(), project);
-    if (!records) return std::unexpected(records.error());
-    std::size_t resolved = detail::applyReviews(*records, report, wasChecked);
-    if (auto ok = detail::writeReviewTable(*writer, project, *records); !ok)
-        return std::unexpected(ok.error());
+    auto resolved = detail::updateReviewTable(*writer, project, report, wasChecked);
+    if (!resolved) return resolved;
     if (auto ok = writer->commit(); !ok) return std::unexpected(ok.error());
     return resolved;
 }

@@ -19,4 +19,9 @@ core::Result<void> writeReviewTable(io::detail::TableWriter& writer, const std::
 std::size_t applyReviews(std::map<std::string, ReviewRecord>& records, ClashReport& report,
                          const WasChecked& wasChecked);
 
+// readReviewTable + applyReviews + writeReviewTable inside the writer's transaction.
+core::Result<std::size_t> updateReviewTable(io::detail::TableWriter& writer,
+                                            const std::string& project, ClashReport& report,
+                                            const WasChecked& wasChecked);
+
 }  // namespace bz::clash::detail

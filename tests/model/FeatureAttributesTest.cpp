@@ -122,3 +122,23 @@ TEST(FeatureAttributes, PlanAreaLessHolesAndOfBufferedLinesNoVolumeForZonesAtEve
     EXPECT_EQ(valueOf(rows, "plan area"), "9.6 m2");
     EXPECT_EQ(valueOf(rows, "volume"), "11.5 m3");
 }
+
+TEST(FeatureAttributes, ADepthGivenBelowAnAssumedGroundSaysSo) {
+    Dataset ds;
+    Dataset::Meta m;
+    m.id = "LS-2";
+    m.theme = "laagspanning";
+    m.type = ObjectType::Cable;
+    std::vector<VertexDepth> d(2, {DepthProvenance::Assumed, 0.5f, 0.85f});
+    ds.addLinear(m, {{250000, 470000, -0.85}, {250010, 470000, -0.85}}, d, 0.05f);
+    ds.ground = {GroundBasis::Kind::AssumedFlat, 0.0, ""};
+    auto rows = featureAttributes(ds, 0);
+    EXPECT_EQ(valueOf(rows, "axis depth below ground (as given)"), "0.85 .. 0.85 m");
+    EXPECT_NE(valueOf(rows, "axis level").find("(on an assumed ground)"), std::string::npos);
+    EXPECT_NE(valueOf(rows, "ground").find("ASSUMED flat ground at 0.00 m NAP"), std::string::npos);
+    // On a real ground the same cable shows no such warning.
+    ds.ground = {GroundBasis::Kind::Raster, 0.0, "ahn.tif"};
+    rows = featureAttributes(ds, 0);
+    EXPECT_EQ(valueOf(rows, "axis level").find("assumed"), std::string::npos);
+    EXPECT_EQ(valueOf(rows, "ground"), "<no row ground>");
+}

@@ -58,10 +58,15 @@ std::vector<AttributeRow> featureAttributes(const Dataset& ds, std::size_t fi,
                    deepest = -INFINITY;
             std::map<std::string, std::size_t> byProvenance;
             float band = 0;
+            double givenLo = INFINITY, givenHi = -INFINITY;  // depths below ground as the source gave
             for (std::uint32_t i = 0; i < l.vertexCount; ++i) {
                 const auto& v = ds.vertices[l.firstVertex + i];
                 const auto& d = ds.vertexDepths[l.firstVertex + i];
                 ++byProvenance[std::string(toCode(d.provenance))];
+                if (!std::isnan(d.belowGroundM)) {
+                    givenLo = std::min(givenLo, static_cast<double>(d.belowGroundM));
+                    givenHi = std::max(givenHi, static_cast<double>(d.belowGroundM));
+                }
                 if (!std::isnan(d.verticalUncertaintyM))
                     band = std::max(band, d.verticalUncertaintyM);
                 if (i > 0) length += core::distance(ds.vertices[l.firstVertex + i - 1], v);
@@ -76,10 +81,16 @@ std::vector<AttributeRow> featureAttributes(const Dataset& ds, std::size_t fi,
             }
             add("length", number(length, "m"));
             add("vertices", std::to_string(l.vertexCount));
-            add("axis level",
-                std::isinf(lo) ? "unknown" : number(lo, "") + " .. " + number(hi, "m NAP"));
-            if (!std::isinf(shallowest))
+            const bool onAssumedGround = !std::isinf(givenLo) && ds.ground.assumed();
+            add("axis level", std::isinf(lo) ? "unknown"
+                              : number(lo, "") + " .. " + number(hi, "m NAP") +
+                                    (onAssumedGround ? " (on an assumed ground)" : ""));
+            if (!std::isinf(givenLo))
+                add("axis depth below ground (as given)",
+                    number(givenLo, "") + " .. " + number(givenHi, "m"));
+            else if (!std::isinf(shallowest))
                 add("depth below ground", number(shallowest, "") + " .. " + number(deepest, "m"));
+            if (onAssumedGround) add("ground", describe(ds.ground));
             std::string prov;
             for (const auto& [p, n] : byProvenance)
                 prov += (prov.empty() ? "" : ", ") + p + " " + std::to_string(n);

@@ -360,3 +360,17 @@ TEST(HostileInput, ARepeatedUtilityLinkIdIsReportedNotSilentlyReplaced) {
     EXPECT_NE(r.why["ulk"].find("UtilityLink id repeated"), std::string::npos) << r.why["ulk"];
     EXPECT_NEAR(r.ds.vertices[r.ds.linears[0].firstVertex].x, 250000, 1e-6);
 }
+
+TEST(HostileInput, AnImplausibleDiameterIsSaidAndTakenAsUnknown) {
+    test::ScratchDir dir("diameter");
+    std::string c = cableOn("big", kRd, "", "250000 470000 250020 470000");
+    c.replace(c.find(">50<"), 4, ">7000<");  // 7 m
+    auto r = readKlic(dir, c);
+    ASSERT_TRUE(r.ok);
+    ASSERT_EQ(r.ds.features.size(), 1u);
+    EXPECT_TRUE(std::isnan(r.ds.linears[0].outerDiameterM));
+    bool said = false;
+    for (const auto& w : r.report.warnings)
+        said |= w.featureId == "big" && w.message.find("not a plausible diameter") != std::string::npos;
+    EXPECT_TRUE(said) << r.report.summary();
+}

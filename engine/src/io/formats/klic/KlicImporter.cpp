@@ -456,7 +456,14 @@ core::Result<void> importKlic(const std::string& path, const KlicImportOptions& 
                 break;
             }
             double d = number(r, el, *v) * f;
-            if (d > 0 && d < 5) diameter = static_cast<float>(d);
+            if (d > 0 && d < 5)
+                diameter = static_cast<float>(d);
+            else if (!std::isnan(d))  // never silently: the rule set's default is used instead
+                report.warn({file, r.id,
+                             std::string(el) + " " + *v + " " +
+                                 (r.uom.count(el) ? r.uom.at(el) : std::string("m")) +
+                                 " is not a plausible diameter (0 to 5 m): taken as unknown, the "
+                                 "rule set's default applies (marked assumed)"});
         }
         if (badUnit) continue;
         model::Dataset::Meta meta;

@@ -3,7 +3,8 @@
 # SECONDS (default 60) on its corpus: the seeds in tests/fuzz/corpus, the real samples from
 # ../shared/data and what earlier runs found. A crash fails the script; its input is kept in
 # build-fuzz/crashes/TARGET/ (turn it into a regression test, see docs/reliability.md).
-# Usage: tools/scripts/run-fuzz.sh [SECONDS] [TARGET...]
+# Usage: tools/scripts/run-fuzz.sh [SECONDS] [TARGET...]   (BODEMZICHT_FUZZ_SEED: libFuzzer's seed,
+# 1 by default so that a CI run mutates the same way each time; 0 for a random one)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-60}
@@ -28,7 +29,6 @@ if [ -x build/tools/bodem ] && [ ! -f build-fuzz/corpus/project_reader/seed.gpkg
   tmp=$(mktemp -d)
   build/tools/bodem import "$shared"/klic/b4udignl_22G064233_1_GI_small.xml --into "$tmp/p.gpkg" \
     --ground-level 10 >/dev/null
-  build/tools/bodem review "$tmp/p.gpkg" none >/dev/null 2>&1 || true
   seed project_reader "$tmp/p.gpkg"
   mv build-fuzz/corpus/project_reader/p.gpkg build-fuzz/corpus/project_reader/seed.gpkg
   rm -rf "$tmp"
@@ -41,7 +41,8 @@ for t in "${targets[@]}"; do
   mkdir -p "build-fuzz/crashes/$t"
   echo "fuzz: $t for ${seconds}s"
   if ! "build-fuzz/tests/fuzz/fuzz_$t" "build-fuzz/corpus/$t" -max_total_time="$seconds" \
-      -max_len=262144 -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
+      -seed="${BODEMZICHT_FUZZ_SEED:-1}" -max_len=262144 -rss_limit_mb=2048 -timeout=10 \
+      -print_final_stats=1 \
       -artifact_prefix="build-fuzz/crashes/$t/" 2>"build-fuzz/fuzz_$t.log"; then
     echo "fuzz: $t FOUND A CRASH (build-fuzz/crashes/$t/, log build-fuzz/fuzz_$t.log)"
     tail -40 "build-fuzz/fuzz_$t.log"

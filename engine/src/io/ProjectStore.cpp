@@ -339,6 +339,7 @@ core::Result<void> writeProject(const Dataset& ds, const std::string& project) {
     auto lock = ProjectWriteLock::acquire(project, "to write its objects");
     if (!lock) return std::unexpected(lock.error());
     if (auto ok = checkProjectWritable(project, "to write its objects"); !ok) return ok;
+    removeStaleTemporaries(project);
     // The new project is written beside the old one and moved over it only when complete, so a
     // failure at any point (disk full, kill, a bad feature) leaves the old project as it was.
     std::string tmp = temporarySibling(project);

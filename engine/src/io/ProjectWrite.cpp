@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -155,6 +156,21 @@ void recoverInterruptedWrite(const std::string& project) {
     GDALDatasetH ds = GDALOpenEx(project.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr,
                                  nullptr, nullptr);
     if (ds) GDALClose(ds);
+}
+
+void removeStaleTemporaries(const std::string& project) {
+    // PROJECT.tmp-PID-N of a writer that was killed: its process is gone.
+    std::error_code ec;
+    fs::path p(project);
+    fs::path dir = p.parent_path().empty() ? fs::path(".") : p.parent_path();
+    const std::string prefix = p.filename().string() + ".tmp-";
+    for (const auto& e : fs::directory_iterator(dir, ec)) {
+        std::string name = e.path().filename().string();
+        if (name.rfind(prefix, 0) != 0) continue;
+        long pid = std::strtol(name.c_str() + prefix.size(), nullptr, 10);
+        if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH)
+            fs::remove(e.path(), ec);
+    }
 }
 
 std::string temporarySibling(const std::string& project) {

@@ -45,6 +45,10 @@ core::Result<void> replaceAtomically(const std::string& tmp, const std::string& 
 // is not a local file.
 void recoverInterruptedWrite(const std::string& project);
 
+// Removes the temporary files of writers that were killed (their process is gone); call with the
+// write lock held.
+void removeStaleTemporaries(const std::string& project);
+
 // A fresh name for a temporary file beside `project` (PROJECT.tmp-PID-N).
 std::string temporarySibling(const std::string& project);
 

@@ -4,7 +4,8 @@
 
 #include <cmath>
 #include <cstdio>
-#include <unordered_map>
+#include <string_view>
+#include <unordered_set>
 
 namespace bz::io::detail {
 
@@ -97,8 +98,19 @@ std::vector<bool> checkFeatures(const model::Dataset& ds, const std::string& sou
                                 ImportReport& report) {
     std::vector<bool> keep(ds.features.size(), true);
     // Ids are unique per source file (a project merges several sources, each with its own ids).
-    std::unordered_map<std::string, std::uint32_t> firstOf;
-    firstOf.reserve(ds.features.size());
+    // Keyed by the source's pool id and a view of the id: no string is copied.
+    struct Key {
+        core::StringPool::Id source;
+        std::string_view id;
+        bool operator==(const Key&) const = default;
+    };
+    struct KeyHash {
+        std::size_t operator()(const Key& k) const {
+            return std::hash<std::string_view>()(k.id) * 31 + k.source;
+        }
+    };
+    std::unordered_set<Key, KeyHash> seen;
+    seen.reserve(ds.features.size());
     for (std::uint32_t i = 0; i < ds.features.size(); ++i) {
         const auto& f = ds.features[i];
         const std::string& file = ds.str(f.source).empty() ? source : ds.str(f.source);
@@ -108,8 +120,7 @@ std::vector<bool> checkFeatures(const model::Dataset& ds, const std::string& sou
             continue;
         }
         if (f.id.empty()) continue;  // readers give ids; an empty one is not a repeat
-        auto [it, inserted] = firstOf.emplace(ds.str(f.source) + '\n' + f.id, i);
-        if (!inserted) {
+        if (!seen.insert({f.source, f.id}).second) {
             keep[i] = false;
             report.reject({file, f.id,
                            "id repeated in the source; the first object with this id is kept, "

@@ -26,24 +26,18 @@ Runner registerGround(CLI::App& app) {
             throw CLI::ValidationError("give --raster FILE or --level M");
     });
     return [a] {
-        io::GroundLevel ground;
-        if (!a->raster.empty()) {
-            auto r = io::Raster::open(a->raster);
-            if (!r) {
-                std::fprintf(stderr, "bodem ground: %s\n", r.error().toString().c_str());
-                return 1;
-            }
-            ground = io::GroundLevel(std::move(*r));
-        } else {
-            ground = io::GroundLevel(a->level);
+        auto ground = groundFromOptions(a->raster, a->level);
+        if (!ground) {
+            std::fprintf(stderr, "bodem ground: %s\n", ground.error().toString().c_str());
+            return 1;
         }
-        auto stats = io::setProjectGround(a->project, ground, a->raster);
+        auto stats = io::setProjectGround(a->project, *ground, a->raster);
         if (!stats) {
             std::fprintf(stderr, "bodem ground: %s\n", stats.error().toString().c_str());
             return 1;
         }
-        std::printf("ground: %s\nre-levelled %zu vertices, %zu bodies, %zu zones", 
-                    ground.describe().c_str(), stats->vertices, stats->bodies, stats->prisms);
+        std::printf("ground: %s\nre-levelled %zu vertices, %zu bodies, %zu zones",
+                    ground->describe().c_str(), stats->vertices, stats->bodies, stats->prisms);
         if (stats->onFlatFallback)
             std::printf("; %zu places had no ground value and stay on the assumed flat ground",
                         stats->onFlatFallback);

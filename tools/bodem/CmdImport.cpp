@@ -40,16 +40,12 @@ Runner registerImport(CLI::App& app) {
                   "Any skipped feature is an error (exit 2) and nothing is written");
     return [a] {
         io::GenericImportOptions options;
-        if (!a->groundRaster.empty()) {
-            auto r = io::Raster::open(a->groundRaster);
-            if (!r) {
-                std::fprintf(stderr, "bodem import: %s\n", r.error().toString().c_str());
-                return 1;
-            }
-            options.groundLevel = io::GroundLevel(std::move(*r));
-        } else if (!std::isnan(a->groundLevel)) {
-            options.groundLevel = io::GroundLevel(a->groundLevel);
+        auto ground = groundFromOptions(a->groundRaster, a->groundLevel);
+        if (!ground) {
+            std::fprintf(stderr, "bodem import: %s\n", ground.error().toString().c_str());
+            return 1;
         }
+        options.groundLevel = std::move(*ground);
         if (!a->crs.empty()) options.sourceCrs = a->crs;
         io::ImportRequest request;
         request.sources = a->sources;

@@ -3,6 +3,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cmath>
 #include <functional>
 
 #include <bodemzicht/clash/RuleSet.h>
@@ -35,6 +36,17 @@ inline io::SourceOptions sourceOptions(const io::GroundLevel& ground, const std:
         o.trees.rootZoneCrownRadiusPlusM = rules.trees.rootZoneCrownRadiusPlus->value;
     if (rules.trees.rootDepth) o.trees.rootDepthM = rules.trees.rootDepth->value;
     return o;
+}
+
+// The ground a command was given: a raster (--ground-raster / --raster), else a constant level
+// (NaN: none), else no ground at all.
+inline core::Result<io::GroundLevel> groundFromOptions(const std::string& raster, double level) {
+    if (!raster.empty()) {
+        auto r = io::Raster::open(raster);
+        if (!r) return std::unexpected(r.error());
+        return io::GroundLevel(std::move(*r));
+    }
+    return std::isnan(level) ? io::GroundLevel() : io::GroundLevel(level);
 }
 
 using Runner = std::function<int()>;

@@ -31,7 +31,7 @@ core::Result<void> openProject(ViewerState& state, const std::string& project,
             state.problems.push_back(std::string("groundwater level ") + name +
                                      " not shown: " + raster.error().toString());
         else if (raster->available())
-            *level = std::make_shared<const io::GroundLevel>(std::move(*raster));
+            *level = std::make_shared<const model::GroundLevel>(std::move(*raster));
     }
     if (auto saved = io::readBookmarks(project))
         state.bookmarks = std::move(*saved);

@@ -23,7 +23,7 @@ struct ViewerState {
     // Parts of the project that could not be read (a raster, the stored clashes, bookmarks);
     // the rest shows, and the project panel lists these.
     std::vector<std::string> problems;
-    io::GroundLevel ground;
+    model::GroundLevel ground;
     clash::ClashReport clashes;
     render::RenderOptions options;
     long selectedFeature = -1;

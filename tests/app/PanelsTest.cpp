@@ -150,7 +150,7 @@ TEST(Panels, UsingWidgetsChangesStateLanguageAndScene) {
     EXPECT_FALSE(std::isnan(s.options.sliceTopZ));
 
     // Groundwater sheets: offered once the project has a level, drawn when ticked.
-    s.options.ghg = std::make_shared<io::GroundLevel>(3.5);
+    s.options.ghg = std::make_shared<model::GroundLevel>(3.5);
     ui.frame(s, viewport);
     ASSERT_TRUE(Ui::press("Beeld", "Grondwater (GHG licht, GLG donker blauw)"));
     ui.frame(s, viewport);

@@ -71,7 +71,7 @@ struct Scene {
 
     clash::ClashReport run(clash::ClashOptions o = {},
                            const clash::RuleSet& rules = clash::RuleSet::dutchDefault(),
-                           const io::GroundLevel& ground = io::GroundLevel(5.0)) const {
+                           const model::GroundLevel& ground = model::GroundLevel(5.0)) const {
         clash::ClashModel model(ds, rules, ground);
         clash::ClashDetector d(model, rules, o);
         return d.findClashes();
@@ -176,7 +176,7 @@ TEST(ClashDetector, MissingDiameterAndDepthUseRuleDefaultsAndSaySo) {
     EXPECT_NEAR(r.clashes[0].distanceM, -0.15, 1e-9);
     EXPECT_EQ(r.clashes[0].assumed, "a:depth a:diameter");
     // Without any ground level the feature cannot be placed: reported, not silently dropped.
-    auto n = s.run({}, clash::RuleSet::dutchDefault(), io::GroundLevel());
+    auto n = s.run({}, clash::RuleSet::dutchDefault(), model::GroundLevel());
     EXPECT_TRUE(n.clashes.empty());
     ASSERT_FALSE(n.notes.empty());
     EXPECT_NE(n.notes.back().find("first: 'ls-2d'"), std::string::npos) << n.notes.back();
@@ -222,7 +222,7 @@ TEST(ClashDetector, InfiltrationBottomMustStayAboveGhg) {
           {{0, 0}, {6, 0}, {6, 2}, {0, 2}}, 3.9, 4.5);
     s.box("crate-ok", "infiltratie", ObjectType::InfiltrationCrate, ObjectStatus::Proposed,
           {{0, 10}, {6, 10}, {6, 12}, {0, 12}}, 4.4, 4.9);
-    io::GroundLevel ghg(4.0);
+    model::GroundLevel ghg(4.0);
     clash::ClashOptions o;
     o.ghg = &ghg;
     auto r = s.run(o);
@@ -350,7 +350,7 @@ TEST(ClashDetector, MatchesABruteForceAllPairsReferenceOnRandomScenes) {
 TEST(ClashDetector, FullRunAndSingleFeatureRechecksAgreeOnTheSampleDistrict) {
     sample::SampleOptions o;
     auto ds = sample::generateDistrict(o);
-    io::GroundLevel ground;
+    model::GroundLevel ground;
     clash::ClashModel model(ds, clash::RuleSet::dutchDefault(), ground);
     clash::ClashDetector detector(model, clash::RuleSet::dutchDefault(), {});
     auto full = detector.findClashes();
@@ -555,7 +555,7 @@ TEST(ClashReview, ARunThatDidNotCheckAPairResolvesNothing) {
         s.ds.vertices[l.firstVertex + i].z = NAN;
         s.ds.vertexDepths[l.firstVertex + i] = {model::DepthProvenance::Unknown, model::kUnknown};
     }
-    auto r2 = s.run({}, clash::RuleSet::dutchDefault(), io::GroundLevel());  // and no ground
+    auto r2 = s.run({}, clash::RuleSet::dutchDefault(), model::GroundLevel());  // and no ground
     EXPECT_TRUE(r2.clashes.empty());
     ASSERT_EQ(r2.uncheckedFeatures.size(), 1u);
     auto resolved = clash::applyAndStoreReviews(project, r2, clash::checkedInRun(s.ds, r2));

@@ -10,10 +10,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     bz::model::Dataset ds;
     bz::io::ImportReport report;
     bz::io::KlicImportOptions options;
-    options.groundLevel = bz::io::GroundLevel(10.0);
+    options.groundLevel = bz::model::GroundLevel(10.0);
     (void)bz::io::importKlic(path, options, ds, report);
     bz::io::SourceOptions so;
-    so.groundLevel = bz::io::GroundLevel(10.0);
+    so.groundLevel = bz::model::GroundLevel(10.0);
     bz::model::Dataset checked;
     (void)bz::io::readSource(path, so, checked, report);
     VSIUnlink(path.c_str());

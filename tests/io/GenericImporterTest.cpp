@@ -70,7 +70,7 @@ TEST(GenericImport, FlatLinesGetHeightsFromCoverDepthAndGroundLevel) {
     model::Dataset ds;
     io::ImportReport report;
     io::GenericImportOptions o;
-    o.groundLevel = io::GroundLevel(5.20);
+    o.groundLevel = model::GroundLevel(5.20);
     ASSERT_TRUE(io::importGeneric(path, o, ds, report));
     ASSERT_EQ(ds.features.size(), 2u) << report.summary();
     // Axis = ground - cover - radius; a given depth without a source counts as assumed.
@@ -227,7 +227,7 @@ TEST(GenericImport, Wgs84InputIsReprojectedToRd) {
     model::Dataset ds;
     io::ImportReport report;
     io::GenericImportOptions o;
-    o.groundLevel = io::GroundLevel(4.0);
+    o.groundLevel = model::GroundLevel(4.0);
     ASSERT_TRUE(io::importGeneric(path, o, ds, report));
     ASSERT_EQ(ds.features.size(), 1u) << report.summary();
     // RD's origin point: Amersfoort (155000, 463000) within a metre (2D Helmert, no grids needed).

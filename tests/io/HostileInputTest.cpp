@@ -63,10 +63,10 @@ KlicResult readKlic(const test::ScratchDir& dir, const std::string& body) {
     auto path =
         test::writeFile(dir.file("GI_hostile.xml"), kHeader + body + "</gml:FeatureCollection>\n");
     io::KlicImportOptions o;
-    o.groundLevel = io::GroundLevel(10.0);
+    o.groundLevel = model::GroundLevel(10.0);
     // Through readSource, as bodem import does: the shared checks apply too.
     io::SourceOptions so;
-    so.groundLevel = io::GroundLevel(10.0);
+    so.groundLevel = model::GroundLevel(10.0);
     r.ok = io::readSource(path, so, r.ds, r.report);
     for (const auto& e : r.report.problems) r.why[e.featureId] = e.message;
     return r;
@@ -166,7 +166,7 @@ TEST(HostileInput, NonFiniteAndAbsurdCoordinatesAreRefusedWithTheFeatureId) {
     model::Dataset ds;
     io::ImportReport report;
     io::SourceOptions so;
-    so.groundLevel = io::GroundLevel(10.0);
+    so.groundLevel = model::GroundLevel(10.0);
     ASSERT_TRUE(io::readSource(geojson, so, ds, report));
     ASSERT_EQ(ds.features.size(), 1u);
     EXPECT_EQ(ds.features[0].id, "fine");

@@ -117,7 +117,7 @@ TEST(KlicImport, KadasterDeliveriesImportWithCountsThatAddUp) {
         model::Dataset ds;
         io::ImportReport report;
         io::KlicImportOptions o;
-        o.groundLevel = io::GroundLevel(10.0);
+        o.groundLevel = model::GroundLevel(10.0);
         ASSERT_TRUE(io::importKlic(path, o, ds, report)) << c.file;
         EXPECT_GE(report.loaded(), c.minLoaded) << c.file << "\n" << report.summary();
         EXPECT_EQ(report.skipped(), 0u) << c.file << "\n" << report.summary();
@@ -134,7 +134,7 @@ TEST(KlicImport, ThemeOwnerDiameterAndStatusComeFromTheDelivery) {
     model::Dataset ds;
     io::ImportReport report;
     io::KlicImportOptions o;
-    o.groundLevel = io::GroundLevel(1.0);
+    o.groundLevel = model::GroundLevel(1.0);
     ASSERT_TRUE(io::importKlic(klicSample("Levering_22C001966_3.zip"), o, ds, report));
     std::size_t heat = 0;
     for (const auto& f : ds.features) {
@@ -187,7 +187,7 @@ TEST(KlicImport, DepthPointsAreInterpolatedAlongTheirElementAndDefaultsAreAssume
     model::Dataset ds;
     io::ImportReport report;
     io::KlicImportOptions o;
-    o.groundLevel = io::GroundLevel(5.0);
+    o.groundLevel = model::GroundLevel(5.0);
     ASSERT_TRUE(io::importKlic(path, o, ds, report)) << report.summary();
     ASSERT_EQ(ds.features.size(), 2u) << report.summary();
     const auto* k1 = byId(ds, "nl.imkl-KL9999.k1");
@@ -293,7 +293,7 @@ TEST(KlicImport, PointObjectsGetAssumedSizesAtTheirNetworksDepth) {
     model::Dataset ds;
     io::ImportReport report;
     io::KlicImportOptions o;
-    o.groundLevel = io::GroundLevel(1.0);
+    o.groundLevel = model::GroundLevel(1.0);
     ASSERT_TRUE(io::importKlic(klicSample("Levering_22G003180_1.zip"), o, ds, report));
     const auto* mof = byId(ds, "nl.imkl-KL1040.APPU_IMKL_Appurtenance__Ms_Mof__618028486_87988567");
     ASSERT_NE(mof, nullptr);
@@ -378,7 +378,7 @@ TEST(KlicImport, TheOwnersPlannedNetworksAreNotProposalsAndAreCheckedOnRequest) 
     ds.addPrism(m, {{{250009, 469999}, {250011, 469999}, {250011, 470001}, {250009, 470001}}}, -1.0,
                 0.0, model::kUnknown, {model::DepthProvenance::Measured, 0.f, 1.0f});
     auto run = [&](bool withPlanned) {
-        clash::ClashModel model(ds, clash::RuleSet::dutchDefault(), io::GroundLevel());
+        clash::ClashModel model(ds, clash::RuleSet::dutchDefault(), model::GroundLevel());
         clash::ClashOptions o;
         o.includePlanned = withPlanned;
         return clash::ClashDetector(model, clash::RuleSet::dutchDefault(), o).findClashes();

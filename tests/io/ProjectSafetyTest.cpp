@@ -54,7 +54,7 @@ std::string cables(const std::string& path, double shift = 0, const std::string&
 io::ImportRequest requestFor(std::vector<std::string> sources, bool append) {
     io::ImportRequest r;
     r.sources = std::move(sources);
-    r.options.groundLevel = io::GroundLevel(10.0);
+    r.options.groundLevel = model::GroundLevel(10.0);
     r.append = append;
     return r;
 }

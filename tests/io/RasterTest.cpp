@@ -57,10 +57,10 @@ TEST(Raster, RasterInAnotherCrsIsRefusedWithAHint) {
 }
 
 TEST(GroundLevel, RasterFallsBackToNothingAndConstantIsConstant) {
-    io::GroundLevel none;
+    model::GroundLevel none;
     EXPECT_FALSE(none.available());
     EXPECT_TRUE(std::isnan(none.at(1, 2)));
-    io::GroundLevel c(4.25);
+    model::GroundLevel c(4.25);
     EXPECT_EQ(c.at(250000, 470000), 4.25);
     EXPECT_EQ(c.describe(), "constant 4.25 m NAP");
 }

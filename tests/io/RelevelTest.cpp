@@ -60,7 +60,7 @@ TEST(Relevel, ARasterArrivingLaterPlacesEverythingGivenBelowGroundAndLeavesNapAl
     ASSERT_TRUE(io::Raster::writeGeoTiff(tif, 250000, 470010, 0.5, 40, 20, values, -9999));
     auto raster = io::Raster::open(tif);
     ASSERT_TRUE(raster);
-    io::GroundLevel ground(std::move(*raster));
+    model::GroundLevel ground(std::move(*raster));
 
     model::Dataset ds = mixed();
     std::string project = dir.file("p.gpkg");
@@ -105,7 +105,7 @@ TEST(Relevel, ARasterArrivingLaterPlacesEverythingGivenBelowGroundAndLeavesNapAl
 
 TEST(Relevel, WhereTheRasterHasNoValueTheFlatGroundStaysAndIsSaid) {
     model::Dataset ds = mixed();
-    io::GroundLevel none;
+    model::GroundLevel none;
     auto s = io::relevel(ds, none, 2.0);
     EXPECT_EQ(s.vertices, 2u);
     EXPECT_EQ(s.onFlatFallback, 4u);  // two vertices, the cabinet, the trench

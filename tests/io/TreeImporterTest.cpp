@@ -32,7 +32,7 @@ TEST(TreeImport, AmsterdamStyleRegisterWithClassesAndDerivedRootZone) {
     model::Dataset ds;
     io::ImportReport report;
     io::TreeImportOptions o;
-    o.groundLevel = io::GroundLevel(0.4);
+    o.groundLevel = model::GroundLevel(0.4);
     o.sourceCrs = "EPSG:28992";
     ASSERT_TRUE(io::importTrees(path, o, ds, report));
     ASSERT_EQ(ds.features.size(), 2u) << report.summary();

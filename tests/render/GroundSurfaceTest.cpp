@@ -12,6 +12,8 @@
 #include <vector>
 
 #include "../TestSupport.h"
+#include <bodemzicht/io/Raster.h>
+
 #include "render/vtk/GroundSurface.h"
 
 using namespace bz;
@@ -65,7 +67,7 @@ double planArea(const std::vector<Triangle>& tris) {
 }
 
 // A 60 x 60 m ground-level raster at RD coordinates: gentle random waves plus noise of `rough` m.
-io::GroundLevel randomGround(const test::ScratchDir& dir, unsigned seed, double rough) {
+model::GroundLevel randomGround(const test::ScratchDir& dir, unsigned seed, double rough) {
     std::mt19937 rng(seed);
     std::uniform_real_distribution<double> u(0, 1);
     const int n = 60;
@@ -80,7 +82,7 @@ io::GroundLevel randomGround(const test::ScratchDir& dir, unsigned seed, double 
     EXPECT_TRUE(io::Raster::writeGeoTiff(path, 155000, 463060, 1.0, n, n, values, -9999));
     auto raster = io::Raster::open(path);
     EXPECT_TRUE(raster);
-    return io::GroundLevel(std::move(*raster));
+    return model::GroundLevel(std::move(*raster));
 }
 
 }  // namespace
@@ -126,6 +128,6 @@ TEST(GroundSurface, VerticesAreRasterSamplesAndTheSurfaceCoversTheBounds) {
                         0.06);
         }
     }
-    io::GroundLevel none;
+    model::GroundLevel none;
     EXPECT_TRUE(render::detail::GroundSurface(none, bounds, origin).empty());
 }

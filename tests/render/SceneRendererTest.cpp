@@ -62,7 +62,7 @@ int inCentreColumn(const render::Image& img, Pred pred) {
 TEST(SceneRenderer, ThemeColoursAppearWhereTheObjectsAre) {
     REQUIRE_DISPLAY();
     auto ds = cableScene();
-    auto img = render::renderImage(ds, io::GroundLevel(), topView());
+    auto img = render::renderImage(ds, model::GroundLevel(), topView());
     ASSERT_TRUE(img) << img.error().toString();
     ASSERT_EQ(img->width, 320);
     // The view is centred on the scene: the LS cable (WION dark red) is below the centre, the
@@ -83,7 +83,7 @@ TEST(SceneRenderer, ThemeColoursAppearWhereTheObjectsAre) {
 TEST(SceneRenderer, XrayShowsWhatTheOpaqueGroundHides) {
     REQUIRE_DISPLAY();
     auto ds = cableScene();
-    io::GroundLevel ground(5.0);  // the cables lie a metre below it
+    model::GroundLevel ground(5.0);  // the cables lie a metre below it
     auto o = topView();
     o.groundOpacity = 1.0;
     auto opaque = render::renderImage(ds, ground, o);
@@ -107,9 +107,9 @@ TEST(SceneRenderer, VerticalExaggerationChangesTheImage) {
     o.width = 320;
     o.height = 240;
     o.view = "street";
-    auto flat = render::renderImage(ds, io::GroundLevel(), o);
+    auto flat = render::renderImage(ds, model::GroundLevel(), o);
     o.verticalExaggeration = 5;
-    auto tall = render::renderImage(ds, io::GroundLevel(), o);
+    auto tall = render::renderImage(ds, model::GroundLevel(), o);
     ASSERT_TRUE(flat && tall);
     std::size_t differing = 0;
     for (std::size_t i = 0; i < flat->rgb.size(); i += 3)
@@ -124,8 +124,8 @@ TEST(SceneRenderer, ClashHighlightAppearsAtTheReportedLocation) {
     auto o = topView();
     // A hard-clash marker half way between the cables (centre of the view), where nothing was.
     o.clashes.push_back({{X0, Y0 + 5, 4}, "hard", "C1"});
-    auto without = render::renderImage(ds, io::GroundLevel(), topView());
-    auto with = render::renderImage(ds, io::GroundLevel(), o);
+    auto without = render::renderImage(ds, model::GroundLevel(), topView());
+    auto with = render::renderImage(ds, model::GroundLevel(), o);
     ASSERT_TRUE(without && with);
     auto c0 = without->at(o.width / 2, o.height / 2), c1 = with->at(o.width / 2, o.height / 2);
     EXPECT_FALSE(c0.r > 200 && c0.g < 60);
@@ -137,7 +137,7 @@ TEST(SceneRenderer, PickingReturnsTheFeatureUnderAPixel) {
     REQUIRE_DISPLAY();
     auto ds = cableScene();
     auto o = topView();
-    auto img = render::renderImage(ds, io::GroundLevel(), o);
+    auto img = render::renderImage(ds, model::GroundLevel(), o);
     ASSERT_TRUE(img);
     int yRed = -1, yBlue = -1;
     for (int y = 0; y < o.height; ++y) {
@@ -145,9 +145,9 @@ TEST(SceneRenderer, PickingReturnsTheFeatureUnderAPixel) {
         if (yBlue < 0 && bluish(img->at(o.width / 2, y))) yBlue = y;
     }
     ASSERT_GE(yRed, 0);
-    auto red = render::pickFeature(ds, io::GroundLevel(), o, o.width / 2, yRed + 1);
-    auto blue = render::pickFeature(ds, io::GroundLevel(), o, o.width / 2, yBlue + 1);
-    auto none = render::pickFeature(ds, io::GroundLevel(), o, 2, 2);
+    auto red = render::pickFeature(ds, model::GroundLevel(), o, o.width / 2, yRed + 1);
+    auto blue = render::pickFeature(ds, model::GroundLevel(), o, o.width / 2, yBlue + 1);
+    auto none = render::pickFeature(ds, model::GroundLevel(), o, 2, 2);
     ASSERT_TRUE(red && blue && none);
     EXPECT_EQ(ds.features.at(static_cast<std::size_t>(*red)).id, "LS-TEST");
     EXPECT_EQ(ds.features.at(static_cast<std::size_t>(*blue)).id, "W-TEST");
@@ -162,8 +162,8 @@ TEST(SceneRenderer, RendersStayPutAtRdCoordinates) {
     auto b = cableScene();
     for (auto& v : b.vertices) v.x += 0.0005;
     EXPECT_EQ(render::renderOrigin(a), render::renderOrigin(b));
-    auto ia = render::renderImage(a, io::GroundLevel(), topView());
-    auto ib = render::renderImage(b, io::GroundLevel(), topView());
+    auto ia = render::renderImage(a, model::GroundLevel(), topView());
+    auto ib = render::renderImage(b, model::GroundLevel(), topView());
     ASSERT_TRUE(ia && ib);
     std::size_t differing = 0;
     for (std::size_t i = 0; i < ia->rgb.size(); ++i)
@@ -186,7 +186,7 @@ TEST(SceneRenderer, SampleDistrictScreenshotIsNotBlank) {
     render::RenderOptions ro;
     ro.width = 640;
     ro.height = 360;
-    auto img = render::renderImage(ds, io::GroundLevel(24.0), ro);
+    auto img = render::renderImage(ds, model::GroundLevel(24.0), ro);
     ASSERT_TRUE(img);
     std::set<std::uint32_t> colours;
     std::size_t nonBackground = 0;
@@ -228,11 +228,11 @@ TEST(SceneRenderer, LayerVisibilityAndDepthSliceHideObjects) {
     ds.addLinear(m, {{X0 - 20, Y0 + 5, 1}, {X0 + 20, Y0 + 5, 1}}, d, 1.0f);
     auto purple = [](render::Rgb c) { return c.r > 100 && c.b > 80 && c.g < 100; };
     auto o = topView();
-    auto all = render::renderImage(ds, io::GroundLevel(), o);
+    auto all = render::renderImage(ds, model::GroundLevel(), o);
     ASSERT_TRUE(all);
     EXPECT_GT(inCentreColumn(*all, purple), 2);
     o.hiddenLayers.insert("gwsw");
-    auto hidden = render::renderImage(ds, io::GroundLevel(), o);
+    auto hidden = render::renderImage(ds, model::GroundLevel(), o);
     ASSERT_TRUE(hidden);
     EXPECT_EQ(inCentreColumn(*hidden, purple), 0);
     EXPECT_GT(inCentreColumn(*hidden, reddish), 2);
@@ -240,7 +240,7 @@ TEST(SceneRenderer, LayerVisibilityAndDepthSliceHideObjects) {
     auto s = topView();
     s.sliceBottomZ = 3;
     s.sliceTopZ = 5;
-    auto sliced = render::renderImage(ds, io::GroundLevel(), s);
+    auto sliced = render::renderImage(ds, model::GroundLevel(), s);
     ASSERT_TRUE(sliced);
     EXPECT_EQ(inCentreColumn(*sliced, purple), 0);
     EXPECT_GT(inCentreColumn(*sliced, bluish), 2);
@@ -251,13 +251,13 @@ TEST(SceneRenderer, LargeProjectsDrawNetworksAsLinesInTheirThemeColours) {
     auto ds = cableScene();
     auto o = topView();
     o.networkStyle = render::RenderOptions::NetworkStyle::Lines;
-    auto img = render::renderImage(ds, io::GroundLevel(), o);
+    auto img = render::renderImage(ds, model::GroundLevel(), o);
     ASSERT_TRUE(img);
     int red = inCentreColumn(*img, reddish), blue = inCentreColumn(*img, bluish);
     // Lines are a couple of pixels wide: fewer pixels than the 1 m tubes, same colours.
     EXPECT_GE(red, 1);
     EXPECT_GE(blue, 1);
-    auto tubes = render::renderImage(ds, io::GroundLevel(), topView());
+    auto tubes = render::renderImage(ds, model::GroundLevel(), topView());
     ASSERT_TRUE(tubes);
     EXPECT_GT(inCentreColumn(*tubes, reddish), red);
 }
@@ -266,9 +266,9 @@ TEST(SceneRenderer, SelectedClashShowsTheViolatedClearanceEnvelope) {
     REQUIRE_DISPLAY();
     auto ds = cableScene();
     auto o = topView();
-    auto plain = render::renderImage(ds, io::GroundLevel(), o);
+    auto plain = render::renderImage(ds, model::GroundLevel(), o);
     o.highlight = {0, 1, 2.0, "hard"};  // LS cable and water main, 2 m required
-    auto lit = render::renderImage(ds, io::GroundLevel(), o);
+    auto lit = render::renderImage(ds, model::GroundLevel(), o);
     ASSERT_TRUE(plain && lit);
     auto redTint = [](render::Rgb c) { return c.r > c.g + 40 && c.r > c.b + 40; };
     int before = inCentreColumn(*plain, redTint), after = inCentreColumn(*lit, redTint);
@@ -289,9 +289,9 @@ TEST(SceneRenderer, AssumedDepthsCanShowTheirUncertaintyBand) {
     o.width = 320;
     o.height = 240;
     o.view = "street";
-    auto plain = render::renderImage(ds, io::GroundLevel(), o);
+    auto plain = render::renderImage(ds, model::GroundLevel(), o);
     o.showUncertainty = true;
-    auto band = render::renderImage(ds, io::GroundLevel(), o);
+    auto band = render::renderImage(ds, model::GroundLevel(), o);
     ASSERT_TRUE(plain && band);
     int before = 0, after = 0;
     for (int y = 0; y < o.height; ++y)
@@ -306,7 +306,7 @@ TEST(SceneRenderer, AssumedDepthsCanShowTheirUncertaintyBand) {
 TEST(SceneRenderer, SeeThroughLensShowsWhatTheGroundHidesAroundItsCentre) {
     REQUIRE_DISPLAY();
     auto ds = cableScene();
-    io::GroundLevel ground(5.0);
+    model::GroundLevel ground(5.0);
     auto o = topView();
     o.groundOpacity = 1.0;
     auto closed = render::renderImage(ds, ground, o);
@@ -326,9 +326,9 @@ TEST(SceneRenderer, LayerOpacityFadesOneLayer) {
     REQUIRE_DISPLAY();
     auto ds = cableScene();  // both cables in layer ""
     auto o = topView();
-    auto full = render::renderImage(ds, io::GroundLevel(), o);
+    auto full = render::renderImage(ds, model::GroundLevel(), o);
     o.layerOpacity[""] = 0.25;
-    auto faded = render::renderImage(ds, io::GroundLevel(), o);
+    auto faded = render::renderImage(ds, model::GroundLevel(), o);
     ASSERT_TRUE(full && faded);
     // Where the LS cable is drawn, the faded image is much closer to the light background.
     int y = -1;
@@ -355,9 +355,9 @@ TEST(SceneRenderer, LevelOfDetailDrawsFarCablesWithinAPixelOrTwoOfTheExactLines)
         ds.addLinear(m, v, d, 0.1f);
     }
     auto o = topView();
-    auto lod = render::renderImage(ds, io::GroundLevel(), o);
+    auto lod = render::renderImage(ds, model::GroundLevel(), o);
     o.networkStyle = render::RenderOptions::NetworkStyle::Lines;
-    auto exact = render::renderImage(ds, io::GroundLevel(), o);
+    auto exact = render::renderImage(ds, model::GroundLevel(), o);
     ASSERT_TRUE(lod && exact);
     for (int x : {40, 160, 280}) {
         int lo[2] = {-1, -1}, hi[2] = {-1, -1};
@@ -379,23 +379,23 @@ TEST(SceneRenderer, GroundwaterLevelsAreSheetsAtTheirHeight) {
     REQUIRE_DISPLAY();
     auto ds = cableScene();  // cables at 4 m NAP
     auto o = topView();
-    auto plain = render::renderImage(ds, io::GroundLevel(), o);
+    auto plain = render::renderImage(ds, model::GroundLevel(), o);
     ASSERT_TRUE(plain);
     const auto between = plain->at(plain->width / 2, plain->height / 2);  // between the cables
     o.showGroundwater = true;
     // Both levels below the cables: the space between them turns blue, the cables keep their
     // colour (seen from above, in front of the sheets).
-    o.ghg = std::make_shared<io::GroundLevel>(3.0);
-    o.glg = std::make_shared<io::GroundLevel>(2.0);
-    auto below = render::renderImage(ds, io::GroundLevel(), o);
+    o.ghg = std::make_shared<model::GroundLevel>(3.0);
+    o.glg = std::make_shared<model::GroundLevel>(2.0);
+    auto below = render::renderImage(ds, model::GroundLevel(), o);
     ASSERT_TRUE(below);
     auto c = below->at(below->width / 2, below->height / 2);
     EXPECT_GT(c.b, c.r + 30) << "no blue sheet between the cables";
     EXPECT_NE(c.b - c.r, between.b - between.r);
     EXPECT_EQ(inCentreColumn(*below, reddish), inCentreColumn(*plain, reddish));
     // GHG above the cables: they are seen through it, tinted.
-    o.ghg = std::make_shared<io::GroundLevel>(5.0);
-    auto above = render::renderImage(ds, io::GroundLevel(), o);
+    o.ghg = std::make_shared<model::GroundLevel>(5.0);
+    auto above = render::renderImage(ds, model::GroundLevel(), o);
     ASSERT_TRUE(above);
     int changed = 0;
     for (int y = 0; y < above->height; ++y) {
@@ -405,16 +405,16 @@ TEST(SceneRenderer, GroundwaterLevelsAreSheetsAtTheirHeight) {
     EXPECT_GT(changed, 2);
     // GHG light, GLG dark blue.
     o.glg = nullptr;
-    auto ghgOnly = render::renderImage(ds, io::GroundLevel(), o);
-    o.glg = std::make_shared<io::GroundLevel>(2.0);
+    auto ghgOnly = render::renderImage(ds, model::GroundLevel(), o);
+    o.glg = std::make_shared<model::GroundLevel>(2.0);
     o.ghg = nullptr;
-    auto glgOnly = render::renderImage(ds, io::GroundLevel(), o);
+    auto glgOnly = render::renderImage(ds, model::GroundLevel(), o);
     ASSERT_TRUE(ghgOnly && glgOnly);
     auto h = ghgOnly->at(160, 120), l = glgOnly->at(160, 120);
     EXPECT_GT(h.r + h.g + h.b, l.r + l.g + l.b + 60);
     // Off by default: the same image as without levels.
     o.showGroundwater = false;
-    auto off = render::renderImage(ds, io::GroundLevel(), o);
+    auto off = render::renderImage(ds, model::GroundLevel(), o);
     ASSERT_TRUE(off);
     EXPECT_EQ(off->rgb, plain->rgb);
 }
@@ -432,11 +432,11 @@ TEST(SceneRenderer, ScreenshotsCarryALegendOfTheThemesShown) {
             for (int x = 0; x < img.width * 15 / 100; ++x) n += pred(img.at(x, y));
         return n;
     };
-    auto plain = render::renderImage(ds, io::GroundLevel(), o);
+    auto plain = render::renderImage(ds, model::GroundLevel(), o);
     o.showLegend = true;
-    auto legend = render::renderImage(ds, io::GroundLevel(), o);
+    auto legend = render::renderImage(ds, model::GroundLevel(), o);
     o.hiddenThemes = {"water"};
-    auto withoutWater = render::renderImage(ds, io::GroundLevel(), o);
+    auto withoutWater = render::renderImage(ds, model::GroundLevel(), o);
     ASSERT_TRUE(plain && legend && withoutWater);
     EXPECT_EQ(inCorner(*plain, reddish), 0);
     EXPECT_EQ(inCorner(*plain, bluish), 0);

@@ -59,7 +59,7 @@ render::RenderOptions topOptions() {
 
 // A 320 x 240 top view of `ds` rendering into the hidden window's context.
 std::unique_ptr<render::Viewport> topViewport(const model::Dataset& ds) {
-    static const io::GroundLevel noGround;
+    static const model::GroundLevel noGround;
     auto viewport = std::make_unique<render::Viewport>(ds, noGround, topOptions());
     viewport->initializeFromCurrentContext();
     viewport->resize(320, 240);
@@ -189,7 +189,7 @@ TEST(Viewport, ARebuildKeepsTheGroundAtTheOpacityAskedFor) {
     test::HiddenWindow w;
     ASSERT_NE(w.window, nullptr);
     auto ds = oneCable();  // at 4 m NAP, a metre below the ground
-    const io::GroundLevel ground(5.0);
+    const model::GroundLevel ground(5.0);
     auto options = topOptions();
     options.groundOpacity = 1.0;
     render::Viewport viewport(ds, ground, options);

@@ -60,7 +60,7 @@ int benchClash(const std::vector<double>& sizes, std::size_t proposalBudget, uns
         model::Dataset ds = sample::generateDistrict(o);
         std::size_t proposalSegments = 0;
         auto proposal = proposalWithin(ds, proposalBudget, proposalSegments);
-        io::GroundLevel ground;
+        model::GroundLevel ground;
         auto t0 = Clock::now();
         clash::ClashModel model(ds, clash::RuleSet::dutchDefault(), ground);
         double modelMs = ms(t0);

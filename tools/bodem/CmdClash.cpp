@@ -86,7 +86,7 @@ Runner registerClash(CLI::App& app) {
         io::ImportReport load;
         io::GenericImportOptions generic;
         if (!a->crs.empty()) generic.sourceCrs = a->crs;
-        if (!std::isnan(a->groundLevel)) generic.groundLevel = io::GroundLevel(a->groundLevel);
+        if (!std::isnan(a->groundLevel)) generic.groundLevel = model::GroundLevel(a->groundLevel);
         std::string reviewProject;
         auto sources = sourceOptions(generic.groundLevel, a->crs, rules);
         for (const auto& src : a->sources) {
@@ -105,11 +105,11 @@ Runner registerClash(CLI::App& app) {
         double loadMs = ms(t0);
 
         auto openRaster = [&](const std::string& path,
-                              const char* field) -> core::Result<io::GroundLevel> {
+                              const char* field) -> core::Result<model::GroundLevel> {
             if (!path.empty()) {
                 auto r = io::Raster::open(path);
                 if (!r) return std::unexpected(r.error());
-                return io::GroundLevel(std::move(*r));
+                return model::GroundLevel(std::move(*r));
             }
             return io::openFieldRaster(ds, field);
         };
@@ -120,13 +120,13 @@ Runner registerClash(CLI::App& app) {
                 std::fprintf(stderr, "bodem clash: %s\n", r->error().toString().c_str());
                 return 1;
             }
-        io::GroundLevel groundLevel = *ground;
+        model::GroundLevel groundLevel = *ground;
         if (!groundLevel.available() && !std::isnan(a->groundLevel))
-            groundLevel = io::GroundLevel(a->groundLevel);
+            groundLevel = model::GroundLevel(a->groundLevel);
         // A ground given for this run places everything the sources gave below ground, as
         // `bodem ground` would (the project itself is not changed).
         if (!a->groundRaster.empty() || !std::isnan(a->groundLevel)) {
-            auto given = !a->groundRaster.empty() ? *ground : io::GroundLevel(a->groundLevel);
+            auto given = !a->groundRaster.empty() ? *ground : model::GroundLevel(a->groundLevel);
             auto stats = io::relevel(ds, given, io::flatGroundOf(ds));
             if (stats.vertices + stats.bodies + stats.prisms)
                 std::printf("ground for this run: %s (re-levelled %zu vertices, %zu bodies, %zu "

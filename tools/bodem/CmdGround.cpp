@@ -26,7 +26,7 @@ Runner registerGround(CLI::App& app) {
             throw CLI::ValidationError("give --raster FILE or --level M");
     });
     return [a] {
-        auto ground = groundFromOptions(a->raster, a->level);
+        auto ground = io::groundFromOptions(a->raster, a->level);
         if (!ground) {
             std::fprintf(stderr, "bodem ground: %s\n", ground.error().toString().c_str());
             return 1;

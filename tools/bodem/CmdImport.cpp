@@ -40,7 +40,7 @@ Runner registerImport(CLI::App& app) {
                   "Any skipped feature is an error (exit 2) and nothing is written");
     return [a] {
         io::GenericImportOptions options;
-        auto ground = groundFromOptions(a->groundRaster, a->groundLevel);
+        auto ground = io::groundFromOptions(a->groundRaster, a->groundLevel);
         if (!ground) {
             std::fprintf(stderr, "bodem import: %s\n", ground.error().toString().c_str());
             return 1;

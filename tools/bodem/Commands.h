@@ -14,7 +14,7 @@ namespace bz::tools {
 
 // Reader options from a ground level, a CRS for layers without one and the rule set's values for
 // assumed point-object sizes and root zones.
-inline io::SourceOptions sourceOptions(const io::GroundLevel& ground, const std::string& crs,
+inline io::SourceOptions sourceOptions(const model::GroundLevel& ground, const std::string& crs,
                                        const clash::RuleSet& rules) {
     io::SourceOptions o;
     o.groundLevel = ground;
@@ -36,17 +36,6 @@ inline io::SourceOptions sourceOptions(const io::GroundLevel& ground, const std:
         o.trees.rootZoneCrownRadiusPlusM = rules.trees.rootZoneCrownRadiusPlus->value;
     if (rules.trees.rootDepth) o.trees.rootDepthM = rules.trees.rootDepth->value;
     return o;
-}
-
-// The ground a command was given: a raster (--ground-raster / --raster), else a constant level
-// (NaN: none), else no ground at all.
-inline core::Result<io::GroundLevel> groundFromOptions(const std::string& raster, double level) {
-    if (!raster.empty()) {
-        auto r = io::Raster::open(raster);
-        if (!r) return std::unexpected(r.error());
-        return io::GroundLevel(std::move(*r));
-    }
-    return std::isnan(level) ? io::GroundLevel() : io::GroundLevel(level);
 }
 
 using Runner = std::function<int()>;

@@ -1,6 +1,7 @@
 #include <bodemzicht/clash/ClashDetector.h>
 
 #include <bodemzicht/core/Limits.h>
+#include <bodemzicht/core/ThreadPool.h>
 
 #include <algorithm>
 #include <atomic>
@@ -858,10 +859,7 @@ struct ClashDetector::Impl {
                 }
             }
         };
-        std::vector<std::thread> pool;
-        for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t);
-        work(0);
-        for (auto& th : pool) th.join();
+        core::ThreadPool::shared().run(threads, work);
     }
 
     // [SECTION] level rules (infiltration above GHG) and WKO spacing
@@ -1041,10 +1039,7 @@ ClashReport ClashDetector::findClashes() const {
             for (std::size_t k = t; k < todo.size(); k += threads)
                 d->checkOne(todo[k], {}, scratch, perThread[t]);
         };
-        std::vector<std::thread> pool;
-        for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t);
-        work(0);
-        for (auto& th : pool) th.join();
+        core::ThreadPool::shared().run(threads, work);
         report.timings.queryMs = msSince(t0) - report.timings.indexMs;
     } else {
         // Report rows are built inside the query threads (cache-warm); their time, measured per

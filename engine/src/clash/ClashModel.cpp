@@ -21,7 +21,7 @@ float bandFor(DepthProvenance p, float uncertainty, const RuleSet& rules) {
 }  // namespace
 
 ClashModel::ClashModel(const model::Dataset& ds, const RuleSet& rules,
-                       const io::GroundLevel& ground)
+                       const model::GroundLevel& ground)
     : mDs(&ds) {
     mShapes.resize(ds.features.size());
     mCapsules.reserve(ds.segmentCount());

@@ -1,8 +1,5 @@
 #include <bodemzicht/clash/ReviewStore.h>
 
-#include <gdal_priv.h>
-#include <ogrsf_frmts.h>
-
 #include <chrono>
 #include <ctime>
 #include <memory>
@@ -10,8 +7,6 @@
 #include <unordered_set>
 #include <vector>
 
-#include "../io/GdalErrors.h"
-#include "../io/ProjectTables.h"
 #include "ReviewTable.h"
 
 namespace bz::clash {
@@ -29,64 +24,44 @@ std::string today() {
     return buf;
 }
 
-std::string field(OGRFeature& f, const char* name) {
-    int i = f.GetFieldIndex(name);
-    return i >= 0 && f.IsFieldSetAndNotNull(i) ? f.GetFieldAsString(i) : "";
-}
-
 }  // namespace
 
 namespace detail {
 
-core::Result<std::map<std::string, ReviewRecord>> readReviewTable(GDALDataset& ds,
-                                                                  const std::string& project) {
+core::Result<std::map<std::string, ReviewRecord>> reviewsOf(const std::optional<io::Table>& table,
+                                                            const std::string& project) {
     std::map<std::string, ReviewRecord> out;
-    OGRLayer* layer = ds.GetLayerByName(kTable);
-    if (!layer) return out;
-    layer->ResetReading();
-    for (auto& f : *layer) {
+    if (!table) return out;
+    const io::Table& t = *table;
+    for (std::size_t row = 0; row < t.rows.size(); ++row) {
         ReviewRecord r;
-        r.clashId = field(*f, "clash_id");
-        std::string status = field(*f, "status");
+        r.clashId = t.text(row, "clash_id");
+        std::string status = t.text(row, "status");
         // A status this version does not know is somebody's decision it cannot represent:
         // refusing is better than rewriting it as "new".
         if (!clashStatusFromCode(status, r.status))
             return core::fail(project + " (table clash_review)", r.clashId,
                               "unknown review status '" + status +
                                   "' (known: new, active, resolved, approved)");
-        r.kind = field(*f, "kind");
-        r.aId = field(*f, "a_id");
-        r.bId = field(*f, "b_id");
-        r.firstSeen = field(*f, "first_seen");
-        r.lastSeen = field(*f, "last_seen");
-        r.note = field(*f, "note");
+        r.kind = t.text(row, "kind");
+        r.aId = t.text(row, "a_id");
+        r.bId = t.text(row, "b_id");
+        r.firstSeen = t.text(row, "first_seen");
+        r.lastSeen = t.text(row, "last_seen");
+        r.note = t.text(row, "note");
         out[r.clashId] = r;
     }
     return out;
 }
 
-core::Result<void> writeReviewTable(io::detail::TableWriter& writer, const std::string& project,
+core::Result<void> writeReviewTable(io::ProjectTableWriter& writer,
                                     const std::map<std::string, ReviewRecord>& records) {
-    io::detail::GdalErrorCapture errors;
-    std::vector<std::pair<const char*, OGRFieldType>> columns;
-    for (const char* n : kColumns) columns.emplace_back(n, OFTString);
-    auto table = writer.replace(kTable, columns);
-    if (!table) return std::unexpected(table.error());
-    OGRLayer* layer = *table;
-    for (const auto& [id, r] : records) {
-        OGRFeature f(layer->GetLayerDefn());
-        f.SetField("clash_id", r.clashId.c_str());
-        f.SetField("status", std::string(toCode(r.status)).c_str());
-        f.SetField("kind", r.kind.c_str());
-        f.SetField("a_id", r.aId.c_str());
-        f.SetField("b_id", r.bId.c_str());
-        f.SetField("first_seen", r.firstSeen.c_str());
-        f.SetField("last_seen", r.lastSeen.c_str());
-        f.SetField("note", r.note.c_str());
-        if (layer->CreateFeature(&f) != OGRERR_NONE)
-            return core::fail(project, r.clashId, "cannot store review" + errors.because(project));
-    }
-    return {};
+    io::Table t;
+    for (const char* n : kColumns) t.columns.push_back({n});
+    for (const auto& [id, r] : records)
+        t.addRow({r.clashId, std::string(toCode(r.status)), r.kind, r.aId, r.bId, r.firstSeen,
+                  r.lastSeen, r.note});
+    return writer.replace(kTable, t);
 }
 
 std::size_t applyReviews(std::map<std::string, ReviewRecord>& records, ClashReport& report,
@@ -126,14 +101,14 @@ std::size_t applyReviews(std::map<std::string, ReviewRecord>& records, ClashRepo
     return resolved;
 }
 
-core::Result<std::size_t> updateReviewTable(io::detail::TableWriter& writer,
-                                            const std::string& project, ClashReport& report,
+core::Result<std::size_t> updateReviewTable(io::ProjectTableWriter& writer, ClashReport& report,
                                             const WasChecked& wasChecked) {
-    auto records = readReviewTable(writer.dataset(), project);
+    auto table = writer.read(kTable);
+    if (!table) return std::unexpected(table.error());
+    auto records = reviewsOf(*table, writer.project());
     if (!records) return std::unexpected(records.error());
     std::size_t resolved = applyReviews(*records, report, wasChecked);
-    if (auto ok = writeReviewTable(writer, project, *records); !ok)
-        return std::unexpected(ok.error());
+    if (auto ok = writeReviewTable(writer, *records); !ok) return std::unexpected(ok.error());
     return resolved;
 }
 
@@ -156,16 +131,16 @@ WasChecked checkedInRun(const model::Dataset& ds, const ClashReport& report) {
 }
 
 core::Result<std::map<std::string, ReviewRecord>> readReviews(const std::string& project) {
-    auto ds = io::detail::openProjectTables(project, "to read clash reviews");
-    if (!ds) return std::unexpected(ds.error());
-    return detail::readReviewTable(**ds, project);
+    auto table = io::readProjectTable(project, kTable, "to read clash reviews");
+    if (!table) return std::unexpected(table.error());
+    return detail::reviewsOf(*table, project);
 }
 
 core::Result<std::size_t> applyAndStoreReviews(const std::string& project, ClashReport& report,
                                                const WasChecked& wasChecked) {
-    auto writer = io::detail::TableWriter::open(project, "to store clash reviews");
+    auto writer = io::ProjectTableWriter::open(project, "to store clash reviews");
     if (!writer) return std::unexpected(writer.error());
-    auto resolved = detail::updateReviewTable(*writer, project, report, wasChecked);
+    auto resolved = detail::updateReviewTable(*writer, report, wasChecked);
     if (!resolved) return resolved;
     if (auto ok = writer->commit(); !ok) return std::unexpected(ok.error());
     return resolved;
@@ -173,9 +148,11 @@ core::Result<std::size_t> applyAndStoreReviews(const std::string& project, Clash
 
 core::Result<void> setReviewStatus(const std::string& project, const std::string& clashId,
                                    ClashStatus status, const std::string& note) {
-    auto writer = io::detail::TableWriter::open(project, "to store the review");
+    auto writer = io::ProjectTableWriter::open(project, "to store the review");
     if (!writer) return std::unexpected(writer.error());
-    auto records = detail::readReviewTable(writer->dataset(), project);
+    auto table = writer->read(kTable);
+    if (!table) return std::unexpected(table.error());
+    auto records = detail::reviewsOf(*table, project);
     if (!records) return std::unexpected(records.error());
     auto it = records->find(clashId);
     if (it == records->end())
@@ -183,7 +160,7 @@ core::Result<void> setReviewStatus(const std::string& project, const std::string
                           "no such clash in the project's reviews (run bodem clash first)");
     it->second.status = status;
     if (!note.empty()) it->second.note = note;
-    if (auto ok = detail::writeReviewTable(*writer, project, *records); !ok) return ok;
+    if (auto ok = detail::writeReviewTable(*writer, *records); !ok) return ok;
     return writer->commit();
 }
 

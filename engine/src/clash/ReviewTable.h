@@ -3,14 +3,13 @@
 #pragma once
 
 #include <bodemzicht/clash/ReviewStore.h>
-
-#include "../io/ProjectTables.h"
+#include <bodemzicht/io/Table.h>
 
 namespace bz::clash::detail {
 
-core::Result<std::map<std::string, ReviewRecord>> readReviewTable(GDALDataset& ds,
-                                                                  const std::string& project);
-core::Result<void> writeReviewTable(io::detail::TableWriter& writer, const std::string& project,
+core::Result<std::map<std::string, ReviewRecord>> reviewsOf(const std::optional<io::Table>& table,
+                                                            const std::string& project);
+core::Result<void> writeReviewTable(io::ProjectTableWriter& writer,
                                     const std::map<std::string, ReviewRecord>& records);
 // Sets each clash's status from the records and the records from the run; returns how many
 // stored clashes became resolved. A stored clash that did not occur becomes resolved only when
@@ -19,9 +18,8 @@ core::Result<void> writeReviewTable(io::detail::TableWriter& writer, const std::
 std::size_t applyReviews(std::map<std::string, ReviewRecord>& records, ClashReport& report,
                          const WasChecked& wasChecked);
 
-// readReviewTable + applyReviews + writeReviewTable inside the writer's transaction.
-core::Result<std::size_t> updateReviewTable(io::detail::TableWriter& writer,
-                                            const std::string& project, ClashReport& report,
+// Read + applyReviews + writeReviewTable inside the writer's transaction.
+core::Result<std::size_t> updateReviewTable(io::ProjectTableWriter& writer, ClashReport& report,
                                             const WasChecked& wasChecked);
 
 }  // namespace bz::clash::detail

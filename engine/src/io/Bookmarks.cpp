@@ -1,12 +1,7 @@
 #include <bodemzicht/io/Bookmarks.h>
-
-#include <ogrsf_frmts.h>
+#include <bodemzicht/io/Table.h>
 
 #include <cmath>
-#include <memory>
-
-#include "GdalErrors.h"
-#include "ProjectTables.h"
 
 namespace bz::io {
 
@@ -18,21 +13,20 @@ constexpr const char* kNumbers[] = {"px", "py", "pz", "fx", "fy", "fz", "ux", "u
 }  // namespace
 
 core::Result<std::vector<CameraBookmark>> readBookmarks(const std::string& project) {
-    auto ds = detail::openProjectTables(project, "to read bookmarks");
-    if (!ds) return std::unexpected(ds.error());
+    auto table = readProjectTable(project, kTable, "to read bookmarks");
+    if (!table) return std::unexpected(table.error());
     std::vector<CameraBookmark> out;
-    OGRLayer* layer = (*ds)->GetLayerByName(kTable);
-    if (!layer) return out;
-    for (auto& f : *layer) {
+    if (!*table) return out;
+    const Table& t = **table;
+    for (std::size_t r = 0; r < t.rows.size(); ++r) {
         CameraBookmark b;
-        b.name = f->GetFieldAsString("name");
+        b.name = t.text(r, "name");
         double v[9];
         for (int i = 0; i < 9; ++i) {
-            int k = f->GetFieldIndex(kNumbers[i]);
-            if (k < 0 || !f->IsFieldSetAndNotNull(k))
+            v[i] = t.number(r, kNumbers[i]);
+            if (!std::isfinite(v[i]))
                 return core::fail(project, b.name,
                                   std::string("bookmark without ") + kNumbers[i] + " in " + kTable);
-            v[i] = f->GetFieldAsDouble(k);
         }
         b.position = {v[0], v[1], v[2]};
         b.focalPoint = {v[3], v[4], v[5]};
@@ -44,25 +38,15 @@ core::Result<std::vector<CameraBookmark>> readBookmarks(const std::string& proje
 
 core::Result<void> writeBookmarks(const std::string& project,
                                   const std::vector<CameraBookmark>& bookmarks) {
-    auto writer = detail::TableWriter::open(project, "to store bookmarks");
+    auto writer = ProjectTableWriter::open(project, "to store bookmarks");
     if (!writer) return std::unexpected(writer.error());
-    detail::GdalErrorCapture errors;
-    std::vector<std::pair<const char*, OGRFieldType>> columns{{"name", OFTString}};
-    for (const char* n : kNumbers) columns.emplace_back(n, OFTReal);
-    auto table = writer->replace(kTable, columns);
-    if (!table) return std::unexpected(table.error());
-    OGRLayer* layer = *table;
-    for (const auto& b : bookmarks) {
-        OGRFeature f(layer->GetLayerDefn());
-        f.SetField("name", b.name.c_str());
-        const double v[9] = {b.position.x,   b.position.y,   b.position.z,
-                             b.focalPoint.x, b.focalPoint.y, b.focalPoint.z,
-                             b.viewUp.x,     b.viewUp.y,     b.viewUp.z};
-        for (int i = 0; i < 9; ++i) f.SetField(kNumbers[i], v[i]);
-        if (layer->CreateFeature(&f) != OGRERR_NONE)
-            return core::fail(project, b.name,
-                              "cannot store the bookmark" + errors.because(project));
-    }
+    Table t;
+    t.columns.push_back({"name"});
+    for (const char* n : kNumbers) t.columns.push_back({n, ColumnType::Real, 9});
+    for (const auto& b : bookmarks)
+        t.addRow({b.name, b.position.x, b.position.y, b.position.z, b.focalPoint.x,
+                  b.focalPoint.y, b.focalPoint.z, b.viewUp.x, b.viewUp.y, b.viewUp.z});
+    if (auto ok = writer->replace(kTable, t); !ok) return ok;
     return writer->commit();
 }
 

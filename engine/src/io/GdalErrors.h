@@ -16,6 +16,8 @@ class GdalErrorCapture {
     GdalErrorCapture(const GdalErrorCapture&) = delete;
     GdalErrorCapture& operator=(const GdalErrorCapture&) = delete;
     const std::string& text() const { return mText; }
+    // Did GDAL report a failure (not just a warning) in this scope?
+    bool failed() const { return mFailed; }
     // What to say after "PATH: cannot ...": GDAL's messages without the path it repeats, or,
     // where GDAL gave none (it often gives none for a missing file), whether `path` exists.
     std::string because(const std::string& path) const {
@@ -36,10 +38,12 @@ class GdalErrorCapture {
     static void CPL_STDCALL handler(CPLErr level, CPLErrorNum, const char* msg) {
         auto* self = static_cast<GdalErrorCapture*>(CPLGetErrorHandlerUserData());
         if (level < CE_Warning || !self) return;
+        if (level >= CE_Failure) self->mFailed = true;
         if (!self->mText.empty()) self->mText += "; ";
         self->mText += msg;
     }
     std::string mText;
+    bool mFailed = false;
 };
 
 void registerGdalOnce();

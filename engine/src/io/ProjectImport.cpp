@@ -56,9 +56,9 @@ core::Result<ImportOutcome> importIntoProject(const std::string& project,
         // without one stand on it too, so that a trench given 0.7 m deep is 0.7 m below the
         // same ground as the cables.
         if (!request.options.groundLevel.available()) {
-            GroundLevel ground;
+            model::GroundLevel ground;
             if (existing.ground.kind == model::GroundBasis::Kind::Constant)
-                ground = GroundLevel(existing.ground.level);
+                ground = model::GroundLevel(existing.ground.level);
             else if (auto raster = openFieldRaster(existing, "ground_level"); raster)
                 ground = *raster;
             if (ground.available()) {

@@ -643,14 +643,14 @@ bool isProject(const std::string& source) {
                   in->GetLayerByName(kZonesLayer));
 }
 
-core::Result<GroundLevel> openFieldRaster(const Dataset& ds, const std::string& name) {
+core::Result<model::GroundLevel> openFieldRaster(const Dataset& ds, const std::string& name) {
     for (const auto& f : ds.fields)
         if (f.name == name && f.kind == "raster") {
             auto r = Raster::open(f.path);
             if (!r) return std::unexpected(r.error());
-            return GroundLevel(std::move(*r));
+            return model::GroundLevel(std::move(*r));
         }
-    return GroundLevel();
+    return model::GroundLevel();
 }
 
 core::Result<void> readProjectInto(const std::string& source, Dataset& ds, ImportReport& report) {

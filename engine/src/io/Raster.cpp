@@ -69,22 +69,60 @@ core::Result<Raster> Raster::open(const std::string& path) {
                                     "raster-cells"));
     Raster r;
     r.mPath = path;
-    r.mWidth = ds->GetRasterXSize();
-    r.mHeight = ds->GetRasterYSize();
-    r.mOriginX = gt[0];
-    r.mOriginY = gt[3];
-    r.mCellX = gt[1];
-    r.mCellY = gt[5];
-    r.mValues.resize(static_cast<std::size_t>(r.mWidth) * r.mHeight);
-    GDALRasterBand* band = ds->GetRasterBand(1);
-    if (band->RasterIO(GF_Read, 0, 0, r.mWidth, r.mHeight, r.mValues.data(), r.mWidth, r.mHeight,
-                       GDT_Float32, 0, 0) != CE_None)
-        return fail(path, "", "cannot read raster band 1" + errors.because(path));
-    int hasNoData = 0;
-    double noData = band->GetNoDataValue(&hasNoData);
-    for (auto& v : r.mValues)
-        if ((hasNoData && v == static_cast<float>(noData)) || !std::isfinite(v)) v = NAN;
+    const int width = ds->GetRasterXSize(), height = ds->GetRasterYSize();
+    if (cells * static_cast<std::uint64_t>(ds->GetRasterCount()) > core::limits().rasterCells)
+        return fail(path, "",
+                    core::overLimit("the raster's " + std::to_string(ds->GetRasterCount()) +
+                                        " bands of " + std::to_string(cells) + " cells",
+                                    "raster-cells"));
+    // The grid from its lowest corner; GDAL counts rows from the top (gt[5] < 0 when north-up).
+    const double cellX = std::abs(gt[1]), cellY = std::abs(gt[5]);
+    r.mGrid.origin = {gt[1] > 0 ? gt[0] : gt[0] + width * gt[1],
+                      gt[5] < 0 ? gt[3] + height * gt[5] : gt[3], 0.0};
+    r.mGrid.cellSize = {cellX, cellY, 1.0};
+    r.mGrid.nx = width;
+    r.mGrid.ny = height;
+    const bool flipX = gt[1] < 0, flipY = gt[5] < 0;
+    std::vector<float> rows(static_cast<std::size_t>(width) * height);
+    for (int b = 1; b <= ds->GetRasterCount(); ++b) {
+        GDALRasterBand* band = ds->GetRasterBand(b);
+        if (band->RasterIO(GF_Read, 0, 0, width, height, rows.data(), width, height,
+                           GDT_Float32, 0, 0) != CE_None)
+            return fail(path, "",
+                        "cannot read raster band " + std::to_string(b) + errors.because(path));
+        int hasNoData = 0;
+        const double noData = band->GetNoDataValue(&hasNoData);
+        std::vector<float> values(rows.size());
+        for (int y = 0; y < height; ++y)
+            for (int x = 0; x < width; ++x) {
+                float v = rows[static_cast<std::size_t>(y) * width + x];
+                if ((hasNoData && v == static_cast<float>(noData)) || !std::isfinite(v)) v = NAN;
+                const int i = flipX ? width - 1 - x : x, j = flipY ? height - 1 - y : y;
+                values[static_cast<std::size_t>(j) * width + i] = v;
+            }
+        r.mBands.push_back(std::move(values));
+        const char* unit = band->GetUnitType();
+        const char* what = band->GetDescription();
+        r.mVariables.push_back({"band" + std::to_string(b),
+                                band->GetRasterDataType() == GDT_Byte ||
+                                    band->GetColorTable() != nullptr,
+                                unit ? unit : "", what ? what : ""});
+    }
     return r;
+}
+
+double Raster::cellValue(std::size_t v, int i, int j, int) const {
+    if (v >= mBands.size() || i < 0 || j < 0 || i >= mGrid.nx || j >= mGrid.ny) return NAN;
+    return mBands[v][static_cast<std::size_t>(j) * mGrid.nx + i];
+}
+
+core::Result<model::GroundLevel> groundFromOptions(const std::string& rasterPath, double levelM) {
+    if (!rasterPath.empty()) {
+        auto r = Raster::open(rasterPath);
+        if (!r) return std::unexpected(r.error());
+        return model::GroundLevel(std::move(*r));
+    }
+    return std::isnan(levelM) ? model::GroundLevel() : model::GroundLevel(levelM);
 }
 
 core::Result<void> Raster::writeGeoTiff(const std::string& path, double originX, double originY,
@@ -100,56 +138,16 @@ core::Result<void> Raster::writeGeoTiff(const std::string& path, double originX,
     CSLDestroy(opts);
     if (!ds) return fail(path, "", "cannot create GeoTIFF" + errors.because(path));
     double gt[6] = {originX, cellSize, 0, originY, 0, -cellSize};
-    ds->SetGeoTransform(gt);
     OGRSpatialReference rd;
-    rd.importFromEPSG(28992);
-    ds->SetSpatialRef(&rd);
     GDALRasterBand* band = ds->GetRasterBand(1);
-    band->SetNoDataValue(noData);
+    if (ds->SetGeoTransform(gt) != CE_None || rd.importFromEPSG(28992) != OGRERR_NONE ||
+        ds->SetSpatialRef(&rd) != CE_None || band->SetNoDataValue(noData) != CE_None)
+        return fail(path, "", "cannot set the GeoTIFF's georeferencing" + errors.because(path));
     std::vector<float> copy = values;
     if (band->RasterIO(GF_Write, 0, 0, width, height, copy.data(), width, height, GDT_Float32, 0,
                        0) != CE_None)
         return fail(path, "", "cannot write GeoTIFF" + errors.because(path));
     return {};
-}
-
-double Raster::sample(double x, double y) const {
-    // Continuous pixel coordinates relative to cell centres.
-    double px = (x - mOriginX) / mCellX - 0.5;
-    double py = (y - mOriginY) / mCellY - 0.5;
-    if (px < -0.5 || py < -0.5 || px > mWidth - 0.5 || py > mHeight - 0.5) return NAN;
-    px = std::clamp(px, 0.0, static_cast<double>(mWidth - 1));
-    py = std::clamp(py, 0.0, static_cast<double>(mHeight - 1));
-    int x0 = static_cast<int>(std::floor(px)), y0 = static_cast<int>(std::floor(py));
-    int x1 = std::min(x0 + 1, mWidth - 1), y1 = std::min(y0 + 1, mHeight - 1);
-    double fx = px - x0, fy = py - y0;
-    // Cells with zero weight are left out, so a nodata neighbour only matters when it counts.
-    double sum = 0;
-    const double w[4] = {(1 - fx) * (1 - fy), fx * (1 - fy), (1 - fx) * fy, fx * fy};
-    const int ix[4] = {x0, x1, x0, x1}, iy[4] = {y0, y0, y1, y1};
-    for (int k = 0; k < 4; ++k) {
-        if (w[k] == 0) continue;
-        sum += w[k] * mValues[static_cast<std::size_t>(iy[k]) * mWidth + ix[k]];  // NaN propagates
-    }
-    return sum;
-}
-
-double GroundLevel::at(double x, double y) const {
-    if (mHasRaster) {
-        double v = mRaster.sample(x, y);
-        if (!std::isnan(v) || !mHasConstant) return v;
-    }
-    return mHasConstant ? mConstant : NAN;
-}
-
-std::string GroundLevel::describe() const {
-    if (mHasRaster) return "raster " + mRaster.path();
-    if (mHasConstant) {
-        char buf[64];
-        std::snprintf(buf, sizeof buf, "constant %.2f m NAP", mConstant);
-        return buf;
-    }
-    return "none";
 }
 
 }  // namespace bz::io

@@ -12,7 +12,7 @@ double flatGroundOf(const model::Dataset& ds) {
     return std::isfinite(ds.ground.level) ? ds.ground.level : 0.0;
 }
 
-RelevelStats relevel(model::Dataset& ds, const GroundLevel& ground, double flatFallback) {
+RelevelStats relevel(model::Dataset& ds, const model::GroundLevel& ground, double flatFallback) {
     RelevelStats s;
     auto groundAt = [&](double x, double y) {
         double g = ground.available() ? ground.at(x, y) : NAN;
@@ -64,7 +64,7 @@ RelevelStats relevel(model::Dataset& ds, const GroundLevel& ground, double flatF
     return s;
 }
 
-core::Result<RelevelStats> setProjectGround(const std::string& project, const GroundLevel& ground,
+core::Result<RelevelStats> setProjectGround(const std::string& project, const model::GroundLevel& ground,
                                             const std::string& rasterPath) {
     auto lock = ProjectWriteLock::acquire(project, "to set its ground level");
     if (!lock) return std::unexpected(lock.error());

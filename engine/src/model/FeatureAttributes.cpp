@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <map>
 
+#include <bodemzicht/geom/Decompose.h>
+
 namespace bz::model {
 
 namespace {
@@ -117,25 +119,21 @@ std::vector<AttributeRow> featureAttributes(const Dataset& ds, std::size_t fi,
             add("top", number(p.topZ, "m NAP"));
             add("bottom", number(p.bottomZ, "m NAP"));
             if (!std::isnan(p.widthM)) add("width", number(p.widthM, "m"));
-            // Plan area: a polygon less its holes, or a line buffered by its width (the shoelace
-            // here: model sits below geom, whose signedArea takes a geom::Polygon2).
+            // Plan area: a polygon less its holes, or a line buffered by its width.
             double area = 0;
             for (std::uint32_t r = 0; r < p.ringCount; ++r) {
                 const auto& ring = ds.rings[p.firstRing + r];
-                const core::Vec2* pts = &ds.footprintPoints[ring.firstPoint];
-                double part = 0;
+                const geom::Polygon2 pts(ds.footprintPoints.begin() + ring.firstPoint,
+                                         ds.footprintPoints.begin() + ring.firstPoint +
+                                             ring.pointCount);
                 if (!std::isnan(p.widthM)) {
-                    for (std::uint32_t i = 1; i < ring.pointCount; ++i)
-                        part += core::length(pts[i] - pts[i - 1]);
-                    area += part * p.widthM;
+                    double length = 0;
+                    for (std::size_t i = 1; i < pts.size(); ++i)
+                        length += core::length(pts[i] - pts[i - 1]);
+                    area += length * p.widthM;
                     continue;
                 }
-                for (std::uint32_t i = 0; i < ring.pointCount; ++i) {
-                    const auto& a = pts[i];
-                    const auto& b = pts[(i + 1) % ring.pointCount];
-                    part += a.x * b.y - b.x * a.y;
-                }
-                area += (r == 0 ? 1 : -1) * std::abs(part) / 2;
+                area += (r == 0 ? 1 : -1) * std::abs(geom::signedArea(pts));
             }
             add("plan area", number(area, "m2", 1));
             // Zones that hold "at every depth" are stored 200 m tall: no volume for those.

@@ -1,6 +1,7 @@
 #include <bodemzicht/spatial/UniformGrid.h>
 
 #include <bodemzicht/core/Limits.h>
+#include <bodemzicht/core/ThreadPool.h>
 
 #include <algorithm>
 #include <cmath>
@@ -62,12 +63,10 @@ UniformGrid::UniformGrid(const std::vector<core::Bounds3>& prims, GridBuildOptio
             ranges[i * 4 + 3] = y1;
         }
     };
-    std::vector<std::thread> pool;
-    std::size_t chunk = (prims.size() + threads - 1) / threads;
-    for (unsigned t = 1; t < threads; ++t)
-        pool.emplace_back(work, t * chunk, std::min(prims.size(), (t + 1) * chunk));
-    work(0, std::min(prims.size(), chunk));
-    for (auto& th : pool) th.join();
+    const std::size_t chunk = (prims.size() + threads - 1) / threads;
+    core::ThreadPool::shared().run(threads, [&](unsigned t) {
+        work(std::min(prims.size(), t * chunk), std::min(prims.size(), (t + 1) * chunk));
+    });
 
     // Pass 2: counts, prefix sums, fill (memory-bound; sequential is as fast on two cores).
     mCellStart.assign(static_cast<std::size_t>(mNx) * mNy + 1, 0);

@@ -20,7 +20,7 @@ struct ClashOptions {
     bool includePlanned = false;  // --with-planned: the owners' planned networks count as existing
     double groupRadiusM = 10.0;
     unsigned threads = 0;                  // 0: all cores
-    const io::GroundLevel* ghg = nullptr;  // for the infiltration rule
+    const model::GroundLevel* ghg = nullptr;  // for the infiltration rule
     // When set, only these proposed features are checked (benchmarks, the viewer's selection).
     std::optional<std::vector<std::uint32_t>> onlyFeatures;
 };

@@ -9,7 +9,7 @@
 
 #include <bodemzicht/clash/RuleSet.h>
 #include <bodemzicht/geom/Shapes.h>
-#include <bodemzicht/io/Raster.h>
+#include <bodemzicht/model/GroundLevel.h>
 #include <bodemzicht/model/Dataset.h>
 
 namespace bz::clash {
@@ -25,7 +25,7 @@ struct FeatureShape {
 class ClashModel {
   public:
     // `groundLevel` places networks that have no heights at the rule set's default cover depth.
-    ClashModel(const model::Dataset& ds, const RuleSet& rules, const io::GroundLevel& groundLevel);
+    ClashModel(const model::Dataset& ds, const RuleSet& rules, const model::GroundLevel& groundLevel);
 
     const model::Dataset& dataset() const { return *mDs; }
     const std::vector<FeatureShape>& shapes() const { return mShapes; }

@@ -13,7 +13,7 @@
 namespace bz::io {
 
 struct GenericImportOptions {
-    GroundLevel groundLevel;               // for 2D geometry with a cover depth
+    model::GroundLevel groundLevel;               // for 2D geometry with a cover depth
     std::optional<std::string> layerName;  // only this layer of the source; all layers otherwise
     std::optional<std::string> sourceCrs;  // for layers without a CRS (CSV), e.g. "EPSG:28992"
 };

@@ -19,7 +19,7 @@
 namespace bz::io {
 
 struct KlicImportOptions {
-    GroundLevel groundLevel;       // to turn cover depths into NAP heights
+    model::GroundLevel groundLevel;       // to turn cover depths into NAP heights
     double depthPointSnapM = 1.0;  // how far an unlinked depth point may lie from its element
     double depthPointInfluenceM = 25.0;        // its influence fades as exp(-distance / this)
     double depthPointUncertaintyGrowth = 0.02;  // its band grows by this many m per m

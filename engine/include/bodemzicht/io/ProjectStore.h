@@ -33,7 +33,7 @@ bool isProject(const std::string& source);
 
 // Opens a raster field of the project (e.g. "ground_level", "ghg"); an empty GroundLevel when the
 // project has no such field.
-core::Result<GroundLevel> openFieldRaster(const model::Dataset& dataset, const std::string& name);
+core::Result<model::GroundLevel> openFieldRaster(const model::Dataset& dataset, const std::string& name);
 
 // Resolves a field path stored in a project relative to the project file's folder.
 std::string resolveFieldPath(const std::string& projectPath, const std::string& fieldPath);

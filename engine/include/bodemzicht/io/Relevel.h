@@ -21,7 +21,7 @@ struct RelevelStats {
 
 // Re-levels `ds` on `ground`; where it has no value, on a flat ground at `flatFallback` (which
 // then stays assumed). Sets ds.ground to describe the new basis.
-RelevelStats relevel(model::Dataset& ds, const GroundLevel& ground, double flatFallback);
+RelevelStats relevel(model::Dataset& ds, const model::GroundLevel& ground, double flatFallback);
 
 // The flat level used when nothing better is known: the dataset's own flat level if it has one,
 // else 0 m NAP.
@@ -29,7 +29,7 @@ double flatGroundOf(const model::Dataset& ds);
 
 // `bodem ground`: sets the project's ground (a raster, stored as its ground_level field, or a
 // constant) and re-levels everything given below ground; one safe write.
-core::Result<RelevelStats> setProjectGround(const std::string& project, const GroundLevel& ground,
+core::Result<RelevelStats> setProjectGround(const std::string& project, const model::GroundLevel& ground,
                                             const std::string& rasterPath);
 
 }  // namespace bz::io

@@ -15,7 +15,7 @@ namespace bz::io {
 enum class SourceKind { Project, Klic, GwswTurtle, GwswGis, TreeRegister, Generic };
 
 struct SourceOptions {
-    GroundLevel groundLevel;
+    model::GroundLevel groundLevel;
     std::optional<std::string> sourceCrs;  // for layers without a CRS
     KlicImportOptions klic;   // point-object sizes (its ground level is set from above)
     TreeImportOptions trees;  // root-zone parameters (likewise)

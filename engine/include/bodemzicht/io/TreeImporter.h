@@ -15,7 +15,7 @@
 namespace bz::io {
 
 struct TreeImportOptions {
-    GroundLevel groundLevel;  // the stem's top; required
+    model::GroundLevel groundLevel;  // the stem's top; required
     double rootZoneCrownRadiusPlusM =
         1.0;                  // from the rule set (trees.root_zone_crown_radius_plus_m)
     double rootDepthM = 1.0;  // from the rule set (trees.root_depth_m)

@@ -15,7 +15,7 @@
 
 #include <bodemzicht/core/Error.h>
 #include <bodemzicht/core/Vec.h>
-#include <bodemzicht/io/Raster.h>
+#include <bodemzicht/model/GroundLevel.h>
 #include <bodemzicht/model/Dataset.h>
 #include <bodemzicht/render/FramePacer.h>
 #include <bodemzicht/render/MovingDetail.h>
@@ -60,7 +60,7 @@ struct RenderOptions {
     double defaultUncertaintyM = 0.5;  // for assumed depths without a stated band (rule set)
     // Groundwater levels (the project's GHG and GLG rasters, m NAP) drawn as translucent sheets,
     // GHG light and GLG dark blue; null or without data: not drawn.
-    std::shared_ptr<const io::GroundLevel> ghg, glg;
+    std::shared_ptr<const model::GroundLevel> ghg, glg;
     bool showGroundwater = false;
     // A legend of the themes shown (their KLIC colours) in the image's top-left corner: for
     // screenshots, which have no panels around them.
@@ -84,7 +84,7 @@ core::Vec3 renderOrigin(const model::Dataset& ds);
 
 // Offscreen render. Needs an X display (run under xvfb-run on servers): VTK in Debian 12 is GLX
 // only.
-core::Result<Image> renderImage(const model::Dataset& ds, const io::GroundLevel& ground,
+core::Result<Image> renderImage(const model::Dataset& ds, const model::GroundLevel& ground,
                                 const RenderOptions& options);
 core::Result<void> writePng(const Image& image, const std::string& path);
 
@@ -94,7 +94,7 @@ core::Result<void> writePng(const Image& image, const std::string& path);
 // first moments in the viewer). Moving frames adapt their detail to `detail`'s budget as the
 // viewer does (its final state is left there); without one, they draw the finest moving detail.
 core::Result<std::vector<double>> benchmarkOrbit(const model::Dataset& ds,
-                                                 const io::GroundLevel& ground,
+                                                 const model::GroundLevel& ground,
                                                  const RenderOptions& options, int frames,
                                                  FrameQuality quality = FrameQuality::Moving,
                                                  bool warm = false, MovingDetail* detail = nullptr);
@@ -106,7 +106,7 @@ bool displayAvailable();
 // (GLFW) into its own framebuffer, whose colour texture the caller shows (Dear ImGui).
 class Viewport {
   public:
-    Viewport(const model::Dataset& ds, const io::GroundLevel& ground, const RenderOptions& options);
+    Viewport(const model::Dataset& ds, const model::GroundLevel& ground, const RenderOptions& options);
     ~Viewport();
     Viewport(const Viewport&) = delete;
     Viewport& operator=(const Viewport&) = delete;

@@ -15,7 +15,7 @@ namespace {
 constexpr int kBlockCells = 64;
 }  // namespace
 
-GroundSurface::GroundSurface(const io::GroundLevel& ground, const core::Bounds3& b, core::Vec3 o,
+GroundSurface::GroundSurface(const model::GroundLevel& ground, const core::Bounds3& b, core::Vec3 o,
                              int maxCells) {
     if (!ground.available() || b.empty()) return;
     const double w = std::max(b.hi.x - b.lo.x, 1.0), h = std::max(b.hi.y - b.lo.y, 1.0);

@@ -10,7 +10,7 @@
 #include <bodemzicht/core/Bounds.h>
 #include <bodemzicht/core/Vec.h>
 #include <bodemzicht/geom/HeightFieldMesh.h>
-#include <bodemzicht/io/Raster.h>
+#include <bodemzicht/model/GroundLevel.h>
 
 namespace bz::render::detail {
 
@@ -18,7 +18,7 @@ class GroundSurface {
   public:
     // Samples the ground over bounds (RD/NAP) at most maxCells cells along the longer side and
     // cells of at least 1 m; positions relative to origin o.
-    GroundSurface(const io::GroundLevel& ground, const core::Bounds3& bounds, core::Vec3 o,
+    GroundSurface(const model::GroundLevel& ground, const core::Bounds3& bounds, core::Vec3 o,
                   int maxCells = 512);
     bool empty() const { return !heights_; }
     // Every sample within maxErrorM (vertically) of the surface.

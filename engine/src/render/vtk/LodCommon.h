@@ -15,6 +15,7 @@
 
 #include <bodemzicht/core/Bounds.h>
 #include <bodemzicht/core/StringPool.h>
+#include <bodemzicht/core/ThreadPool.h>
 #include <bodemzicht/model/Dataset.h>
 #include <bodemzicht/render/SceneRenderer.h>
 
@@ -111,23 +112,11 @@ class LodView {
     bool parallel_;
 };
 
-// Runs job(i) for i in [0, n) on up to one thread per core (the calling thread among them):
-// levels of detail that a frame needs are built side by side. Jobs must not touch shared state.
+// Runs job(i) for i in [0, n) on the engine's thread pool (the calling thread among them): levels
+// of detail that a frame needs are built side by side. Jobs must not touch shared state.
 template <typename Job>
 void parallelFor(std::size_t n, Job&& job) {
-    const std::size_t threads =
-        std::min<std::size_t>(n, std::max(1u, std::thread::hardware_concurrency()));
-    if (threads <= 1) {
-        for (std::size_t i = 0; i < n; ++i) job(i);
-        return;
-    }
-    std::atomic<std::size_t> next{0};
-    auto work = [&] {
-        for (std::size_t i = next++; i < n; i = next++) job(i);
-    };
-    std::vector<std::jthread> helpers;
-    for (std::size_t t = 1; t < threads; ++t) helpers.emplace_back(work);
-    work();
+    core::ThreadPool::shared().parallelFor(n, [&](std::size_t i) { job(i); });
 }
 
 }  // namespace bz::render::detail

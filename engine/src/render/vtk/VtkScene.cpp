@@ -166,7 +166,7 @@ class LodUpdate : public vtkCommand {
 
 }  // namespace
 
-VtkScene buildScene(const model::Dataset& ds, const io::GroundLevel& ground,
+VtkScene buildScene(const model::Dataset& ds, const model::GroundLevel& ground,
                     const RenderOptions& options, const VtkScene* previous) {
     VtkScene s;
     s.origin = renderOrigin(ds);

@@ -39,7 +39,7 @@ struct VtkScene {
 
 // Every actor has cell data "feature" (the feature index, -1 for markers) for picking. A scene
 // rebuilt from `previous` (visibility, opacity or slice changed) reuses its ground surfaces.
-VtkScene buildScene(const model::Dataset& ds, const io::GroundLevel& ground,
+VtkScene buildScene(const model::Dataset& ds, const model::GroundLevel& ground,
                     const RenderOptions& options, const VtkScene* previous = nullptr);
 void applyView(VtkScene& scene, const std::string& view, double exaggeration);
 void applyExaggeration(VtkScene& scene, double exaggeration);

@@ -3,11 +3,11 @@
 #include <vtkNew.h>
 #include <vtkRenderWindow.h>
 
-#include "vtk/VtkScene.h"
+#include "VtkScene.h"
 
 namespace bz::render {
 
-core::Result<long> pickFeature(const model::Dataset& ds, const io::GroundLevel& ground,
+core::Result<long> pickFeature(const model::Dataset& ds, const model::GroundLevel& ground,
                                const RenderOptions& options, int x, int y) {
     if (!displayAvailable())
         return core::fail("", "", "no X display for rendering: run under xvfb-run");

@@ -1,5 +1,5 @@
 // GWSW-OroX Turtle (serd): any bytes as a .ttl file.
-#include <bodemzicht/io/GwswImporter.h>
+#include <bodemzicht/io/SourceReader.h>
 
 #include "FuzzSupport.h"
 
@@ -8,7 +8,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::string path = bz::fuzz::tmpFile(data, size, ".ttl");
     bz::model::Dataset ds;
     bz::io::ImportReport report;
-    (void)bz::io::importGwswTurtle(path, ds, report);
+    bz::io::ReadOptions options;
+    options.format = "gwsw-turtle";
+    (void)bz::io::readSource(path, options, ds, report);
     std::remove(path.c_str());
     return 0;
 }

@@ -1,5 +1,5 @@
 // `bodem import` in the generic schema: each supported input kind and each bad-input case.
-#include <bodemzicht/io/GenericImporter.h>
+#include <bodemzicht/io/SourceReader.h>
 
 #include <gdal_priv.h>
 #include <gdal_utils.h>
@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "../TestSupport.h"
+#include "ReadAs.h"
 
 using namespace bz;
 
@@ -43,7 +44,7 @@ TEST(GenericImport, ThreeDimensionalLinesKeepTheirNapHeights) {
             "[[250000, 470000, 4.10], [250010, 470000, 4.05]]")));
     model::Dataset ds;
     io::ImportReport report;
-    ASSERT_TRUE(io::importGeneric(path, {}, ds, report));
+    ASSERT_TRUE(test::readAs("generic", path, {}, ds, report));
     ASSERT_EQ(ds.features.size(), 1u) << report.summary();
     const auto& f = ds.features[0];
     EXPECT_EQ(f.type, model::ObjectType::Pipe);
@@ -69,9 +70,9 @@ TEST(GenericImport, FlatLinesGetHeightsFromCoverDepthAndGroundLevel) {
                 "[[250000, 470001], [250010, 470001]]")));
     model::Dataset ds;
     io::ImportReport report;
-    io::GenericImportOptions o;
+    io::ReadOptions o;
     o.groundLevel = model::GroundLevel(5.20);
-    ASSERT_TRUE(io::importGeneric(path, o, ds, report));
+    ASSERT_TRUE(test::readAs("generic", path, o, ds, report));
     ASSERT_EQ(ds.features.size(), 2u) << report.summary();
     // Axis = ground - cover - radius; a given depth without a source counts as assumed.
     EXPECT_NEAR(ds.vertices[0].z, 5.20 - 0.6 - 0.025, 1e-6);
@@ -91,7 +92,7 @@ TEST(GenericImport, CoverDepthWithoutGroundLevelStandsOnAnAssumedGroundAndKeepsI
             "[[250000, 470000], [250010, 470000]]")));
     model::Dataset ds;
     io::ImportReport report;
-    ASSERT_TRUE(io::importGeneric(path, {}, ds, report));
+    ASSERT_TRUE(test::readAs("generic", path, {}, ds, report));
     ASSERT_EQ(ds.features.size(), 1u);
     EXPECT_TRUE(report.problems.empty());
     // 0.6 m cover + half the 50 mm cable below the ground; the ground is assumed and said so.
@@ -114,14 +115,14 @@ TEST(GenericImport, CsvWithWktNeedsAndUsesACrs) {
         "470000))\",K1,infiltratie,Gemeente,proposed,,2027,4.5,3.5\n");
     model::Dataset ds;
     io::ImportReport report;
-    ASSERT_TRUE(io::importGeneric(path, {}, ds, report));
+    ASSERT_TRUE(test::readAs("generic", path, {}, ds, report));
     EXPECT_EQ(ds.features.size(), 0u);
     ASSERT_EQ(report.problems.size(), 2u);
     EXPECT_NE(report.problems[0].message.find("has no CRS"), std::string::npos);
-    io::GenericImportOptions o;
+    io::ReadOptions o;
     o.sourceCrs = "EPSG:28992";
     io::ImportReport report2;
-    ASSERT_TRUE(io::importGeneric(path, o, ds, report2));
+    ASSERT_TRUE(test::readAs("generic", path, o, ds, report2));
     ASSERT_EQ(ds.features.size(), 2u) << report2.summary();
     EXPECT_EQ(ds.features[0].type, model::ObjectType::Tree);
     EXPECT_FLOAT_EQ(ds.bodies[0].radiusM, 0.2f);
@@ -163,7 +164,7 @@ TEST(GenericImport, EachBadFeatureIsNamedAndTheRestLoads) {
                 "[[250000, 470007, 1], [250010, 470007, 1]]")));
     model::Dataset ds;
     io::ImportReport report;
-    ASSERT_TRUE(io::importGeneric(path, {}, ds, report));
+    ASSERT_TRUE(test::readAs("generic", path, {}, ds, report));
     // G1 and G9 load (G9's unfamiliar theme is kept and warned about).
     ASSERT_EQ(ds.features.size(), 2u) << report.summary();
     EXPECT_EQ(ds.str(ds.features[1].theme), "stadsverwarming");
@@ -195,7 +196,7 @@ TEST(GenericImport, MissingRequiredColumnSkipsTheLayerWithTheColumnNamed) {
             "[[250000, 470000, 1], [250010, 470000, 1]]")));
     model::Dataset ds;
     io::ImportReport report;
-    ASSERT_TRUE(io::importGeneric(path, {}, ds, report));
+    ASSERT_TRUE(test::readAs("generic", path, {}, ds, report));
     EXPECT_EQ(ds.features.size(), 0u);
     ASSERT_EQ(report.problems.size(), 1u);
     EXPECT_EQ(report.problems[0].featureId, "X1");
@@ -207,7 +208,7 @@ TEST(GenericImport, AFileThatIsNotWhatItsNameSaysIsAnError) {
     auto path = test::writeFile(dir.file("cables.geojson"), "<html>not json</html>");
     model::Dataset ds;
     io::ImportReport report;
-    auto r = io::importGeneric(path, {}, ds, report);
+    auto r = test::readAs("generic", path, {}, ds, report);
     ASSERT_FALSE(r);
     EXPECT_EQ(r.error().file, path);
     EXPECT_NE(r.error().message.find("cannot be read as a vector data source"), std::string::npos);
@@ -226,9 +227,9 @@ TEST(GenericImport, Wgs84InputIsReprojectedToRd) {
             false));
     model::Dataset ds;
     io::ImportReport report;
-    io::GenericImportOptions o;
+    io::ReadOptions o;
     o.groundLevel = model::GroundLevel(4.0);
-    ASSERT_TRUE(io::importGeneric(path, o, ds, report));
+    ASSERT_TRUE(test::readAs("generic", path, o, ds, report));
     ASSERT_EQ(ds.features.size(), 1u) << report.summary();
     // RD's origin point: Amersfoort (155000, 463000) within a metre (2D Helmert, no grids needed).
     EXPECT_NEAR(ds.vertices[0].x, 155000, 1.5);
@@ -247,14 +248,14 @@ TEST(GenericImport, NaNValuesAndInvalidPolygonsAreNamed) {
         "470000))\",Z2,verontreiniging,Gemeente,existing,,1990,4,2\n");
     model::Dataset ds;
     io::ImportReport report;
-    io::GenericImportOptions o;
+    io::ReadOptions o;
     o.sourceCrs = "EPSG:28992";
-    ASSERT_TRUE(io::importGeneric(path, o, ds, report));
+    ASSERT_TRUE(test::readAs("generic", path, o, ds, report));
     ASSERT_EQ(ds.features.size(), 1u) << report.summary();
     EXPECT_EQ(ds.features[0].id, "Z2");
     std::map<std::string, std::string> why;
     for (const auto& e : report.problems) why[e.featureId] = e.message;
-    EXPECT_EQ(why["L1"], "diameter_mm is NaN, not a number");
+    EXPECT_EQ(why["L1"], "diameter_mm is 'NaN', not a number");
     EXPECT_EQ(why["Z1"], "polygon is invalid (self-intersecting or malformed rings)");
 }
 
@@ -267,7 +268,7 @@ TEST(GenericImport, BallparkTransformationsAreRefused) {
    "geometry": {"type": "LineString", "coordinates": [[5.38764, 52.15616, 45.0], [5.3877, 52.1562, 45.0]]}}]})");
     model::Dataset ds;
     io::ImportReport report;
-    ASSERT_TRUE(io::importGeneric(path, {}, ds, report));
+    ASSERT_TRUE(test::readAs("generic", path, {}, ds, report));
     if (ds.features.size() == 1)
         GTEST_SKIP() << "RDNAPTRANS2018 grids are installed on this machine";
     ASSERT_EQ(report.problems.size(), 1u);
@@ -302,7 +303,7 @@ TEST(GenericImport, ShapefileFlatGeobufAndGeoPackageReadTheSame) {
         GDALClose(in);
         model::Dataset ds;
         io::ImportReport report;
-        ASSERT_TRUE(io::importGeneric(out, {}, ds, report)) << driver;
+        ASSERT_TRUE(test::readAs("generic", out, {}, ds, report)) << driver;
         ASSERT_EQ(ds.features.size(), 1u) << driver << "\n" << report.summary();
         EXPECT_EQ(ds.features[0].id, "W1") << driver;
         EXPECT_NEAR(ds.linears[0].outerDiameterM, 0.110, 1e-6) << driver;  // diameter_m in a DBF
@@ -326,7 +327,7 @@ TEST(GenericImport, ProposedHeightsAreDesignValuesExistingOnesAssumed) {
                 "[[250000, 470005, 4.0], [250010, 470005, 4.0]]")));
     model::Dataset ds;
     io::ImportReport report;
-    ASSERT_TRUE(io::importGeneric(path, {}, ds, report));
+    ASSERT_TRUE(test::readAs("generic", path, {}, ds, report));
     ASSERT_EQ(ds.features.size(), 2u);
     EXPECT_EQ(ds.vertexDepths[ds.linears[byId(ds, "NEW")->geometry].firstVertex].provenance,
               model::DepthProvenance::Measured);

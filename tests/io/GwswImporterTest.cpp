@@ -1,10 +1,11 @@
-#include <bodemzicht/io/GwswImporter.h>
+#include <bodemzicht/io/SourceReader.h>
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 
 #include "../TestSupport.h"
+#include "ReadAs.h"
 
 using namespace bz;
 
@@ -58,10 +59,10 @@ std::string pipe(const std::string& id, const std::string& from, const std::stri
 
 TEST(GwswImport, RionedDemoPipeAndManholeAreExactIn3d) {
     std::string path = test::sharedData() + "/sewer/gwsw_orox_excerpt_juinen_v1_6.ttl";
-    ASSERT_TRUE(io::isGwswTurtle(path));
+    ASSERT_TRUE(test::identifiesAs(path, "gwsw-turtle"));
     model::Dataset ds;
     io::ImportReport report;
-    ASSERT_TRUE(io::importGwswTurtle(path, ds, report));
+    ASSERT_TRUE(test::readAs("gwsw-turtle", path, {}, ds, report));
     ASSERT_EQ(ds.features.size(), 2u) << report.summary();
     EXPECT_EQ(report.skipped(), 0u);
     const model::Feature* pipe = nullptr;
@@ -101,7 +102,7 @@ TEST(GwswImport, PipeWithoutLineUsesItsManholesAndMissingBobIsNamed) {
     auto path = test::writeFile(dir.file("net.ttl"), ttl);
     model::Dataset ds;
     io::ImportReport report;
-    ASSERT_TRUE(io::importGwswTurtle(path, ds, report));
+    ASSERT_TRUE(test::readAs("gwsw-turtle", path, {}, ds, report));
     EXPECT_EQ(report.loaded(), 3u) << report.summary();
     ASSERT_EQ(report.problems.size(), 1u);
     EXPECT_EQ(report.problems[0].featureId, "L2");
@@ -124,7 +125,7 @@ TEST(GwswImport, TurtleSyntaxErrorsNameTheLine) {
         std::string(kPrefixes) + ":x rdf:type gwsw:Inspectieput ;\n  rdfs:label \"x\" \n:y\n");
     model::Dataset ds;
     io::ImportReport report;
-    auto r = io::importGwswTurtle(path, ds, report);
+    auto r = test::readAs("gwsw-turtle", path, {}, ds, report);
     std::string message =
         r ? (report.warnings.empty() ? "" : report.warnings[0].message) : r.error().message;
     EXPECT_NE(message.find("Turtle error at line 8"), std::string::npos) << message;
@@ -139,10 +140,10 @@ TEST(GwswImport, GisExportWithGwswAttributeNames) {
    "geometry": {"type": "LineString", "coordinates": [[250000, 470000], [250030, 470000], [250060, 470000]]}},
   {"type": "Feature", "properties": {"Naam": "L-101", "BobBeginpuntLeiding": null, "BobEindpuntLeiding": 1.7},
    "geometry": {"type": "LineString", "coordinates": [[250000, 470010], [250030, 470010]]}}]})");
-    ASSERT_TRUE(io::isGwswGis(path));
+    ASSERT_TRUE(test::identifiesAs(path, "gwsw-gis"));
     model::Dataset ds;
     io::ImportReport report;
-    ASSERT_TRUE(io::importGwswGis(path, ds, report));
+    ASSERT_TRUE(test::readAs("gwsw-gis", path, {}, ds, report));
     ASSERT_EQ(ds.features.size(), 1u) << report.summary();
     const auto& l = ds.linears[0];
     EXPECT_NEAR(ds.vertices[l.firstVertex + 1].z, 1.85 + 0.3,
@@ -169,7 +170,7 @@ TEST(GwswImport, AGmlLiteralCutOffInItsCoordinatesIsNoPosition) {
         auto path = test::writeFile(dir.file("cut.ttl"), ttl);
         model::Dataset ds;
         io::ImportReport report;
-        auto r = io::importGwswTurtle(path, ds, report);
+        auto r = test::readAs("gwsw-turtle", path, {}, ds, report);
         if (r) {
             EXPECT_TRUE(ds.features.empty()) << report.summary();
         }

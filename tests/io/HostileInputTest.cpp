@@ -3,7 +3,7 @@
 // project or a crafted delivery could hold.
 #include <bodemzicht/clash/RuleSet.h>
 #include <bodemzicht/core/Limits.h>
-#include <bodemzicht/io/KlicImporter.h>
+#include <bodemzicht/io/SourceReader.h>
 #include <bodemzicht/io/LocalPaths.h>
 #include <bodemzicht/io/ProjectStore.h>
 #include <bodemzicht/io/Raster.h>
@@ -23,6 +23,7 @@
 #include <thread>
 
 #include "../TestSupport.h"
+#include "ReadAs.h"
 
 using namespace bz;
 
@@ -62,10 +63,10 @@ KlicResult readKlic(const test::ScratchDir& dir, const std::string& body) {
     KlicResult r;
     auto path =
         test::writeFile(dir.file("GI_hostile.xml"), kHeader + body + "</gml:FeatureCollection>\n");
-    io::KlicImportOptions o;
+    io::ReadOptions o;
     o.groundLevel = model::GroundLevel(10.0);
     // Through readSource, as bodem import does: the shared checks apply too.
-    io::SourceOptions so;
+    io::ReadOptions so;
     so.groundLevel = model::GroundLevel(10.0);
     r.ok = io::readSource(path, so, r.ds, r.report);
     for (const auto& e : r.report.problems) r.why[e.featureId] = e.message;
@@ -165,7 +166,7 @@ TEST(HostileInput, NonFiniteAndAbsurdCoordinatesAreRefusedWithTheFeatureId) {
    "geometry": {"type": "LineString", "coordinates": [[250000, 470000], [250010, 470000]]}}]})");
     model::Dataset ds;
     io::ImportReport report;
-    io::SourceOptions so;
+    io::ReadOptions so;
     so.groundLevel = model::GroundLevel(10.0);
     ASSERT_TRUE(io::readSource(geojson, so, ds, report));
     ASSERT_EQ(ds.features.size(), 1u);
@@ -189,7 +190,7 @@ TEST(HostileInput, TruncatedMalformedOrForeignXmlIsAnErrorNotAPartialImport) {
         auto p = test::writeFile(dir.file("GI_cut.xml"), full.substr(0, cut));
         model::Dataset ds;
         io::ImportReport report;
-        auto r = io::importKlic(p, {}, ds, report);
+        auto r = test::readAs("klic", p, {}, ds, report);
         ASSERT_FALSE(r) << cut;
         EXPECT_NE(r.error().message.find("XML error at line"), std::string::npos);
     }
@@ -199,7 +200,7 @@ TEST(HostileInput, TruncatedMalformedOrForeignXmlIsAnErrorNotAPartialImport) {
     auto p = test::writeFile(dir.file("GI_foreign.xml"), foreign);
     model::Dataset ds;
     io::ImportReport report;
-    auto r = io::importKlic(p, {}, ds, report);
+    auto r = test::readAs("klic", p, {}, ds, report);
     ASSERT_FALSE(r);
     EXPECT_NE(r.error().message.find("no IMKL features"), std::string::npos)
         << r.error().toString();
@@ -214,7 +215,7 @@ TEST(HostileInput, DeepOrHugeXmlStopsAtTheLimitsWithTheirNames) {
     auto p = test::writeFile(dir.file("GI_deep.xml"), deep);
     model::Dataset ds;
     io::ImportReport report;
-    auto r = io::importKlic(p, {}, ds, report);
+    auto r = test::readAs("klic", p, {}, ds, report);
     ASSERT_FALSE(r);
     EXPECT_NE(r.error().message.find("exceed the limit xml-depth (256)"), std::string::npos)
         << r.error().toString();
@@ -226,7 +227,7 @@ TEST(HostileInput, DeepOrHugeXmlStopsAtTheLimitsWithTheirNames) {
     many += "</gml:FeatureCollection>\n";
     auto q = test::writeFile(dir.file("GI_many.xml"), many);
     model::Dataset ds2;
-    auto r2 = io::importKlic(q, {}, ds2, report);
+    auto r2 = test::readAs("klic", q, {}, ds2, report);
     core::limits() = saved;
     ASSERT_FALSE(r2);
     EXPECT_NE(r2.error().message.find("--limit xml-elements=N"), std::string::npos)
@@ -252,7 +253,7 @@ TEST(HostileInput, AZipBombIsRefusedBeforeItIsInflated) {
     ASSERT_LT(std::filesystem::file_size(zip), 1u << 20);
     model::Dataset ds;
     io::ImportReport report;
-    auto r = io::importKlic(zip, {}, ds, report);
+    auto r = test::readAs("klic", zip, {}, ds, report);
     ASSERT_FALSE(r);
     EXPECT_NE(r.error().message.find("exceed the limit zip-ratio"), std::string::npos)
         << r.error().toString();

@@ -3,7 +3,7 @@
 #include <bodemzicht/clash/ClashDetector.h>
 #include <bodemzicht/clash/ClashModel.h>
 #include <bodemzicht/clash/RuleSet.h>
-#include <bodemzicht/io/KlicImporter.h>
+#include <bodemzicht/io/SourceReader.h>
 
 #include <cpl_vsi.h>
 #include <gtest/gtest.h>
@@ -12,6 +12,7 @@
 #include <filesystem>
 
 #include "../TestSupport.h"
+#include "ReadAs.h"
 
 using namespace bz;
 
@@ -113,12 +114,12 @@ TEST(KlicImport, KadasterDeliveriesImportWithCountsThatAddUp) {
                           Case{"kadaster_voorbeeld2_duct_pipe_cable.xml", "", 5}}) {
         std::string path = klicSample(c.file);
         ASSERT_TRUE(std::filesystem::exists(path)) << path;
-        EXPECT_TRUE(io::isKlicDelivery(path)) << c.file;
+        EXPECT_TRUE(test::identifiesAs(path, "klic")) << c.file;
         model::Dataset ds;
         io::ImportReport report;
-        io::KlicImportOptions o;
+        io::ReadOptions o;
         o.groundLevel = model::GroundLevel(10.0);
-        ASSERT_TRUE(io::importKlic(path, o, ds, report)) << c.file;
+        ASSERT_TRUE(test::readAs("klic", path, o, ds, report)) << c.file;
         EXPECT_GE(report.loaded(), c.minLoaded) << c.file << "\n" << report.summary();
         EXPECT_EQ(report.skipped(), 0u) << c.file << "\n" << report.summary();
         // Every feature of the file is accounted for: imported, skipped or not imported (and why).
@@ -133,9 +134,9 @@ TEST(KlicImport, KadasterDeliveriesImportWithCountsThatAddUp) {
 TEST(KlicImport, ThemeOwnerDiameterAndStatusComeFromTheDelivery) {
     model::Dataset ds;
     io::ImportReport report;
-    io::KlicImportOptions o;
+    io::ReadOptions o;
     o.groundLevel = model::GroundLevel(1.0);
-    ASSERT_TRUE(io::importKlic(klicSample("Levering_22C001966_3.zip"), o, ds, report));
+    ASSERT_TRUE(test::readAs("klic", klicSample("Levering_22C001966_3.zip"), o, ds, report));
     std::size_t heat = 0;
     for (const auto& f : ds.features) {
         if (f.type != model::ObjectType::HeatPipe) continue;
@@ -157,7 +158,7 @@ TEST(KlicImport, ThemeOwnerDiameterAndStatusComeFromTheDelivery) {
 
     model::Dataset small;
     io::ImportReport r2;
-    ASSERT_TRUE(io::importKlic(klicSample("Levering_22G003180_1.zip"), o, small, r2));
+    ASSERT_TRUE(test::readAs("klic", klicSample("Levering_22G003180_1.zip"), o, small, r2));
     const auto* ms =
         byId(small, "nl.imkl-KL1040.EKBL_IMKL_Elektriciteitskabel__Ms_Kabel__415504843_27368148");
     ASSERT_NE(ms, nullptr);
@@ -186,9 +187,9 @@ TEST(KlicImport, DepthPointsAreInterpolatedAlongTheirElementAndDefaultsAreAssume
     auto path = test::writeFile(dir.file("GI_test.xml"), xml);
     model::Dataset ds;
     io::ImportReport report;
-    io::KlicImportOptions o;
+    io::ReadOptions o;
     o.groundLevel = model::GroundLevel(5.0);
-    ASSERT_TRUE(io::importKlic(path, o, ds, report)) << report.summary();
+    ASSERT_TRUE(test::readAs("klic", path, o, ds, report)) << report.summary();
     ASSERT_EQ(ds.features.size(), 2u) << report.summary();
     const auto* k1 = byId(ds, "nl.imkl-KL9999.k1");
     const auto* k2 = byId(ds, "nl.imkl-KL9999.k2");
@@ -227,7 +228,7 @@ TEST(KlicImport, BadInputIsNamedAndTheRestImports) {
                                 std::string(kHeader) + body + "</gml:FeatureCollection>\n");
     model::Dataset ds;
     io::ImportReport report;
-    ASSERT_TRUE(io::importKlic(path, {}, ds, report));
+    ASSERT_TRUE(test::readAs("klic", path, {}, ds, report));
     EXPECT_EQ(ds.features.size(), 1u);
     std::map<std::string, std::string> why;
     for (const auto& e : report.problems) why[e.featureId] = e.message;
@@ -259,7 +260,7 @@ TEST(KlicImport, BadInputIsNamedAndTheRestImports) {
                                      full.substr(0, full.find("nl.imkl-KL9999.nolink") + 40));
     model::Dataset t;
     io::ImportReport tr;
-    auto cut = io::importKlic(truncated, {}, t, tr);
+    auto cut = test::readAs("klic", truncated, {}, t, tr);
     ASSERT_FALSE(cut);
     EXPECT_NE(cut.error().message.find("XML error at line"), std::string::npos)
         << cut.error().toString();
@@ -268,7 +269,7 @@ TEST(KlicImport, BadInputIsNamedAndTheRestImports) {
     auto garbage = test::writeFile(dir.file("GI_garbage.xml"), "<<<not xml");
     model::Dataset g;
     io::ImportReport gr;
-    auto r = io::importKlic(garbage, {}, g, gr);
+    auto r = test::readAs("klic", garbage, {}, g, gr);
     ASSERT_FALSE(r);
     EXPECT_NE(r.error().message.find("XML error at line 1"), std::string::npos)
         << r.error().message;
@@ -278,7 +279,7 @@ TEST(KlicImport, EvAreaWithAHoleBecomesAProtectedZone) {
     model::Dataset ds;
     io::ImportReport report;
     ASSERT_TRUE(
-        io::importKlic(klicSample("kadaster_voorbeeld6_ev_vlak_donut.zip"), {}, ds, report));
+        test::readAs("klic", klicSample("kadaster_voorbeeld6_ev_vlak_donut.zip"), {}, ds, report));
     const model::Feature* ev = nullptr;
     for (const auto& f : ds.features)
         if (f.type == model::ObjectType::ProtectedZone) ev = &f;
@@ -292,9 +293,9 @@ TEST(KlicImport, EvAreaWithAHoleBecomesAProtectedZone) {
 TEST(KlicImport, PointObjectsGetAssumedSizesAtTheirNetworksDepth) {
     model::Dataset ds;
     io::ImportReport report;
-    io::KlicImportOptions o;
+    io::ReadOptions o;
     o.groundLevel = model::GroundLevel(1.0);
-    ASSERT_TRUE(io::importKlic(klicSample("Levering_22G003180_1.zip"), o, ds, report));
+    ASSERT_TRUE(test::readAs("klic", klicSample("Levering_22G003180_1.zip"), o, ds, report));
     const auto* mof = byId(ds, "nl.imkl-KL1040.APPU_IMKL_Appurtenance__Ms_Mof__618028486_87988567");
     ASSERT_NE(mof, nullptr);
     EXPECT_EQ(mof->type, model::ObjectType::Appurtenance);
@@ -304,7 +305,7 @@ TEST(KlicImport, PointObjectsGetAssumedSizesAtTheirNetworksDepth) {
     // assumed.
     // (Depths below ground are kept as float: a micrometre.)
     EXPECT_NEAR(0.5 * (b.topZ + b.bottomZ), 1.0 - 0.80, 1e-6);
-    EXPECT_NEAR(b.topZ - b.bottomZ, o.appurtenanceDiameterM, 1e-6);
+    EXPECT_NEAR(b.topZ - b.bottomZ, test::formatDefault("klic", "appurtenance-diameter-m"), 1e-6);
     EXPECT_EQ(b.depth.provenance, model::DepthProvenance::Assumed);
     std::size_t cabinets = 0, extra = 0;
     for (const auto& f : ds.features) {
@@ -317,7 +318,7 @@ TEST(KlicImport, PointObjectsGetAssumedSizesAtTheirNetworksDepth) {
     // and keep that depth so that a real ground can place them later.
     model::Dataset none;
     io::ImportReport r2;
-    ASSERT_TRUE(io::importKlic(klicSample("Levering_22G003180_1.zip"), {}, none, r2));
+    ASSERT_TRUE(test::readAs("klic", klicSample("Levering_22G003180_1.zip"), {}, none, r2));
     EXPECT_EQ(r2.perLayer["imkl:Appurtenance"].skipped, 0u);
     EXPECT_EQ(none.ground.kind, model::GroundBasis::Kind::AssumedFlat);
     const auto* mof2 = byId(none, mof->id);
@@ -343,7 +344,7 @@ TEST(KlicImport, WithoutAGroundLevelTheDeliveriesOwnMaaiveldPeilIsUsed) {
     auto path = test::writeFile(dir.file("GI_nap.xml"), xml);
     model::Dataset ds;
     io::ImportReport report;
-    ASSERT_TRUE(io::importKlic(path, {}, ds, report));
+    ASSERT_TRUE(test::readAs("klic", path, {}, ds, report));
     ASSERT_EQ(ds.features.size(), 1u) << report.summary();
     EXPECT_NEAR(ds.vertices[0].z, 5.55 - 0.60 - 0.025, 1e-9);
     EXPECT_EQ(ds.vertexDepths[0].provenance, model::DepthProvenance::Assumed);
@@ -366,7 +367,7 @@ TEST(KlicImport, TheOwnersPlannedNetworksAreNotProposalsAndAreCheckedOnRequest) 
                       "</gml:FeatureCollection>\n";
     model::Dataset ds;
     io::ImportReport report;
-    ASSERT_TRUE(io::importKlic(test::writeFile(dir.file("GI_plan.xml"), xml), {}, ds, report));
+    ASSERT_TRUE(test::readAs("klic", test::writeFile(dir.file("GI_plan.xml"), xml), {}, ds, report));
     ASSERT_EQ(ds.features.size(), 1u);
     EXPECT_EQ(ds.features[0].status, model::ObjectStatus::PlannedByOwner);
     // A designer's trench across it at the cable's depth.
@@ -416,8 +417,10 @@ TEST(KlicImport, ADepthPointsInfluenceFadesAlongALongElementAndItsLinksAreUsed) 
                       "</gml:FeatureCollection>\n";
     model::Dataset ds;
     io::ImportReport report;
-    io::KlicImportOptions o;
-    ASSERT_TRUE(io::importKlic(test::writeFile(dir.file("GI_fade.xml"), xml), o, ds, report));
+    io::ReadOptions o;
+    const double influence = test::formatDefault("klic", "depth-point-influence-m"),
+                 growth = test::formatDefault("klic", "depth-point-uncertainty-growth");
+    ASSERT_TRUE(test::readAs("klic", test::writeFile(dir.file("GI_fade.xml"), xml), o, ds, report));
     const auto* w1 = byId(ds, "nl.imkl-KL9999.w1");
     const auto* w2 = byId(ds, "nl.imkl-KL9999.w2");
     ASSERT_TRUE(w1 && w2) << report.summary();
@@ -425,13 +428,13 @@ TEST(KlicImport, ADepthPointsInfluenceFadesAlongALongElementAndItsLinksAreUsed) 
     const double r = 0.055, standard = 1.0 + r, fixed = 1.3 + r;
     for (std::uint32_t i = 0; i < 3; ++i) {
         const auto& d = ds.vertexDepths[l1.firstVertex + i];
-        double dist = 100.0 * i, weight = std::exp(-dist / o.depthPointInfluenceM);
+        double dist = 100.0 * i, weight = std::exp(-dist / influence);
         EXPECT_NEAR(d.belowGroundM, standard + weight * (fixed - standard), 1e-5) << i;
         // The band grows away from the point and ends at the assumed band.
-        double grown = std::hypot(0.3, o.depthPointUncertaintyGrowth * dist);
+        double grown = std::hypot(0.3, growth * dist);
         EXPECT_NEAR(d.verticalUncertaintyM,
-                    std::min(weight * grown + (1 - weight) * o.assumedBandM,
-                             std::max(o.assumedBandM, 0.3)),
+                    std::min(weight * grown + (1 - weight) * o.defaults.assumedBandM,
+                             std::max(o.defaults.assumedBandM, 0.3)),
                     1e-5)
             << i;
     }
@@ -442,8 +445,8 @@ TEST(KlicImport, ADepthPointsInfluenceFadesAlongALongElementAndItsLinksAreUsed) 
     // The linked point 5 m away is used; "onbekend" is never tighter than an assumed depth.
     const auto& l2 = ds.linears[w2->geometry];
     EXPECT_NEAR(ds.vertexDepths[l2.firstVertex].belowGroundM,
-                standard + std::exp(-50.0 / o.depthPointInfluenceM) * 0.5, 1e-5);
-    EXPECT_GE(ds.vertexDepths[l2.firstVertex].verticalUncertaintyM, o.assumedBandM - 1e-6);
+                standard + std::exp(-50.0 / influence) * 0.5, 1e-5);
+    EXPECT_GE(ds.vertexDepths[l2.firstVertex].verticalUncertaintyM, o.defaults.assumedBandM - 1e-6);
     // The point of nobody is said.
     bool said = false;
     for (const auto& wrn : report.warnings)

@@ -1,6 +1,6 @@
 // Depth below ground is first-class: kept per vertex through the store, and a ground that arrives
 // later (a raster, a level) places everything given below ground again; heights given in m NAP stay.
-#include <bodemzicht/io/KlicImporter.h>
+#include <bodemzicht/io/SourceReader.h>
 #include <bodemzicht/io/ProjectStore.h>
 #include <bodemzicht/io/Relevel.h>
 
@@ -9,6 +9,7 @@
 #include <cmath>
 
 #include "../TestSupport.h"
+#include "ReadAs.h"
 
 using namespace bz;
 
@@ -120,9 +121,9 @@ TEST(Relevel, TheOperatorsStandardDepthIsKeptBelowGroundNotTheRuleSets) {
     // 0.80 m; a rule set's 0.60 m must not replace it.
     model::Dataset ds;
     io::ImportReport report;
-    io::KlicImportOptions o;
-    o.coverByTheme["laagspanning"] = 0.60;
-    ASSERT_TRUE(io::importKlic(test::sharedData() + "/klic/Levering_22G003180_1.zip", o, ds, report));
+    io::ReadOptions o;
+    o.defaults.coverByTheme["laagspanning"] = 0.60;
+    ASSERT_TRUE(test::readAs("klic", test::sharedData() + "/klic/Levering_22G003180_1.zip", o, ds, report));
     std::size_t checked = 0;
     for (const auto& f : ds.features) {
         if (f.kind() != model::GeometryKind::Linear || ds.str(f.theme) != "laagspanning") continue;

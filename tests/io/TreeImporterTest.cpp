@@ -1,22 +1,24 @@
-#include <bodemzicht/io/TreeImporter.h>
+#include <bodemzicht/io/SourceReader.h>
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 
 #include "../TestSupport.h"
+#include "io/formats/trees/SizeClass.h"
+#include "ReadAs.h"
 
 using namespace bz;
 
 TEST(TreeImport, SizeClassesAsRegistersWriteThem) {
-    EXPECT_DOUBLE_EQ(io::parseSizeClassM("0,5 tot 0,75 m."), 0.625);
-    EXPECT_DOUBLE_EQ(io::parseSizeClassM("18 tot 24 m."), 21.0);
-    EXPECT_DOUBLE_EQ(io::parseSizeClassM("> 1,5 m."), 1.5);
-    EXPECT_DOUBLE_EQ(io::parseSizeClassM("< 6 m."), 6.0);
-    EXPECT_DOUBLE_EQ(io::parseSizeClassM("0.35"), 0.35);
-    EXPECT_DOUBLE_EQ(io::parseSizeClassM("30 tot 50 cm"), 0.40);
-    EXPECT_TRUE(std::isnan(io::parseSizeClassM("Onbekend")));
-    EXPECT_TRUE(std::isnan(io::parseSizeClassM("")));
+    EXPECT_DOUBLE_EQ(io::formats::parseSizeClassM("0,5 tot 0,75 m."), 0.625);
+    EXPECT_DOUBLE_EQ(io::formats::parseSizeClassM("18 tot 24 m."), 21.0);
+    EXPECT_DOUBLE_EQ(io::formats::parseSizeClassM("> 1,5 m."), 1.5);
+    EXPECT_DOUBLE_EQ(io::formats::parseSizeClassM("< 6 m."), 6.0);
+    EXPECT_DOUBLE_EQ(io::formats::parseSizeClassM("0.35"), 0.35);
+    EXPECT_DOUBLE_EQ(io::formats::parseSizeClassM("30 tot 50 cm"), 0.40);
+    EXPECT_TRUE(std::isnan(io::formats::parseSizeClassM("Onbekend")));
+    EXPECT_TRUE(std::isnan(io::formats::parseSizeClassM("")));
 }
 
 TEST(TreeImport, AmsterdamStyleRegisterWithClassesAndDerivedRootZone) {
@@ -28,13 +30,13 @@ TEST(TreeImport, AmsterdamStyleRegisterWithClassesAndDerivedRootZone) {
         "\"POINT (121010 487000)\",B2,Tilia,onbekend,,2010\n"
         "\"POINT (121020 487000)\",,Acer,6 tot 9 m.,\"0,1 tot 0,2 m.\",2015\n"
         "\"POINT (121030 487000)\",B4,Quercus,6 tot 9 m.,\"95 tot 99 m.\",1900\n");
-    EXPECT_TRUE(io::isTreeRegister(path));
+    EXPECT_TRUE(test::identifiesAs(path, "trees"));
     model::Dataset ds;
     io::ImportReport report;
-    io::TreeImportOptions o;
+    io::ReadOptions o;
     o.groundLevel = model::GroundLevel(0.4);
     o.sourceCrs = "EPSG:28992";
-    ASSERT_TRUE(io::importTrees(path, o, ds, report));
+    ASSERT_TRUE(test::readAs("trees", path, o, ds, report));
     ASSERT_EQ(ds.features.size(), 2u) << report.summary();
     const auto& f = ds.features[0];
     EXPECT_EQ(f.id, "B1");
@@ -68,7 +70,7 @@ TEST(TreeImport, WithoutGroundLevelTheRegisterIsRefusedClearly) {
         "WKT,BOOMNUMMER,STAMDIAMETERKLASSE\n\"POINT (1 2)\",7,\"0,2 tot 0,3 m.\"\n");
     model::Dataset ds;
     io::ImportReport report;
-    auto r = io::importTrees(path, {}, ds, report);
+    auto r = test::readAs("trees", path, {}, ds, report);
     ASSERT_FALSE(r);
     EXPECT_EQ(r.error().message,
               "trees need a ground level: pass --ground-level M or --ground-raster FILE");

@@ -187,6 +187,32 @@ TEST(BodemCli, KlicDeliveryImportsIntoAProjectAndIntoTheClashCheck) {
     EXPECT_NE(c.output.find("checked 1 features against"), std::string::npos) << c.output;
 }
 
+TEST(BodemCli, FormatsAreListedAndTheirOptionsTakenFromTheCommandLine) {
+    auto f = run(bodem() + " import --formats");
+    ASSERT_EQ(f.exitCode, 0) << f.output;
+    for (const char* expected :
+         {"klic  KLIC delivery", "gwsw-turtle  GWSW-OroX", "gwsw-gis  GWSW sewer pipes",
+          "trees  municipal tree register", "project  Bodemzicht project", "generic  any GDAL",
+          "--option klic.depth-point-snap-m=NUMBER", "[rule set: defaults.depth_point_snap_m]",
+          "--option generic.layer=TEXT"})
+        EXPECT_NE(f.output.find(expected), std::string::npos) << expected << "\n" << f.output;
+    ScratchDir dir("cli_formats");
+    std::string zip = sharedData() + "/klic/Levering_22G003180_1.zip";
+    // The flat ground assumed where a delivery gives none, from the command line.
+    auto given = run(bodem() + " import " + zip + " --into " + dir.file("b.gpkg") +
+                     " --option klic.assumed-ground-m=3.25");
+    ASSERT_EQ(given.exitCode, 0) << given.output;
+    EXPECT_NE(given.output.find("ASSUMED flat ground at 3.25 m NAP"), std::string::npos)
+        << given.output;
+    auto bad = run(bodem() + " import " + zip + " --into " + dir.file("c.gpkg") +
+                   " --option klic.snap=2");
+    EXPECT_EQ(bad.exitCode, 1);
+    EXPECT_NE(bad.output.find("klic::open(): " + zip + ": unknown option 'klic.snap'"),
+              std::string::npos)
+        << bad.output;
+    EXPECT_FALSE(std::filesystem::exists(dir.file("c.gpkg")));
+}
+
 TEST(BodemCli, TwentyParallelReviewsKeepEveryNoteAndKilledClashRunsLoseNone) {
     ScratchDir dir("cli_parallel");
     std::filesystem::copy(std::filesystem::path(sampleProject()).parent_path(), dir.path(),

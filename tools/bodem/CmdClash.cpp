@@ -3,7 +3,6 @@
 #include <bodemzicht/clash/ReportStore.h>
 #include <bodemzicht/clash/ReportWriter.h>
 #include <bodemzicht/clash/ReviewStore.h>
-#include <bodemzicht/io/GenericImporter.h>
 #include <bodemzicht/io/ProjectStore.h>
 #include <bodemzicht/io/Relevel.h>
 
@@ -28,7 +27,8 @@ double ms(Clock::time_point t) {
 Runner registerClash(CLI::App& app) {
     struct Args {
         std::vector<std::string> sources;
-        std::string rules, out, geojson, groundRaster, ghgRaster, crs;
+        std::string rules, out, geojson, groundRaster, ghgRaster, crs, format;
+        std::vector<std::string> options;
         double clearance = NAN, groundLevel = NAN;
         bool self = false, timings = false, noReview = false, withPlanned = false;
         std::vector<std::string> failOn;
@@ -63,6 +63,8 @@ Runner registerClash(CLI::App& app) {
                     "Ground-level raster instead of the project's");
     cmd->add_option("--ghg-raster", a->ghgRaster, "GHG raster instead of the project's");
     cmd->add_option("--crs", a->crs, "CRS of generic sources that have none");
+    cmd->add_option("--format", a->format, "Read every source as this format (bodem import --formats)");
+    cmd->add_option("--option", a->options, "A format's option, FORMAT.NAME=VALUE; repeatable");
     cmd->add_option("--threads", a->threads, "Worker threads (default: all cores)");
     cmd->add_flag("--no-review", a->noReview,
                   "Do not store clash statuses and the report in the project");
@@ -84,20 +86,24 @@ Runner registerClash(CLI::App& app) {
         }
         model::Dataset ds;
         io::ImportReport load;
-        io::GenericImportOptions generic;
-        if (!a->crs.empty()) generic.sourceCrs = a->crs;
-        if (!std::isnan(a->groundLevel)) generic.groundLevel = model::GroundLevel(a->groundLevel);
         std::string reviewProject;
-        auto sources = sourceOptions(generic.groundLevel, a->crs, rules);
+        auto sources = readOptions(rules,
+                                   std::isnan(a->groundLevel) ? model::GroundLevel()
+                                                              : model::GroundLevel(a->groundLevel),
+                                   a->crs, a->format, a->options);
+        if (!sources) {
+            std::fprintf(stderr, "bodem clash: %s\n", sources.error().toString().c_str());
+            return 1;
+        }
         for (const auto& src : a->sources) {
-            io::SourceKind kind;
-            auto ok = io::readSource(src, sources, ds, load, &kind);
+            std::string format;
+            auto ok = io::readSource(src, *sources, ds, load, &format);
             if (!ok) {
                 std::fprintf(stderr, "bodem clash: %s\n", ok.error().toString().c_str());
                 return 1;
             }
             // Clash statuses are kept in the first GeoPackage project given.
-            if (kind == io::SourceKind::Project && reviewProject.empty() && src.ends_with(".gpkg"))
+            if (format == "project" && reviewProject.empty() && src.ends_with(".gpkg"))
                 reviewProject = src;
         }
         if (load.skipped() || !load.warnings.empty())
@@ -106,11 +112,7 @@ Runner registerClash(CLI::App& app) {
 
         auto openRaster = [&](const std::string& path,
                               const char* field) -> core::Result<model::GroundLevel> {
-            if (!path.empty()) {
-                auto r = io::Raster::open(path);
-                if (!r) return std::unexpected(r.error());
-                return model::GroundLevel(std::move(*r));
-            }
+            if (!path.empty()) return io::groundFromOptions(path, NAN);
             return io::openFieldRaster(ds, field);
         };
         auto ground = openRaster(a->groundRaster, "ground_level");

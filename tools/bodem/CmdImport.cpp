@@ -1,5 +1,4 @@
 #include <bodemzicht/clash/RuleSet.h>
-#include <bodemzicht/io/GenericImporter.h>
 #include <bodemzicht/io/ProjectImport.h>
 
 #include <cstdio>
@@ -14,24 +13,28 @@ namespace bz::tools {
 
 Runner registerImport(CLI::App& app) {
     struct Args {
-        std::vector<std::string> sources;
-        std::string into;
+        std::vector<std::string> sources, options;
+        std::string into, groundRaster, crs, format, rules;
         double groundLevel = NAN;
-        std::string groundRaster, crs;
-        bool append = false, strict = false;
+        bool append = false, strict = false, listFormats = false;
     };
     auto a = std::make_shared<Args>();
     auto* cmd = app.add_subcommand(
-        "import", "Import GDAL vector sources in the generic schema into a project");
-    cmd->add_option(
-           "SOURCE", a->sources,
-           "GeoPackage, GeoJSON, Shapefile, FlatGeobuf, CSV with WKT, ... or another project")
-        ->required();
-    cmd->add_option("--into", a->into, "Project GeoPackage to write")->required();
+        "import", "Import sources (KLIC, GWSW, tree registers, GIS layers, projects) into a project");
+    cmd->add_option("SOURCE", a->sources,
+                    "Levering_*.zip, GWSW Turtle or GIS export, tree register, a GIS source in the "
+                    "generic schema (GeoPackage, GeoJSON, Shapefile, CSV, PG:...), or a project");
+    cmd->add_option("--into", a->into, "Project GeoPackage to write");
+    cmd->add_flag("--formats", a->listFormats, "List the formats, their extensions and options");
+    cmd->add_option("--format", a->format, "Read every source as this format (see --formats)");
+    cmd->add_option("--option", a->options,
+                    "A format's option, FORMAT.NAME=VALUE (see --formats); repeatable");
+    cmd->add_option("--rules", a->rules,
+                    "Rule file whose defaults the readers use (cover depths, point-object sizes)");
     cmd->add_option("--ground-level", a->groundLevel,
-                    "Constant ground level (m NAP) for 2D features with depth_m");
+                    "Constant ground level (m NAP) for depths given below ground");
     cmd->add_option("--ground-raster", a->groundRaster,
-                    "Ground-level raster (GeoTIFF, RD New) for 2D features");
+                    "Ground-level raster (GeoTIFF, RD New) for depths given below ground");
     cmd->add_option("--crs", a->crs,
                     "CRS of layers that have none (e.g. CSV): EPSG:28992, EPSG:4326, ...");
     cmd->add_flag("--append", a->append,
@@ -39,22 +42,41 @@ Runner registerImport(CLI::App& app) {
     cmd->add_flag("--strict", a->strict,
                   "Any skipped feature is an error (exit 2) and nothing is written");
     return [a] {
-        io::GenericImportOptions options;
+        if (a->listFormats) {
+            std::printf("%s", formatsText().c_str());
+            return 0;
+        }
+        if (a->sources.empty() || a->into.empty()) {
+            std::fprintf(stderr, "bodem import: give SOURCE... and --into PROJECT (or --formats)\n");
+            return 1;
+        }
+        clash::RuleSet rules = clash::RuleSet::dutchDefault();
+        if (!a->rules.empty()) {
+            auto r = clash::RuleSet::load(a->rules);
+            if (!r) {
+                std::fprintf(stderr, "bodem import: %s\n", r.error().toString().c_str());
+                return 1;
+            }
+            rules = std::move(*r);
+        }
         auto ground = io::groundFromOptions(a->groundRaster, a->groundLevel);
         if (!ground) {
             std::fprintf(stderr, "bodem import: %s\n", ground.error().toString().c_str());
             return 1;
         }
-        options.groundLevel = std::move(*ground);
-        if (!a->crs.empty()) options.sourceCrs = a->crs;
+        auto options = readOptions(rules, *ground, a->crs, a->format, a->options);
+        if (!options) {
+            std::fprintf(stderr, "bodem import: %s\n", options.error().toString().c_str());
+            return 1;
+        }
         io::ImportRequest request;
         request.sources = a->sources;
-        request.options = sourceOptions(options.groundLevel, a->crs, clash::RuleSet::dutchDefault());
+        request.options = std::move(*options);
         request.append = a->append;
         request.strict = a->strict;
         io::ImportReport report;
         auto outcome = io::importIntoProject(a->into, request, report);
-        std::printf("ground level: %s\n%s", options.groundLevel.describe().c_str(),
+        std::printf("ground level: %s\n%s", ground->describe().c_str(),
                     report.summary(100).c_str());
         if (!outcome) {
             std::fprintf(stderr, "bodem import: %s\n", outcome.error().toString().c_str());

@@ -5,37 +5,55 @@
 
 #include <cmath>
 #include <functional>
+#include <string>
+#include <vector>
 
 #include <bodemzicht/clash/RuleSet.h>
+#include <bodemzicht/io/Raster.h>
 #include <bodemzicht/io/SourceReader.h>
 #include <bodemzicht/model/Themes.h>
 
 namespace bz::tools {
 
-// Reader options from a ground level, a CRS for layers without one and the rule set's values for
-// assumed point-object sizes and root zones.
-inline io::SourceOptions sourceOptions(const model::GroundLevel& ground, const std::string& crs,
-                                       const clash::RuleSet& rules) {
-    io::SourceOptions o;
+// Reader options: the rule set's defaults and format options, then the ground, the CRS for layers
+// without one, a format to read as, and the options given as FORMAT.NAME=VALUE (which the readers
+// check: an unknown option is an error naming the format's options).
+inline core::Result<io::ReadOptions> readOptions(const clash::RuleSet& rules,
+                                                 const model::GroundLevel& ground,
+                                                 const std::string& crs, const std::string& format,
+                                                 const std::vector<std::string>& given) {
+    io::ReadOptions o = clash::readOptionsFrom(rules);
     o.groundLevel = ground;
     if (!crs.empty()) o.sourceCrs = crs;
-    if (rules.appurtenanceDiameter)
-        o.klic.appurtenanceDiameterM = rules.appurtenanceDiameter->value;
-    if (rules.cabinetFoundationDepth)
-        o.klic.cabinetFoundationDepthM = rules.cabinetFoundationDepth->value;
-    if (rules.manholeDepth) o.klic.manholeDepthM = rules.manholeDepth->value;
-    o.klic.defaultCoverM = rules.defaultCoverDepth("overig");
-    if (rules.depthPoints.snap) o.klic.depthPointSnapM = rules.depthPoints.snap->value;
-    if (rules.depthPoints.influence) o.klic.depthPointInfluenceM = rules.depthPoints.influence->value;
-    if (rules.depthPoints.uncertaintyGrowth)
-        o.klic.depthPointUncertaintyGrowth = rules.depthPoints.uncertaintyGrowth->value;
-    o.klic.assumedBandM = rules.defaultUncertainty("assumed");
-    for (auto theme : model::themes::kImkl)
-        o.klic.coverByTheme[std::string(theme)] = rules.defaultCoverDepth(std::string(theme));
-    if (rules.trees.rootZoneCrownRadiusPlus)
-        o.trees.rootZoneCrownRadiusPlusM = rules.trees.rootZoneCrownRadiusPlus->value;
-    if (rules.trees.rootDepth) o.trees.rootDepthM = rules.trees.rootDepth->value;
+    o.format = format;
+    for (const auto& kv : given) {
+        auto eq = kv.find('=');
+        if (eq == std::string::npos || kv.find('.') > eq)
+            return core::fail("", "", "--option " + kv + ": expected FORMAT.NAME=VALUE");
+        o.formatOptions[kv.substr(0, eq)] = kv.substr(eq + 1);
+    }
     return o;
+}
+
+// The formats `bodem import` reads, with their options (bodem import --formats).
+inline std::string formatsText() {
+    std::string out;
+    for (const auto& f : io::sourceFormats()) {
+        out += f.name + "  " + f.description + "\n";
+        std::string ext;
+        for (const auto& e : f.extensions) ext += (ext.empty() ? "" : ", ") + e;
+        std::string caps;
+        for (const auto& c : f.capabilities) caps += (caps.empty() ? "" : ", ") + c;
+        out += "    extensions: " + (ext.empty() ? std::string("any GDAL vector source") : ext) +
+               "\n    capabilities: " + caps + "\n";
+        for (const auto& o : f.options)
+            out += "    --option " + f.name + "." + o.name + "=" +
+                   (o.type == io::FormatOption::Type::Number ? "NUMBER" : "TEXT") + "  " +
+                   o.description +
+                   (o.defaultValue.empty() ? "" : " (default " + o.defaultValue + ")") +
+                   (o.ruleKey.empty() ? "" : " [rule set: " + o.ruleKey + "]") + "\n";
+    }
+    return out;
 }
 
 using Runner = std::function<int()>;

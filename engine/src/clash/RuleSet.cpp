@@ -5,6 +5,8 @@
 #include <functional>
 
 #include <bodemzicht/model/Themes.h>
+
+#include <cstdio>
 #include <bodemzicht/model/Types.h>
 
 #include <toml++/toml.h>
@@ -445,6 +447,56 @@ const RuleValue* RuleSet::interventionValue(const std::string& medium,
     if (m == intervention.end()) return nullptr;
     auto s = m->second.find(lower(substance));
     return s == m->second.end() ? nullptr : &s->second;
+}
+
+const RuleValue* RuleSet::find(std::string_view key) const {
+    auto opt = [](const std::optional<RuleValue>& v) { return v ? &*v : nullptr; };
+    auto inMap = [](const std::map<std::string, RuleValue>& m, std::string_view k) {
+        auto it = m.find(std::string(k));
+        return it == m.end() ? nullptr : &it->second;
+    };
+    const std::pair<std::string_view, const RuleValue*> singles[] = {
+        {"defaults.parallel_angle_deg", &parallelAngleDeg},
+        {"defaults.duplicate_tolerance_m", &duplicateTolerance},
+        {"defaults.appurtenance_diameter_m", opt(appurtenanceDiameter)},
+        {"defaults.cabinet_foundation_depth_m", opt(cabinetFoundationDepth)},
+        {"defaults.manhole_depth_m", opt(manholeDepth)},
+        {"defaults.depth_point_snap_m", opt(depthPoints.snap)},
+        {"defaults.depth_point_influence_m", opt(depthPoints.influence)},
+        {"defaults.depth_point_uncertainty_growth", opt(depthPoints.uncertaintyGrowth)},
+        {"trees.distance_from_stem_m", opt(trees.distanceFromStem)},
+        {"trees.root_zone_crown_radius_plus_m", opt(trees.rootZoneCrownRadiusPlus)},
+        {"trees.root_depth_m", opt(trees.rootDepth)},
+        {"wko.c_water_j_m3k", opt(wko.cWater)},
+        {"wko.c_aquifer_j_m3k", opt(wko.cAquifer)},
+        {"wko.same_temperature_factor", opt(wko.sameTemperatureFactor)},
+        {"wko.opposite_temperature_factor", opt(wko.oppositeTemperatureFactor)},
+        {"infiltration.min_bottom_above_ghg_m", opt(infiltration.minBottomAboveGhg)},
+    };
+    for (auto [k, v] : singles)
+        if (k == key) return v;
+    for (auto [prefix, table] : {std::pair{std::string_view("defaults.cover_depth_m."), &coverDepth},
+                                 {"defaults.diameter_m.", &diameter},
+                                 {"defaults.depth_uncertainty_m.", &depthUncertainty}})
+        if (key.starts_with(prefix)) return inMap(*table, key.substr(prefix.size()));
+    return nullptr;
+}
+
+io::ReadOptions readOptionsFrom(const RuleSet& rules) {
+    io::ReadOptions o;
+    o.defaults.defaultCoverM = rules.defaultCoverDepth("overig");
+    o.defaults.assumedBandM = rules.defaultUncertainty("assumed");
+    for (auto theme : model::themes::kImkl)
+        o.defaults.coverByTheme[std::string(theme)] = rules.defaultCoverDepth(std::string(theme));
+    for (const auto& format : io::sourceFormats())
+        for (const auto& option : format.options)
+            if (!option.ruleKey.empty())
+                if (const RuleValue* v = rules.find(option.ruleKey)) {
+                    char buf[64];
+                    std::snprintf(buf, sizeof buf, "%.17g", v->value);
+                    o.formatOptions[format.name + "." + option.name] = buf;
+                }
+    return o;
 }
 
 }  // namespace bz::clash

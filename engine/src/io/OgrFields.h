@@ -14,6 +14,7 @@
 #include <vector>
 
 #include <bodemzicht/core/Error.h>
+#include <bodemzicht/core/Parse.h>
 #include <bodemzicht/io/CrsTransform.h>
 #include <bodemzicht/io/ImportReport.h>
 #include <bodemzicht/model/Dataset.h>
@@ -47,9 +48,19 @@ inline bool isSet(const OGRFeature& f, int i) {
 inline std::string str(const OGRFeature& f, int i) {
     return isSet(f, i) ? f.GetFieldAsString(i) : "";
 }
-// NaN when absent or null.
+inline bool isTextField(const OGRFeature& f, int i) {
+    return f.GetFieldDefnRef(i)->GetType() == OFTString;
+}
+// NaN when absent, null, or text that is not a number (checked: "12abc" is not 12; a decimal
+// comma is read as a point, as Dutch registers write them).
 inline double num(const OGRFeature& f, int i) {
-    return isSet(f, i) ? f.GetFieldAsDouble(i) : NAN;
+    if (!isSet(f, i)) return NAN;
+    if (!isTextField(f, i)) return f.GetFieldAsDouble(i);
+    std::string text = f.GetFieldAsString(i);
+    if (text.find('.') == std::string::npos)
+        for (auto& c : text)
+            if (c == ',') c = '.';
+    return core::parseNumber(text).value_or(NAN);
 }
 
 // Reads the common columns; fails (naming the column) when `id` is missing or the status is not a
@@ -64,8 +75,11 @@ void reportUnknownThemes(const std::map<std::string, std::size_t>& unknownThemes
 
 // A numeric column that is set but holds NaN or infinity (as opposed to null = unknown).
 inline std::optional<std::string> notANumber(const OGRFeature& f, int i, const char* column) {
-    if (!isSet(f, i) || std::isfinite(f.GetFieldAsDouble(i))) return std::nullopt;
-    return std::string(column) + " is " + f.GetFieldAsString(i) + ", not a number";
+    if (!isSet(f, i)) return std::nullopt;
+    if (isTextField(f, i) && core::trimmed(f.GetFieldAsString(i)).empty()) return std::nullopt;
+    if (std::isfinite(num(f, i))) return std::nullopt;
+    return std::string(column) + " is '" + std::string(f.GetFieldAsString(i)).substr(0, 40) +
+           "', not a number";
 }
 // The first of the usual numeric columns that holds NaN or infinity.
 std::optional<std::string> firstNotANumber(const OGRFeature& f, const FieldIndex& idx);

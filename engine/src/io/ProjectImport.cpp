@@ -23,9 +23,11 @@ core::Result<ImportOutcome> importIntoProject(const std::string& project,
     // project is touched.
     model::Dataset incoming;
     for (const auto& src : request.sources)
-        if (auto ok = readSource(src, request.options, incoming, report); !ok)
-            return core::fail(ok.error().file, ok.error().featureId,
-                              ok.error().message + "; nothing was imported, the project is unchanged");
+        if (auto ok = readSource(src, request.options, incoming, report); !ok) {
+            core::Error e = ok.error();
+            e.message += "; nothing was imported, the project is unchanged";
+            return std::unexpected(e);
+        }
     if (request.strict && report.skipped())
         return core::fail(project, "",
                           std::to_string(report.skipped()) +

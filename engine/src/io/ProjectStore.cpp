@@ -17,6 +17,7 @@
 #include "Footprint.h"
 #include "GdalErrors.h"
 #include "OgrFields.h"
+#include "ProjectRead.h"
 
 namespace bz::io {
 
@@ -633,16 +634,6 @@ core::Result<Dataset> readProject(const std::string& source, ImportReport& repor
     return ds;
 }
 
-bool isProject(const std::string& source) {
-    detail::registerGdalOnce();
-    recoverInterruptedWrite(source);
-    detail::GdalErrorCapture errors;
-    std::unique_ptr<GDALDataset> in(
-        GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
-    return in && (in->GetLayerByName(kNetworksLayer) || in->GetLayerByName(kBodiesLayer) ||
-                  in->GetLayerByName(kZonesLayer));
-}
-
 core::Result<model::GroundLevel> openFieldRaster(const Dataset& ds, const std::string& name) {
     for (const auto& f : ds.fields)
         if (f.name == name && f.kind == "raster") {
@@ -661,13 +652,25 @@ core::Result<void> readProjectInto(const std::string& source, Dataset& ds, Impor
         source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR));
     if (!in)
         return fail(source, "", "cannot open as a vector data source" + errors.because(source));
-    if (!in->GetLayerByName(kNetworksLayer) && !in->GetLayerByName(kBodiesLayer) &&
-        !in->GetLayerByName(kZonesLayer))
+    return detail::readProjectFrom(*in, source, ds, report);
+}
+
+namespace detail {
+
+bool holdsProject(GDALDataset& in) {
+    return in.GetLayerByName(kNetworksLayer) || in.GetLayerByName(kBodiesLayer) ||
+           in.GetLayerByName(kZonesLayer);
+}
+
+core::Result<void> readProjectFrom(GDALDataset& in, const std::string& source, Dataset& ds,
+                                   ImportReport& report) {
+    if (!holdsProject(in))
         return fail(source, "",
                     "not a Bodemzicht project: none of the layers networks, bodies, zones");
     for (const char* name : {kNetworksLayer, kBodiesLayer, kZonesLayer}) {
-        if (!in->GetLayerByName(name)) continue;
-        auto r = openLayer(*in, name, source);
+        if (!in.GetLayerByName(name)) continue;
+        in.GetLayerByName(name)->ResetReading();
+        auto r = openLayer(in, name, source);
         if (!r) return std::unexpected(r.error());
         if (name == std::string(kNetworksLayer))
             readNetworks(*r, ds, report);
@@ -677,7 +680,8 @@ core::Result<void> readProjectInto(const std::string& source, Dataset& ds, Impor
             readZones(*r, ds, report);
         detail::reportUnknownThemes(r->unknownThemes, source, report);
     }
-    if (OGRLayer* ml = in->GetLayerByName(kMetaLayer)) {
+    if (OGRLayer* ml = in.GetLayerByName(kMetaLayer)) {
+        ml->ResetReading();
         detail::FieldIndex idx(ml->GetLayerDefn());
         model::GroundBasis basis;
         for (auto& f : *ml) {
@@ -696,7 +700,8 @@ core::Result<void> readProjectInto(const std::string& source, Dataset& ds, Impor
         }
         model::mergeGround(ds.ground, basis);
     }
-    if (OGRLayer* fl = in->GetLayerByName(kFieldsLayer)) {
+    if (OGRLayer* fl = in.GetLayerByName(kFieldsLayer)) {
+        fl->ResetReading();
         detail::FieldIndex idx(fl->GetLayerDefn());
         for (auto& f : *fl)
             ds.fields.push_back({detail::str(*f, idx("name")),
@@ -706,5 +711,7 @@ core::Result<void> readProjectInto(const std::string& source, Dataset& ds, Impor
     }
     return {};
 }
+
+}  // namespace detail
 
 }  // namespace bz::io

@@ -1,7 +1,5 @@
 #include <bodemzicht/io/SourceReader.h>
 
-#include <bodemzicht/io/GwswImporter.h>
-#include <bodemzicht/io/ProjectStore.h>
 #include <bodemzicht/model/DatasetCopy.h>
 
 #include <algorithm>
@@ -9,62 +7,51 @@
 #include <cctype>
 
 #include "SourceChecks.h"
+#include "formats/Driver.h"
 
 namespace bz::io {
 
-SourceKind detectSource(const std::string& source) {
-    // Cheap checks on names and headers first; the GDAL-opening ones after.
-    if (isGwswTurtle(source)) return SourceKind::GwswTurtle;
-    if (isKlicDelivery(source)) return SourceKind::Klic;
-    if (isProject(source)) return SourceKind::Project;
-    if (isGwswGis(source)) return SourceKind::GwswGis;
-    if (isTreeRegister(source)) return SourceKind::TreeRegister;
-    return SourceKind::Generic;
+std::vector<FormatInfo> sourceFormats() {
+    std::vector<FormatInfo> out;
+    for (const auto& d : formats::drivers().all()) out.push_back(d->info());
+    return out;
 }
 
 namespace {
 
-core::Result<void> readWithReader(const std::string& source, SourceKind kind,
-                                  const SourceOptions& options, model::Dataset& ds,
-                                  ImportReport& report) {
-    switch (kind) {
-        case SourceKind::Project:
-            return readProjectInto(source, ds, report);
-        case SourceKind::Klic: {
-            KlicImportOptions k = options.klic;
-            k.groundLevel = options.groundLevel;
-            return importKlic(source, k, ds, report);
-        }
-        case SourceKind::GwswTurtle:
-            return importGwswTurtle(source, ds, report);
-        case SourceKind::GwswGis:
-            return importGwswGis(source, ds, report);
-        case SourceKind::TreeRegister: {
-            TreeImportOptions t = options.trees;
-            t.groundLevel = options.groundLevel;
-            t.sourceCrs = options.sourceCrs;
-            return importTrees(source, t, ds, report);
-        }
-        case SourceKind::Generic: {
-            GenericImportOptions g;
-            g.groundLevel = options.groundLevel;
-            g.sourceCrs = options.sourceCrs;
-            return importGeneric(source, g, ds, report);
-        }
+// The driver for a source: the one named in the options, else the one that identifies it.
+core::Result<const formats::Driver*> driverFor(formats::OpenInfo& in, const std::string& named) {
+    const auto& table = formats::drivers();
+    if (!named.empty()) {
+        if (const auto* d = table.byName(named)) return d;
+        std::string known;
+        for (const auto& d : table.all()) known += (known.empty() ? "" : ", ") + d->info().name;
+        return core::fail(in.source(), "", "unknown format '" + named + "' (known: " + known + ")");
     }
-    return {};
+    if (const auto* d = table.identify(in)) return d;
+    std::string why = in.vectorError().empty() ? "no format recognises it" : in.vectorError();
+    return core::fail(in.source(), "", why);
 }
 
 }  // namespace
 
-core::Result<void> readSource(const std::string& source, const SourceOptions& options,
-                              model::Dataset& ds, ImportReport& report, SourceKind* kindOut) {
-    SourceKind kind = detectSource(source);
-    if (kindOut) *kindOut = kind;
+core::Result<std::string> identifySource(const std::string& source) {
+    formats::OpenInfo in(source);
+    auto driver = driverFor(in, "");
+    if (!driver) return std::unexpected(driver.error());
+    return (*driver)->info().name;
+}
+
+core::Result<void> readSource(const std::string& source, const ReadOptions& options,
+                              model::Dataset& ds, ImportReport& report, std::string* format) {
+    formats::OpenInfo in(source);
+    auto driver = driverFor(in, options.format);
+    if (!driver) return std::unexpected(driver.error());
+    if (format) *format = (*driver)->info().name;
     // Each source is read on its own and checked before it joins the others, so that a bad
     // source adds nothing and a bad feature is refused whatever reader produced it.
     model::Dataset incoming;
-    if (auto ok = readWithReader(source, kind, options, incoming, report); !ok) return ok;
+    if (auto ok = (*driver)->open(in, options, incoming, report); !ok) return ok;
     auto keep = detail::checkFeatures(incoming, source, report);
     bool all = std::find(keep.begin(), keep.end(), false) == keep.end();
     if (all && ds.features.empty() && ds.fields.empty()) {

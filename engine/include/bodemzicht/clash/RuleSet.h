@@ -7,9 +7,11 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <bodemzicht/core/Error.h>
+#include <bodemzicht/io/SourceReader.h>
 
 namespace bz::clash {
 
@@ -77,6 +79,13 @@ struct RuleSet {
     // Intervention value for a substance in a medium ("grond"/"grondwater"), if the rules know it.
     const RuleValue* interventionValue(const std::string& medium,
                                        const std::string& substance) const;
+    // A single value by its rule-file key ("defaults.depth_point_snap_m", "trees.root_depth_m",
+    // "defaults.cover_depth_m.water", "wko.c_water_j_m3k", ...); nullptr when the set has none.
+    const RuleValue* find(std::string_view dottedKey) const;
 };
+
+// What readers of sources take from a rule set: the cover depths, the assumed band, and the value
+// of every format option that names a rule key (io::FormatOption::ruleKey).
+io::ReadOptions readOptionsFrom(const RuleSet& rules);
 
 }  // namespace bz::clash

@@ -18,7 +18,7 @@ namespace bz::io {
 
 struct ImportRequest {
     std::vector<std::string> sources;
-    SourceOptions options;
+    ReadOptions options;
     bool append = false;  // keep the project's other sources; else the project holds just these
     bool strict = false;  // any skipped feature is an error and nothing is written
 };

@@ -28,8 +28,8 @@ core::Result<model::Dataset> readProject(const std::string& source, ImportReport
 // made absolute.
 core::Result<void> readProjectInto(const std::string& source, model::Dataset& dataset,
                                    ImportReport& report);
-// Cheap check: does this GDAL source hold at least one project layer?
-bool isProject(const std::string& source);
+
+
 
 // Opens a raster field of the project (e.g. "ground_level", "ghg"); an empty GroundLevel when the
 // project has no such field.

@@ -1,35 +1,76 @@
-// One entry point for every supported input: it looks at the source and picks the reader — a
-// Bodemzicht project (any GDAL source with its layers), a KLIC delivery, GWSW-OroX Turtle, a GWSW
-// GIS export, a tree register, or any GDAL vector source in the generic schema.
+// One entry point for every supported input. Each format is a driver (engine/src/io/formats/<fmt>/):
+// a cheap identify() on the path and header bytes, an open() that reads, and its own options. The
+// drivers sit in one table (formats()); the source is opened once and shared between their
+// identify steps. docs/architecture.md says how to add a format.
+//
+//     io::ReadOptions options;                       // ground level, CRS, per-format options
+//     options.formatOptions["klic.depth-point-snap-m"] = "2";
+//     std::string format;
+//     auto ok = io::readSource("Levering_22G003180_1.zip", options, dataset, report, &format);
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
-#include <bodemzicht/io/GenericImporter.h>
-#include <bodemzicht/io/KlicImporter.h>
-#include <bodemzicht/io/TreeImporter.h>
+#include <bodemzicht/core/Error.h>
+#include <bodemzicht/io/ImportReport.h>
+#include <bodemzicht/model/Dataset.h>
+#include <bodemzicht/model/GroundLevel.h>
 
 namespace bz::io {
 
-enum class SourceKind { Project, Klic, GwswTurtle, GwswGis, TreeRegister, Generic };
-
-struct SourceOptions {
-    model::GroundLevel groundLevel;
-    std::optional<std::string> sourceCrs;  // for layers without a CRS
-    KlicImportOptions klic;   // point-object sizes (its ground level is set from above)
-    TreeImportOptions trees;  // root-zone parameters (likewise)
+// One option a format takes (`bodem import --option FORMAT.NAME=VALUE`).
+struct FormatOption {
+    enum class Type { Number, Text };
+    std::string name;          // e.g. "depth-point-snap-m"
+    Type type = Type::Number;
+    std::string defaultValue;  // as text; "" for none
+    std::string description;
+    // The rule-file key whose value it takes when a rule set is given (e.g.
+    // "defaults.depth_point_snap_m"); empty when none.
+    std::string ruleKey;
 };
 
-SourceKind detectSource(const std::string& source);
+struct FormatInfo {
+    std::string name;         // "klic", "gwsw-turtle", "project", ...
+    std::string description;  // one line
+    std::vector<std::string> extensions;    // lower-case, no dot; empty: any GDAL source
+    std::vector<std::string> capabilities;  // e.g. "3d", "depth-below-ground", "planned"
+    std::vector<FormatOption> options;
+};
+
+// The formats in the order their drivers are asked.
+std::vector<FormatInfo> sourceFormats();
+
+// Defaults every reader may need for what its source leaves out (from the rule set).
+struct ReadDefaults {
+    std::map<std::string, double> coverByTheme;  // cover depth (m) of a network without one
+    double defaultCoverM = 1.0;                  // for themes not in coverByTheme
+    double assumedBandM = 0.5;                   // vertical band (m) of an assumed depth
+};
+
+struct ReadOptions {
+    model::GroundLevel groundLevel;        // for depths given below ground
+    std::optional<std::string> sourceCrs;  // for layers without a CRS (CSV)
+    std::string format;  // a format's name: read as that, without identifying; empty: identify
+    // "FORMAT.NAME" -> value, checked against the format's declared options.
+    std::map<std::string, std::string> formatOptions;
+    ReadDefaults defaults;
+};
+
+// The name of the format whose driver takes the source; an error when none does (the error says
+// why, e.g. GDAL's reason it cannot open the file).
+core::Result<std::string> identifySource(const std::string& source);
 
 // Reads one source and appends its features to `dataset`, after the checks all sources share
 // (finite, plausible RD/NAP coordinates; ids not repeated within the source): refused features
 // are in `report`. An error result means the source could not be read as a whole; `dataset` is
-// then unchanged.
-core::Result<void> readSource(const std::string& source, const SourceOptions& options,
+// then unchanged. `format` receives the name of the format read.
+core::Result<void> readSource(const std::string& source, const ReadOptions& options,
                               model::Dataset& dataset, ImportReport& report,
-                              SourceKind* kind = nullptr);
+                              std::string* format = nullptr);
 
 // What identifies a source across imports: a KLIC delivery by its request number (so version 2
 // of a request replaces version 1), any other file by its file name.

@@ -11,7 +11,7 @@
 
 #include "../../GdalErrors.h"
 
-namespace bz::io::klic {
+namespace bz::io::formats::klic {
 
 namespace {
 
@@ -256,4 +256,4 @@ core::Result<void> readGmlRecords(const std::string& path,
     return result;
 }
 
-}  // namespace bz::io::klic
+}  // namespace bz::io::formats::klic

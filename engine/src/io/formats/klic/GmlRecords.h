@@ -11,7 +11,7 @@
 
 #include <bodemzicht/core/Error.h>
 
-namespace bz::io::klic {
+namespace bz::io::formats::klic {
 
 struct GmlGeometry {
     std::string type;      // gml:Point, gml:LineString, gml:Polygon, ...
@@ -49,4 +49,4 @@ core::Result<void> readGmlRecords(const std::string& path,
                                   const std::function<void(GmlRecord&&)>& onRecord,
                                   std::string* foreignNamespace = nullptr);
 
-}  // namespace bz::io::klic
+}  // namespace bz::io::formats::klic

@@ -1,5 +1,7 @@
-#include <bodemzicht/io/GenericImporter.h>
-
+// The generic GIS schema: any GDAL vector source (GeoPackage, GeoJSON, Shapefile, FlatGeobuf,
+// CSV with WKT, PostGIS, ...) with the columns id, theme, owner, status, diameter_mm, year and
+// optionally type, material, depth_m, depth_source, depth_uncertainty_m, top_m, bottom_m, width_m
+// (docs/import.md). It takes any source GDAL can open, so it is asked last.
 #include <bodemzicht/model/DatasetCopy.h>
 
 #include <gdal_priv.h>
@@ -10,11 +12,12 @@
 
 #include <bodemzicht/io/CrsTransform.h>
 
-#include "Footprint.h"
-#include "GdalErrors.h"
-#include "OgrFields.h"
+#include "../../Footprint.h"
+#include "../../GdalErrors.h"
+#include "../../OgrFields.h"
+#include "../Driver.h"
 
-namespace bz::io {
+namespace bz::io::formats {
 
 using core::fail;
 using model::ObjectType;
@@ -53,7 +56,7 @@ ObjectType inferType(const std::string& theme, OGRwkbGeometryType geom) {
 
 struct Context {
     std::string file, layer;
-    const GenericImportOptions& options;
+    const ReadOptions& options;
     detail::FieldIndex& idx;
     std::optional<CrsTransform>& transform;
     model::Dataset& ds;
@@ -213,7 +216,7 @@ core::Result<void> importPrism(const OGRFeature& f, model::Dataset::Meta meta, C
     return {};
 }
 
-void importLayer(OGRLayer* layer, const std::string& file, const GenericImportOptions& options,
+void importLayer(OGRLayer* layer, const std::string& file, const ReadOptions& options,
                  model::Dataset& ds, ImportReport& report) {
     std::string name = layer->GetName();
     detail::FieldIndex idx(layer->GetLayerDefn());
@@ -302,25 +305,43 @@ void importLayer(OGRLayer* layer, const std::string& file, const GenericImportOp
     }
 }
 
+class GenericDriver final : public Driver {
+  public:
+    GenericDriver()
+        : Driver({"generic",
+                  "any GDAL vector source in Bodemzicht's generic schema (id, theme, status, ...)",
+                  {},
+                  {"3d", "depth-below-ground", "proposals"},
+                  {{"layer", FormatOption::Type::Text, "",
+                    "read only this layer of the source (all layers when empty)", ""}}}) {}
+
+  private:
+    Confidence doIdentify(OpenInfo& in) const override {
+        return in.vector() ? Confidence::Unsure : Confidence::No;
+    }
+    core::Result<void> doOpen(OpenInfo& in, const ReadOptions& options, const DriverOptions& own,
+                              model::Dataset& ds, ImportReport& report) const override {
+        GDALDataset* src = in.vector();
+        if (!src) return fail(in.source(), "", in.vectorError());
+        if (src->GetLayerCount() == 0) return fail(in.source(), "", "contains no layers");
+        const std::string& only = own.text("layer");
+        bool found = only.empty();
+        for (int i = 0; i < src->GetLayerCount(); ++i) {
+            OGRLayer* layer = src->GetLayer(i);
+            if (!only.empty() && only != layer->GetName()) continue;
+            found = true;
+            layer->ResetReading();
+            importLayer(layer, in.source(), options, ds, report);
+        }
+        if (!found) return fail(in.source(), "", "has no layer '" + only + "'");
+        return {};
+    }
+};
+
 }  // namespace
 
-core::Result<void> importGeneric(const std::string& source, const GenericImportOptions& options,
-                                 model::Dataset& ds, ImportReport& report) {
-    detail::registerGdalOnce();
-    detail::GdalErrorCapture errors;
-    const char* csvOptions[] = {"AUTODETECT_TYPE=YES", "KEEP_GEOM_COLUMNS=NO", nullptr};
-    std::unique_ptr<GDALDataset> in(GDALDataset::Open(
-        source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, csvOptions, nullptr));
-    if (!in) {
-        return fail(source, "", "cannot be read as a vector data source" + errors.because(source));
-    }
-    if (in->GetLayerCount() == 0) return fail(source, "", "contains no layers");
-    for (int i = 0; i < in->GetLayerCount(); ++i) {
-        OGRLayer* layer = in->GetLayer(i);
-        if (options.layerName && *options.layerName != layer->GetName()) continue;
-        importLayer(layer, source, options, ds, report);
-    }
-    return {};
+void registerGeneric(DriverTable& table) {
+    table.add(std::make_unique<GenericDriver>());
 }
 
-}  // namespace bz::io
+}  // namespace bz::io::formats

@@ -1,5 +1,6 @@
-#include <bodemzicht/io/GwswImporter.h>
-
+// The common GIS export of GWSW sewer data (GeoPackage, GeoJSON, Shapefile, ...): line layers with
+// the GWSW attribute names (BobBeginpuntLeiding, BobEindpuntLeiding, BreedteLeiding, HoogteLeiding,
+// VormLeiding, MateriaalLeiding, Begindatum, Stelseltype; id from Naam/Leidingnaam/GUID/id).
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
@@ -10,10 +11,13 @@
 
 #include <bodemzicht/io/CrsTransform.h>
 
+#include <bodemzicht/core/Parse.h>
+
 #include "../../GdalErrors.h"
 #include "../../OgrFields.h"
+#include "../Driver.h"
 
-namespace bz::io {
+namespace bz::io::formats {
 
 namespace {
 
@@ -26,28 +30,9 @@ bool hasBobColumns(OGRLayer* layer) {
            findColumn(d, {"BobEindpuntLeiding", "bob_eind", "bob_eindpunt"}) >= 0;
 }
 
-}  // namespace
-
-bool isGwswGis(const std::string& source) {
-    detail::registerGdalOnce();
-    detail::GdalErrorCapture errors;
-    std::unique_ptr<GDALDataset> ds(
-        GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
-    if (!ds) return false;
-    for (int i = 0; i < ds->GetLayerCount(); ++i)
-        if (hasBobColumns(ds->GetLayer(i))) return true;
-    return false;
-}
-
-core::Result<void> importGwswGis(const std::string& source, model::Dataset& out,
-                                 ImportReport& report) {
-    detail::registerGdalOnce();
-    detail::GdalErrorCapture errors;
-    std::unique_ptr<GDALDataset> ds(
-        GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
-    if (!ds)
-        return core::fail(source, "",
-                          "cannot be read as a vector data source" + errors.because(source));
+core::Result<void> readGwswGis(GDALDataset& src, const std::string& source, model::Dataset& out,
+                               ImportReport& report) {
+    GDALDataset* ds = &src;
     for (int li = 0; li < ds->GetLayerCount(); ++li) {
         OGRLayer* layer = ds->GetLayer(li);
         if (!hasBobColumns(layer)) continue;
@@ -70,9 +55,8 @@ core::Result<void> importGwswGis(const std::string& source, model::Dataset& out,
         auto text = [](OGRFeature& f, int i) {
             return i >= 0 && f.IsFieldSetAndNotNull(i) ? std::string(f.GetFieldAsString(i)) : "";
         };
-        auto num = [](OGRFeature& f, int i) {
-            return i >= 0 && f.IsFieldSetAndNotNull(i) ? f.GetFieldAsDouble(i) : NAN;
-        };
+        auto num = [](OGRFeature& f, int i) { return detail::num(f, i); };
+        layer->ResetReading();
         for (auto& f : *layer) {
             std::string id = text(*f, cId);
             if (id.empty()) id = "FID " + std::to_string(f->GetFID());
@@ -132,7 +116,7 @@ core::Result<void> importGwswGis(const std::string& source, model::Dataset& out,
             m.material = text(*f, cMat);
             m.source = source;
             std::string year = text(*f, cYear);
-            if (year.size() >= 4) m.yearLaid = std::atoi(year.substr(0, 4).c_str());
+            if (year.size() >= 4) m.yearLaid = core::parseInt(year.substr(0, 4)).value_or(0);
             float diameter =
                 std::isnan(w) && std::isnan(h)
                     ? model::kUnknown
@@ -149,4 +133,34 @@ core::Result<void> importGwswGis(const std::string& source, model::Dataset& out,
     return {};
 }
 
-}  // namespace bz::io
+class GwswGisDriver final : public Driver {
+  public:
+    GwswGisDriver()
+        : Driver({"gwsw-gis",
+                  "GWSW sewer pipes from a GIS export (BobBeginpuntLeiding, BobEindpuntLeiding, ...)",
+                  {},
+                  {"3d", "measured-heights"},
+                  {}}) {}
+
+  private:
+    Confidence doIdentify(OpenInfo& in) const override {
+        GDALDataset* ds = in.vector();
+        if (!ds) return Confidence::No;
+        for (int i = 0; i < ds->GetLayerCount(); ++i)
+            if (hasBobColumns(ds->GetLayer(i))) return Confidence::Yes;
+        return Confidence::No;
+    }
+    core::Result<void> doOpen(OpenInfo& in, const ReadOptions&, const DriverOptions&,
+                              model::Dataset& ds, ImportReport& report) const override {
+        if (!in.vector()) return core::fail(in.source(), "", in.vectorError());
+        return readGwswGis(*in.vector(), in.source(), ds, report);
+    }
+};
+
+}  // namespace
+
+void registerGwswGis(DriverTable& table) {
+    table.add(std::make_unique<GwswGisDriver>());
+}
+
+}  // namespace bz::io::formats

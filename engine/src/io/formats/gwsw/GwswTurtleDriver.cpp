@@ -1,5 +1,6 @@
-#include <bodemzicht/io/GwswImporter.h>
-
+// GWSW sewer data in GWSW-OroX (Turtle, read with serd): pipes with BOB begin and end (m NAP),
+// width, height (mm), shape, material, year and system type; manholes with ground level, depth,
+// size and shape. The sewer is then exact in 3D: heights are measured, not assumed.
 #include <serd/serd.h>
 
 #include <algorithm>
@@ -11,7 +12,11 @@
 #include <set>
 #include <unordered_map>
 
-namespace bz::io {
+#include <bodemzicht/core/Parse.h>
+
+#include "../Driver.h"
+
+namespace bz::io::formats {
 
 namespace {
 
@@ -124,18 +129,8 @@ std::vector<double> gmlCoordinates(const std::string& gml, int& dimension) {
     return out;
 }
 
-}  // namespace
-
-bool isGwswTurtle(const std::string& path) {
-    if (!path.ends_with(".ttl")) return false;
-    std::ifstream in(path);
-    std::string head(8192, '\0');
-    in.read(head.data(), static_cast<std::streamsize>(head.size()));
-    return head.find("data.gwsw.nl") != std::string::npos;
-}
-
-core::Result<void> importGwswTurtle(const std::string& path, model::Dataset& ds,
-                                    ImportReport& report) {
+core::Result<void> readTurtle(const std::string& path, model::Dataset& ds,
+                              ImportReport& report) {
     Graph g;
     g.env = serd_env_new(nullptr);
     SerdReader* reader =
@@ -182,7 +177,7 @@ core::Result<void> importGwswTurtle(const std::string& path, model::Dataset& ds,
     };
     auto number = [](const std::map<std::string, std::string>& m, const char* k) {
         auto it = m.find(k);
-        return it == m.end() ? NAN : std::atof(it->second.c_str());
+        return it == m.end() ? NAN : core::parseNumber(it->second).value_or(NAN);
     };
     auto label = [&](const std::string& s) {
         std::string l = g.first(s, kLabel);
@@ -235,7 +230,7 @@ core::Result<void> importGwswTurtle(const std::string& path, model::Dataset& ds,
         m.source = path;
         auto year = asp.find("Begindatum");
         if (year != asp.end() && year->second.size() >= 4)
-            m.yearLaid = std::atoi(year->second.substr(0, 4).c_str());
+            m.yearLaid = core::parseInt(year->second.substr(0, 4)).value_or(0);
         if (kind == "pipe") {
             m.type = model::ObjectType::SewerPipe;
             m.theme = cls.find("Pers") != std::string::npos ? "rioolOnderOverOfOnderdruk"
@@ -360,4 +355,28 @@ core::Result<void> importGwswTurtle(const std::string& path, model::Dataset& ds,
     return {};
 }
 
-}  // namespace bz::io
+class GwswTurtleDriver final : public Driver {
+  public:
+    GwswTurtleDriver()
+        : Driver({"gwsw-turtle", "GWSW-OroX sewer data (Turtle)", {"ttl"},
+                  {"3d", "measured-heights"}, {}}) {}
+
+  private:
+    Confidence doIdentify(OpenInfo& in) const override {
+        if (in.extension() != "ttl") return Confidence::No;
+        return in.header().find("data.gwsw.nl") != std::string_view::npos ? Confidence::Yes
+                                                                          : Confidence::No;
+    }
+    core::Result<void> doOpen(OpenInfo& in, const ReadOptions&, const DriverOptions&,
+                              model::Dataset& ds, ImportReport& report) const override {
+        return readTurtle(in.source(), ds, report);
+    }
+};
+
+}  // namespace
+
+void registerGwswTurtle(DriverTable& table) {
+    table.add(std::make_unique<GwswTurtleDriver>());
+}
+
+}  // namespace bz::io::formats

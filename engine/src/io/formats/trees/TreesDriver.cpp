@@ -1,4 +1,9 @@
-#include <bodemzicht/io/TreeImporter.h>
+// Municipal tree registers and BGT trees from any GDAL source (points): species, height, stem and
+// crown diameter, also as the class strings registers use ("0,5 tot 0,75 m.", "18 tot 24 m.",
+// Dutch decimal commas). The root zone follows from the rule set (crown radius + a margin, to the
+// rule set's root depth) and is marked derived; the stem is the vertical body from the ground down
+// to the root depth.
+#include "SizeClass.h"
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
@@ -10,10 +15,13 @@
 
 #include <bodemzicht/io/CrsTransform.h>
 
+#include <bodemzicht/core/Parse.h>
+
 #include "../../GdalErrors.h"
 #include "../../OgrFields.h"
+#include "../Driver.h"
 
-namespace bz::io {
+namespace bz::io::formats {
 
 namespace {
 
@@ -65,28 +73,17 @@ double parseSizeClassM(const std::string& raw) {
     return v;
 }
 
-bool isTreeRegister(const std::string& source) {
-    detail::registerGdalOnce();
-    detail::GdalErrorCapture errors;
-    std::unique_ptr<GDALDataset> ds(
-        GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
-    if (!ds || ds->GetLayerCount() < 1) return false;
-    OGRLayer* layer = ds->GetLayer(0);
-    Columns c(layer->GetLayerDefn());
-    return c.looksLikeTrees() && findColumn(layer->GetLayerDefn(), {"theme"}) < 0;
-}
+namespace {
 
-core::Result<void> importTrees(const std::string& source, const TreeImportOptions& options,
-                               model::Dataset& out, ImportReport& report) {
-    detail::registerGdalOnce();
-    detail::GdalErrorCapture errors;
-    const char* csvOptions[] = {"AUTODETECT_TYPE=NO", nullptr};
-    std::unique_ptr<GDALDataset> ds(GDALDataset::Open(
-        source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, csvOptions, nullptr));
-    if (!ds || ds->GetLayerCount() < 1)
-        return core::fail(source, "",
-                          "cannot be read as a vector data source" + errors.because(source));
-    OGRLayer* layer = ds->GetLayer(0);
+struct TreeOptions {
+    double rootZoneCrownRadiusPlusM, rootDepthM;
+};
+
+core::Result<void> readTrees(GDALDataset& ds, const std::string& source, const ReadOptions& options,
+                             const TreeOptions& trees, model::Dataset& out, ImportReport& report) {
+    if (ds.GetLayerCount() < 1) return core::fail(source, "", "contains no layers");
+    OGRLayer* layer = ds.GetLayer(0);
+    layer->ResetReading();
     std::string name = layer->GetName();
     Columns c(layer->GetLayerDefn());
     if (c.id < 0) return core::fail(source, "", "no id column (id, BOOMNUMMER, lokaalid, ...)");
@@ -144,14 +141,14 @@ core::Result<void> importTrees(const std::string& source, const TreeImportOption
                                                                : NAN;
             if (!std::isnan(crown)) {
                 detail.rootZoneDiameterM =
-                    static_cast<float>(crown + 2 * options.rootZoneCrownRadiusPlusM);
+                    static_cast<float>(crown + 2 * trees.rootZoneCrownRadiusPlusM);
                 detail.rootZoneProvenance = model::DepthProvenance::Derived;
             }
-            detail.rootDepthM = static_cast<float>(options.rootDepthM);
+            detail.rootDepthM = static_cast<float>(trees.rootDepthM);
             model::VerticalBody b;
             b.center = p.xy();
             b.topZ = ground;
-            b.bottomZ = ground - options.rootDepthM;
+            b.bottomZ = ground - trees.rootDepthM;
             // Stem radius; without a stem size a 0.1 m stem is assumed and said so in the report.
             b.radiusM = std::isnan(detail.stemDiameterM) ? 0.1f : detail.stemDiameterM / 2;
             b.depth = {model::DepthProvenance::Derived, model::kUnknown};
@@ -164,7 +161,7 @@ core::Result<void> importTrees(const std::string& source, const TreeImportOption
             m.source = source;
             std::string year = text(*f, c.year);
             if (year.size() >= 4) {
-                int y = std::atoi(year.c_str());
+                int y = core::parseInt(year.substr(0, 4)).value_or(0);
                 if (y > 1600 && y < 2100) m.yearLaid = y;
             }
             if (std::isnan(detail.stemDiameterM))
@@ -178,4 +175,39 @@ core::Result<void> importTrees(const std::string& source, const TreeImportOption
     return {};
 }
 
-}  // namespace bz::io
+class TreesDriver final : public Driver {
+  public:
+    TreesDriver()
+        : Driver({"trees",
+                  "municipal tree register or BGT trees (points with species, stem and crown)",
+                  {},
+                  {"root-zones"},
+                  {{"root-zone-crown-radius-plus-m", FormatOption::Type::Number, "1.0",
+                    "root zone radius = crown radius + this", "trees.root_zone_crown_radius_plus_m"},
+                   {"root-depth-m", FormatOption::Type::Number, "1.0",
+                    "depth of the root zone below ground", "trees.root_depth_m"}}}) {}
+
+  private:
+    Confidence doIdentify(OpenInfo& in) const override {
+        GDALDataset* ds = in.vector();
+        if (!ds || ds->GetLayerCount() < 1) return Confidence::No;
+        OGRFeatureDefn* d = ds->GetLayer(0)->GetLayerDefn();
+        return Columns(d).looksLikeTrees() && findColumn(d, {"theme"}) < 0 ? Confidence::Yes
+                                                                            : Confidence::No;
+    }
+    core::Result<void> doOpen(OpenInfo& in, const ReadOptions& options, const DriverOptions& own,
+                              model::Dataset& ds, ImportReport& report) const override {
+        if (!in.vector()) return core::fail(in.source(), "", in.vectorError());
+        return readTrees(*in.vector(), in.source(), options,
+                         {own.number("root-zone-crown-radius-plus-m"), own.number("root-depth-m")},
+                         ds, report);
+    }
+};
+
+}  // namespace
+
+void registerTrees(DriverTable& table) {
+    table.add(std::make_unique<TreesDriver>());
+}
+
+}  // namespace bz::io::formats

@@ -48,7 +48,7 @@ TEST(GenericImport, ThreeDimensionalLinesKeepTheirNapHeights) {
     ASSERT_EQ(ds.features.size(), 1u) << report.summary();
     const auto& f = ds.features[0];
     EXPECT_EQ(f.type, model::ObjectType::Pipe);
-    EXPECT_EQ(f.yearLaid, 1968);
+    EXPECT_EQ(f.dates.laid.year(), 1968);
     EXPECT_EQ(ds.str(f.owner), "Vitens");
     EXPECT_DOUBLE_EQ(ds.vertices[1].z, 4.05);
     EXPECT_NEAR(ds.linears[0].outerDiameterM, 0.110, 1e-7);
@@ -180,7 +180,8 @@ TEST(GenericImport, EachBadFeatureIsNamedAndTheRestLoads) {
     EXPECT_EQ(why["G4"], "diameter_mm is 0");
     EXPECT_EQ(why["G5"], "line has fewer than 2 vertices");
     EXPECT_EQ(why["G6"], "geometry is missing or empty");
-    EXPECT_EQ(why["G8"], "status 'unsure' is not one of existing, proposed, out_of_service");
+    EXPECT_EQ(why["G8"], "status 'unsure' is not one of existing, proposed, out_of_service, planned, "
+              "under_construction, abandoned, removed");
     EXPECT_EQ(why.count("FID 6"), 1u);  // the feature with an empty id is named by its FID
     ASSERT_EQ(report.warnings.size(), 1u);
     EXPECT_NE(report.warnings[0].message.find("unknown theme 'stadsverwarming' on 1 features"),

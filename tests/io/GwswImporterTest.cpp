@@ -71,7 +71,7 @@ TEST(GwswImport, RionedDemoPipeAndManholeAreExactIn3d) {
     ASSERT_TRUE(pipe && put);
     EXPECT_EQ(pipe->id, "4");
     EXPECT_EQ(ds.str(pipe->material), "Beton");
-    EXPECT_EQ(pipe->yearLaid, 1970);
+    EXPECT_EQ(pipe->dates.laid.year(), 1970);
     const auto* s = ds.sewerOf(*pipe);
     ASSERT_NE(s, nullptr);
     EXPECT_DOUBLE_EQ(s->bobBeginM, 22.45);
@@ -149,7 +149,7 @@ TEST(GwswImport, GisExportWithGwswAttributeNames) {
     EXPECT_NEAR(ds.vertices[l.firstVertex + 1].z, 1.85 + 0.3,
                 1e-9);  // BOB interpolated + half the height
     EXPECT_EQ(ds.sewerOf(ds.features[0])->shape, "Eivormig");
-    EXPECT_EQ(ds.features[0].yearLaid, 1964);
+    EXPECT_EQ(ds.features[0].dates.laid.year(), 1964);
     ASSERT_EQ(report.problems.size(), 1u);
     EXPECT_EQ(report.problems[0].featureId, "L-101");
 }

@@ -317,8 +317,8 @@ TEST(HostileInput, ARemotePathInAProjectMakesNoRequest) {
     test::ScratchDir dir("ssrf");
     std::string url = "http://127.0.0.1:" + std::to_string(server.port()) + "/ground.tif";
     model::Dataset ds;
-    ds.fields.push_back({"ground_level", "/vsicurl/" + url, "raster", "m NAP", ""});
-    ds.fields.push_back({"ghg", url, "raster", "m NAP", ""});
+    ds.fields.push_back({"ground_level", "/vsicurl/" + url, model::FieldKind::Raster2d, "m NAP", ""});
+    ds.fields.push_back({"ghg", url, model::FieldKind::Raster2d, "m NAP", ""});
     std::string project = dir.file("shared.gpkg");
     ASSERT_TRUE(io::writeProject(ds, project));
     // A local VRT that points at the server: not a format a field may be.
@@ -329,7 +329,7 @@ TEST(HostileInput, ARemotePathInAProjectMakesNoRequest) {
     io::ImportReport report;
     auto back = io::readProject(project, report);
     ASSERT_TRUE(back);
-    back->fields.push_back({"glg", dir.file("glg.vrt"), "raster", "m NAP", ""});
+    back->fields.push_back({"glg", dir.file("glg.vrt"), model::FieldKind::Raster2d, "m NAP", ""});
     for (const char* name : {"ground_level", "ghg", "glg"}) {
         auto r = io::openFieldRaster(*back, name);
         ASSERT_FALSE(r) << name;

@@ -164,7 +164,7 @@ TEST(KlicImport, ThemeOwnerDiameterAndStatusComeFromTheDelivery) {
     ASSERT_NE(ms, nullptr);
     EXPECT_EQ(small.str(ms->theme), "middenspanning");
     EXPECT_EQ(ms->status, model::ObjectStatus::Existing);
-    EXPECT_EQ(ms->yearLaid, 1996);
+    EXPECT_EQ(ms->dates.laid.year(), 1996);
     EXPECT_FLOAT_EQ(ms->horizontalAccuracyM, 1.0f);
     // Liander's MS net: standaardDieptelegging 0.80 m, assumed; axis below the 1.0 m ground level.
     const auto& l = small.linears[ms->geometry];

@@ -36,7 +36,7 @@ void expectSameDataset(const model::Dataset& a, const model::Dataset& b) {
         EXPECT_EQ(a.str(fa.layer), b.str(fb.layer)) << fa.id;
         EXPECT_EQ(a.str(fa.material), b.str(fb.material)) << fa.id;
         EXPECT_EQ(a.str(fa.source), b.str(fb.source)) << fa.id;
-        EXPECT_EQ(fa.yearLaid, fb.yearLaid) << fa.id;
+        EXPECT_EQ(fa.dates, fb.dates) << fa.id;
         EXPECT_TRUE(sameFloat(fa.horizontalAccuracyM, fb.horizontalAccuracyM)) << fa.id;
         switch (fa.kind()) {
             case model::GeometryKind::Linear: {

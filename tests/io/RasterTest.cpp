@@ -5,6 +5,7 @@
 #include <ogr_spatialref.h>
 
 #include <cmath>
+#include <random>
 
 #include "../TestSupport.h"
 
@@ -63,4 +64,34 @@ TEST(GroundLevel, RasterFallsBackToNothingAndConstantIsConstant) {
     model::GroundLevel c(4.25);
     EXPECT_EQ(c.at(250000, 470000), 4.25);
     EXPECT_EQ(c.describe(), "constant 4.25 m NAP");
+}
+
+TEST(Raster, PiecesAlongALineFollowTheCellsLikeBruteForceSampling) {
+    test::ScratchDir dir("raster_along");
+    std::vector<float> values;
+    for (int j = 0; j < 6; ++j)
+        for (int i = 0; i < 8; ++i) values.push_back(static_cast<float>(10 * j + i));
+    auto path = dir.file("r.tif");
+    ASSERT_TRUE(io::Raster::writeGeoTiff(path, 1000, 2060, 10.0, 8, 6, values, -9999));
+    auto r = io::Raster::open(path);
+    ASSERT_TRUE(r);
+    std::mt19937 rng(3);
+    std::uniform_real_distribution<double> ux(980, 1100), uy(1980, 2080);
+    for (int n = 0; n < 200; ++n) {
+        core::Vec3 a{ux(rng), uy(rng), 0}, b{ux(rng), uy(rng), 5};
+        double inside = 0;
+        for (const auto& p : r->valuesAlong(0, a, b)) {
+            inside += p.t1 - p.t0;
+            auto mid = core::lerp(a, b, 0.5 * (p.t0 + p.t1));
+            // Row 0 of the file is the north: the value of the cell the middle lies in.
+            int col = static_cast<int>((mid.x - 1000) / 10), row = static_cast<int>((2060 - mid.y) / 10);
+            EXPECT_EQ(p.value, 10 * row + col);
+        }
+        int hits = 0;
+        for (int s = 0; s < 10000; ++s) {
+            auto q = core::lerp(a, b, (s + 0.5) / 10000);
+            hits += q.x >= 1000 && q.x <= 1080 && q.y >= 2000 && q.y <= 2060;
+        }
+        EXPECT_NEAR(inside, hits / 10000.0, 2e-4);
+    }
 }

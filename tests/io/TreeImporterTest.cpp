@@ -41,7 +41,7 @@ TEST(TreeImport, AmsterdamStyleRegisterWithClassesAndDerivedRootZone) {
     const auto& f = ds.features[0];
     EXPECT_EQ(f.id, "B1");
     EXPECT_EQ(f.type, model::ObjectType::Tree);
-    EXPECT_EQ(f.yearLaid, 1975);
+    EXPECT_EQ(f.dates.laid.year(), 1975);
     const auto* t = ds.treeOf(f);
     ASSERT_NE(t, nullptr);
     EXPECT_EQ(t->species, "Ulmus 'Columella'");

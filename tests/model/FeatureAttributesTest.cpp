@@ -36,7 +36,7 @@ TEST(FeatureAttributes, ACableShowsItsAttributesDepthsAndWhatIsUnknownOrAssumed)
     EXPECT_EQ(valueOf(rows, "owner"), "Enexis");
     EXPECT_EQ(valueOf(rows, "source"), "Levering_22O000518_1.zip");
     EXPECT_EQ(valueOf(rows, "material"), "unknown");
-    EXPECT_EQ(valueOf(rows, "year laid"), "unknown");
+    EXPECT_EQ(valueOf(rows, "laid"), "unknown");
     EXPECT_EQ(valueOf(rows, "outer diameter"), "unknown (drawn at 100 mm, assumed)");
     // 3D length: sqrt(3^2 + 4^2 + 0.6^2) = 5.036 plus sqrt(6^2 + 0.2^2) = 6.003.
     EXPECT_EQ(valueOf(rows, "length"), "11.04 m");
@@ -105,11 +105,13 @@ TEST(FeatureAttributes, PlanAreaLessHolesAndOfBufferedLinesNoVolumeForZonesAtEve
     Dataset::Meta m;
     m.id = "EV-1";
     m.type = ObjectType::ProtectedZone;
-    // 20 x 10 with a 2 x 2 hole, stored 200 m tall ("at every depth").
+    // 20 x 10 with a 2 x 2 hole, at every depth.
     auto zone =
         ds.addPrism(m, {{{0, 0}, {20, 0}, {20, 10}, {0, 10}}, {{5, 5}, {7, 5}, {7, 7}, {5, 7}}},
-                    -100, 100, kUnknown, {DepthProvenance::Measured, 0.1f});
+                    NAN, NAN, kUnknown, {DepthProvenance::Unknown, kUnknown});
+    ds.prisms[ds.features[zone].geometry].allDepths = true;
     auto rows = featureAttributes(ds, zone);
+    EXPECT_EQ(valueOf(rows, "depth"), "at every depth (a plan constraint)");
     EXPECT_EQ(valueOf(rows, "plan area"), "196.0 m2");
     EXPECT_EQ(valueOf(rows, "volume"), "<no row volume>");
     // A trench: a 12 m line buffered 0.8 m wide, 1.2 m deep.

@@ -28,7 +28,8 @@ Runner registerInfo(CLI::App& app) {
         if (!ds->fields.empty()) {
             std::printf("fields:\n");
             for (const auto& f : ds->fields)
-                std::printf("  %s: %s %s (%s)\n", f.name.c_str(), f.kind.c_str(), f.path.c_str(),
+                std::printf("  %s: %s %s (%s)\n", f.name.c_str(),
+                            std::string(model::toCode(f.kind)).c_str(), f.path.c_str(),
                             f.unit.c_str());
         }
         std::printf("load:\n%s", report.summary(20).c_str());

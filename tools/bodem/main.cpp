@@ -16,7 +16,7 @@ int main(int argc, char** argv) {
     bool allowRemote = false;
     app.add_option("--limit", limits,
                    "Raise an input limit, NAME=VALUE (zip-bytes, zip-ratio, zip-entries, "
-                   "raster-cells, xml-depth, xml-elements, xml-bytes, text-bytes, "
+                   "raster-cells, grid-cells, xml-depth, xml-elements, xml-bytes, text-bytes, "
                    "rule-group-depth, threads, vertices; docs/reliability.md)");
     app.add_flag("--allow-remote", allowRemote,
                  "Let paths from projects and options be remote (/vsicurl/, http://, ...)");

@@ -111,8 +111,9 @@ struct ClashDetector::Impl {
         for (std::uint32_t fi = 0; fi < ds.features.size(); ++fi) {
             const auto& f = ds.features[fi];
             const auto& s = m.shapes()[fi];
-            if (f.status == ObjectStatus::Proposed || !s.usable) continue;
-            if (f.status == ObjectStatus::PlannedByOwner && !opt.includePlanned) continue;
+            // What is in the ground, and the owners' plans when asked for; never what was removed.
+            const bool planned = f.status == ObjectStatus::PlannedByOwner && opt.includePlanned;
+            if (!s.usable || !(model::inTheGround(f.status) || planned)) continue;
             indexed[fi] = 1;
             for (std::uint32_t k = 0; k < s.capsuleCount; ++k)
                 maxBand =

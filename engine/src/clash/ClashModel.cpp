@@ -28,6 +28,11 @@ ClashModel::ClashModel(const model::Dataset& ds, const RuleSet& rules,
     mCapsuleBand.reserve(ds.segmentCount());
     std::size_t unplaced = 0;
     std::string firstUnplaced;
+    // A zone at every depth reaches above and below everything else: as a solid, it spans the
+    // other objects' heights with a wide margin (its own stored levels do not exist).
+    const auto extent = ds.bounds();
+    const double allLo = extent.empty() ? -1000.0 : extent.lo.z - 100.0;
+    const double allHi = extent.empty() ? 1000.0 : extent.hi.z + 100.0;
     for (std::size_t fi = 0; fi < ds.features.size(); ++fi) {
         const auto& f = ds.features[fi];
         FeatureShape& s = mShapes[fi];
@@ -114,14 +119,15 @@ ClashModel::ClashModel(const model::Dataset& ds, const RuleSet& rules,
                         rings[0], std::vector<geom::Polygon2>(rings.begin() + 1, rings.end()));
                 s.firstExtrusion = static_cast<std::uint32_t>(mExtrusions.size());
                 float band = bandFor(p.depth.provenance, p.depth.verticalUncertaintyM, rules);
+                const double bottom = p.allDepths ? allLo : p.bottomZ;
+                const double top = p.allDepths ? allHi : p.topZ;
                 for (auto& part : parts) {
-                    mExtrusions.push_back(
-                        geom::Extrusion::prism(std::move(part), p.bottomZ, p.topZ));
+                    mExtrusions.push_back(geom::Extrusion::prism(std::move(part), bottom, top));
                     mExtrusionBand.push_back(band);
                 }
                 s.extrusionCount = static_cast<std::uint32_t>(parts.size());
-                s.assumedDepth = p.depth.provenance == DepthProvenance::Assumed ||
-                                 p.depth.provenance == DepthProvenance::Unknown;
+                s.assumedDepth = !p.allDepths && (p.depth.provenance == DepthProvenance::Assumed ||
+                                                  p.depth.provenance == DepthProvenance::Unknown);
                 if (parts.empty()) {
                     s.usable = false;
                     mNotes.push_back("feature '" + f.id +

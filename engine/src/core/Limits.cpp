@@ -21,6 +21,7 @@ constexpr Entry kEntries[] = {
      &Limits::zipCompressionRatio},
     {"zip-entries", "entries of one zip", &Limits::zipEntries},
     {"raster-cells", "cells (width x height) of one raster", &Limits::rasterCells},
+    {"grid-cells", "voxels of one variable of a 3D grid (netCDF)", &Limits::gridCells},
     {"xml-depth", "nesting depth of XML elements", &Limits::xmlDepth},
     {"xml-elements", "elements of one XML file", &Limits::xmlElements},
     {"xml-bytes", "bytes of one XML file", &Limits::xmlBytes},

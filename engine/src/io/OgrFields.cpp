@@ -3,6 +3,7 @@
 #include <bodemzicht/model/Themes.h>
 
 #include <cctype>
+#include <cmath>
 
 namespace bz::io::detail {
 
@@ -33,23 +34,108 @@ core::Result<model::Dataset::Meta> readCommonMeta(
     } else if (auto s = model::statusFromCode(status)) {
         m.status = *s;
     } else {
-        return core::fail(
-            file, m.id, "status '" + status + "' is not one of existing, proposed, out_of_service");
+        return core::fail(file, m.id,
+                          "status '" + status + "' is not one of " + statusCodes());
     }
-    double year = num(f, idx("year"));
-    if (!std::isnan(year)) {
-        if (year < 1800 || year > 2100)
-            return core::fail(
-                file, m.id,
-                "year " + std::to_string(static_cast<long>(year)) + " is not plausible");
-        m.yearLaid = static_cast<int>(year);
-    }
+    auto dates = readDates(f, idx, file, m.id);
+    if (!dates) return std::unexpected(dates.error());
+    m.dates = *dates;
     double acc = num(f, idx("horizontal_accuracy_m"));
     if (!std::isnan(acc)) {
         if (acc < 0) return core::fail(file, m.id, "horizontal_accuracy_m is negative");
         m.horizontalAccuracyM = static_cast<float>(acc);
     }
     return m;
+}
+
+std::string statusCodes() {
+    std::string out;
+    for (auto st : model::kStatuses) out += (out.empty() ? "" : ", ") + std::string(model::toCode(st));
+    return out;
+}
+
+namespace {
+
+// A date column: an OGR date, or text as ISO 8601 (1975, 1975-03, 1975-03-12).
+core::Result<model::Date> dateOf(const OGRFeature& f, int i, const char* column,
+                                 const std::string& file, const std::string& id) {
+    if (!isSet(f, i)) return model::Date();
+    const auto type = f.GetFieldDefnRef(i)->GetType();
+    if (type == OFTDate || type == OFTDateTime) {
+        int y = 0, mo = 0, d = 0, h = 0, mi = 0, tz = 0;
+        float sec = 0;
+        f.GetFieldAsDateTime(i, &y, &mo, &d, &h, &mi, &sec, &tz);
+        model::Date date = model::Date::of(y, mo, d);
+        if (!date.known())
+            return core::fail(file, id, std::string(column) + " " + f.GetFieldAsString(i) +
+                                            " is not a valid date");
+        return date;
+    }
+    std::string text = f.GetFieldAsString(i);
+    if (core::trimmed(text).empty()) return model::Date();
+    if (auto date = model::Date::parse(text)) return *date;
+    return core::fail(file, id,
+                      std::string(column) + " '" + text.substr(0, 40) +
+                          "' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)");
+}
+
+}  // namespace
+
+core::Result<model::Lifecycle> readDates(const OGRFeature& f, const FieldIndex& idx,
+                                         const std::string& file, const std::string& id) {
+    model::Lifecycle l;
+    for (auto [column, out] : {std::pair{"laid_date", &l.laid}, {"planned_date", &l.planned},
+                               {"out_of_service_date", &l.outOfService},
+                               {"end_of_life_date", &l.endOfLife}}) {
+        auto d = dateOf(f, idx(column), column, file, id);
+        if (!d) return std::unexpected(d.error());
+        *out = *d;
+    }
+    if (!l.laid.known()) {
+        double year = num(f, idx("year"));
+        if (!std::isnan(year)) {
+            if (year < 1800 || year > 2100 || year != std::floor(year))
+                return core::fail(file, id,
+                                  "year " + std::to_string(static_cast<long>(year)) +
+                                      " is not plausible");
+            l.laid = model::Date::of(static_cast<int>(year));
+        }
+    }
+    return l;
+}
+
+std::vector<std::pair<std::string, model::AttributeValue>> otherAttributes(
+    const OGRFeature& f, const std::set<std::string>& schema) {
+    std::vector<std::pair<std::string, model::AttributeValue>> out;
+    const OGRFeatureDefn* defn = f.GetDefnRef();
+    for (int i = 0; i < defn->GetFieldCount(); ++i) {
+        const OGRFieldDefn* fd = defn->GetFieldDefn(i);
+        std::string name = fd->GetNameRef();
+        if (schema.count(lowerAscii(name)) || !isSet(f, i)) continue;
+        switch (fd->GetType()) {
+            case OFTInteger:
+            case OFTInteger64:
+                if (fd->GetSubType() == OFSTBoolean)
+                    out.emplace_back(name, f.GetFieldAsInteger(i) != 0);
+                else
+                    out.emplace_back(name, static_cast<std::int64_t>(f.GetFieldAsInteger64(i)));
+                break;
+            case OFTReal: out.emplace_back(name, f.GetFieldAsDouble(i)); break;
+            case OFTDate: {
+                int y = 0, mo = 0, d = 0, h = 0, mi = 0, tz = 0;
+                float sec = 0;
+                f.GetFieldAsDateTime(i, &y, &mo, &d, &h, &mi, &sec, &tz);
+                model::Date date = model::Date::of(y, mo, d);
+                if (date.known()) {
+                    out.emplace_back(name, date);
+                    break;
+                }
+                [[fallthrough]];
+            }
+            default: out.emplace_back(name, std::string(f.GetFieldAsString(i))); break;
+        }
+    }
+    return out;
 }
 
 std::optional<std::string> firstNotANumber(const OGRFeature& f, const FieldIndex& idx) {

@@ -9,6 +9,7 @@
 #include <initializer_list>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -68,6 +69,18 @@ inline double num(const OGRFeature& f, int i) {
 core::Result<model::Dataset::Meta> readCommonMeta(
     const OGRFeature& f, const FieldIndex& idx, const std::string& file, const std::string& layer,
     std::map<std::string, std::size_t>& unknownThemes);
+
+// The status codes a column may hold, for messages.
+std::string statusCodes();
+
+// The lifecycle dates of the columns laid_date (else year), planned_date, out_of_service_date,
+// end_of_life_date: OGR dates or ISO text; an error names a value that is not a date.
+core::Result<model::Lifecycle> readDates(const OGRFeature& f, const FieldIndex& idx,
+                                         const std::string& file, const std::string& id);
+
+// The feature's columns that are not in `schema` (lower-case names) as typed attributes.
+std::vector<std::pair<std::string, model::AttributeValue>> otherAttributes(
+    const OGRFeature& f, const std::set<std::string>& schema);
 
 // One warning per unknown theme with its count.
 void reportUnknownThemes(const std::map<std::string, std::size_t>& unknownThemes,

@@ -37,7 +37,8 @@ RelevelStats relevel(model::Dataset& ds, const model::GroundLevel& ground, doubl
         ++s.bodies;
     }
     for (auto& p : ds.prisms) {
-        if (std::isnan(p.depth.belowGroundM) && std::isnan(p.topBelowGroundM)) continue;
+        if (p.allDepths || (std::isnan(p.depth.belowGroundM) && std::isnan(p.topBelowGroundM)))
+            continue;
         // A prism is flat-bottomed: its levels follow the ground at its first footprint point.
         const auto& q = ds.footprintPoints[ds.rings[p.firstRing].firstPoint];
         double g = groundAt(q.x, q.y);
@@ -84,11 +85,12 @@ core::Result<RelevelStats> setProjectGround(const std::string& project, const mo
         for (auto& f : ds->fields)
             if (f.name == "ground_level") {
                 f.path = abs;
-                f.kind = "raster";
+                f.kind = model::FieldKind::Raster2d;
                 replaced = true;
             }
         if (!replaced)
-            ds->fields.push_back({"ground_level", abs, "raster", "m NAP", "ground level (bodem ground)"});
+            ds->fields.push_back({"ground_level", abs, model::FieldKind::Raster2d, "m NAP",
+                                  "ground level (bodem ground)"});
     }
     if (auto ok = writeProject(*ds, project); !ok) return std::unexpected(ok.error());
     return stats;

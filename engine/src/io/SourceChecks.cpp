@@ -76,8 +76,10 @@ std::string checkFeature(const model::Dataset& ds, const model::Feature& f) {
         }
         case model::GeometryKind::Prism: {
             const auto& p = ds.prisms[f.geometry];
-            first(checkZ(p.topZ, false));
-            first(checkZ(p.bottomZ, false));
+            if (!p.allDepths) {  // a zone at every depth has no levels
+                first(checkZ(p.topZ, false));
+                first(checkZ(p.bottomZ, false));
+            }
             first(checkSize(p.widthM, "width"));
             for (std::uint32_t r = 0; r < p.ringCount && why.empty(); ++r) {
                 const auto& ring = ds.rings[p.firstRing + r];

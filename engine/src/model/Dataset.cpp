@@ -1,30 +1,93 @@
 #include <bodemzicht/model/Dataset.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <stdexcept>
 
 namespace bz::model {
 
-namespace {
-
-Feature makeFeature(core::StringPool& pool, const Dataset::Meta& m, std::uint32_t geometry) {
+std::uint32_t Dataset::addFeature(const Meta& m, std::uint32_t geometry) {
     Feature f;
     f.id = m.id;
-    f.layer = pool.intern(m.layer);
-    f.theme = pool.intern(m.theme);
-    f.owner = pool.intern(m.owner);
-    f.material = pool.intern(m.material);
-    f.source = pool.intern(m.source);
+    f.layer = strings.intern(m.layer);
+    f.theme = strings.intern(m.theme);
+    f.owner = strings.intern(m.owner);
+    f.material = strings.intern(m.material);
+    f.source = strings.intern(m.source);
     f.type = m.type;
     f.status = m.status;
-    f.yearLaid = static_cast<std::int16_t>(m.yearLaid);
+    f.dates = m.dates;
     f.horizontalAccuracyM = m.horizontalAccuracyM;
     f.geometry = geometry;
-    return f;
+    f.firstAttribute = static_cast<std::uint32_t>(attributes.size());
+    for (const auto& [key, value] : m.attributes) attributes.push_back({strings.intern(key), value});
+    f.attributeCount = static_cast<std::uint32_t>(attributes.size()) - f.firstAttribute;
+    features.push_back(std::move(f));
+    return static_cast<std::uint32_t>(features.size() - 1);
 }
 
-}  // namespace
+std::string toString(const AttributeValue& v) {
+    struct Visit {
+        std::string operator()(bool b) const { return b ? "true" : "false"; }
+        std::string operator()(std::int64_t i) const { return std::to_string(i); }
+        std::string operator()(double d) const {
+            char buf[32];
+            std::snprintf(buf, sizeof buf, "%.15g", d);
+            return buf;
+        }
+        std::string operator()(const std::string& s) const { return s; }
+        std::string operator()(const Date& d) const { return d.toString(); }
+    };
+    return std::visit(Visit{}, v);
+}
+
+const AttributeValue* Dataset::attribute(const Feature& f, std::string_view key) const {
+    for (const auto& a : attributesOf(f))
+        if (strings.str(a.key) == key) return &a.value;
+    return nullptr;
+}
+
+void Dataset::setAttribute(std::uint32_t feature, std::string_view key, AttributeValue value) {
+    Feature& f = features.at(feature);
+    const auto k = strings.intern(key);
+    for (std::uint32_t i = 0; i < f.attributeCount; ++i)
+        if (attributes[f.firstAttribute + i].key == k) {
+            attributes[f.firstAttribute + i].value = std::move(value);
+            return;
+        }
+    // The feature's attributes stay contiguous: moved to the end unless they are there already.
+    if (f.firstAttribute + f.attributeCount != attributes.size() || f.attributeCount == 0) {
+        const auto first = static_cast<std::uint32_t>(attributes.size());
+        for (std::uint32_t i = 0; i < f.attributeCount; ++i)
+            attributes.push_back(attributes[f.firstAttribute + i]);
+        f.firstAttribute = first;
+    }
+    attributes.push_back({k, std::move(value)});
+    ++f.attributeCount;
+}
+
+std::vector<std::uint32_t> Dataset::findAll(std::string_view id) const {
+    std::lock_guard lock(mIdIndex.mutex);
+    if (mIdIndex.builtFor != features.size() || mIdIndex.map.empty()) {
+        mIdIndex.map.clear();
+        mIdIndex.map.reserve(features.size());
+        for (std::uint32_t i = 0; i < features.size(); ++i)
+            mIdIndex.map.emplace(std::string_view(features[i].id), i);
+        mIdIndex.builtFor = features.size();
+    }
+    std::vector<std::uint32_t> out;
+    auto [a, b] = mIdIndex.map.equal_range(id);
+    for (; a != b; ++a) out.push_back(a->second);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::optional<std::uint32_t> Dataset::find(std::string_view id) const {
+    auto all = findAll(id);
+    if (all.empty()) return std::nullopt;
+    return all.front();
+}
 
 std::uint32_t Dataset::addLinear(const Meta& meta, const std::vector<core::Vec3>& axis,
                                  const std::vector<VertexDepth>& depths, float outerDiameterM) {
@@ -37,16 +100,14 @@ std::uint32_t Dataset::addLinear(const Meta& meta, const std::vector<core::Vec3>
     vertices.insert(vertices.end(), axis.begin(), axis.end());
     vertexDepths.insert(vertexDepths.end(), depths.begin(), depths.end());
     linears.push_back(g);
-    features.push_back(makeFeature(strings, meta, static_cast<std::uint32_t>(linears.size() - 1)));
-    return static_cast<std::uint32_t>(features.size() - 1);
+    return addFeature(meta, static_cast<std::uint32_t>(linears.size() - 1));
 }
 
 std::uint32_t Dataset::addBody(const Meta& meta, const VerticalBody& body) {
     if (geometryKindOf(meta.type) != GeometryKind::VerticalBody)
         throw std::logic_error("Dataset::addBody(): '" + meta.id + "' is not a vertical body type");
     bodies.push_back(body);
-    features.push_back(makeFeature(strings, meta, static_cast<std::uint32_t>(bodies.size() - 1)));
-    return static_cast<std::uint32_t>(features.size() - 1);
+    return addFeature(meta, static_cast<std::uint32_t>(bodies.size() - 1));
 }
 
 std::uint32_t Dataset::addPrism(const Meta& meta, const std::vector<std::vector<core::Vec2>>& rs,
@@ -66,8 +127,7 @@ std::uint32_t Dataset::addPrism(const Meta& meta, const std::vector<std::vector<
         footprintPoints.insert(footprintPoints.end(), r.begin(), r.end());
     }
     prisms.push_back(p);
-    features.push_back(makeFeature(strings, meta, static_cast<std::uint32_t>(prisms.size() - 1)));
-    return static_cast<std::uint32_t>(features.size() - 1);
+    return addFeature(meta, static_cast<std::uint32_t>(prisms.size() - 1));
 }
 
 std::size_t Dataset::segmentCount() const {
@@ -95,12 +155,14 @@ core::Bounds3 Dataset::featureBounds(const Feature& f) const {
         case GeometryKind::Prism: {
             const auto& p = prisms[f.geometry];
             double r = std::isnan(p.widthM) ? 0.0 : p.widthM / 2.0;
+            const double lo = p.allDepths ? -INFINITY : p.bottomZ;
+            const double hi = p.allDepths ? INFINITY : p.topZ;
             for (std::uint32_t ri = 0; ri < p.ringCount; ++ri) {
                 const auto& ring = rings[p.firstRing + ri];
                 for (std::uint32_t i = 0; i < ring.pointCount; ++i) {
                     auto q = footprintPoints[ring.firstPoint + i];
-                    b.expand(core::Vec3{q.x - r, q.y - r, p.bottomZ});
-                    b.expand(core::Vec3{q.x + r, q.y + r, p.topZ});
+                    b.expand(core::Vec3{q.x - r, q.y - r, lo});
+                    b.expand(core::Vec3{q.x + r, q.y + r, hi});
                 }
             }
             return b;
@@ -110,8 +172,21 @@ core::Bounds3 Dataset::featureBounds(const Feature& f) const {
 }
 
 core::Bounds3 Dataset::bounds() const {
-    core::Bounds3 b;
-    for (const auto& f : features) b.merge(featureBounds(f));
+    core::Bounds3 b, plan;
+    for (const auto& f : features) {
+        auto fb = featureBounds(f);
+        if (f.kind() == GeometryKind::Prism && prisms[f.geometry].allDepths)
+            plan.merge({{fb.lo.x, fb.lo.y, 0}, {fb.hi.x, fb.hi.y, 0}});
+        else
+            b.merge(fb);
+    }
+    // Zones at every depth widen the plan extent only, at the heights of the rest (0 m NAP when
+    // there is nothing else).
+    if (!plan.empty()) {
+        const double lo = b.empty() ? 0.0 : b.lo.z, hi = b.empty() ? 0.0 : b.hi.z;
+        b.expand({plan.lo.x, plan.lo.y, lo});
+        b.expand({plan.hi.x, plan.hi.y, hi});
+    }
     return b;
 }
 

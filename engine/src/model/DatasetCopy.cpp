@@ -18,8 +18,9 @@ Dataset::Meta metaOf(const Dataset& ds, const Feature& f) {
     m.source = ds.str(f.source);
     m.type = f.type;
     m.status = f.status;
-    m.yearLaid = f.yearLaid;
+    m.dates = f.dates;
     m.horizontalAccuracyM = f.horizontalAccuracyM;
+    for (const auto& a : ds.attributesOf(f)) m.attributes.emplace_back(ds.str(a.key), a.value);
     return m;
 }
 
@@ -39,6 +40,14 @@ struct Hasher {
     void num(double v) {
         std::uint64_t bits = v != v ? 0x7ff8000000000000ull : std::bit_cast<std::uint64_t>(v + 0.0);
         bytes(&bits, sizeof bits);
+    }
+    void date(const Date& d) {
+        std::int64_t v = d.firstDay() * 4 + static_cast<int>(d.precision());
+        bytes(&v, sizeof v);
+    }
+    void value(const AttributeValue& v) {
+        num(static_cast<double>(v.index()));
+        text(toString(v));
     }
     void depth(const VertexDepth& d) {
         num(static_cast<double>(d.provenance));
@@ -91,13 +100,19 @@ std::uint32_t copyFeature(const Dataset& from, std::uint32_t index, Dataset& to)
             }
             out = to.addPrism(m, rings, p.bottomZ, p.topZ, p.widthM, p.depth);
             to.prisms[to.features[out].geometry].topBelowGroundM = p.topBelowGroundM;
+            to.prisms[to.features[out].geometry].allDepths = p.allDepths;
             break;
         }
     }
-    if (const auto* s = from.sewerOf(f)) to.attach(out, *s);
-    if (const auto* t = from.treeOf(f)) to.attach(out, *t);
-    if (const auto* w = from.wellOf(f)) to.attach(out, *w);
-    if (const auto* c = from.contaminationOf(f)) to.attach(out, *c);
+    for (std::uint32_t l = f.firstDetail; l != kNoDetail; l = from.detailLinks[l].next) {
+        const auto& link = from.detailLinks[l];
+        switch (link.kind) {
+            case DetailKind::SewerProfile: to.attach(out, from.sewerProfiles[link.index]); break;
+            case DetailKind::Tree: to.attach(out, from.trees[link.index]); break;
+            case DetailKind::Well: to.attach(out, from.wells[link.index]); break;
+            case DetailKind::Contamination: to.attach(out, from.contaminations[link.index]); break;
+        }
+    }
     return out;
 }
 
@@ -124,8 +139,13 @@ std::uint64_t featureFingerprint(const Dataset& ds, const Feature& f) {
     for (auto id : {f.layer, f.theme, f.owner, f.material}) h.text(ds.str(id));
     h.num(static_cast<double>(f.type));
     h.num(static_cast<double>(f.status));
-    h.num(f.yearLaid);
+    for (const Date& d : {f.dates.laid, f.dates.planned, f.dates.outOfService, f.dates.endOfLife})
+        h.date(d);
     h.num(f.horizontalAccuracyM);
+    for (const auto& a : ds.attributesOf(f)) {
+        h.text(ds.str(a.key));
+        h.value(a.value);
+    }
     switch (f.kind()) {
         case GeometryKind::Linear: {
             const auto& g = ds.linears[f.geometry];
@@ -150,7 +170,8 @@ std::uint64_t featureFingerprint(const Dataset& ds, const Feature& f) {
         }
         case GeometryKind::Prism: {
             const auto& p = ds.prisms[f.geometry];
-            for (double v : {p.topZ, p.bottomZ, double(p.widthM), double(p.topBelowGroundM)})
+            for (double v : {p.topZ, p.bottomZ, double(p.widthM), double(p.topBelowGroundM),
+                             double(p.allDepths)})
                 h.num(v);
             h.depth(p.depth);
             for (std::uint32_t r = 0; r < p.ringCount; ++r) {
@@ -165,25 +186,25 @@ std::uint64_t featureFingerprint(const Dataset& ds, const Feature& f) {
             break;
         }
     }
-    if (const auto* s = ds.sewerOf(f)) {
+    for (const auto* s : ds.detailsOf<SewerProfile>(f)) {
         for (double v : {s->bobBeginM, s->bobEndM, double(s->widthMm), double(s->heightMm)})
             h.num(v);
         h.text(s->shape);
         h.text(s->systemType);
     }
-    if (const auto* t = ds.treeOf(f)) {
+    for (const auto* t : ds.detailsOf<TreeDetail>(f)) {
         h.text(t->species);
         for (float v : {t->heightM, t->stemDiameterM, t->crownDiameterM, t->rootZoneDiameterM,
                         t->rootDepthM})
             h.num(v);
         h.num(static_cast<double>(t->rootZoneProvenance));
     }
-    if (const auto* w = ds.wellOf(f)) {
+    for (const auto* w : ds.detailsOf<WellDetail>(f)) {
         for (double v : {w->screenTopZ, w->screenBottomZ, w->storedVolumeM3}) h.num(v);
         h.text(w->temperature);
         h.text(w->systemId);
     }
-    if (const auto* c = ds.contaminationOf(f)) {
+    for (const auto* c : ds.detailsOf<ContaminationDetail>(f)) {
         h.text(c->substance);
         h.num(c->concentration);
         h.text(c->unit);

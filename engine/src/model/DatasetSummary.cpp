@@ -20,7 +20,7 @@ DatasetSummary summarize(const Dataset& ds) {
         ++s.perStatus[std::string(toCode(f.status))];
         ++s.perThemeStatus[ds.str(f.theme)][std::string(toCode(f.status))];
         if (f.owner == core::StringPool::kEmpty) ++s.unknownOwner;
-        if (f.yearLaid == 0 && f.status != ObjectStatus::Proposed) ++s.unknownYear;
+        if (!f.dates.laid.known() && f.status != ObjectStatus::Proposed) ++s.unknownYear;
         if (!themes::isKnown(ds.str(f.theme))) ++s.unknownTheme;
         switch (f.kind()) {
             case GeometryKind::Linear: {

@@ -46,7 +46,10 @@ std::vector<AttributeRow> featureAttributes(const Dataset& ds, std::size_t fi,
     add("owner", orUnknown(ds.str(f.owner)));
     add("material", orUnknown(ds.str(f.material)));
     add("source", orUnknown(ds.str(f.source)));
-    add("year laid", f.yearLaid ? std::to_string(f.yearLaid) : "unknown");
+    add("laid", f.dates.laid.known() ? f.dates.laid.toString() : "unknown");
+    if (f.dates.planned.known()) add("planned", f.dates.planned.toString());
+    if (f.dates.outOfService.known()) add("out of service", f.dates.outOfService.toString());
+    if (f.dates.endOfLife.known()) add("expected end of life", f.dates.endOfLife.toString());
     add("horizontal accuracy", number(f.horizontalAccuracyM, "m"));
     auto ground = [&](double x, double y) { return groundAt ? groundAt(x, y) : NAN; };
 
@@ -116,8 +119,12 @@ std::vector<AttributeRow> featureAttributes(const Dataset& ds, std::size_t fi,
         }
         case GeometryKind::Prism: {
             const auto& p = ds.prisms[f.geometry];
-            add("top", number(p.topZ, "m NAP"));
-            add("bottom", number(p.bottomZ, "m NAP"));
+            if (p.allDepths) {
+                add("depth", "at every depth (a plan constraint)");
+            } else {
+                add("top", number(p.topZ, "m NAP"));
+                add("bottom", number(p.bottomZ, "m NAP"));
+            }
             if (!std::isnan(p.widthM)) add("width", number(p.widthM, "m"));
             // Plan area: a polygon less its holes, or a line buffered by its width.
             double area = 0;
@@ -136,21 +143,22 @@ std::vector<AttributeRow> featureAttributes(const Dataset& ds, std::size_t fi,
                 area += (r == 0 ? 1 : -1) * std::abs(geom::signedArea(pts));
             }
             add("plan area", number(area, "m2", 1));
-            // Zones that hold "at every depth" are stored 200 m tall: no volume for those.
-            if (p.topZ - p.bottomZ <= 50)
+            if (!p.allDepths) {
                 add("volume", number(area * (p.topZ - p.bottomZ), "m3", 1));
-            add("depth provenance", provenance(p.depth));
+                add("depth provenance", provenance(p.depth));
+            }
             break;
         }
     }
 
-    if (const auto* s = ds.sewerOf(f)) {
+    for (const auto* s : ds.detailsOf<SewerProfile>(f)) {
         add("inner bottom (BOB) begin", number(s->bobBeginM, "m NAP"));
         add("inner bottom (BOB) end", number(s->bobEndM, "m NAP"));
         add("profile", orUnknown(s->shape) + " " + number(s->widthMm, "", 0) + " x " +
                            number(s->heightMm, "mm", 0));
         add("system", orUnknown(s->systemType));
-    } else if (const auto* t = ds.treeOf(f)) {
+    }
+    for (const auto* t : ds.detailsOf<TreeDetail>(f)) {
         add("species", orUnknown(t->species));
         add("height", number(t->heightM, "m"));
         add("stem diameter", number(t->stemDiameterM, "m"));
@@ -158,17 +166,21 @@ std::vector<AttributeRow> featureAttributes(const Dataset& ds, std::size_t fi,
         add("root zone diameter", number(t->rootZoneDiameterM, "m"));
         add("root depth", number(t->rootDepthM, "m"));
         add("root zone provenance", std::string(toCode(t->rootZoneProvenance)));
-    } else if (const auto* w = ds.wellOf(f)) {
+    }
+    for (const auto* w : ds.detailsOf<WellDetail>(f)) {
         add("filter screen",
             number(w->screenBottomZ, "") + " .. " + number(w->screenTopZ, "m NAP"));
         add("stored volume", number(w->storedVolumeM3, "m3", 0));
         add("temperature", orUnknown(w->temperature));
         add("system", orUnknown(w->systemId));
-    } else if (const auto* c = ds.contaminationOf(f)) {
+    }
+    for (const auto* c : ds.detailsOf<ContaminationDetail>(f)) {
         add("substance", orUnknown(c->substance));
         add("concentration", number(c->concentration, c->unit.c_str()));
         add("medium", orUnknown(c->medium));
     }
+    // What else the source said, under its own names.
+    for (const auto& a : ds.attributesOf(f)) add(ds.str(a.key), toString(a.value));
     return rows;
 }
 

@@ -62,8 +62,19 @@ std::string_view toCode(ObjectStatus s) {
             return "out_of_service";
         case ObjectStatus::PlannedByOwner:
             return "planned";
+        case ObjectStatus::UnderConstruction:
+            return "under_construction";
+        case ObjectStatus::Abandoned:
+            return "abandoned";
+        case ObjectStatus::Removed:
+            return "removed";
     }
     return "existing";
+}
+
+bool inTheGround(ObjectStatus s) {
+    return s == ObjectStatus::Existing || s == ObjectStatus::OutOfService ||
+           s == ObjectStatus::UnderConstruction || s == ObjectStatus::Abandoned;
 }
 
 std::string_view toCode(DepthProvenance p) {
@@ -98,6 +109,11 @@ std::optional<ObjectStatus> statusFromCode(std::string_view code) {
     if (code == "planned" || code == "projected") return ObjectStatus::PlannedByOwner;
     if (code == "out_of_service" || code == "disused" || code == "buitenGebruik")
         return ObjectStatus::OutOfService;
+    if (code == "under_construction" || code == "underConstruction" || code == "inAanleg")
+        return ObjectStatus::UnderConstruction;
+    if (code == "abandoned" || code == "decommissioned" || code == "verlaten")
+        return ObjectStatus::Abandoned;
+    if (code == "removed" || code == "verwijderd") return ObjectStatus::Removed;
     return std::nullopt;
 }
 

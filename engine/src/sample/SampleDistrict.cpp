@@ -89,7 +89,7 @@ struct Builder {
         m.owner = owner;
         m.material = material;
         m.status = status;
-        m.yearLaid = year;
+        if (year) m.dates.laid = model::Date::of(year);
         m.horizontalAccuracyM = horizAcc;
         m.source = status == ObjectStatus::Proposed ? "ontwerp_warmtenet_v3.dwg" : "bodem sample";
         return m;
@@ -517,9 +517,9 @@ model::Dataset generateDistrict(const SampleOptions& options) {
     b.treePits();
     b.climateMeasures();
     b.ds.fields = {
-        {"ground_level", "ground_level.tif", "raster", "m NAP", "maaiveld (AHN-like), synthetic"},
-        {"ghg", "ghg.tif", "raster", "m NAP", "gemiddeld hoogste grondwaterstand, synthetic"},
-        {"glg", "glg.tif", "raster", "m NAP", "gemiddeld laagste grondwaterstand, synthetic"},
+        {"ground_level", "ground_level.tif", model::FieldKind::Raster2d, "m NAP", "maaiveld (AHN-like), synthetic"},
+        {"ghg", "ghg.tif", model::FieldKind::Raster2d, "m NAP", "gemiddeld hoogste grondwaterstand, synthetic"},
+        {"glg", "glg.tif", model::FieldKind::Raster2d, "m NAP", "gemiddeld laagste grondwaterstand, synthetic"},
     };
     return std::move(b.ds);
 }

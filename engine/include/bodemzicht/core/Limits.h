@@ -17,6 +17,7 @@ struct Limits {
     double zipCompressionRatio = 200;                 // uncompressed / compressed
     std::uint64_t zipEntries = 20000;
     std::uint64_t rasterCells = 200'000'000;  // width x height of one raster (800 MB as float)
+    std::uint64_t gridCells = 200'000'000;    // voxels of one variable of a 3D grid
     std::uint64_t xmlDepth = 256;             // nesting of elements
     std::uint64_t xmlElements = 100'000'000;  // elements in one XML file
     std::uint64_t xmlBytes = 8ull << 30;      // bytes read from one XML file

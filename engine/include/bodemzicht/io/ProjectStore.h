@@ -3,6 +3,7 @@
 // so the same layers in any other GDAL source (PostGIS: "PG:dbname=..."), load the same way.
 #pragma once
 
+#include <memory>
 #include <string>
 
 #include <bodemzicht/core/Error.h>
@@ -30,6 +31,10 @@ core::Result<void> readProjectInto(const std::string& source, model::Dataset& da
                                    ImportReport& report);
 
 
+
+// Opens a field of the project by its reference: a 2D raster through GDAL, a 3D grid through
+// netCDF (io::Raster, io::VoxelGrid).
+core::Result<std::shared_ptr<const model::Field>> openField(const model::FieldRef& ref);
 
 // Opens a raster field of the project (e.g. "ground_level", "ghg"); an empty GroundLevel when the
 // project has no such field.

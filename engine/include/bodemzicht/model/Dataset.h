@@ -13,13 +13,22 @@
 
 #include <cstdint>
 #include <limits>
+#include <memory>
+#include <mutex>
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <variant>
 #include <vector>
 
 #include <bodemzicht/core/Bounds.h>
 #include <bodemzicht/core/StringPool.h>
 #include <bodemzicht/core/Vec.h>
+#include <bodemzicht/model/Date.h>
+#include <bodemzicht/model/Field.h>
 #include <bodemzicht/model/Types.h>
 
 namespace bz::model {
@@ -75,17 +84,24 @@ struct VerticalBody {
 struct PrismGeometry {
     std::uint32_t firstRing = 0, ringCount = 0;  // rings into Dataset::rings; ring 0 is outer
     float widthM = kUnknown;       // set: the single ring is an open polyline buffered by width/2
-    double topZ = 0, bottomZ = 0;  // m NAP
+    double topZ = 0, bottomZ = 0;  // m NAP; NaN for a zone at every depth
     VertexDepth depth;             // of the bottom
     float topBelowGroundM = kUnknown;
+    // A plan constraint (an EV area, a protected strip, the request area) that holds at every
+    // depth: it has no top or bottom, and neither extents nor views take a height from it.
+    bool allDepths = false;
 };
 
 struct Ring {
     std::uint32_t firstPoint = 0, pointCount = 0;  // into Dataset::footprintPoints, not closed
 };
 
-// Detail records; a feature's `detail` indexes the table that its ObjectType selects.
+// Detail records: a feature may hold several, of several kinds (a pipe with its profile, its
+// condition and its inspections; a contamination zone with one record per substance).
+enum class DetailKind : std::uint8_t { SewerProfile, Tree, Well, Contamination };
+
 struct SewerProfile {
+    static constexpr DetailKind kKind = DetailKind::SewerProfile;
     double bobBeginM = std::numeric_limits<double>::quiet_NaN();  // inner bottom, m NAP
     double bobEndM = std::numeric_limits<double>::quiet_NaN();
     float widthMm = kUnknown, heightMm = kUnknown;
@@ -93,6 +109,7 @@ struct SewerProfile {
 };
 
 struct TreeDetail {
+    static constexpr DetailKind kKind = DetailKind::Tree;
     std::string species;
     float heightM = kUnknown, stemDiameterM = kUnknown, crownDiameterM = kUnknown;
     float rootZoneDiameterM = kUnknown, rootDepthM = kUnknown;
@@ -100,6 +117,7 @@ struct TreeDetail {
 };
 
 struct WellDetail {
+    static constexpr DetailKind kKind = DetailKind::Well;
     double screenTopZ = 0, screenBottomZ = 0;  // m NAP
     double storedVolumeM3 = std::numeric_limits<double>::quiet_NaN();
     std::string temperature;  // "warm" or "koud"
@@ -107,29 +125,46 @@ struct WellDetail {
 };
 
 struct ContaminationDetail {
+    static constexpr DetailKind kKind = DetailKind::Contamination;
     std::string substance;  // e.g. "lood", "minerale olie"
     double concentration = std::numeric_limits<double>::quiet_NaN();
     std::string unit;    // e.g. "mg/kg ds" or "ug/l"
     std::string medium;  // "grond" or "grondwater"
 };
 
+// When an object was laid, is planned, went out of service and is expected to reach the end of
+// its life; each may be unknown.
+struct Lifecycle {
+    Date laid, planned, outOfService, endOfLife;
+    bool operator==(const Lifecycle&) const = default;
+};
+
+// A value of the source that has no column of its own in the model.
+using AttributeValue = std::variant<bool, std::int64_t, double, std::string, Date>;
+struct Attribute {
+    core::StringPool::Id key = 0;
+    AttributeValue value;
+};
+std::string toString(const AttributeValue& v);
+
 struct Feature {
     std::string id;  // the source's own stable id
     core::StringPool::Id layer = 0, theme = 0, owner = 0, material = 0, source = 0;
     ObjectType type = ObjectType::Cable;
     ObjectStatus status = ObjectStatus::Existing;
-    std::int16_t yearLaid = 0;  // 0: unknown
     float horizontalAccuracyM = kUnknown;
+    Lifecycle dates;
     std::uint32_t geometry = 0;  // index into linears, bodies or prisms (by geometryKindOf(type))
-    std::uint32_t detail = kNoDetail;
+    std::uint32_t firstDetail = kNoDetail;  // into Dataset::detailLinks
+    std::uint32_t firstAttribute = 0, attributeCount = 0;  // into Dataset::attributes
     GeometryKind kind() const { return geometryKindOf(type); }
 };
 
-// A field referenced by the project: a raster (ground level, GHG, GLG) or a 3D grid.
+// A field referenced by the project: a 2D raster (ground level, GHG, GLG) or a 3D grid (GeoTOP).
 struct FieldRef {
-    std::string name;  // ground_level, ghg, glg, ...
+    std::string name;  // ground_level, ghg, glg, geotop, ...
     std::string path;  // relative to the project file, or absolute
-    std::string kind;  // raster | grid3d
+    FieldKind kind = FieldKind::Raster2d;
     std::string unit;  // "m NAP"
     std::string description;
 };
@@ -152,6 +187,13 @@ class Dataset {
     std::vector<TreeDetail> trees;
     std::vector<WellDetail> wells;
     std::vector<ContaminationDetail> contaminations;
+    struct DetailLink {
+        DetailKind kind;
+        std::uint32_t index;  // into the kind's table
+        std::uint32_t next;   // the feature's next link, or kNoDetail
+    };
+    std::vector<DetailLink> detailLinks;
+    std::vector<Attribute> attributes;
 
     std::vector<FieldRef> fields;
     GroundBasis ground;  // what heights given below ground stand on
@@ -161,8 +203,9 @@ class Dataset {
         std::string id, layer, theme, owner, material, source;
         ObjectType type = ObjectType::Cable;
         ObjectStatus status = ObjectStatus::Existing;
-        int yearLaid = 0;
+        Lifecycle dates;
         float horizontalAccuracyM = kUnknown;
+        std::vector<std::pair<std::string, AttributeValue>> attributes;  // the source's own
     };
 
     std::uint32_t addLinear(const Meta& meta, const std::vector<core::Vec3>& axis,
@@ -173,45 +216,94 @@ class Dataset {
                            double bottomZ, double topZ, float widthM, VertexDepth depth);
 
     std::size_t segmentCount() const;  // network segments (linear axis pieces)
+    // The extent of every object; zones at every depth add their plan extent only.
     core::Bounds3 bounds() const;
+    // A zone at every depth has z from -infinity to +infinity.
     core::Bounds3 featureBounds(const Feature& f) const;
 
-    // Attach a detail record to a feature (the feature's type decides which table is meant).
-    void attach(std::uint32_t feature, SewerProfile d) {
-        attachTo(feature, sewerProfiles, std::move(d));
+    // Attaches a detail record to a feature, after the ones it has.
+    template <typename T>
+    void attach(std::uint32_t feature, T record) {
+        auto& table = tableOf<T>(*this);
+        const auto link = static_cast<std::uint32_t>(detailLinks.size());
+        detailLinks.push_back({T::kKind, static_cast<std::uint32_t>(table.size()), kNoDetail});
+        table.push_back(std::move(record));
+        std::uint32_t* next = &features.at(feature).firstDetail;
+        while (*next != kNoDetail) next = &detailLinks[*next].next;
+        *next = link;
     }
-    void attach(std::uint32_t feature, TreeDetail d) { attachTo(feature, trees, std::move(d)); }
-    void attach(std::uint32_t feature, WellDetail d) { attachTo(feature, wells, std::move(d)); }
-    void attach(std::uint32_t feature, ContaminationDetail d) {
-        attachTo(feature, contaminations, std::move(d));
+    // Every record of kind T of a feature, in the order attached.
+    template <typename T>
+    std::vector<const T*> detailsOf(const Feature& f) const {
+        std::vector<const T*> out;
+        const auto& table = tableOf<T>(*this);
+        for (std::uint32_t l = f.firstDetail; l != kNoDetail; l = detailLinks[l].next)
+            if (detailLinks[l].kind == T::kKind) out.push_back(&table[detailLinks[l].index]);
+        return out;
     }
-    const SewerProfile* sewerOf(const Feature& f) const {
-        return f.type == ObjectType::SewerPipe ? detailOf(f, sewerProfiles) : nullptr;
+    template <typename T>
+    const T* firstDetail(const Feature& f) const {
+        const auto& table = tableOf<T>(*this);
+        for (std::uint32_t l = f.firstDetail; l != kNoDetail; l = detailLinks[l].next)
+            if (detailLinks[l].kind == T::kKind) return &table[detailLinks[l].index];
+        return nullptr;
     }
-    const TreeDetail* treeOf(const Feature& f) const {
-        return f.type == ObjectType::Tree ? detailOf(f, trees) : nullptr;
-    }
-    const WellDetail* wellOf(const Feature& f) const {
-        return f.type == ObjectType::Well ? detailOf(f, wells) : nullptr;
-    }
+    const SewerProfile* sewerOf(const Feature& f) const { return firstDetail<SewerProfile>(f); }
+    const TreeDetail* treeOf(const Feature& f) const { return firstDetail<TreeDetail>(f); }
+    const WellDetail* wellOf(const Feature& f) const { return firstDetail<WellDetail>(f); }
     const ContaminationDetail* contaminationOf(const Feature& f) const {
-        return f.type == ObjectType::ContaminationZone ? detailOf(f, contaminations) : nullptr;
+        return firstDetail<ContaminationDetail>(f);
     }
+
+    // The source's own attributes of a feature.
+    std::span<const Attribute> attributesOf(const Feature& f) const {
+        return {attributes.data() + f.firstAttribute, f.attributeCount};
+    }
+    const AttributeValue* attribute(const Feature& f, std::string_view key) const;
+    // Sets (or replaces) one attribute of a feature.
+    void setAttribute(std::uint32_t feature, std::string_view key, AttributeValue value);
+
+    // The first feature with this id (ids are unique within a source; several sources may share
+    // one), through an index built on first use and again after features were added.
+    std::optional<std::uint32_t> find(std::string_view id) const;
+    // Every feature with this id.
+    std::vector<std::uint32_t> findAll(std::string_view id) const;
 
     const std::string& str(core::StringPool::Id id) const { return strings.str(id); }
     // Estimated heap bytes of the geometry arrays, for docs/performance.md.
     std::size_t geometryBytes() const;
 
   private:
-    template <typename T>
-    void attachTo(std::uint32_t feature, std::vector<T>& table, T d) {
-        features.at(feature).detail = static_cast<std::uint32_t>(table.size());
-        table.push_back(std::move(d));
+    template <typename T, typename Self>
+    static auto& tableOf(Self& self) {
+        if constexpr (T::kKind == DetailKind::SewerProfile) return self.sewerProfiles;
+        else if constexpr (T::kKind == DetailKind::Tree) return self.trees;
+        else if constexpr (T::kKind == DetailKind::Well) return self.wells;
+        else return self.contaminations;
     }
-    template <typename T>
-    static const T* detailOf(const Feature& f, const std::vector<T>& table) {
-        return f.detail < table.size() ? &table[f.detail] : nullptr;
-    }
+    std::uint32_t addFeature(const Meta& meta, std::uint32_t geometry);
+
+    // The id index: not copied with the dataset (it points into this dataset's ids).
+    struct IdIndex {
+        IdIndex() = default;
+        IdIndex(const IdIndex&) {}
+        IdIndex& operator=(const IdIndex&) {
+            std::lock_guard lock(mutex);
+            map.clear();
+            builtFor = 0;
+            return *this;
+        }
+        IdIndex(IdIndex&& o) noexcept { *this = std::move(o); }
+        IdIndex& operator=(IdIndex&&) noexcept {
+            map.clear();  // string views into the moved strings stay valid, but keep it simple
+            builtFor = 0;
+            return *this;
+        }
+        std::mutex mutex;
+        std::unordered_multimap<std::string_view, std::uint32_t> map;
+        std::size_t builtFor = 0;  // features.size() when built
+    };
+    mutable IdIndex mIdIndex;
 };
 
 }  // namespace bz::model

@@ -7,11 +7,28 @@
 
 namespace bz::model {
 
-// Lifecycle status. Every `proposed` feature is checked against every existing/out-of-service one.
-// Proposed: a designer's measure, checked against the rest. PlannedByOwner: an operator's own
-// planned network (KLIC "projected"): shown, checked against proposals only on request, never
-// reported as a proposal.
-enum class ObjectStatus : std::uint8_t { Existing, Proposed, OutOfService, PlannedByOwner };
+// Lifecycle status (INSPIRE's ConditionOfFacility, as KLIC uses it, plus the designer's
+// proposals). Every proposed feature is checked against every object that is in the ground.
+//  Existing          functional
+//  Proposed          a designer's measure, checked against the rest
+//  OutOfService      disused, still in the ground
+//  PlannedByOwner    an operator's own plan (KLIC "projected"): shown, checked against proposals
+//                    only on request, never reported as a proposal
+//  UnderConstruction being laid: in the ground for every check
+//  Abandoned         decommissioned and left in the ground (verlaten)
+//  Removed           no longer in the ground: kept for its history, never checked
+enum class ObjectStatus : std::uint8_t {
+    Existing,
+    Proposed,
+    OutOfService,
+    PlannedByOwner,
+    UnderConstruction,
+    Abandoned,
+    Removed,
+};
+
+// Is an object of this status physically in the ground (a proposal may hit it)?
+bool inTheGround(ObjectStatus s);
 
 // Where a vertex's height comes from. `Assumed` heights come from a default cover depth and carry
 // the rule set's uncertainty; `Unknown` is a 2D feature nobody gave a height to.
@@ -45,6 +62,11 @@ enum class ObjectType : std::uint8_t {
 GeometryKind geometryKindOf(ObjectType type);
 
 std::string_view toCode(ObjectStatus s);
+// Every status, in enum order (for tables and listings).
+inline constexpr ObjectStatus kStatuses[] = {
+    ObjectStatus::Existing,          ObjectStatus::Proposed,  ObjectStatus::OutOfService,
+    ObjectStatus::PlannedByOwner,    ObjectStatus::UnderConstruction, ObjectStatus::Abandoned,
+    ObjectStatus::Removed};
 std::string_view toCode(DepthProvenance p);
 std::string_view toCode(ObjectType t);
 char toChar(DepthProvenance p);  // one letter per vertex in the store: m d a u

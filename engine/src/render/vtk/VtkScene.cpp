@@ -171,18 +171,9 @@ VtkScene buildScene(const model::Dataset& ds, const model::GroundLevel& ground,
     VtkScene s;
     s.origin = renderOrigin(ds);
     const core::Vec3 o = s.origin;
+    // Plan constraints (EV areas, project areas) hold at every depth: the dataset's bounds take
+    // only their plan extent, and they are drawn within the vertical range of the other objects.
     auto b = ds.bounds();
-    // Plan constraints (EV areas, project areas) hold "at every depth" and are stored 200 m tall;
-    // they are drawn, and framed, within the vertical range of the other objects.
-    core::Bounds3 solidBounds;
-    for (const auto& f : ds.features) {
-        auto fb = ds.featureBounds(f);
-        if (fb.hi.z - fb.lo.z <= 50 || f.kind() != GeometryKind::Prism) solidBounds.merge(fb);
-    }
-    if (!solidBounds.empty()) {
-        b.lo.z = solidBounds.lo.z;
-        b.hi.z = solidBounds.hi.z;
-    }
     const double clipLo = b.lo.z - 0.5, clipHi = b.hi.z + 0.5;
     s.bounds = {b.lo - o, b.hi - o};
     s.renderer = vtkSmartPointer<vtkRenderer>::New();
@@ -258,7 +249,8 @@ VtkScene buildScene(const model::Dataset& ds, const model::GroundLevel& ground,
                 auto parts = std::isnan(p.widthM)
                                  ? geom::convexParts(rings[0], {rings.begin() + 1, rings.end()})
                                  : geom::bufferedPolylineParts(rings[0], p.widthM);
-                double bottom = std::max(p.bottomZ, clipLo), top = std::min(p.topZ, clipHi);
+                double bottom = p.allDepths ? clipLo : std::max(p.bottomZ, clipLo);
+                double top = p.allDepths ? clipHi : std::min(p.topZ, clipHi);
                 for (const auto& part : parts)
                     translucent.prism(part, bottom - o.z, top - o.z, c, id);
             }

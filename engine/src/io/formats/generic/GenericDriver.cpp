@@ -9,6 +9,7 @@
 
 #include <cmath>
 #include <memory>
+#include <set>
 
 #include <bodemzicht/io/CrsTransform.h>
 
@@ -23,6 +24,14 @@ using core::fail;
 using model::ObjectType;
 
 namespace {
+
+// The generic schema's columns (docs/import.md); every other column is the source's own attribute.
+const std::set<std::string> kSchemaColumns = {
+    "id",          "layer",         "theme",        "owner",       "status",
+    "type",        "material",      "source_file",  "year",        "laid_date",
+    "planned_date", "out_of_service_date", "end_of_life_date", "horizontal_accuracy_m",
+    "diameter_mm", "depth_m",       "depth_source", "depth_uncertainty_m", "top_m",
+    "bottom_m",    "width_m",       "all_depths",   "wkt",         "geometry"};
 
 bool isCableTheme(const std::string& t) {
     return t == "laagspanning" || t == "middenspanning" || t == "hoogspanning" ||
@@ -201,6 +210,14 @@ core::Result<void> importPrism(const OGRFeature& f, model::Dataset::Meta meta, C
     double width = detail::num(f, c.idx("width_m"));
     if (isLine && !(width > 0))
         return fail(c.file, meta.id, "a line footprint needs a positive width_m");
+    // A plan constraint (a protected strip, an area) may hold at every depth.
+    if (detail::num(f, c.idx("all_depths")) == 1) {
+        auto fi = c.ds.addPrism(meta, *rings, NAN, NAN,
+                                isLine ? static_cast<float>(width) : model::kUnknown,
+                                {model::DepthProvenance::Unknown, model::kUnknown});
+        c.ds.prisms[c.ds.features[fi].geometry].allDepths = true;
+        return {};
+    }
     auto first = (*rings)[0][0];
     auto range = verticalRange(f, c, meta.id, first.x, first.y);
     if (!range) return std::unexpected(range.error());
@@ -265,6 +282,7 @@ void importLayer(OGRLayer* layer, const std::string& file, const ReadOptions& op
             type = *given;
         }
         meta->type = type;
+        meta->attributes = detail::otherAttributes(*f, kSchemaColumns);
         auto flat = wkbFlatten(g->getGeometryType());
         bool lineGeom = flat == wkbLineString || flat == wkbMultiLineString;
         bool pointGeom = flat == wkbPoint;

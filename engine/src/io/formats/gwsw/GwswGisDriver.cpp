@@ -8,6 +8,7 @@
 #include <cctype>
 #include <cmath>
 #include <memory>
+#include <set>
 
 #include <bodemzicht/io/CrsTransform.h>
 
@@ -23,6 +24,15 @@ namespace {
 
 using detail::findColumn;
 using detail::lowerAscii;
+
+// Begindatum as GWSW exports write it: a date, a year, or a year in a longer text.
+model::Date laidDate(const std::string& text) {
+    if (auto d = model::Date::parse(text)) return *d;
+    if (text.size() >= 4)
+        if (auto y = core::parseInt(text.substr(0, 4)); y && *y > 1800 && *y < 2100)
+            return model::Date::of(*y);
+    return {};
+}
 
 bool hasBobColumns(OGRLayer* layer) {
     auto* d = layer->GetLayerDefn();
@@ -48,6 +58,10 @@ core::Result<void> readGwswGis(GDALDataset& src, const std::string& source, mode
         int cYear = findColumn(d, {"Begindatum", "JaarAanleg", "aanlegjaar"}),
             cSys = findColumn(d, {"Stelseltype", "Stelsel", "type_stelsel"});
         int cType = findColumn(d, {"Type", "Leidingtype", "type"});
+        // Every other column is the source's own attribute.
+        std::set<std::string> used;
+        for (int c : {cId, cBob1, cBob2, cW, cH, cShape, cMat, cYear, cSys, cType})
+            if (c >= 0) used.insert(lowerAscii(d->GetFieldDefn(c)->GetNameRef()));
         // A layer without a CRS is taken as RD New, as GWSW exports are.
         auto t = detail::layerTransform(*layer, std::string("EPSG:28992"), false);
         if (!t) return core::fail(source, "", t.error().message);
@@ -115,8 +129,8 @@ core::Result<void> readGwswGis(GDALDataset& src, const std::string& source, mode
                           : "rioolVrijverval";
             m.material = text(*f, cMat);
             m.source = source;
-            std::string year = text(*f, cYear);
-            if (year.size() >= 4) m.yearLaid = core::parseInt(year.substr(0, 4)).value_or(0);
+            m.dates.laid = laidDate(text(*f, cYear));
+            m.attributes = detail::otherAttributes(*f, used);
             float diameter =
                 std::isnan(w) && std::isnan(h)
                     ? model::kUnknown

@@ -64,6 +64,12 @@ struct Graph {
     }
 };
 
+// The aspects the model reads into its own fields; every other one becomes an attribute.
+const std::set<std::string> kModelled = {
+    "Begindatum",   "MateriaalLeiding", "BreedteLeiding", "HoogteLeiding", "VormLeiding",
+    "MateriaalPut", "HoogtePut",        "BreedtePut",     "LengtePut",     "VormPut",
+    "Putdekselniveau"};
+
 constexpr const char* kType = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 constexpr const char* kLabel = "http://www.w3.org/2000/01/rdf-schema#label";
 
@@ -228,9 +234,15 @@ core::Result<void> readTurtle(const std::string& path, model::Dataset& ds,
         m.layer = "gwsw";
         m.owner = "";
         m.source = path;
-        auto year = asp.find("Begindatum");
-        if (year != asp.end() && year->second.size() >= 4)
-            m.yearLaid = core::parseInt(year->second.substr(0, 4)).value_or(0);
+        if (auto year = asp.find("Begindatum"); year != asp.end()) {
+            if (auto d = model::Date::parse(year->second))
+                m.dates.laid = *d;
+            else if (auto y = core::parseInt(year->second.substr(0, 4)))
+                m.dates.laid = model::Date::of(*y);
+        }
+        // The aspects the model has no place for, under their GWSW names.
+        for (const auto& [aspect, value] : asp)
+            if (!kModelled.count(aspect)) m.attributes.emplace_back(aspect, value);
         if (kind == "pipe") {
             m.type = model::ObjectType::SewerPipe;
             m.theme = cls.find("Pers") != std::string::npos ? "rioolOnderOverOfOnderdruk"

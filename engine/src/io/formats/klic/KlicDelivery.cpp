@@ -52,6 +52,41 @@ float accuracyOf(const std::string* href) {
     return model::kUnknown;  // onbekend
 }
 
+model::Date laidDate(const std::string& validFrom) {
+    auto d = model::Date::parse(validFrom);
+    if (!d || d->year() == 1900 || d->year() >= 9999 || d->year() < 1800) return {};
+    return *d;
+}
+
+std::vector<std::pair<std::string, model::AttributeValue>> otherAttributes(
+    const GmlRecord& r, const std::set<std::string>& used) {
+    std::vector<std::pair<std::string, model::AttributeValue>> out;
+    // An element given more than once keeps every value, joined.
+    auto add = [&](std::string key, model::AttributeValue v) {
+        for (auto& [k, old] : out)
+            if (k == key) {
+                old = model::toString(old) + "; " + model::toString(v);
+                return;
+            }
+        out.emplace_back(std::move(key), std::move(v));
+    };
+    for (const auto& [element, text] : r.text) {
+        if (used.count(element) || element.starts_with("gml:")) continue;
+        auto uom = r.uom.find(element);
+        if (uom != r.uom.end())
+            if (auto v = core::parseNumber(text)) {
+                add(element + " (" + lastSegment(uom->second) + ")", *v);
+                continue;
+            }
+        add(element, text);
+    }
+    // Code-list values (an URL to a code list); references to other features are links, not
+    // values.
+    for (const auto& [element, href] : r.href)
+        if (!used.count(element) && href.starts_with("http")) add(element, lastSegment(href));
+    return out;
+}
+
 std::string Delivery::ownerOf(const std::string& gmlId) const {
     std::string code = sourceHolder(gmlId);
     auto owner = owners.find(code);

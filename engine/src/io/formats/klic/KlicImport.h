@@ -94,6 +94,12 @@ core::Result<void> checkZipLimits(const std::string& zip);
 bool hasImklHeader(std::string_view head);
 
 // Helpers for IMKL values.
+// usc:validFrom as a date; the dummies 1900 and 9999 are unknown.
+model::Date laidDate(const std::string& validFrom);
+// The record's values the model has no field for (not in `used`): texts (numbers with a unit as
+// numbers, the unit in the key) and code-list references (their code).
+std::vector<std::pair<std::string, model::AttributeValue>> otherAttributes(
+    const GmlRecord& r, const std::set<std::string>& used);
 std::string lastSegment(const std::string& href);
 double metresPer(const std::string& uom);   // metres per unit of an OGC uom; NaN when unknown
 float accuracyOf(const std::string* href);  // tot30cm -> 0.3; onbekend -> NaN

@@ -47,6 +47,13 @@ bool diameterOf(const GmlRecord& r, const std::string& file, ImportReport& repor
     return true;
 }
 
+// What a network element's reader takes into the model; the rest are its attributes.
+const std::set<std::string> kUsedByNetworks = {
+    "net:inNetwork",          "net:link",          "usc:pipeDiameter",
+    "imkl:kabelDiameter",     "usc:ductWidth",     "imkl:buismateriaalType",
+    "usc:currentStatus",      "usc:validFrom",     "imkl:geoNauwkeurigheidXY",
+    "imkl:dieptelegging"};
+
 }  // namespace
 
 void addNetworks(const Delivery& d, DeliveryGround& ground, CoverDepths& covers,
@@ -89,11 +96,8 @@ void addNetworks(const Delivery& d, DeliveryGround& ground, CoverDepths& covers,
             auto s = model::statusFromCode(lastSegment(*st));
             meta.status = s ? *s : model::ObjectStatus::Existing;
         }
-        if (auto* from = r.first("usc:validFrom"); from && from->size() >= 4) {
-            int year = core::parseInt(from->substr(0, 4)).value_or(0);
-            if (year > 1800 && year < 2100 && year != 1900)
-                meta.yearLaid = year;  // 9999 and 1900 are dummies
-        }
+        if (auto* from = r.first("usc:validFrom")) meta.dates.laid = laidDate(*from);
+        meta.attributes = otherAttributes(r, kUsedByNetworks);
         meta.horizontalAccuracyM = accuracyOf(r.firstHref("imkl:geoNauwkeurigheidXY"));
         int k = 0;
         bool loaded = false;

@@ -96,11 +96,12 @@ void addZones(const Delivery& d, model::Dataset& ds, ImportReport& report) {
             if (!contact.empty()) what += ", contact " + contact;
             meta.owner += "; " + what;
         }
-        // A plan constraint: it holds at every depth a project reaches.
+        // A plan constraint: it holds at every depth.
         for (std::size_t k = 0; k < valid.size(); ++k) {
             if (valid.size() > 1) meta.id = r.id + "/" + std::to_string(k);
-            ds.addPrism(meta, valid[k], -100.0, 100.0, model::kUnknown,
-                        {DepthProvenance::Unknown, model::kUnknown});
+            auto fi = ds.addPrism(meta, valid[k], NAN, NAN, model::kUnknown,
+                                  {DepthProvenance::Unknown, model::kUnknown});
+            ds.prisms[ds.features[fi].geometry].allDepths = true;
         }
         report.load(r.type);
     }

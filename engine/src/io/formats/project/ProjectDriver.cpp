@@ -1,6 +1,6 @@
 // A Bodemzicht project as a source (docs/data-model.md): a GeoPackage, or any GDAL source with its
 // layers (PostGIS: "PG:dbname=..."). The store itself is io/ProjectStore.
-#include "../../ProjectRead.h"
+#include "../../project/ProjectFiles.h"
 #include "../Driver.h"
 
 namespace bz::io::formats {

@@ -12,6 +12,7 @@
 #include <cctype>
 #include <cmath>
 #include <memory>
+#include <set>
 
 #include <bodemzicht/io/CrsTransform.h>
 
@@ -86,6 +87,9 @@ core::Result<void> readTrees(GDALDataset& ds, const std::string& source, const R
     layer->ResetReading();
     std::string name = layer->GetName();
     Columns c(layer->GetLayerDefn());
+    std::set<std::string> used = {"wkt", "geometry"};  // every other column is an attribute
+    for (int col : {c.id, c.species, c.height, c.stem, c.crown, c.year, c.owner})
+        if (col >= 0) used.insert(lowerAscii(layer->GetLayerDefn()->GetFieldDefn(col)->GetNameRef()));
     if (c.id < 0) return core::fail(source, "", "no id column (id, BOOMNUMMER, lokaalid, ...)");
     if (!options.groundLevel.available())
         return core::fail(
@@ -160,10 +164,9 @@ core::Result<void> readTrees(GDALDataset& ds, const std::string& source, const R
             m.owner = text(*f, c.owner);
             m.source = source;
             std::string year = text(*f, c.year);
-            if (year.size() >= 4) {
-                int y = core::parseInt(year.substr(0, 4)).value_or(0);
-                if (y > 1600 && y < 2100) m.yearLaid = y;
-            }
+            if (auto d = model::Date::parse(year); d && d->year() > 1600 && d->year() < 2100)
+                m.dates.laid = *d;
+            m.attributes = detail::otherAttributes(*f, used);
             if (std::isnan(detail.stemDiameterM))
                 report.warn(
                     {source, id, "no stem diameter: a 0.2 m stem is assumed for the clash check"});

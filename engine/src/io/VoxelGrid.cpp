@@ -1,0 +1,256 @@
+#include <bodemzicht/io/VoxelGrid.h>
+
+#include <bodemzicht/core/Limits.h>
+#include <bodemzicht/io/LocalPaths.h>
+
+#include <netcdf.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <mutex>
+
+namespace bz::io {
+
+namespace {
+
+// The file open for one reading step; closed at the end of the scope.
+struct NcFile {
+    int id = -1;
+    ~NcFile() {
+        if (id >= 0) nc_close(id);
+    }
+};
+
+std::string textAttribute(int nc, int var, const char* name) {
+    std::size_t len = 0;
+    nc_type type;
+    if (nc_inq_att(nc, var, name, &type, &len) != NC_NOERR || type != NC_CHAR || len > 4096)
+        return "";
+    std::string s(len, '\0');
+    if (nc_get_att_text(nc, var, name, s.data()) != NC_NOERR) return "";
+    while (!s.empty() && s.back() == '\0') s.pop_back();
+    return s;
+}
+
+bool numberAttribute(int nc, int var, const char* name, double& out) {
+    std::size_t len = 0;
+    nc_type type;
+    if (nc_inq_att(nc, var, name, &type, &len) != NC_NOERR || len != 1 || type == NC_CHAR ||
+        type == NC_STRING)
+        return false;
+    return nc_get_att_double(nc, var, name, &out) == NC_NOERR;
+}
+
+std::string ncError(int status) {
+    return nc_strerror(status);
+}
+
+// Which axis a coordinate variable is: 0 x, 1 y, 2 z, -1 none.
+int axisOf(int nc, int var, const std::string& name) {
+    std::string axis = textAttribute(nc, var, "axis");
+    std::string standard = textAttribute(nc, var, "standard_name");
+    if (axis == "X" || standard == "projection_x_coordinate" || name == "x") return 0;
+    if (axis == "Y" || standard == "projection_y_coordinate" || name == "y") return 1;
+    if (axis == "Z" || standard == "depth" || standard == "altitude" || standard == "height" ||
+        name == "z")
+        return 2;
+    return -1;
+}
+
+}  // namespace
+
+struct VoxelGrid::Private {
+    std::string path, version;
+    model::GridGeometry grid;
+    std::vector<model::FieldVariable> variables;
+    std::vector<int> varIds;
+    // Per file dimension of the variables: which axis it is, and whether the file runs it
+    // downwards (the grid counts every axis upwards).
+    std::array<int, 3> axisOfDim{};
+    std::array<bool, 3> reversed{};
+    std::array<int, 3> dimIds{};
+    // Values per variable, read on first use: index i + nx * (j + ny * k).
+    std::vector<std::vector<float>> values;
+    std::unique_ptr<std::once_flag[]> loaded;
+
+    void load(std::size_t v) const;
+};
+
+void VoxelGrid::Private::load(std::size_t v) const {
+    auto* self = const_cast<Private*>(this);
+    std::vector<float>& out = self->values[v];
+    out.assign(grid.cellCount(), NAN);
+    NcFile f;
+    if (nc_open(path.c_str(), NC_NOWRITE, &f.id) != NC_NOERR) return;
+    const int var = varIds[v];
+    std::array<std::size_t, 3> len{};
+    for (int d = 0; d < 3; ++d) nc_inq_dimlen(f.id, dimIds[d], &len[d]);
+    std::vector<float> raw(grid.cellCount());
+    if (nc_get_var_float(f.id, var, raw.data()) != NC_NOERR) return;
+    double fill = NAN, missing = NAN;
+    const bool hasFill = numberAttribute(f.id, var, "_FillValue", fill);
+    const bool hasMissing = numberAttribute(f.id, var, "missing_value", missing);
+    const int n[3] = {grid.nx, grid.ny, grid.nz};
+    // The file's order: the last dimension varies fastest.
+    std::size_t at = 0;
+    for (std::size_t a = 0; a < len[0]; ++a)
+        for (std::size_t b = 0; b < len[1]; ++b)
+            for (std::size_t c = 0; c < len[2]; ++c, ++at) {
+                const std::size_t fileIndex[3] = {a, b, c};
+                int ijk[3] = {0, 0, 0};
+                for (int d = 0; d < 3; ++d) {
+                    const int axis = axisOfDim[d];
+                    const int idx = static_cast<int>(fileIndex[d]);
+                    ijk[axis] = reversed[d] ? n[axis] - 1 - idx : idx;
+                }
+                float value = raw[at];
+                if ((hasFill && value == static_cast<float>(fill)) ||
+                    (hasMissing && value == static_cast<float>(missing)) || !std::isfinite(value))
+                    value = NAN;
+                out[static_cast<std::size_t>(ijk[0]) +
+                    static_cast<std::size_t>(n[0]) *
+                        (static_cast<std::size_t>(ijk[1]) +
+                         static_cast<std::size_t>(n[1]) * static_cast<std::size_t>(ijk[2]))] =
+                    value;
+            }
+}
+
+VoxelGrid::VoxelGrid(std::unique_ptr<Private> p) : d(std::move(p)) {}
+VoxelGrid::VoxelGrid(VoxelGrid&&) noexcept = default;
+VoxelGrid& VoxelGrid::operator=(VoxelGrid&&) noexcept = default;
+VoxelGrid::~VoxelGrid() = default;
+
+const std::string& VoxelGrid::path() const {
+    return d->path;
+}
+const std::string& VoxelGrid::modelVersion() const {
+    return d->version;
+}
+const model::GridGeometry& VoxelGrid::grid() const {
+    return d->grid;
+}
+const std::vector<model::FieldVariable>& VoxelGrid::variables() const {
+    return d->variables;
+}
+std::string VoxelGrid::describe() const {
+    return "grid " + d->path;
+}
+
+double VoxelGrid::cellValue(std::size_t v, int i, int j, int k) const {
+    const auto& g = d->grid;
+    if (v >= d->variables.size() || i < 0 || j < 0 || k < 0 || i >= g.nx || j >= g.ny ||
+        k >= g.nz)
+        return NAN;
+    std::call_once(d->loaded[v], [&] { d->load(v); });
+    return d->values[v][static_cast<std::size_t>(i) +
+                        static_cast<std::size_t>(g.nx) *
+                            (static_cast<std::size_t>(j) +
+                             static_cast<std::size_t>(g.ny) * static_cast<std::size_t>(k))];
+}
+
+core::Result<VoxelGrid> VoxelGrid::open(const std::string& path) {
+    if (auto local = checkLocalPath(path, "the grid path"); !local)
+        return std::unexpected(local.error());
+    auto p = std::make_unique<Private>();
+    p->path = path;
+    NcFile f;
+    if (int st = nc_open(path.c_str(), NC_NOWRITE, &f.id); st != NC_NOERR)
+        return core::fail(path, "", "cannot open as netCDF: " + ncError(st));
+    int nvars = 0;
+    nc_inq_nvars(f.id, &nvars);
+    p->version = textAttribute(f.id, NC_GLOBAL, "title");
+    if (std::string c = textAttribute(f.id, NC_GLOBAL, "comment"); !c.empty())
+        p->version += (p->version.empty() ? "" : "; ") + c;
+    // The grid: the dimensions of the first 3D variable with x, y and z coordinate variables.
+    bool haveGrid = false;
+    for (int var = 0; var < nvars; ++var) {
+        char name[NC_MAX_NAME + 1] = {};
+        nc_type type;
+        int ndims = 0, dims[NC_MAX_VAR_DIMS], natts = 0;
+        if (nc_inq_var(f.id, var, name, &type, &ndims, dims, &natts) != NC_NOERR || ndims != 3)
+            continue;
+        if (type == NC_CHAR || type == NC_STRING) continue;
+        if (!haveGrid) {
+            std::array<bool, 3> seen{};
+            bool ok = true;
+            for (int dim = 0; dim < 3 && ok; ++dim) {
+                char dimName[NC_MAX_NAME + 1] = {};
+                std::size_t len = 0;
+                nc_inq_dim(f.id, dims[dim], dimName, &len);
+                int coord = -1;
+                if (nc_inq_varid(f.id, dimName, &coord) != NC_NOERR || len < 1) {
+                    ok = false;
+                    break;
+                }
+                const int axis = axisOf(f.id, coord, dimName);
+                if (axis < 0 || seen[axis]) {
+                    ok = false;
+                    break;
+                }
+                seen[axis] = true;
+                std::vector<double> c(len);
+                if (nc_get_var_double(f.id, coord, c.data()) != NC_NOERR)
+                    return core::fail(path, "", std::string("cannot read coordinate ") + dimName);
+                if (axis == 2 && textAttribute(f.id, coord, "positive") == "down")
+                    for (auto& z : c) z = -z;  // depths: heights upwards
+                // A regular grid: evenly spaced coordinates (cell centres).
+                double step = len > 1 ? (c[len - 1] - c[0]) / static_cast<double>(len - 1) : 1.0;
+                for (std::size_t i = 0; i < len; ++i)
+                    if (!std::isfinite(c[i]) ||
+                        std::abs(c[i] - (c[0] + step * static_cast<double>(i))) >
+                            1e-6 * std::max(1.0, std::abs(step)))
+                        return core::fail(path, "",
+                                          std::string("coordinate ") + dimName +
+                                              " is not evenly spaced: not a regular grid");
+                if (step == 0) return core::fail(path, "", std::string("coordinate ") + dimName + " has a zero step");
+                p->axisOfDim[dim] = axis;
+                p->reversed[dim] = step < 0;
+                p->dimIds[dim] = dims[dim];
+                const double lo = std::min(c[0], c[len - 1]), cell = std::abs(step);
+                double* origin = axis == 0 ? &p->grid.origin.x : axis == 1 ? &p->grid.origin.y
+                                                                           : &p->grid.origin.z;
+                double* size = axis == 0 ? &p->grid.cellSize.x : axis == 1 ? &p->grid.cellSize.y
+                                                                           : &p->grid.cellSize.z;
+                *origin = lo - cell / 2;
+                *size = cell;
+                (axis == 0 ? p->grid.nx : axis == 1 ? p->grid.ny : p->grid.nz) =
+                    static_cast<int>(len);
+                // Coordinates in another CRS would be read as RD: refused.
+                std::string epsg = textAttribute(f.id, coord, "epsg");
+                if (!epsg.empty() && epsg != "28992" && epsg != "7415")
+                    return core::fail(path, "",
+                                      std::string("coordinate ") + dimName + " is in EPSG:" + epsg +
+                                          ", not RD New + NAP (EPSG:28992 / 7415)");
+            }
+            if (!ok) continue;
+            p->grid.hasZ = true;
+            haveGrid = true;
+            if (p->grid.cellCount() > core::limits().gridCells)
+                return core::fail(path, "",
+                                  core::overLimit("the grid's " +
+                                                      std::to_string(p->grid.cellCount()) +
+                                                      " voxels",
+                                                  "grid-cells"));
+        }
+        // A variable on exactly the grid's dimensions, in the same order.
+        if (!std::equal(dims, dims + 3, p->dimIds.begin())) continue;
+        model::FieldVariable fv;
+        fv.name = name;
+        const bool integer = type != NC_FLOAT && type != NC_DOUBLE;
+        fv.categorical = integer && !fv.name.starts_with("kans") && !fv.name.starts_with("onz");
+        fv.unit = textAttribute(f.id, var, "units");
+        fv.description = textAttribute(f.id, var, "long_name");
+        p->variables.push_back(std::move(fv));
+        p->varIds.push_back(var);
+    }
+    if (!haveGrid || p->variables.empty())
+        return core::fail(path, "",
+                          "no 3D variable on x, y and z coordinates (a regular grid such as GeoTOP "
+                          "was expected)");
+    p->values.resize(p->variables.size());
+    p->loaded = std::make_unique<std::once_flag[]>(p->variables.size());
+    return VoxelGrid(std::move(p));
+}
+
+}  // namespace bz::io

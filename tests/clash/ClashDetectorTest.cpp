@@ -654,3 +654,73 @@ TEST(ClashCertainty, TheProbabilityMatchesBruteForceSamplingOfTheBands) {
         EXPECT_LT(reported, 0.999);
     }
 }
+
+TEST(ClashDetector, EachRuleFamilyIsAPassAskedInTableOrder) {
+    Scene s;
+    s.line("a", "water", ObjectStatus::Existing, {{0, 0, 4}, {10, 0, 4}}, 0.1f);
+    clash::ClashModel model(s.ds, clash::RuleSet::dutchDefault(), model::GroundLevel(5.0));
+    auto names = [&](clash::ClashOptions o) {
+        return clash::ClashDetector(model, clash::RuleSet::dutchDefault(), o).passNames();
+    };
+    EXPECT_EQ(names({}), (std::vector<std::string>{"constraint-zone", "hard-clearance",
+                                                   "possible-in-band", "infiltration-above-ghg",
+                                                   "wko-spacing"}));
+    clash::ClashOptions self;
+    self.selfCheck = true;
+    EXPECT_EQ(names(self), (std::vector<std::string>{"self-overlap"}));
+    clash::ClashOptions uniform;
+    uniform.uniformClearanceM = 0.5;
+    EXPECT_EQ(names(uniform), (std::vector<std::string>{"constraint-zone", "hard-clearance",
+                                                        "possible-in-band"}));
+}
+
+TEST(ClashDetector, AZoneWithSeveralSubstancesIsAConstraintWhenAnyIsAboveItsValue) {
+    Scene s;
+    // Zinc below its intervention value (720 mg/kg ds), lead above (530): the lead decides.
+    auto zone = s.box("v", "verontreiniging", ObjectType::ContaminationZone,
+                      ObjectStatus::Existing, {{0, -5}, {10, -5}, {10, 5}, {0, 5}}, 3.5, 4.8);
+    s.ds.attach(zone, model::ContaminationDetail{"zink", 300, "mg/kg ds", "grond"});
+    s.ds.attach(zone, model::ContaminationDetail{"lood", 800, "mg/kg ds", "grond"});
+    auto below = s.box("w", "verontreiniging", ObjectType::ContaminationZone,
+                       ObjectStatus::Existing, {{20, -5}, {30, -5}, {30, 5}, {20, 5}}, 3.5, 4.8);
+    s.ds.attach(below, model::ContaminationDetail{"zink", 300, "mg/kg ds", "grond"});
+    s.ds.attach(below, model::ContaminationDetail{"lood", 100, "mg/kg ds", "grond"});
+    s.line("route", "warmte", ObjectStatus::Proposed, {{-5, 0, 4.0}, {35, 0, 4.0}}, 0.25f);
+    auto r = s.run();
+    auto* v = find(r, "v", "route");
+    ASSERT_NE(v, nullptr);
+    EXPECT_EQ(v->kind, ClashKind::Constraint);
+    EXPECT_EQ(v->rule, "intervention.grond.lood");
+    EXPECT_EQ(find(r, "w", "route"), nullptr);
+}
+
+TEST(ClashDetector, AZoneAtEveryDepthHoldsAboveAndBelowEverything) {
+    Scene s;
+    auto ev = s.box("ev", "evGebied", ObjectType::ProtectedZone, ObjectStatus::Existing,
+                    {{0, -5}, {10, -5}, {10, 5}, {0, 5}}, NAN, NAN);
+    s.ds.prisms[s.ds.features[ev].geometry].allDepths = true;
+    // One route far below, one far above every level a zone used to be stored at.
+    s.line("deep", "warmte", ObjectStatus::Proposed, {{-5, 0, -150}, {15, 0, -150}}, 0.25f);
+    s.line("high", "warmte", ObjectStatus::Proposed, {{-5, 2, 150}, {15, 2, 150}}, 0.25f);
+    s.line("beside", "warmte", ObjectStatus::Proposed, {{-5, 9, 4}, {15, 9, 4}}, 0.25f);
+    auto r = s.run();
+    ASSERT_NE(find(r, "ev", "deep"), nullptr);
+    ASSERT_NE(find(r, "ev", "high"), nullptr);
+    EXPECT_EQ(find(r, "ev", "beside"), nullptr);
+    EXPECT_EQ(find(r, "ev", "deep")->kind, ClashKind::Constraint);
+    EXPECT_NEAR(find(r, "ev", "deep")->violatedLengthM, 10.0 + 0.25, 1e-6);
+}
+
+TEST(ClashDetector, RemovedObjectsAreNeverCheckedAndReportsCarryTheSourcesAttributes) {
+    Scene s;
+    auto gone = s.line("gone", "water", ObjectStatus::Removed, {{0, 0, 4}, {10, 0, 4}}, 0.1f);
+    auto there = s.line("there", "water", ObjectStatus::Abandoned, {{0, 1, 4}, {10, 1, 4}}, 0.1f);
+    s.ds.setAttribute(there, "materiaal_detail", std::string("gietijzer"));
+    (void)gone;
+    s.line("new", "warmte", ObjectStatus::Proposed, {{5, -5, 4}, {5, 5, 4}}, 0.25f);
+    auto r = s.run();
+    EXPECT_EQ(find(r, "gone", "new"), nullptr);
+    auto* c = find(r, "there", "new");
+    ASSERT_NE(c, nullptr);
+    EXPECT_EQ(c->aAttributes, "materiaal_detail=gietijzer");
+}

@@ -39,7 +39,9 @@ const std::vector<std::string>& csvColumns() {
                                                   "assumed_values",
                                                   "worst_shift_m",
                                                   "certainty",
-                                                  "probability"};
+                                                  "probability",
+                                                  "a_attributes",
+                                                  "b_attributes"};
     return cols;
 }
 
@@ -94,7 +96,9 @@ std::vector<Cell> rowOf(const Clash& c) {
             text(c.assumed),
             c.kind == ClashKind::Possible ? Cell{c.worstShiftM} : Cell{},
             std::string(toCode(c.certainty)),
-            c.probability};
+            c.probability,
+            text(c.aAttributes),
+            text(c.bAttributes)};
 }
 
 }  // namespace
@@ -150,6 +154,8 @@ core::Result<ClashReport> reportFromTable(const io::Table& t, const std::string&
         if (std::isnan(c.worstShiftM)) c.worstShiftM = 0;
         certaintyFromCode(str("certainty"), c.certainty);  // older reports: none
         c.probability = num("probability");
+        c.aAttributes = str("a_attributes");
+        c.bAttributes = str("b_attributes");
         report.clashes.push_back(std::move(c));
     }
     return report;

@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include <bodemzicht/clash/ClashModel.h>
@@ -36,6 +37,8 @@ class ClashDetector {
     // index built once in the constructor.
     std::vector<Clash> checkFeature(std::uint32_t feature, core::Vec3 offset = {}) const;
     double indexBuildMs() const;
+    // The rule families (passes) this run applies, in the order they are asked.
+    std::vector<std::string> passNames() const;
 
   private:
     struct Impl;

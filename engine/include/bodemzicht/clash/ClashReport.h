@@ -56,6 +56,8 @@ struct Clash {
     // Probability that the clearance is violated, with the relative vertical offset of the two
     // objects normal with sigma = sqrt(bandA^2 + bandB^2); NaN where certainty is None.
     double probability = std::numeric_limits<double>::quiet_NaN();
+    // The source's own attributes of both objects, "key=value; ..." (model::Dataset::attributes).
+    std::string aAttributes, bAttributes;
     core::Vec3 location() const { return (pointA + pointB) * 0.5; }
 };
 

@@ -1,5 +1,7 @@
 #include <bodemzicht/geom/Decompose.h>
 
+#include <geos_c.h>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -28,19 +30,6 @@ bool isConvex(const Polygon2& r) {
 
 namespace {
 
-bool segmentsCross(Vec2 a, Vec2 b, Vec2 c, Vec2 d) {
-    // Proper crossing only (touching at shared endpoints does not count).
-    double d1 = core::cross(b - a, c - a), d2 = core::cross(b - a, d - a);
-    double d3 = core::cross(d - c, a - c), d4 = core::cross(d - c, b - c);
-    return ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0));
-}
-
-bool pointInTriangle(Vec2 p, Vec2 a, Vec2 b, Vec2 c) {
-    double c1 = core::cross(b - a, p - a), c2 = core::cross(c - b, p - b),
-           c3 = core::cross(a - c, p - c);
-    return c1 >= 0 && c2 >= 0 && c3 >= 0;
-}
-
 Polygon2 orient(Polygon2 r, bool ccw) {
     if ((signedArea(r) > 0) != ccw) std::reverse(r.begin(), r.end());
     return r;
@@ -54,102 +43,55 @@ Polygon2 removeDuplicates(const Polygon2& r) {
     return out;
 }
 
-// Joins each hole into the outer ring through a bridge to a visible outer vertex.
-Polygon2 bridgeHoles(Polygon2 outer, std::vector<Polygon2> holes) {
-    std::sort(holes.begin(), holes.end(), [](const Polygon2& a, const Polygon2& b) {
-        auto mx = [](const Polygon2& r) {
-            double m = -std::numeric_limits<double>::infinity();
-            for (auto p : r) m = std::max(m, p.x);
-            return m;
-        };
-        return mx(a) > mx(b);
-    });
-    for (std::size_t h = 0; h < holes.size(); ++h) {
-        const Polygon2& hole = holes[h];
-        std::size_t hi = 0;
-        for (std::size_t i = 1; i < hole.size(); ++i)
-            if (hole[i].x > hole[hi].x) hi = i;
-        Vec2 hp = hole[hi];
-        // Candidate outer vertices by distance; take the first whose bridge crosses no edge.
-        std::vector<std::size_t> order(outer.size());
-        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-        std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-            return core::distance(outer[a], hp) < core::distance(outer[b], hp);
-        });
-        std::size_t chosen = order.front();
-        for (std::size_t oi : order) {
-            Vec2 op = outer[oi];
-            bool clear = true;
-            auto check = [&](const Polygon2& r) {
-                for (std::size_t k = 0; k < r.size() && clear; ++k)
-                    if (segmentsCross(hp, op, r[k], r[(k + 1) % r.size()])) clear = false;
-            };
-            check(outer);
-            for (std::size_t k = h; k < holes.size() && clear; ++k) check(holes[k]);
-            if (clear) {
-                chosen = oi;
-                break;
-            }
-        }
-        Polygon2 merged(outer.begin(), outer.begin() + chosen + 1);
-        for (std::size_t k = 0; k <= hole.size(); ++k)
-            merged.push_back(hole[(hi + k) % hole.size()]);
-        merged.push_back(outer[chosen]);
-        merged.insert(merged.end(), outer.begin() + chosen + 1, outer.end());
-        outer = std::move(merged);
-    }
-    return outer;
+// A GEOS context per thread (the reentrant API), quiet: a polygon it cannot triangulate gives no
+// parts, which callers report as a degenerate footprint.
+GEOSContextHandle_t geos() {
+    struct Context {
+        GEOSContextHandle_t handle = GEOS_init_r();
+        ~Context() { GEOS_finish_r(handle); }
+    };
+    thread_local Context context;
+    return context.handle;
 }
 
-std::vector<Polygon2> earClip(const Polygon2& ring) {
+GEOSGeometry* ring(GEOSContextHandle_t h, const Polygon2& r) {
+    GEOSCoordSequence* seq = GEOSCoordSeq_create_r(h, static_cast<unsigned>(r.size() + 1), 2);
+    if (!seq) return nullptr;
+    for (std::size_t i = 0; i <= r.size(); ++i) {
+        const Vec2 p = r[i % r.size()];
+        GEOSCoordSeq_setXY_r(h, seq, static_cast<unsigned>(i), p.x, p.y);
+    }
+    return GEOSGeom_createLinearRing_r(h, seq);  // takes the sequence, or frees it on failure
+}
+
+// The polygon's constrained Delaunay triangulation (GEOS), counter-clockwise triangles made of
+// the input's own vertices, so that neighbours share their edges exactly.
+std::vector<Polygon2> triangulate(const Polygon2& outer, const std::vector<Polygon2>& holes) {
     std::vector<Polygon2> tris;
-    std::vector<std::size_t> idx(ring.size());
-    for (std::size_t i = 0; i < idx.size(); ++i) idx[i] = i;
-    std::size_t guard = 0;
-    while (idx.size() > 3 && guard < 10 * ring.size() * ring.size() + 100) {
-        ++guard;
-        bool clipped = false;
-        for (std::size_t i = 0; i < idx.size(); ++i) {
-            std::size_t ip = idx[(i + idx.size() - 1) % idx.size()], ic = idx[i],
-                        in = idx[(i + 1) % idx.size()];
-            Vec2 a = ring[ip], b = ring[ic], c = ring[in];
-            double turn = core::cross(b - a, c - b);
-            if (turn <= 1e-14) {
-                if (std::abs(turn) <= 1e-14 && core::dot(b - a, c - b) > 0) {
-                    idx.erase(idx.begin() + static_cast<long>(i));  // collinear vertex: drop
-                    clipped = true;
-                    break;
-                }
-                continue;  // reflex
-            }
-            bool empty = true;
-            for (std::size_t k : idx) {
-                if (k == ip || k == ic || k == in) continue;
-                Vec2 p = ring[k];
-                if (p == a || p == b || p == c) continue;  // bridge duplicates
-                if (pointInTriangle(p, a, b, c)) {
-                    empty = false;
-                    break;
-                }
-            }
-            if (!empty) continue;
-            tris.push_back({a, b, c});
-            idx.erase(idx.begin() + static_cast<long>(i));
-            clipped = true;
-            break;
-        }
-        if (!clipped) break;  // degenerate input: give up on the remainder below
+    GEOSContextHandle_t h = geos();
+    GEOSGeometry* shell = ring(h, outer);
+    if (!shell) return tris;
+    std::vector<GEOSGeometry*> inner;
+    for (const auto& hole : holes)
+        if (GEOSGeometry* r = ring(h, hole)) inner.push_back(r);
+    GEOSGeometry* poly = GEOSGeom_createPolygon_r(h, shell, inner.data(),
+                                                  static_cast<unsigned>(inner.size()));
+    if (!poly) return tris;
+    GEOSGeometry* cdt = GEOSConstrainedDelaunayTriangulation_r(h, poly);
+    GEOSGeom_destroy_r(h, poly);
+    if (!cdt) return tris;
+    const int n = GEOSGetNumGeometries_r(h, cdt);
+    for (int i = 0; i < n; ++i) {
+        const GEOSGeometry* tri = GEOSGetGeometryN_r(h, cdt, i);
+        const GEOSGeometry* ext = tri ? GEOSGetExteriorRing_r(h, tri) : nullptr;
+        const GEOSCoordSequence* seq = ext ? GEOSGeom_getCoordSeq_r(h, ext) : nullptr;
+        unsigned size = 0;
+        if (!seq || !GEOSCoordSeq_getSize_r(h, seq, &size) || size < 4) continue;
+        Polygon2 t(3);
+        for (unsigned k = 0; k < 3; ++k) GEOSCoordSeq_getXY_r(h, seq, k, &t[k].x, &t[k].y);
+        if (std::abs(signedArea(t)) > 0) tris.push_back(orient(std::move(t), true));
     }
-    if (idx.size() == 3) {
-        Polygon2 t{ring[idx[0]], ring[idx[1]], ring[idx[2]]};
-        if (std::abs(signedArea(t)) > 0) tris.push_back(orient(t, true));
-    } else if (idx.size() > 3) {
-        // Could not clip further (self-touching input): fan the rest so nothing is lost.
-        for (std::size_t i = 1; i + 1 < idx.size(); ++i) {
-            Polygon2 t{ring[idx[0]], ring[idx[i]], ring[idx[i + 1]]};
-            if (std::abs(signedArea(t)) > 0) tris.push_back(orient(t, true));
-        }
-    }
+    GEOSGeom_destroy_r(h, cdt);
     return tris;
 }
 
@@ -182,7 +124,7 @@ std::vector<Polygon2> convexParts(const Polygon2& outerIn, const std::vector<Pol
         auto c = removeDuplicates(h);
         if (c.size() >= 3) holes.push_back(orient(c, false));
     }
-    std::vector<Polygon2> parts = earClip(holes.empty() ? outer : bridgeHoles(outer, holes));
+    std::vector<Polygon2> parts = triangulate(outer, holes);
     // Greedy Hertel-Mehlhorn style merging of neighbours while convex.
     bool merged = true;
     while (merged) {

@@ -85,8 +85,8 @@ core::Result<void> ProjectTableWriter::replace(const std::string& name, const Ta
         // Emptied in place, inside the transaction: dropping and creating the table would work
         // too, but GDAL then recreates triggers it still knows of.
         std::string sql = "DELETE FROM \"" + name + "\"";
-        d->ds->ExecuteSQL(sql.c_str(), nullptr, nullptr);
-        if (!errors.text().empty())
+        d->ds->ExecuteSQL(sql.c_str(), nullptr, nullptr);  // a DELETE gives no result layer
+        if (errors.failed())
             return core::fail(d->project, "", "cannot empty table " + name + errors.because(d->project));
         layer->ResetReading();
     } else {

@@ -1,5 +1,7 @@
 #include <bodemzicht/io/ProjectWrite.h>
 
+#include <bodemzicht/core/Parse.h>
+
 #include <gdal.h>
 
 #include <fcntl.h>
@@ -167,8 +169,10 @@ void removeStaleTemporaries(const std::string& project) {
     for (const auto& e : fs::directory_iterator(dir, ec)) {
         std::string name = e.path().filename().string();
         if (name.rfind(prefix, 0) != 0) continue;
-        long pid = std::strtol(name.c_str() + prefix.size(), nullptr, 10);
-        if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH)
+        // PROJECT.tmp-PID-N: the PID up to the next dash, checked (a name that is not ours stays).
+        std::string_view rest = std::string_view(name).substr(prefix.size());
+        auto pid = core::parseInt(rest.substr(0, rest.find('-')));
+        if (pid && *pid > 0 && ::kill(static_cast<pid_t>(*pid), 0) != 0 && errno == ESRCH)
             fs::remove(e.path(), ec);
     }
 }

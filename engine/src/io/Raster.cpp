@@ -25,7 +25,7 @@ bool isRdNew(const OGRSpatialReference& srs) {
     const char* code = horizontal.GetAuthorityCode(nullptr);
     if (code && std::string(code) == "28992") return true;
     OGRSpatialReference rd;
-    rd.importFromEPSG(28992);
+    if (rd.importFromEPSG(28992) != OGRERR_NONE) return false;
     const char* options[] = {"IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", nullptr};
     return horizontal.IsSame(&rd, options);
 }

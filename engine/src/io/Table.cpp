@@ -128,9 +128,11 @@ core::Result<void> appendRows(OGRLayer& layer, const Table& table, bool asText,
             else if (auto* i = std::get_if<std::int64_t>(&cell))
                 f.SetField(index[c], static_cast<GIntBig>(*i));
         }
-        if (table.hasPoints && r < table.points.size()) {
+        if (table.hasPoints && r < table.points.size() && layer.GetGeomType() != wkbNone) {
             auto p = table.points[r];
-            f.SetGeometryDirectly(new OGRPoint(p.x, p.y, p.z));
+            if (f.SetGeometryDirectly(new OGRPoint(p.x, p.y, p.z)) != OGRERR_NONE)
+                return core::fail(source, table.text(r, table.columns[0].name),
+                                  "cannot set the row's point");
         }
         if (layer.CreateFeature(&f) != OGRERR_NONE) {
             std::string first = row.empty() ? "" : table.text(r, table.columns[0].name);

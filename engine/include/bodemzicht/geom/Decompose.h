@@ -13,8 +13,9 @@ using Polygon2 = std::vector<core::Vec2>;
 double signedArea(const Polygon2& ring);
 bool isConvex(const Polygon2& ring);
 
-// Convex parts (counter-clockwise) covering exactly the polygon with holes: ear-clipping
-// triangulation (holes bridged to the outer ring) merged greedily into convex pieces.
+// Convex parts (counter-clockwise) covering exactly the polygon with holes: GEOS's constrained
+// Delaunay triangulation merged greedily into convex pieces (Hertel-Mehlhorn). A polygon GEOS
+// cannot triangulate (self-intersecting) gives none.
 std::vector<Polygon2> convexParts(const Polygon2& outer, const std::vector<Polygon2>& holes = {});
 
 // Convex parts of a polyline buffered by width/2 with flat ends: one rectangle per segment plus a

@@ -172,7 +172,8 @@ core::Result<void> writeNewFile(const Dataset& ds, const std::string& path,
     std::unique_ptr<GDALDataset> out(drv->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
     if (!out) return fail(project, "", "cannot create GeoPackage" + errors.because(path));
     OGRSpatialReference rdnap;
-    rdnap.importFromEPSG(7415);
+    if (rdnap.importFromEPSG(7415) != OGRERR_NONE)
+        return fail(project, "", "PROJ does not know EPSG:7415 (RD New + NAP)" + errors.because(""));
     rdnap.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     char** noSpatialIndex = CSLSetNameValue(nullptr, "SPATIAL_INDEX", "YES");
 
@@ -225,7 +226,8 @@ core::Result<void> writeNewFile(const Dataset& ds, const std::string& path,
                     auto v = ds.vertices[g.firstVertex + i];
                     line->setPoint(static_cast<int>(i), v.x, v.y, v.z);
                 }
-                of.SetGeometryDirectly(line);
+                if (of.SetGeometryDirectly(line) != OGRERR_NONE)
+                    return fail(path, f.id, "cannot set its geometry");
                 setReal(of, "diameter_mm", g.outerDiameterM * 1000.0);
                 const auto* depths = &ds.vertexDepths[g.firstVertex];
                 of.SetField("vertex_provenance",
@@ -241,7 +243,8 @@ core::Result<void> writeNewFile(const Dataset& ds, const std::string& path,
                 OGRFeature of(bodies->GetLayerDefn());
                 setCommon(of, ds, f);
                 const auto& b = ds.bodies[f.geometry];
-                of.SetGeometryDirectly(new OGRPoint(b.center.x, b.center.y));
+                if (of.SetGeometryDirectly(new OGRPoint(b.center.x, b.center.y)) != OGRERR_NONE)
+                    return fail(path, f.id, "cannot set its geometry");
                 of.SetField("top_m", b.topZ);
                 of.SetField("bottom_m", b.bottomZ);
                 setReal(of, "top_below_ground_m", b.topBelowGroundM);
@@ -267,10 +270,12 @@ core::Result<void> writeNewFile(const Dataset& ds, const std::string& path,
                         auto q = ds.footprintPoints[ring.firstPoint + i];
                         line->addPoint(q.x, q.y);
                     }
-                    of.SetGeometryDirectly(line);
+                    if (of.SetGeometryDirectly(line) != OGRERR_NONE)
+                    return fail(path, f.id, "cannot set its geometry");
                     of.SetField("width_m", p.widthM);
                 } else {
-                    of.SetGeometryDirectly(makePolygon(ds, p));
+                    if (of.SetGeometryDirectly(makePolygon(ds, p)) != OGRERR_NONE)
+                        return fail(path, f.id, "cannot set its geometry");
                 }
                 setReal(of, "top_m", p.allDepths ? NAN : p.topZ);
                 setReal(of, "bottom_m", p.allDepths ? NAN : p.bottomZ);

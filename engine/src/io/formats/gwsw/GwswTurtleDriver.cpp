@@ -3,17 +3,21 @@
 // size and shape. The sewer is then exact in 3D: heights are measured, not assumed.
 #include <serd/serd.h>
 
+#include <ogr_geometry.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdarg>
 #include <cstdio>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <set>
 #include <unordered_map>
 
 #include <bodemzicht/core/Parse.h>
 
+#include "../../GdalErrors.h"
 #include "../Driver.h"
 
 namespace bz::io::formats {
@@ -110,28 +114,34 @@ SerdStatus onError(void* h, const SerdError* e) {
     return SERD_SUCCESS;
 }
 
-// Numbers of the first gml:pos or gml:posList in a GML literal, and its dimension.
+// The coordinates of a GML literal (a point or a line), parsed by OGR's GML reader, and their
+// dimension (2 or 3); empty for a literal OGR cannot read (cut off, not GML).
 std::vector<double> gmlCoordinates(const std::string& gml, int& dimension) {
-    dimension = gml.find("srsDimension=\"3\"") != std::string::npos ? 3 : 2;
-    auto a = gml.find("<gml:posList");
-    if (a == std::string::npos) a = gml.find("<gml:pos");
-    if (a == std::string::npos) return {};
-    a = gml.find('>', a);
-    if (a == std::string::npos) return {};
-    ++a;
-    auto b = gml.find('<', a);
-    if (b == std::string::npos) return {};  // literal cut off inside the coordinates
+    detail::GdalErrorCapture quiet;
+    std::unique_ptr<OGRGeometry> g(OGRGeometryFactory::createFromGML(gml.c_str()));
     std::vector<double> out;
-    const char* p = gml.c_str() + a;
-    const char* end = gml.c_str() + b;
-    while (p < end) {
-        char* next = nullptr;
-        double v = std::strtod(p, &next);
-        if (next == p) break;
-        out.push_back(v);
-        p = next;
+    dimension = 2;
+    if (!g || g->IsEmpty()) return out;
+    dimension = g->Is3D() ? 3 : 2;
+    auto add = [&](double x, double y, double z) {
+        out.push_back(x);
+        out.push_back(y);
+        if (dimension == 3) out.push_back(z);
+    };
+    switch (wkbFlatten(g->getGeometryType())) {
+        case wkbPoint: {
+            const OGRPoint* p = g->toPoint();
+            add(p->getX(), p->getY(), p->getZ());
+            break;
+        }
+        case wkbLineString: {
+            const OGRLineString* l = g->toLineString();
+            for (int i = 0; i < l->getNumPoints(); ++i) add(l->getX(i), l->getY(i), l->getZ(i));
+            break;
+        }
+        default:
+            break;
     }
-    if (gml.find("<gml:Point") != std::string::npos) dimension = static_cast<int>(out.size());
     return out;
 }
 

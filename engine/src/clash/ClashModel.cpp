@@ -1,5 +1,6 @@
 #include <bodemzicht/clash/ClashModel.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include <bodemzicht/geom/Decompose.h>
@@ -29,10 +30,17 @@ ClashModel::ClashModel(const model::Dataset& ds, const RuleSet& rules,
     std::size_t unplaced = 0;
     std::string firstUnplaced;
     // A zone at every depth reaches above and below everything else: as a solid, it spans the
-    // other objects' heights with a wide margin (its own stored levels do not exist).
-    const auto extent = ds.bounds();
-    const double allLo = extent.empty() ? -1000.0 : extent.lo.z - 100.0;
-    const double allHi = extent.empty() ? 1000.0 : extent.hi.z + 100.0;
+    // other objects' heights with a wide margin (its own stored levels do not exist). The extent
+    // is only computed when there is such a zone.
+    double allLo = -1000.0, allHi = 1000.0;
+    if (std::any_of(ds.prisms.begin(), ds.prisms.end(),
+                    [](const model::PrismGeometry& p) { return p.allDepths; })) {
+        const auto extent = ds.bounds();
+        if (!extent.empty()) {
+            allLo = extent.lo.z - 100.0;
+            allHi = extent.hi.z + 100.0;
+        }
+    }
     for (std::size_t fi = 0; fi < ds.features.size(); ++fi) {
         const auto& f = ds.features[fi];
         FeatureShape& s = mShapes[fi];

@@ -1,7 +1,6 @@
 #include "ProjectDetails.h"
 
 #include <cmath>
-#include <unordered_map>
 
 #include "../GdalErrors.h"
 
@@ -205,27 +204,28 @@ core::Result<void> DetailWriter::write(const model::Dataset& ds, const model::Fe
 
 void readDetails(GDALDataset& in, const std::string& source, model::Dataset& ds,
                  std::uint32_t firstFeature, ImportReport& report) {
-    std::unordered_map<std::string, std::uint32_t> byKey;  // source \n id -> feature
-    bool any = false;
-    for (const auto& k : kinds()) any |= in.GetLayerByName(k.table) != nullptr;
-    if (!any) return;
-    for (std::uint32_t i = firstFeature; i < ds.features.size(); ++i)
-        byKey.emplace(ds.str(ds.features[i].source) + '\n' + ds.features[i].id, i);
     for (const auto& k : kinds()) {
         OGRLayer* layer = in.GetLayerByName(k.table);
         if (!layer) continue;
         layer->ResetReading();
         FieldIndex idx(layer->GetLayerDefn());
         for (auto& row : *layer) {
+            // The feature by its id (the dataset's index), of this source and this read.
             const std::string id = str(*row, idx("feature_id"));
-            auto it = byKey.find(str(*row, idx("source_file")) + '\n' + id);
-            if (it == byKey.end()) {
+            const std::string file = str(*row, idx("source_file"));
+            std::uint32_t feature = model::kNoDetail;
+            for (std::uint32_t i : ds.findAll(id))
+                if (i >= firstFeature && ds.str(ds.features[i].source) == file) {
+                    feature = i;
+                    break;
+                }
+            if (feature == model::kNoDetail) {
                 report.warn({source, id,
                              std::string("a record of table ") + k.table +
                                  " belongs to no object of the project (not read)"});
                 continue;
             }
-            attachFromRow(k.kind, *row, idx, ds, it->second);
+            attachFromRow(k.kind, *row, idx, ds, feature);
         }
     }
 }

@@ -313,7 +313,7 @@ TEST(KlicImport, PointObjectsGetAssumedSizesAtTheirNetworksDepth) {
         extra += ds.str(f.layer) == "klic-extrageometrie";
     }
     EXPECT_EQ(cabinets, 2u);  // the two TechnischGebouw
-    EXPECT_EQ(extra, 2u);
+    EXPECT_EQ(extra, 0u);     // their extra geometry is their footprint, not an area of its own
     // Without a ground level they are placed at their depth below an assumed flat ground (said),
     // and keep that depth so that a real ground can place them later.
     model::Dataset none;
@@ -454,3 +454,99 @@ TEST(KlicImport, ADepthPointsInfluenceFadesAlongALongElementAndItsLinksAreUsed) 
                 wrn.message.find("depth point not used") != std::string::npos;
     EXPECT_TRUE(said) << report.summary();
 }
+
+TEST(KlicImport, PointObjectsAreWhatTheyAreAndExtraGeometryIsTheirFootprint) {
+    // With the Dutch rule set's shapes: a joint around its cable, a valve with its street box up
+    // to the ground, a substation as a box on its extra geometry standing above the ground.
+    model::Dataset ds;
+    io::ImportReport report;
+    io::ReadOptions o = clash::readOptionsFrom(clash::RuleSet::dutchDefault());
+    o.groundLevel = model::GroundLevel(1.0);
+    ASSERT_TRUE(test::readAs("klic", klicSample("Levering_22O000518_1.zip"), o, ds, report));
+    std::map<std::string, std::size_t> byType;
+    const model::Feature *valve = nullptr, *station = nullptr, *gully = nullptr;
+    for (const auto& f : ds.features) {
+        const auto* t = ds.attribute(f, "usc:appurtenanceType");
+        if (t) ++byType[model::toString(*t)];
+        if (t && model::toString(*t) == "afsluiter") valve = &f;
+        if (t && model::toString(*t) == "kolk") gully = &f;
+        if (f.id == "nl.imkl-KL1031.TGBW_elec_e_mv_map_station6499541792500299681_12958571")
+            station = &f;
+    }
+    EXPECT_EQ(byType["mof"], 104u);  // every appurtenance keeps its type
+    EXPECT_EQ(byType["kolk"], 49u);
+    ASSERT_TRUE(valve && station && gully);
+    const auto& v = ds.bodies[valve->geometry];
+    EXPECT_NEAR(v.topZ, 1.0, 1e-6);  // up to the ground
+    EXPECT_LT(v.bottomZ, 1.0 - 1.0);  // below the water main's 1.0 m cover
+    EXPECT_NEAR(2 * v.radiusM, 0.25, 1e-6);
+    const auto& g = ds.bodies[gully->geometry];
+    EXPECT_FALSE(g.isCylinder());
+    EXPECT_NEAR(g.bottomZ, 1.0 - 0.9, 1e-6);
+    const auto& st = ds.bodies[station->geometry];
+    EXPECT_FALSE(st.isCylinder());
+    EXPECT_NEAR(st.topZ, 1.0 + 2.6, 1e-6);  // standing above the ground
+    EXPECT_NE(ds.attribute(*station, "footprint"), nullptr);
+    // The footprint is the extra geometry's: the station's box lies around its polygon.
+    EXPECT_GT(st.widthM * st.lengthM, 1.0);
+    for (const auto& f : ds.features)
+        EXPECT_NE(f.id, "nl.imkl-KL1031.EG_elec_e_mv_map_station6499541792500299681_12958570");
+    // Every shape says it is assumed and where it comes from.
+    EXPECT_NE(model::toString(*ds.attribute(*valve, "assumed shape")).find("'afsluiter'"),
+              std::string::npos);
+}
+
+TEST(KlicImport, EvAreasAreClippedToTheRequestAreaWithTheOriginalKept) {
+    model::Dataset ds;
+    io::ImportReport report;
+    ASSERT_TRUE(test::readAs("klic", klicSample("Levering_22O000518_1.zip"), test::onGround(1.0), ds,
+                             report));
+    const model::Feature* request = nullptr;
+    std::vector<const model::Feature*> ev;
+    for (const auto& f : ds.features) {
+        if (ds.str(f.theme) == "projectgebied") request = &f;
+        if (ds.str(f.theme) == "evGebied") ev.push_back(&f);
+    }
+    ASSERT_NE(request, nullptr);  // the oriëntatiepolygoon is the request area
+    ASSERT_FALSE(ev.empty());
+    const auto rb = ds.featureBounds(*request);
+    for (const auto* e : ev) {
+        EXPECT_TRUE(ds.prisms[e->geometry].allDepths);
+        auto b = ds.featureBounds(*e);
+        EXPECT_GE(b.lo.x, rb.lo.x - 1e-6);
+        EXPECT_LE(b.hi.x, rb.hi.x + 1e-6);
+        EXPECT_GE(b.lo.y, rb.lo.y - 1e-6);
+        EXPECT_LE(b.hi.y, rb.hi.y + 1e-6);
+    }
+    // The project's extent is the request area's, not the kilometres of the EV areas, and not
+    // 200 m deep.
+    auto extent = ds.bounds();
+    EXPECT_LT(extent.hi.x - extent.lo.x, 1000);
+    EXPECT_LT(extent.hi.z - extent.lo.z, 20);
+    std::size_t clipped = 0;
+    for (const auto* e : ev)
+        if (const auto* w = ds.attribute(*e, "original_geometry (WKT)"))
+            clipped += model::toString(*w).starts_with("MULTIPOLYGON");
+    EXPECT_GT(clipped, 0u) << report.summary();
+}
+
+TEST(KlicImport, OverigIsAPipeAndImplausibleSizesAreSaidWithTheirId) {
+    model::Dataset ds;
+    io::ImportReport report;
+    io::ReadOptions o = clash::readOptionsFrom(clash::RuleSet::dutchDefault());
+    o.groundLevel = model::GroundLevel(1.0);
+    const std::string path = test::sharedData() + "/klic/b4udignl_18G007160_1_GI_imkl121_allthemes.xml";
+    ASSERT_TRUE(test::readAs("klic", path, o, ds, report));
+    const auto* overig = byId(ds, "nl.imkl-nbact1.overig00001");
+    ASSERT_NE(overig, nullptr);
+    // imkl:Overig gives a cable's 2 cm and a pipe's 12.5 cm: it is a pipe.
+    EXPECT_NEAR(ds.linears[overig->geometry].outerDiameterM, 0.125, 1e-6);
+    ASSERT_NE(ds.attribute(*overig, "imkl:kabelDiameter (cm)"), nullptr);  // the other one kept
+    // Values outside the theme's plausible range are said, with the feature id, and kept.
+    bool said = false;
+    for (const auto& w : report.warnings)
+        said |= w.message.find("outside the plausible range") != std::string::npos &&
+                !w.featureId.empty();
+    EXPECT_TRUE(said) << report.summary(200);
+}
+

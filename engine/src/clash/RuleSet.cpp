@@ -75,6 +75,76 @@ struct Parser {
         return v;
     }
 
+    // { min = A, max = B, source = "...", verified = ... }
+    core::Result<io::PlausibleRange> range(const toml::node& n, const std::string& key) const {
+        const auto* t = n.as_table();
+        if (!t) return std::unexpected(error(n, key, "expected { min, max, source, verified }"));
+        io::PlausibleRange r;
+        auto lo = (*t)["min"].value<double>(), hi = (*t)["max"].value<double>();
+        auto src = (*t)["source"].value<std::string>();
+        if (!lo || !hi || !std::isfinite(*lo) || !std::isfinite(*hi) || *lo > *hi)
+            return std::unexpected(error(n, key, "needs finite min <= max"));
+        if (!src) return std::unexpected(error(n, key, "missing 'source' (every number names its source)"));
+        for (auto&& [k, _] : *t) {
+            std::string ks(k.str());
+            if (ks != "min" && ks != "max" && ks != "source" && ks != "verified")
+                return std::unexpected(error(n, key, "unknown field '" + ks + "'"));
+        }
+        r.min = *lo;
+        r.max = *hi;
+        r.source = *src;
+        return r;
+    }
+
+    // A point object's shape: { shape, place, diameter_m | width_m + length_m, height_m, depth_m }
+    // with the sizes as rule values (each with its source).
+    core::Result<io::PointObjectShape> pointObject(const toml::node& n,
+                                                   const std::string& key) const {
+        const auto* t = n.as_table();
+        if (!t) return std::unexpected(error(n, key, "expected a table"));
+        io::PointObjectShape s;
+        std::string shape = (*t)["shape"].value_or(std::string("cylinder"));
+        std::string place = (*t)["place"].value_or(std::string("network"));
+        if (shape == "cylinder")
+            s.shape = io::PointObjectShape::Shape::Cylinder;
+        else if (shape == "box")
+            s.shape = io::PointObjectShape::Shape::Box;
+        else
+            return std::unexpected(error(n, key + ".shape", "'" + shape + "' is not cylinder or box"));
+        if (place == "network")
+            s.place = io::PointObjectShape::Place::Network;
+        else if (place == "network-to-ground")
+            s.place = io::PointObjectShape::Place::NetworkToGround;
+        else if (place == "ground")
+            s.place = io::PointObjectShape::Place::Ground;
+        else
+            return std::unexpected(error(
+                n, key + ".place", "'" + place + "' is not network, network-to-ground or ground"));
+        std::string sources;
+        for (auto&& [k, node] : *t) {
+            std::string ks(k.str());
+            if (ks == "shape" || ks == "place") continue;
+            double* out = ks == "diameter_m" ? &s.diameterM
+                          : ks == "width_m"  ? &s.widthM
+                          : ks == "length_m" ? &s.lengthM
+                          : ks == "height_m" ? &s.heightM
+                          : ks == "depth_m"  ? &s.depthM
+                                             : nullptr;
+            if (!out) return std::unexpected(error(node, key + "." + ks, "unknown key"));
+            auto v = value(node, key + "." + ks);
+            if (!v) return std::unexpected(v.error());
+            *out = v->value;
+            if (sources.find(v->source) == std::string::npos)
+                sources += (sources.empty() ? "" : "; ") + v->source;
+        }
+        if (s.shape == io::PointObjectShape::Shape::Box && !(s.widthM > 0 && s.lengthM > 0))
+            return std::unexpected(error(n, key, "a box needs width_m and length_m"));
+        if (s.shape == io::PointObjectShape::Shape::Cylinder && !(s.diameterM > 0))
+            return std::unexpected(error(n, key, "a cylinder needs diameter_m"));
+        s.source = sources;
+        return s;
+    }
+
     bool knownName(const std::string& s) const {
         return s == "*" || model::themes::isKnown(s) || rules.groups.count(s);
     }
@@ -134,8 +204,8 @@ struct Parser {
 
     core::Result<void> run(const toml::table& root) {
         static const std::vector<std::string> kSections = {
-            "ruleset", "groups",       "defaults", "clearance",   "trees",
-            "wko",     "infiltration", "zones",    "intervention"};
+            "ruleset", "groups",       "defaults", "clearance",    "trees",        "wko",
+            "infiltration", "zones",   "intervention", "point_objects", "plausible"};
         for (auto&& [k, node] : root)
             if (std::find(kSections.begin(), kSections.end(), std::string(k.str())) ==
                 kSections.end())
@@ -308,6 +378,32 @@ struct Parser {
                 auto l = themeList(*t->get("protected_themes"), "zones.protected_themes");
                 if (!l) return std::unexpected(l.error());
                 rules.protectedThemes = *l;
+            }
+        }
+        if (const auto* t = root["point_objects"].as_table()) {
+            for (auto&& [k, node] : *t) {
+                auto shape = pointObject(node, "point_objects." + std::string(k.str()));
+                if (!shape) return std::unexpected(shape.error());
+                rules.pointObjects[std::string(k.str())] = *shape;
+            }
+        }
+        if (const auto* t = root["plausible"].as_table()) {
+            for (auto&& [k, node] : *t) {
+                std::string theme(k.str());
+                const std::string key = "plausible." + theme;
+                if (!knownName(theme))
+                    return std::unexpected(error(node, key, "unknown theme '" + theme + "'"));
+                const auto* pt = node.as_table();
+                if (!pt) return std::unexpected(error(node, key, "expected a table"));
+                for (auto&& [pk, pn] : *pt) {
+                    std::string what(pk.str());
+                    if (what != "diameter_m" && what != "depth_m")
+                        return std::unexpected(error(pn, key + "." + what, "unknown key"));
+                    auto r = range(pn, key + "." + what);
+                    if (!r) return std::unexpected(r.error());
+                    (what == "diameter_m" ? rules.plausibleDiameter
+                                          : rules.plausibleDepth)[theme] = *r;
+                }
             }
         }
         if (const auto* t = root["intervention"].as_table()) {
@@ -488,6 +584,9 @@ io::ReadOptions readOptionsFrom(const RuleSet& rules) {
     o.defaults.assumedBandM = rules.defaultUncertainty("assumed");
     for (auto theme : model::themes::kImkl)
         o.defaults.coverByTheme[std::string(theme)] = rules.defaultCoverDepth(std::string(theme));
+    o.defaults.pointObjects = rules.pointObjects;
+    o.defaults.plausibleDiameter = rules.plausibleDiameter;
+    o.defaults.plausibleDepth = rules.plausibleDepth;
     for (const auto& format : io::sourceFormats())
         for (const auto& option : format.options)
             if (!option.ruleKey.empty())

@@ -132,4 +132,40 @@ std::vector<bool> checkFeatures(const model::Dataset& ds, const std::string& sou
     return keep;
 }
 
+void warnImplausible(const model::Dataset& ds, const std::string& source,
+                     const ReadDefaults& defaults, ImportReport& report) {
+    auto rangeFor = [](const std::map<std::string, PlausibleRange>& m, const std::string& theme)
+        -> const PlausibleRange* {
+        auto it = m.find(theme);
+        if (it == m.end()) it = m.find("*");
+        return it == m.end() ? nullptr : &it->second;
+    };
+    auto say = [&](const model::Feature& f, const char* what, double v, const PlausibleRange& r) {
+        char buf[256];
+        std::snprintf(buf, sizeof buf,
+                      "%s %.3f m is outside the plausible range %.3f-%.3f m for '%s' (%s): check "
+                      "the unit; kept as given",
+                      what, v, r.min, r.max, ds.str(f.theme).c_str(), r.source.c_str());
+        report.warn({source, f.id, buf});
+    };
+    for (const auto& f : ds.features) {
+        if (f.kind() != model::GeometryKind::Linear) continue;
+        const auto& l = ds.linears[f.geometry];
+        const std::string& theme = ds.str(f.theme);
+        if (const auto* r = rangeFor(defaults.plausibleDiameter, theme);
+            r && !std::isnan(l.outerDiameterM) &&
+            (l.outerDiameterM < r->min || l.outerDiameterM > r->max))
+            say(f, "outer diameter", l.outerDiameterM, *r);
+        if (const auto* r = rangeFor(defaults.plausibleDepth, theme)) {
+            for (std::uint32_t i = 0; i < l.vertexCount; ++i) {
+                const double d = ds.vertexDepths[l.firstVertex + i].belowGroundM;
+                if (!std::isnan(d) && (d < r->min || d > r->max)) {
+                    say(f, "depth of the axis below ground", d, *r);
+                    break;
+                }
+            }
+        }
+    }
+}
+
 }  // namespace bz::io::detail

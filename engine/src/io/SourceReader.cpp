@@ -53,6 +53,7 @@ core::Result<void> readSource(const std::string& source, const ReadOptions& opti
     model::Dataset incoming;
     if (auto ok = (*driver)->open(in, options, incoming, report); !ok) return ok;
     auto keep = detail::checkFeatures(incoming, source, report);
+    detail::warnImplausible(incoming, source, options.defaults, report);
     bool all = std::find(keep.begin(), keep.end(), false) == keep.end();
     if (all && ds.features.empty() && ds.fields.empty()) {
         ds = std::move(incoming);

@@ -58,6 +58,10 @@ struct RuleSet {
         std::vector<std::string> appliesTo;
     } infiltration;
     std::vector<std::string> protectedThemes;
+    // Shapes of point objects by type code (docs/rules.md, [point_objects]).
+    std::map<std::string, io::PointObjectShape> pointObjects;
+    // Plausible outer diameters and axis depths below ground by theme ([plausible]).
+    std::map<std::string, io::PlausibleRange> plausibleDiameter, plausibleDepth;
     std::map<std::string, std::map<std::string, RuleValue>> intervention;  // medium -> substance
 
     // The compiled-in Dutch default.

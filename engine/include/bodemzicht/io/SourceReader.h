@@ -44,11 +44,37 @@ struct FormatInfo {
 // The formats in the order their drivers are asked.
 std::vector<FormatInfo> sourceFormats();
 
+// How a point object that a source gives as a point only (a KLIC appurtenance, cabinet,
+// manhole) is drawn and checked: its shape, size and where it sits, all assumed (rule set,
+// [point_objects]).
+struct PointObjectShape {
+    enum class Shape { Cylinder, Box } shape = Shape::Cylinder;
+    enum class Place {
+        Network,          // centred on its network's depth (a cable joint)
+        NetworkToGround,  // from below its network up to the ground (a valve with its street box)
+        Ground,           // from heightM above the ground down to depthM below it (a cabinet)
+    } place = Place::Network;
+    double diameterM = 0.3, widthM = 0, lengthM = 0;  // cylinder, or box width x length
+    double heightM = 0, depthM = 0;                   // Ground: above and below the ground
+    std::string source;
+};
+
+// A plausible range of a value per theme (rule set, [plausible]): outside it the value is
+// reported with the feature id (a unit error such as 219.1 cm for 219.1 mm), never changed.
+struct PlausibleRange {
+    double min = 0, max = 0;
+    std::string source;
+};
+
 // Defaults every reader may need for what its source leaves out (from the rule set).
 struct ReadDefaults {
     std::map<std::string, double> coverByTheme;  // cover depth (m) of a network without one
     double defaultCoverM = 1.0;                  // for themes not in coverByTheme
     double assumedBandM = 0.5;                   // vertical band (m) of an assumed depth
+    // By type code (IMKL appurtenance types, "kast", "technischGebouw", "mangat", ...; "*").
+    std::map<std::string, PointObjectShape> pointObjects;
+    // By theme ("*" for the rest): outer diameter (m) and depth of the axis below ground (m).
+    std::map<std::string, PlausibleRange> plausibleDiameter, plausibleDepth;
 };
 
 struct ReadOptions {

@@ -71,11 +71,15 @@ std::vector<std::pair<std::string, model::AttributeValue>> otherAttributes(
         out.emplace_back(std::move(key), std::move(v));
     };
     for (const auto& [element, text] : r.text) {
-        if (used.count(element) || element.starts_with("gml:")) continue;
+        // gml: and base: elements are the feature's own identifiers, not values.
+        if (used.count(element) || element.starts_with("gml:") || element.starts_with("base:"))
+            continue;
         auto uom = r.uom.find(element);
         if (uom != r.uom.end())
             if (auto v = core::parseNumber(text)) {
-                add(element + " (" + lastSegment(uom->second) + ")", *v);
+                std::string unit = lastSegment(uom->second);
+                if (auto c = unit.rfind(':'); c != std::string::npos) unit = unit.substr(c + 1);
+                add(element + " (" + unit + ")", *v);
                 continue;
             }
         add(element, text);
@@ -298,7 +302,8 @@ core::Result<Delivery> readDelivery(const std::string& file, const std::string& 
                              "deliveries follow"});
             report.ignore(r.type, "delivery administration");
         } else if (r.type == "imkl:AanduidingEisVoorzorgsmaatregel" ||
-                   r.type == "imkl:Graafpolygoon" || r.type == "imkl:ExtraGeometrie") {
+                   r.type == "imkl:Graafpolygoon" || r.type == "imkl:Orientatiepolygoon" ||
+                   r.type == "imkl:Informatiepolygoon" || r.type == "imkl:ExtraGeometrie") {
             zones.push_back(std::move(r));
         } else if (r.type == "imkl:Appurtenance" || r.type == "imkl:Kast" ||
                    r.type == "imkl:Mangat" || r.type == "imkl:TechnischGebouw" ||

@@ -85,14 +85,15 @@ class KlicDriver final : public Driver {
         options.coverByTheme = read.defaults.coverByTheme;
         options.defaultCoverM = read.defaults.defaultCoverM;
         options.assumedBandM = read.defaults.assumedBandM;
+        options.pointObjects = read.defaults.pointObjects;
 
         auto delivery = klic::readDelivery(path, xml, report);
         if (!delivery) return std::unexpected(delivery.error());
         klic::DeliveryGround ground(*delivery, read.groundLevel, options.assumedGroundM);
         klic::CoverDepths covers(options, report, delivery->file);
         klic::addNetworks(*delivery, ground, covers, options, ds, report);
-        klic::addZones(*delivery, ds, report);
-        klic::addPointObjects(*delivery, ground, covers, options, ds, report);
+        auto attached = klic::addPointObjects(*delivery, ground, covers, options, ds, report);
+        klic::addZones(*delivery, attached, ds, report);
         auto basis = ground.basis();
         model::mergeGround(ds.ground, basis);
         report.warn(

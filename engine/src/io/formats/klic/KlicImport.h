@@ -19,6 +19,7 @@
 
 #include <bodemzicht/core/Vec.h>
 #include <bodemzicht/io/ImportReport.h>
+#include <bodemzicht/io/SourceReader.h>
 #include <bodemzicht/model/Dataset.h>
 #include <bodemzicht/model/GroundLevel.h>
 
@@ -45,6 +46,9 @@ struct KlicOptions {
     // else defaultCoverM (assumed, and said per network).
     std::map<std::string, double> coverByTheme;
     double defaultCoverM = 1.0;
+    // Shapes of point objects by type (rule set, [point_objects]); the sizes above where a type
+    // has none.
+    std::map<std::string, PointObjectShape> pointObjects;
     // The flat ground used where no ground level is known (NaN: the delivery's median
     // maaiveldPeil, else 0 m NAP); marked assumed (model::GroundBasis).
     double assumedGroundM = NAN;
@@ -160,8 +164,16 @@ class CoverDepths {
 
 void addNetworks(const Delivery& d, DeliveryGround& ground, CoverDepths& covers,
                  const KlicOptions& options, model::Dataset& ds, ImportReport& report);
-void addZones(const Delivery& d, model::Dataset& ds, ImportReport& report);
-void addPointObjects(const Delivery& d, DeliveryGround& ground, CoverDepths& covers,
-                     const KlicOptions& options, model::Dataset& ds, ImportReport& report);
+// A polygon as rings: the exterior first, then its holes.
+using Polygon = std::vector<std::vector<Vec2>>;
+// A zone record's polygons, repaired with GEOS where invalid (said).
+std::vector<Polygon> polygonsOf(const GmlRecord& r, const std::string& file, ImportReport& report);
+// `attachedExtra`: the ids of extra geometry that an object refers to (its footprint, not a zone).
+void addZones(const Delivery& d, const std::set<std::string>& attachedExtra, model::Dataset& ds,
+              ImportReport& report);
+// Returns the ids of the extra geometry the objects took as their footprint.
+std::set<std::string> addPointObjects(const Delivery& d, DeliveryGround& ground,
+                                      CoverDepths& covers, const KlicOptions& options,
+                                      model::Dataset& ds, ImportReport& report);
 
 }  // namespace bz::io::formats::klic

@@ -22,11 +22,25 @@ double numberOf(const GmlRecord& r, const char* element, const std::string& text
     return v ? *v : NAN;
 }
 
-// The element's outer diameter with its unit; false (and skipped) for an unknown unit.
-bool diameterOf(const GmlRecord& r, const std::string& file, ImportReport& report,
-                float& diameter) {
+// The diameters an element may give, the ones of its own kind first: a cable's kabelDiameter, a
+// pipe's pipeDiameter (imkl:Overig gives both), a duct's ductWidth.
+std::vector<const char*> diameterElements(model::ObjectType type) {
+    switch (type) {
+        case model::ObjectType::Cable:
+            return {"imkl:kabelDiameter", "usc:pipeDiameter", "imkl:pipeDiameter", "usc:ductWidth"};
+        case model::ObjectType::Duct:
+            return {"usc:ductWidth", "usc:pipeDiameter", "imkl:pipeDiameter", "imkl:kabelDiameter"};
+        default:
+            return {"usc:pipeDiameter", "imkl:pipeDiameter", "imkl:kabelDiameter", "usc:ductWidth"};
+    }
+}
+
+// The element's outer diameter with its unit, from the first of its diameters that is usable
+// (`used` names it); false (and skipped) for an unknown unit.
+bool diameterOf(const GmlRecord& r, model::ObjectType type, const std::string& file,
+                ImportReport& report, float& diameter, std::string& used) {
     diameter = model::kUnknown;
-    for (const char* el : {"usc:pipeDiameter", "imkl:kabelDiameter", "usc:ductWidth"}) {
+    for (const char* el : diameterElements(type)) {
         auto* v = r.first(el);
         if (!v) continue;
         const std::string uom = r.uom.count(el) ? r.uom.at(el) : "";
@@ -36,9 +50,12 @@ bool diameterOf(const GmlRecord& r, const std::string& file, ImportReport& repor
             return false;
         }
         double d = numberOf(r, el, *v, file, report) * f;
-        if (d > 0 && d < 5)
+        if (d > 0 && d < 5) {
             diameter = static_cast<float>(d);
-        else if (!std::isnan(d))  // never silently: the rule set's default is used instead
+            used = el;
+            return true;
+        }
+        if (!std::isnan(d))  // never silently: the rule set's default is used instead
             report.warn({file, r.id,
                          std::string(el) + " " + *v + " " + (uom.empty() ? "m" : uom) +
                              " is not a plausible diameter (0 to 5 m): taken as unknown, the "
@@ -47,12 +64,11 @@ bool diameterOf(const GmlRecord& r, const std::string& file, ImportReport& repor
     return true;
 }
 
-// What a network element's reader takes into the model; the rest are its attributes.
+// What a network element's reader takes into the model; the rest (and a diameter it did not use)
+// are its attributes.
 const std::set<std::string> kUsedByNetworks = {
-    "net:inNetwork",          "net:link",          "usc:pipeDiameter",
-    "imkl:kabelDiameter",     "usc:ductWidth",     "imkl:buismateriaalType",
-    "usc:currentStatus",      "usc:validFrom",     "imkl:geoNauwkeurigheidXY",
-    "imkl:dieptelegging"};
+    "net:inNetwork",     "net:link",      "imkl:buismateriaalType", "usc:currentStatus",
+    "usc:validFrom",     "imkl:geoNauwkeurigheidXY", "imkl:dieptelegging"};
 
 }  // namespace
 
@@ -83,11 +99,13 @@ void addNetworks(const Delivery& d, DeliveryGround& ground, CoverDepths& covers,
             report.skip(r.type, {file, r.id, "no net:link to a UtilityLink"});
             continue;
         }
+        const model::ObjectType type = elementType(r.type);
         float diameter;
-        if (!diameterOf(r, file, report, diameter)) continue;
+        std::string diameterUsed;
+        if (!diameterOf(r, type, file, report, diameter, diameterUsed)) continue;
         model::Dataset::Meta meta;
         meta.layer = "klic";
-        meta.type = elementType(r.type);
+        meta.type = type;
         meta.theme = net->second.theme.empty() ? "overig" : net->second.theme;
         meta.owner = d.ownerOf(r.id);
         meta.source = file;
@@ -97,7 +115,9 @@ void addNetworks(const Delivery& d, DeliveryGround& ground, CoverDepths& covers,
             meta.status = s ? *s : model::ObjectStatus::Existing;
         }
         if (auto* from = r.first("usc:validFrom")) meta.dates.laid = laidDate(*from);
-        meta.attributes = otherAttributes(r, kUsedByNetworks);
+        auto used = kUsedByNetworks;
+        used.insert(diameterUsed);
+        meta.attributes = otherAttributes(r, used);
         meta.horizontalAccuracyM = accuracyOf(r.firstHref("imkl:geoNauwkeurigheidXY"));
         int k = 0;
         bool loaded = false;

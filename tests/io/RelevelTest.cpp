@@ -1,6 +1,7 @@
 // Depth below ground is first-class: kept per vertex through the store, and a ground that arrives
 // later (a raster, a level) places everything given below ground again; heights given in m NAP stay.
 #include <bodemzicht/io/SourceReader.h>
+#include <bodemzicht/io/ProjectImport.h>
 #include <bodemzicht/io/ProjectStore.h>
 #include <bodemzicht/io/Relevel.h>
 
@@ -136,4 +137,35 @@ TEST(Relevel, TheOperatorsStandardDepthIsKeptBelowGroundNotTheRuleSets) {
             }
     }
     EXPECT_GT(checked, 10u);
+}
+
+TEST(Relevel, TheSewersCoverLevelsAreTheGroundNearItsManholes) {
+    // The RIONED demo manhole (cover 24.05 m NAP at RD 168512, 442665) and a cable given 0.6 m
+    // below ground, one end near the manhole and one 200 m away, imported together with no ground.
+    test::ScratchDir dir("covers");
+    auto cable = test::writeFile(dir.file("kabel.geojson"), R"({"type": "FeatureCollection",
+ "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::28992"}},
+ "features": [{"type": "Feature", "properties": {"id": "K1", "theme": "laagspanning", "status": "existing", "diameter_mm": 50, "depth_m": 0.6},
+   "geometry": {"type": "LineString", "coordinates": [[168515, 442665], [168715, 442665]]}}]})");
+    const std::string project = dir.file("p.gpkg");
+    io::ImportRequest request;
+    request.sources = {test::sharedData() + "/sewer/gwsw_orox_excerpt_juinen_v1_6.ttl", cable};
+    io::ImportReport report;
+    ASSERT_TRUE(io::importIntoProject(project, request, report)) << report.summary();
+    io::ImportReport r2;
+    auto ds = io::readProject(project, r2);
+    ASSERT_TRUE(ds);
+    EXPECT_EQ(ds->ground.kind, model::GroundBasis::Kind::Partial) << model::describe(ds->ground);
+    EXPECT_NE(ds->ground.source.find("cover levels"), std::string::npos);
+    double cover = NAN;
+    for (const auto& f : ds->features)
+        if (const auto* v = ds->attribute(f, "cover_level_m")) cover = std::get<double>(*v);
+    ASSERT_TRUE(std::isfinite(cover));
+    const auto& k = ds->linears[ds->features[*ds->find("K1")].geometry];
+    // 3 m from the manhole: its cover level less the depth; 200 m away: the assumed flat ground.
+    EXPECT_NEAR(ds->vertices[k.firstVertex].z, cover - 0.6 - 0.025, 1e-3);
+    EXPECT_NEAR(ds->vertices[k.firstVertex + 1].z, ds->ground.level - 0.6 - 0.025, 1e-3);
+    bool said = false;
+    for (const auto& w : report.warnings) said |= w.message.find("cover levels") != std::string::npos;
+    EXPECT_TRUE(said);
 }

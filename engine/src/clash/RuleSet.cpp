@@ -251,6 +251,10 @@ struct Parser {
                     if (!v) return std::unexpected(v.error());
                     (key == "parallel_angle_deg" ? rules.parallelAngleDeg
                                                  : rules.duplicateTolerance) = *v;
+                } else if (key == "cover_ground_radius_m") {
+                    auto v = value(node, "defaults." + key);
+                    if (!v) return std::unexpected(v.error());
+                    rules.coverGroundRadius = *v;
                 } else if (key == "appurtenance_diameter_m" ||
                            key == "cabinet_foundation_depth_m" || key == "manhole_depth_m") {
                     auto v = value(node, "defaults." + key);
@@ -557,6 +561,7 @@ const RuleValue* RuleSet::find(std::string_view key) const {
         {"defaults.appurtenance_diameter_m", opt(appurtenanceDiameter)},
         {"defaults.cabinet_foundation_depth_m", opt(cabinetFoundationDepth)},
         {"defaults.manhole_depth_m", opt(manholeDepth)},
+        {"defaults.cover_ground_radius_m", opt(coverGroundRadius)},
         {"defaults.depth_point_snap_m", opt(depthPoints.snap)},
         {"defaults.depth_point_influence_m", opt(depthPoints.influence)},
         {"defaults.depth_point_uncertainty_growth", opt(depthPoints.uncertaintyGrowth)},
@@ -587,6 +592,7 @@ io::ReadOptions readOptionsFrom(const RuleSet& rules) {
     o.defaults.pointObjects = rules.pointObjects;
     o.defaults.plausibleDiameter = rules.plausibleDiameter;
     o.defaults.plausibleDepth = rules.plausibleDepth;
+    if (rules.coverGroundRadius) o.defaults.coverGroundRadiusM = rules.coverGroundRadius->value;
     for (const auto& format : io::sourceFormats())
         for (const auto& option : format.options)
             if (!option.ruleKey.empty())

@@ -1,5 +1,7 @@
 #include <bodemzicht/io/ProjectImport.h>
 
+#include <bodemzicht/io/CoverGround.h>
+
 #include <bodemzicht/io/ProjectStore.h>
 #include <bodemzicht/io/ProjectWrite.h>
 #include <bodemzicht/io/Relevel.h>
@@ -99,6 +101,17 @@ core::Result<ImportOutcome> importIntoProject(const std::string& project,
             ++changes[keyId.substr(0, keyId.find('\n'))].added;
     }
     model::appendDataset(incoming, merged);
+    // Nothing measured stands under the depths below ground yet: the sewer's cover levels (GWSW)
+    // are, near its manholes.
+    if (!request.options.groundLevel.available() &&
+        merged.ground.kind == model::GroundBasis::Kind::AssumedFlat)
+        if (auto covers = groundFromCoverLevels(merged, request.options.defaults.coverGroundRadiusM)) {
+            auto stats = relevel(merged, *covers, flatGroundOf(merged));
+            if (stats.vertices + stats.bodies + stats.prisms)
+                report.warn({project, "",
+                             "depths below ground stand on " + covers->describe() + ": " +
+                                 model::describe(merged.ground)});
+        }
     if (auto ok = writeProject(merged, project); !ok) return std::unexpected(ok.error());
 
     ImportOutcome out;

@@ -1,5 +1,6 @@
 #include <bodemzicht/io/Relevel.h>
 
+#include <bodemzicht/io/CoverGround.h>
 #include <bodemzicht/io/ProjectStore.h>
 #include <bodemzicht/io/ProjectWrite.h>
 
@@ -92,6 +93,29 @@ core::Result<RelevelStats> setProjectGround(const std::string& project, const mo
             ds->fields.push_back({"ground_level", abs, model::FieldKind::Raster2d, "m NAP",
                                   "ground level (bodem ground)"});
     }
+    if (auto ok = writeProject(*ds, project); !ok) return std::unexpected(ok.error());
+    return stats;
+}
+
+core::Result<RelevelStats> setProjectGroundFromCovers(const std::string& project, double radiusM,
+                                                      std::string* describedAs) {
+    auto lock = ProjectWriteLock::acquire(project, "to set its ground level");
+    if (!lock) return std::unexpected(lock.error());
+    ImportReport report;
+    auto ds = readProject(project, report);
+    if (!ds) return std::unexpected(ds.error());
+    if (report.skipped())
+        return core::fail(project, "",
+                          std::to_string(report.skipped()) +
+                              " of the project's objects cannot be read (bodem info lists them); "
+                              "rewriting would drop them, so the project is unchanged");
+    auto covers = groundFromCoverLevels(*ds, radiusM);
+    if (!covers)
+        return core::fail(project, "",
+                          "no manhole with a measured cover level (GWSW Putdekselniveau or "
+                          "Maaiveldhoogte); the project is unchanged");
+    if (describedAs) *describedAs = covers->describe();
+    auto stats = relevel(*ds, *covers, flatGroundOf(*ds));
     if (auto ok = writeProject(*ds, project); !ok) return std::unexpected(ok.error());
     return stats;
 }

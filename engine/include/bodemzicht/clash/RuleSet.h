@@ -40,6 +40,8 @@ struct RuleSet {
     RuleValue parallelAngleDeg, duplicateTolerance;
     // Sizes for objects that sources give as points only (KLIC appurtenances, cabinets, manholes).
     std::optional<RuleValue> appurtenanceDiameter, cabinetFoundationDepth, manholeDepth;
+    // How far a manhole's measured cover level stands for the ground around it.
+    std::optional<RuleValue> coverGroundRadius;
     // How a KLIC depth point acts on its element (docs/data-model.md): the distance within which
     // an unlinked point belongs to an element, the length over which its influence fades towards
     // the standard depth, and how fast the uncertainty grows with the distance from it (m per m).

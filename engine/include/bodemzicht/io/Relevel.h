@@ -32,4 +32,9 @@ double flatGroundOf(const model::Dataset& ds);
 core::Result<RelevelStats> setProjectGround(const std::string& project, const model::GroundLevel& ground,
                                             const std::string& rasterPath);
 
+// `bodem ground --covers`: the ground from the project's own manhole cover levels (GWSW), within
+// `radiusM` of a manhole; an error when the project has none. One safe write.
+core::Result<RelevelStats> setProjectGroundFromCovers(const std::string& project, double radiusM,
+                                                      std::string* describedAs = nullptr);
+
 }  // namespace bz::io

@@ -75,6 +75,8 @@ struct ReadDefaults {
     std::map<std::string, PointObjectShape> pointObjects;
     // By theme ("*" for the rest): outer diameter (m) and depth of the axis below ground (m).
     std::map<std::string, PlausibleRange> plausibleDiameter, plausibleDepth;
+    // How far a manhole's cover level stands for the ground around it (io/CoverGround.h).
+    double coverGroundRadiusM = 50;
 };
 
 struct ReadOptions {

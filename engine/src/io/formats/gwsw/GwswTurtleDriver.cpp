@@ -16,6 +16,7 @@
 #include <unordered_map>
 
 #include <bodemzicht/core/Parse.h>
+#include <bodemzicht/io/CoverGround.h>
 
 #include "../../GdalErrors.h"
 #include "../Driver.h"
@@ -370,6 +371,8 @@ core::Result<void> readTurtle(const std::string& path, model::Dataset& ds,
                 b.lengthM = static_cast<float>(std::isnan(length) ? width : length);
             }
             b.depth = {model::DepthProvenance::Measured, model::kUnknown};
+            // The measured cover level: a ground for what other sources give below ground.
+            m.attributes.emplace_back(kCoverLevelAttribute, top);
             ds.addBody(m, b);
             report.load(cls);
         }

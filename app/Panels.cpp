@@ -281,14 +281,22 @@ void drawMeasurePanel(ViewerState& s, render::Viewport& viewport) {
     ImGui::End();
 }
 
-// "zeker 97 %" / "likely 64 %": how sure a clash is, from the depth bands (docs/clash.md).
+// "zeker 97 %" / "likely 64 %": how sure a clash is, from the depth and position bands
+// (docs/clash.md).
 std::string certaintyLabel(const ViewerState& s, const clash::Clash& c) {
     const char* word = "";
     switch (c.certainty) {
-        case clash::Certainty::Certain: word = tr(s, "zeker", "certain"); break;
-        case clash::Certainty::Likely: word = tr(s, "waarschijnlijk", "likely"); break;
-        case clash::Certainty::Possible: word = tr(s, "mogelijk", "possible"); break;
-        case clash::Certainty::None: return "";
+        case clash::Certainty::Certain:
+            word = tr(s, "zeker", "certain");
+            break;
+        case clash::Certainty::Likely:
+            word = tr(s, "waarschijnlijk", "likely");
+            break;
+        case clash::Certainty::Possible:
+            word = tr(s, "mogelijk", "possible");
+            break;
+        case clash::Certainty::None:
+            return "";
     }
     char buf[64];
     if (std::isnan(c.probability))
@@ -312,8 +320,8 @@ bool drawClashPanel(ViewerState& s, render::Viewport& viewport) {
             std::snprintf(label, sizeof label, "%s %s %s [%s]  %s / %s  %.2f m  (%s / %s)",
                           c.id.c_str(), std::string(clash::toCode(c.kind)).c_str(),
                           std::string(clash::toCode(c.status)).c_str(),
-                          certaintyLabel(s, c).c_str(), c.aId.c_str(),
-                          c.bId.c_str(), c.distanceM, c.aOwner.empty() ? "?" : c.aOwner.c_str(),
+                          certaintyLabel(s, c).c_str(), c.aId.c_str(), c.bId.c_str(), c.distanceM,
+                          c.aOwner.empty() ? "?" : c.aOwner.c_str(),
                           c.bOwner.empty() ? "?" : c.bOwner.c_str());
             if (ImGui::Selectable(label, s.selectedClash == i)) {
                 selectClash(s, viewport, i);

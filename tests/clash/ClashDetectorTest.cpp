@@ -565,7 +565,8 @@ TEST(ClashReview, ARunThatDidNotCheckAPairResolvesNothing) {
     ASSERT_TRUE(stored);
     for (const auto& [id, rec] : *stored) EXPECT_EQ(rec.status, clash::ClashStatus::New) << id;
     bool said = false;
-    for (const auto& n : r2.notes) said |= n.find("2 clashes of earlier runs were not checked again") != std::string::npos;
+    for (const auto& n : r2.notes)
+        said |= n.find("2 clashes of earlier runs were not checked again") != std::string::npos;
     EXPECT_TRUE(said);
     // An object that is not in the run at all (another area, a skipped feature): the same.
     model::Dataset without;
@@ -594,7 +595,9 @@ struct Crossing {
     clash::ClashReport run() const { return s.run(o); }
 };
 
-double phi(double x) { return 0.5 * std::erfc(-x / std::sqrt(2.0)); }
+double phi(double x) {
+    return 0.5 * std::erfc(-x / std::sqrt(2.0));
+}
 
 }  // namespace
 
@@ -662,23 +665,23 @@ TEST(ClashDetector, EachRuleFamilyIsAPassAskedInTableOrder) {
     auto names = [&](clash::ClashOptions o) {
         return clash::ClashDetector(model, clash::RuleSet::dutchDefault(), o).passNames();
     };
-    EXPECT_EQ(names({}), (std::vector<std::string>{"constraint-zone", "hard-clearance",
-                                                   "possible-in-band", "infiltration-above-ghg",
-                                                   "wko-spacing"}));
+    EXPECT_EQ(names({}),
+              (std::vector<std::string>{"constraint-zone", "hard-clearance", "possible-in-band",
+                                        "infiltration-above-ghg", "wko-spacing"}));
     clash::ClashOptions self;
     self.selfCheck = true;
     EXPECT_EQ(names(self), (std::vector<std::string>{"self-overlap"}));
     clash::ClashOptions uniform;
     uniform.uniformClearanceM = 0.5;
-    EXPECT_EQ(names(uniform), (std::vector<std::string>{"constraint-zone", "hard-clearance",
-                                                        "possible-in-band"}));
+    EXPECT_EQ(names(uniform),
+              (std::vector<std::string>{"constraint-zone", "hard-clearance", "possible-in-band"}));
 }
 
 TEST(ClashDetector, AZoneWithSeveralSubstancesIsAConstraintWhenAnyIsAboveItsValue) {
     Scene s;
     // Zinc below its intervention value (720 mg/kg ds), lead above (530): the lead decides.
-    auto zone = s.box("v", "verontreiniging", ObjectType::ContaminationZone,
-                      ObjectStatus::Existing, {{0, -5}, {10, -5}, {10, 5}, {0, 5}}, 3.5, 4.8);
+    auto zone = s.box("v", "verontreiniging", ObjectType::ContaminationZone, ObjectStatus::Existing,
+                      {{0, -5}, {10, -5}, {10, 5}, {0, 5}}, 3.5, 4.8);
     s.ds.attach(zone, model::ContaminationDetail{"zink", 300, "mg/kg ds", "grond"});
     s.ds.attach(zone, model::ContaminationDetail{"lood", 800, "mg/kg ds", "grond"});
     auto below = s.box("w", "verontreiniging", ObjectType::ContaminationZone,
@@ -723,4 +726,72 @@ TEST(ClashDetector, RemovedObjectsAreNeverCheckedAndReportsCarryTheSourcesAttrib
     auto* c = find(r, "there", "new");
     ASSERT_NE(c, nullptr);
     EXPECT_EQ(c->aAttributes, "materiaal_detail=gietijzer");
+}
+
+namespace {
+
+// An existing water main along x at z = 4 and a proposed heat pipe parallel to it, `gap` metres
+// aside (axis to axis) and `dz` higher, each with a depth band and a horizontal accuracy; every
+// pair needs 0.3 m.
+struct SideBySide {
+    Scene s;
+    clash::ClashOptions o;
+    SideBySide(double gap, double dz, float band, float plan) {
+        auto a = s.line("x", "water", ObjectStatus::Existing, {{-20, 0, 4}, {20, 0, 4}}, 0.1f,
+                        DepthProvenance::Derived, band, ObjectType::Pipe);
+        auto b =
+            s.line("p", "warmte", ObjectStatus::Proposed, {{-20, gap, 4 + dz}, {20, gap, 4 + dz}},
+                   0.2f, DepthProvenance::Derived, band, ObjectType::HeatPipe);
+        s.ds.features[a].horizontalAccuracyM = plan;
+        s.ds.features[b].horizontalAccuracyM = plan;
+        o.uniformClearanceM = 0.3;
+    }
+};
+
+}  // namespace
+
+TEST(ClashCertainty, PositionUncertaintyInPlanCountsAsTheDepthBandsDo) {
+    // 0.55 m apart axis to axis (0.4 m between the surfaces): clear at the drawn positions, but
+    // each may lie 0.2 m off in plan: possible. Exact in plan: no clash at all.
+    SideBySide exact(0.55, 0.0, 0.f, 0.f);
+    EXPECT_TRUE(exact.s.run(exact.o).clashes.empty());
+    SideBySide loose(0.55, 0.0, 0.f, 0.2f);
+    auto r = loose.s.run(loose.o);
+    ASSERT_EQ(r.clashes.size(), 1u);
+    EXPECT_EQ(r.clashes[0].kind, ClashKind::Possible);
+    EXPECT_EQ(r.clashes[0].certainty, clash::Certainty::Possible);
+    // Violated while the shift across brings the surfaces within 0.3 m of each other, axes
+    // less than 0.45 m apart: a shift between -1.0 m (past the main) and -0.1 m, with
+    // sigma = 0.2 * sqrt(2).
+    const double sigma = 0.2 * std::sqrt(2.0);
+    EXPECT_NEAR(r.clashes[0].probability, phi(-0.1 / sigma) - phi(-1.0 / sigma), 1e-5);
+    // Closer than required at the drawn positions, but not at every position in plan: likely.
+    SideBySide near(0.4, 0.0, 0.f, 0.2f);
+    auto n = near.s.run(near.o);
+    ASSERT_EQ(n.clashes.size(), 1u);
+    EXPECT_EQ(n.clashes[0].certainty, clash::Certainty::Likely);
+}
+
+TEST(ClashCertainty, DepthAndPlanTogetherMatchBruteForceSampling) {
+    // Side by side and a little higher, with both depth bands and horizontal accuracies: the
+    // reported probability against sampling both shifts and checking the moved pipe exactly.
+    for (double gap : {0.45, 0.6}) {
+        SideBySide x(gap, 0.15, 0.1f, 0.15f);
+        auto r = x.s.run(x.o);
+        ASSERT_EQ(r.clashes.size(), 1u) << gap;
+        const double reported = r.clashes[0].probability;
+        const double sv = 0.1 * std::sqrt(2.0), sp = 0.15 * std::sqrt(2.0);
+        std::mt19937 rng(5);
+        std::normal_distribution<double> depth(0, sv), plan(0, sp);
+        const int n = 1500;
+        int violated = 0;
+        for (int i = 0; i < n; ++i) {
+            SideBySide shifted(gap + plan(rng), 0.15 + depth(rng), 0.f, 0.f);
+            violated += shifted.s.run(shifted.o).clashes.size() == 1;
+        }
+        const double sampled = static_cast<double>(violated) / n;
+        EXPECT_NEAR(reported, sampled, 0.05) << gap;  // about four standard errors
+        EXPECT_GT(reported, 0.01);
+        EXPECT_LT(reported, 0.999);
+    }
 }

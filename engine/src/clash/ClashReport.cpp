@@ -191,7 +191,7 @@ std::string ClashReport::summary() const {
     for (const auto& [k, n] : countByKind()) out << "  " << k << " " << n;
     out << "\nby status:";
     for (const auto& [k, n] : byStatus) out << "  " << k << " " << n;
-    out << "\nby certainty (depth bands):";
+    out << "\nby certainty (depth and position bands):";
     for (const char* k : {"certain", "likely", "possible"})
         if (byCertainty.count(k)) out << "  " << k << " " << byCertainty[k];
     out << "\ndepending on assumed depths or diameters: " << assumed << "\n";

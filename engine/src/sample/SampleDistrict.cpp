@@ -170,7 +170,7 @@ struct Builder {
                     kPitchY * kBlocksPerSewerArea;
         double dist = std::abs(p.x - o.origin.x - ax) + std::abs(p.y - o.origin.y - ay);
         double maxDist = (kPitchX + kPitchY) * kBlocksPerSewerArea;
-        return 3.6 - 2.1 * std::min(1.0, dist / maxDist);  // 3.6 m at the outlet, 1.5 m upstream
+        return 3.6 - 1.6 * std::min(1.0, dist / maxDist);  // 3.6 m at the outlet, 2.0 m upstream
     }
 
     void sewerEdge(Vec2 a, Vec2 b, const std::string& edge) {
@@ -246,6 +246,10 @@ struct Builder {
     }
 
     // [SECTION] house connections (gas, water, LS, data, sewer) on both long sides of a block
+    // Each leaves its main at a connection point and runs straight to the facade level with it
+    // (so it passes under the shallower mains it crosses); the houses' connections are staggered,
+    // not aligned. The sewer connection leaves the house 1.2 to 1.4 m down, below the mains, and
+    // falls 1:50 to 1:100 to just before the main, then drops into its crown.
     void houseConnections(int i, int j) {
         Vec2 sw = corner(i, j) + Vec2{kStreetWidth / 2, kStreetWidth / 2};
         int houses = static_cast<int>(kBlockWidth / kHouseWidth);
@@ -265,42 +269,60 @@ struct Builder {
                     if (l.offset * s > 0 || std::string(l.theme) == "middenspanning") continue;
                     double yMain =
                         streetY + (facadeY - streetY) * (std::abs(l.offset) / (kStreetWidth / 2));
-                    Vec2 a{x + 0.4 * lane - 1.6, yMain},
-                        k{x + 0.4 * lane - 1.6, yMain + (facadeY - yMain) * 0.5};
-                    Vec2 b{x + 0.4 * lane - 1.2, facadeY};
+                    // Staggered along the facade, a little different for every house.
+                    double xc = x - 2.2 + 0.55 * lane + rng.uniform(-0.4, 0.4);
+                    double toFacade = facadeY > yMain ? 1.0 : -1.0;
+                    Vec2 a{xc, yMain}, k{xc, yMain + 0.5 * toFacade}, b{xc, facadeY};
                     auto m = meta("AANSL-" + hid + "-" + std::to_string(lane), "klic", l.theme,
                                   l.type, l.owner, l.material, ObjectStatus::Existing,
                                   static_cast<int>(rng.uniform(l.yearFrom, l.yearTo)), 1.0f);
                     float d = static_cast<float>(l.type == ObjectType::Pipe ? 0.032 : 0.025);
+                    // Level with its main's axis, from the connection point to the facade.
+                    const double below = l.coverM + l.diameterM / 2;
                     std::vector<Vec3> axis;
                     std::vector<VertexDepth> dep;
-                    for (Vec2 p : {a, k, b}) {
-                        axis.push_back({p.x, p.y, ground(p.x, p.y) - l.coverM + 0.1 - d / 2});
-                        dep.push_back(
-                            {DepthProvenance::Assumed, static_cast<float>(kAssumedUncertainty)});
+                    const Vec2 pts[3] = {a, k, b};
+                    for (int v = 0; v < 3; ++v) {
+                        axis.push_back({pts[v].x, pts[v].y, ground(pts[v].x, pts[v].y) - below});
+                        dep.push_back({DepthProvenance::Assumed,
+                                       static_cast<float>(kAssumedUncertainty),
+                                       static_cast<float>(below)});
                     }
                     ds.addLinear(m, axis, dep, d);
                 }
-                // Sewer connection: from 0.9 m below the facade down to the main, 1 in 50 at least.
-                Vec2 a{x + 1.5, facadeY}, b{x + 1.5, streetY};
-                double top = ground(a.x, a.y) - 0.9;
-                double mainBob = ground(b.x, b.y) - sewerDepthBelowGround({x, streetY});
-                double bottom = std::min(mainBob + 0.15, top - 0.02 * kStreetWidth / 2);
-                auto m = meta("GWSW-AANSL-" + hid, "gwsw", "rioolVrijverval", ObjectType::SewerPipe,
-                              "Gemeente Hengelo", "PVC", ObjectStatus::Existing, 1958, 0.2f);
-                std::vector<Vec3> axis{{a.x, a.y, top + 0.0625}, {b.x, b.y, bottom + 0.0625}};
-                std::vector<VertexDepth> dep(
-                    2, {DepthProvenance::Measured, static_cast<float>(kMeasuredUncertainty)});
-                auto fi = ds.addLinear(m, axis, dep, 0.125f);
-                model::SewerProfile sp;
-                sp.bobBeginM = top;
-                sp.bobEndM = bottom;
-                sp.widthMm = sp.heightMm = 110;
-                sp.shape = "Rond";
-                sp.systemType = "GemengdStelsel";
-                ds.attach(fi, std::move(sp));
+                sewerConnection(hid, x + (h % 2 ? 1.6 : -1.6) + rng.uniform(-0.3, 0.3), facadeY,
+                                streetY);
             }
         }
+    }
+
+    void sewerConnection(const std::string& hid, double xc, double facadeY, double streetY) {
+        const double inner = 0.110, outer = 0.125;
+        const double toStreet = streetY > facadeY ? 1.0 : -1.0;
+        const Vec2 f{xc, facadeY}, n{xc, streetY - 0.8 * toStreet}, e{xc, streetY};
+        // The main's crown at the connection point (300 mm inner, see sewerEdge).
+        const double crown = ground(e.x, e.y) - sewerDepthBelowGround(e) + 0.30;
+        const double bobFacade = ground(f.x, f.y) - rng.uniform(1.2, 1.4);
+        const double fall = 1.0 / rng.uniform(50, 100);
+        double bobNear = bobFacade - fall * std::abs(n.y - f.y);
+        // A main that lies shallow: the connection keeps its fall, ending on the crown.
+        bobNear = std::max(bobNear, crown + 0.05);
+        const double bobEnd = crown - inner / 2;  // the axis ends inside the main's wall
+        auto m = meta("GWSW-AANSL-" + hid, "gwsw", "rioolVrijverval", ObjectType::SewerPipe,
+                      "Gemeente Hengelo", "PVC", ObjectStatus::Existing, 1958, 0.2f);
+        std::vector<Vec3> axis{{f.x, f.y, bobFacade + inner / 2},
+                               {n.x, n.y, bobNear + inner / 2},
+                               {e.x, e.y, bobEnd + inner / 2}};
+        std::vector<VertexDepth> dep(
+            3, {DepthProvenance::Measured, static_cast<float>(kMeasuredUncertainty)});
+        auto fi = ds.addLinear(m, axis, dep, static_cast<float>(outer));
+        model::SewerProfile sp;
+        sp.bobBeginM = bobFacade;
+        sp.bobEndM = bobEnd;
+        sp.widthMm = sp.heightMm = static_cast<float>(inner * 1000);
+        sp.shape = "Rond";
+        sp.systemType = "GemengdStelsel";
+        ds.attach(fi, std::move(sp));
     }
 
     // [SECTION] proposal: heat network, charging points, tree pits, wadi, crates, WKO well
@@ -517,9 +539,12 @@ model::Dataset generateDistrict(const SampleOptions& options) {
     b.treePits();
     b.climateMeasures();
     b.ds.fields = {
-        {"ground_level", "ground_level.tif", model::FieldKind::Raster2d, "m NAP", "maaiveld (AHN-like), synthetic"},
-        {"ghg", "ghg.tif", model::FieldKind::Raster2d, "m NAP", "gemiddeld hoogste grondwaterstand, synthetic"},
-        {"glg", "glg.tif", model::FieldKind::Raster2d, "m NAP", "gemiddeld laagste grondwaterstand, synthetic"},
+        {"ground_level", "ground_level.tif", model::FieldKind::Raster2d, "m NAP",
+         "maaiveld (AHN-like), synthetic"},
+        {"ghg", "ghg.tif", model::FieldKind::Raster2d, "m NAP",
+         "gemiddeld hoogste grondwaterstand, synthetic"},
+        {"glg", "glg.tif", model::FieldKind::Raster2d, "m NAP",
+         "gemiddeld laagste grondwaterstand, synthetic"},
     };
     return std::move(b.ds);
 }

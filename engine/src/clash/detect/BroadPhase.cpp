@@ -33,6 +33,7 @@ BroadPhase::BroadPhase(const PairEvaluator& eval, const ClashOptions& options,
         eval.forEachPrim(fi, [&](bool cap, std::uint32_t i) {
             mMaxBand = std::max(mMaxBand, eval.primBand(cap, i));
         });
+        mMaxPlan = std::max(mMaxPlan, eval.horizontalBand(fi));
     }
     (void)m;
     // How far each checked theme's queries must reach: the largest distance its rules ask from
@@ -87,9 +88,9 @@ double BroadPhase::ensureIndexedGrid() const {
     return mGridMs;
 }
 
-void BroadPhase::checkOne(std::uint32_t fb, core::Vec3 off, Scratch& sc,
-                          const std::function<void(std::span<const PairAccumulator>)>& onPairs)
-    const {
+void BroadPhase::checkOne(
+    std::uint32_t fb, core::Vec3 off, Scratch& sc,
+    const std::function<void(std::span<const PairAccumulator>)>& onPairs) const {
     const auto& b = mDs.features[fb];
     if (!mEval.model().shapes()[fb].usable) return;
     const std::size_t slotB = mLookup.slot(b);
@@ -130,7 +131,8 @@ void BroadPhase::checkOne(std::uint32_t fb, core::Vec3 off, Scratch& sc,
     };
     mEval.forEachPrim(fb, [&](bool bCap, std::uint32_t bi) {
         auto bBox = mEval.primBounds(bCap, bi, off);
-        const double pad = mEval.primBand(bCap, bi) + mMaxBand + 0.01;
+        const double pad =
+            mEval.primBand(bCap, bi) + mMaxBand + mEval.horizontalBand(fb) + mMaxPlan + 0.01;
         mGrid.query(bBox.inflated(reach + pad), sc.primStamp, sc.primEpoch,
                     visitor(mPrims, bCap, bi, bBox));
         if (mTreeGrid.primitiveCount())
@@ -151,9 +153,10 @@ double BroadPhase::stream(
     std::vector<core::Bounds3> boxes;
     std::vector<std::uint8_t> checkedTheme(n, 0);
     bool checkedTrees = false;
-    double maxCheckedBand = 0;
+    double maxCheckedBand = 0, maxCheckedPlan = 0;
     for (std::uint32_t fb : checked) {
         if (!mEval.model().shapes()[fb].usable) continue;
+        maxCheckedPlan = std::max(maxCheckedPlan, mEval.horizontalBand(fb));
         checkedTheme[mLookup.slot(mDs.features[fb])] = 1;
         checkedTrees |= mDs.features[fb].type == ObjectType::Tree;
         mEval.forEachPrim(fb, [&](bool cap, std::uint32_t i) {
@@ -194,15 +197,17 @@ double BroadPhase::stream(
                 if (!mIndexed[fa]) continue;
                 const Feature& a = mDs.features[fa];
                 const std::size_t slotA = mLookup.slot(a);
-                const double reach = a.type == ObjectType::Tree ? reachTreeA[slotA] : reachA[slotA];
+                const double reach =
+                    (a.type == ObjectType::Tree ? reachTreeA[slotA] : reachA[slotA]) +
+                    mEval.horizontalBand(fa) + maxCheckedPlan;
                 if (++fbEpoch == 0) {
                     std::fill(fbStamp.begin(), fbStamp.end(), 0);
                     fbEpoch = 1;
                 }
                 pairs.clear();
                 mEval.forEachPrim(fa, [&](bool aCap, std::uint32_t ai) {
-                    auto q = mEval.primBounds(aCap, ai)
-                                 .inflated(reach + mEval.primBand(aCap, ai) + maxCheckedBand + 0.01);
+                    auto q = mEval.primBounds(aCap, ai).inflated(reach + mEval.primBand(aCap, ai) +
+                                                                 maxCheckedBand + 0.01);
                     grid.query(q, stamp, epoch, [&](std::uint32_t p) {
                         const PrimRef& ref = refs[p];
                         const std::uint32_t fb = ref.feature;

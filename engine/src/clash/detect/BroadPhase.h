@@ -33,9 +33,9 @@ class BroadPhase {
     // Full run: every indexed object against the `checked` features, on `threads` workers.
     // `onPairs(pairs, worker)` gets, per indexed object, the accumulators of its pairs with
     // checked features. Returns the time spent building the grid (ms).
-    double stream(const std::vector<std::uint32_t>& checked, unsigned threads,
-                  const std::function<void(std::span<const PairAccumulator>, unsigned)>& onPairs)
-        const;
+    double stream(
+        const std::vector<std::uint32_t>& checked, unsigned threads,
+        const std::function<void(std::span<const PairAccumulator>, unsigned)>& onPairs) const;
 
     // Per-thread scratch space for checkOne.
     struct Scratch {
@@ -65,6 +65,7 @@ class BroadPhase {
     const model::Dataset& mDs;
     std::vector<std::uint8_t> mIndexed;
     double mMaxBand = 0;  // the widest depth band of an indexed primitive
+    double mMaxPlan = 0;  // the largest horizontal accuracy of an indexed object
     // Reach of a checked object's theme into the main grid and the tree grid; a checked tree's
     // reach into the main grid.
     std::vector<double> mReachMain, mReachTrees;

@@ -1,5 +1,7 @@
 #include "PairEvaluation.h"
 
+#include "ShiftProbability.h"
+
 #include <algorithm>
 #include <cmath>
 #include <vector>
@@ -54,36 +56,38 @@ geom::Contact PairEvaluator::pairDistance(const PrimPair& p, core::Vec3 off, boo
     geom::Extrusion scratch;
     if (p.aCapsule) return geom::distance(mModel.capsules()[p.ai], extrusionAt(p.bi, off, scratch));
     if (p.bCapsule) {
-        geom::Contact c = geom::distance(moved(mModel.capsules()[p.bi], off), mModel.extrusions()[p.ai]);
+        geom::Contact c =
+            geom::distance(moved(mModel.capsules()[p.bi], off), mModel.extrusions()[p.ai]);
         std::swap(c.pointA, c.pointB);
         return c;
     }
     return geom::distance(mModel.extrusions()[p.ai], extrusionAt(p.bi, off, scratch));
 }
 
-geom::Contact PairEvaluator::pairWithinBand(const PrimPair& p, core::Vec3 off, double band, double& dz) const {
+geom::Contact PairEvaluator::pairWithinBand(const PrimPair& p, core::Vec3 off, double band,
+                                            double& dz) const {
     if (p.aCapsule && p.bCapsule)
-        return geom::distanceWithinBand(mModel.capsules()[p.ai], moved(mModel.capsules()[p.bi], off),
-                                        band, dz);
+        return geom::distanceWithinBand(mModel.capsules()[p.ai],
+                                        moved(mModel.capsules()[p.bi], off), band, dz);
     if (p.aCapsule)
-        return geom::distanceWithinBand(mModel.capsules()[p.ai], moved(mModel.extrusions()[p.bi], off),
-                                        band, dz);
+        return geom::distanceWithinBand(mModel.capsules()[p.ai],
+                                        moved(mModel.extrusions()[p.bi], off), band, dz);
     if (p.bCapsule)
-        return geom::distanceWithinBand(mModel.extrusions()[p.ai], moved(mModel.capsules()[p.bi], off),
-                                        band, dz);
-    return geom::distanceWithinBand(mModel.extrusions()[p.ai], moved(mModel.extrusions()[p.bi], off),
-                                    band, dz);
+        return geom::distanceWithinBand(mModel.extrusions()[p.ai],
+                                        moved(mModel.capsules()[p.bi], off), band, dz);
+    return geom::distanceWithinBand(mModel.extrusions()[p.ai],
+                                    moved(mModel.extrusions()[p.bi], off), band, dz);
 }
 
 const geom::Extrusion& PairEvaluator::extrusionAt(std::uint32_t i, core::Vec3 off,
-                                   geom::Extrusion& scratch) const {
+                                                  geom::Extrusion& scratch) const {
     if (off == core::Vec3{}) return mModel.extrusions()[i];
     scratch = moved(mModel.extrusions()[i], off);
     return scratch;
 }
 
 double PairEvaluator::violatedLength(std::uint32_t fa, std::uint32_t fb, core::Vec3 off,
-                      double threshold) const {
+                                     double threshold) const {
     bool bLinear = isLinear(mDs.features[fb]);
     std::uint32_t lin = bLinear ? fb : fa, other = bLinear ? fa : fb;
     if (!isLinear(mDs.features[lin])) return NAN;
@@ -172,13 +176,41 @@ Clash PairEvaluator::clashBetween(std::uint32_t fa, std::uint32_t fb, ClashKind 
     return k;
 }
 
-void PairEvaluator::accumulate(PairAccumulator& acc, bool aCap, std::uint32_t ai, bool bCap, std::uint32_t bi,
-                const core::Bounds3& bBox, core::Vec3 off) const {
+double PairEvaluator::horizontalBand(std::uint32_t feature) const {
+    const float h = mDs.features[feature].horizontalAccuracyM;
+    return std::isfinite(h) && h > 0 ? h : 0.0;
+}
+
+core::Vec3 PairEvaluator::horizontalDirection(const PrimPair& p, const geom::Contact& c) const {
+    // Across the separation in plan; where the contact is vertical (one above the other), across
+    // A's axis, the horizontal direction that can bring them together.
+    core::Vec2 d = (c.pointB - c.pointA).xy();
+    if (p.aCapsule) {
+        // Shifts along A's axis change nothing (closest points of parallel axes are not even
+        // unique): across the axis only.
+        const auto& a = mModel.capsules()[p.ai];
+        const core::Vec2 axis = (a.b - a.a).xy();
+        const double al = core::length(axis);
+        if (al > 1e-9) {
+            const core::Vec2 u = axis * (1.0 / al);
+            const core::Vec2 across = d - u * core::dot(d, u);
+            d = core::length(across) > 1e-9 ? across : core::Vec2{-u.y, u.x};
+        }
+    }
+    const double len = core::length(d);
+    return len < 1e-9 ? core::Vec3{1, 0, 0} : core::Vec3{d.x / len, d.y / len, 0};
+}
+
+void PairEvaluator::accumulate(PairAccumulator& acc, bool aCap, std::uint32_t ai, bool bCap,
+                               std::uint32_t bi, const core::Bounds3& bBox, core::Vec3 off) const {
     const PairRule& rule = acc.rule;
     bool anyPhysical = rule.mode == Mode::Physical || rule.mode == Mode::Tree;
     double band = anyPhysical ? primBand(aCap, ai) + primBand(bCap, bi) : 0.0;
+    // How far either object may lie from where it is drawn, in plan (its horizontal accuracy).
+    const double plan =
+        anyPhysical && !mOptions.selfCheck ? horizontalBand(acc.fa) + horizontalBand(acc.fb) : 0.0;
     double maxReq = std::max(mLookup.required(rule, false), mLookup.required(rule, true));
-    if (boxGap(primBounds(aCap, ai), bBox) - band > maxReq) return;
+    if (boxGap(primBounds(aCap, ai), bBox) - band - plan > maxReq) return;
     PrimPair p{aCap, bCap, ai, bi};
     bool crossing = false;
     geom::Contact c = pairDistance(p, off, crossing);
@@ -188,66 +220,65 @@ void PairEvaluator::accumulate(PairAccumulator& acc, bool aCap, std::uint32_t ai
     double margin = c.distance - req;
     if (margin < 0 && margin < acc.violation.margin)
         acc.violation = {margin, c, req, crossing, true, 0, p};
-    if (margin >= 0 && anyPhysical && !mOptions.selfCheck && band > 0 && c.distance - band < req) {
-        double dz = 0;
+    if (margin >= 0 && anyPhysical && !mOptions.selfCheck && band + plan > 0 &&
+        c.distance - band - plan < req) {
+        // The closest the pair comes for a shift within both bands: exactly in depth; in plan
+        // to first order (the distance falls by the shift times the horizontal part of the
+        // direction between the closest points).
+        double dz = 0, du = 0;
         geom::Contact cb = pairWithinBand(p, off, band, dz);
-        double pm = cb.distance - req;
+        double best = cb.distance;
+        if (plan > 0 && best - req >= 0) {
+            const core::Vec3 d = cb.pointB - cb.pointA;
+            const double len = core::length(d);
+            const double across = len > 1e-9 ? core::length(d.xy()) / len : 1.0;
+            best -= plan * across;
+            du = -plan * across;
+        }
+        double pm = best - req;
         if (pm < 0 && pm < acc.possible.margin) {
             acc.possible = {pm, c, req, crossing, true, band, p};
             acc.possibleDz = dz;
+            acc.possibleDu = du;
         }
     }
 }
 
-void PairEvaluator::assessCertainty(Clash& k, const PrimPair& p, core::Vec3 off, double required) const {
+void PairEvaluator::assessCertainty(Clash& k, const PrimPair& p, core::Vec3 off, double required,
+                                    std::uint32_t fa, std::uint32_t fb) const {
+    // Depth: the objects' vertical bands; plan: their horizontal accuracies, across the
+    // separation (docs/clash.md). The relative shift is normal with these sigmas, independent.
     const double ua = primBand(p.aCapsule, p.ai), ub = primBand(p.bCapsule, p.bi);
     const double band = ua + ub, sigma = std::sqrt(ua * ua + ub * ub);
-    auto gap = [&](double dz) {
-        bool crossing = false;
-        return pairDistance(p, off + core::Vec3{0, 0, dz}, crossing).distance - required;
+    const double ha = horizontalBand(fa), hb = horizontalBand(fb);
+    const double plan = ha + hb, sigmaPlan = std::sqrt(ha * ha + hb * hb);
+    bool crossing = false;
+    const geom::Contact c0 = pairDistance(p, off, crossing);
+    const core::Vec3 e = horizontalDirection(p, c0);
+    auto gap = [&](double du, double dz) {
+        bool c = false;
+        return pairDistance(p, off + e * du + core::Vec3{0, 0, dz}, c).distance - required;
     };
-    const double g0 = gap(0);
-    if (!(sigma > 0)) {
+    const double g0 = c0.distance - required;
+    if (!(sigma > 0) && !(sigmaPlan > 0)) {
         k.certainty = g0 < 0 ? Certainty::Certain : Certainty::Possible;
         k.probability = g0 < 0 ? 1.0 : 0.0;
         return;
     }
-    // Certain: violated at both ends of the band, hence (convexity) everywhere in it.
-    if (g0 < 0 && gap(-band) < 0 && gap(band) < 0)
-        k.certainty = Certainty::Certain;
+    // Certain: violated at every corner of the bands, hence (convexity) everywhere in them.
+    bool certain = g0 < 0;
+    for (double su : {-1.0, 1.0})
+        for (double sz : {-1.0, 1.0}) certain = certain && gap(su * plan, sz * band) < 0;
+    k.certainty = certain ? Certainty::Certain : g0 < 0 ? Certainty::Likely : Certainty::Possible;
+    // The probability over the shifts (ShiftProbability.h).
+    double hint = 0;
+    if (!(sigmaPlan > 0))
+        k.probability = violationProbability1d([&](double t) { return gap(0, t * sigma); }, hint);
+    else if (!(sigma > 0))
+        k.probability =
+            violationProbability1d([&](double t) { return gap(t * sigmaPlan, 0); }, hint);
     else
-        k.certainty = g0 < 0 ? Certainty::Likely : Certainty::Possible;
-    // The violating interval within +-6 sigma: a point inside it (the nominal position, or
-    // else the lowest gap by golden-section search), then each end by bisection (18 steps:
-    // 6 sigma / 2^18, a probability error below 1e-5).
-    const double reach = 6 * sigma;
-    double inside = 0;
-    if (!(g0 < 0)) {
-        double lo = -reach, hi = reach;
-        for (int i = 0; i < 40; ++i) {
-            double m1 = lo + (hi - lo) * 0.381966, m2 = hi - (hi - lo) * 0.381966;
-            if (gap(m1) < gap(m2))
-                hi = m2;
-            else
-                lo = m1;
-        }
-        inside = 0.5 * (lo + hi);
-        if (!(gap(inside) < 0)) {
-            k.probability = 0;
-            return;
-        }
-    }
-    auto edge = [&](double in, double out) {
-        if (gap(out) < 0) return out;  // violated to the end of the reach
-        for (int i = 0; i < 18; ++i) {
-            double mid = 0.5 * (in + out);
-            (gap(mid) < 0 ? in : out) = mid;
-        }
-        return 0.5 * (in + out);
-    };
-    const double z1 = edge(inside, -reach), z2 = edge(inside, reach);
-    auto phi = [](double x) { return 0.5 * std::erfc(-x / std::sqrt(2.0)); };
-    k.probability = phi(z2 / sigma) - phi(z1 / sigma);
+        k.probability = violationProbability2d(gap, sigmaPlan, sigma);
 }
 
 std::string PairEvaluator::relationOf(std::uint32_t fa, std::uint32_t fb, const Best& best) const {

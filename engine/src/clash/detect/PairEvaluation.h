@@ -1,7 +1,7 @@
 // Pair evaluation, one unit of the clash pipeline (private to clash): the exact distances of the
 // primitive pairs the broad phase found, accumulated per pair of objects (the deepest overlap,
-// the worst clearance violation, the worst violation within the depth bands), and what a report
-// row needs from them: the violated length, the certainty and probability, the row itself.
+// the worst clearance violation, the worst violation within the depth and plan bands), and what a
+// report row needs from them: the violated length, the certainty and probability, the row itself.
 #pragma once
 
 #include <cmath>
@@ -38,7 +38,8 @@ struct PairAccumulator {
     std::uint32_t fa = 0, fb = 0;
     PairRule rule;
     Best hard, violation, possible;
-    double possibleDz = 0;
+    double possibleDz = 0;  // the worst shift within the bands: in depth,
+    double possibleDu = 0;  // and in plan
 };
 
 class PairEvaluator {
@@ -52,15 +53,19 @@ class PairEvaluator {
     const RuleSet& rules() const { return mRules; }
 
     // Adds one primitive pair (found by the broad phase, B moved by `off`) to the accumulator.
-    void accumulate(PairAccumulator& acc, bool aCap, std::uint32_t ai, bool bCap,
-                    std::uint32_t bi, const core::Bounds3& bBox, core::Vec3 off) const;
+    void accumulate(PairAccumulator& acc, bool aCap, std::uint32_t ai, bool bCap, std::uint32_t bi,
+                    const core::Bounds3& bBox, core::Vec3 off) const;
 
     // Length along the linear one of the two objects where they are closer than `threshold`;
     // NaN when neither is linear.
     double violatedLength(std::uint32_t fa, std::uint32_t fb, core::Vec3 off,
                           double threshold) const;
     // Certainty and probability of a clash on its worst primitive pair (docs/clash.md).
-    void assessCertainty(Clash& k, const PrimPair& p, core::Vec3 off, double required) const;
+    void assessCertainty(Clash& k, const PrimPair& p, core::Vec3 off, double required,
+                         std::uint32_t fa, std::uint32_t fb) const;
+    // How far an object may lie from where it is drawn, in plan (its horizontal accuracy; 0 when
+    // the source does not say).
+    double horizontalBand(std::uint32_t feature) const;
     // A report row: both objects, the contact, the rule that judged it and what was assumed.
     Clash makeClash(const PairAccumulator& acc, ClashKind kind, const Best& best,
                     double required) const;
@@ -87,6 +92,7 @@ class PairEvaluator {
     }
 
   private:
+    core::Vec3 horizontalDirection(const PrimPair& p, const geom::Contact& c) const;
     geom::Contact pairDistance(const PrimPair& p, core::Vec3 off, bool& crossing) const;
     geom::Contact pairWithinBand(const PrimPair& p, core::Vec3 off, double band, double& dz) const;
     const geom::Extrusion& extrusionAt(std::uint32_t i, core::Vec3 off,

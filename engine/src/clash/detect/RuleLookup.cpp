@@ -87,8 +87,8 @@ PairRule RuleLookup::ruleFor(const Feature& a, const Feature& b) const {
                                                                              : nullptr;
     if (tree) {
         r.mode = Mode::Tree;
-        r.fixedRequired = std::max(0.0, mRules.trees.distanceFromStem->value -
-                                            mDs.bodies[tree->geometry].radiusM);
+        r.fixedRequired = std::max(
+            0.0, mRules.trees.distanceFromStem->value - mDs.bodies[tree->geometry].radiusM);
         return r;
     }
     if (a.type == ObjectType::Well && b.type == ObjectType::Well) return r;  // the WKO pass
@@ -114,10 +114,10 @@ RuleDescription RuleLookup::describe(const Feature& a, const Feature&, const Pai
         case Mode::Skip:
             return {};
         case Mode::Protected:
-            return {"zones.protected_themes",
-                    "protected zone of " + mDs.str(a.owner) +
-                        ": contact the owner before working here",
-                    true};
+            return {
+                "zones.protected_themes",
+                "protected zone of " + mDs.str(a.owner) + ": contact the owner before working here",
+                true};
         case Mode::Contamination: {
             // The substance that decides: the first above its intervention value.
             for (const auto* c : mDs.detailsOf<model::ContaminationDetail>(a)) {

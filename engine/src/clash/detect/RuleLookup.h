@@ -44,8 +44,8 @@ class RuleLookup {
     // The distance the rule asks (parallel or crossing).
     double required(const PairRule& rule, bool crossing) const;
     // Its name and source for the report (`relation`: "crossing", "parallel" or "").
-    RuleDescription describe(const model::Feature& a, const model::Feature& b,
-                             const PairRule& rule, const std::string& relation) const;
+    RuleDescription describe(const model::Feature& a, const model::Feature& b, const PairRule& rule,
+                             const std::string& relation) const;
 
     std::size_t themeCount() const { return mThemeCount; }
     std::size_t slot(const model::Feature& f) const {

@@ -18,7 +18,7 @@ class InfiltrationAboveGhgPass final : public ClashPass {
   public:
     std::string_view name() const override { return "infiltration-above-ghg"; }
     void run(const PassContext& c, std::vector<Clash>& out,
-                 std::vector<std::string>& notes) const override {
+             std::vector<std::string>& notes) const override {
         if (!c.rules.infiltration.minBottomAboveGhg) return;
         bool any = false;
         for (std::uint32_t fb = 0; fb < c.ds.features.size(); ++fb) {
@@ -89,7 +89,7 @@ class WkoSpacingPass final : public ClashPass {
   public:
     std::string_view name() const override { return "wko-spacing"; }
     void run(const PassContext& c, std::vector<Clash>& out,
-                 std::vector<std::string>& notes) const override {
+             std::vector<std::string>& notes) const override {
         if (!c.rules.wko.sameTemperatureFactor || !c.rules.wko.oppositeTemperatureFactor) return;
         std::vector<std::uint32_t> wells;
         for (std::uint32_t i = 0; i < c.ds.features.size(); ++i)
@@ -122,8 +122,8 @@ class WkoSpacingPass final : public ClashPass {
                     continue;
                 }
                 bool same = !wa->temperature.empty() && wa->temperature == wb->temperature;
-                const RuleValue& factor =
-                    same ? *c.rules.wko.sameTemperatureFactor : *c.rules.wko.oppositeTemperatureFactor;
+                const RuleValue& factor = same ? *c.rules.wko.sameTemperatureFactor
+                                               : *c.rules.wko.oppositeTemperatureFactor;
                 const auto& ba = c.ds.bodies[a.geometry];
                 const auto& bb = c.ds.bodies[b.geometry];
                 double ra = ba.isCylinder() ? ba.radiusM : 0.0,

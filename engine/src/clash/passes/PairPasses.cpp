@@ -1,6 +1,6 @@
 // The pair passes: what the pair evaluation found about two objects, judged by one rule family
 // each. Their order is the table's (PassTable.cpp): an overlap is reported as such, before a
-// clearance, before what is only possible within the depth bands.
+// clearance, before what is only possible within the depth and plan bands.
 #include "ClashPass.h"
 
 namespace bz::clash::detail {
@@ -23,8 +23,8 @@ class SelfOverlapPass final : public ClashPass {
                                core::Vec3 off) const override {
         const auto& a = c.ds.features[acc.fa];
         const auto& b = c.ds.features[acc.fb];
-        const bool linear = a.kind() == model::GeometryKind::Linear &&
-                            b.kind() == model::GeometryKind::Linear;
+        const bool linear =
+            a.kind() == model::GeometryKind::Linear && b.kind() == model::GeometryKind::Linear;
         if (a.theme == b.theme && linear) {
             const double tol = c.rules.duplicateTolerance.value;
             const double la = c.eval.axisLength(acc.fa), lb = c.eval.axisLength(acc.fb);
@@ -69,7 +69,7 @@ class ConstraintZonePass final : public ClashPass {
 };
 
 // Two objects that overlap, or are closer than their clearance rule (or the tree distance) asks,
-// with how sure that is from their depth bands.
+// with how sure that is from their depth and plan bands.
 class HardClearancePass final : public ClashPass {
   public:
     std::string_view name() const override { return "hard-clearance"; }
@@ -82,14 +82,14 @@ class HardClearancePass final : public ClashPass {
         const Best& best = hard ? acc.hard : acc.violation;
         Clash k = c.eval.makeClash(acc, hard ? ClashKind::Hard : ClashKind::Clearance, best,
                                    best.required);
-        c.eval.assessCertainty(k, best.prims, off, best.required);
+        c.eval.assessCertainty(k, best.prims, off, best.required, acc.fa, acc.fb);
         k.violatedLengthM = c.eval.violatedLength(acc.fa, acc.fb, off, hard ? 0 : best.required);
         return k;
     }
 };
 
 // Apart at their nominal depths, but closer than required for some vertical shift within both
-// depth bands: possible, and worth a trial trench.
+// depth and plan bands: possible, and worth a trial trench.
 class PossibleInBandPass final : public ClashPass {
   public:
     std::string_view name() const override { return "possible-in-band"; }
@@ -100,10 +100,12 @@ class PossibleInBandPass final : public ClashPass {
                                core::Vec3 off) const override {
         const Best& best = acc.possible;
         Clash k = c.eval.makeClash(acc, ClashKind::Possible, best, best.required);
-        c.eval.assessCertainty(k, best.prims, off, best.required);
+        c.eval.assessCertainty(k, best.prims, off, best.required, acc.fa, acc.fb);
         k.worstShiftM = acc.possibleDz;
-        // Where a vertical shift within the band could bring the pair closer than required.
-        k.violatedLengthM = c.eval.violatedLength(acc.fa, acc.fb, off, best.required + best.band);
+        // Where a shift within the bands could bring the pair closer than required.
+        const double plan = c.eval.horizontalBand(acc.fa) + c.eval.horizontalBand(acc.fb);
+        k.violatedLengthM =
+            c.eval.violatedLength(acc.fa, acc.fb, off, best.required + best.band + plan);
         return k;
     }
 };

@@ -1,6 +1,6 @@
 // The one table of clash passes, in the order pair passes are asked (the first that reports a pair
 // decides it): data-quality overlaps and duplicates (--self), constraint zones, overlaps and
-// clearances, then what is possible within the depth bands; the feature passes after the pairs.
+// clearances, then what is possible within the bands; the feature passes after the pairs.
 // A new rule family: a file under passes/ with its make function, and one line here.
 #include "ClashPass.h"
 

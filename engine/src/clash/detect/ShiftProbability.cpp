@@ -1,0 +1,369 @@
+#include "ShiftProbability.h"
+
+#include <algorithm>
+#include <cmath>
+#include <utility>
+#include <vector>
+
+namespace bz::clash::detail {
+
+namespace {
+
+constexpr double kReach = 6.0;       // shifts searched within 6 sigma
+constexpr double kTolerance = 1e-6;  // an end of the region to 1e-6 sigma
+constexpr double kGolden = 0.6180339887498949;
+constexpr double kBandCheck = 4.0;        // a band is checked to be one within +-4 sigma
+constexpr double kElongated = 4.0;        // longest / shortest ray: a long narrow region
+constexpr double kAngleTolerance = 1e-4;  // adaptive Simpson over the angle, in all
+constexpr double kRayEnd = 8.0;           // beyond 8 sigma the mass is below 1e-14
+
+double phi(double x) {
+    return 0.5 * std::erfc(-x / std::sqrt(2.0));
+}
+
+struct Point {
+    double x, y;
+};
+Point operator+(Point a, Point b) {
+    return {a.x + b.x, a.y + b.y};
+}
+Point operator*(double s, Point a) {
+    return {s * a.x, s * a.y};
+}
+double dot(Point a, Point b) {
+    return a.x * b.x + a.y * b.y;
+}
+
+// Where the gap crosses zero between `in` (violated) and `out` (not): regula falsi with the
+// Illinois step, which converges in a few steps on the nearly linear gaps of pipes.
+template <class Gap>
+double crossing(const Gap& gap, double in, double gIn, double out, double gOut,
+                double tolerance = kTolerance) {
+    int side = 0;
+    for (int i = 0; i < 100 && std::abs(out - in) > tolerance; ++i) {
+        double t = (in * gOut - out * gIn) / (gOut - gIn);
+        if (!(t > std::min(in, out) && t < std::max(in, out))) t = 0.5 * (in + out);
+        const double g = gap(t);
+        if (g < 0) {
+            in = t;
+            gIn = g;
+            if (side == -1) gOut *= 0.5;
+            side = -1;
+        } else {
+            out = t;
+            gOut = g;
+            if (side == 1) gIn *= 0.5;
+            side = 1;
+        }
+    }
+    return 0.5 * (in + out);
+}
+
+// The lowest value of a convex function on [lo, hi] by golden-section search, stopped at the
+// first point below zero. Returns that point and its value.
+template <class F>
+std::pair<double, double> lowest(const F& f, double lo, double hi, double tolerance) {
+    double m1 = hi - (hi - lo) * kGolden, m2 = lo + (hi - lo) * kGolden;
+    double f1 = f(m1), f2 = f(m2);
+    while (!(f1 < 0) && !(f2 < 0) && hi - lo > tolerance) {
+        if (f1 < f2) {
+            hi = m2;
+            m2 = m1;
+            f2 = f1;
+            m1 = hi - (hi - lo) * kGolden;
+            f1 = f(m1);
+        } else {
+            lo = m1;
+            m1 = m2;
+            f1 = f2;
+            m2 = lo + (hi - lo) * kGolden;
+            f2 = f(m2);
+        }
+    }
+    return f1 < f2 ? std::pair{m1, f1} : std::pair{m2, f2};
+}
+
+// The region on a line, within +-kReach: empty, or [lo, hi]. `hint`: a point thought to be
+// inside (checked); on return, one inside when there is one.
+struct Interval {
+    bool empty = true;
+    double lo = 0, hi = 0;
+};
+
+template <class Gap>
+Interval intervalOn(const Gap& gap, double& hint, double tolerance = kTolerance) {
+    double inside = hint, gInside = gap(inside);
+    if (!(gInside < 0) && hint != 0) {
+        inside = 0;
+        gInside = gap(0);
+    }
+    if (!(gInside < 0)) {
+        const auto [t, g] = lowest(gap, -kReach, kReach, 1e-4);
+        if (!(g < 0)) return {};
+        inside = t;
+        gInside = g;
+    }
+    hint = inside;
+    auto end = [&](double reach) {
+        const double g = gap(reach);
+        return g < 0 ? reach : crossing(gap, inside, gInside, reach, g, tolerance);
+    };
+    return {false, end(-kReach), end(kReach)};
+}
+
+// The standard bivariate normal mass on the ray {c + r u: 0 <= r < R}, per radian: the integral
+// of phi2(c + r u) r dr, in closed form (|c + r u|^2 = (r + b)^2 + q).
+double rayMass(Point c, Point u, double R) {
+    const double b = dot(c, u);
+    const double q = std::max(0.0, dot(c, c) - b * b);
+    const double s2 = std::sqrt(2.0);
+    // Phi(R + b) - Phi(b), from the side where it does not cancel.
+    const double mass = b >= 0 ? 0.5 * (std::erfc(b / s2) - std::erfc((R + b) / s2))
+                               : 0.5 * (std::erfc(-(R + b) / s2) - std::erfc(-b / s2));
+    const double radial = std::exp(-0.5 * b * b) - std::exp(-0.5 * (R + b) * (R + b)) -
+                          b * std::sqrt(2 * M_PI) * mass;
+    return std::exp(-0.5 * q) / (2 * M_PI) * radial;
+}
+
+using Gap2d = std::function<double(double, double)>;
+
+// A point inside the region: the hint, the drawn position, the lowest gap along y or along x
+// through it, or else anywhere within reach (nested searches: the region lies off both axes).
+bool findInside(const Gap2d& gap, Point& c) {
+    if (gap(c.x, c.y) < 0) return true;
+    double y = 0, x = 0;
+    if (!intervalOn([&](double t) { return gap(0, t); }, y).empty) {
+        c = {0, y};
+        return true;
+    }
+    if (!intervalOn([&](double t) { return gap(t, 0); }, x).empty) {
+        c = {x, 0};
+        return true;
+    }
+    double bestY = 0;
+    auto lowestAt = [&](double tx) {
+        const auto [ty, g] = lowest([&](double t) { return gap(tx, t); }, -kReach, kReach, 1e-4);
+        bestY = ty;
+        return g;
+    };
+    const auto [tx, g] = lowest(lowestAt, -kReach, kReach, 1e-4);
+    if (!(g < 0)) return false;
+    lowestAt(tx);
+    c = {tx, bestY};
+    return true;
+}
+
+// A band across the normal law: the region is the same on the lines along its normal at -4, 0
+// and +4 sigma beside the mean. Being convex, it is then that band on all lines between, and
+// the probability is the band's, to within the mass beyond +-4 sigma (6e-5).
+bool bandProbability(const Gap2d& gap, Point c, double& probability) {
+    // The normal: the gradient just off c (off a ridge of the gap, where it has no gradient).
+    const Point p{c.x + 3.1e-3, c.y + 1.7e-3};
+    const double h = 1e-4, g = gap(p.x, p.y);
+    Point n{(gap(p.x + h, p.y) - g) / h, (gap(p.x, p.y + h) - g) / h};
+    const double len = std::hypot(n.x, n.y);
+    if (!(len > 1e-9)) return false;
+    n = (1 / len) * n;
+    const Point m{-n.y, n.x};
+    double hint = dot(c, n);
+    Interval middle;
+    for (double s : {0.0, -kBandCheck, kBandCheck}) {
+        const Interval on = intervalOn(
+            [&](double t) {
+                const Point q = s * m + t * n;
+                return gap(q.x, q.y);
+            },
+            hint, 1e-7);
+        if (s == 0) {
+            middle = on;
+            if (on.empty) return false;
+        } else if (on.empty || std::abs(on.lo - middle.lo) > 1e-5 ||
+                   std::abs(on.hi - middle.hi) > 1e-5) {
+            return false;
+        }
+    }
+    probability = phi(middle.hi) - phi(middle.lo);
+    return true;
+}
+
+// A disk in metres (two parallel pipes side by side: the shifts that bring their axes within
+// the clearance of each other): the gap is the distance to its centre less its radius, which
+// two gradients give and eight points on its rim and its centre confirm. Its probability is
+// then a one-dimensional integral with the chord ends in closed form.
+bool diskProbability(const Gap2d& metres, Point c, double sx, double sy, double& probability) {
+    const double scale = sx + sy, h = 1e-5 * scale;
+    auto gradient = [&](Point p, double& g) {
+        g = metres(p.x, p.y);
+        Point n{(metres(p.x + h, p.y) - metres(p.x - h, p.y)) / (2 * h),
+                (metres(p.x, p.y + h) - metres(p.x, p.y - h)) / (2 * h)};
+        const double len = std::hypot(n.x, n.y);
+        return len > 0.5 ? (1 / len) * n : Point{0, 0};
+    };
+    double g1 = 0, g2 = 0;
+    const Point p1{c.x + 3.1e-3 * scale, c.y + 1.7e-3 * scale};
+    const Point n1 = gradient(p1, g1);
+    const Point p2 = p1 + 0.3 * scale * Point{-n1.y, n1.x};
+    const Point n2 = gradient(p2, g2);
+    // p1 - l n1 = p2 - m n2
+    const double det = -n1.x * n2.y + n1.y * n2.x;
+    if (!(std::abs(det) > 1e-6)) return false;
+    const Point d{p2.x - p1.x, p2.y - p1.y};
+    const double l = (d.x * n2.y - n2.x * d.y) / det;  // Cramer
+    const Point centre = p1 + (-l) * n1;
+    const double radius = l - g1;
+    if (!(radius > 1e-9) || !(std::abs(metres(centre.x, centre.y) + radius) < 1e-7 * scale))
+        return false;
+    for (int i = 0; i < 8; ++i) {
+        const double a = M_PI * i / 4;
+        const Point rim = centre + radius * Point{std::cos(a), std::sin(a)};
+        if (!(std::abs(metres(rim.x, rim.y)) < 1e-7 * scale)) return false;
+    }
+    // Standardised: an axis-aligned ellipse. Over x = x0 - ax cos(t), t in [0, pi], the chord
+    // in y is y0 +- ay sin(t): smooth in t, by adaptive Simpson.
+    const double x0 = centre.x / sx, y0 = centre.y / sy, ax = radius / sx, ay = radius / sy;
+    auto f = [&](double t) {
+        const double x = x0 - ax * std::cos(t), half = ay * std::sin(t);
+        const double s2 = std::sqrt(2.0);
+        const double lo = y0 - half, hi = y0 + half;
+        const double mass = lo >= 0 ? 0.5 * (std::erfc(lo / s2) - std::erfc(hi / s2))
+                                    : 0.5 * (std::erfc(-hi / s2) - std::erfc(-lo / s2));
+        return std::exp(-0.5 * x * x) / std::sqrt(2 * M_PI) * mass * ax * std::sin(t);
+    };
+    auto simpson = [&](auto& self, double a, double b, double fa, double fm, double fb,
+                       double whole, double tolerance, int depth) -> double {
+        const double m = 0.5 * (a + b), fl = f(0.5 * (a + m)), fr = f(0.5 * (m + b));
+        const double left = (m - a) / 6 * (fa + 4 * fl + fm);
+        const double right = (b - m) / 6 * (fm + 4 * fr + fb);
+        const double error = left + right - whole;
+        if (depth <= 0 || std::abs(error) < 15 * tolerance) return left + right + error / 15;
+        return self(self, a, m, fa, fl, fm, left, 0.5 * tolerance, depth - 1) +
+               self(self, m, b, fm, fr, fb, right, 0.5 * tolerance, depth - 1);
+    };
+    double total = 0;
+    constexpr int kPanels = 16;
+    for (int i = 0; i < kPanels; ++i) {
+        const double a = M_PI * i / kPanels, b = M_PI * (i + 1) / kPanels;
+        const double fa = f(a), fm = f(0.5 * (a + b)), fb = f(b);
+        total += simpson(simpson, a, b, fa, fm, fb, (b - a) / 6 * (fa + 4 * fm + fb),
+                         1e-7 / kPanels, 20);
+    }
+    probability = std::clamp(total, 0.0, 1.0);
+    return true;
+}
+
+}  // namespace
+
+double violationProbability1d(const std::function<double(double)>& gap, double& hint) {
+    const Interval on = intervalOn(gap, hint);
+    return on.empty ? 0.0 : phi(on.hi) - phi(on.lo);
+}
+
+double violationProbability2d(const Gap2d& metres, double sx, double sy) {
+    const Gap2d gap = [&](double x, double y) { return metres(x * sx, y * sy); };
+    Point c{0, 0};
+    if (!findInside(gap, c)) return 0.0;  // the region is not within reach
+    // Parallel pipes side by side: a disk in metres; crossing pipes: a band, exact along its
+    // normal.
+    double probability = 0;
+    if (diskProbability(metres, {c.x * sx, c.y * sy}, sx, sy, probability)) return probability;
+    if (bandProbability(gap, c, probability)) return probability;
+    // Else rays from a point near the middle of the region (where they leave the region then
+    // changes smoothly with their angle): the middle of the chord along y, then along x.
+    auto middleOf = [&](auto&& line, double t) {
+        double hint = t;
+        const Interval on = intervalOn(line, hint, 1e-3);
+        return on.empty ? t : 0.5 * (on.lo + on.hi);
+    };
+    c.y = middleOf([&](double t) { return gap(c.x, t); }, c.y);
+    c.x = middleOf([&](double t) { return gap(t, c.y); }, c.x);
+    const double gc = gap(c.x, c.y);
+    if (!(gc < 0)) return 0.0;  // cannot be: the middle of a chord of a convex region
+    // P = the integral over the angle of the mass from c to where its ray leaves the region
+    // (once: the region is convex), by adaptive Simpson.
+    struct Ray {
+        double exit, mass;
+    };
+    // Where the ray at `angle` leaves, searched up to `end` sigma from the mean.
+    auto exitAt = [&](double angle, double guess, double end) {
+        const Point u{std::cos(angle), std::sin(angle)};
+        const double b = dot(c, u);
+        const double q = dot(c, c) - b * b;
+        if (q >= end * end) return 0.0;
+        const double reach = std::max(0.0, -b + std::sqrt(end * end - q));
+        auto along = [&](double r) { return gap(c.x + r * u.x, c.y + r * u.y); };
+        const double gEnd = along(reach);
+        if (gEnd < 0) return reach;
+        double in = 0, gIn = gc, out = reach, gOut = gEnd;
+        if (guess > 0 && guess < reach) {  // a neighbouring ray's exit: usually close
+            const double g = along(guess);
+            (g < 0 ? in : out) = guess;
+            (g < 0 ? gIn : gOut) = g;
+        }
+        return crossing(along, in, gIn, out, gOut);
+    };
+    auto rayAt = [&](double angle, double guess) {
+        const double exit = exitAt(angle, guess, kRayEnd);
+        return Ray{exit, rayMass(c, {std::cos(angle), std::sin(angle)}, exit)};
+    };
+    auto simpson = [&](auto& self, double a, double b, const Ray& ra, const Ray& rm, const Ray& rb,
+                       double whole, double tolerance, int depth) -> double {
+        const double m = 0.5 * (a + b);
+        const Ray rl = rayAt(0.5 * (a + m), 0.5 * (ra.exit + rm.exit));
+        const Ray rr = rayAt(0.5 * (m + b), 0.5 * (rm.exit + rb.exit));
+        const double left = (m - a) / 6 * (ra.mass + 4 * rl.mass + rm.mass);
+        const double right = (b - m) / 6 * (rm.mass + 4 * rr.mass + rb.mass);
+        const double error = left + right - whole;
+        if (depth <= 0 || std::abs(error) < 15 * tolerance) return left + right + error / 15;
+        return self(self, a, m, ra, rl, rm, left, 0.5 * tolerance, depth - 1) +
+               self(self, m, b, rm, rr, rb, right, 0.5 * tolerance, depth - 1);
+    };
+    // Panels between the given angles, each halved for Simpson's middle ray.
+    auto integrate = [&](const std::vector<double>& bounds) {
+        double total = 0;
+        Ray first = rayAt(bounds[0], 0), ra = first;
+        for (std::size_t i = 0; i + 1 < bounds.size(); ++i) {
+            const double a = bounds[i], b = bounds[i + 1];
+            const Ray rm = rayAt(0.5 * (a + b), ra.exit);
+            const Ray rb = i + 2 == bounds.size() ? first : rayAt(b, rm.exit);
+            const double whole = (b - a) / 6 * (ra.mass + 4 * rm.mass + rb.mass);
+            total += simpson(simpson, a, b, ra, rm, rb, whole,
+                             kAngleTolerance * (b - a) / (2 * M_PI), 14);
+            ra = rb;
+        }
+        return std::clamp(total, 0.0, 1.0);
+    };
+    // Sixteen rays for the region's shape.
+    constexpr int kRays = 16;
+    std::vector<double> exits(kRays);
+    for (int i = 0; i < kRays; ++i)
+        exits[i] = exitAt(2 * M_PI * i / kRays, i > 0 ? exits[i - 1] : 0.0, kRayEnd);
+    const auto [shortest, longest] = std::minmax_element(exits.begin(), exits.end());
+    std::vector<double> bounds;
+    if (*longest > kElongated * *shortest) {
+        // Long and narrow: the mass lies within narrow ranges of angle along it, both ways,
+        // which evenly spaced rays would miss: panels start at its longest ray each way (by
+        // golden-section search around the longest of the sixteen on that side, the rays
+        // running far past the mass so that the longest is the one along the region).
+        const int k = static_cast<int>(longest - exits.begin());
+        auto longestNear = [&](int i) {
+            const double step = 2 * M_PI / kRays, guess = exits[(i + kRays) % kRays];
+            // (Positive: `lowest` stops at a negative value.)
+            return lowest([&](double angle) { return 2e3 - exitAt(angle, guess, 1e3); },
+                          (i - 1) * step, (i + 1) * step, 1e-6)
+                .first;
+        };
+        int opposite = k + kRays / 2;
+        for (int d : {-1, 1})
+            if (exits[(k + kRays / 2 + d) % kRays] > exits[opposite % kRays])
+                opposite = k + kRays / 2 + d;
+        const double a1 = longestNear(k), a2 = longestNear(opposite);
+        for (int i = 0; i < 4; ++i) bounds.push_back(a1 + (a2 - a1) * i / 4);
+        for (int i = 0; i < 4; ++i) bounds.push_back(a2 + (a1 + 2 * M_PI - a2) * i / 4);
+        bounds.push_back(a1 + 2 * M_PI);
+    } else {
+        for (int i = 0; i <= 8; ++i) bounds.push_back(2 * M_PI * i / 8);
+    }
+    return integrate(bounds);
+}
+
+}  // namespace bz::clash::detail

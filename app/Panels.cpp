@@ -299,10 +299,16 @@ std::string certaintyLabel(const ViewerState& s, const clash::Clash& c) {
             return "";
     }
     char buf[64];
-    if (std::isnan(c.probability))
+    const double p = c.probability;
+    // Rounded to whole per cents, but never to 0 % or 100 % when it is neither.
+    if (std::isnan(p))
         std::snprintf(buf, sizeof buf, "%s", word);
+    else if (p > 0 && p < 0.005)
+        std::snprintf(buf, sizeof buf, "%s <1 %%", word);
+    else if (p < 1 && p >= 0.995)
+        std::snprintf(buf, sizeof buf, "%s >99 %%", word);
     else
-        std::snprintf(buf, sizeof buf, "%s %.0f %%", word, 100 * c.probability);
+        std::snprintf(buf, sizeof buf, "%s %.0f %%", word, 100 * p);
     return buf;
 }
 

@@ -168,3 +168,22 @@ TEST(Panels, UsingWidgetsChangesStateLanguageAndScene) {
     ui.frame(s, viewport);
     EXPECT_EQ(s.bookmarks.size(), 2u);
 }
+
+TEST(Panels, AClashsCertaintyIsRoundedButNeverToNothingOrToCertainty) {
+    app::ViewerState s;
+    clash::Clash c;
+    c.certainty = clash::Certainty::Possible;
+    c.probability = 0.003;
+    EXPECT_EQ(app::certaintyLabel(s, c), "mogelijk <1 %");
+    c.probability = 0.0;
+    EXPECT_EQ(app::certaintyLabel(s, c), "mogelijk 0 %");
+    c.certainty = clash::Certainty::Likely;
+    c.probability = 0.996;
+    s.dutch = false;
+    EXPECT_EQ(app::certaintyLabel(s, c), "likely >99 %");
+    c.certainty = clash::Certainty::Certain;
+    c.probability = 1.0;
+    EXPECT_EQ(app::certaintyLabel(s, c), "certain 100 %");
+    c.probability = 0.644;
+    EXPECT_EQ(app::certaintyLabel(s, c), "certain 64 %");
+}

@@ -26,7 +26,9 @@ using namespace bz;
 
 namespace {
 
-std::string bytesOf(const std::string& path) { return test::readFile(path); }
+std::string bytesOf(const std::string& path) {
+    return test::readFile(path);
+}
 
 std::size_t featureCount(const std::string& project) {
     io::ImportReport report;
@@ -48,7 +50,7 @@ std::string cables(const std::string& path, double shift = 0, const std::string&
    "geometry": {"type": "LineString", "coordinates": [[251300, 476500], [251320, 476500]]}},
   {"type": "Feature", "properties": {"id": "K2", "theme": "laagspanning", "owner": "Enexis", "status": "existing", "diameter_mm": 50, "depth_m": 0.7},
    "geometry": {"type": "LineString", "coordinates": )") +
-                                       k2 + "}}" + extra + "]}");
+                                     k2 + "}}" + extra + "]}");
 }
 
 io::ImportRequest requestFor(std::vector<std::string> sources, bool append) {
@@ -108,9 +110,9 @@ TEST(ProjectSafety, AFailedWriteLeavesTheProjectByteForByte) {
                    static_cast<rlim_t>(before.size() + 65536)};
         setrlimit(RLIMIT_FSIZE, &lim);
         auto ok = io::writeProject(big, p.project);
-        _exit(ok ? 0 : (ok.error().message.find("the project is unchanged") != std::string::npos
-                            ? 7
-                            : 8));
+        _exit(ok ? 0
+                 : (ok.error().message.find("the project is unchanged") != std::string::npos ? 7
+                                                                                             : 8));
     }
     int status = 0;
     waitpid(child, &status, 0);
@@ -124,7 +126,8 @@ TEST(ProjectSafety, AFailedWriteLeavesTheProjectByteForByte) {
 
     // A source that does not exist: nothing is written.
     io::ImportReport report;
-    auto typo = io::importIntoProject(p.project, requestFor({p.dir.file("nope.zip")}, true), report);
+    auto typo =
+        io::importIntoProject(p.project, requestFor({p.dir.file("nope.zip")}, true), report);
     ASSERT_FALSE(typo);
     EXPECT_NE(typo.error().message.find("the project is unchanged"), std::string::npos)
         << typo.error().toString();
@@ -165,9 +168,11 @@ TEST(ProjectSafety, KilledWritersLeaveTheOldOrTheNewProjectNeverAHalfOne) {
         if (child == 0) {
             // Alternate between rewriting the objects and rewriting the tables.
             for (int k = 0;; ++k) {
-                if (k % 2 == 0) (void)io::writeProject(big, p.project);
-                else (void)clash::setReviewStatus(p.project, "C1", clash::ClashStatus::Approved,
-                                                  "agreed with Enexis");
+                if (k % 2 == 0)
+                    (void)io::writeProject(big, p.project);
+                else
+                    (void)clash::setReviewStatus(p.project, "C1", clash::ClashStatus::Approved,
+                                                 "agreed with Enexis");
             }
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(rng() % 400));
@@ -229,8 +234,9 @@ TEST(ProjectSafety, ReimportingASourceReplacesItAndSaysWhatChanged) {
     auto other = cables(dir.file("other.geojson"));
     io::ImportReport r3;
     ASSERT_TRUE(io::importIntoProject(project, requestFor({other}, true), r3));
-    cables(src, 1.0,
-           R"(, {"type": "Feature", "properties": {"id": "K3", "theme": "water", "owner": "Vitens", "status": "existing", "diameter_mm": 110, "depth_m": 1.0},
+    cables(
+        src, 1.0,
+        R"(, {"type": "Feature", "properties": {"id": "K3", "theme": "water", "owner": "Vitens", "status": "existing", "diameter_mm": 110, "depth_m": 1.0},
    "geometry": {"type": "LineString", "coordinates": [[251300, 476520], [251320, 476520]]}})");
     io::ImportReport r4;
     auto newer = io::importIntoProject(project, requestFor({src}, true), r4);
@@ -253,7 +259,8 @@ TEST(ProjectSafety, ReimportingASourceReplacesItAndSaysWhatChanged) {
 
 TEST(ProjectSafety, ANewerKlicDeliveryOfTheSameRequestReplacesTheOlder) {
     test::ScratchDir dir("klic_versions");
-    std::string v1 = dir.file("Levering_22G003180_1.zip"), v2 = dir.file("Levering_22G003180_2.zip");
+    std::string v1 = dir.file("Levering_22G003180_1.zip"),
+                v2 = dir.file("Levering_22G003180_2.zip");
     std::filesystem::copy(test::sharedData() + "/klic/Levering_22G003180_1.zip", v1);
     std::filesystem::copy(v1, v2);
     EXPECT_EQ(io::sourceKey(v1), "klic:22G003180");
@@ -273,8 +280,9 @@ TEST(ProjectSafety, ANewerKlicDeliveryOfTheSameRequestReplacesTheOlder) {
 
 TEST(ProjectSafety, RepeatedIdsWithinOneSourceAreReportedNotMerged) {
     test::ScratchDir dir("dup_ids");
-    auto src = cables(dir.file("dup.geojson"), 0,
-                      R"(, {"type": "Feature", "properties": {"id": "K1", "theme": "water", "owner": "Vitens", "status": "existing", "diameter_mm": 110, "depth_m": 1.0},
+    auto src = cables(
+        dir.file("dup.geojson"), 0,
+        R"(, {"type": "Feature", "properties": {"id": "K1", "theme": "water", "owner": "Vitens", "status": "existing", "diameter_mm": 110, "depth_m": 1.0},
    "geometry": {"type": "LineString", "coordinates": [[251300, 476520], [251320, 476520]]}})");
     io::ImportReport report;
     auto out = io::importIntoProject(dir.file("p.gpkg"), requestFor({src}, false), report);
@@ -307,8 +315,9 @@ TEST(ProjectSafety, ConcurrentReviewersInThreadsAndProcessesLoseNoNote) {
     for (int i = 0; i < 10; ++i) {
         pid_t c = fork();
         if (c == 0) {
-            auto ok = clash::setReviewStatus(p.project, "X" + std::to_string(i),
-                                             clash::ClashStatus::Approved, "note " + std::to_string(i));
+            auto ok =
+                clash::setReviewStatus(p.project, "X" + std::to_string(i),
+                                       clash::ClashStatus::Approved, "note " + std::to_string(i));
             _exit(ok ? 0 : 1);
         }
         children.push_back(c);
@@ -354,11 +363,23 @@ TEST(ProjectSafety, AWriterWaitsForTheLockAndGivesUpWithAClearError) {
     EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 }
 
+TEST(ProjectSafety, NoProjectPathIsRefusedAndLocksNothing) {
+    test::ScratchDir dir("nolock");
+    const auto before = std::filesystem::current_path();
+    std::filesystem::current_path(dir.path());
+    auto none = io::ProjectWriteLock::acquire("", "to store bookmarks", 0.1);
+    const bool leftALock = std::filesystem::exists(".lock");
+    std::filesystem::current_path(before);
+    ASSERT_FALSE(none);
+    EXPECT_NE(none.error().message.find("no project file"), std::string::npos);
+    EXPECT_FALSE(leftALock);
+}
+
 TEST(ProjectSafety, AnUnknownStoredReviewStatusIsAnErrorNotNew) {
     ProjectWithDecisions p;
     // Another version wrote a status this one does not know.
-    auto r = test::run("ogrinfo -q -sql \"UPDATE clash_review SET status = 'deferred'\" " +
-                       p.project);
+    auto r =
+        test::run("ogrinfo -q -sql \"UPDATE clash_review SET status = 'deferred'\" " + p.project);
     ASSERT_EQ(r.exitCode, 0) << r.output;
     auto reviews = clash::readReviews(p.project);
     ASSERT_FALSE(reviews);

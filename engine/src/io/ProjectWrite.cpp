@@ -5,9 +5,9 @@
 #include <gdal.h>
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/file.h>
 #include <sys/stat.h>
-#include <signal.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -69,6 +69,8 @@ core::Result<ProjectWriteLock> ProjectWriteLock::acquire(const std::string& proj
                                                          const std::string& purpose,
                                                          double timeoutS) {
     if (timeoutS < 0) timeoutS = defaultTimeout();
+    // An empty path would lock (and leave a ".lock" in) the current folder.
+    if (project.empty()) return core::fail("", "", "cannot write " + purpose + ": no project file");
     const std::string key = lockKey(project);
     Held& held = entryFor(key);
     auto deadline = std::chrono::steady_clock::now() +
@@ -155,8 +157,8 @@ void recoverInterruptedWrite(const std::string& project) {
     if (!lock) return;  // a writer is busy: its journal is no leftover
     if (!fs::exists(project + "-journal", ec)) return;
     // SQLite rolls a hot journal back on the first read of a writable connection.
-    GDALDatasetH ds = GDALOpenEx(project.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr,
-                                 nullptr, nullptr);
+    GDALDatasetH ds =
+        GDALOpenEx(project.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, nullptr, nullptr);
     if (ds) GDALClose(ds);
 }
 
@@ -191,11 +193,13 @@ core::Result<void> replaceAtomically(const std::string& tmp, const std::string& 
         return ok;
     };
     if (!syncPath(tmp, O_RDONLY))
-        return core::fail(project, "", "cannot flush the new project file to disk: " +
-                                           std::string(std::strerror(errno)));
+        return core::fail(
+            project, "",
+            "cannot flush the new project file to disk: " + std::string(std::strerror(errno)));
     if (::rename(tmp.c_str(), project.c_str()) != 0)
-        return core::fail(project, "", "cannot move the new project file into place: " +
-                                           std::string(std::strerror(errno)));
+        return core::fail(
+            project, "",
+            "cannot move the new project file into place: " + std::string(std::strerror(errno)));
     fs::path dir = fs::path(project).parent_path();
     syncPath(dir.empty() ? "." : dir.string(), O_RDONLY | O_DIRECTORY);
     return {};

@@ -1,6 +1,7 @@
 #include <bodemzicht/geom/Distance.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 
@@ -11,32 +12,68 @@ namespace {
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr double kGolden = 0.6180339887498949;
 
-// Minimises a convex function on [lo, hi] by golden-section search to `tol` in the argument;
-// also compares the end points (the minimum of a convex function may sit on one).
+// Minimises a convex function on [lo, hi] to `tol` in the argument by Brent's method: parabolic
+// steps where the function is smooth (a distance to a convex set is, outside it), golden-section
+// steps where not; also compares the end points (the minimum of a convex function may sit on one).
 template <typename F>
 double minimiseConvex(F&& f, double lo, double hi, double tol, double& argmin) {
-    double fl = f(lo), fh = f(hi);
+    constexpr double kStep = 1 - kGolden;  // 0.381966...
+    const double fl = f(lo), fh = f(hi);
     double a = lo, b = hi;
-    double x1 = b - kGolden * (b - a), x2 = a + kGolden * (b - a);
-    double f1 = f(x1), f2 = f(x2);
-    for (int i = 0; i < 200 && (b - a) > tol; ++i) {
-        if (f1 <= f2) {
-            b = x2;
-            x2 = x1;
-            f2 = f1;
-            x1 = b - kGolden * (b - a);
-            f1 = f(x1);
+    double x = a + kStep * (b - a), w = x, v = x;
+    double fx = f(x), fw = fx, fv = fx;
+    double d = 0, e = 0;
+    const double tol1 = 0.5 * tol + 1e-16, tol2 = 2 * tol1;
+    for (int i = 0; i < 200; ++i) {
+        const double xm = 0.5 * (a + b);
+        if (std::abs(x - xm) <= tol2 - 0.5 * (b - a)) break;
+        bool golden = true;
+        if (std::abs(e) > tol1) {
+            // A parabola through x, w and v, taken when its step is inside and shrinking.
+            double r = (x - w) * (fx - fv), q = (x - v) * (fx - fw);
+            double pNum = (x - v) * q - (x - w) * r;
+            q = 2 * (q - r);
+            if (q > 0) pNum = -pNum;
+            q = std::abs(q);
+            const double before = e;
+            e = d;
+            if (std::abs(pNum) < std::abs(0.5 * q * before) && pNum > q * (a - x) &&
+                pNum < q * (b - x)) {
+                d = pNum / q;
+                const double u = x + d;
+                if (u - a < tol2 || b - u < tol2) d = std::copysign(tol1, xm - x);
+                golden = false;
+            }
+        }
+        if (golden) {
+            e = x >= xm ? a - x : b - x;
+            d = kStep * e;
+        }
+        const double u = std::abs(d) >= tol1 ? x + d : x + std::copysign(tol1, d);
+        const double fu = f(u);
+        if (fu <= fx) {
+            (u >= x ? a : b) = x;
+            v = w;
+            fv = fw;
+            w = x;
+            fw = fx;
+            x = u;
+            fx = fu;
         } else {
-            a = x1;
-            x1 = x2;
-            f1 = f2;
-            x2 = a + kGolden * (b - a);
-            f2 = f(x2);
+            (u < x ? a : b) = u;
+            if (fu <= fw || w == x) {
+                v = w;
+                fv = fw;
+                w = u;
+                fw = fu;
+            } else if (fu <= fv || v == x || v == w) {
+                v = u;
+                fv = fu;
+            }
         }
     }
-    double xm = 0.5 * (a + b), fm = f(xm);
-    argmin = xm;
-    double best = fm;
+    argmin = x;
+    double best = fx;
     if (fl < best) {
         best = fl;
         argmin = lo;
@@ -187,10 +224,70 @@ Contact distance(const Capsule& a, const Capsule& b) {
     return c;
 }
 
+namespace {
+
+// Inside a convex prism the signed distance of a point is the largest of its face planes'
+// distances; along the segment a maximum of linear functions of t, whose least value over [0, 1]
+// is found exactly by walking up the upper envelope from t = 0. Returns that value (negative:
+// the axis enters the body there, and it is the least signed distance too; the planes never
+// exceed the distance outside).
+double leastPlaneDistance(const Capsule& a, const Extrusion& b, double& tStar) {
+    struct Line {
+        double slope, at0;
+    };
+    std::array<Line, 66> lines;
+    std::size_t n = 0;
+    const Vec3 d = a.b - a.a;
+    const auto& poly = b.polygon;
+    if (poly.size() + 2 > lines.size()) return kInf;
+    for (std::size_t i = 0; i < poly.size(); ++i) {
+        const Vec2 e = poly[(i + 1) % poly.size()] - poly[i];
+        const double len = core::length(e);
+        if (!(len > 0)) continue;
+        const Vec2 normal{e.y / len, -e.x / len};  // outward: the polygon runs anticlockwise
+        lines[n++] = {core::dot(normal, d.xy()), core::dot(normal, a.a.xy() - poly[i])};
+    }
+    lines[n++] = {d.z, a.a.z - b.topZ};
+    lines[n++] = {-d.z, b.bottomZ - a.a.z};
+    std::size_t active = 0;
+    for (std::size_t i = 1; i < n; ++i)
+        if (lines[i].at0 > lines[active].at0 ||
+            (lines[i].at0 == lines[active].at0 && lines[i].slope > lines[active].slope))
+            active = i;
+    double t = 0;
+    for (std::size_t step = 0; step <= n && lines[active].slope < 0; ++step) {
+        // The next line to overtake the active one, where it does.
+        double next = 1;
+        std::size_t nextLine = active;
+        for (std::size_t j = 0; j < n; ++j) {
+            if (!(lines[j].slope > lines[active].slope)) continue;
+            const double tj =
+                (lines[active].at0 - lines[j].at0) / (lines[j].slope - lines[active].slope);
+            if (tj < next ||
+                (tj == next && nextLine != active && lines[j].slope > lines[nextLine].slope)) {
+                next = tj;
+                nextLine = j;
+            }
+        }
+        t = std::max(t, std::min(next, 1.0));
+        if (nextLine == active || next >= 1) break;
+        active = nextLine;
+    }
+    tStar = t;
+    double value = -kInf;
+    for (std::size_t i = 0; i < n; ++i) value = std::max(value, lines[i].slope * t + lines[i].at0);
+    return value;
+}
+
+}  // namespace
+
 Contact distance(const Capsule& a, const Extrusion& b) {
     auto f = [&](double t) { return signedDistance(core::lerp(a.a, a.b, t), b); };
     double tStar = 0;
-    minimiseConvex(f, 0.0, 1.0, paramTolerance(a.a, a.b), tStar);
+    // Through the body: exact from the face planes. Else the distance, smooth outside a convex
+    // body, by Brent's method.
+    if (b.isCircle() || !(leastPlaneDistance(a, b, tStar) < 0))
+        minimiseConvex(f, 0.0, 1.0, paramTolerance(a.a, a.b), tStar);
     Vec3 p = core::lerp(a.a, a.b, tStar), q;
     double sd = signedDistance(p, b, &q);
     Contact c;

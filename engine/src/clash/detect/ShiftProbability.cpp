@@ -1,7 +1,9 @@
 #include "ShiftProbability.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -12,7 +14,6 @@ namespace {
 constexpr double kReach = 6.0;       // shifts searched within 6 sigma
 constexpr double kTolerance = 1e-6;  // an end of the region to 1e-6 sigma
 constexpr double kGolden = 0.6180339887498949;
-constexpr double kBandCheck = 4.0;        // a band is checked to be one within +-4 sigma
 constexpr double kElongated = 4.0;        // longest / shortest ray: a long narrow region
 constexpr double kAngleTolerance = 1e-4;  // adaptive Simpson over the angle, in all
 constexpr double kRayEnd = 8.0;           // beyond 8 sigma the mass is below 1e-14
@@ -40,10 +41,17 @@ template <class Gap>
 double crossing(const Gap& gap, double in, double gIn, double out, double gOut,
                 double tolerance = kTolerance) {
     int side = 0;
+    double last = out, gLast = gOut;
     for (int i = 0; i < 100 && std::abs(out - in) > tolerance; ++i) {
         double t = (in * gOut - out * gIn) / (gOut - gIn);
         if (!(t > std::min(in, out) && t < std::max(in, out))) t = 0.5 * (in + out);
         const double g = gap(t);
+        // Done when the gap's slope through the last two points puts the root within the
+        // tolerance (the bracket's far end may lag behind).
+        const double slope = std::abs(g - gLast) / std::abs(t - last);
+        if (std::abs(g) < 0.5 * tolerance * slope) return t;
+        last = t;
+        gLast = g;
         if (g < 0) {
             in = t;
             gIn = g;
@@ -90,8 +98,10 @@ struct Interval {
     double lo = 0, hi = 0;
 };
 
+// `near`: the interval on a neighbouring line, whose ends bracket the new ones closely.
 template <class Gap>
-Interval intervalOn(const Gap& gap, double& hint, double tolerance = kTolerance) {
+Interval intervalOn(const Gap& gap, double& hint, double tolerance = kTolerance,
+                    const Interval* near = nullptr) {
     double inside = hint, gInside = gap(inside);
     if (!(gInside < 0) && hint != 0) {
         inside = 0;
@@ -105,8 +115,18 @@ Interval intervalOn(const Gap& gap, double& hint, double tolerance = kTolerance)
     }
     hint = inside;
     auto end = [&](double reach) {
+        double from = inside, gFrom = gInside;
+        if (near && !near->empty) {
+            const double t = reach > 0 ? near->hi : near->lo;
+            if ((t - inside) * reach > 0) {  // beyond the inside point, towards this end
+                const double g = gap(t);
+                if (!(g < 0)) return crossing(gap, inside, gInside, t, g, tolerance);
+                from = t;
+                gFrom = g;
+            }
+        }
         const double g = gap(reach);
-        return g < 0 ? reach : crossing(gap, inside, gInside, reach, g, tolerance);
+        return g < 0 ? reach : crossing(gap, from, gFrom, reach, g, tolerance);
     };
     return {false, end(-kReach), end(kReach)};
 }
@@ -153,9 +173,14 @@ bool findInside(const Gap2d& gap, Point& c) {
     return true;
 }
 
-// A band across the normal law: the region is the same on the lines along its normal at -4, 0
-// and +4 sigma beside the mean. Being convex, it is then that band on all lines between, and
-// the probability is the band's, to within the mass beyond +-4 sigma (6e-5).
+// A band, whole or with ends (two crossing pipes; near the end of one, the band ends in a
+// rounded cap; a pipe against a body, a rounded rectangle): along the band's normal n the region
+// is an interval, the same interval over a stretch [j1, j2] of the band's direction m (convex:
+// the same at both ends of the stretch is the same all along it), and beyond it an end that
+// stops where the band's middle line stops. The stretch is exact (the interval's probability
+// times the mass of the stretch); each end is integrated across exactly and along by
+// Gauss-Legendre in a variable that smooths a rounded tip. A region that reaches past its middle
+// line's end (an ellipse askew, a slanted end) is not taken as one.
 bool bandProbability(const Gap2d& gap, Point c, double& probability) {
     // The normal: the gradient just off c (off a ridge of the gap, where it has no gradient).
     const Point p{c.x + 3.1e-3, c.y + 1.7e-3};
@@ -165,24 +190,112 @@ bool bandProbability(const Gap2d& gap, Point c, double& probability) {
     if (!(len > 1e-9)) return false;
     n = (1 / len) * n;
     const Point m{-n.y, n.x};
+    auto at = [&](double s, double t) {
+        const Point q = s * m + t * n;
+        return gap(q.x, q.y);
+    };
     double hint = dot(c, n);
-    Interval middle;
-    for (double s : {0.0, -kBandCheck, kBandCheck}) {
-        const Interval on = intervalOn(
-            [&](double t) {
-                const Point q = s * m + t * n;
-                return gap(q.x, q.y);
-            },
-            hint, 1e-7);
-        if (s == 0) {
-            middle = on;
-            if (on.empty) return false;
-        } else if (on.empty || std::abs(on.lo - middle.lo) > 1e-5 ||
-                   std::abs(on.hi - middle.hi) > 1e-5) {
-            return false;
+    auto across = [&](double s, double tolerance) {
+        return intervalOn([&](double t) { return at(s, t); }, hint, tolerance);
+    };
+    const double sc = dot(c, m);
+    const Interval middle = across(sc, 1e-7);
+    if (middle.empty) return false;
+    // The same interval at s: inside just within its ends, outside just beyond them (an end at
+    // the reach: still inside there).
+    const double d = 1e-5;
+    auto same = [&](double s) {
+        auto end = [&](double t, double outward) {
+            if (std::abs(t) >= kReach) return at(s, t) < 0;
+            return at(s, t - outward * d) < 0 && !(at(s, t + outward * d) < 0);
+        };
+        return end(middle.lo, -1) && end(middle.hi, 1);
+    };
+    // The middle line's extent along m.
+    const double spine = 0.5 * (middle.lo + middle.hi);
+    double along = sc;
+    const Interval line = intervalOn([&](double s) { return at(s, spine); }, along, 1e-7);
+    if (line.empty) return false;
+    // One side: its end e, where the same interval ends (j), and the cap's mass beyond.
+    constexpr std::array<double, 8> kNode = {
+        -0.9602898564975363, -0.7966664774136267, -0.5255324099163290, -0.1834346424956498,
+        0.1834346424956498,  0.5255324099163290,  0.7966664774136267,  0.9602898564975363};
+    constexpr std::array<double, 8> kWeight = {
+        0.1012285362903763, 0.2223810344533745, 0.3137066458778873, 0.3626837833783620,
+        0.3626837833783620, 0.3137066458778873, 0.2223810344533745, 0.1012285362903763};
+    auto side = [&](double e, double& junction, double& cap) {
+        cap = 0;
+        junction = e;
+        if (same(e)) return true;  // the band reaches this far unchanged
+        double in = sc, out = e;
+        // (Roughly: the end is integrated from wherever the stretch is known to reach.)
+        for (int i = 0; i < 6; ++i) {
+            const double mid = 0.5 * (in + out);
+            (same(mid) ? in : out) = mid;
         }
-    }
-    probability = phi(middle.hi) - phi(middle.lo);
+        junction = in;
+        if (std::abs(e) < kReach) {
+            // The end's tip, the region's farthest point along m: on one of the lines along m
+            // near the middle line, whose reach is concave across them (successive parabolas
+            // through three of them). In standard units a rounded end is an ellipse whose tip
+            // need not lie on the middle line.
+            const double sign = e > sc ? 1 : -1;
+            const double w = std::min(middle.hi - middle.lo, 2.0);
+            auto reach = [&](double t) {
+                double h = sc;
+                const Interval l = intervalOn([&](double s) { return at(s, t); }, h, 1e-7);
+                return l.empty ? -1e9 : sign > 0 ? l.hi : -l.lo;
+            };
+            std::array<double, 3> t{spine - 0.25 * w, spine, spine + 0.25 * w};
+            std::array<double, 3> f{reach(t[0]), sign * e, reach(t[2])};
+            for (int i = 0; i < 3; ++i) {
+                const double a = (t[1] - t[0]) * (f[1] - f[2]), b = (t[1] - t[2]) * (f[1] - f[0]);
+                const double denominator = a - b;
+                if (!(std::abs(denominator) > 1e-15)) break;
+                const double next =
+                    t[1] - 0.5 * ((t[1] - t[0]) * a - (t[1] - t[2]) * b) / denominator;
+                if (!(std::abs(next - t[1]) > 1e-9)) break;
+                const double fn = reach(next);
+                // Keep the best three around the best.
+                std::array<std::pair<double, double>, 4> p{
+                    {{t[0], f[0]}, {t[1], f[1]}, {t[2], f[2]}, {next, fn}}};
+                std::sort(p.begin(), p.end());
+                std::size_t best = 0;
+                for (std::size_t k = 1; k < 4; ++k)
+                    if (p[k].second > p[best].second) best = k;
+                const std::size_t first = std::clamp<std::size_t>(best, 1, 2) - 1;
+                for (std::size_t k = 0; k < 3; ++k) std::tie(t[k], f[k]) = p[first + k];
+            }
+            e = sign * std::max({f[0], f[1], f[2]});
+            // Nothing of the region on the line across just beyond the tip (convex: nothing
+            // beyond that line either). A slanted end, which this does not follow, fails here.
+            hint = spine;
+            const double beyond = e + sign * std::max(1e-3 * std::abs(e - junction), 1e-6);
+            if (!across(beyond, 1e-3).empty) return false;
+        }
+        // s = j + (e - j) sin(a), a in [0, pi/2]: the tip's square root becomes smooth. Each
+        // node's interval from its neighbour's.
+        hint = spine;
+        Interval previous = middle;
+        for (int i = 0; i < 8; ++i) {
+            const double a = M_PI / 4 * (kNode[i] + 1);
+            const double s = junction + (e - junction) * std::sin(a);
+            const Interval on =
+                intervalOn([&](double t) { return at(s, t); }, hint, 1e-6, &previous);
+            if (on.empty) continue;
+            previous = on;
+            hint = 0.5 * (on.lo + on.hi);
+            const double density = std::exp(-0.5 * s * s) / std::sqrt(2 * M_PI);
+            cap += kWeight[i] * M_PI / 4 * (e - junction) * std::cos(a) * density *
+                   (phi(on.hi) - phi(on.lo));
+        }
+        cap = std::abs(cap);
+        return true;
+    };
+    double j1 = 0, j2 = 0, cap1 = 0, cap2 = 0;
+    if (!side(line.lo, j1, cap1) || !side(line.hi, j2, cap2)) return false;
+    probability =
+        std::clamp((phi(middle.hi) - phi(middle.lo)) * (phi(j2) - phi(j1)) + cap1 + cap2, 0.0, 1.0);
     return true;
 }
 
@@ -342,14 +455,15 @@ double violationProbability2d(const Gap2d& metres, double sx, double sy) {
     if (*longest > kElongated * *shortest) {
         // Long and narrow: the mass lies within narrow ranges of angle along it, both ways,
         // which evenly spaced rays would miss: panels start at its longest ray each way (by
-        // golden-section search around the longest of the sixteen on that side, the rays
-        // running far past the mass so that the longest is the one along the region).
+        // golden-section search around the longest of the sixteen on that side).
         const int k = static_cast<int>(longest - exits.begin());
         auto longestNear = [&](int i) {
             const double step = 2 * M_PI / kRays, guess = exits[(i + kRays) % kRays];
+            // To a tenth of the narrowest angle the region subtends: within its longest rays.
+            const double tolerance = std::max(1e-5, 0.1 * *shortest / *longest);
             // (Positive: `lowest` stops at a negative value.)
-            return lowest([&](double angle) { return 2e3 - exitAt(angle, guess, 1e3); },
-                          (i - 1) * step, (i + 1) * step, 1e-6)
+            return lowest([&](double angle) { return 2e3 - exitAt(angle, guess, kRayEnd); },
+                          (i - 1) * step, (i + 1) * step, tolerance)
                 .first;
         };
         int opposite = k + kRays / 2;

@@ -13,9 +13,10 @@ namespace bz::clash::detail {
 double violationProbability1d(const std::function<double(double)>& gap, double& hint);
 
 // P(gap(x, y) < 0) for independent normal shifts x and y in metres with sigmas sx and sy (both
-// above 0). A disk (parallel pipes side by side) and a band (crossing pipes) are recognised
-// and done exactly; any other region by the mass along rays from a point inside it (exact per
-// ray, adaptive Simpson over their angle), within about 2e-3.
+// above 0). Recognised and done (nearly) exactly: a disk (parallel pipes side by side) and a
+// band, whole or with ends (crossing pipes, also near the end of one; a pipe against a body);
+// any other region by the mass along rays from a point inside it (exact per ray, adaptive
+// Simpson over their angle), within about 2e-3 (docs/clash.md).
 double violationProbability2d(const std::function<double(double, double)>& gap, double sx,
                               double sy);
 

@@ -61,11 +61,18 @@ void selectClash(ViewerState& s, render::Viewport& viewport, int index) {
     if (index < 0 || index >= static_cast<int>(s.clashes.clashes.size())) return;
     const auto& c = s.clashes.clashes[static_cast<std::size_t>(index)];
     s.selectedClash = index;
-    long fa = -1, fb = -1;
-    for (std::size_t k = 0; k < s.dataset.features.size(); ++k) {
-        if (s.dataset.features[k].id == c.aId) fa = static_cast<long>(k);
-        if (s.dataset.features[k].id == c.bId) fb = static_cast<long>(k);
-    }
+    // Through the id index. Ids are unique per source, not across sources: the existing object
+    // is one that is not a proposal, the proposed one a proposal, where ids repeat.
+    auto pick = [&](const std::string& id, bool proposed) {
+        long found = -1;
+        for (std::uint32_t k : s.dataset.findAll(id)) {
+            const bool isProposal = s.dataset.features[k].status == model::ObjectStatus::Proposed;
+            if (found < 0 || isProposal == proposed) found = static_cast<long>(k);
+            if (isProposal == proposed) break;
+        }
+        return found;
+    };
+    const long fa = pick(c.aId, false), fb = pick(c.bId, true);
     s.options.highlight = {fa, fb, std::isnan(c.requiredM) ? 0.0 : c.requiredM,
                            std::string(clash::toCode(c.kind))};
     viewport.setHighlight(s.options.highlight);

@@ -49,6 +49,30 @@ TEST(ViewerState, SelectingAClashHighlightsBothObjectsByIdAndFliesThere) {
     EXPECT_EQ(s.selectedClash, 0);
 }
 
+TEST(ViewerState, AnIdInTwoSourcesHighlightsTheExistingAndTheProposedOne) {
+    REQUIRE_DISPLAY();
+    test::HiddenWindow w;
+    ASSERT_NE(w.window, nullptr);
+    app::ViewerState s;
+    test::fillTwoNetworksAndAClash(s);
+    // A proposal that happens to carry the existing water main's id, and one of the cable's.
+    std::vector<model::VertexDepth> d(2, {model::DepthProvenance::Measured, 0.05f});
+    model::Dataset::Meta m;
+    m.layer = "voorstel";
+    m.theme = "warmte";
+    m.type = model::ObjectType::HeatPipe;
+    m.status = model::ObjectStatus::Proposed;
+    m.id = "W";
+    s.dataset.addLinear(m, {{X0 - 20, Y0 + 20, 4}, {X0 + 20, Y0 + 20, 4}}, d, 0.2f);
+    m.id = "LS";
+    s.dataset.addLinear(m, {{X0 - 20, Y0 - 20, 4}, {X0 + 20, Y0 - 20, 4}}, d, 0.2f);
+    s.clashes.clashes[0].bId = "LS";
+    auto view = test::viewportFor(s);
+    app::selectClash(s, *view, 0);
+    EXPECT_EQ(s.options.highlight.featureA, 1);  // the existing W, not the proposed one
+    EXPECT_EQ(s.options.highlight.featureB, 3);  // the proposed LS, not the existing cable
+}
+
 TEST(ViewerState, AMissingClashReportIsAnErrorNamingTheFile) {
     test::ScratchDir dir("viewer_state");
     auto project = sample::writeSampleDistrict(dir.path().string(), {});

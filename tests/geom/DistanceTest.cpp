@@ -183,6 +183,41 @@ TEST(ExtrusionDistance, AnAxisThroughABodyGetsTheExactLeastSignedDistance) {
     EXPECT_GT(through, 100);
 }
 
+TEST(ExtrusionDistance, AnAxisBesideAPrismGetsTheExactDistanceFromItsFeatures) {
+    // Axes anywhere near a random prism: the distance from its faces and edges (or from the face
+    // planes where the axis enters) against a dense sample of the point signed distance along the
+    // axis, and the closest points at that distance from each other.
+    for (int k = 0; k < 300; ++k) {
+        Extrusion e = randomConvexPrism();
+        Capsule c{randomPoint(3), randomPoint(3), 0.0};
+        if (k % 7 == 0) c.b = c.a;                        // a point
+        if (k % 7 == 1) c.b = {c.a.x, c.a.y, c.a.z + 3};  // vertical
+        if (k % 7 == 2) c.b.z = c.a.z;                    // level
+        double sampled = 1e300;
+        const int n = 20000;
+        for (int i = 0; i <= n; ++i)
+            sampled = std::min(sampled, signedDistance(bz::core::lerp(c.a, c.b, double(i) / n), e));
+        const Contact got = distance(c, e);
+        EXPECT_LE(got.distance, sampled + 1e-9) << k;
+        EXPECT_NEAR(got.distance, sampled, 2e-3) << k;
+        if (got.distance > 0) {
+            EXPECT_NEAR(bz::core::distance(got.pointA, got.pointB), got.distance, 1e-9) << k;
+        }
+    }
+}
+
+TEST(ExtrusionDistance, AnAxisTouchingAPrismIsAtDistanceZero) {
+    // A house connection starting on a tree pit's wall, one lying on its lid, one running along
+    // a wall's plane across it, one ending on its lid from above.
+    Extrusion pit = Extrusion::prism({{0, 0}, {2, 0}, {2, 2}, {0, 2}}, -1.2, 0);
+    for (Capsule c : {Capsule{{1, 2, -0.6}, {1, 2.5, -0.6}, 0.0125},
+                      Capsule{{-1, 1, 0}, {3, 1.5, 0}, 0.0125},
+                      Capsule{{-1, 0, -0.5}, {3, 0, -0.7}, 0.0125},
+                      Capsule{{1, 1, 1}, {1, 1, 0}, 0.0125}}) {
+        EXPECT_NEAR(distance(c, pit).distance, -0.0125, 1e-12);
+    }
+}
+
 // Points on the surface and inside of an extrusion: walls, caps and interior levels.
 std::vector<Vec3> volumeSamples(const Extrusion& a) {
     std::vector<Vec2> footprint;

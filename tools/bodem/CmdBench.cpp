@@ -80,7 +80,9 @@ int benchClash(const std::vector<double>& sizes, std::size_t proposalBudget, uns
         for (int k = 0; k < rechecks && !proposal.empty(); ++k) {
             std::uint32_t f = proposal[(k * 7919u) % proposal.size()];
             auto t3 = Clock::now();
+            if (std::getenv("BZ_ONLY")) { auto o = ds.find(std::getenv("BZ_ONLY")); if (o) f = *o; }
             auto clashes = detector.checkFeature(f, {0.25 * (k % 4), -0.1 * (k % 3), 0.05});
+            if (std::getenv("BZ_ONLY") && k == 0) for (auto& c : clashes) std::fprintf(stderr, "%s %s %s %s p=%.3f\n", c.aId.c_str(), c.aTheme.c_str(), std::string(clash::toCode(c.kind)).c_str(), std::string(clash::toCode(c.certainty)).c_str(), c.probability);
             double e = ms(t3);
             worst = std::max(worst, e);
             total += e;

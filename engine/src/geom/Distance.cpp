@@ -279,17 +279,76 @@ double leastPlaneDistance(const Capsule& a, const Extrusion& b, double& tStar) {
     return value;
 }
 
+// A segment apart from a convex prism: the closest pair is an end of the segment and a face's
+// inside, or the segment and an edge of the prism (a face's inside is closest to an inner point
+// of the segment only when they are parallel, and then to its ends too). Exact, without a search.
+// Returns the distance, p on the segment and q on the prism.
+double segmentPrismDistance(Vec3 a, Vec3 b, const Extrusion& e, Vec3& p, Vec3& q) {
+    double best = kInf;
+    auto consider = [&](double d, Vec3 onSegment, Vec3 onPrism) {
+        if (d < best) {
+            best = d;
+            p = onSegment;
+            q = onPrism;
+        }
+    };
+    const auto& poly = e.polygon;
+    const std::size_t n = poly.size();
+    for (Vec3 end : {a, b}) {
+        bool inside = true;
+        for (std::size_t i = 0; i < n; ++i) {
+            const Vec2 p0 = poly[i], p1 = poly[(i + 1) % n];
+            const Vec2 edge = p1 - p0;
+            const double len = core::length(edge);
+            if (!(len > 0)) continue;
+            const Vec2 along = edge * (1.0 / len), outward{along.y, -along.x};
+            const double out = core::dot(outward, end.xy() - p0);
+            if (out > 0) inside = false;
+            const double at = core::dot(along, end.xy() - p0);
+            // (On the face's plane counts: an end touching the face is at distance 0.)
+            if (out >= 0 && at >= 0 && at <= len && end.z >= e.bottomZ && end.z <= e.topZ) {
+                const Vec2 foot = p0 + along * at;
+                consider(out, end, {foot.x, foot.y, end.z});
+            }
+        }
+        if (inside && end.z >= e.topZ) consider(end.z - e.topZ, end, {end.x, end.y, e.topZ});
+        if (inside && end.z <= e.bottomZ)
+            consider(e.bottomZ - end.z, end, {end.x, end.y, e.bottomZ});
+    }
+    double s, t;
+    Vec3 c1, c2;
+    for (std::size_t i = 0; i < n; ++i) {
+        const Vec2 v = poly[i], w = poly[(i + 1) % n];
+        for (auto [from, to] : {std::pair{Vec3{v.x, v.y, e.bottomZ}, Vec3{v.x, v.y, e.topZ}},
+                                std::pair{Vec3{v.x, v.y, e.topZ}, Vec3{w.x, w.y, e.topZ}},
+                                std::pair{Vec3{v.x, v.y, e.bottomZ}, Vec3{w.x, w.y, e.bottomZ}}}) {
+            const double d = closestSegmentSegment(a, b, from, to, s, t, c1, c2);
+            consider(d, c1, c2);
+        }
+    }
+    return best;
+}
+
 }  // namespace
 
 Contact distance(const Capsule& a, const Extrusion& b) {
     auto f = [&](double t) { return signedDistance(core::lerp(a.a, a.b, t), b); };
     double tStar = 0;
-    // Through the body: exact from the face planes. Else the distance, smooth outside a convex
-    // body, by Brent's method.
-    if (b.isCircle() || !(leastPlaneDistance(a, b, tStar) < 0))
+    Vec3 p, q;
+    double sd = 0;
+    if (!b.isCircle() && leastPlaneDistance(a, b, tStar) < 0) {
+        // Through the body: exact from the face planes.
+        p = core::lerp(a.a, a.b, tStar);
+        sd = signedDistance(p, b, &q);
+    } else if (!b.isCircle()) {
+        // Apart from it: exact from its faces and edges.
+        sd = segmentPrismDistance(a.a, a.b, b, p, q);
+    } else {
+        // A cylinder: the distance, smooth outside it, by Brent's method.
         minimiseConvex(f, 0.0, 1.0, paramTolerance(a.a, a.b), tStar);
-    Vec3 p = core::lerp(a.a, a.b, tStar), q;
-    double sd = signedDistance(p, b, &q);
+        p = core::lerp(a.a, a.b, tStar);
+        sd = signedDistance(p, b, &q);
+    }
     Contact c;
     c.distance = sd - a.radius;
     if (sd <= 0) {

@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <filesystem>
+#include <functional>
 
 namespace bz::io {
 
@@ -52,8 +53,8 @@ RelevelStats relevel(model::Dataset& ds, const model::GroundLevel& ground, doubl
     if (!ground.available()) {
         basis.kind = model::GroundBasis::Kind::AssumedFlat;
     } else if (ground.isRaster()) {
-        basis.kind = s.onFlatFallback ? model::GroundBasis::Kind::Partial
-                                      : model::GroundBasis::Kind::Raster;
+        basis.kind =
+            s.onFlatFallback ? model::GroundBasis::Kind::Partial : model::GroundBasis::Kind::Raster;
         basis.source = ground.describe();
     } else {
         basis.kind = model::GroundBasis::Kind::Constant;
@@ -66,8 +67,13 @@ RelevelStats relevel(model::Dataset& ds, const model::GroundLevel& ground, doubl
     return s;
 }
 
-core::Result<RelevelStats> setProjectGround(const std::string& project, const model::GroundLevel& ground,
-                                            const std::string& rasterPath) {
+namespace {
+
+// Reads the project under its write lock, levels it on the ground `groundFor` gives (which may
+// also record where that ground comes from), and writes it back as one new file: all or nothing.
+core::Result<RelevelStats> relevelStoredProject(
+    const std::string& project,
+    const std::function<core::Result<model::GroundLevel>(model::Dataset&)>& groundFor) {
     auto lock = ProjectWriteLock::acquire(project, "to set its ground level");
     if (!lock) return std::unexpected(lock.error());
     ImportReport report;
@@ -78,46 +84,51 @@ core::Result<RelevelStats> setProjectGround(const std::string& project, const mo
                           std::to_string(report.skipped()) +
                               " of the project's objects cannot be read (bodem info lists them); "
                               "rewriting would drop them, so the project is unchanged");
-    auto stats = relevel(*ds, ground, flatGroundOf(*ds));
-    if (!rasterPath.empty()) {
-        std::error_code ec;
-        std::string abs = std::filesystem::absolute(rasterPath, ec).lexically_normal().string();
-        bool replaced = false;
-        for (auto& f : ds->fields)
-            if (f.name == "ground_level") {
-                f.path = abs;
-                f.kind = model::FieldKind::Raster2d;
-                replaced = true;
-            }
-        if (!replaced)
-            ds->fields.push_back({"ground_level", abs, model::FieldKind::Raster2d, "m NAP",
-                                  "ground level (bodem ground)"});
-    }
+    auto ground = groundFor(*ds);
+    if (!ground) return std::unexpected(ground.error());
+    auto stats = relevel(*ds, *ground, flatGroundOf(*ds));
     if (auto ok = writeProject(*ds, project); !ok) return std::unexpected(ok.error());
     return stats;
 }
 
+}  // namespace
+
+core::Result<RelevelStats> setProjectGround(const std::string& project,
+                                            const model::GroundLevel& ground,
+                                            const std::string& rasterPath) {
+    return relevelStoredProject(
+        project, [&](model::Dataset& ds) -> core::Result<model::GroundLevel> {
+            if (!rasterPath.empty()) {
+                std::error_code ec;
+                std::string abs =
+                    std::filesystem::absolute(rasterPath, ec).lexically_normal().string();
+                bool replaced = false;
+                for (auto& f : ds.fields)
+                    if (f.name == "ground_level") {
+                        f.path = abs;
+                        f.kind = model::FieldKind::Raster2d;
+                        replaced = true;
+                    }
+                if (!replaced)
+                    ds.fields.push_back({"ground_level", abs, model::FieldKind::Raster2d, "m NAP",
+                                         "ground level (bodem ground)"});
+            }
+            return ground;
+        });
+}
+
 core::Result<RelevelStats> setProjectGroundFromCovers(const std::string& project, double radiusM,
                                                       std::string* describedAs) {
-    auto lock = ProjectWriteLock::acquire(project, "to set its ground level");
-    if (!lock) return std::unexpected(lock.error());
-    ImportReport report;
-    auto ds = readProject(project, report);
-    if (!ds) return std::unexpected(ds.error());
-    if (report.skipped())
-        return core::fail(project, "",
-                          std::to_string(report.skipped()) +
-                              " of the project's objects cannot be read (bodem info lists them); "
-                              "rewriting would drop them, so the project is unchanged");
-    auto covers = groundFromCoverLevels(*ds, radiusM);
-    if (!covers)
-        return core::fail(project, "",
-                          "no manhole with a measured cover level (GWSW Putdekselniveau or "
-                          "Maaiveldhoogte); the project is unchanged");
-    if (describedAs) *describedAs = covers->describe();
-    auto stats = relevel(*ds, *covers, flatGroundOf(*ds));
-    if (auto ok = writeProject(*ds, project); !ok) return std::unexpected(ok.error());
-    return stats;
+    return relevelStoredProject(
+        project, [&](model::Dataset& ds) -> core::Result<model::GroundLevel> {
+            auto covers = groundFromCoverLevels(ds, radiusM);
+            if (!covers)
+                return core::fail(project, "",
+                                  "no manhole with a measured cover level (GWSW Putdekselniveau or "
+                                  "Maaiveldhoogte); the project is unchanged");
+            if (describedAs) *describedAs = covers->describe();
+            return std::move(*covers);
+        });
 }
 
 }  // namespace bz::io

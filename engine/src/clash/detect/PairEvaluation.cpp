@@ -207,8 +207,7 @@ void PairEvaluator::accumulate(PairAccumulator& acc, bool aCap, std::uint32_t ai
     bool anyPhysical = rule.mode == Mode::Physical || rule.mode == Mode::Tree;
     double band = anyPhysical ? primBand(aCap, ai) + primBand(bCap, bi) : 0.0;
     // How far either object may lie from where it is drawn, in plan (its horizontal accuracy).
-    const double plan =
-        anyPhysical && !mOptions.selfCheck ? horizontalBand(acc.fa) + horizontalBand(acc.fb) : 0.0;
+    const double plan = anyPhysical && !mOptions.selfCheck ? planBand(acc.fa, acc.fb) : 0.0;
     double maxReq = std::max(mLookup.required(rule, false), mLookup.required(rule, true));
     if (boxGap(primBounds(aCap, ai), bBox) - band - plan > maxReq) return;
     PrimPair p{aCap, bCap, ai, bi};
@@ -225,21 +224,18 @@ void PairEvaluator::accumulate(PairAccumulator& acc, bool aCap, std::uint32_t ai
         // The closest the pair comes for a shift within both bands: exactly in depth; in plan
         // to first order (the distance falls by the shift times the horizontal part of the
         // direction between the closest points).
-        double dz = 0, du = 0;
+        double dz = 0;
         geom::Contact cb = pairWithinBand(p, off, band, dz);
         double best = cb.distance;
         if (plan > 0 && best - req >= 0) {
             const core::Vec3 d = cb.pointB - cb.pointA;
             const double len = core::length(d);
-            const double across = len > 1e-9 ? core::length(d.xy()) / len : 1.0;
-            best -= plan * across;
-            du = -plan * across;
+            best -= plan * (len > 1e-9 ? core::length(d.xy()) / len : 1.0);
         }
         double pm = best - req;
         if (pm < 0 && pm < acc.possible.margin) {
             acc.possible = {pm, c, req, crossing, true, band, p};
             acc.possibleDz = dz;
-            acc.possibleDu = du;
         }
     }
 }
@@ -251,7 +247,7 @@ void PairEvaluator::assessCertainty(Clash& k, const PrimPair& p, core::Vec3 off,
     const double ua = primBand(p.aCapsule, p.ai), ub = primBand(p.bCapsule, p.bi);
     const double band = ua + ub, sigma = std::sqrt(ua * ua + ub * ub);
     const double ha = horizontalBand(fa), hb = horizontalBand(fb);
-    const double plan = ha + hb, sigmaPlan = std::sqrt(ha * ha + hb * hb);
+    const double plan = planBand(fa, fb), sigmaPlan = std::sqrt(ha * ha + hb * hb);
     bool crossing = false;
     const geom::Contact c0 = pairDistance(p, off, crossing);
     const core::Vec3 e = horizontalDirection(p, c0);

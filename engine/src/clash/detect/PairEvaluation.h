@@ -38,8 +38,7 @@ struct PairAccumulator {
     std::uint32_t fa = 0, fb = 0;
     PairRule rule;
     Best hard, violation, possible;
-    double possibleDz = 0;  // the worst shift within the bands: in depth,
-    double possibleDu = 0;  // and in plan
+    double possibleDz = 0;  // the worst vertical shift within the bands
 };
 
 class PairEvaluator {
@@ -66,6 +65,10 @@ class PairEvaluator {
     // How far an object may lie from where it is drawn, in plan (its horizontal accuracy; 0 when
     // the source does not say).
     double horizontalBand(std::uint32_t feature) const;
+    // How far the two may lie from each other's drawn place in plan: both accuracies.
+    double planBand(std::uint32_t fa, std::uint32_t fb) const {
+        return horizontalBand(fa) + horizontalBand(fb);
+    }
     // A report row: both objects, the contact, the rule that judged it and what was assumed.
     Clash makeClash(const PairAccumulator& acc, ClashKind kind, const Best& best,
                     double required) const;

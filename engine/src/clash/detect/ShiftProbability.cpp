@@ -22,6 +22,13 @@ double phi(double x) {
     return 0.5 * std::erfc(-x / std::sqrt(2.0));
 }
 
+// Phi(hi) - Phi(lo), from the side where it does not cancel.
+double massBetween(double lo, double hi) {
+    const double s2 = std::sqrt(2.0);
+    return lo >= 0 ? 0.5 * (std::erfc(lo / s2) - std::erfc(hi / s2))
+                   : 0.5 * (std::erfc(-hi / s2) - std::erfc(-lo / s2));
+}
+
 struct Point {
     double x, y;
 };
@@ -136,10 +143,7 @@ Interval intervalOn(const Gap& gap, double& hint, double tolerance = kTolerance,
 double rayMass(Point c, Point u, double R) {
     const double b = dot(c, u);
     const double q = std::max(0.0, dot(c, c) - b * b);
-    const double s2 = std::sqrt(2.0);
-    // Phi(R + b) - Phi(b), from the side where it does not cancel.
-    const double mass = b >= 0 ? 0.5 * (std::erfc(b / s2) - std::erfc((R + b) / s2))
-                               : 0.5 * (std::erfc(-(R + b) / s2) - std::erfc(-b / s2));
+    const double mass = massBetween(b, R + b);
     const double radial = std::exp(-0.5 * b * b) - std::exp(-0.5 * (R + b) * (R + b)) -
                           b * std::sqrt(2 * M_PI) * mass;
     return std::exp(-0.5 * q) / (2 * M_PI) * radial;
@@ -171,6 +175,23 @@ bool findInside(const Gap2d& gap, Point& c) {
     lowestAt(tx);
     c = {tx, bestY};
     return true;
+}
+
+// Adaptive Simpson on [a, b], given the values at a, the middle and b and Simpson's estimate
+// `whole` from them. `at(x, left, right)` gives the value at x from its neighbours (which may
+// serve as guesses), `mass(value)` the integrand.
+template <class Value, class At, class Mass>
+double adaptiveSimpson(const At& at, const Mass& mass, double a, double b, const Value& va,
+                       const Value& vm, const Value& vb, double whole, double tolerance,
+                       int depth) {
+    const double m = 0.5 * (a + b);
+    const Value vl = at(0.5 * (a + m), va, vm), vr = at(0.5 * (m + b), vm, vb);
+    const double left = (m - a) / 6 * (mass(va) + 4 * mass(vl) + mass(vm));
+    const double right = (b - m) / 6 * (mass(vm) + 4 * mass(vr) + mass(vb));
+    const double error = left + right - whole;
+    if (depth <= 0 || std::abs(error) < 15 * tolerance) return left + right + error / 15;
+    return adaptiveSimpson(at, mass, a, m, va, vl, vm, left, 0.5 * tolerance, depth - 1) +
+           adaptiveSimpson(at, mass, m, b, vm, vr, vb, right, 0.5 * tolerance, depth - 1);
 }
 
 // A band, whole or with ends (two crossing pipes; near the end of one, the band ends in a
@@ -336,29 +357,18 @@ bool diskProbability(const Gap2d& metres, Point c, double sx, double sy, double&
     const double x0 = centre.x / sx, y0 = centre.y / sy, ax = radius / sx, ay = radius / sy;
     auto f = [&](double t) {
         const double x = x0 - ax * std::cos(t), half = ay * std::sin(t);
-        const double s2 = std::sqrt(2.0);
-        const double lo = y0 - half, hi = y0 + half;
-        const double mass = lo >= 0 ? 0.5 * (std::erfc(lo / s2) - std::erfc(hi / s2))
-                                    : 0.5 * (std::erfc(-hi / s2) - std::erfc(-lo / s2));
-        return std::exp(-0.5 * x * x) / std::sqrt(2 * M_PI) * mass * ax * std::sin(t);
+        return std::exp(-0.5 * x * x) / std::sqrt(2 * M_PI) * massBetween(y0 - half, y0 + half) *
+               ax * std::sin(t);
     };
-    auto simpson = [&](auto& self, double a, double b, double fa, double fm, double fb,
-                       double whole, double tolerance, int depth) -> double {
-        const double m = 0.5 * (a + b), fl = f(0.5 * (a + m)), fr = f(0.5 * (m + b));
-        const double left = (m - a) / 6 * (fa + 4 * fl + fm);
-        const double right = (b - m) / 6 * (fm + 4 * fr + fb);
-        const double error = left + right - whole;
-        if (depth <= 0 || std::abs(error) < 15 * tolerance) return left + right + error / 15;
-        return self(self, a, m, fa, fl, fm, left, 0.5 * tolerance, depth - 1) +
-               self(self, m, b, fm, fr, fb, right, 0.5 * tolerance, depth - 1);
-    };
+    auto value = [&](double t, double, double) { return f(t); };
+    auto same = [](double v) { return v; };
     double total = 0;
     constexpr int kPanels = 16;
     for (int i = 0; i < kPanels; ++i) {
         const double a = M_PI * i / kPanels, b = M_PI * (i + 1) / kPanels;
         const double fa = f(a), fm = f(0.5 * (a + b)), fb = f(b);
-        total += simpson(simpson, a, b, fa, fm, fb, (b - a) / 6 * (fa + 4 * fm + fb),
-                         1e-7 / kPanels, 20);
+        total += adaptiveSimpson(value, same, a, b, fa, fm, fb, (b - a) / 6 * (fa + 4 * fm + fb),
+                                 1e-7 / kPanels, 20);
     }
     probability = std::clamp(total, 0.0, 1.0);
     return true;
@@ -427,18 +437,11 @@ double violationProbability2d(const Gap2d& metres, double sx, double sy) {
         const double exit = exitAt(angle, guess, kRayEnd);
         return Ray{exit, rayMass(c, {std::cos(angle), std::sin(angle)}, exit)};
     };
-    auto simpson = [&](auto& self, double a, double b, const Ray& ra, const Ray& rm, const Ray& rb,
-                       double whole, double tolerance, int depth) -> double {
-        const double m = 0.5 * (a + b);
-        const Ray rl = rayAt(0.5 * (a + m), 0.5 * (ra.exit + rm.exit));
-        const Ray rr = rayAt(0.5 * (m + b), 0.5 * (rm.exit + rb.exit));
-        const double left = (m - a) / 6 * (ra.mass + 4 * rl.mass + rm.mass);
-        const double right = (b - m) / 6 * (rm.mass + 4 * rr.mass + rb.mass);
-        const double error = left + right - whole;
-        if (depth <= 0 || std::abs(error) < 15 * tolerance) return left + right + error / 15;
-        return self(self, a, m, ra, rl, rm, left, 0.5 * tolerance, depth - 1) +
-               self(self, m, b, rm, rr, rb, right, 0.5 * tolerance, depth - 1);
+    // A ray between two others starts its search where theirs ended.
+    auto rayBetween = [&](double angle, const Ray& l, const Ray& r) {
+        return rayAt(angle, 0.5 * (l.exit + r.exit));
     };
+    auto rayMassOf = [](const Ray& r) { return r.mass; };
     // Panels between the given angles, each halved for Simpson's middle ray.
     auto integrate = [&](const std::vector<double>& bounds) {
         double total = 0;
@@ -448,8 +451,8 @@ double violationProbability2d(const Gap2d& metres, double sx, double sy) {
             const Ray rm = rayAt(0.5 * (a + b), ra.exit);
             const Ray rb = i + 2 == bounds.size() ? first : rayAt(b, rm.exit);
             const double whole = (b - a) / 6 * (ra.mass + 4 * rm.mass + rb.mass);
-            total += simpson(simpson, a, b, ra, rm, rb, whole,
-                             kAngleTolerance * (b - a) / (2 * M_PI), 14);
+            total += adaptiveSimpson(rayBetween, rayMassOf, a, b, ra, rm, rb, whole,
+                                     kAngleTolerance * (b - a) / (2 * M_PI), 14);
             ra = rb;
         }
         return std::clamp(total, 0.0, 1.0);

@@ -103,9 +103,8 @@ class PossibleInBandPass final : public ClashPass {
         c.eval.assessCertainty(k, best.prims, off, best.required, acc.fa, acc.fb);
         k.worstShiftM = acc.possibleDz;
         // Where a shift within the bands could bring the pair closer than required.
-        const double plan = c.eval.horizontalBand(acc.fa) + c.eval.horizontalBand(acc.fb);
-        k.violatedLengthM =
-            c.eval.violatedLength(acc.fa, acc.fb, off, best.required + best.band + plan);
+        k.violatedLengthM = c.eval.violatedLength(
+            acc.fa, acc.fb, off, best.required + best.band + c.eval.planBand(acc.fa, acc.fb));
         return k;
     }
 };

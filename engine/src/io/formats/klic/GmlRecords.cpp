@@ -43,11 +43,10 @@ bool isRdSrsName(std::string_view name) {
     for (std::string_view code : {"28992", "7415"}) {
         if (name.size() < code.size() || name.substr(name.size() - code.size()) != code) continue;
         std::string_view head = name.substr(0, name.size() - code.size());
-        for (std::string_view prefix : {"EPSG:", "epsg:", "urn:ogc:def:crs:EPSG::",
-                                        "urn:ogc:def:crs:EPSG:", "urn:x-ogc:def:crs:EPSG:",
-                                        "urn:x-ogc:def:crs:EPSG::",
-                                        "http://www.opengis.net/def/crs/EPSG/0/",
-                                        "https://www.opengis.net/def/crs/EPSG/0/"})
+        for (std::string_view prefix :
+             {"EPSG:", "epsg:", "urn:ogc:def:crs:EPSG::", "urn:ogc:def:crs:EPSG:",
+              "urn:x-ogc:def:crs:EPSG:", "urn:x-ogc:def:crs:EPSG::",
+              "http://www.opengis.net/def/crs/EPSG/0/", "https://www.opengis.net/def/crs/EPSG/0/"})
             if (head == prefix) return true;
     }
     return false;
@@ -76,8 +75,8 @@ struct Reader {
     bool inGeometry = false;
     bool inInterior = false;
     std::uint64_t elements = 0;
-    std::string fatal;        // a limit that stopped the parser
-    std::string foreignUri;   // the first element namespace we do not know, for the message
+    std::string fatal;       // a limit that stopped the parser
+    std::string foreignUri;  // the first element namespace we do not know, for the message
 
     void stop(std::string why) {
         if (fatal.empty()) fatal = std::move(why);
@@ -178,11 +177,13 @@ struct Reader {
                 p = endp;
             }
             while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n') ++p;
-            if (*p) problem("coordinates hold text that is not a number: '" +
-                            std::string(p).substr(0, 20) + "'");
+            if (*p)
+                problem("coordinates hold text that is not a number: '" +
+                        std::string(p).substr(0, 20) + "'");
             auto& g = record.geometries.back();
             if (coords.size() % static_cast<std::size_t>(g.dimension) != 0)
-                problem(std::to_string(coords.size()) + " coordinate values are not a whole number of " +
+                problem(std::to_string(coords.size()) +
+                        " coordinate values are not a whole number of " +
                         std::to_string(g.dimension) + "D points");
             if (coords.size() / static_cast<std::size_t>(g.dimension) > core::limits().vertices)
                 problem(core::overLimit("the geometry's vertices", "vertices"));

@@ -16,6 +16,16 @@ using model::ObjectType;
 
 // [SECTION] IMKL values
 
+double numberOf(const GmlRecord& r, const char* element, const std::string& text,
+                const std::string& file, ImportReport& report) {
+    auto v = core::parseNumber(text);
+    if (!v)
+        report.warn({file, r.id,
+                     std::string(element) + " '" + text.substr(0, 40) +
+                         "' is not a number; taken as unknown"});
+    return v ? *v : NAN;
+}
+
 std::string lastSegment(const std::string& href) {
     auto p = href.find_last_of("/#");
     return p == std::string::npos ? href : href.substr(p + 1);
@@ -153,12 +163,12 @@ core::Result<void> checkZipLimits(const std::string& zip) {
     CSLDestroy(files);
     const auto& l = core::limits();
     if (entries > l.zipEntries)
-        return core::fail(zip, "",
-                          core::overLimit("its " + std::to_string(entries) + " entries", "zip-entries"));
+        return core::fail(
+            zip, "", core::overLimit("its " + std::to_string(entries) + " entries", "zip-entries"));
     if (total > l.zipUncompressedBytes)
-        return core::fail(zip, "",
-                          core::overLimit("its " + std::to_string(total) + " uncompressed bytes",
-                                          "zip-bytes"));
+        return core::fail(
+            zip, "",
+            core::overLimit("its " + std::to_string(total) + " uncompressed bytes", "zip-bytes"));
     double ratio = static_cast<double>(total) / std::max(static_cast<double>(zipStat.st_size), 1.0);
     if (ratio > l.zipCompressionRatio)
         return core::fail(zip, "",
@@ -224,117 +234,117 @@ core::Result<Delivery> readDelivery(const std::string& file, const std::string& 
     std::size_t imklRecords = 0;
     std::string foreignNamespace;
     auto number = [&](const GmlRecord& r, const char* element, const std::string& text) {
-        auto v = core::parseNumber(text);
-        if (!v)
-            report.warn({file, r.id,
-                         std::string(element) + " '" + text.substr(0, 40) +
-                             "' is not a number; taken as unknown"});
-        return v ? *v : NAN;
+        return numberOf(r, element, text, file, report);
     };
-    auto read = readGmlRecords(xml, [&](GmlRecord&& r) {
-        if (r.type.rfind("imkl:", 0) == 0) ++imklRecords;
-        if (!r.problem.empty()) {
-            report.skip(r.type, {file, r.id, r.problem});
-            return;
-        }
-        if (r.type == "imkl:Utiliteitsnet") {
-            Network n;
-            if (auto* t = r.firstHref("imkl:thema")) n.theme = lastSegment(*t);
-            if (auto* d = r.first("imkl:standaardDieptelegging")) {
-                double f = metresPer(r.uom["imkl:standaardDieptelegging"]);
-                n.defaultCoverM =
-                    number(r, "standaardDieptelegging", *d) * (std::isnan(f) ? 1.0 : f);
+    auto read = readGmlRecords(
+        xml,
+        [&](GmlRecord&& r) {
+            if (r.type.rfind("imkl:", 0) == 0) ++imklRecords;
+            if (!r.problem.empty()) {
+                report.skip(r.type, {file, r.id, r.problem});
+                return;
             }
-            networks[r.id] = n;
-        } else if (r.type == "usc:UtilityLink") {
-            // A gml:LineString, or a gml:Curve of LineStringSegments (IMKL 1.2.1 examples).
-            for (const auto& g : r.geometries)
-                if ((g.type == "gml:LineString" || g.type == "gml:Curve") && !g.rings.empty()) {
-                    std::vector<Vec2> pts;
-                    for (const auto& c : g.rings)
-                        for (std::size_t i = 0;
-                             i + static_cast<std::size_t>(g.dimension) <= c.size();
-                             i += g.dimension)
-                            if (pts.empty() || !(pts.back() == Vec2{c[i], c[i + 1]}))
-                                pts.push_back({c[i], c[i + 1]});
-                    if (links.count(r.id)) {
-                        report.skip(r.type, {file, r.id,
-                                             "UtilityLink id repeated; the first link's geometry "
-                                             "is used, this one is not"});
+            if (r.type == "imkl:Utiliteitsnet") {
+                Network n;
+                if (auto* t = r.firstHref("imkl:thema")) n.theme = lastSegment(*t);
+                if (auto* d = r.first("imkl:standaardDieptelegging")) {
+                    double f = metresPer(r.uom["imkl:standaardDieptelegging"]);
+                    n.defaultCoverM =
+                        number(r, "standaardDieptelegging", *d) * (std::isnan(f) ? 1.0 : f);
+                }
+                networks[r.id] = n;
+            } else if (r.type == "usc:UtilityLink") {
+                // A gml:LineString, or a gml:Curve of LineStringSegments (IMKL 1.2.1 examples).
+                for (const auto& g : r.geometries)
+                    if ((g.type == "gml:LineString" || g.type == "gml:Curve") && !g.rings.empty()) {
+                        std::vector<Vec2> pts;
+                        for (const auto& c : g.rings)
+                            for (std::size_t i = 0;
+                                 i + static_cast<std::size_t>(g.dimension) <= c.size();
+                                 i += g.dimension)
+                                if (pts.empty() || !(pts.back() == Vec2{c[i], c[i + 1]}))
+                                    pts.push_back({c[i], c[i + 1]});
+                        if (links.count(r.id)) {
+                            report.skip(r.type,
+                                        {file, r.id,
+                                         "UtilityLink id repeated; the first link's geometry "
+                                         "is used, this one is not"});
+                            return;
+                        }
+                        links[r.id] = std::move(pts);
+                    }
+            } else if (r.type == "imkl:Beheerder") {
+                auto* code = r.first("imkl:bronhoudercode");
+                auto* name = r.first("imkl:naam");
+                if (code) owners[*code] = name ? *name : *code;
+            } else if (r.type == "imkl:DiepteTovMaaiveld" || r.type == "imkl:DiepteNAP") {
+                DepthPoint p;
+                p.id = r.id;
+                p.nap = r.type == "imkl:DiepteNAP";
+                auto* v = r.first("imkl:dieptePeil");
+                auto* net = r.firstHref("imkl:inNetwork");
+                if (!v || !net || r.geometries.empty() || r.geometries[0].rings.empty() ||
+                    r.geometries[0].rings[0].size() < 2) {
+                    report.skip(r.type, {file, r.id,
+                                         "depth point without dieptePeil, position or inNetwork"});
+                    return;
+                }
+                p.value = number(r, "dieptePeil", *v) * metresPer(r.uom["imkl:dieptePeil"]);
+                if (std::isnan(p.value)) {
+                    report.skip(r.type,
+                                {file, r.id,
+                                 "unknown unit '" + r.uom["imkl:dieptePeil"] + "' of dieptePeil"});
+                    return;
+                }
+                if (auto* g = r.first("imkl:maaiveldPeil"))
+                    p.groundNap = number(r, "maaiveldPeil", *g);
+                if (auto* a = r.firstHref("imkl:diepteAangrijpingspunt"))
+                    p.bottom = lastSegment(*a) == "binnenonderkantBuis";
+                p.accuracy = accuracyOf(r.firstHref("imkl:diepteNauwkeurigheid"));
+                p.at = {r.geometries[0].rings[0][0], r.geometries[0].rings[0][1]};
+                depthsByNetwork[*net].push_back(p);
+                report.ignore(r.type, "depth point, applied to the elements of its network");
+            } else if (r.type == "imkl:GebiedsinformatieLevering") {
+                if (auto* c = r.first("imkl:indicatieLeveringCompleet"); c && *c == "false")
+                    report.warn({file, r.id,
+                                 "partial delivery (indicatieLeveringCompleet = false): more "
+                                 "deliveries follow"});
+                report.ignore(r.type, "delivery administration");
+            } else if (r.type == "imkl:AanduidingEisVoorzorgsmaatregel" ||
+                       r.type == "imkl:Graafpolygoon" || r.type == "imkl:Orientatiepolygoon" ||
+                       r.type == "imkl:Informatiepolygoon" || r.type == "imkl:ExtraGeometrie") {
+                zones.push_back(std::move(r));
+            } else if (r.type == "imkl:Appurtenance" || r.type == "imkl:Kast" ||
+                       r.type == "imkl:Mangat" || r.type == "imkl:TechnischGebouw" ||
+                       r.type == "imkl:Mast" || r.type == "imkl:Toren") {
+                points.push_back(std::move(r));
+            } else {
+                for (const auto& e : kElements)
+                    if (r.type == e.type) {
+                        elements.push_back(std::move(r));
                         return;
                     }
-                    links[r.id] = std::move(pts);
-                }
-        } else if (r.type == "imkl:Beheerder") {
-            auto* code = r.first("imkl:bronhoudercode");
-            auto* name = r.first("imkl:naam");
-            if (code) owners[*code] = name ? *name : *code;
-        } else if (r.type == "imkl:DiepteTovMaaiveld" || r.type == "imkl:DiepteNAP") {
-            DepthPoint p;
-            p.id = r.id;
-            p.nap = r.type == "imkl:DiepteNAP";
-            auto* v = r.first("imkl:dieptePeil");
-            auto* net = r.firstHref("imkl:inNetwork");
-            if (!v || !net || r.geometries.empty() || r.geometries[0].rings.empty() ||
-                r.geometries[0].rings[0].size() < 2) {
-                report.skip(r.type,
-                            {file, r.id, "depth point without dieptePeil, position or inNetwork"});
-                return;
+                for (const auto& n : kNotObjects)
+                    if (r.type == n[0]) {
+                        report.ignore(r.type, n[1]);
+                        return;
+                    }
+                report.ignore(r.type, "map feature, not part of the 3D model");
             }
-            p.value = number(r, "dieptePeil", *v) * metresPer(r.uom["imkl:dieptePeil"]);
-            if (std::isnan(p.value)) {
-                report.skip(
-                    r.type,
-                    {file, r.id, "unknown unit '" + r.uom["imkl:dieptePeil"] + "' of dieptePeil"});
-                return;
-            }
-            if (auto* g = r.first("imkl:maaiveldPeil")) p.groundNap = number(r, "maaiveldPeil", *g);
-            if (auto* a = r.firstHref("imkl:diepteAangrijpingspunt"))
-                p.bottom = lastSegment(*a) == "binnenonderkantBuis";
-            p.accuracy = accuracyOf(r.firstHref("imkl:diepteNauwkeurigheid"));
-            p.at = {r.geometries[0].rings[0][0], r.geometries[0].rings[0][1]};
-            depthsByNetwork[*net].push_back(p);
-            report.ignore(r.type, "depth point, applied to the elements of its network");
-        } else if (r.type == "imkl:GebiedsinformatieLevering") {
-            if (auto* c = r.first("imkl:indicatieLeveringCompleet"); c && *c == "false")
-                report.warn({file, r.id,
-                             "partial delivery (indicatieLeveringCompleet = false): more "
-                             "deliveries follow"});
-            report.ignore(r.type, "delivery administration");
-        } else if (r.type == "imkl:AanduidingEisVoorzorgsmaatregel" ||
-                   r.type == "imkl:Graafpolygoon" || r.type == "imkl:Orientatiepolygoon" ||
-                   r.type == "imkl:Informatiepolygoon" || r.type == "imkl:ExtraGeometrie") {
-            zones.push_back(std::move(r));
-        } else if (r.type == "imkl:Appurtenance" || r.type == "imkl:Kast" ||
-                   r.type == "imkl:Mangat" || r.type == "imkl:TechnischGebouw" ||
-                   r.type == "imkl:Mast" || r.type == "imkl:Toren") {
-            points.push_back(std::move(r));
-        } else {
-            for (const auto& e : kElements)
-                if (r.type == e.type) {
-                    elements.push_back(std::move(r));
-                    return;
-                }
-            for (const auto& n : kNotObjects)
-                if (r.type == n[0]) {
-                    report.ignore(r.type, n[1]);
-                    return;
-                }
-            report.ignore(r.type, "map feature, not part of the 3D model");
-        }
-    }, &foreignNamespace);
+        },
+        &foreignNamespace);
     // A delivery that cannot be read to its end is not imported in part: what is missing would
     // look like ground that is free.
     if (!read)
         return core::fail(read.error().file, read.error().featureId,
                           read.error().message + " (the delivery cannot be read as a whole)");
     if (imklRecords == 0)
-        return core::fail(file, "",
-                          "no IMKL features in the delivery" +
-                              (foreignNamespace.empty()
-                                   ? std::string()
-                                   : " (elements are in namespace '" + foreignNamespace +
-                                         "', which is not IMKL 1.2 or 2.0)"));
+        return core::fail(
+            file, "",
+            "no IMKL features in the delivery" +
+                (foreignNamespace.empty() ? std::string()
+                                          : " (elements are in namespace '" + foreignNamespace +
+                                                "', which is not IMKL 1.2 or 2.0)"));
     for (auto type : {"usc:UtilityLink", "imkl:Utiliteitsnet", "imkl:Beheerder"}) {
         std::size_t n = std::string(type) == "usc:UtilityLink"      ? links.size()
                         : std::string(type) == "imkl:Utiliteitsnet" ? networks.size()

@@ -25,8 +25,8 @@ double projectOnLine(const std::vector<Vec2>& line, Vec2 p, double& chainage) {
 }
 
 std::vector<model::VertexDepth> depthsAlong(const std::vector<double>& runs,
-                                            const std::vector<DepthFix>& fixes,
-                                            double standard, const KlicOptions& options) {
+                                            const std::vector<DepthFix>& fixes, double standard,
+                                            const KlicOptions& options) {
     const double L = std::max(options.depthPointInfluenceM, 1e-3);
     std::vector<model::VertexDepth> out;
     out.reserve(runs.size());

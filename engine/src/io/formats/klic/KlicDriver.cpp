@@ -19,31 +19,31 @@ using klic::KlicOptions;
 class KlicDriver final : public Driver {
   public:
     KlicDriver()
-        : Driver({"klic",
-                  "KLIC delivery (IMKL 2.0 or 1.2.1): Levering_*.zip or its GI_*.xml",
-                  {"zip", "xml", "gml"},
-                  {"3d", "depth-below-ground", "depth-points", "planned", "protected-zones"},
-                  {{"depth-point-snap-m", FormatOption::Type::Number, "1.0",
-                    "how far an unlinked depth point may lie from its element",
-                    "defaults.depth_point_snap_m"},
-                   {"depth-point-influence-m", FormatOption::Type::Number, "25.0",
-                    "a depth point's influence fades as exp(-distance / this)",
-                    "defaults.depth_point_influence_m"},
-                   {"depth-point-uncertainty-growth", FormatOption::Type::Number, "0.02",
-                    "a depth point's band grows by this many m per m along the element",
-                    "defaults.depth_point_uncertainty_growth"},
-                   {"appurtenance-diameter-m", FormatOption::Type::Number, "0.3",
-                    "size of an appurtenance, which KLIC gives as a point (assumed)",
-                    "defaults.appurtenance_diameter_m"},
-                   {"cabinet-foundation-depth-m", FormatOption::Type::Number, "0.6",
-                    "foundation depth of a cabinet (assumed)",
-                    "defaults.cabinet_foundation_depth_m"},
-                   {"manhole-depth-m", FormatOption::Type::Number, "1.5",
-                    "depth of a manhole (assumed)", "defaults.manhole_depth_m"},
-                   {"assumed-ground-m", FormatOption::Type::Number, "",
-                    "the flat ground (m NAP) where no ground level is known; empty: the "
-                    "delivery's median maaiveldPeil, else 0",
-                    ""}}}) {}
+        : Driver(
+              {"klic",
+               "KLIC delivery (IMKL 2.0 or 1.2.1): Levering_*.zip or its GI_*.xml",
+               {"zip", "xml", "gml"},
+               {"3d", "depth-below-ground", "depth-points", "planned", "protected-zones"},
+               {{"depth-point-snap-m", FormatOption::Type::Number, "1.0",
+                 "how far an unlinked depth point may lie from its element",
+                 "defaults.depth_point_snap_m"},
+                {"depth-point-influence-m", FormatOption::Type::Number, "25.0",
+                 "a depth point's influence fades as exp(-distance / this)",
+                 "defaults.depth_point_influence_m"},
+                {"depth-point-uncertainty-growth", FormatOption::Type::Number, "0.02",
+                 "a depth point's band grows by this many m per m along the element",
+                 "defaults.depth_point_uncertainty_growth"},
+                {"appurtenance-diameter-m", FormatOption::Type::Number, "0.3",
+                 "size of an appurtenance, which KLIC gives as a point (assumed)",
+                 "defaults.appurtenance_diameter_m"},
+                {"cabinet-foundation-depth-m", FormatOption::Type::Number, "0.6",
+                 "foundation depth of a cabinet (assumed)", "defaults.cabinet_foundation_depth_m"},
+                {"manhole-depth-m", FormatOption::Type::Number, "1.5",
+                 "depth of a manhole (assumed)", "defaults.manhole_depth_m"},
+                {"assumed-ground-m", FormatOption::Type::Number, "",
+                 "the flat ground (m NAP) where no ground level is known; empty: the "
+                 "delivery's median maaiveldPeil, else 0",
+                 ""}}}) {}
 
   private:
     Confidence doIdentify(OpenInfo& in) const override {

@@ -30,12 +30,11 @@ namespace bz::io::formats::klic {
 using core::Vec2;
 using core::Vec3;
 
-
 // [SECTION] options
 
 struct KlicOptions {
-    double depthPointSnapM = 1.0;  // how far an unlinked depth point may lie from its element
-    double depthPointInfluenceM = 25.0;         // its influence fades as exp(-distance / this)
+    double depthPointSnapM = 1.0;        // how far an unlinked depth point may lie from its element
+    double depthPointInfluenceM = 25.0;  // its influence fades as exp(-distance / this)
     double depthPointUncertaintyGrowth = 0.02;  // its band grows by this many m per m
     double assumedBandM = 0.5;  // the band of an assumed depth; "onbekend" is never tighter
     // Sizes of point objects, which KLIC gives as points only (the rule set's defaults; assumed).
@@ -107,6 +106,9 @@ std::vector<std::pair<std::string, model::AttributeValue>> otherAttributes(
 std::string lastSegment(const std::string& href);
 double metresPer(const std::string& uom);   // metres per unit of an OGC uom; NaN when unknown
 float accuracyOf(const std::string* href);  // tot30cm -> 0.3; onbekend -> NaN
+// A number of the delivery; said (and NaN) when it is not one.
+double numberOf(const GmlRecord& r, const char* element, const std::string& text,
+                const std::string& file, ImportReport& report);
 
 // [SECTION] ground
 

@@ -11,17 +11,6 @@ namespace bz::io::formats::klic {
 
 namespace {
 
-// A number of the delivery; said (and NaN) when it is not one.
-double numberOf(const GmlRecord& r, const char* element, const std::string& text,
-                const std::string& file, ImportReport& report) {
-    auto v = core::parseNumber(text);
-    if (!v)
-        report.warn({file, r.id,
-                     std::string(element) + " '" + text.substr(0, 40) +
-                         "' is not a number; taken as unknown"});
-    return v ? *v : NAN;
-}
-
 // The diameters an element may give, the ones of its own kind first: a cable's kabelDiameter, a
 // pipe's pipeDiameter (imkl:Overig gives both), a duct's ductWidth.
 std::vector<const char*> diameterElements(model::ObjectType type) {
@@ -66,9 +55,10 @@ bool diameterOf(const GmlRecord& r, model::ObjectType type, const std::string& f
 
 // What a network element's reader takes into the model; the rest (and a diameter it did not use)
 // are its attributes.
-const std::set<std::string> kUsedByNetworks = {
-    "net:inNetwork",     "net:link",      "imkl:buismateriaalType", "usc:currentStatus",
-    "usc:validFrom",     "imkl:geoNauwkeurigheidXY", "imkl:dieptelegging"};
+const std::set<std::string> kUsedByNetworks = {"net:inNetwork",          "net:link",
+                                               "imkl:buismateriaalType", "usc:currentStatus",
+                                               "usc:validFrom",          "imkl:geoNauwkeurigheidXY",
+                                               "imkl:dieptelegging"};
 
 }  // namespace
 
@@ -174,8 +164,8 @@ void addNetworks(const Delivery& d, DeliveryGround& ground, CoverDepths& covers,
             for (auto [ch, p] : onLine) {
                 double below = p->value - (p->bottom ? 2 * r2 : 0.0) + r2;
                 if (p->nap) {
-                    double g = !std::isnan(p->groundNap) ? p->groundNap
-                                                         : ground.orFlat(p->at.x, p->at.y);
+                    double g =
+                        !std::isnan(p->groundNap) ? p->groundNap : ground.orFlat(p->at.x, p->at.y);
                     below = g - ((p->bottom ? p->value + 2 * r2 : p->value) - r2);
                 }
                 double band = std::isnan(p->accuracy) ? options.assumedBandM

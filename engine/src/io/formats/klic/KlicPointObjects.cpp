@@ -59,9 +59,9 @@ ObjectType typeOf(const GmlRecord& r) {
     return ObjectType::Cabinet;  // Kast, TechnischGebouw, Mast, Toren
 }
 
-const std::set<std::string> kUsedByPointObjects = {
-    "net:inNetwork", "imkl:inNetwork", "usc:currentStatus", "imkl:geoNauwkeurigheidXY",
-    "imkl:extraGeometrie"};
+const std::set<std::string> kUsedByPointObjects = {"net:inNetwork", "imkl:inNetwork",
+                                                   "usc:currentStatus", "imkl:geoNauwkeurigheidXY",
+                                                   "imkl:extraGeometrie"};
 
 }  // namespace
 
@@ -137,8 +137,8 @@ std::set<std::string> addPointObjects(const Delivery& d, DeliveryGround& groundA
         }
         // How deep and how high, below the ground (negative: above it).
         const double size = b.isCylinder() ? 2.0 * b.radiusM : std::min(b.widthM, b.lengthM);
-        const double cover = net != d.networks.end() ? covers.of(net->first, net->second)
-                                                     : options.defaultCoverM;
+        const double cover =
+            net != d.networks.end() ? covers.of(net->first, net->second) : options.defaultCoverM;
         double top = 0, bottom = 0;
         switch (shape.place) {
             case PointObjectShape::Place::Network:  // centred on the network's axis

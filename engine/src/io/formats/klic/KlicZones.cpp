@@ -46,9 +46,11 @@ void appendParts(const OGRGeometry* g, std::vector<Polygon>& out) {
     for (const auto* part : parts) {
         Polygon rings;
         for (int k = 0; k < part->getNumInteriorRings() + 1; ++k) {
-            const OGRLinearRing* lr = k == 0 ? part->getExteriorRing() : part->getInteriorRing(k - 1);
+            const OGRLinearRing* lr =
+                k == 0 ? part->getExteriorRing() : part->getInteriorRing(k - 1);
             std::vector<Vec2> pts;
-            for (int i = 0; i + 1 < lr->getNumPoints(); ++i) pts.push_back({lr->getX(i), lr->getY(i)});
+            for (int i = 0; i + 1 < lr->getNumPoints(); ++i)
+                pts.push_back({lr->getX(i), lr->getY(i)});
             if (pts.size() >= 3) rings.push_back(std::move(pts));
         }
         if (!rings.empty()) out.push_back(std::move(rings));
@@ -118,7 +120,8 @@ void addZones(const Delivery& d, const std::set<std::string>& attachedExtra, mod
         }
         auto valid = polygonsOf(r, file, report);
         if (valid.empty()) {
-            report.skip(r.type, {file, r.id, "no polygon, or an invalid one that cannot be repaired"});
+            report.skip(r.type,
+                        {file, r.id, "no polygon, or an invalid one that cannot be repaired"});
             continue;
         }
         model::Dataset::Meta meta;
@@ -160,10 +163,12 @@ void addZones(const Delivery& d, const std::set<std::string>& attachedExtra, mod
                 }
                 if (after < before * (1 - 1e-9)) {
                     OGRMultiPolygon original;
-                    for (const auto& poly : valid) original.addGeometryDirectly(toOgr(poly).release());
+                    for (const auto& poly : valid)
+                        original.addGeometryDirectly(toOgr(poly).release());
                     char* wkt = nullptr;
                     original.exportToWkt(&wkt);
-                    meta.attributes.emplace_back("original_geometry (WKT)", std::string(wkt ? wkt : ""));
+                    meta.attributes.emplace_back("original_geometry (WKT)",
+                                                 std::string(wkt ? wkt : ""));
                     CPLFree(wkt);
                     meta.attributes.emplace_back("original_area (m2)", before);
                     meta.attributes.emplace_back("clipped_to", std::string("the request area"));

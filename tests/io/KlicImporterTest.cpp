@@ -367,7 +367,8 @@ TEST(KlicImport, TheOwnersPlannedNetworksAreNotProposalsAndAreCheckedOnRequest) 
                       "</gml:FeatureCollection>\n";
     model::Dataset ds;
     io::ImportReport report;
-    ASSERT_TRUE(test::readAs("klic", test::writeFile(dir.file("GI_plan.xml"), xml), {}, ds, report));
+    ASSERT_TRUE(
+        test::readAs("klic", test::writeFile(dir.file("GI_plan.xml"), xml), {}, ds, report));
     ASSERT_EQ(ds.features.size(), 1u);
     EXPECT_EQ(ds.features[0].status, model::ObjectStatus::PlannedByOwner);
     // A designer's trench across it at the cable's depth.
@@ -397,24 +398,23 @@ TEST(KlicImport, ADepthPointsInfluenceFadesAlongALongElementAndItsLinksAreUsed) 
     test::ScratchDir dir("klic_fade");
     // A 200 m water main with one point (1.3 m, accuracy tot30cm) at its start; a second main
     // linked by imkl:dieptelegging to a point 5 m beside it ("onbekend"); a point of nobody.
-    std::string linked = cable("nl.imkl-KL9999.w2", "nl.imkl-KL9999.net1", "nl.imkl-KL9999.ul2",
-                               "110", "mm");
+    std::string linked =
+        cable("nl.imkl-KL9999.w2", "nl.imkl-KL9999.net1", "nl.imkl-KL9999.ul2", "110", "mm");
     linked.insert(linked.find("</imkl:Elektriciteitskabel>"),
                   R"(<imkl:dieptelegging xlink:href="nl.imkl-KL9999.dlinked"/>)");
     std::string unknownAccuracy =
         depthPoint("nl.imkl-KL9999.dlinked", "nl.imkl-KL9999.net1", "250050 470055", "1.50");
     unknownAccuracy.replace(unknownAccuracy.find("tot30cm"), 7, "onbekend");
-    std::string xml = std::string(kHeader) + beheerder("KL9999", "Test") +
-                      network("nl.imkl-KL9999.net1", "water", "1.00") +
-                      utilityLink("nl.imkl-KL9999.ul1", "250000 470000 250100 470000 250200 470000") +
-                      utilityLink("nl.imkl-KL9999.ul2", "250000 470050 250100 470050") +
-                      cable("nl.imkl-KL9999.w1", "nl.imkl-KL9999.net1", "nl.imkl-KL9999.ul1",
-                            "110", "mm") +
-                      linked +
-                      depthPoint("nl.imkl-KL9999.d1", "nl.imkl-KL9999.net1", "250000 470000", "1.30") +
-                      unknownAccuracy +
-                      depthPoint("nl.imkl-KL9999.lost", "nl.imkl-KL9999.net1", "250150 470030", "2.00") +
-                      "</gml:FeatureCollection>\n";
+    std::string xml =
+        std::string(kHeader) + beheerder("KL9999", "Test") +
+        network("nl.imkl-KL9999.net1", "water", "1.00") +
+        utilityLink("nl.imkl-KL9999.ul1", "250000 470000 250100 470000 250200 470000") +
+        utilityLink("nl.imkl-KL9999.ul2", "250000 470050 250100 470050") +
+        cable("nl.imkl-KL9999.w1", "nl.imkl-KL9999.net1", "nl.imkl-KL9999.ul1", "110", "mm") +
+        linked + depthPoint("nl.imkl-KL9999.d1", "nl.imkl-KL9999.net1", "250000 470000", "1.30") +
+        unknownAccuracy +
+        depthPoint("nl.imkl-KL9999.lost", "nl.imkl-KL9999.net1", "250150 470030", "2.00") +
+        "</gml:FeatureCollection>\n";
     model::Dataset ds;
     io::ImportReport report;
     io::ReadOptions o;
@@ -477,7 +477,7 @@ TEST(KlicImport, PointObjectsAreWhatTheyAreAndExtraGeometryIsTheirFootprint) {
     EXPECT_EQ(byType["kolk"], 49u);
     ASSERT_TRUE(valve && station && gully);
     const auto& v = ds.bodies[valve->geometry];
-    EXPECT_NEAR(v.topZ, 1.0, 1e-6);  // up to the ground
+    EXPECT_NEAR(v.topZ, 1.0, 1e-6);   // up to the ground
     EXPECT_LT(v.bottomZ, 1.0 - 1.0);  // below the water main's 1.0 m cover
     EXPECT_NEAR(2 * v.radiusM, 0.25, 1e-6);
     const auto& g = ds.bodies[gully->geometry];
@@ -499,8 +499,8 @@ TEST(KlicImport, PointObjectsAreWhatTheyAreAndExtraGeometryIsTheirFootprint) {
 TEST(KlicImport, EvAreasAreClippedToTheRequestAreaWithTheOriginalKept) {
     model::Dataset ds;
     io::ImportReport report;
-    ASSERT_TRUE(test::readAs("klic", klicSample("Levering_22O000518_1.zip"), test::onGround(1.0), ds,
-                             report));
+    ASSERT_TRUE(test::readAs("klic", klicSample("Levering_22O000518_1.zip"), test::onGround(1.0),
+                             ds, report));
     const model::Feature* request = nullptr;
     std::vector<const model::Feature*> ev;
     for (const auto& f : ds.features) {
@@ -535,7 +535,8 @@ TEST(KlicImport, OverigIsAPipeAndImplausibleSizesAreSaidWithTheirId) {
     io::ImportReport report;
     io::ReadOptions o = clash::readOptionsFrom(clash::RuleSet::dutchDefault());
     o.groundLevel = model::GroundLevel(1.0);
-    const std::string path = test::sharedData() + "/klic/b4udignl_18G007160_1_GI_imkl121_allthemes.xml";
+    const std::string path =
+        test::sharedData() + "/klic/b4udignl_18G007160_1_GI_imkl121_allthemes.xml";
     ASSERT_TRUE(test::readAs("klic", path, o, ds, report));
     const auto* overig = byId(ds, "nl.imkl-nbact1.overig00001");
     ASSERT_NE(overig, nullptr);
@@ -550,3 +551,19 @@ TEST(KlicImport, OverigIsAPipeAndImplausibleSizesAreSaidWithTheirId) {
     EXPECT_TRUE(said) << report.summary(200);
 }
 
+TEST(KlicImport, ASleeveIsNotHeldToTheCableSizesOfItsTheme) {
+    // Liander's delivery has low-voltage sleeves (Mantelbuis) of 150 and 160 mm: plausible for a
+    // sleeve, though no low-voltage cable is that thick.
+    model::Dataset ds;
+    io::ImportReport report;
+    io::ReadOptions o = clash::readOptionsFrom(clash::RuleSet::dutchDefault());
+    ASSERT_TRUE(
+        test::readAs("klic", test::sharedData() + "/klic/Levering_22G003180_1.zip", o, ds, report));
+    int sleeves = 0;
+    for (const auto& f : ds.features)
+        sleeves += f.type == model::ObjectType::Duct && ds.str(f.theme) == "laagspanning" &&
+                   ds.linears[f.geometry].outerDiameterM > 0.12f;
+    EXPECT_GE(sleeves, 2);
+    for (const auto& w : report.warnings)
+        EXPECT_EQ(w.message.find("outside the plausible range"), std::string::npos) << w.message;
+}

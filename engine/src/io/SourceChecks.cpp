@@ -134,8 +134,8 @@ std::vector<bool> checkFeatures(const model::Dataset& ds, const std::string& sou
 
 void warnImplausible(const model::Dataset& ds, const std::string& source,
                      const ReadDefaults& defaults, ImportReport& report) {
-    auto rangeFor = [](const std::map<std::string, PlausibleRange>& m, const std::string& theme)
-        -> const PlausibleRange* {
+    auto rangeFor = [](const std::map<std::string, PlausibleRange>& m,
+                       const std::string& theme) -> const PlausibleRange* {
         auto it = m.find(theme);
         if (it == m.end()) it = m.find("*");
         return it == m.end() ? nullptr : &it->second;
@@ -152,7 +152,10 @@ void warnImplausible(const model::Dataset& ds, const std::string& source,
         if (f.kind() != model::GeometryKind::Linear) continue;
         const auto& l = ds.linears[f.geometry];
         const std::string& theme = ds.str(f.theme);
-        if (const auto* r = rangeFor(defaults.plausibleDiameter, theme);
+        // A duct or sleeve carries the theme's cables: its own size is not a cable's, only
+        // any network's.
+        const std::string& sizeTheme = f.type == model::ObjectType::Duct ? "*" : theme;
+        if (const auto* r = rangeFor(defaults.plausibleDiameter, sizeTheme);
             r && !std::isnan(l.outerDiameterM) &&
             (l.outerDiameterM < r->min || l.outerDiameterM > r->max))
             say(f, "outer diameter", l.outerDiameterM, *r);

@@ -110,6 +110,9 @@ TEST(GwswImport, PipeWithoutLineUsesItsManholesAndMissingBobIsNamed) {
               "no BobBeginpuntLeiding/BobEindpuntLeiding: the sewer's height is unknown");
     for (const auto& f : ds.features) {
         if (f.id != "L1") continue;
+        // The manholes it connects, by their labels (inspections are linked by them).
+        EXPECT_EQ(ds.sewerOf(f)->beginNode, "P1");
+        EXPECT_EQ(ds.sewerOf(f)->endNode, "P2");
         const auto& l = ds.linears[f.geometry];
         ASSERT_EQ(l.vertexCount, 2u);
         EXPECT_DOUBLE_EQ(ds.vertices[l.firstVertex + 1].x, 250040);

@@ -1,5 +1,6 @@
 #include <bodemzicht/clash/RuleSet.h>
 #include <bodemzicht/io/ProjectImport.h>
+#include <bodemzicht/sewer/Classification.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -14,7 +15,7 @@ namespace bz::tools {
 Runner registerImport(CLI::App& app) {
     struct Args {
         std::vector<std::string> sources, options;
-        std::string into, groundRaster, crs, format, rules;
+        std::string into, groundRaster, crs, format, rules, conditionTable;
         double groundLevel = NAN;
         bool append = false, strict = false, listFormats = false;
     };
@@ -37,6 +38,9 @@ Runner registerImport(CLI::App& app) {
                     "Ground-level raster (GeoTIFF, RD New) for depths given below ground");
     cmd->add_option("--crs", a->crs,
                     "CRS of layers that have none (e.g. CSV): EPSG:28992, EPSG:4326, ...");
+    cmd->add_option("--condition-table", a->conditionTable,
+                    "Sewer condition table (TOML) that classifies inspection observations; default: "
+                    "the shipped example (datasets/sewer/condition-nl.toml, docs/sewer.md)");
     cmd->add_flag("--append", a->append,
                   "Keep the project's other sources; a source already in it is replaced");
     cmd->add_flag("--strict", a->strict,
@@ -69,7 +73,17 @@ Runner registerImport(CLI::App& app) {
             std::fprintf(stderr, "bodem import: %s\n", options.error().toString().c_str());
             return 1;
         }
+        std::optional<sewer::ClassificationTable> table;
+        if (!a->conditionTable.empty()) {
+            auto t = sewer::ClassificationTable::load(a->conditionTable);
+            if (!t) {
+                std::fprintf(stderr, "bodem import: %s\n", t.error().toString().c_str());
+                return 1;
+            }
+            table = std::move(*t);
+        }
         io::ImportRequest request;
+        if (table) request.conditionTable = &*table;
         request.sources = a->sources;
         request.options = std::move(*options);
         request.append = a->append;
@@ -85,6 +99,14 @@ Runner registerImport(CLI::App& app) {
         for (const auto& c : outcome->changes)
             std::printf("%s: %zu added, %zu removed, %zu changed, %zu unchanged\n", c.key.c_str(),
                         c.added, c.removed, c.changed, c.unchanged);
+        const auto& o = *outcome;
+        if (o.inspectionsLinked + o.inspectionsOnCarrier + o.inspectionsUnplaced +
+            o.inspectionsReplaced)
+            std::printf("sewer inspections: %zu linked to the project's pipes and manholes, %zu "
+                        "placed by their own coordinates, %zu unplaced, %zu replaced; %zu objects "
+                        "with a condition class\n",
+                        o.inspectionsLinked, o.inspectionsOnCarrier, o.inspectionsUnplaced,
+                        o.inspectionsReplaced, o.pipesAssessed);
         std::printf("wrote %zu features to %s\n", outcome->features, a->into.c_str());
         return 0;
     };

@@ -8,6 +8,8 @@ bash tools/scripts/build.sh bodem bodemzicht
 out=out/sample
 mkdir -p "$out"
 [ -f "$out/district.gpkg" ] || ./build/tools/bodem sample --out "$out"
+# The sewer's camera inspections (RIBX): linked to the pipes, classified, condition per pipe.
+./build/tools/bodem import --append --into "$out/district.gpkg" "$out/inspections.ribx"
 ./build/tools/bodem info "$out/district.gpkg"
 ./build/tools/bodem clash "$out/district.gpkg" --out "$out/clashes.csv" --geojson "$out/clashes.geojson" --timings
 if [ -n "${DISPLAY:-}" ] && [ -z "${CI:-}" ]; then

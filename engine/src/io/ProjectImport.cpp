@@ -6,6 +6,9 @@
 #include <bodemzicht/io/ProjectWrite.h>
 #include <bodemzicht/io/Relevel.h>
 #include <bodemzicht/model/DatasetCopy.h>
+#include <bodemzicht/sewer/Condition.h>
+
+#include "InspectionLinking.h"
 
 #include <filesystem>
 #include <map>
@@ -45,6 +48,8 @@ core::Result<ImportOutcome> importIntoProject(const std::string& project,
     }
 
     model::Dataset merged;
+    // Inspections of objects this import replaces follow them to their new version.
+    std::vector<model::UnplacedInspection> orphans;
     if (request.append && std::filesystem::exists(project)) {
         model::Dataset existing;
         ImportReport projectReport;
@@ -92,6 +97,8 @@ core::Result<ImportOutcome> importIntoProject(const std::string& project,
                 ++c->second.unchanged, seen.insert(it->first);
             else
                 ++c->second.changed, seen.insert(it->first);
+            for (auto& g : detail::inspectionsOf(existing, f))
+                if (g.inspection.file != existing.str(f.source)) orphans.push_back(std::move(g));
             return false;  // replaced by the new import
         });
         for (const auto& [keyId, _] : incomingPrint)
@@ -100,7 +107,26 @@ core::Result<ImportOutcome> importIntoProject(const std::string& project,
         for (const auto& [keyId, _] : incomingPrint)
             ++changes[keyId.substr(0, keyId.find('\n'))].added;
     }
+    const auto firstIncoming = static_cast<std::uint32_t>(merged.features.size());
     model::appendDataset(incoming, merged);
+    std::set<std::string> incomingKeys;
+    for (const auto& [key, _] : changes) incomingKeys.insert(key);
+    for (const auto& g : incoming.unplacedInspections) incomingKeys.insert(sourceKey(g.inspection.file));
+    auto links = detail::linkInspections(merged, firstIncoming, std::move(orphans), incomingKeys,
+                                         report);
+    if (request.strict && report.skipped())
+        return core::fail(project, "",
+                          std::to_string(report.skipped()) +
+                              " inspections could not be placed and --strict is set; nothing was "
+                              "imported, the project is unchanged");
+    const auto& table =
+        request.conditionTable ? *request.conditionTable : sewer::ClassificationTable::builtIn();
+    auto conditions = sewer::assessConditions(merged, table);
+    for (const auto& [code, n] : conditions.unknownByCode)
+        report.warn({project, "",
+                     "observation code '" + code + "' is not in the condition table '" +
+                         table.name() + "' (" + std::to_string(n) +
+                         " observations: kept, not classified)"});
     // Nothing measured stands under the depths below ground yet: the sewer's cover levels (GWSW)
     // are, near its manholes.
     if (!request.options.groundLevel.available() &&
@@ -115,8 +141,19 @@ core::Result<ImportOutcome> importIntoProject(const std::string& project,
     if (auto ok = writeProject(merged, project); !ok) return std::unexpected(ok.error());
 
     ImportOutcome out;
-    for (auto& [_, c] : changes) out.changes.push_back(std::move(c));
+    for (auto& [key, c] : changes) {
+        // A RIBX carrier linked to the project's own pipe was not added.
+        if (auto it = links.carriersDropped.find(key); it != links.carriersDropped.end())
+            c.added -= std::min(c.added, it->second);
+        out.changes.push_back(std::move(c));
+    }
     out.features = merged.features.size();
+    out.inspectionsLinked = links.linked;
+    out.inspectionsOnCarrier = links.onCarrier;
+    out.inspectionsUnplaced = links.unplaced;
+    out.inspectionsReplaced = links.replaced;
+    out.pipesAssessed = conditions.pipesAssessed;
+    out.unknownCodes = conditions.unknownCodes;
     return out;
 }
 

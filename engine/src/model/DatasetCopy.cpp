@@ -72,7 +72,8 @@ void mergeGround(GroundBasis& into, const GroundBasis& from) {
     if (rank(from.kind) > rank(into.kind)) into = from;
 }
 
-std::uint32_t copyFeature(const Dataset& from, std::uint32_t index, Dataset& to) {
+std::uint32_t copyFeature(const Dataset& from, std::uint32_t index, Dataset& to,
+                          const std::function<bool(const Dataset::DetailLink&)>& keepDetail) {
     const Feature& f = from.features.at(index);
     Dataset::Meta m = metaOf(from, f);
     std::uint32_t out = 0;
@@ -106,20 +107,31 @@ std::uint32_t copyFeature(const Dataset& from, std::uint32_t index, Dataset& to)
     }
     for (std::uint32_t l = f.firstDetail; l != kNoDetail; l = from.detailLinks[l].next) {
         const auto& link = from.detailLinks[l];
-        switch (link.kind) {
-            case DetailKind::SewerProfile: to.attach(out, from.sewerProfiles[link.index]); break;
-            case DetailKind::Tree: to.attach(out, from.trees[link.index]); break;
-            case DetailKind::Well: to.attach(out, from.wells[link.index]); break;
-            case DetailKind::Contamination: to.attach(out, from.contaminations[link.index]); break;
-        }
+        if (!keepDetail || keepDetail(link)) copyDetail(from, link, to, out);
     }
     return out;
 }
 
+void copyDetail(const Dataset& from, const Dataset::DetailLink& link, Dataset& to,
+                std::uint32_t feature) {
+    switch (link.kind) {
+        case DetailKind::SewerProfile: to.attach(feature, from.sewerProfiles[link.index]); break;
+        case DetailKind::Tree: to.attach(feature, from.trees[link.index]); break;
+        case DetailKind::Well: to.attach(feature, from.wells[link.index]); break;
+        case DetailKind::Contamination: to.attach(feature, from.contaminations[link.index]); break;
+        case DetailKind::SewerInspection: to.attach(feature, from.inspections[link.index]); break;
+        case DetailKind::SewerObservation: to.attach(feature, from.observations[link.index]); break;
+        case DetailKind::SewerCondition: to.attach(feature, from.conditions[link.index]); break;
+    }
+}
+
 void appendDataset(const Dataset& from, Dataset& to,
-                   const std::function<bool(std::uint32_t)>& keep) {
+                   const std::function<bool(std::uint32_t)>& keep,
+                   const std::function<bool(const Dataset::DetailLink&)>& keepDetail) {
     for (std::uint32_t i = 0; i < from.features.size(); ++i)
-        if (!keep || keep(i)) copyFeature(from, i, to);
+        if (!keep || keep(i)) copyFeature(from, i, to, keepDetail);
+    to.unplacedInspections.insert(to.unplacedInspections.end(), from.unplacedInspections.begin(),
+                                  from.unplacedInspections.end());
     mergeGround(to.ground, from.ground);
     for (const auto& field : from.fields) {
         bool replaced = false;
@@ -191,7 +203,11 @@ std::uint64_t featureFingerprint(const Dataset& ds, const Feature& f) {
             h.num(v);
         h.text(s->shape);
         h.text(s->systemType);
+        h.text(s->beginNode);
+        h.text(s->endNode);
     }
+    // Inspections, observations and conditions are not the object's own: they come from other
+    // files (RIBX) and are linked to it on every import, so they do not change its fingerprint.
     for (const auto* t : ds.detailsOf<TreeDetail>(f)) {
         h.text(t->species);
         for (float v : {t->heightM, t->stemDiameterM, t->crownDiameterM, t->rootZoneDiameterM,

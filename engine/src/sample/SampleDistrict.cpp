@@ -6,6 +6,9 @@
 
 #include <bodemzicht/io/ProjectStore.h>
 #include <bodemzicht/io/Raster.h>
+#include <bodemzicht/sample/SampleInspections.h>
+
+#include "Rng.h"
 
 namespace bz::sample {
 
@@ -25,22 +28,6 @@ constexpr double kHouseWidth = 6;
 constexpr double kVertexSpacing = 4;    // KLIC lines typically have a vertex every few metres
 constexpr int kBlocksPerSewerArea = 8;  // one outlet / pumping station per 8x8 blocks
 
-// Splitmix64: a tiny generator with the same sequence on every platform and standard library.
-class Rng {
-  public:
-    explicit Rng(std::uint64_t seed) : mState(seed) {}
-    std::uint64_t next() {
-        std::uint64_t z = (mState += 0x9e3779b97f4a7c15ull);
-        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-        z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-        return z ^ (z >> 31);
-    }
-    double uniform(double lo, double hi) { return lo + (hi - lo) * (next() >> 11) * 0x1.0p-53; }
-    bool chance(double p) { return uniform(0, 1) < p; }
-
-  private:
-    std::uint64_t mState;
-};
 
 // One network in the street cross-section: offset from the street centre line (positive = left
 // of the direction of travel), cover depth, outer diameter and how its depth is known.
@@ -157,7 +144,7 @@ struct Builder {
                      kAssumedUncertainty);
             }
         }
-        sewerEdge(a, b, edge);
+        sewerEdge(a, b, edge, manholeId(i, j), horizontal ? manholeId(i + 1, j) : manholeId(i, j + 1));
         if (horizontal) trees(a0, b0, left, edge);
     }
 
@@ -173,9 +160,16 @@ struct Builder {
         return 3.6 - 1.6 * std::min(1.0, dist / maxDist);  // 3.6 m at the outlet, 2.0 m upstream
     }
 
-    void sewerEdge(Vec2 a, Vec2 b, const std::string& edge) {
+    static std::string manholeId(int i, int j) {
+        return "PUT-" + std::to_string(i) + "_" + std::to_string(j);
+    }
+
+    void sewerEdge(Vec2 a, Vec2 b, const std::string& edge, const std::string& nodeA,
+                   const std::string& nodeB) {
         double da = sewerDepthBelowGround(a), db = sewerDepthBelowGround(b);
         Vec2 up = da < db ? a : b, down = da < db ? b : a;  // flows from shallow to deep
+        const std::string& nodeUp = da < db ? nodeA : nodeB;
+        const std::string& nodeDown = da < db ? nodeB : nodeA;
         double bobUp = ground(up.x, up.y) - std::min(da, db),
                bobDown = ground(down.x, down.y) - std::max(da, db);
         if (bobDown >= bobUp) bobDown = bobUp - 0.05;  // keep a fall even on rising ground
@@ -195,6 +189,8 @@ struct Builder {
         s.heightMm = static_cast<float>(innerMm);
         s.shape = "Rond";
         s.systemType = "GemengdStelsel";
+        s.beginNode = nodeUp;
+        s.endNode = nodeDown;
         ds.attach(fi, std::move(s));
     }
 
@@ -202,7 +198,7 @@ struct Builder {
         Vec2 c = corner(i, j);
         double g = ground(c.x, c.y);
         double bob = g - sewerDepthBelowGround(c);
-        auto m = meta("PUT-" + std::to_string(i) + "_" + std::to_string(j), "gwsw",
+        auto m = meta(manholeId(i, j), "gwsw",
                       "rioolVrijverval", ObjectType::Manhole, "Gemeente Hengelo", "beton",
                       ObjectStatus::Existing, 1958, 0.1f);
         model::VerticalBody b;
@@ -578,6 +574,15 @@ core::Result<std::string> writeSampleDistrict(const std::string& dir,
                                            cellSize, rw, rh, values, -9999.f);
         if (!ok) return std::unexpected(ok.error());
     }
+    // A year's camera inspections of a third of the sewer, to import as an asset manager would.
+    InspectionOptions inspections;
+    inspections.share = options.inspectedShare;
+    inspections.seed = options.seed + 11;
+    if (inspections.share > 0)
+        if (auto ok = writeSampleInspections(
+                ds, (std::filesystem::path(dir) / "inspections.ribx").string(), inspections);
+            !ok)
+            return std::unexpected(ok.error());
     std::string project = (std::filesystem::path(dir) / "district.gpkg").string();
     if (auto ok = io::writeProject(ds, project); !ok) return std::unexpected(ok.error());
     return project;

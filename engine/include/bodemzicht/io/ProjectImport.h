@@ -13,6 +13,7 @@
 #include <bodemzicht/core/Error.h>
 #include <bodemzicht/io/ImportReport.h>
 #include <bodemzicht/io/SourceReader.h>
+#include <bodemzicht/sewer/Classification.h>
 
 namespace bz::io {
 
@@ -21,6 +22,8 @@ struct ImportRequest {
     ReadOptions options;
     bool append = false;  // keep the project's other sources; else the project holds just these
     bool strict = false;  // any skipped feature is an error and nothing is written
+    // Classifies sewer observations (null: the shipped table, sewer::ClassificationTable::builtIn).
+    const sewer::ClassificationTable* conditionTable = nullptr;
 };
 
 struct SourceChange {
@@ -31,6 +34,12 @@ struct SourceChange {
 struct ImportOutcome {
     std::vector<SourceChange> changes;  // one per source key read, in key order
     std::size_t features = 0;           // in the project afterwards
+    // Sewer inspections: linked to the project's pipes and manholes, placed by the RIBX's own
+    // coordinates, unplaced (reported), replaced (of a file imported again).
+    std::size_t inspectionsLinked = 0, inspectionsOnCarrier = 0, inspectionsUnplaced = 0,
+                inspectionsReplaced = 0;
+    std::size_t pipesAssessed = 0;  // sewer objects with a condition from their inspections
+    std::size_t unknownCodes = 0;   // observations whose code the condition table does not know
 };
 
 core::Result<ImportOutcome> importIntoProject(const std::string& project,

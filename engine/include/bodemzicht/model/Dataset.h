@@ -98,7 +98,16 @@ struct Ring {
 
 // Detail records: a feature may hold several, of several kinds (a pipe with its profile, its
 // condition and its inspections; a contamination zone with one record per substance).
-enum class DetailKind : std::uint8_t { SewerProfile, Tree, Well, Contamination };
+enum class DetailKind : std::uint8_t {
+    SewerProfile,
+    Tree,
+    Well,
+    Contamination,
+    SewerInspection,
+    SewerObservation,
+    SewerCondition,
+};
+inline constexpr int kDetailKindCount = 7;
 
 struct SewerProfile {
     static constexpr DetailKind kKind = DetailKind::SewerProfile;
@@ -106,6 +115,70 @@ struct SewerProfile {
     double bobEndM = std::numeric_limits<double>::quiet_NaN();
     float widthMm = kUnknown, heightMm = kUnknown;
     std::string shape, systemType;
+    // The manholes (nodes) it runs between, as the sewer register names them; inspections are
+    // linked to the pipe by them.
+    std::string beginNode, endNode;
+};
+
+// One camera inspection of a sewer pipe or manhole (RIBX ZB_A / ZB_C), as the file gave it.
+struct SewerInspection {
+    static constexpr DetailKind kKind = DetailKind::SewerInspection;
+    std::string id;          // unique within the project: file name # sequence in the file
+    std::string objectKind;  // "pipe" (ZB_A) or "manhole" (ZB_C)
+    std::string objectRef;   // AAA strengreferentie / CAA putreferentie
+    std::string node1, node2, startNode;  // AAD, AAF, AAB
+    Date date;                            // ABF / CBF
+    std::string direction;                // AAK
+    double bobBeginM = std::numeric_limits<double>::quiet_NaN();  // AXG, m NAP
+    double bobEndM = std::numeric_limits<double>::quiet_NaN();    // AXH
+    float heightMm = kUnknown, widthMm = kUnknown;                // ACB, ACC
+    std::string shape, material;                                  // ACA, ACD (codes)
+    float expectedLengthM = kUnknown;                             // ABQ
+    float inspectedLengthM = kUnknown;  // the furthest observation along the pipe
+    std::string file;                   // the RIBX file it came from
+    std::string version;                // "RIBX 1.3"
+    std::string header;  // every header element as given, JSON {"AAA": "...", ...}
+    // Node coordinates (RD), to place the inspection where no pipe of the project matches.
+    double x1 = std::numeric_limits<double>::quiet_NaN(), y1 = x1, x2 = x1, y2 = x1;
+};
+
+// One observation (ZC) of an inspection, with the classification it was given on import.
+struct SewerObservation {
+    static constexpr DetailKind kKind = DetailKind::SewerObservation;
+    std::string inspectionId;
+    std::uint32_t sequence = 0;  // order within the inspection
+    std::string code;            // A: main code (BAB, BBC, ...)
+    std::string char1, char2, char3;  // B, C, O characterisations
+    std::string quant1, quant2;       // D, E as written
+    double value1 = std::numeric_limits<double>::quiet_NaN();  // D, E as numbers when they are
+    double value2 = std::numeric_limits<double>::quiet_NaN();
+    double distanceM = std::numeric_limits<double>::quiet_NaN();  // I: from the start node
+    int clock1 = -1, clock2 = -1;                                  // G, H: 0..12, -1 none
+    std::string continuous;  // J: A<n> start, B<n> end, C<n> change of a continuous defect
+    bool atJoint = false;    // K = A
+    std::string remark, photo, video;  // F, M, N
+    std::string other;                 // other child elements, JSON
+    int conditionClass = 0;            // 1..5 from the classification table; 0 none
+    std::string aspect;                // "structural", "operational", "infiltration" or ""
+    bool knownCode = true;             // false: the code is not in EN 13508-2 as we read it
+};
+
+// An inspection read without anything to place it by (no coordinates): the project links it to
+// its own pipe or manhole on import, or reports it as unplaced.
+struct UnplacedInspection {
+    SewerInspection inspection;
+    std::vector<SewerObservation> observations;
+};
+
+// The condition of a pipe from its latest inspection and the classification table.
+struct SewerCondition {
+    static constexpr DetailKind kKind = DetailKind::SewerCondition;
+    int overall = 0;  // 1 (good) .. 5 (very poor); 0: nothing classified
+    int structural = 0, operational = 0, infiltration = 0;
+    int observations = 0, classified = 0, unknownCodes = 0;
+    int perClass[5] = {0, 0, 0, 0, 0};
+    Date inspected;
+    std::string inspectionId, table;
 };
 
 struct TreeDetail {
@@ -187,6 +260,10 @@ class Dataset {
     std::vector<TreeDetail> trees;
     std::vector<WellDetail> wells;
     std::vector<ContaminationDetail> contaminations;
+    std::vector<SewerInspection> inspections;
+    std::vector<SewerObservation> observations;
+    std::vector<SewerCondition> conditions;
+    std::vector<UnplacedInspection> unplacedInspections;
     struct DetailLink {
         DetailKind kind;
         std::uint32_t index;  // into the kind's table
@@ -279,7 +356,10 @@ class Dataset {
         if constexpr (T::kKind == DetailKind::SewerProfile) return self.sewerProfiles;
         else if constexpr (T::kKind == DetailKind::Tree) return self.trees;
         else if constexpr (T::kKind == DetailKind::Well) return self.wells;
-        else return self.contaminations;
+        else if constexpr (T::kKind == DetailKind::Contamination) return self.contaminations;
+        else if constexpr (T::kKind == DetailKind::SewerInspection) return self.inspections;
+        else if constexpr (T::kKind == DetailKind::SewerObservation) return self.observations;
+        else return self.conditions;
     }
     std::uint32_t addFeature(const Meta& meta, std::uint32_t geometry);
 

@@ -16,6 +16,7 @@ struct SampleOptions {
     std::uint64_t seed = 1;                 // same seed, same district, byte for byte
     core::Vec2 origin{251200.0, 476400.0};  // south-west street corner, RD New (Hengelo area)
     int heatStreetEvery = 3;                // a heat main in every n-th east-west street
+    double inspectedShare = 0.35;  // of the sewer in inspections.ribx (0: no file)
 };
 
 // The district in memory; rasters are referenced as fields (ground_level.tif, ghg.tif, glg.tif).
@@ -26,7 +27,8 @@ double sampleGroundLevel(const SampleOptions& options, double x, double y);
 double sampleGhg(const SampleOptions& options, double x, double y);
 double sampleGlg(const SampleOptions& options, double x, double y);
 
-// Writes DIR/district.gpkg and the three GeoTIFFs; returns the project path.
+// Writes DIR/district.gpkg, the three GeoTIFFs and DIR/inspections.ribx (RIBX camera inspections
+// of part of the sewer, to import); returns the project path.
 core::Result<std::string> writeSampleDistrict(const std::string& dir, const SampleOptions& options);
 
 }  // namespace bz::sample

@@ -6,6 +6,7 @@
 
 #define BODEMZICHT_FORMATS(X) \
     X(GwswTurtle)             \
+    X(Ribx)                   \
     X(Klic)                   \
     X(Project)                \
     X(GwswGis)                \

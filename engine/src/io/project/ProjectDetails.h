@@ -1,5 +1,6 @@
 // A project's detail records (private to io): one table per kind (detail_sewer_profile,
-// detail_tree, detail_well, detail_contamination), one row per record with the feature it belongs
+// detail_tree, detail_well, detail_contamination, detail_sewer_inspection,
+// detail_sewer_observation, detail_sewer_condition), one row per record with the feature it belongs
 // to (source_file, feature_id), so that a feature holds as many as it has and GIS tools join them.
 // Projects written before these tables kept one record per feature in the object layers' own
 // columns; those are read too.
@@ -28,7 +29,7 @@ class DetailWriter {
                              const std::string& path);
 
   private:
-    OGRLayer* mTables[4] = {};
+    OGRLayer* mTables[model::kDetailKindCount] = {};
 };
 
 // Attaches the records of the detail tables to the features from `firstFeature` on (those this

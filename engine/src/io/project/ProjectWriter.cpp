@@ -188,6 +188,10 @@ core::Result<void> writeNewFile(const Dataset& ds, const std::string& path,
 
     bool columns = addCommonFields(networks);
     columns &= addField(networks, "diameter_mm", OFTReal);
+    // A sewer pipe's condition class (1-5) and the date of the inspection it comes from, for GIS
+    // users; the detail table detail_sewer_condition holds the whole assessment.
+    columns &= addField(networks, "condition_class", OFTInteger);
+    columns &= addField(networks, "condition_date", OFTString);
     for (const char* n : {"vertex_provenance", "vertex_uncertainty_m", "vertex_below_ground_m"})
         columns &= addField(networks, n, OFTString);
 
@@ -229,6 +233,10 @@ core::Result<void> writeNewFile(const Dataset& ds, const std::string& path,
                 if (of.SetGeometryDirectly(line) != OGRERR_NONE)
                     return fail(path, f.id, "cannot set its geometry");
                 setReal(of, "diameter_mm", g.outerDiameterM * 1000.0);
+                if (const auto* c = ds.firstDetail<model::SewerCondition>(f); c && c->overall) {
+                    of.SetField("condition_class", c->overall);
+                    setText(of, "condition_date", c->inspected.toString());
+                }
                 const auto* depths = &ds.vertexDepths[g.firstVertex];
                 of.SetField("vertex_provenance",
                             detail::encodeProvenance(depths, g.vertexCount).c_str());

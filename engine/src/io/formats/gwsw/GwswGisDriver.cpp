@@ -58,9 +58,14 @@ core::Result<void> readGwswGis(GDALDataset& src, const std::string& source, mode
         int cYear = findColumn(d, {"Begindatum", "JaarAanleg", "aanlegjaar"}),
             cSys = findColumn(d, {"Stelseltype", "Stelsel", "type_stelsel"});
         int cType = findColumn(d, {"Type", "Leidingtype", "type"});
+        // The manholes it connects (inspections are linked by them).
+        int cNode1 = findColumn(d, {"BeginpuntLeiding", "Beginpunt", "Knooppunt1", "begin_node",
+                                    "beginput", "putcode_begin"});
+        int cNode2 = findColumn(d, {"EindpuntLeiding", "Eindpunt", "Knooppunt2", "end_node",
+                                    "eindput", "putcode_eind"});
         // Every other column is the source's own attribute.
         std::set<std::string> used;
-        for (int c : {cId, cBob1, cBob2, cW, cH, cShape, cMat, cYear, cSys, cType})
+        for (int c : {cId, cBob1, cBob2, cW, cH, cShape, cMat, cYear, cSys, cType, cNode1, cNode2})
             if (c >= 0) used.insert(lowerAscii(d->GetFieldDefn(c)->GetNameRef()));
         // A layer without a CRS is taken as RD New, as GWSW exports are.
         auto t = detail::layerTransform(*layer, std::string("EPSG:28992"), false);
@@ -137,9 +142,15 @@ core::Result<void> readGwswGis(GDALDataset& src, const std::string& source, mode
                     : static_cast<float>(
                           std::max(std::isnan(w) ? 0.0 : w, std::isnan(h) ? 0.0 : h) / 1000);
             auto fi = out.addLinear(m, axis, depths, diameter);
-            model::SewerProfile sp{
-                bob1,          bob2, static_cast<float>(w), static_cast<float>(h), text(*f, cShape),
-                text(*f, cSys)};
+            model::SewerProfile sp;
+            sp.bobBeginM = bob1;
+            sp.bobEndM = bob2;
+            sp.widthMm = static_cast<float>(w);
+            sp.heightMm = static_cast<float>(h);
+            sp.shape = text(*f, cShape);
+            sp.systemType = text(*f, cSys);
+            sp.beginNode = text(*f, cNode1);
+            sp.endNode = text(*f, cNode2);
             out.attach(fi, std::move(sp));
             report.load(name);
         }

@@ -220,6 +220,16 @@ core::Result<void> readTurtle(const std::string& path, model::Dataset& ds,
         return false;
     };
 
+    // Which object an aspect (an orientation) belongs to, for the manholes a pipe connects.
+    std::unordered_map<std::string, std::string> ownerOf;
+    for (const auto& [s, _] : g.bySubject)
+        for (const auto& a : pred(s, "hasAspect")) ownerOf.emplace(a, s);
+    auto nodeIdOf = [&](const std::string& endpoint) {
+        for (const auto& put : pred(endpoint, "hasConnection"))
+            if (auto it = ownerOf.find(put); it != ownerOf.end()) return label(it->second);
+        return std::string();
+    };
+
     std::vector<std::string> subjects;
     for (const auto& [s, _] : g.bySubject) subjects.push_back(s);
     std::sort(subjects.begin(), subjects.end());  // deterministic order
@@ -336,6 +346,8 @@ core::Result<void> readTurtle(const std::string& path, model::Dataset& ds,
             sp.heightMm = static_cast<float>(height);
             if (auto it = asp.find("VormLeiding"); it != asp.end()) sp.shape = it->second;
             if (auto it = systemOf.find(s); it != systemOf.end()) sp.systemType = it->second;
+            sp.beginNode = nodeIdOf(beginNode);
+            sp.endNode = nodeIdOf(endNode);
             ds.attach(fi, std::move(sp));
             report.load(cls);
         } else {

@@ -65,5 +65,6 @@ Runner registerClash(CLI::App& app);
 Runner registerReview(CLI::App& app);
 Runner registerGround(CLI::App& app);
 Runner registerBench(CLI::App& app);
+Runner registerProfile(CLI::App& app);
 
 }  // namespace bz::tools

@@ -39,6 +39,7 @@ int main(int argc, char** argv) {
     add(bz::tools::registerReview);
     add(bz::tools::registerGround);
     add(bz::tools::registerBench);
+    add(bz::tools::registerProfile);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -445,3 +445,114 @@ TEST(SceneRenderer, ScreenshotsCarryALegendOfTheThemesShown) {
     EXPECT_GT(inCorner(*withoutWater, reddish), 4);
     EXPECT_EQ(inCorner(*withoutWater, bluish), 0) << "a hidden theme is not in the legend";
 }
+
+namespace {
+
+// A 2 m sewer pipe along x through (X0, Y0) at 4 m NAP, inspected from its west end, with a
+// class-5 observation `distanceM` in (20 m: the view's centre) at `clock`; drawn in `theme`.
+model::Dataset inspectedPipe(int clock, double distanceM, int overall,
+                             const char* theme = "rioolVrijverval") {
+    model::Dataset ds;
+    model::Dataset::Meta m;
+    m.id = "RIOOL-1";
+    m.theme = theme;
+    m.type = model::ObjectType::SewerPipe;
+    std::vector<model::VertexDepth> d(2, {model::DepthProvenance::Measured, 0.05f});
+    auto fi = ds.addLinear(m, {{X0 - 20, Y0, 4}, {X0 + 20, Y0, 4}}, d, 2.0f);
+    model::SewerProfile sp;
+    sp.bobBeginM = 3.0;
+    sp.bobEndM = 3.0;
+    sp.heightMm = 2000;
+    sp.beginNode = "W";
+    sp.endNode = "E";
+    ds.attach(fi, sp);
+    model::SewerInspection in;
+    in.id = "i1";
+    in.startNode = "W";
+    in.date = model::Date::of(2025, 1, 1);
+    ds.attach(fi, in);
+    model::SewerObservation o;
+    o.inspectionId = "i1";
+    o.code = "BAC";
+    o.distanceM = distanceM;
+    o.clock1 = clock;
+    o.conditionClass = 5;
+    ds.attach(fi, o);
+    model::SewerCondition c;
+    c.overall = overall;
+    c.inspected = in.date;
+    ds.attach(fi, c);
+    // Extent in y, so the pipe is not the whole view.
+    m.id = "W-TEST";
+    m.theme = "water";
+    m.type = model::ObjectType::Pipe;
+    ds.addLinear(m, {{X0 - 20, Y0 + 10, 4}, {X0 + 20, Y0 + 10, 4}}, d, 0.3f);
+    m.id = "W-TEST-2";
+    ds.addLinear(m, {{X0 - 20, Y0 - 10, 4}, {X0 + 20, Y0 - 10, 4}}, d, 0.3f);
+    return ds;
+}
+
+bool classFive(render::Rgb c) { return c.r > 150 && c.g < 130 && c.b < 130 && c.r > c.g + 80; }
+
+// Rows of the centre column showing the class-5 marker colour.
+std::vector<int> markerRows(const render::Image& img) {
+    std::vector<int> rows;
+    for (int y = 0; y < img.height; ++y)
+        if (classFive(img.at(img.width / 2, y))) rows.push_back(y);
+    return rows;
+}
+
+}  // namespace
+
+TEST(SceneRenderer, SewerPipesTakeTheirConditionColourWithALegend) {
+    REQUIRE_DISPLAY();
+    auto ds = inspectedPipe(12, 20, 4);
+    auto o = topView();
+    auto theme = render::renderImage(ds, model::GroundLevel(), o);
+    o.colourBy = render::RenderOptions::ColourBy::Condition;
+    o.showLegend = true;
+    auto condition = render::renderImage(ds, model::GroundLevel(), o);
+    ASSERT_TRUE(theme && condition);
+    // The pipe's pixel in the centre: rioolVrijverval purple, then class 4 orange.
+    auto orange = [](render::Rgb c) { return c.r > 170 && c.g > 60 && c.g < 200 && c.b < 110 && c.r > c.g + 40; };
+    auto purple = [](render::Rgb c) { return c.r > 120 && c.b > 100 && c.g + 40 < c.r; };
+    EXPECT_GT(inCentreColumn(*theme, purple), 2);
+    EXPECT_EQ(inCentreColumn(*theme, orange), 0);
+    EXPECT_GT(inCentreColumn(*condition, orange), 2);
+    EXPECT_EQ(inCentreColumn(*condition, purple), 0);
+    // The legend in the top-left corner names the class in its colour.
+    int legendOrange = 0;
+    for (int y = 0; y < condition->height / 3; ++y)
+        for (int x = 0; x < condition->width / 5; ++x) legendOrange += orange(condition->at(x, y));
+    EXPECT_GT(legendOrange, 4);
+}
+
+TEST(SceneRenderer, ObservationMarkersSitAtTheirDistanceAndClockPosition) {
+    REQUIRE_DISPLAY();
+    auto o = topView();
+    o.showObservations = true;
+    // 20 m from the west end: the centre column. Looking east, 3 o'clock is the south wall
+    // (lower in the top view), 9 o'clock the north wall.
+    auto south = render::renderImage(inspectedPipe(3, 20, 5, "warmte"), model::GroundLevel(), o);
+    auto north = render::renderImage(inspectedPipe(9, 20, 5, "warmte"), model::GroundLevel(), o);
+    auto elsewhere = render::renderImage(inspectedPipe(3, 35, 5, "warmte"), model::GroundLevel(), o);
+    ASSERT_TRUE(south && north && elsewhere);
+    auto s = markerRows(*south), n = markerRows(*north);
+    ASSERT_FALSE(s.empty());
+    ASSERT_FALSE(n.empty());
+    EXPECT_GT(s.front(), n.back());  // the south marker lies below the north one
+    EXPECT_TRUE(markerRows(*elsewhere).empty());  // 35 m in: not in the centre column
+    // Hidden when the filter asks for other codes.
+    o.observationFilter.codes = {"BBA"};
+    auto filtered = render::renderImage(inspectedPipe(3, 20, 5, "warmte"), model::GroundLevel(), o);
+    ASSERT_TRUE(filtered);
+    EXPECT_TRUE(markerRows(*filtered).empty());
+    // Picking the marker gives the observation.
+    o.observationFilter.codes.clear();
+    auto ds = inspectedPipe(3, 20, 5, "warmte");
+    auto picked = render::pickFeature(ds, model::GroundLevel(), o, o.width / 2, s[s.size() / 2]);
+    ASSERT_TRUE(picked);
+    ASSERT_TRUE(render::isObservationPick(*picked)) << *picked;
+    EXPECT_EQ(ds.observations.at(static_cast<std::size_t>(*picked - render::kObservationPickBase)).code,
+              "BAC");
+}

@@ -218,3 +218,45 @@ TEST(LongitudinalProfile, DrawsSvgAndPngWithThePipeInItsConditionColour) {
     EXPECT_TRUE(near(at10, grey)) << at10.r << " " << at10.g << " " << at10.b;
     cairo_surface_destroy(img);
 }
+
+#include <bodemzicht/sewer/ObservationPlacement.h>
+
+TEST(ObservationPlacement, AtItsDistanceFromTheStartNodeAndOnTheWallAtItsClock) {
+    auto ds = twoPipes();
+    // P2 runs from K3 (70,0) to K2 (30,0); inspected from K3: 10 m along is x = 60. Add a 3
+    // o'clock and a 6 o'clock observation and an inventory one.
+    auto p2 = *ds.find("P2");
+    for (auto [clock, cls, code] : {std::tuple{3, 3, "BAF"}, {6, 2, "BBC"}, {-1, 0, "BCA"}}) {
+        model::SewerObservation o;
+        o.inspectionId = "i";
+        o.code = code;
+        o.distanceM = 25;
+        o.clock1 = clock;
+        o.conditionClass = cls;
+        ds.attach(p2, o);
+    }
+    auto placed = sewer::placeObservations(ds);
+    ASSERT_EQ(placed.size(), 3u);  // the inventory observation is not a defect
+    const double r = 0.15, axisZ60 = 0.5 + 0.25 * 10 / 40 + 0.15, axisZ45 = 0.5 + 0.25 * 25 / 40 + 0.15;
+    // 12 o'clock at 10 m: x 60, on the crown.
+    EXPECT_NEAR(placed[0].position.x, 60, 1e-9);
+    EXPECT_NEAR(placed[0].position.y, 0, 1e-9);
+    EXPECT_NEAR(placed[0].position.z, axisZ60 + r, 1e-9);
+    // Looking west (the direction of inspection), 3 o'clock is the north wall.
+    EXPECT_NEAR(placed[1].position.x, 45, 1e-9);
+    EXPECT_NEAR(placed[1].position.y, r, 1e-9);
+    EXPECT_NEAR(placed[1].position.z, axisZ45, 1e-9);
+    // 6 o'clock: the invert.
+    EXPECT_NEAR(placed[2].position.z, axisZ45 - r, 1e-9);
+    EXPECT_NEAR(placed[2].position.y, 0, 1e-9);
+    // Filters: by code and by class.
+    sewer::ObservationFilter onlyBbc;
+    onlyBbc.codes = {"BBC"};
+    EXPECT_EQ(sewer::placeObservations(ds, onlyBbc).size(), 1u);
+    sewer::ObservationFilter severe;
+    severe.minClass = 3;
+    EXPECT_EQ(sewer::placeObservations(ds, severe).size(), 2u);
+    sewer::ObservationFilter all;
+    all.minClass = 0;
+    EXPECT_EQ(sewer::placeObservations(ds, all).size(), 4u);
+}

@@ -1,4 +1,5 @@
 #include <bodemzicht/render/SceneRenderer.h>
+#include <bodemzicht/sewer/ConditionColours.h>
 
 #include <cmath>
 #include <cstdlib>
@@ -20,6 +21,16 @@ bool isShown(const model::Dataset& ds, const model::Feature& f, const RenderOpti
     if (!std::isnan(o.sliceTopZ) && b.lo.z > o.sliceTopZ) return false;
     if (!std::isnan(o.sliceBottomZ) && b.hi.z < o.sliceBottomZ) return false;
     return true;
+}
+
+Rgb featureColour(const model::Dataset& ds, const model::Feature& f, const RenderOptions& o) {
+    if (o.colourBy == RenderOptions::ColourBy::Condition && f.type == model::ObjectType::SewerPipe) {
+        const auto* c = ds.firstDetail<model::SewerCondition>(f);
+        auto rgb = sewer::conditionColour(c ? c->overall : 0);
+        return {static_cast<std::uint8_t>(rgb.r * 255 + 0.5), static_cast<std::uint8_t>(rgb.g * 255 + 0.5),
+                static_cast<std::uint8_t>(rgb.b * 255 + 0.5)};
+    }
+    return themeColour(ds.str(f.theme));
 }
 
 bool displayAvailable() {

@@ -1,4 +1,5 @@
 #include <bodemzicht/sewer/LongitudinalProfile.h>
+#include <bodemzicht/sewer/ObservationPlacement.h>
 
 #include <algorithm>
 #include <cmath>
@@ -185,9 +186,7 @@ core::Result<LongitudinalProfile> buildProfile(const model::Dataset& ds,
         for (const auto* in : inspections) {
             if (cond && cond->inspected.known() && !(in->date == cond->inspected)) continue;
             // Does the inspection run in the pipe's own direction?
-            bool fromBegin = !(in->startNode == leg.profile->endNode && !in->startNode.empty()) &&
-                             !(in->startNode.empty() && in->node1 == leg.profile->endNode &&
-                               !in->node1.empty());
+            const bool fromBegin = inspectedFromBegin(leg.profile, *in);
             std::vector<const model::SewerObservation*> own;
             for (const auto* o : observations)
                 if (o->inspectionId == in->id) own.push_back(o);

@@ -20,6 +20,7 @@
 #include <bodemzicht/render/FramePacer.h>
 #include <bodemzicht/render/MovingDetail.h>
 #include <bodemzicht/render/ThemeColours.h>
+#include <bodemzicht/sewer/ObservationPlacement.h>
 
 namespace bz::render {
 
@@ -65,7 +66,22 @@ struct RenderOptions {
     // A legend of the themes shown (their KLIC colours) in the image's top-left corner: for
     // screenshots, which have no panels around them.
     bool showLegend = false;
+    // Networks in their theme colour, or sewer pipes by condition class (from their inspections:
+    // green 1 to red 5, grey not inspected; sewer::conditionColour) and the rest in theme colour.
+    enum class ColourBy { Theme, Condition } colourBy = ColourBy::Theme;
+    // Sewer observations as markers on the pipe wall at their distance and clock position,
+    // coloured by class; pickable (isObservationPick).
+    bool showObservations = false;
+    sewer::ObservationFilter observationFilter;
 };
+
+// Picking an observation marker gives kObservationPickBase + its index in
+// Dataset::observations.
+inline constexpr long kObservationPickBase = 1L << 40;
+inline bool isObservationPick(long id) { return id >= kObservationPickBase; }
+
+// A feature's colour under the options (theme, or condition class for sewer pipes).
+Rgb featureColour(const model::Dataset& ds, const model::Feature& f, const RenderOptions& options);
 
 // Whether a feature is drawn under the options' visibility and depth slice.
 bool isShown(const model::Dataset& ds, const model::Feature& f, const RenderOptions& options);

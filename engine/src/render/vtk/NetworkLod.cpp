@@ -55,7 +55,7 @@ NetworkLod::NetworkLod(const model::Dataset& ds, core::Vec3 o, const RenderOptio
         const auto& l = ds.linears[f.geometry];
         const bool assumed = depthAssumed(ds, l);
         const auto r = static_cast<float>(drawnRadius(l));
-        Rgb c = themeColour(ds.str(f.theme));
+        Rgb c = featureColour(ds, f, options);
         for (std::uint32_t i = 0; i + 1 < l.vertexCount; ++i) {
             core::Vec3 a = ds.vertices[l.firstVertex + i] - o,
                        b = ds.vertices[l.firstVertex + i + 1] - o;

@@ -1,5 +1,7 @@
 #include "VtkScene.h"
 
+#include <bodemzicht/sewer/ConditionColours.h>
+
 #include <vtkCamera.h>
 #include <vtkCellArray.h>
 #include <vtkCellData.h>
@@ -66,7 +68,7 @@ vtkSmartPointer<vtkPolyData> networks(const model::Dataset& ds, core::Vec3 o, bo
         const auto& l = ds.linears[f.geometry];
         if (depthAssumed(ds, l) != assumed) continue;
         const auto r = static_cast<float>(drawnRadius(l));
-        Rgb c = themeColour(ds.str(f.theme));
+        Rgb c = featureColour(ds, f, options);
         for (std::uint32_t i = 0; i < l.vertexCount; ++i) {
             auto v = ds.vertices[l.firstVertex + i];
             if (std::isnan(v.z)) continue;  // unknown height: not drawn (bodem info lists them)
@@ -114,8 +116,18 @@ std::pair<vtkSmartPointer<vtkActor>, vtkSmartPointer<vtkActor>> sheetPair(
 vtkSmartPointer<vtkLegendBoxActor> themeLegend(const model::Dataset& ds,
                                                const RenderOptions& options) {
     std::map<std::string, std::size_t> count;
-    for (const auto& f : ds.features)
-        if (isShown(ds, f, options)) ++count[ds.str(f.theme).empty() ? "?" : ds.str(f.theme)];
+    std::map<std::string, Rgb> colourOf;
+    const bool byCondition = options.colourBy == RenderOptions::ColourBy::Condition;
+    for (const auto& f : ds.features) {
+        if (!isShown(ds, f, options)) continue;
+        std::string name = ds.str(f.theme).empty() ? "?" : ds.str(f.theme);
+        if (byCondition && f.type == model::ObjectType::SewerPipe) {
+            const auto* c = ds.firstDetail<model::SewerCondition>(f);
+            name = "riool: " + std::string(sewer::conditionName(c ? c->overall : 0));
+        }
+        ++count[name];
+        colourOf.emplace(name, featureColour(ds, f, options));
+    }
     std::vector<std::pair<std::string, std::size_t>> themes(count.begin(), count.end());
     std::stable_sort(themes.begin(), themes.end(),
                      [](const auto& a, const auto& b) { return a.second > b.second; });
@@ -127,7 +139,7 @@ vtkSmartPointer<vtkLegendBoxActor> themeLegend(const model::Dataset& ds,
     for (std::size_t i = 0; i < themes.size(); ++i) {
         // A unit square in the theme's colour.
         MeshBuilder square;
-        const Rgb col = themeColour(themes[i].first);
+        const Rgb col = colourOf.at(themes[i].first);
         auto a = square.point(0, 0, 0), b = square.point(1, 0, 0), c = square.point(1, 1, 0),
              d = square.point(0, 1, 0);
         square.triangle(a, b, c, col, -1);
@@ -268,6 +280,19 @@ VtkScene buildScene(const model::Dataset& ds, const model::GroundLevel& ground,
     for (const auto& m : options.clashes) {
         core::Vec3 p = m.position - o;
         markers.cylinder(p.xy(), 0.35, p.z - 0.35, p.z + 0.35, clashColour(m.kind), -1, 12);
+    }
+    if (options.showObservations) {
+        // On the pipe wall, half outside it, in the class colour; picking gives the observation.
+        for (const auto& placed : sewer::placeObservations(ds, options.observationFilter)) {
+            if (!isShown(ds, ds.features[placed.feature], options)) continue;
+            const core::Vec3 p = placed.position - o;
+            const double r = std::max(0.1, 0.6 * placed.wallRadiusM);
+            auto rgb = sewer::conditionColour(placed.conditionClass);
+            Rgb c{static_cast<std::uint8_t>(rgb.r * 255), static_cast<std::uint8_t>(rgb.g * 255),
+                  static_cast<std::uint8_t>(rgb.b * 255)};
+            markers.cylinder(p.xy(), r, p.z - r, p.z + r, c,
+                             kObservationPickBase + static_cast<long>(placed.observation), 10);
+        }
     }
     if (markers.polys->GetNumberOfCells()) s.actors.push_back(actorFor(markers.polyData(), 1.0));
 

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <map>
 
+#include "SewerPanel.h"
 #include "ViewInput.h"
 
 namespace bz::app {
@@ -366,11 +367,21 @@ ViewArea drawPanels(ViewerState& s, render::Viewport& viewport, float width, flo
         place(left, width - left, clashH);
         drawClashPanel(s, viewport);
     }
+    // The asset manager's column on the right, when the project holds inspections.
+    const float right = hasInspections(s) ? 400.f : 0.f;
+    if (right > 0) {
+        const float column = height - clashH;
+        y = 0;
+        place(width - right, right, column * 0.5f);
+        drawSewerPanel(s);
+        place(width - right, right, column * 0.5f);
+        drawProfilePanel(s);
+    }
     if (s.rebuildScene) {
         viewport.rebuild(s.options);
         s.rebuildScene = false;
     }
-    return {left, 0, width - left, height - clashH};
+    return {left, 0, width - left - right, height - clashH};
 }
 
 }  // namespace bz::app

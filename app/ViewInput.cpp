@@ -1,5 +1,7 @@
 #include "ViewInput.h"
 
+#include "SewerPanel.h"
+
 #include <cmath>
 
 namespace bz::app {
@@ -24,7 +26,16 @@ void applyViewInput(ViewerState& s, render::Viewport& viewport, const ViewInput&
         // The surface point under the mouse; nothing there (the sky): no point.
         if (auto p = viewport.pickPoint(in.x, in.y)) addMeasuringPoint(s, *p);
     } else {
-        s.selectedFeature = viewport.pick(in.x, in.y);
+        const long picked = viewport.pick(in.x, in.y);
+        if (render::isObservationPick(picked)) {
+            // An observation marker: the observation, and its pipe as the selected object.
+            s.selectedObservation = picked - render::kObservationPickBase;
+            s.selectedFeature = featureOfObservation(
+                s.dataset, static_cast<std::size_t>(s.selectedObservation));
+        } else {
+            s.selectedFeature = picked;
+            s.selectedObservation = -1;
+        }
     }
 }
 

@@ -12,6 +12,9 @@
 #include <bodemzicht/model/Dataset.h>
 #include <bodemzicht/model/DatasetSummary.h>
 #include <bodemzicht/render/SceneRenderer.h>
+#include <bodemzicht/sewer/LongitudinalProfile.h>
+
+#include <optional>
 
 namespace bz::app {
 
@@ -28,6 +31,12 @@ struct ViewerState {
     render::RenderOptions options;
     long selectedFeature = -1;
     int selectedClash = -1;
+    long selectedObservation = -1;  // index into dataset.observations
+    // The longitudinal profile shown (sewer pipe ids along the route), and why it is not.
+    std::vector<std::string> profileRoute;
+    std::optional<sewer::LongitudinalProfile> profile;
+    std::string profileProblem;
+    char observationCodes[128] = "";  // the marker filter as typed, e.g. BAB, BBA
     bool dutch = true;          // labels in Dutch by default
     bool rebuildScene = false;  // visibility or slice changed
     bool lens = false;          // see-through lens following the mouse

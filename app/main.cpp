@@ -256,6 +256,14 @@ int main(int argc, char** argv) {
     bool groundwater = false;
     cli.add_flag("--groundwater", groundwater,
                  "Draw the project's groundwater levels (GHG, GLG rasters) as translucent sheets");
+    std::string colourBy = "theme";
+    cli.add_option("--colour-by", colourBy,
+                   "theme (KLIC colours) or condition (sewer pipes by the condition class of "
+                   "their inspections)")
+        ->check(CLI::IsMember({"theme", "condition"}));
+    bool observations = false;
+    cli.add_flag("--observations", observations,
+                 "Draw sewer inspection observations (class 1 and worse) on the pipe walls");
     cli.add_option(
            "--moving-budget", movingBudgetMs,
            "Frame time (ms) that frames drawn while the camera moves adapt their detail to; "
@@ -284,6 +292,9 @@ int main(int argc, char** argv) {
     state.options.verticalExaggeration = exaggeration;
     state.options.groundOpacity = groundOpacity;
     state.options.showGroundwater = groundwater;
+    state.options.colourBy = colourBy == "condition" ? render::RenderOptions::ColourBy::Condition
+                                                     : render::RenderOptions::ColourBy::Theme;
+    state.options.showObservations = observations;
     state.options.networkStyle = networks == "tubes"   ? render::RenderOptions::NetworkStyle::Tubes
                                  : networks == "lines" ? render::RenderOptions::NetworkStyle::Lines
                                                        : render::RenderOptions::NetworkStyle::Auto;

@@ -14,6 +14,7 @@
 #include "../render/HiddenWindow.h"
 #include "../render/RequireDisplay.h"
 #include "Panels.h"
+#include "SewerPanel.h"
 #include "ViewerFixture.h"
 #include "ViewerState.h"
 
@@ -186,4 +187,58 @@ TEST(Panels, AClashsCertaintyIsRoundedButNeverToNothingOrToCertainty) {
     EXPECT_EQ(app::certaintyLabel(s, c), "certain 100 %");
     c.probability = 0.644;
     EXPECT_EQ(app::certaintyLabel(s, c), "certain 64 %");
+}
+
+TEST(Panels, SewerPanelsColourByConditionFilterObservationsAndDrawTheProfile) {
+    REQUIRE_DISPLAY();
+    test::HiddenWindow hidden;
+    ASSERT_NE(hidden.window, nullptr);
+    app::ViewerState s;
+    test::fillInspectedSewer(s);
+    auto view = test::viewportFor(s);
+    auto& viewport = *view;
+    Ui ui(1600, 900);
+    auto area = ui.frame(s, viewport);
+    // The asset manager's column on the right, next to the 3D view, nothing overlapping.
+    auto rects = panelRects({"Beeld", "Project", "Selectie", "Lagen en diepte", "Meten en bladwijzers",
+                             "Riolering", "Lengteprofiel"});
+    rects.push_back({"3D", {area.x, area.y, area.x + area.w, area.y + area.h}});
+    for (std::size_t i = 0; i < rects.size(); ++i)
+        for (std::size_t j = 0; j < i; ++j) {
+            const auto& r = rects[i].second;
+            const auto& q = rects[j].second;
+            EXPECT_FALSE(r.x0 < q.x1 - 0.5f && q.x0 < r.x1 - 0.5f && r.y0 < q.y1 - 0.5f &&
+                         q.y0 < r.y1 - 0.5f)
+                << rects[i].first << " overlaps " << rects[j].first;
+        }
+    // Colour by condition class: the option, and the scene rebuilt.
+    ASSERT_TRUE(Ui::press("Riolering", "Conditieklasse"));
+    ui.frame(s, viewport);
+    EXPECT_EQ(s.options.colourBy, render::RenderOptions::ColourBy::Condition);
+    EXPECT_FALSE(s.rebuildScene);
+    ASSERT_TRUE(Ui::press("Riolering", "Waarnemingen tonen"));
+    ui.frame(s, viewport);
+    EXPECT_TRUE(s.options.showObservations);
+    // Without a selected pipe there is no profile button; with one, the profile of that pipe,
+    // then extended with the next pipe on the route.
+    s.selectedFeature = 0;
+    ui.frame(s, viewport);
+    ASSERT_TRUE(Ui::press("Riolering", "Lengteprofiel"));
+    ui.frame(s, viewport);
+    ASSERT_TRUE(s.profile.has_value()) << s.profileProblem;
+    EXPECT_EQ(s.profile->pipes.size(), 1u);
+    EXPECT_EQ(app::nextPipeOnRoute(s), "R2");
+    ui.frame(s, viewport);
+    ASSERT_TRUE(Ui::press("Riolering", "Verleng met volgende streng"));
+    ui.frame(s, viewport);
+    ASSERT_EQ(s.profile->pipes.size(), 2u);
+    EXPECT_DOUBLE_EQ(s.profile->length, 70);
+    EXPECT_EQ(s.profile->observations.size(), 2u);
+    // The selected observation's details: its row in the sewer panel.
+    s.selectedObservation = 0;
+    ui.frame(s, viewport);
+    ui.frame(s, viewport);
+    ImGuiWindow* sewerPanel = ImGui::FindWindowByName("Riolering");
+    ASSERT_NE(sewerPanel, nullptr);
+    EXPECT_NE(ImGui::FindWindowByName("Lengteprofiel"), nullptr);
 }

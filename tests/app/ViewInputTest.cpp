@@ -96,3 +96,34 @@ TEST(ViewInput, RightClickPicksShiftRightClickMeasuresAndDragsMoveTheCamera) {
     app::applyViewInput(s, viewport, drag);
     EXPECT_GT(core::distance(viewport.camera().focalPoint, orbited.focalPoint), 0.01);
 }
+
+#include "SewerPanel.h"
+
+TEST(ViewInput, RightClickOnAnObservationMarkerSelectsTheObservationAndItsPipe) {
+    REQUIRE_DISPLAY();
+    test::HiddenWindow w;
+    ASSERT_NE(w.window, nullptr);
+    app::ViewerState s;
+    test::fillInspectedSewer(s);
+    s.options.view = "top";
+    s.options.showObservations = true;
+    auto view = test::viewportFor(s);
+    auto& viewport = *view;
+    viewport.render();
+    // The markers sit 20 m into R1 and R2 on their south walls; the first found from the left is
+    // R1's.
+    int row = -1, column = -1;
+    for (int x = 0; x < 320 && row < 0; x += 2)
+        for (int y = 0; y < 240 && row < 0; ++y)
+            if (render::isObservationPick(viewport.pick(x, y))) row = y, column = x;
+    ASSERT_GE(row, 0) << "no marker in the view";
+    app::ViewInput click;
+    click.x = column;
+    click.y = row;
+    click.rightClick = true;
+    app::applyViewInput(s, viewport, click);
+    ASSERT_EQ(s.selectedObservation, 0);
+    EXPECT_EQ(s.dataset.observations[0].code, "BAC");
+    EXPECT_EQ(s.selectedFeature, 0);  // its pipe R1
+    EXPECT_EQ(app::featureOfObservation(s.dataset, 1), 1);
+}

@@ -42,6 +42,55 @@ inline void fillTwoNetworksAndAClash(app::ViewerState& s) {
     s.options.height = 240;
 }
 
+// Two 2 m sewer pipes in a row along x (K1 -> K2 -> K3, 40 m and 30 m) at 4 m NAP, both
+// inspected; the first has a class-5 observation 20 m in at 3 o'clock (the view's centre in the
+// top view) and condition 5, the second condition 2.
+inline void fillInspectedSewer(app::ViewerState& s) {
+    const double x0 = kViewerX0, y0 = kViewerY0;
+    std::vector<model::VertexDepth> d(2, {model::DepthProvenance::Measured, 0.05f});
+    model::Dataset::Meta m;
+    m.layer = "gwsw";
+    m.theme = "rioolVrijverval";
+    m.type = model::ObjectType::SewerPipe;
+    struct Pipe {
+        const char* id;
+        double xa, xb;
+        const char *from, *to;
+        int overall;
+    };
+    for (const Pipe& p : {Pipe{"R1", x0 - 20, x0 + 20, "K1", "K2", 5}, Pipe{"R2", x0 + 20, x0 + 50, "K2", "K3", 2}}) {
+        m.id = p.id;
+        auto fi = s.dataset.addLinear(m, {{p.xa, y0, 4}, {p.xb, y0, 4}}, d, 2.0f);
+        model::SewerProfile sp;
+        sp.bobBeginM = 3.0;
+        sp.bobEndM = 3.0;
+        sp.heightMm = 2000;
+        sp.beginNode = p.from;
+        sp.endNode = p.to;
+        s.dataset.attach(fi, sp);
+        model::SewerInspection in;
+        in.id = std::string("insp-") + p.id;
+        in.startNode = p.from;
+        in.date = model::Date::of(2025, 1, 1);
+        s.dataset.attach(fi, in);
+        model::SewerObservation o;
+        o.inspectionId = in.id;
+        o.code = p.overall == 5 ? "BAC" : "BBC";
+        o.distanceM = 20;
+        o.clock1 = 3;
+        o.conditionClass = p.overall;
+        o.photo = "foto-1.jpg";
+        s.dataset.attach(fi, o);
+        model::SewerCondition c;
+        c.overall = p.overall;
+        c.inspected = in.date;
+        s.dataset.attach(fi, c);
+    }
+    s.summary = model::summarize(s.dataset);
+    s.options.width = 320;
+    s.options.height = 240;
+}
+
 // A 320 x 240 viewport on the state, rendering into the current (hidden window's) context.
 inline std::unique_ptr<render::Viewport> viewportFor(const app::ViewerState& s) {
     auto viewport = std::make_unique<render::Viewport>(s.dataset, s.ground, s.options);

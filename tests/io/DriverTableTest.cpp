@@ -28,6 +28,8 @@ std::map<std::string, std::vector<std::string>> samples(const test::ScratchDir& 
                  shared + "/klic/b4udignl_18G007160_1_GI_imkl121_allthemes.xml",
                  shared + "/klic/kadaster_voorbeeld6_ev_vlak_donut.zip"};
     s["gwsw-turtle"] = {shared + "/sewer/gwsw_orox_excerpt_juinen_v1_6.ttl"};
+    s["ribx"] = {shared + "/sewer/ribxlib_36190148_5300093_ribx13_almere.ribx",
+                 shared + "/sewer/rgs-ribx_minimal.ribx", shared + "/sewer/rgs-ribx_inclined.ribx"};
     s["gwsw-gis"] = {test::writeFile(dir.file("leidingen.geojson"), R"({"type": "FeatureCollection",
  "features": [{"type": "Feature", "properties": {"Naam": "L-1", "BobBeginpuntLeiding": 1.9, "BobEindpuntLeiding": 1.7},
    "geometry": {"type": "LineString", "coordinates": [[250000, 470000], [250030, 470000]]}}]})")};
@@ -85,7 +87,7 @@ TEST(DriverTable, WhatNoFormatReadsIsAnErrorWithGdalsReason) {
     auto r = io::readSource(path, o, ds, report);
     ASSERT_FALSE(r);
     EXPECT_NE(r.error().message.find("unknown format 'shapefile-of-dreams' (known: gwsw-turtle, "
-                                     "klic, project, gwsw-gis, trees, generic)"),
+                                     "ribx, klic, project, gwsw-gis, trees, generic)"),
               std::string::npos)
         << r.error().message;
 }
@@ -137,6 +139,6 @@ TEST(DriverTable, EveryFormatIsListedWithItsOptionsAndRuleKeys) {
             }
         }
     }
-    EXPECT_EQ(names, (std::set<std::string>{"klic", "gwsw-turtle", "gwsw-gis", "trees",
-                                            "generic", "project"}));
+    EXPECT_EQ(names, (std::set<std::string>{"klic", "gwsw-turtle", "ribx", "gwsw-gis",
+                                            "trees", "generic", "project"}));
 }

@@ -2,7 +2,11 @@
 // (bodem sample's generator), so the figures are reproducible with one command.
 #include <bodemzicht/clash/ClashDetector.h>
 #include <bodemzicht/io/ProjectStore.h>
+#include <bodemzicht/io/ProjectImport.h>
+#include <bodemzicht/model/DatasetCopy.h>
 #include <bodemzicht/sample/SampleDistrict.h>
+#include <bodemzicht/sample/SampleInspections.h>
+#include <bodemzicht/sewer/ObservationPlacement.h>
 
 #include <algorithm>
 #include <chrono>
@@ -135,6 +139,87 @@ int benchStore(double target, const std::string& dir) {
     return 0;
 }
 
+// A municipality's yearly inspections: `pipes` pipes of a generated sewer register, about
+// `perPipe` observations each, written as RIBX and imported into the register's project.
+int benchRibx(std::size_t pipes, double perPipe, const std::string& dir, bool wholeDistrict) {
+    sample::SampleOptions o;
+    // Main sewer pipes of a b x b district: 2 b (b + 1).
+    int blocks = 1;
+    while (2.0 * blocks * (blocks + 1) < static_cast<double>(pipes)) ++blocks;
+    o.blocks = blocks;
+    o.inspectedShare = 0;
+    model::Dataset district = sample::generateDistrict(o);
+    model::Dataset project;
+    std::size_t available = 0;
+    model::appendDataset(district, project, [&](std::uint32_t i) {
+        const auto& f = district.features[i];
+        const bool sewer = f.type == model::ObjectType::SewerPipe || f.type == model::ObjectType::Manhole;
+        if (f.type == model::ObjectType::SewerPipe && district.sewerOf(f) &&
+            !district.sewerOf(f)->beginNode.empty())
+            ++available;
+        return wholeDistrict || sewer;
+    });
+    std::filesystem::create_directories(dir);
+    const std::string path = (std::filesystem::path(dir) / "bench_ribx.gpkg").string();
+    const std::string ribx = (std::filesystem::path(dir) / "bench_inspections.ribx").string();
+    if (auto ok = io::writeProject(project, path); !ok) {
+        std::fprintf(stderr, "bodem bench: %s\n", ok.error().toString().c_str());
+        return 1;
+    }
+    sample::InspectionOptions io;
+    io.share = std::min(1.0, static_cast<double>(pipes) / std::max<std::size_t>(available, 1));
+    // Defects plus inclination measurements along each pipe.
+    io.defectsPerPipe = 4;
+    io.inclinationStepM = 0;
+    io.inclinationCount = static_cast<int>(std::max(0.0, perPipe - 6));  // + 2 nodes + ~4 defects
+    auto t0 = Clock::now();
+    auto counts = sample::writeSampleInspections(district, ribx, io);
+    const double generateMs = ms(t0);
+    if (!counts) {
+        std::fprintf(stderr, "bodem bench: %s\n", counts.error().toString().c_str());
+        return 1;
+    }
+    model::Dataset read;
+    io::ImportReport readReport;
+    io::ReadOptions options;
+    options.format = "ribx";
+    auto t1 = Clock::now();
+    if (auto ok = io::readSource(ribx, options, read, readReport); !ok) {
+        std::fprintf(stderr, "bodem bench: %s\n", ok.error().toString().c_str());
+        return 1;
+    }
+    const double readMs = ms(t1);
+    io::ImportRequest request;
+    request.sources = {ribx};
+    request.append = true;
+    io::ImportReport report;
+    auto t2 = Clock::now();
+    auto outcome = io::importIntoProject(path, request, report);
+    const double importMs = ms(t2);
+    if (!outcome) {
+        std::fprintf(stderr, "bodem bench: %s\n", outcome.error().toString().c_str());
+        return 1;
+    }
+    io::ImportReport loadReport;
+    auto t3 = Clock::now();
+    auto loaded = io::readProject(path, loadReport);
+    const double loadMs = ms(t3);
+    if (!loaded) return 1;
+    auto t4 = Clock::now();
+    auto placed = sewer::placeObservations(*loaded, {});
+    const double placeMs = ms(t4);
+    std::printf("project: %zu features (%s), %zu network segments\n", project.features.size(),
+                wholeDistrict ? "the whole district" : "the sewer register", project.segmentCount());
+    std::printf("inspections: %zu pipes, %zu manholes, %zu observations, %.1f MB RIBX (written in %.0f ms)\n",
+                counts->pipes, counts->manholes, counts->observations,
+                std::filesystem::file_size(ribx) / 1e6, generateMs);
+    std::printf("read RIBX: %.0f ms; import (read, link, classify, write): %.0f ms; %zu linked, %zu unplaced\n",
+                readMs, importMs, outcome->inspectionsLinked, outcome->inspectionsUnplaced);
+    std::printf("load project: %.0f ms; place %zu defect markers: %.0f ms\n", loadMs, placed.size(), placeMs);
+    std::printf("project file: %.1f MB (%s)\n", std::filesystem::file_size(path) / 1e6, path.c_str());
+    return 0;
+}
+
 }  // namespace
 
 Runner registerBench(CLI::App& app) {
@@ -145,13 +230,21 @@ Runner registerBench(CLI::App& app) {
         unsigned threads = 0;
         int rechecks = 200;
         std::string dir = "/tmp";
+        std::size_t pipes = 5000;
+        double perPipe = 40;
+        bool wholeDistrict = false;
     };
     auto a = std::make_shared<Args>();
     auto* cmd =
-        app.add_subcommand("bench", "Benchmarks: clash (index + queries) and store (write/load)");
-    cmd->add_option("WHAT", a->what, "clash or store")
+        app.add_subcommand("bench", "Benchmarks: clash (index + queries), store (write/load), "
+                                    "ribx (a year's sewer inspections imported)");
+    cmd->add_option("WHAT", a->what, "clash, store or ribx")
         ->required()
-        ->check(CLI::IsMember({"clash", "store"}));
+        ->check(CLI::IsMember({"clash", "store", "ribx"}));
+    cmd->add_option("--pipes", a->pipes, "ribx: inspected pipes");
+    cmd->add_option("--observations-per-pipe", a->perPipe, "ribx: observations per pipe (about)");
+    cmd->add_flag("--whole-district", a->wholeDistrict,
+                  "ribx: import into the whole generated district, not only its sewer register");
     cmd->add_option("--segments", a->sizes, "District sizes in network segments");
     cmd->add_option("--proposal", a->proposal, "Proposal size in segments");
     cmd->add_option("--threads", a->threads, "Worker threads (default: all cores)");
@@ -159,6 +252,7 @@ Runner registerBench(CLI::App& app) {
     cmd->add_option("--dir", a->dir, "Scratch folder for the store benchmark");
     return [a] {
         if (a->what == "clash") return benchClash(a->sizes, a->proposal, a->threads, a->rechecks);
+        if (a->what == "ribx") return benchRibx(a->pipes, a->perPipe, a->dir, a->wholeDistrict);
         return benchStore(a->sizes.size() == 3 ? 1e6 : a->sizes.front(), a->dir);
     };
 }

@@ -14,7 +14,7 @@ CC=clang-16 CXX=clang++-16 cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=
   -DBODEMZICHT_FUZZ=ON -DBODEMZICHT_WERROR=OFF >/dev/null
 cmake --build build-fuzz -j "$(nproc)"
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(klic_gml gwsw_turtle rules_toml project_reader)
+[ ${#targets[@]} -gt 0 ] || targets=(klic_gml gwsw_turtle rules_toml project_reader ribx)
 seed() {  # seed TARGET FILE...: copies seeds into the working corpus
   local dir=build-fuzz/corpus/$1
   shift
@@ -23,7 +23,8 @@ seed() {  # seed TARGET FILE...: copies seeds into the working corpus
 }
 seed klic_gml tests/fuzz/corpus/klic_gml/* "$shared"/klic/*.xml
 seed gwsw_turtle tests/fuzz/corpus/gwsw_turtle/* "$shared"/sewer/*.ttl
-seed rules_toml tests/fuzz/corpus/rules_toml/* datasets/rules/*.toml
+seed rules_toml tests/fuzz/corpus/rules_toml/* datasets/rules/*.toml datasets/sewer/*.toml
+seed ribx tests/fuzz/corpus/ribx/* "$shared"/sewer/*.ribx
 # A small real project, made by the release build when there is one.
 if [ -x build/tools/bodem ] && [ ! -f build-fuzz/corpus/project_reader/seed.gpkg ]; then
   tmp=$(mktemp -d)

@@ -93,10 +93,12 @@ core::Result<InspectionCounts> writeSampleInspections(const model::Dataset& ds,
             out.put("<I>%.2f</I><M>%s_%d.jpg</M></ZC>\n", at, f.id.c_str(), k + 1);
             ++n.observations;
         }
-        if (options.inclination) {
-            // The pipe's fall with some sag: slope in % (K) every metre.
+        const double step = options.inclinationCount > 0 ? length / (options.inclinationCount + 1)
+                                                         : options.inclinationStepM;
+        if (step > 0) {
+            // The pipe's fall with some noise: slope in % (K) every step.
             const double fall = (sp->bobBeginM - sp->bobEndM) / std::max(length, 1.0) * 100;
-            for (double at = 0.5; at < length - 0.5; at += 1.0) {
+            for (double at = step / 2; at < length - step / 4; at += step) {
                 out.put("    <ZC><A>BXA</A><B>K</B><D>%.3f</D><I>%.2f</I></ZC>\n",
                         -fall + rng.uniform(-0.3, 0.3), at);
                 ++n.observations;

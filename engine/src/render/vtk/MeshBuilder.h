@@ -186,6 +186,38 @@ inline vtkSmartPointer<vtkActor> actorFor(vtkPolyData* pd, double opacity,
     return actor;
 }
 
+// Points with a colour and feature per point (vertex cells), drawn as spheres a fixed number of
+// pixels across: markers that stay visible at any distance and cost one vertex each.
+struct PointBuilder {
+    vtkNew<vtkPoints> points;
+    vtkNew<vtkCellArray> verts;
+    vtkNew<vtkUnsignedCharArray> colours;
+    vtkNew<vtkIdTypeArray> features;
+    PointBuilder() {
+        colours->SetNumberOfComponents(3);
+        colours->SetName("colours");
+        features->SetName("feature");
+    }
+    void point(core::Vec3 p, Rgb c, long feature) {
+        vtkIdType id = points->InsertNextPoint(p.x, p.y, p.z);
+        verts->InsertNextCell(1, &id);
+        colours->InsertNextTuple3(c.r, c.g, c.b);
+        features->InsertNextValue(feature);
+    }
+    vtkIdType size() const { return points->GetNumberOfPoints(); }
+    vtkSmartPointer<vtkActor> actor(double pixels) {
+        auto pd = vtkSmartPointer<vtkPolyData>::New();
+        pd->SetPoints(points);
+        pd->SetVerts(verts);
+        pd->GetCellData()->AddArray(colours);
+        pd->GetCellData()->AddArray(features);
+        auto a = actorFor(pd, 1.0);
+        a->GetProperty()->SetPointSize(static_cast<float>(pixels));
+        a->GetProperty()->LightingOff();  // flat discs in their class colour, cheap to draw
+        return a;
+    }
+};
+
 // A hidden actor without geometry yet: a level of detail that is built on first use.
 inline vtkSmartPointer<vtkActor> placeholderActor(double opacity, bool cellColours) {
     vtkNew<vtkPolyData> empty;

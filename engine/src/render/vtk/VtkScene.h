@@ -34,6 +34,10 @@ struct VtkScene {
     double exaggeration = 1.0;
     double clipLo = 0, clipHi = 0;  // NAP range drawn of volumes "at every depth"
     core::Vec3 origin;              // RD/NAP of the local (0, 0, 0)
+    // Observation markers (local coordinates, pick id), drawn as points kMarkerPixels across:
+    // picked by their distance on screen.
+    std::vector<std::pair<core::Vec3, long>> observationMarkers;
+    vtkSmartPointer<vtkActor> observationActor;
     core::Bounds3 bounds;           // local coordinates
 };
 

@@ -356,3 +356,26 @@ TEST(RibxImport, InspectionsFollowTheirPipeWhenTheRegisterIsImportedAgain) {
     // BAC without a characterisation: missing parts or collapse, class 5 in the shipped table.
     EXPECT_EQ(ds.firstDetail<model::SewerCondition>(pipe)->overall, 5);
 }
+
+TEST(RibxImport, OlderConventionsReadToo) {
+    // RIBX 1.0/1.1 prefixed Dutch additions with nl:, drafts of 1.2 named observations per
+    // structure (ZC_A), and quantifications come with a decimal comma or a percent sign.
+    test::ScratchDir dir("ribxold");
+    auto path = test::writeFile(
+        dir.file("old.ribx"),
+        "<DATA xmlns:nl=\"urn:nl\"><ZA><A6>RIBX 1.1</A6></ZA><ZB_A><AAA>P</AAA>"
+        "<AAE>250000,470000</AAE><AAG>250010,470000</AAG>"
+        "<ZC_A><A>nl:BZA</A><nl:D>1</nl:D><I>001,50</I></ZC_A>"
+        "<ZC><A>BBA</A><D>12,5%</D><I>2</I></ZC></ZB_A></DATA>");
+    model::Dataset ds;
+    io::ImportReport report;
+    auto r = test::readAs("ribx", path, test::onGround(3.0), ds, report);
+    ASSERT_TRUE(r) << r.error().toString();
+    ASSERT_EQ(ds.observations.size(), 2u);
+    EXPECT_EQ(ds.observations[0].code, "BZA");
+    EXPECT_DOUBLE_EQ(ds.observations[0].distanceM, 1.5);
+    EXPECT_DOUBLE_EQ(ds.observations[1].value1, 12.5);
+    EXPECT_EQ(ds.observations[1].quant1, "12,5%");  // as written, kept
+    ASSERT_EQ(ds.features.size(), 1u);  // placed by its GML 2 coordinates
+    EXPECT_EQ(ds.inspections[0].version, "RIBX 1.1");
+}

@@ -413,3 +413,49 @@ TEST(BodemCli, HostileInputsAreRefusedQuicklyWithinBoundedMemory) {
     }
     EXPECT_FALSE(std::filesystem::exists(dir.file("p.gpkg")));
 }
+
+TEST(BodemCli, SewerInspectionsImportClassifyAndDrawAProfile) {
+    // The sample's inspections (RIBX written next to the district) into a copy of the project.
+    ScratchDir dir("cli_sewer");
+    std::filesystem::copy_file(sampleProject(), dir.file("p.gpkg"));
+    const std::string ribx =
+        (std::filesystem::path(sampleProject()).parent_path() / "inspections.ribx").string();
+    auto r = run(bodem() + " import --append --into " + dir.file("p.gpkg") + " " + ribx);
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_NE(r.output.find("0 placed by their own coordinates, 0 unplaced"), std::string::npos)
+        << r.output;
+    EXPECT_NE(r.output.find("inspections.ribx: 0 added"), std::string::npos) << r.output;
+    // A municipality's own table: everything class 5.
+    writeFile(dir.file("own.toml"), "name = \"streng\"\nsources = [\"raadsbesluit\"]\n"
+                                    "[aspects]\nstructural = [\"BAB\", \"BAJ\", \"BAF\", \"BAC\", \"BAG\"]\n"
+                                    "operational = [\"BBA\", \"BBB\", \"BBC\"]\ninfiltration = [\"BBF\"]\n"
+                                    "[[rule]]\ncodes = [\"BAB\", \"BAJ\", \"BAF\", \"BAC\", \"BAG\", \"BBA\", "
+                                    "\"BBB\", \"BBC\", \"BBF\"]\nclass = 5\n");
+    r = run(bodem() + " import --append --condition-table " + dir.file("own.toml") + " --into " +
+            dir.file("p.gpkg") + " " + ribx);
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    // The first pipe of the sample whose inspection found a defect (a BA* or BB* code).
+    const std::string text = readFile(ribx);
+    auto defect = std::min(text.find("<A>BA"), text.find("<A>BB"));
+    ASSERT_NE(defect, std::string::npos);
+    const auto at = text.rfind("<AAA>", defect) + 5;
+    const std::string pipe = text.substr(at, text.find('<', at) - at);
+    r = run(bodem() + " profile " + dir.file("p.gpkg") + " --route " + pipe + " --svg " +
+            dir.file("p.svg") + " --png " + dir.file("p.png"));
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_NE(r.output.find(pipe), std::string::npos);
+    // Every defect is class 5 under the municipality's table.
+    EXPECT_NE(r.output.find("      5 PUT-"), std::string::npos) << r.output;
+    EXPECT_TRUE(std::filesystem::file_size(dir.file("p.svg")) > 1000);
+    EXPECT_TRUE(std::filesystem::file_size(dir.file("p.png")) > 1000);
+    // A route that does not exist: an error naming it, exit 1.
+    r = run(bodem() + " profile " + dir.file("p.gpkg") + " --route NOPE");
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_NE(r.output.find("'NOPE'"), std::string::npos) << r.output;
+    // A bad condition table: refused before anything is written.
+    writeFile(dir.file("bad.toml"), "name = \"x\"\n");
+    r = run(bodem() + " import --append --condition-table " + dir.file("bad.toml") + " --into " +
+            dir.file("p.gpkg") + " " + ribx);
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_NE(r.output.find("sources"), std::string::npos) << r.output;
+}

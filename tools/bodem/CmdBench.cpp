@@ -215,6 +215,10 @@ int benchRibx(std::size_t pipes, double perPipe, const std::string& dir, bool wh
                 std::filesystem::file_size(ribx) / 1e6, generateMs);
     std::printf("read RIBX: %.0f ms; import (read, link, classify, write): %.0f ms; %zu linked, %zu unplaced\n",
                 readMs, importMs, outcome->inspectionsLinked, outcome->inspectionsUnplaced);
+    const auto& t = outcome->timings;
+    std::printf("  import phases: read sources %.0f ms, read project + merge %.0f ms, link + classify "
+                "%.0f ms, write %.0f ms\n",
+                t.readSourcesMs, t.readProjectMs, t.mergeMs, t.writeMs);
     std::printf("load project: %.0f ms; place %zu defect markers: %.0f ms\n", loadMs, placed.size(), placeMs);
     std::printf("project file: %.1f MB (%s)\n", std::filesystem::file_size(path) / 1e6, path.c_str());
     return 0;

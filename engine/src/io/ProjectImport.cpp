@@ -10,6 +10,7 @@
 
 #include "InspectionLinking.h"
 
+#include <chrono>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -19,6 +20,14 @@ namespace bz::io {
 
 core::Result<ImportOutcome> importIntoProject(const std::string& project,
                                               const ImportRequest& request, ImportReport& report) {
+    using Clock = std::chrono::steady_clock;
+    auto t = Clock::now();
+    ImportTimings timings;
+    auto lap = [&](double& into) {
+        auto now = Clock::now();
+        into = std::chrono::duration<double, std::milli>(now - t).count();
+        t = now;
+    };
     auto lock = ProjectWriteLock::acquire(project, "to import into it");
     if (!lock) return std::unexpected(lock.error());
     if (auto ok = checkProjectWritable(project, "to import into it"); !ok)
@@ -38,6 +47,7 @@ core::Result<ImportOutcome> importIntoProject(const std::string& project,
                           std::to_string(report.skipped()) +
                               " features were skipped and --strict is set; nothing was imported, "
                               "the project is unchanged");
+    lap(timings.readSourcesMs);
 
     std::map<std::string, SourceChange> changes;
     std::unordered_map<std::string, std::uint64_t> incomingPrint;  // key \n id -> fingerprint
@@ -107,6 +117,7 @@ core::Result<ImportOutcome> importIntoProject(const std::string& project,
         for (const auto& [keyId, _] : incomingPrint)
             ++changes[keyId.substr(0, keyId.find('\n'))].added;
     }
+    lap(timings.readProjectMs);
     const auto firstIncoming = static_cast<std::uint32_t>(merged.features.size());
     model::appendDataset(incoming, merged);
     std::set<std::string> incomingKeys;
@@ -122,6 +133,7 @@ core::Result<ImportOutcome> importIntoProject(const std::string& project,
     const auto& table =
         request.conditionTable ? *request.conditionTable : sewer::ClassificationTable::builtIn();
     auto conditions = sewer::assessConditions(merged, table);
+    lap(timings.mergeMs);
     for (const auto& [code, n] : conditions.unknownByCode)
         report.warn({project, "",
                      "observation code '" + code + "' is not in the condition table '" +
@@ -139,6 +151,7 @@ core::Result<ImportOutcome> importIntoProject(const std::string& project,
                                  model::describe(merged.ground)});
         }
     if (auto ok = writeProject(merged, project); !ok) return std::unexpected(ok.error());
+    lap(timings.writeMs);
 
     ImportOutcome out;
     for (auto& [key, c] : changes) {
@@ -154,6 +167,7 @@ core::Result<ImportOutcome> importIntoProject(const std::string& project,
     out.inspectionsReplaced = links.replaced;
     out.pipesAssessed = conditions.pipesAssessed;
     out.unknownCodes = conditions.unknownCodes;
+    out.timings = timings;
     return out;
 }
 

@@ -31,6 +31,14 @@ struct SourceChange {
     std::size_t added = 0, removed = 0, changed = 0, unchanged = 0;
 };
 
+// Where an import's time went (ms).
+struct ImportTimings {
+    double readSourcesMs = 0;  // the sources read and checked
+    double readProjectMs = 0;  // the project read and the sources merged into it (--append)
+    double mergeMs = 0;        // inspections linked and classified
+    double writeMs = 0;        // the new project written and moved over the old
+};
+
 struct ImportOutcome {
     std::vector<SourceChange> changes;  // one per source key read, in key order
     std::size_t features = 0;           // in the project afterwards
@@ -40,6 +48,7 @@ struct ImportOutcome {
                 inspectionsReplaced = 0;
     std::size_t pipesAssessed = 0;  // sewer objects with a condition from their inspections
     std::size_t unknownCodes = 0;   // observations whose code the condition table does not know
+    ImportTimings timings;
 };
 
 core::Result<ImportOutcome> importIntoProject(const std::string& project,

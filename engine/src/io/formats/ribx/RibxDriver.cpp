@@ -68,7 +68,7 @@ model::SewerObservation observationOf(const ribx::Observation& zc, const std::st
     o.sequence = sequence;
     nlohmann::json other = nlohmann::json::object();
     for (const auto& [k, v] : zc.fields) {
-        if (k == "A") o.code = v;
+        if (k == "A") o.code = v.rfind("nl:", 0) == 0 ? v.substr(3) : v;  // RIBX 1.0/1.1: nl:BZA
         else if (k == "B") o.char1 = v;
         else if (k == "C") o.char2 = v;
         else if (k == "O") o.char3 = v;

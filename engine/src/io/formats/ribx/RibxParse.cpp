@@ -32,6 +32,9 @@ std::string_view localName(const char* name) {
     return colon ? colon + 1 : name;
 }
 
+// <ZC>, and <ZC_A>, <ZC_C>, ... as RIBX 1.2 drafts named them per structure.
+bool isObservation(const std::string& name) { return name == "ZC" || name.rfind("ZC_", 0) == 0; }
+
 struct Reader {
     XML_Parser parser = nullptr;
     RibxFile file;
@@ -86,7 +89,7 @@ struct Reader {
                 file.objects.push_back({name, static_cast<long>(XML_GetCurrentLineNumber(parser)), {}, {}});
                 inObject = true;
             }
-        } else if (depth == 2 && inObject && name == "ZC") {
+        } else if (depth == 2 && inObject && isObservation(name)) {
             file.objects.back().observations.push_back(
                 {static_cast<long>(XML_GetCurrentLineNumber(parser)), {}});
             inObservation = true;
@@ -106,7 +109,7 @@ struct Reader {
         const std::size_t depth = stack.size();
         if (depth == 1) {
             inObject = inFileHeader = false;
-        } else if (depth == 2 && inObservation && name == "ZC") {
+        } else if (depth == 2 && inObservation && isObservation(name)) {
             inObservation = false;
         } else if ((depth == 2 && !inObservation) || (depth == 3 && inObservation)) {
             // A field: its text, or the coordinates inside it (kept in `geometryText`).

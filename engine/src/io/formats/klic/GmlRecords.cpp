@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "../../GdalErrors.h"
+#include "../../XmlFile.h"
 
 namespace bz::io::formats::klic {
 
@@ -221,39 +222,17 @@ struct Reader {
 core::Result<void> readGmlRecords(const std::string& path,
                                   const std::function<void(GmlRecord&&)>& onRecord,
                                   std::string* foreignNamespace) {
-    detail::registerGdalOnce();
-    VSILFILE* f = VSIFOpenL(path.c_str(), "rb");
-    if (!f) return core::fail(path, "", "cannot open");
     Reader r;
     r.onRecord = onRecord;
     r.parser = XML_ParserCreateNS(nullptr, '|');
     XML_SetUserData(r.parser, &r);
     XML_SetElementHandler(r.parser, &Reader::start, &Reader::end);
     XML_SetCharacterDataHandler(r.parser, &Reader::chars);
-    std::vector<char> buf(1 << 20);
-    core::Result<void> result;
-    std::uint64_t total = 0;
-    for (;;) {
-        std::size_t n = VSIFReadL(buf.data(), 1, buf.size(), f);
-        bool last = n < buf.size();
-        total += n;
-        if (total > core::limits().xmlBytes) {
-            result = core::fail(path, "", core::overLimit("the file's bytes", "xml-bytes"));
-            break;
-        }
-        if (XML_Parse(r.parser, buf.data(), static_cast<int>(n), last) == XML_STATUS_ERROR) {
-            result = core::fail(
-                path, r.featureDepth >= 0 ? r.record.id : "",
-                "XML error at line " + std::to_string(XML_GetCurrentLineNumber(r.parser)) + ": " +
-                    (r.fatal.empty() ? std::string(XML_ErrorString(XML_GetErrorCode(r.parser)))
-                                     : r.fatal));
-            break;
-        }
-        if (last) break;
-    }
+    auto result = detail::feedXmlFile(
+        r.parser, path,
+        {[&] { return r.fatal; }, {}, [&] { return r.featureDepth >= 0 ? r.record.id : ""; }});
     if (foreignNamespace) *foreignNamespace = r.foreignUri;
     XML_ParserFree(r.parser);
-    VSIFCloseL(f);
     return result;
 }
 

@@ -1,6 +1,5 @@
 #include "RibxParse.h"
 
-#include <cpl_vsi.h>
 #include <expat.h>
 
 #include <cstring>
@@ -8,7 +7,7 @@
 
 #include <bodemzicht/core/Limits.h>
 
-#include "../../GdalErrors.h"
+#include "../../XmlFile.h"
 
 namespace bz::io::formats::ribx {
 
@@ -134,40 +133,18 @@ struct Reader {
 }  // namespace
 
 core::Result<RibxFile> parseRibx(const std::string& path) {
-    detail::registerGdalOnce();
-    VSILFILE* f = VSIFOpenL(path.c_str(), "rb");
-    if (!f) return core::fail(path, "", "cannot open");
     Reader r;
     r.parser = XML_ParserCreate(nullptr);
     XML_SetUserData(r.parser, &r);
     XML_SetElementHandler(r.parser, &Reader::start, &Reader::end);
     XML_SetCharacterDataHandler(r.parser, &Reader::chars);
     XML_SetEntityDeclHandler(r.parser, &Reader::entity);
-    std::vector<char> buf(1 << 20);
-    core::Result<void> result;
-    std::uint64_t total = 0;
-    for (;;) {
-        std::size_t n = VSIFReadL(buf.data(), 1, buf.size(), f);
-        bool last = n < buf.size();
-        total += n;
-        if (total > core::limits().xmlBytes) {
-            result = core::fail(path, "", core::overLimit("the file's bytes", "xml-bytes"));
-            break;
-        }
-        if (XML_Parse(r.parser, buf.data(), static_cast<int>(n), last) == XML_STATUS_ERROR) {
-            std::string where = r.stack.empty() ? "" : " in <" + r.stack.back() + ">";
-            result = core::fail(
-                path, "",
-                "XML error at line " + std::to_string(XML_GetCurrentLineNumber(r.parser)) + where +
-                    ": " +
-                    (r.fatal.empty() ? std::string(XML_ErrorString(XML_GetErrorCode(r.parser)))
-                                     : r.fatal));
-            break;
-        }
-        if (last) break;
-    }
+    auto result = detail::feedXmlFile(
+        r.parser, path,
+        {[&] { return r.fatal; },
+         [&] { return r.stack.empty() ? std::string() : " in <" + r.stack.back() + ">"; },
+         {}});
     XML_ParserFree(r.parser);
-    VSIFCloseL(f);
     if (!result) return std::unexpected(result.error());
     for (const auto& [k, v] : r.file.fileHeader)
         if (k == "A6" || (k == "B" && r.file.version.empty())) r.file.version = v;

@@ -1,5 +1,7 @@
 #include "ViewerState.h"
 
+#include <bodemzicht/clash/ClashView.h>
+
 #include <bodemzicht/clash/ReportStore.h>
 #include <bodemzicht/clash/ReportWriter.h>
 #include <bodemzicht/io/ProjectStore.h>
@@ -57,10 +59,7 @@ core::Result<void> openProject(ViewerState& state, const std::string& project,
     return {};
 }
 
-void selectClash(ViewerState& s, render::Viewport& viewport, int index) {
-    if (index < 0 || index >= static_cast<int>(s.clashes.clashes.size())) return;
-    const auto& c = s.clashes.clashes[static_cast<std::size_t>(index)];
-    s.selectedClash = index;
+render::RenderOptions::Highlight clashHighlight(const ViewerState& s, const clash::Clash& c) {
     // Through the id index. Ids are unique per source, not across sources: the existing object
     // is one that is not a proposal, the proposed one a proposal, where ids repeat.
     auto pick = [&](const std::string& id, bool proposed) {
@@ -73,10 +72,28 @@ void selectClash(ViewerState& s, render::Viewport& viewport, int index) {
         return found;
     };
     const long fa = pick(c.aId, false), fb = pick(c.bId, true);
-    s.options.highlight = {fa, fb, std::isnan(c.requiredM) ? 0.0 : c.requiredM,
-                           std::string(clash::toCode(c.kind))};
+    return {fa, fb, std::isnan(c.requiredM) ? 0.0 : c.requiredM, std::string(clash::toCode(c.kind))};
+}
+
+render::WorldCamera clashCamera(const clash::Clash& c) {
+    const auto v = clash::clashView(c);
+    return {v.position, v.focalPoint, v.viewUp, v.fieldOfViewDeg, 0};
+}
+
+void selectClash(ViewerState& s, render::Viewport& viewport, int index) {
+    if (index < 0 || index >= static_cast<int>(s.clashes.clashes.size())) return;
+    const auto& c = s.clashes.clashes[static_cast<std::size_t>(index)];
+    s.selectedClash = index;
+    s.options.highlight = clashHighlight(s, c);
     viewport.setHighlight(s.options.highlight);
-    viewport.flyTo(c.location());
+    // The view of clash::clashView, as `bodemzicht --clash ID` and the BCF viewpoints show it.
+    viewport.lookFrom(clashCamera(c));
+}
+
+int findClash(const ViewerState& s, const std::string& id) {
+    for (std::size_t i = 0; i < s.clashes.clashes.size(); ++i)
+        if (s.clashes.clashes[i].id == id) return static_cast<int>(i);
+    return -1;
 }
 
 namespace {

@@ -56,8 +56,14 @@ core::Result<void> openProject(ViewerState& state, const std::string& project,
 core::Result<std::string> bundledSample();
 
 // Selects a clash of the report: both objects (found by id) get the envelope of the violated
-// clearance and the camera flies to the clash.
+// clearance and the camera flies to the clash (clash::clashView).
 void selectClash(ViewerState& state, render::Viewport& viewport, int index);
+// The envelope of a clash's objects, found by id (the existing one and the proposed one).
+render::RenderOptions::Highlight clashHighlight(const ViewerState& state, const clash::Clash& c);
+// The camera of clash::clashView as the renderer takes it.
+render::WorldCamera clashCamera(const clash::Clash& c);
+// The index of the clash with this id in the report, or -1.
+int findClash(const ViewerState& state, const std::string& id);
 
 // Bookmarks the camera under `name` (numbered when empty) and stores the list in the project.
 void addBookmark(ViewerState& state, const render::Viewport& viewport, std::string name);

@@ -256,6 +256,10 @@ int main(int argc, char** argv) {
     bool groundwater = false;
     cli.add_flag("--groundwater", groundwater,
                  "Draw the project's groundwater levels (GHG, GLG rasters) as translucent sheets");
+    std::string clashId;
+    cli.add_option("--clash", clashId,
+                   "With --screenshot: the view the viewer flies to for this clash (its id in the "
+                   "report), with its envelope");
     std::string colourBy = "theme";
     cli.add_option("--colour-by", colourBy,
                    "theme (KLIC colours) or condition (sewer pipes by the condition class of "
@@ -309,5 +313,16 @@ int main(int argc, char** argv) {
     if (shot.empty()) return interactive(state, movingBudgetMs, run);
     // A screenshot has no panels around it: it carries its own legend.
     state.options.showLegend = !noLegend;
+    if (!clashId.empty()) {
+        const int index = app::findClash(state, clashId);
+        if (index < 0) {
+            std::fprintf(stderr, "bodemzicht: no clash '%s' in the report (%zu clashes)\n",
+                         clashId.c_str(), state.clashes.clashes.size());
+            return 1;
+        }
+        const auto& c = state.clashes.clashes[static_cast<std::size_t>(index)];
+        state.options.highlight = app::clashHighlight(state, c);
+        state.options.camera = app::clashCamera(c);
+    }
     return screenshot(state, shot);
 }

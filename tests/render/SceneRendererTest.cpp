@@ -556,3 +556,87 @@ TEST(SceneRenderer, ObservationMarkersSitAtTheirDistanceAndClockPosition) {
     EXPECT_EQ(ds.observations.at(static_cast<std::size_t>(*picked - render::kObservationPickBase)).code,
               "BAC");
 }
+
+#include <cairo.h>
+
+TEST(SceneRenderer, NearPlaneHoldsMetresFromAnObjectInAKilometresWideProject) {
+    REQUIRE_DISPLAY();
+    // A cable here and another 4 km away: the far plane follows the 4 km, the near plane must
+    // not (VTK's default put it metres away and cut the near cable out of the view).
+    auto ds = cableScene();
+    model::Dataset::Meta m;
+    m.id = "FAR";
+    m.theme = "water";
+    m.type = model::ObjectType::Pipe;
+    std::vector<model::VertexDepth> d(2, {model::DepthProvenance::Measured, 0.05f});
+    ds.addLinear(m, {{X0 + 4000, Y0 + 3000, 4}, {X0 + 4010, Y0 + 3000, 4}}, d, 0.3f);
+    auto o = topView();
+    // The ground spans the 4 km too (below the cables here, so that it does not tint them).
+    o.groundOpacity = 1;
+    render::WorldCamera cam;
+    cam.focalPoint = {X0, Y0, 4};
+    auto img = [&](core::Vec3 pos) {
+        cam.position = pos;
+        o.camera = cam;
+        auto i = render::renderImage(ds, model::GroundLevel(-2.0), o);
+        EXPECT_TRUE(i);
+        return *i;
+    };
+    for (double back : {1.5, 6.0, 40.0}) {
+        SCOPED_TRACE(back);
+        auto shot = img({X0, Y0 - back, 4 + back * 0.3});
+        EXPECT_TRUE(reddish(shot.at(shot.width / 2, shot.height / 2)))
+            << int(shot.at(shot.width / 2, shot.height / 2).r) << ","
+            << int(shot.at(shot.width / 2, shot.height / 2).g);
+    }
+}
+
+TEST(SceneRenderer, TheClashViewCentresTheClashAsTheViewerFliesToIt) {
+    REQUIRE_DISPLAY();
+    test::ScratchDir dir("clashview");
+    auto project = sample::writeSampleDistrict(dir.path().string(), {});
+    ASSERT_TRUE(project);
+    const std::string bin = std::string(BODEMZICHT_BINARY_DIR);
+    auto r = test::run(bin + "/tools/bodem clash " + *project + " --out " + dir.file("c.csv"));
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    // The first hard clash of the report: its id and kind from the CSV.
+    const std::string csv = test::readFile(dir.file("c.csv"));
+    std::istringstream lines(csv);
+    std::string header, line, id;
+    std::getline(lines, header);
+    while (std::getline(lines, line))
+        if (line.find(",hard,") != std::string::npos) {
+            id = line.substr(0, line.find(','));
+            break;
+        }
+    ASSERT_FALSE(id.empty()) << csv.substr(0, 400);
+    r = test::run("cd " + dir.path().string() + " && " + bin + "/app/bodemzicht " + *project +
+                  " --clashes c.csv --clash " + id + " --screenshot shot.png --size 480x360 --no-legend");
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    cairo_surface_t* png = cairo_image_surface_create_from_png(dir.file("shot.png").c_str());
+    ASSERT_EQ(cairo_surface_status(png), CAIRO_STATUS_SUCCESS);
+    const int w = cairo_image_surface_get_width(png), h = cairo_image_surface_get_height(png);
+    const int stride = cairo_image_surface_get_stride(png);
+    const unsigned char* data = cairo_image_surface_get_data(png);
+    auto at = [&](int x, int y) {
+        const unsigned char* p = data + y * stride + x * 4;
+        return render::Rgb{p[2], p[1], p[0]};
+    };
+    // The hard clash's red (marker and envelope) near the centre, not in the corners.
+    auto red = [](render::Rgb c) { return c.r > 150 && c.g < 90 && c.b < 90; };
+    int nearCentre = 0, inCorners = 0;
+    for (int y = 0; y < h; ++y)
+        for (int x = 0; x < w; ++x) {
+            if (!red(at(x, y))) continue;
+            if (std::abs(x - w / 2) < w / 8 && std::abs(y - h / 2) < h / 8) ++nearCentre;
+            if ((x < w / 8 || x > w - w / 8) && (y < h / 8 || y > h - h / 8)) ++inCorners;
+        }
+    cairo_surface_destroy(png);
+    EXPECT_GT(nearCentre, 20);
+    EXPECT_LT(inCorners, nearCentre / 4);
+    // An unknown id is an error naming it.
+    r = test::run("cd " + dir.path().string() + " && " + bin + "/app/bodemzicht " + *project +
+                  " --clashes c.csv --clash NOPE --screenshot x.png");
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_NE(r.output.find("no clash 'NOPE'"), std::string::npos);
+}

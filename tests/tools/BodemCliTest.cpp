@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <map>
+#include <regex>
 #include <set>
 #include <sstream>
 
@@ -458,4 +460,109 @@ TEST(BodemCli, SewerInspectionsImportClassifyAndDrawAProfile) {
             dir.file("p.gpkg") + " " + ribx);
     EXPECT_EQ(r.exitCode, 1);
     EXPECT_NE(r.output.find("sources"), std::string::npos) << r.output;
+}
+
+#include <bodemzicht/clash/BcfWriter.h>
+#include <bodemzicht/io/ZipWriter.h>
+
+#include <libxml/parser.h>
+#include <libxml/xmlschemas.h>
+
+namespace {
+
+// Validates an XML document against one of the BCF 2.1 schemas; "" when valid, else libxml2's
+// first complaint.
+std::string validateBcf(const std::vector<std::uint8_t>& xml, const std::string& schema) {
+    std::string problem;
+    xmlSchemaParserCtxtPtr pc = xmlSchemaNewParserCtxt(
+        (sharedData() + "/bcf/2.1/" + schema).c_str());
+    xmlSchemaPtr s = pc ? xmlSchemaParse(pc) : nullptr;
+    if (!s) return "cannot read the schema " + schema;
+    xmlSchemaValidCtxtPtr vc = xmlSchemaNewValidCtxt(s);
+    xmlSchemaSetValidStructuredErrors(
+        vc,
+        [](void* out, xmlErrorPtr e) {
+            auto* p = static_cast<std::string*>(out);
+            if (p->empty() && e && e->message) *p = e->message;
+        },
+        &problem);
+    xmlDocPtr doc = xmlReadMemory(reinterpret_cast<const char*>(xml.data()),
+                                  static_cast<int>(xml.size()), "bcf.xml", nullptr, XML_PARSE_NONET);
+    if (!doc)
+        problem = "not well-formed XML";
+    else if (xmlSchemaValidateDoc(vc, doc) != 0 && problem.empty())
+        problem = "invalid";
+    if (doc) xmlFreeDoc(doc);
+    xmlSchemaFreeValidCtxt(vc);
+    xmlSchemaFree(s);
+    xmlSchemaFreeParserCtxt(pc);
+    return problem;
+}
+
+}  // namespace
+
+TEST(BodemCli, ClashWritesABcfFileThatBimToolsRead) {
+    // Snapshots need a display: CI runs the tests under xvfb-run and must not skip.
+    if (!std::getenv("DISPLAY")) {
+        if (std::getenv("CI")) FAIL() << "no DISPLAY in CI: run the tests under xvfb-run";
+        GTEST_SKIP() << "snapshots need a display: run under xvfb-run";
+    }
+    ScratchDir dir("cli_bcf");
+    std::filesystem::copy_file(sampleProject(), dir.file("p.gpkg"));
+    for (const char* raster : {"ground_level.tif", "ghg.tif", "glg.tif"})
+        std::filesystem::copy_file(std::filesystem::path(sampleProject()).parent_path() / raster,
+                                   dir.file(raster));
+    auto r = run(bodem() + " clash " + dir.file("p.gpkg") + " --bcf " + dir.file("c.bcf") +
+                 " --out " + dir.file("c.csv"));
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    auto entries = bz::io::readZip(dir.file("c.bcf"));
+    ASSERT_TRUE(entries) << entries.error().toString();
+    std::map<std::string, const bz::io::ZipEntry*> byName;
+    for (const auto& e : *entries) byName[e.name] = &e;
+    ASSERT_TRUE(byName.count("bcf.version"));
+    EXPECT_EQ(validateBcf(byName["bcf.version"]->bytes, "version.xsd"), "");
+    // One folder per topic (a GUID) with its markup, viewpoint and snapshot.
+    std::set<std::string> topics;
+    for (const auto& [name, _] : byName)
+        if (auto slash = name.find('/'); slash != std::string::npos) topics.insert(name.substr(0, slash));
+    ASSERT_FALSE(topics.empty());
+    std::size_t clashesInTopics = 0;
+    for (const auto& t : topics) {
+        SCOPED_TRACE(t);
+        EXPECT_TRUE(std::regex_match(t, std::regex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")));
+        for (const char* f : {"/markup.bcf", "/viewpoint.bcfv", "/snapshot.png"})
+            ASSERT_TRUE(byName.count(t + f)) << f;
+        EXPECT_EQ(validateBcf(byName[t + "/markup.bcf"]->bytes, "markup.xsd"), "");
+        EXPECT_EQ(validateBcf(byName[t + "/viewpoint.bcfv"]->bytes, "visinfo.xsd"), "");
+        const auto& png = byName[t + "/snapshot.png"]->bytes;
+        ASSERT_GT(png.size(), 8u);
+        EXPECT_EQ(std::string(png.begin() + 1, png.begin() + 4), "PNG");
+        const std::string markup(byName[t + "/markup.bcf"]->bytes.begin(),
+                                 byName[t + "/markup.bcf"]->bytes.end());
+        // Every clash of the report is in the description of its group's topic.
+        std::regex clashLine("C[0-9a-f]{12}: ");
+        clashesInTopics += static_cast<std::size_t>(std::distance(
+            std::sregex_iterator(markup.begin(), markup.end(), clashLine), std::sregex_iterator()));
+    }
+    // As many clashes in the topics as rows in the CSV report.
+    const std::string csv = readFile(dir.file("c.csv"));
+    const auto rows = static_cast<std::size_t>(std::count(csv.begin(), csv.end(), '\n')) - 1;
+    EXPECT_EQ(clashesInTopics, rows);
+    // Written again: the same topics (BIM tools update them rather than add new ones).
+    r = run(bodem() + " clash " + dir.file("p.gpkg") + " --bcf " + dir.file("c2.bcf"));
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    auto again = bz::io::readZip(dir.file("c2.bcf"));
+    ASSERT_TRUE(again);
+    std::set<std::string> topics2;
+    for (const auto& e : *again)
+        if (auto slash = e.name.find('/'); slash != std::string::npos) topics2.insert(e.name.substr(0, slash));
+    EXPECT_EQ(topics, topics2);
+}
+
+TEST(Bcf, StableGuidsAreValidAndDependOnlyOnTheText) {
+    auto a = bz::clash::stableGuid("group-1"), b = bz::clash::stableGuid("group-1"),
+         c = bz::clash::stableGuid("group-2");
+    EXPECT_EQ(a, b);
+    EXPECT_NE(a, c);
+    EXPECT_TRUE(std::regex_match(a, std::regex("[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"))) << a;
 }

@@ -1,3 +1,4 @@
+#include <bodemzicht/clash/BcfWriter.h>
 #include <bodemzicht/clash/ClashDetector.h>
 #include <bodemzicht/core/Limits.h>
 #include <bodemzicht/clash/ReportStore.h>
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include "Commands.h"
+#include "ReportPictures.h"
 
 namespace bz::tools {
 
@@ -27,7 +29,7 @@ double ms(Clock::time_point t) {
 Runner registerClash(CLI::App& app) {
     struct Args {
         std::vector<std::string> sources;
-        std::string rules, out, geojson, groundRaster, ghgRaster, crs, format;
+        std::string rules, out, geojson, bcf, groundRaster, ghgRaster, crs, format;
         std::vector<std::string> options;
         double clearance = NAN, groundLevel = NAN;
         bool self = false, timings = false, noReview = false, withPlanned = false;
@@ -51,6 +53,9 @@ Runner registerClash(CLI::App& app) {
                   "Check proposals against the owners' planned networks too (KLIC 'projected')");
     cmd->add_option("--out", a->out, "CSV report");
     cmd->add_option("--geojson", a->geojson, "GeoJSON report (EPSG:28992)");
+    cmd->add_option("--bcf", a->bcf,
+                    "BCF 2.1 file for BIM issue tools: a topic per clash group with its viewpoint, "
+                    "both objects and a snapshot (needs a display: xvfb-run on servers)");
     cmd->add_flag("--timings", a->timings, "Print load, index and query times");
     cmd->add_option("--fail-on", a->failOn,
                     "Exit 3 when a clash of this kind (not approved) is found; 'certain' or "
@@ -176,6 +181,24 @@ Runner registerClash(CLI::App& app) {
                 return 1;
             }
             std::printf("wrote %s\n", a->geojson.c_str());
+        }
+        if (!a->bcf.empty()) {
+            clash::BcfOptions bcf;
+            bcf.projectName = a->sources.empty() ? "" : a->sources.front();
+            auto pictures = reportPictures(ds, groundLevel, report, 1024, 768);
+            bcf.snapshot = pictures.snapshots;
+            auto t = Clock::now();
+            auto written = clash::writeBcf(report, a->bcf, bcf);
+            if (!written) {
+                std::fprintf(stderr, "bodem clash: %s\n", written.error().toString().c_str());
+                return 1;
+            }
+            if (!pictures.problem.empty())
+                std::fprintf(stderr, "bodem clash: BCF written without snapshots: %s\n",
+                             pictures.problem.c_str());
+            std::printf("wrote %s: %zu topics, %zu clashes, %zu snapshots (%.0f ms)\n",
+                        a->bcf.c_str(), written->topics, written->clashes, written->snapshots,
+                        ms(t));
         }
         if (a->timings)
             std::printf(

@@ -12,7 +12,7 @@ packages=(
   libglfw3-dev libimgui-dev libstb-dev libglew-dev
   xvfb xauth libgl1-mesa-dri mesa-utils
   libtomlplusplus-dev libcli11-dev nlohmann-json3-dev libexpat1-dev libserd-dev libgeos-dev
-  libcairo2-dev
+  libcairo2-dev libxml2-dev
   clang-16 libfuzzer-16-dev libclang-rt-16-dev
 )
 missing=()

@@ -9,6 +9,37 @@
 
 namespace bz::clash {
 
+std::string_view dutchName(ClashKind k) {
+    switch (k) {
+        case ClashKind::Hard: return "harde botsing";
+        case ClashKind::Clearance: return "te weinig afstand";
+        case ClashKind::Constraint: return "in beperkingszone";
+        case ClashKind::Possible: return "mogelijke botsing";
+        case ClashKind::Duplicate: return "dubbel object";
+    }
+    return "";
+}
+
+std::string_view dutchName(ClashStatus s) {
+    switch (s) {
+        case ClashStatus::New: return "nieuw";
+        case ClashStatus::Active: return "open";
+        case ClashStatus::Resolved: return "opgelost";
+        case ClashStatus::Approved: return "geaccepteerd";
+    }
+    return "";
+}
+
+std::string_view dutchName(Certainty c) {
+    switch (c) {
+        case Certainty::Certain: return "zeker";
+        case Certainty::Likely: return "waarschijnlijk";
+        case Certainty::Possible: return "mogelijk";
+        case Certainty::None: return "";
+    }
+    return "";
+}
+
 std::string_view toCode(ClashKind k) {
     switch (k) {
         case ClashKind::Hard:

@@ -30,6 +30,10 @@ enum class ClashStatus : std::uint8_t { New, Active, Resolved, Approved };
 enum class Certainty : std::uint8_t { Certain, Likely, Possible, None };
 
 std::string_view toCode(ClashKind k);
+// Dutch names as the viewer and the reports show them ("harde botsing", "zeker", "opgelost").
+std::string_view dutchName(ClashKind k);
+std::string_view dutchName(ClashStatus s);
+std::string_view dutchName(Certainty c);
 std::string_view toCode(ClashStatus s);
 std::string_view toCode(Certainty c);
 bool certaintyFromCode(std::string_view code, Certainty& out);

@@ -30,9 +30,18 @@ struct ClashMarker {
     std::string label;
 };
 
+// A camera in RD/NAP (no exaggeration): where it stands, what it looks at, which way is up.
+// parallelScaleM > 0: an orthographic view showing twice that many metres top to bottom.
+struct WorldCamera {
+    core::Vec3 position, focalPoint, viewUp{0, 0, 1};
+    double viewAngleDeg = 45;  // vertical field of view of a perspective camera
+    double parallelScaleM = 0;
+};
+
 struct RenderOptions {
     int width = 1280, height = 720;
     std::string view = "overview";  // overview | top | street
+    std::optional<WorldCamera> camera;  // when set, instead of the view's camera
     double verticalExaggeration = 1.0;
     double groundOpacity = 0.3;  // 1: opaque ground, lower: x-ray
     std::vector<ClashMarker> clashes;
@@ -103,6 +112,24 @@ core::Vec3 renderOrigin(const model::Dataset& ds);
 core::Result<Image> renderImage(const model::Dataset& ds, const model::GroundLevel& ground,
                                 const RenderOptions& options);
 core::Result<void> writePng(const Image& image, const std::string& path);
+// Many pictures of one scene from different cameras (report and BCF snapshots): the scene is
+// built once, offscreen.
+class SnapshotRenderer {
+  public:
+    static core::Result<std::unique_ptr<SnapshotRenderer>> create(const model::Dataset& ds,
+                                                                  const model::GroundLevel& ground,
+                                                                  const RenderOptions& options);
+    ~SnapshotRenderer();
+    Image render(const WorldCamera& camera, const RenderOptions::Highlight& highlight = {});
+
+  private:
+    SnapshotRenderer();
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+// The image as PNG bytes (for a report or a BCF snapshot).
+core::Result<std::vector<std::uint8_t>> encodePng(const Image& image);
 
 // Renders `frames` frames of a camera orbit around the whole project offscreen and returns the
 // time of each (ms), for `bodemzicht --benchmark N`. Levels of detail are built when first needed,
@@ -162,6 +189,8 @@ class Viewport {
     // The same in RD/NAP without exaggeration (bookmarks): valid at any exaggeration.
     CameraState worldCamera() const;
     void setWorldCamera(const CameraState& state);
+    // Places the camera with its field of view (and orthographic scale), in RD/NAP.
+    void lookFrom(const WorldCamera& camera);
 
   private:
     struct Private;

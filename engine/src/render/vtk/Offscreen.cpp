@@ -27,14 +27,9 @@
 
 namespace bz::render {
 
-core::Result<Image> renderImage(const model::Dataset& ds, const model::GroundLevel& ground,
-                                const RenderOptions& options) {
-    if (!displayAvailable())
-        return core::fail("", "",
-                          "no X display for rendering: run under xvfb-run (Debian's VTK renders "
-                          "through GLX only)");
-    auto scene = detail::buildScene(ds, ground, options);
-    auto window = detail::renderOffscreen(scene, options.width, options.height);
+namespace {
+
+Image grabImage(vtkRenderWindow* window) {
     vtkNew<vtkWindowToImageFilter> grab;
     grab->SetInput(window);
     grab->SetInputBufferTypeToRGB();
@@ -55,8 +50,55 @@ core::Result<Image> renderImage(const model::Dataset& ds, const model::GroundLev
     return out;
 }
 
-core::Result<void> writePng(const Image& image, const std::string& path) {
-    vtkNew<vtkImageData> img;
+}  // namespace
+
+core::Result<Image> renderImage(const model::Dataset& ds, const model::GroundLevel& ground,
+                                const RenderOptions& options) {
+    if (!displayAvailable())
+        return core::fail("", "",
+                          "no X display for rendering: run under xvfb-run (Debian's VTK renders "
+                          "through GLX only)");
+    auto scene = detail::buildScene(ds, ground, options);
+    auto window = detail::renderOffscreen(scene, options.width, options.height);
+    return grabImage(window);
+}
+
+struct SnapshotRenderer::Private {
+    const model::Dataset* ds;
+    detail::VtkScene scene;
+    vtkSmartPointer<vtkRenderWindow> window;
+    double exaggeration = 1;
+};
+
+core::Result<std::unique_ptr<SnapshotRenderer>> SnapshotRenderer::create(
+    const model::Dataset& ds, const model::GroundLevel& ground, const RenderOptions& options) {
+    if (!displayAvailable())
+        return core::fail("", "",
+                          "no X display for rendering: run under xvfb-run (Debian's VTK renders "
+                          "through GLX only)");
+    std::unique_ptr<SnapshotRenderer> r(new SnapshotRenderer());
+    r->d = std::make_unique<Private>();
+    r->d->ds = &ds;
+    r->d->exaggeration = options.verticalExaggeration;
+    r->d->scene = detail::buildScene(ds, ground, options);
+    r->d->window = detail::renderOffscreen(r->d->scene, options.width, options.height);
+    return r;
+}
+
+SnapshotRenderer::SnapshotRenderer() = default;
+SnapshotRenderer::~SnapshotRenderer() = default;
+
+Image SnapshotRenderer::render(const WorldCamera& camera, const RenderOptions::Highlight& highlight) {
+    detail::setHighlight(d->scene, *d->ds, highlight);
+    detail::applyWorldCamera(d->scene, camera, d->exaggeration);
+    d->window->Render();
+    return grabImage(d->window);
+}
+
+namespace {
+
+vtkSmartPointer<vtkImageData> toVtk(const Image& image) {
+    auto img = vtkSmartPointer<vtkImageData>::New();
     img->SetDimensions(image.width, image.height, 1);
     img->AllocateScalars(VTK_UNSIGNED_CHAR, 3);
     auto* dst = static_cast<unsigned char*>(img->GetScalarPointer());
@@ -64,12 +106,29 @@ core::Result<void> writePng(const Image& image, const std::string& path) {
         std::memcpy(dst + static_cast<std::size_t>(image.height - 1 - y) * image.width * 3,
                     &image.rgb[static_cast<std::size_t>(y) * image.width * 3],
                     static_cast<std::size_t>(image.width) * 3);
+    return img;
+}
+
+}  // namespace
+
+core::Result<void> writePng(const Image& image, const std::string& path) {
     vtkNew<vtkPNGWriter> writer;
     writer->SetFileName(path.c_str());
-    writer->SetInputData(img);
+    writer->SetInputData(toVtk(image));
     writer->Write();
     if (writer->GetErrorCode() != 0) return core::fail(path, "", "cannot write PNG");
     return {};
+}
+
+core::Result<std::vector<std::uint8_t>> encodePng(const Image& image) {
+    vtkNew<vtkPNGWriter> writer;
+    writer->WriteToMemoryOn();
+    writer->SetInputData(toVtk(image));
+    writer->Write();
+    vtkUnsignedCharArray* bytes = writer->GetResult();
+    if (writer->GetErrorCode() != 0 || !bytes) return core::fail("", "", "cannot encode PNG");
+    const auto* p = bytes->GetPointer(0);
+    return std::vector<std::uint8_t>(p, p + bytes->GetNumberOfTuples() * bytes->GetNumberOfComponents());
 }
 
 core::Result<std::vector<double>> benchmarkOrbit(const model::Dataset& ds,

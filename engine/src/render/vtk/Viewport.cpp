@@ -95,12 +95,12 @@ void Viewport::orbit(double dx, double dy) {
     cam->Azimuth(dx);
     cam->Elevation(dy);
     cam->OrthogonalizeViewUp();
-    d->scene.renderer->ResetCameraClippingRange();
+    detail::resetClippingRange(d->scene.renderer);
 }
 
 void Viewport::zoom(double factor) {
     d->scene.renderer->GetActiveCamera()->Dolly(factor);
-    d->scene.renderer->ResetCameraClippingRange();
+    detail::resetClippingRange(d->scene.renderer);
 }
 
 void Viewport::pan(double dxPx, double dyPx) {
@@ -122,7 +122,7 @@ void Viewport::pan(double dxPx, double dyPx) {
     }
     cam->SetPosition(pos);
     cam->SetFocalPoint(fp);
-    d->scene.renderer->ResetCameraClippingRange();
+    detail::resetClippingRange(d->scene.renderer);
 }
 
 void Viewport::setView(const std::string& view) {
@@ -154,7 +154,7 @@ std::size_t Viewport::drawnSegments() const {
 void Viewport::setVerticalExaggeration(double factor) {
     d->options.verticalExaggeration = factor;
     detail::applyExaggeration(d->scene, factor);
-    d->scene.renderer->ResetCameraClippingRange();
+    detail::resetClippingRange(d->scene.renderer);
 }
 
 void Viewport::setLens(int x, int y, double radiusPx) {
@@ -199,7 +199,7 @@ void Viewport::flyTo(core::Vec3 target, double distanceM) {
     cam->SetFocalPoint(t.x, t.y, t.z);
     cam->SetPosition(t.x - 0.5 * distanceM, t.y - 0.8 * distanceM, t.z + 0.6 * distanceM);
     cam->SetViewUp(0, 0, 1);
-    d->scene.renderer->ResetCameraClippingRange();
+    detail::resetClippingRange(d->scene.renderer);
 }
 
 Viewport::CameraState Viewport::camera() const {
@@ -216,7 +216,7 @@ void Viewport::setCamera(const CameraState& c) {
     cam->SetPosition(c.position.x, c.position.y, c.position.z);
     cam->SetFocalPoint(c.focalPoint.x, c.focalPoint.y, c.focalPoint.z);
     cam->SetViewUp(c.viewUp.x, c.viewUp.y, c.viewUp.z);
-    d->scene.renderer->ResetCameraClippingRange();
+    detail::resetClippingRange(d->scene.renderer);
 }
 
 Viewport::CameraState Viewport::worldCamera() const {
@@ -226,6 +226,10 @@ Viewport::CameraState Viewport::worldCamera() const {
 
 void Viewport::setWorldCamera(const CameraState& c) {
     setCamera({d->toLocal(c.position), d->toLocal(c.focalPoint), c.viewUp});
+}
+
+void Viewport::lookFrom(const WorldCamera& c) {
+    detail::applyWorldCamera(d->scene, c, d->scene.exaggeration);
 }
 
 }  // namespace bz::render

@@ -165,6 +165,23 @@ vtkSmartPointer<vtkLegendBoxActor> themeLegend(const model::Dataset& ds,
     return legend;
 }
 
+}  // namespace
+
+void resetClippingRange(vtkRenderer* renderer) {
+    renderer->ResetCameraClippingRange();
+    // VTK puts the near plane at a fixed fraction of the far one, which follows the whole
+    // project: in a 4 km project it cut away everything within tens of metres of a camera that
+    // stands metres from a clash. Near follows the distance to what the camera looks at instead
+    // (2 %, at least 2 cm); far stays within 20 000 times near, which a depth buffer resolves.
+    vtkCamera* cam = renderer->GetActiveCamera();
+    double range[2];
+    cam->GetClippingRange(range);
+    const double wanted = std::max(0.02, 0.02 * cam->GetDistance());
+    if (wanted < range[0]) cam->SetClippingRange(wanted, std::min(range[1], wanted * 2e4));
+}
+
+namespace {
+
 // Chooses the networks' detail for the camera of every frame.
 class LodUpdate : public vtkCommand {
   public:
@@ -176,7 +193,7 @@ class LodUpdate : public vtkCommand {
         for (auto& n : networks) n->update(renderer);
         for (auto& b : bodies) b->update(renderer);
         // Tiles that just became visible must count in the clipping range.
-        renderer->ResetCameraClippingRange();
+        resetClippingRange(renderer);
     }
 };
 
@@ -390,7 +407,10 @@ VtkScene buildScene(const model::Dataset& ds, const model::GroundLevel& ground,
     if (options.showLegend)
         if (auto legend = themeLegend(ds, options)) s.renderer->AddActor2D(legend);
     setHighlight(s, ds, options.highlight);
-    applyView(s, options.view, options.verticalExaggeration);
+    if (options.camera)
+        applyWorldCamera(s, *options.camera, options.verticalExaggeration);
+    else
+        applyView(s, options.view, options.verticalExaggeration);
     return s;
 }
 
@@ -522,7 +542,28 @@ void applyView(VtkScene& s, const std::string& view, double e) {
         s.renderer->ResetCamera(bb);
         cam->Dolly(view == "top" ? 1.3 : 1.7);
     }
-    s.renderer->ResetCameraClippingRange();
+    resetClippingRange(s.renderer);
+}
+
+void applyWorldCamera(VtkScene& s, const WorldCamera& c, double e) {
+    applyExaggeration(s, e);
+    vtkCamera* cam = s.renderer->GetActiveCamera();
+    auto local = [&](core::Vec3 p) {
+        core::Vec3 q = p - s.origin;
+        return core::Vec3{q.x, q.y, q.z * e};
+    };
+    const auto pos = local(c.position), focal = local(c.focalPoint);
+    cam->SetFocalPoint(focal.x, focal.y, focal.z);
+    cam->SetPosition(pos.x, pos.y, pos.z);
+    cam->SetViewUp(c.viewUp.x, c.viewUp.y, c.viewUp.z);
+    cam->SetViewAngle(c.viewAngleDeg);
+    if (c.parallelScaleM > 0) {
+        cam->ParallelProjectionOn();
+        cam->SetParallelScale(c.parallelScaleM);
+    } else {
+        cam->ParallelProjectionOff();
+    }
+    resetClippingRange(s.renderer);
 }
 
 vtkSmartPointer<vtkRenderWindow> renderOffscreen(VtkScene& scene, int width, int height) {

@@ -46,6 +46,12 @@ struct VtkScene {
 VtkScene buildScene(const model::Dataset& ds, const model::GroundLevel& ground,
                     const RenderOptions& options, const VtkScene* previous = nullptr);
 void applyView(VtkScene& scene, const std::string& view, double exaggeration);
+// A camera given in RD/NAP (a clash's viewpoint), at the exaggeration.
+void applyWorldCamera(VtkScene& scene, const WorldCamera& camera, double exaggeration);
+// The clipping range for what is in view: VTK's from the bounds, with the near plane following the
+// camera's distance to its focal point, so that a camera metres from an object in a kilometres
+// wide project does not cut it away.
+void resetClippingRange(vtkRenderer* renderer);
 void applyExaggeration(VtkScene& scene, double exaggeration);
 // Replaces the selected clash's envelope (both objects widened by the required clearance).
 void setHighlight(VtkScene& scene, const model::Dataset& ds, const RenderOptions::Highlight& h);

@@ -1,0 +1,25 @@
+// Pictures for clash reports (BCF snapshots): the run's objects with its clash markers, seen from
+// a clash's view, rendered offscreen. Needs an X display (xvfb-run on servers); without one, or
+// in a build without rendering, `snapshots` gives no picture and `problem` says why.
+#pragma once
+
+#include <bodemzicht/clash/BcfWriter.h>
+#include <bodemzicht/model/Dataset.h>
+#include <bodemzicht/model/GroundLevel.h>
+
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace bz::tools {
+
+struct ReportPictures {
+    decltype(clash::BcfOptions::snapshot) snapshots;
+    std::string problem;
+    std::shared_ptr<void> keepAlive;  // the renderer behind `snapshots`
+};
+
+ReportPictures reportPictures(const model::Dataset& ds, const model::GroundLevel& ground,
+                              const clash::ClashReport& report, int width, int height);
+
+}  // namespace bz::tools

@@ -463,6 +463,7 @@ TEST(BodemCli, SewerInspectionsImportClassifyAndDrawAProfile) {
 }
 
 #include <bodemzicht/clash/BcfWriter.h>
+#include <bodemzicht/clash/HtmlReport.h>
 #include <bodemzicht/io/ZipWriter.h>
 
 #include <libxml/parser.h>
@@ -513,8 +514,40 @@ TEST(BodemCli, ClashWritesABcfFileThatBimToolsRead) {
         std::filesystem::copy_file(std::filesystem::path(sampleProject()).parent_path() / raster,
                                    dir.file(raster));
     auto r = run(bodem() + " clash " + dir.file("p.gpkg") + " --bcf " + dir.file("c.bcf") +
-                 " --out " + dir.file("c.csv"));
+                 " --out " + dir.file("c.csv") + " --html " + dir.file("report"));
     ASSERT_EQ(r.exitCode, 0) << r.output;
+
+    // The HTML report: every clash of the CSV and every owner named, the pictures it shows
+    // present, every rule with its source.
+    const std::string html = readFile(dir.file("report/index.html"));
+    std::istringstream csvLines(readFile(dir.file("c.csv")));
+    std::string line;
+    std::getline(csvLines, line);
+    std::size_t csvRows = 0;
+    while (std::getline(csvLines, line)) {
+        ++csvRows;
+        std::vector<std::string> cells;
+        std::stringstream cs(line);
+        for (std::string cell; std::getline(cs, cell, ',');) cells.push_back(cell);
+        ASSERT_GT(cells.size(), 27u);
+        EXPECT_NE(html.find("<td>" + cells[0] + "</td>"), std::string::npos) << cells[0];
+        if (!cells[8].empty()) {
+            EXPECT_NE(html.find(">" + cells[8] + "</h3>"), std::string::npos) << cells[8];
+        }
+        if (!cells[25].empty()) {
+            EXPECT_NE(html.find("<td>" + cells[25] + "</td>"), std::string::npos) << cells[25];
+        }
+    }
+    EXPECT_GT(csvRows, 0u);
+    std::regex img("src=\"(img/[^\"]+\\.png)\"");
+    std::size_t pictures = 0;
+    for (auto it = std::sregex_iterator(html.begin(), html.end(), img); it != std::sregex_iterator(); ++it) {
+        ++pictures;
+        EXPECT_GT(std::filesystem::file_size(dir.file("report/" + (*it)[1].str())), 1000u);
+    }
+    EXPECT_GT(pictures, 1u);  // the overview and the groups'
+    EXPECT_NE(html.find("<h2>Toegepaste regels</h2>"), std::string::npos);
+
     auto entries = bz::io::readZip(dir.file("c.bcf"));
     ASSERT_TRUE(entries) << entries.error().toString();
     std::map<std::string, const bz::io::ZipEntry*> byName;
@@ -557,6 +590,11 @@ TEST(BodemCli, ClashWritesABcfFileThatBimToolsRead) {
     for (const auto& e : *again)
         if (auto slash = e.name.find('/'); slash != std::string::npos) topics2.insert(e.name.substr(0, slash));
     EXPECT_EQ(topics, topics2);
+}
+
+TEST(HtmlReport, TextIsEscaped) {
+    EXPECT_EQ(bz::clash::escapeHtml("<a href=\"x\">K&L's</a>"),
+              "&lt;a href=&quot;x&quot;&gt;K&amp;L&#39;s&lt;/a&gt;");
 }
 
 TEST(Bcf, StableGuidsAreValidAndDependOnlyOnTheText) {

@@ -1,5 +1,6 @@
 #include <bodemzicht/clash/BcfWriter.h>
 #include <bodemzicht/clash/ClashDetector.h>
+#include <bodemzicht/clash/HtmlReport.h>
 #include <bodemzicht/core/Limits.h>
 #include <bodemzicht/clash/ReportStore.h>
 #include <bodemzicht/clash/ReportWriter.h>
@@ -10,6 +11,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
@@ -29,7 +31,7 @@ double ms(Clock::time_point t) {
 Runner registerClash(CLI::App& app) {
     struct Args {
         std::vector<std::string> sources;
-        std::string rules, out, geojson, bcf, groundRaster, ghgRaster, crs, format;
+        std::string rules, out, geojson, bcf, html, groundRaster, ghgRaster, crs, format;
         std::vector<std::string> options;
         double clearance = NAN, groundLevel = NAN;
         bool self = false, timings = false, noReview = false, withPlanned = false;
@@ -56,6 +58,9 @@ Runner registerClash(CLI::App& app) {
     cmd->add_option("--bcf", a->bcf,
                     "BCF 2.1 file for BIM issue tools: a topic per clash group with its viewpoint, "
                     "both objects and a snapshot (needs a display: xvfb-run on servers)");
+    cmd->add_option("--html", a->html,
+                    "HTML report in this folder (index.html and pictures): an overview, per owner "
+                    "the clashes to discuss with a picture per group, the rules applied");
     cmd->add_flag("--timings", a->timings, "Print load, index and query times");
     cmd->add_option("--fail-on", a->failOn,
                     "Exit 3 when a clash of this kind (not approved) is found; 'certain' or "
@@ -182,10 +187,34 @@ Runner registerClash(CLI::App& app) {
             }
             std::printf("wrote %s\n", a->geojson.c_str());
         }
+        // Pictures for the reports to send: one offscreen scene for all of them.
+        ReportPictures pictures;
+        if (!a->bcf.empty() || !a->html.empty()) {
+            pictures = reportPictures(ds, groundLevel, report, 1024, 768);
+            if (!pictures.problem.empty())
+                std::fprintf(stderr, "bodem clash: reports without pictures: %s\n",
+                             pictures.problem.c_str());
+        }
+        const std::string projectName =
+            a->sources.empty() ? "" : std::filesystem::path(a->sources.front()).filename().string();
+        if (!a->html.empty()) {
+            clash::HtmlOptions html;
+            html.projectName = projectName;
+            html.rulesName = rules.name;
+            html.snapshot = pictures.snapshots;
+            html.overview = pictures.overview;
+            auto t = Clock::now();
+            auto written = clash::writeHtmlReport(report, a->html, html);
+            if (!written) {
+                std::fprintf(stderr, "bodem clash: %s\n", written.error().toString().c_str());
+                return 1;
+            }
+            std::printf("wrote %s/index.html: %zu owners, %zu groups, %zu pictures (%.0f ms)\n",
+                        a->html.c_str(), written->owners, written->groups, written->pictures, ms(t));
+        }
         if (!a->bcf.empty()) {
             clash::BcfOptions bcf;
-            bcf.projectName = a->sources.empty() ? "" : a->sources.front();
-            auto pictures = reportPictures(ds, groundLevel, report, 1024, 768);
+            bcf.projectName = projectName;
             bcf.snapshot = pictures.snapshots;
             auto t = Clock::now();
             auto written = clash::writeBcf(report, a->bcf, bcf);
@@ -193,9 +222,6 @@ Runner registerClash(CLI::App& app) {
                 std::fprintf(stderr, "bodem clash: %s\n", written.error().toString().c_str());
                 return 1;
             }
-            if (!pictures.problem.empty())
-                std::fprintf(stderr, "bodem clash: BCF written without snapshots: %s\n",
-                             pictures.problem.c_str());
             std::printf("wrote %s: %zu topics, %zu clashes, %zu snapshots (%.0f ms)\n",
                         a->bcf.c_str(), written->topics, written->clashes, written->snapshots,
                         ms(t));

@@ -34,6 +34,11 @@ ReportPictures reportPictures(const model::Dataset& ds, const model::GroundLevel
         if (!png) return std::nullopt;
         return std::move(*png);
     };
+    out.overview = [shared]() -> std::optional<std::vector<std::uint8_t>> {
+        auto png = render::encodePng(shared->render("top"));
+        if (!png) return std::nullopt;
+        return std::move(*png);
+    };
     return out;
 }
 

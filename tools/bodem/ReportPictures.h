@@ -15,6 +15,7 @@ namespace bz::tools {
 
 struct ReportPictures {
     decltype(clash::BcfOptions::snapshot) snapshots;
+    std::function<std::optional<std::vector<std::uint8_t>>()> overview;  // from above
     std::string problem;
     std::shared_ptr<void> keepAlive;  // the renderer behind `snapshots`
 };

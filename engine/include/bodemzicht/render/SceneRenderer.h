@@ -121,6 +121,8 @@ class SnapshotRenderer {
                                                                   const RenderOptions& options);
     ~SnapshotRenderer();
     Image render(const WorldCamera& camera, const RenderOptions::Highlight& highlight = {});
+    // One of the preset views (overview, top, street) of the whole scene, without a highlight.
+    Image render(const std::string& view);
 
   private:
     SnapshotRenderer();

@@ -95,6 +95,13 @@ Image SnapshotRenderer::render(const WorldCamera& camera, const RenderOptions::H
     return grabImage(d->window);
 }
 
+Image SnapshotRenderer::render(const std::string& view) {
+    detail::setHighlight(d->scene, *d->ds, {});
+    detail::applyView(d->scene, view, d->exaggeration);
+    d->window->Render();
+    return grabImage(d->window);
+}
+
 namespace {
 
 vtkSmartPointer<vtkImageData> toVtk(const Image& image) {

@@ -35,7 +35,7 @@ bool drawViewPanel(ViewerState& s, render::Viewport& viewport) {
         changed = true;
     }
     float g = static_cast<float>(s.options.groundOpacity);
-    if (ImGui::SliderFloat(tr(s, "Maaiveld dekking (x-ray)", "Ground opacity (x-ray)"), &g, 0.0f,
+    if (ImGui::SliderFloat(tr(s, "Maaiveld ondoorzichtig (0 = x-ray)", "Ground opacity (0 = x-ray)"), &g, 0.0f,
                            1.0f)) {
         s.options.groundOpacity = g;
         viewport.setGroundOpacity(g);
@@ -167,7 +167,8 @@ void drawSelectionPanel(ViewerState& s) {
     ImGui::Begin(tr(s, "Selectie", "Selection"));
     if (s.selectedFeature < 0 ||
         s.selectedFeature >= static_cast<long>(s.dataset.features.size())) {
-        ImGui::TextUnformatted(tr(s, "Klik op een object.", "Click an object."));
+        ImGui::TextUnformatted(tr(s, "Rechtsklik op een object (Shift + rechtsklik: meetpunt).",
+                                  "Right-click an object (Shift + right-click: measuring point)."));
         ImGui::End();
         return;
     }

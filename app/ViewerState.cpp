@@ -54,7 +54,8 @@ core::Result<void> openProject(ViewerState& state, const std::string& project,
         state.clashes = std::move(*clashes);
         for (const auto& c : state.clashes.clashes)
             state.options.clashes.push_back(
-                {c.location(), std::string(clash::toCode(c.kind)), c.id});
+                {c.location(), std::string(clash::toCode(c.kind)), c.id,
+                 std::string(clash::toCode(c.certainty))});
     }
     return {};
 }

@@ -123,7 +123,7 @@ TEST(SceneRenderer, ClashHighlightAppearsAtTheReportedLocation) {
     auto ds = cableScene();
     auto o = topView();
     // A hard-clash marker half way between the cables (centre of the view), where nothing was.
-    o.clashes.push_back({{X0, Y0 + 5, 4}, "hard", "C1"});
+    o.clashes.push_back({{X0, Y0 + 5, 4}, "hard", "C1", "certain"});
     auto without = render::renderImage(ds, model::GroundLevel(), topView());
     auto with = render::renderImage(ds, model::GroundLevel(), o);
     ASSERT_TRUE(without && with);
@@ -639,4 +639,79 @@ TEST(SceneRenderer, TheClashViewCentresTheClashAsTheViewerFliesToIt) {
                   " --clashes c.csv --clash NOPE --screenshot x.png");
     EXPECT_EQ(r.exitCode, 1);
     EXPECT_NE(r.output.find("no clash 'NOPE'"), std::string::npos);
+}
+
+TEST(SceneRenderer, ClashMarkersShowThroughAnOpaqueGroundAtAScreenSizeOfTheirOwn) {
+    REQUIRE_DISPLAY();
+    auto ds = cableScene();
+    auto o = topView();
+    o.groundOpacity = 1;  // the cables lie 1 m below this ground: hidden
+    const model::GroundLevel ground(5.0);
+    auto red = [](render::Rgb c) { return c.r > 200 && c.g < 60 && c.b < 60; };
+    auto count = [&](const render::Image& img) {
+        int n = 0;
+        for (int y = 0; y < img.height; ++y)
+            for (int x = 0; x < img.width; ++x) n += red(img.at(x, y));
+        return n;
+    };
+    auto without = render::renderImage(ds, ground, o);
+    o.clashes.push_back({{X0, Y0 + 5, 4}, "hard", "C1", "certain"});
+    auto with = render::renderImage(ds, ground, o);
+    ASSERT_TRUE(without && with);
+    EXPECT_EQ(count(*without), 0);
+    const int near = count(*with);
+    EXPECT_GT(near, 40);  // an 11 px disc, under the opaque ground
+    EXPECT_TRUE(red(with->at(o.width / 2, o.height / 2)));
+    // From four times as far: the same size on screen.
+    render::WorldCamera far;
+    far.focalPoint = {X0, Y0 + 5, 4};
+    far.position = {X0, Y0 + 5, 4 + 400};
+    far.viewUp = {0, 1, 0};
+    o.camera = far;
+    auto fromFar = render::renderImage(ds, ground, o);
+    ASSERT_TRUE(fromFar);
+    EXPECT_NEAR(count(*fromFar), near, near / 4);
+    // A possible clash is paler than a certain one of the same kind.
+    auto certain = render::clashMarkerColour({{}, "hard", "", "certain"});
+    auto possible = render::clashMarkerColour({{}, "hard", "", "possible"});
+    EXPECT_EQ(certain.r, 255);
+    EXPECT_GT(possible.g, certain.g + 100);
+}
+
+TEST(SceneRenderer, TheTopViewIsAMapWellsStandStraight) {
+    REQUIRE_DISPLAY();
+    // A 50 m deep well at the side of the view: in perspective its shaft would lean outward and
+    // smear over many pixels; the orthographic top view shows its top only.
+    auto ds = cableScene();
+    model::Dataset::Meta m;
+    m.id = "WKO-1";
+    m.theme = "wko";
+    m.type = model::ObjectType::Well;
+    model::VerticalBody b;
+    b.center = {X0 + 15, Y0 + 5};
+    b.topZ = 4;
+    b.bottomZ = -46;
+    b.radiusM = 0.6f;
+    ds.addBody(m, b);
+    auto o = topView();
+    o.groundOpacity = 0;
+    auto img = render::renderImage(ds, model::GroundLevel(), o);
+    ASSERT_TRUE(img);
+    // The well's top, lit: a light steel blue (the water main is pure blue, the background grey).
+    auto wko = [](render::Rgb c) { return c.b > 150 && c.g > 100 && c.b > c.r + 30; };
+    int n = 0, row = -1;
+    for (int y = 0; y < img->height; ++y)
+        for (int x = 0; x < img->width; ++x)
+            if (wko(img->at(x, y))) ++n, row = y;
+    ASSERT_GT(n, 3);
+    // Everything that is not background around that row: the top, and a leaning shaft if any.
+    const auto bg = img->at(2, 2);
+    int xlo = img->width, xhi = -1;
+    for (int y = std::max(0, row - 6); y < std::min(img->height, row + 6); ++y)
+        for (int x = 0; x < img->width; ++x) {
+            const auto c = img->at(x, y);
+            if (std::abs(c.r - bg.r) + std::abs(c.g - bg.g) + std::abs(c.b - bg.b) > 60)
+                xlo = std::min(xlo, x), xhi = std::max(xhi, x);
+        }
+    EXPECT_LT(xhi - xlo, 15) << "the shaft leans: the top view is not orthographic";
 }

@@ -12,7 +12,8 @@ ReportPictures reportPictures(const model::Dataset& ds, const model::GroundLevel
     options.height = height;
     options.showLegend = true;
     for (const auto& c : report.clashes)
-        options.clashes.push_back({c.location(), std::string(clash::toCode(c.kind)), c.id});
+        options.clashes.push_back({c.location(), std::string(clash::toCode(c.kind)), c.id,
+                                   std::string(clash::toCode(c.certainty))});
     auto renderer = render::SnapshotRenderer::create(ds, ground, options);
     if (!renderer) {
         out.problem = renderer.error().toString();

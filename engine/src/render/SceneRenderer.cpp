@@ -33,6 +33,15 @@ Rgb featureColour(const model::Dataset& ds, const model::Feature& f, const Rende
     return themeColour(ds.str(f.theme));
 }
 
+Rgb clashMarkerColour(const ClashMarker& m) {
+    const Rgb c = clashColour(m.kind);
+    const double white = m.certainty == "possible" ? 0.5 : m.certainty == "likely" ? 0.2 : 0.0;
+    auto mix = [&](std::uint8_t v) {
+        return static_cast<std::uint8_t>(v + (255 - v) * white + 0.5);
+    };
+    return {mix(c.r), mix(c.g), mix(c.b)};
+}
+
 bool displayAvailable() {
     const char* d = std::getenv("DISPLAY");
     return d && *d;

@@ -28,7 +28,11 @@ struct ClashMarker {
     core::Vec3 position;  // RD/NAP
     std::string kind;     // hard, clearance, ...
     std::string label;
+    std::string certainty;  // certain, likely, possible or "" (clash::toCode)
 };
+
+// A clash marker's colour: the kind's, paler the less sure the clash is (possible: half white).
+Rgb clashMarkerColour(const ClashMarker& marker);
 
 // A camera in RD/NAP (no exaggeration): where it stands, what it looks at, which way is up.
 // parallelScaleM > 0: an orthographic view showing twice that many metres top to bottom.
@@ -161,6 +165,8 @@ class Viewport {
     unsigned render();  // returns the GL texture holding the image
     void orbit(double dxDeg, double dyDeg);
     void zoom(double factor);
+    // Metres a pixel covers at the focal point (the orthographic scale in the top view).
+    double metresPerPixel() const;
     void pan(double dxPx, double dyPx);
     void setView(const std::string& view);
     void setGroundOpacity(double opacity);

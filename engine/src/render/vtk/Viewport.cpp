@@ -72,7 +72,7 @@ void Viewport::initializeFromCurrentContext() {
     // Depth peeling of the translucent volumes needs alpha planes and no multisampling.
     d->window->SetAlphaBitPlanes(1);
     d->window->SetMultiSamples(0);
-    d->window->AddRenderer(d->scene.renderer);
+    detail::attach(d->window, d->scene);
     d->window->SetSize(d->width, d->height);
     d->window->InitializeFromCurrentContext();
 }
@@ -99,8 +99,20 @@ void Viewport::orbit(double dx, double dy) {
 }
 
 void Viewport::zoom(double factor) {
-    d->scene.renderer->GetActiveCamera()->Dolly(factor);
+    vtkCamera* cam = d->scene.renderer->GetActiveCamera();
+    if (cam->GetParallelProjection())
+        cam->Zoom(factor);  // orthographic (the top view): the scale, not the distance
+    else
+        cam->Dolly(factor);
     detail::resetClippingRange(d->scene.renderer);
+}
+
+double Viewport::metresPerPixel() const {
+    vtkCamera* cam = d->scene.renderer->GetActiveCamera();
+    const double visible = cam->GetParallelProjection()
+                               ? 2.0 * cam->GetParallelScale()
+                               : 2.0 * cam->GetDistance() * std::tan(cam->GetViewAngle() * M_PI / 360.0);
+    return visible / std::max(1, d->height);
 }
 
 void Viewport::pan(double dxPx, double dyPx) {
@@ -113,8 +125,7 @@ void Viewport::pan(double dxPx, double dyPx) {
     cam->GetDirectionOfProjection(dir);
     double right[3] = {dir[1] * up[2] - dir[2] * up[1], dir[2] * up[0] - dir[0] * up[2],
                        dir[0] * up[1] - dir[1] * up[0]};
-    double scale = 2.0 * cam->GetDistance() * std::tan(cam->GetViewAngle() * M_PI / 360.0) /
-                   std::max(1, d->height);
+    const double scale = metresPerPixel();
     for (int i = 0; i < 3; ++i) {
         double delta = (-dxPx * right[i] + dyPx * up[i]) * scale;
         pos[i] += delta;
@@ -182,20 +193,21 @@ void Viewport::setHighlight(const RenderOptions::Highlight& highlight) {
 
 void Viewport::rebuild(const RenderOptions& options) {
     auto cam = camera();
-    d->window->RemoveRenderer(d->scene.renderer);
+    detail::detach(d->window, d->scene);
     d->options = options;
     const bool moving = d->scene.moving;
     const double coarsening = d->scene.movingCoarsening;
     d->scene = detail::buildScene(*d->ds, *d->ground, options, &d->scene);
     d->scene.movingCoarsening = coarsening;
     detail::setMoving(d->scene, moving);
-    d->window->AddRenderer(d->scene.renderer);
+    detail::attach(d->window, d->scene);
     setCamera(cam);
 }
 
 void Viewport::flyTo(core::Vec3 target, double distanceM) {
     const core::Vec3 t = d->toLocal(target);
     vtkCamera* cam = d->scene.renderer->GetActiveCamera();
+    cam->ParallelProjectionOff();  // a close-up, also from the (orthographic) top view
     cam->SetFocalPoint(t.x, t.y, t.z);
     cam->SetPosition(t.x - 0.5 * distanceM, t.y - 0.8 * distanceM, t.z + 0.6 * distanceM);
     cam->SetViewUp(0, 0, 1);

@@ -60,6 +60,7 @@ constexpr double kGroundwaterOpacity = 0.3;
 // what they cost: 18 000 markers at 8 px take ~15 ms a frame on llvmpipe, at 3 px ~3 ms).
 constexpr double kMarkerPixels = 8;
 constexpr double kMovingMarkerPixels = 3;
+constexpr double kClashPixels = 11, kMovingClashPixels = 5;  // clash markers, on screen
 
 // Tubes for the linear networks of one provenance class.
 vtkSmartPointer<vtkPolyData> networks(const model::Dataset& ds, core::Vec3 o, bool assumed,
@@ -298,9 +299,18 @@ VtkScene buildScene(const model::Dataset& ds, const model::GroundLevel& ground,
         update->bodies = s.bodyLods;
         s.renderer->AddObserver(vtkCommand::StartEvent, update);
     }
-    for (const auto& m : options.clashes) {
-        core::Vec3 p = m.position - o;
-        markers.cylinder(p.xy(), 0.35, p.z - 0.35, p.z + 0.35, clashColour(m.kind), -1, 12);
+    // Clash markers: points a fixed number of pixels across in the overlay layer, so they show
+    // at any distance and through the ground and other objects (50 000 cost one vertex each).
+    s.overlay = vtkSmartPointer<vtkRenderer>::New();
+    s.overlay->SetLayer(1);
+    s.overlay->SetActiveCamera(s.renderer->GetActiveCamera());
+    s.overlay->InteractiveOff();
+    if (!options.clashes.empty()) {
+        PointBuilder points;
+        for (const auto& m : options.clashes) points.point(m.position - o, clashMarkerColour(m), -1);
+        s.clashActor = points.actor(kClashPixels);
+        s.clashActor->PickableOff();
+        s.overlay->AddActor(s.clashActor);
     }
     if (options.showObservations) {
         // Screen-sized points on the pipe wall in the class colour: visible at any distance, one
@@ -441,6 +451,9 @@ void setMoving(VtkScene& s, bool moving) {
     if (s.observationActor)
         s.observationActor->GetProperty()->SetPointSize(
             static_cast<float>(moving ? kMovingMarkerPixels : kMarkerPixels));
+    if (s.clashActor)
+        s.clashActor->GetProperty()->SetPointSize(
+            static_cast<float>(moving ? kMovingClashPixels : kClashPixels));
     s.renderer->SetUseDepthPeeling(!moving);
     if (moving) {
         // Plain blending in actor order, depth test on and depth writes off for translucency.
@@ -463,6 +476,18 @@ void setMovingCoarsening(VtkScene& s, double coarsening) {
 void applyExaggeration(VtkScene& s, double e) {
     s.exaggeration = e;
     for (auto& a : s.actors) a->SetScale(1, 1, e);
+    if (s.clashActor) s.clashActor->SetScale(1, 1, e);
+}
+
+void attach(vtkRenderWindow* window, VtkScene& scene) {
+    window->SetNumberOfLayers(2);
+    window->AddRenderer(scene.renderer);
+    if (scene.overlay) window->AddRenderer(scene.overlay);
+}
+
+void detach(vtkRenderWindow* window, VtkScene& scene) {
+    window->RemoveRenderer(scene.renderer);
+    if (scene.overlay) window->RemoveRenderer(scene.overlay);
 }
 
 void setHighlight(VtkScene& s, const model::Dataset& ds, const RenderOptions::Highlight& h) {
@@ -535,12 +560,17 @@ void applyView(VtkScene& s, const std::string& view, double e) {
         cam->SetViewUp(0, 0, 1);
     }
     cam->SetViewAngle(35);
+    // The top view is orthographic, as a map: wells and stems stand straight, scales hold.
+    cam->SetParallelProjection(view == "top");
     if (view != "street" && !s.bounds.empty()) {
         // Fit the networks (wells reach 100 m down; frame the top 10 m) keeping the direction.
         double zlo = std::max(s.bounds.lo.z, s.bounds.hi.z - 10) * e, zhi = s.bounds.hi.z * e;
         double bb[6] = {s.bounds.lo.x, s.bounds.hi.x, s.bounds.lo.y, s.bounds.hi.y, zlo, zhi};
         s.renderer->ResetCamera(bb);
-        cam->Dolly(view == "top" ? 1.3 : 1.7);
+        if (view == "top")
+            cam->Zoom(1.3);  // an orthographic camera zooms by its scale
+        else
+            cam->Dolly(1.7);
     }
     resetClippingRange(s.renderer);
 }
@@ -572,7 +602,7 @@ vtkSmartPointer<vtkRenderWindow> renderOffscreen(VtkScene& scene, int width, int
     window->SetSize(width, height);
     window->SetMultiSamples(0);
     window->SetAlphaBitPlanes(1);
-    window->AddRenderer(scene.renderer);
+    attach(window, scene);
     window->Render();
     return window;
 }

@@ -38,6 +38,10 @@ struct VtkScene {
     // picked by their distance on screen.
     std::vector<std::pair<core::Vec3, long>> observationMarkers;
     vtkSmartPointer<vtkActor> observationActor;
+    // Layer 1 over the scene, sharing its camera: what must show through everything (the clash
+    // markers, through an opaque ground too).
+    vtkSmartPointer<vtkRenderer> overlay;
+    vtkSmartPointer<vtkActor> clashActor;
     core::Bounds3 bounds;           // local coordinates
 };
 
@@ -61,6 +65,9 @@ void setMoving(VtkScene& scene, bool moving);
 void setMovingCoarsening(VtkScene& scene, double coarsening);
 // The see-through lens in the ground (window pixels from the bottom-left; radius 0: off).
 void setLens(VtkScene& scene, core::Vec2 centerPx, double radiusPx);
+// Puts the scene's renderers (the scene and its overlay) into a window, or takes them out.
+void attach(vtkRenderWindow* window, VtkScene& scene);
+void detach(vtkRenderWindow* window, VtkScene& scene);
 // An offscreen render window (X/GLX under Xvfb) showing the scene, rendered once.
 vtkSmartPointer<vtkRenderWindow> renderOffscreen(VtkScene& scene, int width, int height);
 

@@ -24,6 +24,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_map>
 #include <map>
 
 #include <bodemzicht/geom/Decompose.h>
@@ -61,6 +62,14 @@ constexpr double kGroundwaterOpacity = 0.3;
 constexpr double kMarkerPixels = 8;
 constexpr double kMovingMarkerPixels = 3;
 constexpr double kClashPixels = 11, kMovingClashPixels = 5;  // clash markers, on screen
+constexpr double kClashCells[] = {0, 0.5, 2, 8, 32, 128};    // their levels of detail (m)
+
+// Which of two clashes a merged marker shows: the more severe kind, then the surer.
+int markerRank(const ClashMarker& m) {
+    const int kind = m.kind == "hard" ? 0 : m.kind == "clearance" ? 1 : m.kind == "constraint" ? 2 : m.kind == "possible" ? 3 : 4;
+    const int sure = m.certainty == "certain" ? 0 : m.certainty == "likely" ? 1 : 2;
+    return kind * 3 + sure;
+}
 
 // Tubes for the linear networks of one provenance class.
 vtkSmartPointer<vtkPolyData> networks(const model::Dataset& ds, core::Vec3 o, bool assumed,
@@ -182,6 +191,30 @@ void resetClippingRange(vtkRenderer* renderer) {
 }
 
 namespace {
+
+// Chooses the clash markers' level for the camera of every frame: the coarsest whose cells are
+// under half a marker on screen at the focal point.
+class ClashMarkerLod : public vtkCommand {
+  public:
+    static ClashMarkerLod* New() { return new ClashMarkerLod; }
+    std::shared_ptr<ClashMarkerLevels> markers;
+    void Execute(vtkObject* caller, unsigned long, void*) override {
+        auto* renderer = static_cast<vtkRenderer*>(caller);
+        vtkCamera* cam = renderer->GetActiveCamera();
+        const int* size = renderer->GetSize();
+        const double visible = cam->GetParallelProjection()
+                                   ? 2.0 * cam->GetParallelScale()
+                                   : 2.0 * cam->GetDistance() * std::tan(cam->GetViewAngle() * M_PI / 360.0);
+        const double metresPerPixel = visible / std::max(1, size[1]);
+        const double pixels = markers->moving ? kMovingClashPixels : kClashPixels;
+        const double allowed = metresPerPixel * pixels / 2;
+        std::size_t chosen = 0;
+        for (std::size_t i = 0; i < markers->levels.size(); ++i)
+            if (markers->levels[i].first <= allowed) chosen = i;
+        for (std::size_t i = 0; i < markers->levels.size(); ++i)
+            markers->levels[i].second->SetVisibility(i == chosen);
+    }
+};
 
 // Chooses the networks' detail for the camera of every frame.
 class LodUpdate : public vtkCommand {
@@ -306,11 +339,33 @@ VtkScene buildScene(const model::Dataset& ds, const model::GroundLevel& ground,
     s.overlay->SetActiveCamera(s.renderer->GetActiveCamera());
     s.overlay->InteractiveOff();
     if (!options.clashes.empty()) {
-        PointBuilder points;
-        for (const auto& m : options.clashes) points.point(m.position - o, clashMarkerColour(m), -1);
-        s.clashActor = points.actor(kClashPixels);
-        s.clashActor->PickableOff();
-        s.overlay->AddActor(s.clashActor);
+        s.clashMarkers = std::make_shared<ClashMarkerLevels>();
+        // Levels of detail: markers closer than half a marker on screen look like one, and
+        // llvmpipe pays per point (70 000 cost ~35 ms a frame): per level, one marker per grid
+        // cell, the most severe and most certain of the cell's clashes.
+        for (double cell : kClashCells) {
+            PointBuilder points;
+            if (cell == 0) {
+                for (const auto& m : options.clashes) points.point(m.position - o, clashMarkerColour(m), -1);
+            } else {
+                std::unordered_map<std::uint64_t, const ClashMarker*> best;
+                for (const auto& m : options.clashes) {
+                    const auto key = (static_cast<std::uint64_t>(std::floor(m.position.x / cell) + (1 << 30)) << 32) |
+                                     static_cast<std::uint32_t>(std::floor(m.position.y / cell) + (1 << 30));
+                    auto [it, fresh] = best.emplace(key, &m);
+                    if (!fresh && markerRank(m) < markerRank(*it->second)) it->second = &m;
+                }
+                for (const auto& [_, m] : best) points.point(m->position - o, clashMarkerColour(*m), -1);
+            }
+            auto actor = points.actor(kClashPixels);
+            actor->PickableOff();
+            actor->SetVisibility(cell == 0);
+            s.overlay->AddActor(actor);
+            s.clashMarkers->levels.push_back({cell, actor});
+        }
+        vtkNew<ClashMarkerLod> lod;
+        lod->markers = s.clashMarkers;
+        s.renderer->AddObserver(vtkCommand::StartEvent, lod);
     }
     if (options.showObservations) {
         // Screen-sized points on the pipe wall in the class colour: visible at any distance, one
@@ -451,9 +506,12 @@ void setMoving(VtkScene& s, bool moving) {
     if (s.observationActor)
         s.observationActor->GetProperty()->SetPointSize(
             static_cast<float>(moving ? kMovingMarkerPixels : kMarkerPixels));
-    if (s.clashActor)
-        s.clashActor->GetProperty()->SetPointSize(
-            static_cast<float>(moving ? kMovingClashPixels : kClashPixels));
+    if (s.clashMarkers) {
+        s.clashMarkers->moving = moving;
+        for (auto& [_, a] : s.clashMarkers->levels)
+            a->GetProperty()->SetPointSize(
+                static_cast<float>(moving ? kMovingClashPixels : kClashPixels));
+    }
     s.renderer->SetUseDepthPeeling(!moving);
     if (moving) {
         // Plain blending in actor order, depth test on and depth writes off for translucency.
@@ -476,7 +534,8 @@ void setMovingCoarsening(VtkScene& s, double coarsening) {
 void applyExaggeration(VtkScene& s, double e) {
     s.exaggeration = e;
     for (auto& a : s.actors) a->SetScale(1, 1, e);
-    if (s.clashActor) s.clashActor->SetScale(1, 1, e);
+    if (s.clashMarkers)
+        for (auto& [_, a] : s.clashMarkers->levels) a->SetScale(1, 1, e);
 }
 
 void attach(vtkRenderWindow* window, VtkScene& scene) {

@@ -14,6 +14,11 @@
 
 namespace bz::render::detail {
 
+struct ClashMarkerLevels {
+    std::vector<std::pair<double, vtkSmartPointer<vtkActor>>> levels;  // grid cell (m, 0: all)
+    bool moving = false;
+};
+
 struct VtkScene {
     vtkSmartPointer<vtkRenderer> renderer;
     std::vector<vtkSmartPointer<vtkActor>> actors;  // all, for exaggeration
@@ -41,7 +46,8 @@ struct VtkScene {
     // Layer 1 over the scene, sharing its camera: what must show through everything (the clash
     // markers, through an opaque ground too).
     vtkSmartPointer<vtkRenderer> overlay;
-    vtkSmartPointer<vtkActor> clashActor;
+    // Clash markers per level of detail, one shown a frame (shared with the frame observer).
+    std::shared_ptr<struct ClashMarkerLevels> clashMarkers;
     core::Bounds3 bounds;           // local coordinates
 };
 

@@ -9,6 +9,8 @@
 #include <map>
 
 #include "SewerPanel.h"
+
+#include <bodemzicht/clash/ReviewStore.h>
 #include "ViewInput.h"
 
 namespace bz::app {
@@ -314,10 +316,47 @@ std::string certaintyLabel(const ViewerState& s, const clash::Clash& c) {
     return buf;
 }
 
+namespace {
+
+// The selected clash's review: its rule and numbers, then status and note, stored in the project
+// as `bodem review` does.
+void drawReview(ViewerState& s) {
+    if (s.selectedClash < 0 || s.selectedClash >= static_cast<int>(s.clashes.clashes.size())) return;
+    auto& c = s.clashes.clashes[static_cast<std::size_t>(s.selectedClash)];
+    ImGui::SameLine();
+    ImGui::Text("| %s: %s, %s %.2f m, %s %.2f m, %s %s%s", c.id.c_str(),
+                std::string(s.dutch ? clash::dutchName(c.kind) : clash::toCode(c.kind)).c_str(),
+                tr(s, "afstand", "distance"), c.distanceM, tr(s, "vereist", "required"), c.requiredM,
+                tr(s, "regel", "rule"), c.rule.c_str(),
+                c.assumed.empty() ? "" : (std::string(tr(s, ", aangenomen: ", ", assumed: ")) + c.assumed).c_str());
+    static const clash::ClashStatus kStatuses[] = {clash::ClashStatus::Active, clash::ClashStatus::Approved,
+                                                   clash::ClashStatus::Resolved};
+    bool first = true;
+    for (auto st : kStatuses) {
+        if (!first) ImGui::SameLine();
+        first = false;
+        const std::string name(s.dutch ? clash::dutchName(st) : clash::toCode(st));
+        if (ImGui::RadioButton(name.c_str(), s.reviewStatus == st)) s.reviewStatus = st;
+    }
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(200);
+    ImGui::InputText(tr(s, "notitie", "note"), s.reviewNote, sizeof s.reviewNote);
+    ImGui::SameLine();
+    if (ImGui::Button(tr(s, "Beoordeling opslaan", "Save review")) && !s.projectPath.empty()) {
+        auto ok = clash::setReviewStatus(s.projectPath, c.id, s.reviewStatus, s.reviewNote);
+        if (ok) c.status = s.reviewStatus;
+        s.reviewProblem = ok ? "" : ok.error().toString();
+    }
+    if (!s.reviewProblem.empty()) ImGui::TextWrapped("%s", s.reviewProblem.c_str());
+}
+
+}  // namespace
+
 bool drawClashPanel(ViewerState& s, render::Viewport& viewport) {
     bool changed = false;
     ImGui::Begin(tr(s, "Conflicten", "Clashes"));
     ImGui::Text("%zu", s.clashes.clashes.size());
+    drawReview(s);
     // Only the visible rows are laid out: reports of tens of thousands of clashes scroll freely.
     ImGuiListClipper rows;
     rows.Begin(static_cast<int>(s.clashes.clashes.size()));
@@ -326,8 +365,9 @@ bool drawClashPanel(ViewerState& s, render::Viewport& viewport) {
             const auto& c = s.clashes.clashes[static_cast<std::size_t>(i)];
             char label[256];
             std::snprintf(label, sizeof label, "%s %s %s [%s]  %s / %s  %.2f m  (%s / %s)",
-                          c.id.c_str(), std::string(clash::toCode(c.kind)).c_str(),
-                          std::string(clash::toCode(c.status)).c_str(),
+                          c.id.c_str(),
+                          std::string(s.dutch ? clash::dutchName(c.kind) : clash::toCode(c.kind)).c_str(),
+                          std::string(s.dutch ? clash::dutchName(c.status) : clash::toCode(c.status)).c_str(),
                           certaintyLabel(s, c).c_str(), c.aId.c_str(), c.bId.c_str(), c.distanceM,
                           c.aOwner.empty() ? "?" : c.aOwner.c_str(),
                           c.bOwner.empty() ? "?" : c.bOwner.c_str());

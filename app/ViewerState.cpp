@@ -85,6 +85,9 @@ void selectClash(ViewerState& s, render::Viewport& viewport, int index) {
     if (index < 0 || index >= static_cast<int>(s.clashes.clashes.size())) return;
     const auto& c = s.clashes.clashes[static_cast<std::size_t>(index)];
     s.selectedClash = index;
+    s.reviewStatus = c.status == clash::ClashStatus::New ? clash::ClashStatus::Active : c.status;
+    s.reviewNote[0] = '\0';
+    s.reviewProblem.clear();
     s.options.highlight = clashHighlight(s, c);
     viewport.setHighlight(s.options.highlight);
     // The view of clash::clashView, as `bodemzicht --clash ID` and the BCF viewpoints show it.

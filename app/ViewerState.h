@@ -32,6 +32,10 @@ struct ViewerState {
     long selectedFeature = -1;
     int selectedClash = -1;
     long selectedObservation = -1;  // index into dataset.observations
+    // The review being edited for the selected clash, and why storing it failed.
+    clash::ClashStatus reviewStatus = clash::ClashStatus::Approved;
+    char reviewNote[256] = "";
+    std::string reviewProblem;
     // The longitudinal profile shown (sewer pipe ids along the route), and why it is not.
     std::vector<std::string> profileRoute;
     std::optional<sewer::LongitudinalProfile> profile;

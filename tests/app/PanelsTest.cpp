@@ -242,3 +242,43 @@ TEST(Panels, SewerPanelsColourByConditionFilterObservationsAndDrawTheProfile) {
     ASSERT_NE(sewerPanel, nullptr);
     EXPECT_NE(ImGui::FindWindowByName("Lengteprofiel"), nullptr);
 }
+
+#include <bodemzicht/clash/ReviewStore.h>
+#include <bodemzicht/sample/SampleDistrict.h>
+
+#include "../TestSupport.h"
+
+TEST(Panels, AClashIsReviewedFromTheListAndTheReviewIsStoredInTheProject) {
+    REQUIRE_DISPLAY();
+    test::HiddenWindow hidden;
+    ASSERT_NE(hidden.window, nullptr);
+    test::ScratchDir dir("review");
+    auto project = sample::writeSampleDistrict(dir.path().string(), {});
+    ASSERT_TRUE(project);
+    auto r = test::run(std::string(BODEMZICHT_BINARY_DIR) + "/tools/bodem clash " + *project);
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    app::ViewerState s;
+    ASSERT_TRUE(app::openProject(s, *project, ""));
+    ASSERT_FALSE(s.clashes.clashes.empty());
+    s.options.width = 320;
+    s.options.height = 240;
+    auto view = test::viewportFor(s);
+    Ui ui(1600, 900);
+    ui.frame(s, *view);
+    app::selectClash(s, *view, 0);
+    ui.frame(s, *view);
+    // Dutch names in the Dutch interface: the review's status buttons.
+    ASSERT_TRUE(Ui::press("Conflicten", "geaccepteerd"));
+    ui.frame(s, *view);
+    EXPECT_EQ(s.reviewStatus, clash::ClashStatus::Approved);
+    std::snprintf(s.reviewNote, sizeof s.reviewNote, "%s", "proefsleuf gegraven, ligt dieper");
+    ASSERT_TRUE(Ui::press("Conflicten", "Beoordeling opslaan"));
+    ui.frame(s, *view);
+    EXPECT_EQ(s.reviewProblem, "");
+    EXPECT_EQ(s.clashes.clashes[0].status, clash::ClashStatus::Approved);
+    auto stored = clash::readReviews(*project);
+    ASSERT_TRUE(stored) << stored.error().toString();
+    const auto& rec = stored->at(s.clashes.clashes[0].id);
+    EXPECT_EQ(rec.status, clash::ClashStatus::Approved);
+    EXPECT_EQ(rec.note, "proefsleuf gegraven, ligt dieper");
+}

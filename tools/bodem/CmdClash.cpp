@@ -31,6 +31,7 @@ double ms(Clock::time_point t) {
 Runner registerClash(CLI::App& app) {
     struct Args {
         std::vector<std::string> sources;
+        std::size_t pictures = 100;
         std::string rules, out, geojson, bcf, html, groundRaster, ghgRaster, crs, format;
         std::vector<std::string> options;
         double clearance = NAN, groundLevel = NAN;
@@ -58,6 +59,9 @@ Runner registerClash(CLI::App& app) {
     cmd->add_option("--bcf", a->bcf,
                     "BCF 2.1 file for BIM issue tools: a topic per clash group with its viewpoint, "
                     "both objects and a snapshot (needs a display: xvfb-run on servers)");
+    cmd->add_option("--pictures", a->pictures,
+                    "With --bcf/--html: pictures for at most this many clash groups, the most severe "
+                    "first (default 100; a picture takes about a second)");
     cmd->add_option("--html", a->html,
                     "HTML report in this folder (index.html and pictures): an overview, per owner "
                     "the clashes to discuss with a picture per group, the rules applied");
@@ -190,7 +194,7 @@ Runner registerClash(CLI::App& app) {
         // Pictures for the reports to send: one offscreen scene for all of them.
         ReportPictures pictures;
         if (!a->bcf.empty() || !a->html.empty()) {
-            pictures = reportPictures(ds, groundLevel, report, 1024, 768);
+            pictures = reportPictures(ds, groundLevel, report, 1024, 768, a->pictures);
             if (!pictures.problem.empty())
                 std::fprintf(stderr, "bodem clash: reports without pictures: %s\n",
                              pictures.problem.c_str());

@@ -2,10 +2,36 @@
 
 #include <bodemzicht/render/SceneRenderer.h>
 
+#include <algorithm>
+#include <map>
+#include <tuple>
+
 namespace bz::tools {
 
+std::set<std::string> mostSevereGroups(const clash::ClashReport& report, std::size_t limit) {
+    struct Weight {
+        std::size_t hard = 0, certain = 0, size = 0;
+    };
+    std::map<std::string, Weight> groups;
+    for (const auto& c : report.clashes) {
+        auto& w = groups[c.groupId.empty() ? c.id : c.groupId];
+        w.hard += c.kind == clash::ClashKind::Hard;
+        w.certain += c.certainty == clash::Certainty::Certain;
+        ++w.size;
+    }
+    std::vector<std::pair<std::string, Weight>> order(groups.begin(), groups.end());
+    std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.second.hard, a.second.certain, a.second.size) >
+               std::tie(b.second.hard, b.second.certain, b.second.size);
+    });
+    std::set<std::string> out;
+    for (std::size_t i = 0; i < order.size() && i < limit; ++i) out.insert(order[i].first);
+    return out;
+}
+
 ReportPictures reportPictures(const model::Dataset& ds, const model::GroundLevel& ground,
-                              const clash::ClashReport& report, int width, int height) {
+                              const clash::ClashReport& report, int width, int height,
+                              std::size_t limit) {
     ReportPictures out;
     render::RenderOptions options;
     options.width = width;
@@ -21,9 +47,15 @@ ReportPictures reportPictures(const model::Dataset& ds, const model::GroundLevel
     }
     std::shared_ptr<render::SnapshotRenderer> shared(std::move(*renderer));
     out.keepAlive = shared;
-    out.snapshots = [shared](const clash::ClashView& view,
-                             const std::vector<const clash::Clash*>& group)
+    auto allowed = std::make_shared<std::set<std::string>>(mostSevereGroups(report, limit));
+    auto cache = std::make_shared<std::map<std::string, std::optional<std::vector<std::uint8_t>>>>();
+    out.snapshots = [shared, allowed, cache](const clash::ClashView& view,
+                                             const std::vector<const clash::Clash*>& group)
         -> std::optional<std::vector<std::uint8_t>> {
+        const auto& head = *group.front();
+        const std::string id = head.groupId.empty() ? head.id : head.groupId;
+        if (!allowed->count(id)) return std::nullopt;
+        if (auto it = cache->find(id); it != cache->end()) return it->second;
         render::WorldCamera cam{view.position, view.focalPoint, view.viewUp, view.fieldOfViewDeg, 0};
         render::RenderOptions::Highlight h;
         const auto& first = *group.front();
@@ -32,8 +64,9 @@ ReportPictures reportPictures(const model::Dataset& ds, const model::GroundLevel
         h.requiredM = first.requiredM;
         h.kind = std::string(clash::toCode(first.kind));
         auto png = render::encodePng(shared->render(cam, h));
-        if (!png) return std::nullopt;
-        return std::move(*png);
+        auto& slot = (*cache)[id];
+        if (png) slot = std::move(*png);
+        return slot;
     };
     out.overview = [shared]() -> std::optional<std::vector<std::uint8_t>> {
         auto png = render::encodePng(shared->render("top"));

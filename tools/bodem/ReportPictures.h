@@ -9,11 +9,15 @@
 
 #include <functional>
 #include <memory>
+#include <set>
 #include <string>
 
 namespace bz::tools {
 
 struct ReportPictures {
+    // A group's picture (once: the BCF and the HTML report share it); the `limit` most severe
+    // groups get one (most hard clashes, then most certain ones, then the largest), the others
+    // none.
     decltype(clash::BcfOptions::snapshot) snapshots;
     std::function<std::optional<std::vector<std::uint8_t>>()> overview;  // from above
     std::string problem;
@@ -21,6 +25,10 @@ struct ReportPictures {
 };
 
 ReportPictures reportPictures(const model::Dataset& ds, const model::GroundLevel& ground,
-                              const clash::ClashReport& report, int width, int height);
+                              const clash::ClashReport& report, int width, int height,
+                              std::size_t limit);
+
+// The ids of the `limit` most severe clash groups of a report.
+std::set<std::string> mostSevereGroups(const clash::ClashReport& report, std::size_t limit);
 
 }  // namespace bz::tools

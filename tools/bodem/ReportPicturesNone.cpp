@@ -4,7 +4,7 @@
 namespace bz::tools {
 
 ReportPictures reportPictures(const model::Dataset&, const model::GroundLevel&,
-                              const clash::ClashReport&, int, int) {
+                              const clash::ClashReport&, int, int, std::size_t) {
     ReportPictures out;
     out.problem = "this build has no rendering (BODEMZICHT_FUZZ)";
     return out;

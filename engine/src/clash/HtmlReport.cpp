@@ -133,6 +133,9 @@ core::Result<HtmlSummary> writeHtmlReport(const ClashReport& report, const std::
             if (!file.empty())
                 h << "<p><img src=\"" << escapeHtml(file) << "\" alt=\"groep " << escapeHtml(g)
                   << "\"></p>\n";
+            else if (options.snapshot)
+                h << "<p class=\"note\">Geen afbeelding: alleen de ernstigste groepen krijgen er een "
+                     "(bodem clash --pictures N).</p>\n";
             h << "<table><tr><th>id</th><th>soort</th><th>zekerheid</th><th>object van "
               << escapeHtml(owner) << "</th><th>ander object</th><th>afstand (m)</th><th>vereist "
                  "(m)</th><th>over (m)</th><th>regel</th><th>aangenomen</th><th>plaats (RD, m "

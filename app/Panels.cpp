@@ -37,7 +37,7 @@ bool drawViewPanel(ViewerState& s, render::Viewport& viewport) {
         changed = true;
     }
     float g = static_cast<float>(s.options.groundOpacity);
-    if (ImGui::SliderFloat(tr(s, "Maaiveld ondoorzichtig (0 = x-ray)", "Ground opacity (0 = x-ray)"), &g, 0.0f,
+    if (ImGui::SliderFloat(tr(s, "Maaiveld (0 = x-ray)", "Ground (0 = x-ray)"), &g, 0.0f,
                            1.0f)) {
         s.options.groundOpacity = g;
         viewport.setGroundOpacity(g);

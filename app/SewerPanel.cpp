@@ -16,8 +16,8 @@ namespace bz::app {
 namespace {
 
 ImU32 imColour(sewer::Rgb c, float alpha = 1.f) {
-    return ImGui::ColorConvertFloat4ToU32(ImVec4(static_cast<float>(c.r), static_cast<float>(c.g),
-                                                 static_cast<float>(c.b), alpha));
+    return ImGui::ColorConvertFloat4ToU32(
+        ImVec4(static_cast<float>(c.r), static_cast<float>(c.g), static_cast<float>(c.b), alpha));
 }
 
 void swatch(sewer::Rgb c) {
@@ -51,15 +51,23 @@ void drawObservation(ViewerState& s) {
     const auto& o = s.dataset.observations[static_cast<std::size_t>(s.selectedObservation)];
     ImGui::Separator();
     ImGui::TextUnformatted(tr(s, "Waarneming", "Observation"));
-    if (ImGui::BeginTable("observation", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
-        row(tr(s, "code", "code"), o.code + (o.knownCode ? "" : tr(s, " (onbekend)", " (unknown)")));
-        row(tr(s, "karakterisering", "characterisation"), o.char1 + (o.char2.empty() ? "" : " " + o.char2));
-        row(tr(s, "kwantificering", "quantification"), o.quant1 + (o.quant2.empty() ? "" : " / " + o.quant2));
+    if (ImGui::BeginTable("observation", 2,
+                          ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
+        row(tr(s, "code", "code"),
+            o.code + (o.knownCode ? "" : tr(s, " (onbekend)", " (unknown)")));
+        row(tr(s, "karakterisering", "characterisation"),
+            o.char1 + (o.char2.empty() ? "" : " " + o.char2));
+        row(tr(s, "kwantificering", "quantification"),
+            o.quant1 + (o.quant2.empty() ? "" : " / " + o.quant2));
         row(tr(s, "afstand (m)", "distance (m)"), number(o.distanceM));
-        row(tr(s, "klokstand", "clock"), o.clock1 < 0 ? "" : std::to_string(o.clock1) +
-                                                                (o.clock2 < 0 ? "" : "-" + std::to_string(o.clock2)));
+        row(tr(s, "klokstand", "clock"),
+            o.clock1 < 0
+                ? ""
+                : std::to_string(o.clock1) + (o.clock2 < 0 ? "" : "-" + std::to_string(o.clock2)));
         row(tr(s, "klasse", "class"),
-            o.conditionClass ? std::string(sewer::conditionName(o.conditionClass)) + " (" + o.aspect + ")" : "");
+            o.conditionClass
+                ? std::string(sewer::conditionName(o.conditionClass)) + " (" + o.aspect + ")"
+                : "");
         row(tr(s, "opmerking", "remark"), o.remark);
         row(tr(s, "foto", "photo"), o.photo);
         row(tr(s, "video", "video"), o.video);
@@ -70,11 +78,14 @@ void drawObservation(ViewerState& s) {
 
 }  // namespace
 
-bool hasInspections(const ViewerState& s) { return !s.dataset.inspections.empty(); }
+bool hasInspections(const ViewerState& s) {
+    return !s.dataset.inspections.empty();
+}
 
 long featureOfObservation(const model::Dataset& ds, std::size_t observation) {
     for (std::size_t fi = 0; fi < ds.features.size(); ++fi)
-        for (std::uint32_t l = ds.features[fi].firstDetail; l != model::kNoDetail; l = ds.detailLinks[l].next)
+        for (std::uint32_t l = ds.features[fi].firstDetail; l != model::kNoDetail;
+             l = ds.detailLinks[l].next)
             if (ds.detailLinks[l].kind == model::DetailKind::SewerObservation &&
                 ds.detailLinks[l].index == observation)
                 return static_cast<long>(fi);
@@ -102,7 +113,8 @@ std::string nextPipeOnRoute(const ViewerState& s) {
     if (node.empty()) return "";
     for (const auto& f : s.dataset.features) {
         if (f.type != model::ObjectType::SewerPipe) continue;
-        if (std::find(s.profileRoute.begin(), s.profileRoute.end(), f.id) != s.profileRoute.end()) continue;
+        if (std::find(s.profileRoute.begin(), s.profileRoute.end(), f.id) != s.profileRoute.end())
+            continue;
         const auto* sp = s.dataset.sewerOf(f);
         if (sp && (sp->beginNode == node || sp->endNode == node)) return f.id;
     }
@@ -134,10 +146,12 @@ void drawSewerPanel(ViewerState& s) {
     swatch(sewer::conditionColour(0));
     ImGui::Text("%s: %d", tr(s, "niet geïnspecteerd", "not inspected"), perClass[0]);
     ImGui::Separator();
-    if (ImGui::Checkbox(tr(s, "Waarnemingen tonen", "Show observations"), &s.options.showObservations))
+    if (ImGui::Checkbox(tr(s, "Waarnemingen tonen", "Show observations"),
+                        &s.options.showObservations))
         s.rebuildScene = true;
     ImGui::SetNextItemWidth(120);
-    ImGui::SliderInt(tr(s, "vanaf klasse", "from class"), &s.options.observationFilter.minClass, 0, 5);
+    ImGui::SliderInt(tr(s, "vanaf klasse", "from class"), &s.options.observationFilter.minClass, 0,
+                     5);
     if (ImGui::IsItemDeactivatedAfterEdit()) s.rebuildScene = true;  // once, when let go
     ImGui::SetNextItemWidth(160);
     if (ImGui::InputText(tr(s, "codes (bv. BAB,BBA)", "codes (e.g. BAB,BBA)"), s.observationCodes,
@@ -146,9 +160,11 @@ void drawSewerPanel(ViewerState& s) {
         s.options.observationFilter.codes.clear();
         std::stringstream in(s.observationCodes);
         for (std::string code; std::getline(in, code, ',');) {
-            code.erase(std::remove_if(code.begin(), code.end(), [](unsigned char c) { return std::isspace(c); }),
+            code.erase(std::remove_if(code.begin(), code.end(),
+                                      [](unsigned char c) { return std::isspace(c); }),
                        code.end());
-            std::transform(code.begin(), code.end(), code.begin(), [](unsigned char c) { return std::toupper(c); });
+            std::transform(code.begin(), code.end(), code.begin(),
+                           [](unsigned char c) { return std::toupper(c); });
             if (!code.empty()) s.options.observationFilter.codes.insert(code);
         }
         s.rebuildScene = true;
@@ -157,11 +173,14 @@ void drawSewerPanel(ViewerState& s) {
     // The profile of a route through the selected pipe.
     ImGui::Separator();
     const bool pipeSelected =
-        s.selectedFeature >= 0 && s.selectedFeature < static_cast<long>(s.dataset.features.size()) &&
-        s.dataset.features[static_cast<std::size_t>(s.selectedFeature)].type == model::ObjectType::SewerPipe;
+        s.selectedFeature >= 0 &&
+        s.selectedFeature < static_cast<long>(s.dataset.features.size()) &&
+        s.dataset.features[static_cast<std::size_t>(s.selectedFeature)].type ==
+            model::ObjectType::SewerPipe;
     if (!pipeSelected) {
-        ImGui::TextDisabled("%s", tr(s, "Kies een rioolstreng (rechtsklik) voor het lengteprofiel.",
-                                     "Pick a sewer pipe (right-click) for its longitudinal profile."));
+        ImGui::TextDisabled("%s",
+                            tr(s, "Kies een rioolstreng (rechtsklik) voor het lengteprofiel.",
+                               "Pick a sewer pipe (right-click) for its longitudinal profile."));
     } else if (ImGui::Button(tr(s, "Lengteprofiel", "Longitudinal profile"))) {
         s.profileRoute = {s.dataset.features[static_cast<std::size_t>(s.selectedFeature)].id};
         updateProfile(s);
@@ -193,8 +212,8 @@ void drawProfilePanel(ViewerState& s) {
     ImGui::TextWrapped("%s (%.1f m)", route.c_str(), p.length);
     for (const auto& m : p.measured)
         if (m.lostStorageM3 > 0)
-            ImGui::Text("%s: %s %.2f m3", m.pipeId.c_str(), tr(s, "verloren berging", "lost storage"),
-                        m.lostStorageM3);
+            ImGui::Text("%s: %s %.2f m3", m.pipeId.c_str(),
+                        tr(s, "verloren berging", "lost storage"), m.lostStorageM3);
     if (ImGui::Button(tr(s, "Opslaan als SVG", "Save as SVG"))) {
         auto dir = std::filesystem::path(s.projectPath).parent_path();
         auto file = (dir / ("lengteprofiel-" + p.route.front() + ".svg")).string();
@@ -219,7 +238,8 @@ void drawProfilePanel(ViewerState& s) {
     for (std::size_t i = 1; i < p.ground.size(); ++i)
         dl->AddLine(at(p.ground[i - 1].chainage, p.ground[i - 1].level),
                     at(p.ground[i].chainage, p.ground[i].level), IM_COL32(140, 100, 56, 255), 2);
-    for (auto [line, col] : {std::pair{&p.ghg, IM_COL32(38, 115, 217, 255)}, {&p.glg, IM_COL32(13, 51, 153, 255)}})
+    for (auto [line, col] :
+         {std::pair{&p.ghg, IM_COL32(38, 115, 217, 255)}, {&p.glg, IM_COL32(13, 51, 153, 255)}})
         for (std::size_t i = 1; i < line->size(); i += 2)
             dl->AddLine(at((*line)[i - 1].chainage, (*line)[i - 1].level),
                         at((*line)[i].chainage, (*line)[i].level), col, 1.5f);
@@ -227,23 +247,28 @@ void drawProfilePanel(ViewerState& s) {
         const double hgt = pipe.heightM > 0 ? pipe.heightM : 0.05;
         ImVec2 quad[4] = {at(pipe.start, pipe.bobStart), at(pipe.end, pipe.bobEnd),
                           at(pipe.end, pipe.bobEnd + hgt), at(pipe.start, pipe.bobStart + hgt)};
-        dl->AddConvexPolyFilled(quad, 4, imColour(sewer::conditionColour(pipe.conditionClass), 0.8f));
+        dl->AddConvexPolyFilled(quad, 4,
+                                imColour(sewer::conditionColour(pipe.conditionClass), 0.8f));
         dl->AddPolyline(quad, 4, IM_COL32(20, 20, 20, 255), ImDrawFlags_Closed, 1.f);
     }
     for (const auto& m : p.measured)
         for (std::size_t i = 1; i < m.invert.size(); ++i) {
             dl->AddLine(at(m.invert[i - 1].chainage, m.invert[i - 1].level),
-                        at(m.invert[i].chainage, m.invert[i].level), IM_COL32(204, 0, 153, 255), 1.5f);
+                        at(m.invert[i].chainage, m.invert[i].level), IM_COL32(204, 0, 153, 255),
+                        1.5f);
             if (m.water[i].level > m.invert[i].level + 1e-4)
                 dl->AddLine(at(m.water[i].chainage, m.water[i].level),
-                            at(m.invert[i].chainage, m.invert[i].level), IM_COL32(51, 128, 255, 160), 2);
+                            at(m.invert[i].chainage, m.invert[i].level),
+                            IM_COL32(51, 128, 255, 160), 2);
         }
     for (const auto& mh : p.manholes)
         if (mh.found)
-            dl->AddRect(at(mh.chainage, mh.cover), ImVec2(at(mh.chainage, mh.bottom).x + 6, at(mh.chainage, mh.bottom).y),
+            dl->AddRect(at(mh.chainage, mh.cover),
+                        ImVec2(at(mh.chainage, mh.bottom).x + 6, at(mh.chainage, mh.bottom).y),
                         IM_COL32(90, 90, 90, 255));
     for (const auto& o : p.observations)
-        dl->AddCircleFilled(at(o.chainage, o.level), 4, imColour(sewer::conditionColour(o.conditionClass)));
+        dl->AddCircleFilled(at(o.chainage, o.level), 4,
+                            imColour(sewer::conditionColour(o.conditionClass)));
     char label[32];
     std::snprintf(label, sizeof label, "%.2f", f.z1);
     dl->AddText(ImVec2(origin.x + 2, origin.y + 4), IM_COL32(40, 40, 40, 255), label);

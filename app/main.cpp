@@ -14,6 +14,7 @@
 #include <cstdio>
 
 #include "Panels.h"
+#include "Orientation.h"
 #include "ViewInput.h"
 #include "ViewerState.h"
 
@@ -136,7 +137,10 @@ int interactive(app::ViewerState& s, double movingBudgetMs, const WindowRun& run
             app::drawPanels(s, viewport, static_cast<float>(ww), static_cast<float>(wh));
         ImGui::SetNextWindowPos(ImVec2(view3d.x, view3d.y), ImGuiCond_FirstUseEver);
         ImGui::SetNextWindowSize(ImVec2(view3d.w, view3d.h), ImGuiCond_FirstUseEver);
-        ImGui::Begin("3D");
+        // Not movable: a left drag over the view orbits the camera, it must not drag the window.
+        ImGui::Begin("3D", nullptr,
+                     ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoScrollbar |
+                         ImGuiWindowFlags_NoScrollWithMouse);
         ImVec2 size = ImGui::GetContentRegionAvail();
         viewport.resize(static_cast<int>(size.x), static_cast<int>(size.y));
         {
@@ -174,6 +178,15 @@ int interactive(app::ViewerState& s, double movingBudgetMs, const WindowRun& run
             in.shift = io.KeyShift;
             app::applyViewInput(s, viewport, in);
         }
+        // Scale bar, north arrow and what lies under the mouse (picked only while it rests).
+        std::optional<core::Vec3> underMouse;
+        if (ImGui::IsItemHovered() && !ImGui::IsAnyMouseDown() &&
+            ImGui::GetIO().MouseDelta.x == 0 && ImGui::GetIO().MouseDelta.y == 0) {
+            const ImVec2 m = ImGui::GetIO().MousePos;
+            underMouse = viewport.pickPoint(static_cast<int>(m.x - origin.x),
+                                            static_cast<int>(m.y - origin.y));
+        }
+        app::drawOrientation(s, viewport, origin, size, underMouse);
         lastMouse = ImGui::GetIO().MousePos;
         ImGui::End();
 

@@ -6,8 +6,8 @@
 #include <bodemzicht/io/SourceReader.h>
 
 #include <gdal_priv.h>
-#include <ogrsf_frmts.h>
 #include <gtest/gtest.h>
+#include <ogrsf_frmts.h>
 
 #include <cmath>
 #include <regex>
@@ -26,8 +26,8 @@ std::string almere() {
 // Counted from the text, independently of the importer: every <ZC> element.
 std::size_t countElements(const std::string& text, const std::string& name) {
     std::regex open("<" + name + "[\\s>]");
-    return static_cast<std::size_t>(
-        std::distance(std::sregex_iterator(text.begin(), text.end(), open), std::sregex_iterator()));
+    return static_cast<std::size_t>(std::distance(
+        std::sregex_iterator(text.begin(), text.end(), open), std::sregex_iterator()));
 }
 
 std::string pipeInspection(const std::string& ref, const std::string& n1, const std::string& n2,
@@ -61,9 +61,9 @@ std::string projectWithPipe(const test::ScratchDir& dir) {
     m.theme = "rioolVrijverval";
     m.source = "riool.geojson";
     m.type = model::ObjectType::SewerPipe;
-    auto fi = ds.addLinear(m, {{250000, 470000, 1.15}, {250040, 470000, 0.95}},
-                           std::vector<model::VertexDepth>(2, {model::DepthProvenance::Derived}),
-                           0.38f);
+    auto fi =
+        ds.addLinear(m, {{250000, 470000, 1.15}, {250040, 470000, 0.95}},
+                     std::vector<model::VertexDepth>(2, {model::DepthProvenance::Derived}), 0.38f);
     model::SewerProfile sp;
     sp.bobBeginM = 1.0;
     sp.bobEndM = 0.8;
@@ -167,7 +167,8 @@ TEST(RibxImport, EveryRibxFileOfTheSharedDataReadsWithoutLoss) {
         // No invert levels (AXG/AXH): a warning naming the pipe, the height assumed and marked.
         bool warned = false;
         for (const auto& w : report.warnings)
-            warned |= w.featureId == "L001" && w.message.find("no invert levels") != std::string::npos;
+            warned |=
+                w.featureId == "L001" && w.message.find("no invert levels") != std::string::npos;
         EXPECT_TRUE(warned) << report.summary();
         auto pipe = ds.find("L001");
         ASSERT_TRUE(pipe);
@@ -200,8 +201,8 @@ TEST(RibxImport, BadFilesAreRefusedWithLineAndElement) {
     test::ScratchDir dir("ribxbad");
     model::Dataset ds;
     io::ImportReport report;
-    auto broken = test::writeFile(dir.file("broken.ribx"),
-                                  ribx("<ZB_A><AAA>X</AAA>\n<ZC><A>BAB</A></ZB_A>"));
+    auto broken =
+        test::writeFile(dir.file("broken.ribx"), ribx("<ZB_A><AAA>X</AAA>\n<ZC><A>BAB</A></ZB_A>"));
     auto r = test::readAs("ribx", broken, {}, ds, report);
     ASSERT_FALSE(r);
     EXPECT_NE(r.error().message.find("XML error at line 5 in <ZC>"), std::string::npos)
@@ -234,7 +235,8 @@ TEST(RibxImport, LinksToTheProjectsPipeByNodesInEitherDirection) {
                             "<AXG>0.8</AXG><AXH>1.0</AXH>",
                             "<ZC><A>BAB</A><B>C</B><G>03</G><I>12.5</I></ZC>"
                             "<ZC><A>XYZ</A><I>13</I></ZC>") +
-             "<ZB_C><CAA>K1</CAA><CBF>2025-03-01</CBF><ZC><A>DAB</A><B>A</B><I>0.5</I></ZC></ZB_C>"));
+             "<ZB_C><CAA>K1</CAA><CBF>2025-03-01</CBF><ZC><A>DAB</A><B>A</B><I>0.5</I></ZC></"
+             "ZB_C>"));
     io::ImportRequest request;
     request.sources = {path};
     request.append = true;
@@ -296,7 +298,8 @@ TEST(RibxImport, UnmatchedIsPlacedByCoordinatesOrReportedAsUnplaced) {
     auto path = test::writeFile(
         dir.file("insp.ribx"),
         ribx(pipeInspection("NEW-1", "Q1", "Q2", coordsOf(250100, 470000, 250130, 470000),
-                            "<AXG>1.2</AXG><AXH>1.1</AXH>", "<ZC><A>BBA</A><D>30</D><I>4</I></ZC>") +
+                            "<AXG>1.2</AXG><AXH>1.1</AXH>",
+                            "<ZC><A>BBA</A><D>30</D><I>4</I></ZC>") +
              pipeInspection("LOST-1", "Z1", "Z2", "", "", "<ZC><A>BAF</A><I>2</I></ZC>")));
     io::ImportRequest request;
     request.sources = {path};
@@ -361,12 +364,12 @@ TEST(RibxImport, OlderConventionsReadToo) {
     // RIBX 1.0/1.1 prefixed Dutch additions with nl:, drafts of 1.2 named observations per
     // structure (ZC_A), and quantifications come with a decimal comma or a percent sign.
     test::ScratchDir dir("ribxold");
-    auto path = test::writeFile(
-        dir.file("old.ribx"),
-        "<DATA xmlns:nl=\"urn:nl\"><ZA><A6>RIBX 1.1</A6></ZA><ZB_A><AAA>P</AAA>"
-        "<AAE>250000,470000</AAE><AAG>250010,470000</AAG>"
-        "<ZC_A><A>nl:BZA</A><nl:D>1</nl:D><I>001,50</I></ZC_A>"
-        "<ZC><A>BBA</A><D>12,5%</D><I>2</I></ZC></ZB_A></DATA>");
+    auto path =
+        test::writeFile(dir.file("old.ribx"),
+                        "<DATA xmlns:nl=\"urn:nl\"><ZA><A6>RIBX 1.1</A6></ZA><ZB_A><AAA>P</AAA>"
+                        "<AAE>250000,470000</AAE><AAG>250010,470000</AAG>"
+                        "<ZC_A><A>nl:BZA</A><nl:D>1</nl:D><I>001,50</I></ZC_A>"
+                        "<ZC><A>BBA</A><D>12,5%</D><I>2</I></ZC></ZB_A></DATA>");
     model::Dataset ds;
     io::ImportReport report;
     auto r = test::readAs("ribx", path, test::onGround(3.0), ds, report);
@@ -376,6 +379,6 @@ TEST(RibxImport, OlderConventionsReadToo) {
     EXPECT_DOUBLE_EQ(ds.observations[0].distanceM, 1.5);
     EXPECT_DOUBLE_EQ(ds.observations[1].value1, 12.5);
     EXPECT_EQ(ds.observations[1].quant1, "12,5%");  // as written, kept
-    ASSERT_EQ(ds.features.size(), 1u);  // placed by its GML 2 coordinates
+    ASSERT_EQ(ds.features.size(), 1u);              // placed by its GML 2 coordinates
     EXPECT_EQ(ds.inspections[0].version, "RIBX 1.1");
 }

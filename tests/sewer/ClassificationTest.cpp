@@ -35,23 +35,23 @@ TEST(Classification, ShippedTableGivesTheExpectedClassPerCase) {
     const Case cases[] = {
         {"BAJ", "A", 133.7, 4, Aspect::Structural},  // displaced joint, 133.7 mm (Almere)
         {"BAJ", "A", 86.1, 3, Aspect::Structural},
-        {"BAJ", "A", 50.0, 3, Aspect::Structural},   // a range's lower bound belongs to it
+        {"BAJ", "A", 50.0, 3, Aspect::Structural},  // a range's lower bound belongs to it
         {"BAJ", "A", 49.9, 2, Aspect::Structural},
-        {"BAJ", "A", NAN, 2, Aspect::Structural},    // no quantification: the catch-all
-        {"BAB", "A", NAN, 1, Aspect::Structural},    // surface crack
-        {"BAB", "B", 2.0, 3, Aspect::Structural},    // crack 2 mm wide
+        {"BAJ", "A", NAN, 2, Aspect::Structural},  // no quantification: the catch-all
+        {"BAB", "A", NAN, 1, Aspect::Structural},  // surface crack
+        {"BAB", "B", 2.0, 3, Aspect::Structural},  // crack 2 mm wide
         {"BAB", "C", NAN, 4, Aspect::Structural},
         {"BAC", "A", NAN, 4, Aspect::Structural},
         {"BAC", "C", NAN, 5, Aspect::Structural},
         {"BAO", "", NAN, 5, Aspect::Structural},
-        {"BBA", "", 30, 4, Aspect::Operational},     // roots 30 %
-        {"BBC", "B", 25, 4, Aspect::Operational},    // sediment 25 % (Almere)
+        {"BBA", "", 30, 4, Aspect::Operational},   // roots 30 %
+        {"BBC", "B", 25, 4, Aspect::Operational},  // sediment 25 % (Almere)
         {"BBC", "B", 4, 1, Aspect::Operational},
         {"BBF", "D", NAN, 5, Aspect::Infiltration},  // infiltration, spouting
         {"BBF", "A", NAN, 2, Aspect::Infiltration},
-        {"DAB", "C", NAN, 4, Aspect::Structural},    // manhole codes too
-        {"BCD", "A", NAN, 0, Aspect::None},          // start node: not a defect
-        {"BXA", "K", -0.5, 0, Aspect::None},         // inclination measurement
+        {"DAB", "C", NAN, 4, Aspect::Structural},  // manhole codes too
+        {"BCD", "A", NAN, 0, Aspect::None},        // start node: not a defect
+        {"BXA", "K", -0.5, 0, Aspect::None},       // inclination measurement
     };
     for (const auto& c : cases) {
         auto k = t.classify(obs(c.code, c.char1, c.value));
@@ -83,15 +83,18 @@ ranges = [{ max = 30, class = 1 }, { min = 30, class = 5 }]
 }
 
 TEST(Classification, BadTablesAreRefusedWithTheLine) {
-    auto noSources = sewer::ClassificationTable::parse("name = \"x\"\n[[rule]]\ncodes=[\"BAB\"]\nclass=2\n", "t.toml");
+    auto noSources = sewer::ClassificationTable::parse(
+        "name = \"x\"\n[[rule]]\ncodes=[\"BAB\"]\nclass=2\n", "t.toml");
     ASSERT_FALSE(noSources);
     EXPECT_NE(noSources.error().message.find("names no 'sources'"), std::string::npos);
     auto badClass = sewer::ClassificationTable::parse(
         "name = \"x\"\nsources = [\"s\"]\n[[rule]]\ncodes = [\"BAB\"]\nclass = 7\n", "t.toml");
     ASSERT_FALSE(badClass);
-    EXPECT_NE(badClass.error().message.find("line 5"), std::string::npos) << badClass.error().message;
+    EXPECT_NE(badClass.error().message.find("line 5"), std::string::npos)
+        << badClass.error().message;
     auto badRange = sewer::ClassificationTable::parse(
-        "name = \"x\"\nsources = [\"s\"]\n[[rule]]\ncodes = [\"BAB\"]\nranges = [{ min = 5, max = 2, "
+        "name = \"x\"\nsources = [\"s\"]\n[[rule]]\ncodes = [\"BAB\"]\nranges = [{ min = 5, max = "
+        "2, "
         "class = 2 }]\n",
         "t.toml");
     ASSERT_FALSE(badRange);
@@ -122,11 +125,11 @@ TEST(Condition, WorstPerAspectFromTheLatestInspectionDate) {
     add("old", obs("BAO"));  // class 5 in 2010: repaired since, must not count
     inspection("a", model::Date::of(2024, 6, 1));
     inspection("b", model::Date::of(2024, 6, 1));  // finished from the other end, same day
-    add("a", obs("BAJ", "A", 60));  // 3 structural
-    add("a", obs("BBC", "B", 12));  // 3 operational
-    add("b", obs("BAB", "C"));      // 4 structural
-    add("b", obs("BBF", "B"));      // 3 infiltration
-    add("b", obs("QQQ"));           // unknown
+    add("a", obs("BAJ", "A", 60));                 // 3 structural
+    add("a", obs("BBC", "B", 12));                 // 3 operational
+    add("b", obs("BAB", "C"));                     // 4 structural
+    add("b", obs("BBF", "B"));                     // 3 infiltration
+    add("b", obs("QQQ"));                          // unknown
     auto summary = sewer::assessConditions(ds, sewer::ClassificationTable::builtIn());
     EXPECT_EQ(summary.pipesAssessed, 1u);
     EXPECT_EQ(summary.unknownByCode.at("QQQ"), 1u);

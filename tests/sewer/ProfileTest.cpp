@@ -20,9 +20,9 @@ std::uint32_t pipe(model::Dataset& ds, const std::string& id, core::Vec2 a, core
     model::Dataset::Meta m;
     m.id = id;
     m.type = model::ObjectType::SewerPipe;
-    auto fi = ds.addLinear(m, {{a.x, a.y, bobA + 0.15}, {b.x, b.y, bobB + 0.15}},
-                           std::vector<model::VertexDepth>(2, {model::DepthProvenance::Derived}),
-                           0.38f);
+    auto fi =
+        ds.addLinear(m, {{a.x, a.y, bobA + 0.15}, {b.x, b.y, bobB + 0.15}},
+                     std::vector<model::VertexDepth>(2, {model::DepthProvenance::Derived}), 0.38f);
     model::SewerProfile sp;
     sp.bobBeginM = bobA;
     sp.bobEndM = bobB;
@@ -45,7 +45,8 @@ void manhole(model::Dataset& ds, const std::string& id, core::Vec2 c, double cov
     ds.addBody(m, b);
 }
 
-model::SewerObservation bxa(double at, const char* type, double value, const std::string& insp = "i") {
+model::SewerObservation bxa(double at, const char* type, double value,
+                            const std::string& insp = "i") {
     model::SewerObservation o;
     o.inspectionId = insp;
     o.code = "BXA";
@@ -137,7 +138,8 @@ TEST(LongitudinalProfile, RoutesThatDoNotConnectOrDoNotExistAreNamed) {
 
 TEST(LongitudinalProfile, InvertFromInclinationAndLostStorage) {
     // Slopes in % from BOB 1.00: -2 % to 10 m, +1 % to 20 m, -1 % to 30 m: a sag at 10 m.
-    std::vector<model::SewerObservation> obs = {bxa(10, "K", -2), bxa(20, "K", 1), bxa(30, "K", -1)};
+    std::vector<model::SewerObservation> obs = {bxa(10, "K", -2), bxa(20, "K", 1),
+                                                bxa(30, "K", -1)};
     std::vector<const model::SewerObservation*> ptrs;
     for (auto& o : obs) ptrs.push_back(&o);
     auto inv = sewer::invertFromInclination(ptrs, 1.0, 0.8, 30);
@@ -201,8 +203,8 @@ TEST(LongitudinalProfile, DrawsSvgAndPngWithThePipeInItsConditionColour) {
     auto frame = sewer::frameFor(*p, o.widthPx, o.heightPx);
     auto pixel = [&](double chainage, double level) {
         int x = static_cast<int>(frame.x(chainage)), y = static_cast<int>(frame.y(level));
-        const unsigned char* d = cairo_image_surface_get_data(img) +
-                                 y * cairo_image_surface_get_stride(img) + x * 4;
+        const unsigned char* d =
+            cairo_image_surface_get_data(img) + y * cairo_image_surface_get_stride(img) + x * 4;
         return sewer::Rgb{d[2] / 255.0, d[1] / 255.0, d[0] / 255.0};  // BGRA
     };
     // P2 (class 4, orange) at 45 m between BOB and crown; P1 (not inspected, grey) at 10 m.
@@ -210,7 +212,8 @@ TEST(LongitudinalProfile, DrawsSvgAndPngWithThePipeInItsConditionColour) {
         return sewer::Rgb{0.75 * c.r + 0.25, 0.75 * c.g + 0.25, 0.75 * c.b + 0.25};
     };
     auto near = [](sewer::Rgb a, sewer::Rgb b) {
-        return std::abs(a.r - b.r) < 0.03 && std::abs(a.g - b.g) < 0.03 && std::abs(a.b - b.b) < 0.03;
+        return std::abs(a.r - b.r) < 0.03 && std::abs(a.g - b.g) < 0.03 &&
+               std::abs(a.b - b.b) < 0.03;
     };
     auto orange = expect(sewer::conditionColour(4)), grey = expect(sewer::conditionColour(0));
     auto at45 = pixel(45, p->bobAt(45) + 0.15), at10 = pixel(10, p->bobAt(10) + 0.15);
@@ -237,7 +240,8 @@ TEST(ObservationPlacement, AtItsDistanceFromTheStartNodeAndOnTheWallAtItsClock) 
     }
     auto placed = sewer::placeObservations(ds);
     ASSERT_EQ(placed.size(), 3u);  // the inventory observation is not a defect
-    const double r = 0.15, axisZ60 = 0.5 + 0.25 * 10 / 40 + 0.15, axisZ45 = 0.5 + 0.25 * 25 / 40 + 0.15;
+    const double r = 0.15, axisZ60 = 0.5 + 0.25 * 10 / 40 + 0.15,
+                 axisZ45 = 0.5 + 0.25 * 25 / 40 + 0.15;
     // 12 o'clock at 10 m: x 60, on the crown.
     EXPECT_NEAR(placed[0].position.x, 60, 1e-9);
     EXPECT_NEAR(placed[0].position.y, 0, 1e-9);

@@ -77,8 +77,7 @@ Runner registerProfile(CLI::App& app) {
         std::printf("%zu observations along the route\n", p->observations.size());
         for (const auto& m : p->measured)
             std::printf("measured invert of %s (%s): %zu points, lost storage %.3f m3\n",
-                        m.pipeId.c_str(), m.inspectionId.c_str(), m.invert.size(),
-                        m.lostStorageM3);
+                        m.pipeId.c_str(), m.inspectionId.c_str(), m.invert.size(), m.lostStorageM3);
         sewer::DrawingOptions o;
         o.widthPx = a->width;
         o.heightPx = a->height;

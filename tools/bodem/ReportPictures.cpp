@@ -48,7 +48,8 @@ ReportPictures reportPictures(const model::Dataset& ds, const model::GroundLevel
     std::shared_ptr<render::SnapshotRenderer> shared(std::move(*renderer));
     out.keepAlive = shared;
     auto allowed = std::make_shared<std::set<std::string>>(mostSevereGroups(report, limit));
-    auto cache = std::make_shared<std::map<std::string, std::optional<std::vector<std::uint8_t>>>>();
+    auto cache =
+        std::make_shared<std::map<std::string, std::optional<std::vector<std::uint8_t>>>>();
     out.snapshots = [shared, allowed, cache](const clash::ClashView& view,
                                              const std::vector<const clash::Clash*>& group)
         -> std::optional<std::vector<std::uint8_t>> {
@@ -56,7 +57,8 @@ ReportPictures reportPictures(const model::Dataset& ds, const model::GroundLevel
         const std::string id = head.groupId.empty() ? head.id : head.groupId;
         if (!allowed->count(id)) return std::nullopt;
         if (auto it = cache->find(id); it != cache->end()) return it->second;
-        render::WorldCamera cam{view.position, view.focalPoint, view.viewUp, view.fieldOfViewDeg, 0};
+        render::WorldCamera cam{view.position, view.focalPoint, view.viewUp, view.fieldOfViewDeg,
+                                0};
         render::RenderOptions::Highlight h;
         const auto& first = *group.front();
         h.featureA = first.featureA;

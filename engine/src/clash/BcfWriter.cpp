@@ -135,12 +135,12 @@ std::string stableGuid(std::string_view text) {
         return h;
     };
     std::uint64_t a = fnv(1469598103934665603ull), b = fnv(0x9e3779b97f4a7c15ull);
-    a = (a & ~0xf000ull) | 0x5000ull;                     // version 5 (name-based)
-    b = (b & ~(0xc0ull << 56)) | (0x80ull << 56);         // RFC 4122 variant
+    a = (a & ~0xf000ull) | 0x5000ull;              // version 5 (name-based)
+    b = (b & ~(0xc0ull << 56)) | (0x80ull << 56);  // RFC 4122 variant
     char buf[40];
-    std::snprintf(buf, sizeof buf, "%08x-%04x-%04x-%04x-%012llx",
-                  static_cast<unsigned>(a >> 32), static_cast<unsigned>((a >> 16) & 0xffff),
-                  static_cast<unsigned>(a & 0xffff), static_cast<unsigned>(b >> 48),
+    std::snprintf(buf, sizeof buf, "%08x-%04x-%04x-%04x-%012llx", static_cast<unsigned>(a >> 32),
+                  static_cast<unsigned>((a >> 16) & 0xffff), static_cast<unsigned>(a & 0xffff),
+                  static_cast<unsigned>(b >> 48),
                   static_cast<unsigned long long>(b & 0xffffffffffffull));
     return buf;
 }
@@ -190,7 +190,8 @@ core::Result<BcfSummary> writeBcf(const ClashReport& report, const std::string& 
         m.attribute("TopicType", "Clash");
         m.attribute("TopicStatus", topicStatus(group));
         const Clash& first = *group.front();
-        std::string title = std::string(dutchName(first.kind)) + ": " + first.aId + " - " + first.bId;
+        std::string title =
+            std::string(dutchName(first.kind)) + ": " + first.aId + " - " + first.bId;
         if (group.size() > 1) title += " (+" + std::to_string(group.size() - 1) + " in de buurt)";
         m.element("Title", title);
         m.element("Priority", priority(group));

@@ -17,12 +17,23 @@ std::string escapeHtml(std::string_view text) {
     out.reserve(text.size());
     for (char c : text) {
         switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&#39;";
+                break;
+            default:
+                out += c;
         }
     }
     return out;
@@ -42,12 +53,15 @@ std::string certaintyText(const Clash& c) {
     std::string s(dutchName(c.certainty));
     if (std::isfinite(c.probability)) {
         const double p = c.probability * 100;
-        s += p > 0 && p < 1 ? " (&lt;1 %)" : p < 100 && p > 99 ? " (&gt;99 %)" : " (" + fixed(p, "%.0f") + " %)";
+        s += p > 0 && p < 1      ? " (&lt;1 %)"
+             : p < 100 && p > 99 ? " (&gt;99 %)"
+                                 : " (" + fixed(p, "%.0f") + " %)";
     }
     return s;
 }
 
-core::Result<void> writeBytes(const std::filesystem::path& path, const std::vector<std::uint8_t>& b) {
+core::Result<void> writeBytes(const std::filesystem::path& path,
+                              const std::vector<std::uint8_t>& b) {
     std::ofstream out(path, std::ios::binary);
     out.write(reinterpret_cast<const char*>(b.data()), static_cast<std::streamsize>(b.size()));
     if (!out) return core::fail(path.string(), "", "cannot write");
@@ -83,8 +97,10 @@ core::Result<HtmlSummary> writeHtmlReport(const ClashReport& report, const std::
             const auto& members = groups[group];
             if (auto png = options.snapshot(groupView(members), members)) {
                 file = "img/" + group + ".png";
-                if (writeBytes(fs::path(dir) / file, *png)) ++summary.pictures;
-                else file.clear();
+                if (writeBytes(fs::path(dir) / file, *png))
+                    ++summary.pictures;
+                else
+                    file.clear();
             }
         }
         pictureOf[group] = file;
@@ -96,14 +112,16 @@ core::Result<HtmlSummary> writeHtmlReport(const ClashReport& report, const std::
     char date[32];
     std::strftime(date, sizeof date, "%Y-%m-%d %H:%M", std::localtime(&t));
     h << "<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Conflicten "
-      << escapeHtml(options.projectName) << "</title><style>" << kStyle << "</style></head><body>\n";
+      << escapeHtml(options.projectName) << "</title><style>" << kStyle
+      << "</style></head><body>\n";
     h << "<h1>Conflicten in de ondergrond</h1>\n<p>Project <b>" << escapeHtml(options.projectName)
       << "</b>, regelset <b>" << escapeHtml(options.rulesName) << "</b>, " << date << ". "
       << report.clashes.size() << " conflicten in " << groups.size() << " groepen.</p>\n";
     h << "<table><tr><th>soort</th><th>aantal</th></tr>";
     std::map<std::string, std::size_t> kinds;
     for (const auto& c : report.clashes) ++kinds[std::string(dutchName(c.kind))];
-    for (const auto& [k, n] : kinds) h << "<tr><td>" << escapeHtml(k) << "</td><td>" << n << "</td></tr>";
+    for (const auto& [k, n] : kinds)
+        h << "<tr><td>" << escapeHtml(k) << "</td><td>" << n << "</td></tr>";
     h << "</table>\n";
     if (options.overview)
         if (auto png = options.overview()) {
@@ -117,8 +135,8 @@ core::Result<HtmlSummary> writeHtmlReport(const ClashReport& report, const std::
              "onder xvfb-run).</p>\n";
     h << "<h2>Per eigenaar</h2>\n<ul>";
     for (const auto& [owner, list] : byOwner)
-        h << "<li><a href=\"#" << escapeHtml(stableClashId(owner, "owner")) << "\">" << escapeHtml(owner)
-          << "</a> (" << list.size() << ")</li>";
+        h << "<li><a href=\"#" << escapeHtml(stableClashId(owner, "owner")) << "\">"
+          << escapeHtml(owner) << "</a> (" << list.size() << ")</li>";
     h << "</ul>\n";
     for (const auto& [owner, list] : byOwner) {
         ++summary.owners;
@@ -134,10 +152,12 @@ core::Result<HtmlSummary> writeHtmlReport(const ClashReport& report, const std::
                 h << "<p><img src=\"" << escapeHtml(file) << "\" alt=\"groep " << escapeHtml(g)
                   << "\"></p>\n";
             else if (options.snapshot)
-                h << "<p class=\"note\">Geen afbeelding: alleen de ernstigste groepen krijgen er een "
+                h << "<p class=\"note\">Geen afbeelding: alleen de ernstigste groepen krijgen er "
+                     "een "
                      "(bodem clash --pictures N).</p>\n";
             h << "<table><tr><th>id</th><th>soort</th><th>zekerheid</th><th>object van "
-              << escapeHtml(owner) << "</th><th>ander object</th><th>afstand (m)</th><th>vereist "
+              << escapeHtml(owner)
+              << "</th><th>ander object</th><th>afstand (m)</th><th>vereist "
                  "(m)</th><th>over (m)</th><th>regel</th><th>aangenomen</th><th>plaats (RD, m "
                  "NAP)</th></tr>\n";
             for (const auto* m : list) {
@@ -147,11 +167,12 @@ core::Result<HtmlSummary> writeHtmlReport(const ClashReport& report, const std::
                   << escapeHtml(toCode(m->kind)) << "\">" << escapeHtml(dutchName(m->kind))
                   << "</td><td>" << certaintyText(*m) << "</td><td>" << escapeHtml(m->aId) << " ("
                   << escapeHtml(m->aTheme) << ")</td><td>" << escapeHtml(m->bId) << " ("
-                  << escapeHtml(m->bTheme) << (m->bOwner.empty() ? "" : ", " + escapeHtml(m->bOwner))
-                  << ")</td><td>" << fixed(m->distanceM) << "</td><td>" << fixed(m->requiredM)
-                  << "</td><td>" << fixed(m->violatedLengthM) << "</td><td>" << escapeHtml(m->rule)
-                  << "</td><td>" << escapeHtml(m->assumed) << "</td><td>" << fixed(p.x) << " "
-                  << fixed(p.y) << ", " << fixed(p.z) << "</td></tr>\n";
+                  << escapeHtml(m->bTheme)
+                  << (m->bOwner.empty() ? "" : ", " + escapeHtml(m->bOwner)) << ")</td><td>"
+                  << fixed(m->distanceM) << "</td><td>" << fixed(m->requiredM) << "</td><td>"
+                  << fixed(m->violatedLengthM) << "</td><td>" << escapeHtml(m->rule) << "</td><td>"
+                  << escapeHtml(m->assumed) << "</td><td>" << fixed(p.x) << " " << fixed(p.y)
+                  << ", " << fixed(p.z) << "</td></tr>\n";
             }
             h << "</table>\n";
         }
@@ -160,7 +181,8 @@ core::Result<HtmlSummary> writeHtmlReport(const ClashReport& report, const std::
     std::map<std::string, std::pair<std::string, bool>> rules;
     for (const auto& c : report.clashes)
         if (!c.rule.empty()) rules.emplace(c.rule, std::make_pair(c.ruleSource, c.ruleVerified));
-    h << "<h2>Toegepaste regels</h2>\n<table><tr><th>regel</th><th>bron</th><th>geverifieerd</th></tr>\n";
+    h << "<h2>Toegepaste "
+         "regels</h2>\n<table><tr><th>regel</th><th>bron</th><th>geverifieerd</th></tr>\n";
     for (const auto& [rule, src] : rules)
         h << "<tr><td>" << escapeHtml(rule) << "</td><td>" << escapeHtml(src.first) << "</td><td>"
           << (src.second ? "ja" : "nee (regelsetwaarde, controleer de bron)") << "</td></tr>\n";
@@ -171,7 +193,8 @@ core::Result<HtmlSummary> writeHtmlReport(const ClashReport& report, const std::
         h << "</ul>\n";
     }
     h << "<p class=\"note\">Gemaakt door Bodemzicht. Zekerheid: zeker = overal binnen de "
-         "onzekerheidsbanden van beide objecten, waarschijnlijk = waar ze getekend zijn, mogelijk = "
+         "onzekerheidsbanden van beide objecten, waarschijnlijk = waar ze getekend zijn, mogelijk "
+         "= "
          "alleen ergens binnen de banden (proefsleuf).</p>\n</body></html>\n";
     summary.groups = groups.size();
     const fs::path index = fs::path(dir) / "index.html";

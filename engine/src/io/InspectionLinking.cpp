@@ -30,8 +30,8 @@ struct Targets {
         for (std::uint32_t i = 0; i < ds.features.size(); ++i) {
             const auto& f = ds.features[i];
             if (f.type == model::ObjectType::SewerPipe) {
-                if (const auto* sp = ds.sewerOf(f); sp && !sp->beginNode.empty() &&
-                                                    !sp->endNode.empty())
+                if (const auto* sp = ds.sewerOf(f);
+                    sp && !sp->beginNode.empty() && !sp->endNode.empty())
                     pipesByNodes[pairKey(sp->beginNode, sp->endNode)].push_back(i);
                 pipesById[f.id].push_back(i);
             } else if (f.type == model::ObjectType::Manhole) {
@@ -60,8 +60,7 @@ struct Targets {
             auto it = map.find(key);
             return it == map.end() ? nullptr : &it->second;
         };
-        if (in.objectKind == "manhole")
-            return best(ds, lookup(manholesById, in.objectRef), own);
+        if (in.objectKind == "manhole") return best(ds, lookup(manholesById, in.objectRef), own);
         if (!in.node1.empty() && !in.node2.empty())
             if (auto t = best(ds, lookup(pipesByNodes, pairKey(in.node1, in.node2)), own)) return t;
         if (!in.objectRef.empty()) return best(ds, lookup(pipesById, in.objectRef), own);
@@ -110,7 +109,8 @@ LinkSummary linkInspections(model::Dataset& ds, std::uint32_t firstIncoming,
                 continue;
             }
             const bool ownCarrier = isCarrier(ds, f) && ds.str(f.source) == g.inspection.file;
-            if (auto t = targets.find(ds, g.inspection, ownCarrier ? std::optional(i) : std::nullopt);
+            if (auto t =
+                    targets.find(ds, g.inspection, ownCarrier ? std::optional(i) : std::nullopt);
                 t && *t != i) {
                 movedIds.insert(g.inspection.id + '\n' + g.inspection.file);
                 moves.push_back({std::move(g), *t});
@@ -140,11 +140,11 @@ LinkSummary linkInspections(model::Dataset& ds, std::uint32_t firstIncoming,
         report.skip(g.inspection.objectKind == "manhole" ? "ribx manhole inspections"
                                                          : "ribx pipe inspections",
                     {g.inspection.file, id,
-                     "unplaced: no " + std::string(g.inspection.objectKind == "manhole"
-                                                       ? "manhole with this id"
-                                                       : "sewer pipe between nodes " +
-                                                             g.inspection.node1 + " and " +
-                                                             g.inspection.node2) +
+                     "unplaced: no " +
+                         std::string(g.inspection.objectKind == "manhole"
+                                         ? "manhole with this id"
+                                         : "sewer pipe between nodes " + g.inspection.node1 +
+                                               " and " + g.inspection.node2) +
                          " in the project and no coordinates to place it by; its " +
                          std::to_string(g.observations.size()) + " observations are not imported"});
     };
@@ -193,7 +193,8 @@ LinkSummary linkInspections(model::Dataset& ds, std::uint32_t firstIncoming,
             return true;
         return !movedIds.count(key) && !staleIds.count(key);
     };
-    model::appendDataset(ds, out, [&](std::uint32_t i) { return keep[i]; }, keepDetail);
+    model::appendDataset(
+        ds, out, [&](std::uint32_t i) { return keep[i]; }, keepDetail);
     out.ground = ds.ground;
     out.fields = ds.fields;
     for (auto& m : moves) {

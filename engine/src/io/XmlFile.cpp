@@ -32,7 +32,8 @@ core::Result<void> feedXmlFile(XML_Parser parser, const std::string& path,
                 path, context.featureId ? context.featureId() : "",
                 "XML error at line " + std::to_string(XML_GetCurrentLineNumber(parser)) +
                     (context.where ? context.where() : "") + ": " +
-                    (fatal.empty() ? std::string(XML_ErrorString(XML_GetErrorCode(parser))) : fatal));
+                    (fatal.empty() ? std::string(XML_ErrorString(XML_GetErrorCode(parser)))
+                                   : fatal));
             break;
         }
         if (last) break;

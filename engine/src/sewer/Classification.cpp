@@ -12,10 +12,14 @@ extern const char* const kShippedConditionToml;
 
 std::string_view toCode(Aspect a) {
     switch (a) {
-        case Aspect::Structural: return "structural";
-        case Aspect::Operational: return "operational";
-        case Aspect::Infiltration: return "infiltration";
-        case Aspect::None: break;
+        case Aspect::Structural:
+            return "structural";
+        case Aspect::Operational:
+            return "operational";
+        case Aspect::Infiltration:
+            return "infiltration";
+        case Aspect::None:
+            break;
     }
     return "";
 }
@@ -55,9 +59,9 @@ core::Result<ClassificationTable> ClassificationTable::parse(std::string_view te
     try {
         root = toml::parse(text, origin);
     } catch (const toml::parse_error& e) {
-        return core::fail(origin, "",
-                          "line " + std::to_string(e.source().begin.line) + ": " +
-                              std::string(e.description()));
+        return core::fail(
+            origin, "",
+            "line " + std::to_string(e.source().begin.line) + ": " + std::string(e.description()));
     }
     ClassificationTable t;
     t.mName = root["name"].value_or(std::string());
@@ -65,8 +69,9 @@ core::Result<ClassificationTable> ClassificationTable::parse(std::string_view te
     auto sources = codeList(root.get("sources"), origin, "sources");
     if (!sources) return std::unexpected(sources.error());
     if (sources->empty())
-        return core::fail(origin, "", "the table names no 'sources' (every table says where its "
-                                      "classes come from)");
+        return core::fail(origin, "",
+                          "the table names no 'sources' (every table says where its "
+                          "classes come from)");
     t.mSources = std::move(*sources);
     if (const auto* aspects = root["aspects"].as_table()) {
         for (auto [list, key] : {std::pair{&t.mStructural, "structural"},
@@ -85,7 +90,8 @@ core::Result<ClassificationTable> ClassificationTable::parse(std::string_view te
         if (!r) return std::unexpected(ruleError(origin, node, "a [[rule]] is not a table"));
         auto codes = codeList(r->get("codes"), origin, "codes");
         if (!codes) return std::unexpected(codes.error());
-        if (codes->empty()) return std::unexpected(ruleError(origin, node, "a rule has no 'codes'"));
+        if (codes->empty())
+            return std::unexpected(ruleError(origin, node, "a rule has no 'codes'"));
         ClassRule base;
         base.char1 = (*r)["char1"].value_or(std::string());
         base.char2 = (*r)["char2"].value_or(std::string());
@@ -101,7 +107,8 @@ core::Result<ClassificationTable> ClassificationTable::parse(std::string_view te
                 cr.minValue = (*range)["min"].value_or(cr.minValue);
                 cr.maxValue = (*range)["max"].value_or(cr.maxValue);
                 if (!(cr.minValue < cr.maxValue))
-                    return std::unexpected(ruleError(origin, rn, "a range's min is not below its max"));
+                    return std::unexpected(
+                        ruleError(origin, rn, "a range's min is not below its max"));
                 auto c = classOf(*range->get("class"), origin);
                 if (!c) return std::unexpected(c.error());
                 cr.conditionClass = *c;
@@ -113,7 +120,8 @@ core::Result<ClassificationTable> ClassificationTable::parse(std::string_view te
             base.conditionClass = *cls;
             expanded.push_back(base);
         } else {
-            return std::unexpected(ruleError(origin, node, "a rule has neither 'class' nor 'ranges'"));
+            return std::unexpected(
+                ruleError(origin, node, "a rule has neither 'class' nor 'ranges'"));
         }
         for (const auto& code : *codes)
             for (auto cr : expanded) {
@@ -154,7 +162,8 @@ Aspect ClassificationTable::aspectOf(std::string_view code) const {
 bool ClassificationTable::knows(std::string_view code) const {
     if (aspectOf(code) != Aspect::None) return true;
     if (std::find(mOther.begin(), mOther.end(), code) != mOther.end()) return true;
-    return std::any_of(mRules.begin(), mRules.end(), [&](const ClassRule& r) { return r.code == code; });
+    return std::any_of(mRules.begin(), mRules.end(),
+                       [&](const ClassRule& r) { return r.code == code; });
 }
 
 Classified ClassificationTable::classify(const model::SewerObservation& o) const {

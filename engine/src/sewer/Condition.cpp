@@ -28,8 +28,8 @@ model::SewerCondition conditionOf(const model::Dataset& ds, const model::Feature
         if (o->conditionClass < 1 || o->conditionClass > 5) continue;
         ++c.classified;
         ++c.perClass[o->conditionClass - 1];
-        int* aspect = o->aspect == "structural"    ? &c.structural
-                      : o->aspect == "operational" ? &c.operational
+        int* aspect = o->aspect == "structural"     ? &c.structural
+                      : o->aspect == "operational"  ? &c.operational
                       : o->aspect == "infiltration" ? &c.infiltration
                                                     : nullptr;
         if (aspect) *aspect = std::max(*aspect, o->conditionClass);

@@ -14,7 +14,8 @@ using Point = LongitudinalProfile::Point;
 double planLength(const model::Dataset& ds, const model::LinearGeometry& g) {
     double l = 0;
     for (std::uint32_t i = 1; i < g.vertexCount; ++i)
-        l += core::distance(ds.vertices[g.firstVertex + i - 1].xy(), ds.vertices[g.firstVertex + i].xy());
+        l += core::distance(ds.vertices[g.firstVertex + i - 1].xy(),
+                            ds.vertices[g.firstVertex + i].xy());
     return l;
 }
 
@@ -61,7 +62,8 @@ std::vector<Point> invertFromInclination(const std::vector<const model::SewerObs
     for (const auto* o : obs)
         if (o->code == "BXA" && std::isfinite(o->distanceM) && std::isfinite(o->value1))
             bxa.push_back(o);
-    std::stable_sort(bxa.begin(), bxa.end(), [](auto* a, auto* b) { return a->distanceM < b->distanceM; });
+    std::stable_sort(bxa.begin(), bxa.end(),
+                     [](auto* a, auto* b) { return a->distanceM < b->distanceM; });
     if (bxa.empty() || !std::isfinite(bobAtStart)) return out;
     double level = bobAtStart, at = 0;
     out.push_back({0, level});
@@ -69,8 +71,8 @@ std::vector<Point> invertFromInclination(const std::vector<const model::SewerObs
         const double d = o->distanceM;
         if (o->char1 == "K" || o->char1 == "J") {
             // The slope holds from the previous measurement to this one.
-            const double slope = o->char1 == "K" ? o->value1 / 100
-                                                 : std::tan(o->value1 * std::numbers::pi / 180);
+            const double slope =
+                o->char1 == "K" ? o->value1 / 100 : std::tan(o->value1 * std::numbers::pi / 180);
             level += slope * (d - at);
         } else if (o->char1 == "A") {
             level = line(d) + o->value1 / 1000;
@@ -149,7 +151,8 @@ core::Result<LongitudinalProfile> buildProfile(const model::Dataset& ds,
     for (std::size_t k = 1; k < legs.size(); ++k) {
         const auto& prev = legs[k - 1];
         core::Vec2 endPoint = reversed[k - 1] ? prev.a : prev.b;
-        const std::string& endNode = reversed[k - 1] ? prev.profile->beginNode : prev.profile->endNode;
+        const std::string& endNode =
+            reversed[k - 1] ? prev.profile->beginNode : prev.profile->endNode;
         if (sharesStart(prev, endPoint, endNode, legs[k], true))
             reversed[k] = false;
         else if (sharesStart(prev, endPoint, endNode, legs[k], false))
@@ -171,13 +174,14 @@ core::Result<LongitudinalProfile> buildProfile(const model::Dataset& ds,
         pipe.bobEnd = reversed[k] ? leg.profile->bobBeginM : leg.profile->bobEndM;
         pipe.fromNode = reversed[k] ? leg.profile->endNode : leg.profile->beginNode;
         pipe.toNode = reversed[k] ? leg.profile->beginNode : leg.profile->endNode;
-        pipe.heightM = std::isfinite(leg.profile->heightMm) ? leg.profile->heightMm / 1000.0
+        pipe.heightM = std::isfinite(leg.profile->heightMm)  ? leg.profile->heightMm / 1000.0
                        : std::isfinite(leg.profile->widthMm) ? leg.profile->widthMm / 1000.0
                                                              : 0.0;
         const auto& g = ds.linears[f.geometry];
         pipe.heightAssumed =
             ds.vertexDepths[g.firstVertex].provenance == model::DepthProvenance::Assumed;
-        if (const auto* c = ds.firstDetail<model::SewerCondition>(f)) pipe.conditionClass = c->overall;
+        if (const auto* c = ds.firstDetail<model::SewerCondition>(f))
+            pipe.conditionClass = c->overall;
         p.pipes.push_back(pipe);
         // Observations of the pipe's latest inspections, at their distance from the start node.
         const auto* cond = ds.firstDetail<model::SewerCondition>(f);
@@ -197,13 +201,15 @@ core::Result<LongitudinalProfile> buildProfile(const model::Dataset& ds,
             };
             for (const auto* o : own) {
                 if (!std::isfinite(o->distanceM) || o->code == "BXA") continue;
-                if (o->conditionClass == 0 && o->code != "BCA") continue;  // defects (and connections)
+                if (o->conditionClass == 0 && o->code != "BCA")
+                    continue;  // defects (and connections)
                 LongitudinalProfile::Observation ob;
                 ob.pipeId = f.id;
                 ob.code = o->code;
                 ob.chainage = chainageOf(o->distanceM);
                 const double bob = p.bobAt(ob.chainage);
-                const double angle = o->clock1 >= 0 ? o->clock1 * std::numbers::pi / 6 : std::numbers::pi;
+                const double angle =
+                    o->clock1 >= 0 ? o->clock1 * std::numbers::pi / 6 : std::numbers::pi;
                 ob.level = bob + r + r * std::cos(angle);
                 ob.conditionClass = o->conditionClass;
                 ob.label = o->code + (o->char1.empty() ? "" : " " + o->char1) +
@@ -226,8 +232,9 @@ core::Result<LongitudinalProfile> buildProfile(const model::Dataset& ds,
                 for (std::size_t i = 1; i < invert.size() && pipe.heightM > 0; ++i) {
                     double h0 = m.water[i - 1].level - invert[i - 1].level;
                     double h1 = m.water[i].level - invert[i].level;
-                    m.lostStorageM3 += 0.5 * (segmentArea(h0, pipe.heightM) + segmentArea(h1, pipe.heightM)) *
-                                       (invert[i].chainage - invert[i - 1].chainage);
+                    m.lostStorageM3 +=
+                        0.5 * (segmentArea(h0, pipe.heightM) + segmentArea(h1, pipe.heightM)) *
+                        (invert[i].chainage - invert[i - 1].chainage);
                 }
                 m.invert = std::move(invert);
                 p.measured.push_back(std::move(m));
@@ -263,7 +270,8 @@ core::Result<LongitudinalProfile> buildProfile(const model::Dataset& ds,
             double along = legs[k].length * s / n;
             core::Vec2 q = pointAlong(ds, g, reversed[k] ? legs[k].length - along : along);
             double at = p.pipes[k].start + along;
-            for (auto [field, out] : {std::pair{&fields.ground, &p.ground}, {&fields.ghg, &p.ghg},
+            for (auto [field, out] : {std::pair{&fields.ground, &p.ground},
+                                      {&fields.ghg, &p.ghg},
                                       {&fields.glg, &p.glg}}) {
                 if (!field->available()) continue;
                 double v = field->at(q.x, q.y);
@@ -277,7 +285,8 @@ core::Result<LongitudinalProfile> buildProfile(const model::Dataset& ds,
         if (std::isfinite(v)) lo = std::min(lo, v), hi = std::max(hi, v);
     };
     for (const auto& pipe : p.pipes)
-        for (double v : {pipe.bobStart, pipe.bobEnd, pipe.bobStart + pipe.heightM, pipe.bobEnd + pipe.heightM})
+        for (double v :
+             {pipe.bobStart, pipe.bobEnd, pipe.bobStart + pipe.heightM, pipe.bobEnd + pipe.heightM})
             take(v);
     for (const auto& m : p.manholes) take(m.cover), take(m.bottom);
     for (const auto* line : {&p.ground, &p.ghg, &p.glg})

@@ -47,10 +47,12 @@ std::vector<PlacedObservation> placeObservations(const model::Dataset& ds,
             for (const auto* i : inspections)
                 if (i->id == o.inspectionId) in = i;
             if (!in) continue;
-            if (filter.latestOnly && cond && cond->inspected.known() && !(in->date == cond->inspected))
+            if (filter.latestOnly && cond && cond->inspected.known() &&
+                !(in->date == cond->inspected))
                 continue;
             const bool fromBegin = inspectedFromBegin(sp, *in);
-            const double along = std::clamp(fromBegin ? o.distanceM : length - o.distanceM, 0.0, length);
+            const double along =
+                std::clamp(fromBegin ? o.distanceM : length - o.distanceM, 0.0, length);
             std::uint32_t k = 1;
             while (k + 1 < g.vertexCount && run[k] < along) ++k;
             const auto a = ds.vertices[g.firstVertex + k - 1], b = ds.vertices[g.firstVertex + k];
@@ -63,8 +65,8 @@ std::vector<PlacedObservation> placeObservations(const model::Dataset& ds,
             u = ul > 0 ? u * (1 / ul) : core::Vec2{1, 0};
             const core::Vec2 right{u.y, -u.x};
             const double angle = (o.clock1 >= 0 ? o.clock1 : 12) * std::numbers::pi / 6;
-            core::Vec3 offset{right.x * std::sin(angle) * radius, right.y * std::sin(angle) * radius,
-                              std::cos(angle) * radius};
+            core::Vec3 offset{right.x * std::sin(angle) * radius,
+                              right.y * std::sin(angle) * radius, std::cos(angle) * radius};
             out.push_back({fi, link.index, axis + offset, axis, radius, o.conditionClass});
         }
     }

@@ -18,7 +18,9 @@ namespace {
 
 using Point = LongitudinalProfile::Point;
 
-void colour(cairo_t* cr, Rgb c, double a = 1) { cairo_set_source_rgba(cr, c.r, c.g, c.b, a); }
+void colour(cairo_t* cr, Rgb c, double a = 1) {
+    cairo_set_source_rgba(cr, c.r, c.g, c.b, a);
+}
 
 void text(cairo_t* cr, double x, double y, const std::string& s, double size = 11,
           bool right = false) {
@@ -32,8 +34,10 @@ void text(cairo_t* cr, double x, double y, const std::string& s, double size = 1
 void polyline(cairo_t* cr, const ProfileFrame& f, const std::vector<Point>& pts) {
     for (std::size_t i = 0; i < pts.size(); ++i) {
         double x = f.x(pts[i].chainage), y = f.y(pts[i].level);
-        if (i == 0) cairo_move_to(cr, x, y);
-        else cairo_line_to(cr, x, y);
+        if (i == 0)
+            cairo_move_to(cr, x, y);
+        else
+            cairo_line_to(cr, x, y);
     }
 }
 
@@ -87,7 +91,8 @@ void draw(cairo_t* cr, const LongitudinalProfile& p, double w, double h, const s
         cairo_stroke(cr);
     }
     const double dash[] = {6, 4};
-    for (auto [line, c] : {std::pair{&p.ghg, Rgb{0.15, 0.45, 0.85}}, {&p.glg, Rgb{0.05, 0.2, 0.6}}}) {
+    for (auto [line, c] :
+         {std::pair{&p.ghg, Rgb{0.15, 0.45, 0.85}}, {&p.glg, Rgb{0.05, 0.2, 0.6}}}) {
         if (line->size() < 2) continue;
         colour(cr, c);
         cairo_set_line_width(cr, 1.5);
@@ -111,7 +116,8 @@ void draw(cairo_t* cr, const LongitudinalProfile& p, double w, double h, const s
         if (pipe.heightAssumed) cairo_set_dash(cr, dash, 2, 0);  // an assumed height shows as such
         cairo_stroke(cr);
         cairo_set_dash(cr, nullptr, 0, 0);
-        std::snprintf(buf, sizeof buf, "%s  BOB %.2f / %.2f", pipe.id.c_str(), pipe.bobStart, pipe.bobEnd);
+        std::snprintf(buf, sizeof buf, "%s  BOB %.2f / %.2f", pipe.id.c_str(), pipe.bobStart,
+                      pipe.bobEnd);
         colour(cr, {0.1, 0.1, 0.1});
         text(cr, f.x(pipe.start) + 4, f.bottom - 8, buf, 10);
     }
@@ -159,8 +165,8 @@ void draw(cairo_t* cr, const LongitudinalProfile& p, double w, double h, const s
         if (fill)
             cairo_rectangle(cr, lx, ly - 8, 18, 9), cairo_fill(cr);
         else
-            cairo_set_line_width(cr, 2), cairo_move_to(cr, lx, ly - 4), cairo_line_to(cr, lx + 18, ly - 4),
-                cairo_stroke(cr);
+            cairo_set_line_width(cr, 2), cairo_move_to(cr, lx, ly - 4),
+                cairo_line_to(cr, lx + 18, ly - 4), cairo_stroke(cr);
         colour(cr, {0.1, 0.1, 0.1});
         text(cr, lx + 24, ly, label, 10);
         ly += 14;
@@ -172,7 +178,8 @@ void draw(cairo_t* cr, const LongitudinalProfile& p, double w, double h, const s
         legendLine({0.8, 0.0, 0.6}, "gemeten BOB (hellingmeting)", false);
         legendLine({0.2, 0.5, 1.0}, "verloren berging", true);
     }
-    for (int c = 1; c <= 5; ++c) legendLine(conditionColour(c), std::string(conditionName(c)).c_str(), true);
+    for (int c = 1; c <= 5; ++c)
+        legendLine(conditionColour(c), std::string(conditionName(c)).c_str(), true);
 }
 
 }  // namespace
@@ -185,7 +192,8 @@ ProfileFrame frameFor(const LongitudinalProfile& p, double width, double height)
     f.bottom = height - 45;
     f.c0 = 0;
     f.c1 = std::max(p.length, 1.0);
-    double lo = std::isfinite(p.minLevel) ? p.minLevel : 0, hi = std::isfinite(p.maxLevel) ? p.maxLevel : 1;
+    double lo = std::isfinite(p.minLevel) ? p.minLevel : 0,
+           hi = std::isfinite(p.maxLevel) ? p.maxLevel : 1;
     double pad = std::max(0.25, 0.08 * (hi - lo));
     f.z0 = lo - pad;
     f.z1 = hi + pad;
@@ -195,7 +203,8 @@ ProfileFrame frameFor(const LongitudinalProfile& p, double width, double height)
 core::Result<void> drawProfile(const LongitudinalProfile& profile, const std::string& path,
                                const DrawingOptions& options) {
     std::string ext = std::filesystem::path(path).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
     std::string title = options.title;
     if (title.empty()) {
         title = "Lengteprofiel";
@@ -206,10 +215,13 @@ core::Result<void> drawProfile(const LongitudinalProfile& profile, const std::st
     // Written next to the target and renamed into place: a failed write leaves no half file.
     const std::string tmp = path + ".tmp";
     cairo_surface_t* surface = nullptr;
-    if (ext == ".svg") surface = cairo_svg_surface_create(tmp.c_str(), w, h);
-    else if (ext == ".pdf") surface = cairo_pdf_surface_create(tmp.c_str(), w, h);
+    if (ext == ".svg")
+        surface = cairo_svg_surface_create(tmp.c_str(), w, h);
+    else if (ext == ".pdf")
+        surface = cairo_pdf_surface_create(tmp.c_str(), w, h);
     else if (ext == ".png")
-        surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, options.widthPx, options.heightPx);
+        surface =
+            cairo_image_surface_create(CAIRO_FORMAT_ARGB32, options.widthPx, options.heightPx);
     else
         return core::fail(path, "", "a profile is written as .svg, .png or .pdf");
     if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
@@ -229,7 +241,8 @@ core::Result<void> drawProfile(const LongitudinalProfile& profile, const std::st
     std::error_code ec;
     if (status != CAIRO_STATUS_SUCCESS) {
         std::filesystem::remove(tmp, ec);
-        return core::fail(path, "", std::string("cannot write the drawing: ") + cairo_status_to_string(status));
+        return core::fail(
+            path, "", std::string("cannot write the drawing: ") + cairo_status_to_string(status));
     }
     std::filesystem::rename(tmp, path, ec);
     if (ec) return core::fail(path, "", "cannot write the drawing: " + ec.message());

@@ -22,7 +22,7 @@ struct BcfOptions {
     std::string projectName;  // the project file, for the header
     // A PNG of the view, or nullopt when none can be made (no display): the topic then has none.
     std::function<std::optional<std::vector<std::uint8_t>>(const ClashView& view,
-                                                            const std::vector<const Clash*>& group)>
+                                                           const std::vector<const Clash*>& group)>
         snapshot;
 };
 

@@ -11,7 +11,7 @@ namespace bz::clash {
 
 struct ClashView {
     core::Vec3 position, focalPoint, viewUp{0, 0, 1};  // RD/NAP
-    double fieldOfViewDeg = 45;                           // vertical
+    double fieldOfViewDeg = 45;                        // vertical
 };
 
 // Looking down from the south-west at the middle of the clash's closest points, far enough to

@@ -21,7 +21,7 @@ struct HtmlOptions {
     // A PNG of a group's view, and of the whole project from above with the clashes marked; nullopt
     // when none can be made (no display): the report says so instead.
     std::function<std::optional<std::vector<std::uint8_t>>(const ClashView& view,
-                                                            const std::vector<const Clash*>& group)>
+                                                           const std::vector<const Clash*>& group)>
         snapshot;
     std::function<std::optional<std::vector<std::uint8_t>>()> overview;
 };

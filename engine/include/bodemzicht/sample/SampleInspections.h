@@ -1,7 +1,8 @@
 // Generated RIBX inspections of a district's sewer (for the sample and the import benchmark): a
 // share of the pipes inspected, each with a start and end node observation, defects drawn from
 // the common NEN-EN 13508-2 codes at random distances and clock positions, photos, and
-// inclination measurements (BXA) every metre (or as asked); a manhole inspection for every tenth pipe.
+// inclination measurements (BXA) every metre (or as asked); a manhole inspection for every tenth
+// pipe.
 #pragma once
 
 #include <cstdint>
@@ -13,8 +14,8 @@
 namespace bz::sample {
 
 struct InspectionOptions {
-    double share = 1.0;          // of the main sewer pipes (not house connections) inspected
-    int defectsPerPipe = 4;      // on average
+    double share = 1.0;             // of the main sewer pipes (not house connections) inspected
+    int defectsPerPipe = 4;         // on average
     double inclinationStepM = 1.0;  // BXA every so many metres; 0: none
     int inclinationCount = 0;       // > 0: this many BXA per pipe instead, evenly spaced
     std::uint64_t seed = 7;

@@ -22,8 +22,8 @@ enum class Aspect { None, Structural, Operational, Infiltration };
 std::string_view toCode(Aspect a);  // "structural", ... ; "" for None
 
 struct ClassRule {
-    std::string code;          // main code, e.g. "BAB"
-    std::string char1, char2;  // empty: any
+    std::string code;                                            // main code, e.g. "BAB"
+    std::string char1, char2;                                    // empty: any
     double minValue = -std::numeric_limits<double>::infinity();  // on the first quantification
     double maxValue = std::numeric_limits<double>::infinity();   // [min, max)
     int conditionClass = 0;                                      // 1..5
@@ -42,7 +42,8 @@ class ClassificationTable {
     static const ClassificationTable& builtIn();
     // Reads a table (TOML); errors name the file and the rule.
     static core::Result<ClassificationTable> load(const std::string& path);
-    static core::Result<ClassificationTable> parse(std::string_view toml, const std::string& origin);
+    static core::Result<ClassificationTable> parse(std::string_view toml,
+                                                   const std::string& origin);
 
     const std::string& name() const { return mName; }
     const std::vector<std::string>& sources() const { return mSources; }

@@ -20,18 +20,25 @@ inline Rgb conditionColour(int conditionClass) {
         {0.96, 0.50, 0.08},  // 4
         {0.85, 0.10, 0.10},  // 5
     }};
-    return conditionClass >= 1 && conditionClass <= 5 ? k[static_cast<std::size_t>(conditionClass)] : k[0];
+    return conditionClass >= 1 && conditionClass <= 5 ? k[static_cast<std::size_t>(conditionClass)]
+                                                      : k[0];
 }
 
 // Dutch names as the legend shows them.
 inline std::string_view conditionName(int conditionClass) {
     switch (conditionClass) {
-        case 1: return "1 goed";
-        case 2: return "2 redelijk";
-        case 3: return "3 matig";
-        case 4: return "4 slecht";
-        case 5: return "5 zeer slecht";
-        default: return "niet geïnspecteerd";
+        case 1:
+            return "1 goed";
+        case 2:
+            return "2 redelijk";
+        case 3:
+            return "3 matig";
+        case 4:
+            return "4 slecht";
+        case 5:
+            return "5 zeer slecht";
+        default:
+            return "niet geïnspecteerd";
     }
 }
 

@@ -28,13 +28,13 @@ struct LongitudinalProfile {
     struct Pipe {
         std::string id;
         std::uint32_t feature = 0;
-        double start = 0, end = 0;                    // chainage
-        double bobStart = 0, bobEnd = 0;              // m NAP, in the route's direction
-        double heightM = 0;                           // inner height (0: unknown)
-        bool reversed = false;                        // drawn against its own begin -> end
-        std::string fromNode, toNode;                 // in the route's direction
+        double start = 0, end = 0;        // chainage
+        double bobStart = 0, bobEnd = 0;  // m NAP, in the route's direction
+        double heightM = 0;               // inner height (0: unknown)
+        bool reversed = false;            // drawn against its own begin -> end
+        std::string fromNode, toNode;     // in the route's direction
         int conditionClass = 0;
-        bool heightAssumed = false;                   // BOB from an assumed depth
+        bool heightAssumed = false;  // BOB from an assumed depth
     };
     struct Manhole {
         std::string id;
@@ -50,9 +50,9 @@ struct LongitudinalProfile {
     };
     struct MeasuredInvert {
         std::string pipeId, inspectionId;
-        std::vector<Point> invert;       // from the inclination measurements
-        std::vector<Point> water;        // standing water level where it is above the invert
-        double lostStorageM3 = 0;        // volume of standing water (the pipe's cross-section)
+        std::vector<Point> invert;  // from the inclination measurements
+        std::vector<Point> water;   // standing water level where it is above the invert
+        double lostStorageM3 = 0;   // volume of standing water (the pipe's cross-section)
     };
 
     std::vector<std::string> route;

@@ -108,11 +108,7 @@ void Viewport::zoom(double factor) {
 }
 
 double Viewport::metresPerPixel() const {
-    vtkCamera* cam = d->scene.renderer->GetActiveCamera();
-    const double visible = cam->GetParallelProjection()
-                               ? 2.0 * cam->GetParallelScale()
-                               : 2.0 * cam->GetDistance() * std::tan(cam->GetViewAngle() * M_PI / 360.0);
-    return visible / std::max(1, d->height);
+    return detail::metresPerPixel(d->scene.renderer->GetActiveCamera(), d->height);
 }
 
 void Viewport::pan(double dxPx, double dyPx) {

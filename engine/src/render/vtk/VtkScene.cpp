@@ -190,6 +190,13 @@ void resetClippingRange(vtkRenderer* renderer) {
     if (wanted < range[0]) cam->SetClippingRange(wanted, std::min(range[1], wanted * 2e4));
 }
 
+double metresPerPixel(vtkCamera* cam, int heightPx) {
+    const double visible = cam->GetParallelProjection()
+                               ? 2.0 * cam->GetParallelScale()
+                               : 2.0 * cam->GetDistance() * std::tan(cam->GetViewAngle() * M_PI / 360.0);
+    return visible / std::max(1, heightPx);
+}
+
 namespace {
 
 // Chooses the clash markers' level for the camera of every frame: the coarsest whose cells are
@@ -201,13 +208,8 @@ class ClashMarkerLod : public vtkCommand {
     void Execute(vtkObject* caller, unsigned long, void*) override {
         auto* renderer = static_cast<vtkRenderer*>(caller);
         vtkCamera* cam = renderer->GetActiveCamera();
-        const int* size = renderer->GetSize();
-        const double visible = cam->GetParallelProjection()
-                                   ? 2.0 * cam->GetParallelScale()
-                                   : 2.0 * cam->GetDistance() * std::tan(cam->GetViewAngle() * M_PI / 360.0);
-        const double metresPerPixel = visible / std::max(1, size[1]);
         const double pixels = markers->moving ? kMovingClashPixels : kClashPixels;
-        const double allowed = metresPerPixel * pixels / 2;
+        const double allowed = metresPerPixel(cam, renderer->GetSize()[1]) * pixels / 2;
         std::size_t chosen = 0;
         for (std::size_t i = 0; i < markers->levels.size(); ++i)
             if (markers->levels[i].first <= allowed) chosen = i;

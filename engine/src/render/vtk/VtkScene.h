@@ -62,6 +62,8 @@ void applyWorldCamera(VtkScene& scene, const WorldCamera& camera, double exagger
 // camera's distance to its focal point, so that a camera metres from an object in a kilometres
 // wide project does not cut it away.
 void resetClippingRange(vtkRenderer* renderer);
+// Metres a pixel covers at the camera's focal point (its orthographic scale when parallel).
+double metresPerPixel(vtkCamera* camera, int heightPx);
 void applyExaggeration(VtkScene& scene, double exaggeration);
 // Replaces the selected clash's envelope (both objects widened by the required clearance).
 void setHighlight(VtkScene& scene, const model::Dataset& ds, const RenderOptions::Highlight& h);

@@ -68,23 +68,39 @@ model::SewerObservation observationOf(const ribx::Observation& zc, const std::st
     o.sequence = sequence;
     nlohmann::json other = nlohmann::json::object();
     for (const auto& [k, v] : zc.fields) {
-        if (k == "A") o.code = v.rfind("nl:", 0) == 0 ? v.substr(3) : v;  // RIBX 1.0/1.1: nl:BZA
-        else if (k == "B") o.char1 = v;
-        else if (k == "C") o.char2 = v;
-        else if (k == "O") o.char3 = v;
-        else if (k == "D") o.quant1 = v, o.value1 = decimal(&v);
-        else if (k == "E") o.quant2 = v, o.value2 = decimal(&v);
-        else if (k == "F") o.remark = v;
-        else if (k == "G") o.clock1 = clockOf(&v);
-        else if (k == "H") o.clock2 = clockOf(&v);
-        else if (k == "I") o.distanceM = decimal(&v);
-        else if (k == "J") o.continuous = v;
-        else if (k == "K") o.atJoint = v == "A";
-        else if (k == "M") o.photo = v;
-        else if (k == "N") o.video = v;
-        else other[k] = v;
+        if (k == "A")
+            o.code = v.rfind("nl:", 0) == 0 ? v.substr(3) : v;  // RIBX 1.0/1.1: nl:BZA
+        else if (k == "B")
+            o.char1 = v;
+        else if (k == "C")
+            o.char2 = v;
+        else if (k == "O")
+            o.char3 = v;
+        else if (k == "D")
+            o.quant1 = v, o.value1 = decimal(&v);
+        else if (k == "E")
+            o.quant2 = v, o.value2 = decimal(&v);
+        else if (k == "F")
+            o.remark = v;
+        else if (k == "G")
+            o.clock1 = clockOf(&v);
+        else if (k == "H")
+            o.clock2 = clockOf(&v);
+        else if (k == "I")
+            o.distanceM = decimal(&v);
+        else if (k == "J")
+            o.continuous = v;
+        else if (k == "K")
+            o.atJoint = v == "A";
+        else if (k == "M")
+            o.photo = v;
+        else if (k == "N")
+            o.video = v;
+        else
+            other[k] = v;
     }
-    if (!other.empty()) o.other = other.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    if (!other.empty())
+        o.other = other.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     return o;
 }
 
@@ -98,9 +114,7 @@ struct Reading {
     // Carrier objects of this file by reference: several inspections of one pipe share one.
     std::map<std::string, std::uint32_t> carriers;
 
-    void warn(const std::string& id, const std::string& what) {
-        report.warn({source, id, what});
-    }
+    void warn(const std::string& id, const std::string& what) { report.warn({source, id, what}); }
 
     double groundAt(double x, double y) {
         double g = options.groundLevel.available() ? options.groundLevel.at(x, y) : NAN;
@@ -168,7 +182,7 @@ struct Reading {
 
     // The carrier pipe of an inspection, made on its first inspection.
     std::optional<std::uint32_t> pipeCarrier(const InspectionObject& o,
-                                            const model::SewerInspection& in) {
+                                             const model::SewerInspection& in) {
         const std::string ref = in.objectRef.empty() ? in.id : in.objectRef;
         if (auto it = carriers.find("pipe\n" + ref); it != carriers.end()) return it->second;
         auto line = lineOf(o, in);
@@ -200,8 +214,9 @@ struct Reading {
                     d.provenance = model::DepthProvenance::Derived;
                 } else {
                     auto it = options.defaults.coverByTheme.find("rioolVrijverval");
-                    cover = it != options.defaults.coverByTheme.end() ? it->second
-                                                                       : options.defaults.defaultCoverM;
+                    cover = it != options.defaults.coverByTheme.end()
+                                ? it->second
+                                : options.defaults.defaultCoverM;
                     d.provenance = model::DepthProvenance::Assumed;
                     d.verticalUncertaintyM = static_cast<float>(options.defaults.assumedBandM);
                 }
@@ -224,11 +239,12 @@ struct Reading {
         for (const char* k : {"AAJ", "AAN", "AAO"})
             if (auto v = text(o, k); !v.empty()) m.attributes.emplace_back(k, v);
         const double width = std::isfinite(in.widthMm) ? in.widthMm : in.heightMm;
-        float outer = std::isfinite(in.heightMm) || std::isfinite(in.widthMm)
-                          ? static_cast<float>(std::max(std::isfinite(width) ? width : 0.0,
-                                                        std::isfinite(in.heightMm) ? in.heightMm : 0.0) /
-                                               1000)
-                          : model::kUnknown;
+        float outer =
+            std::isfinite(in.heightMm) || std::isfinite(in.widthMm)
+                ? static_cast<float>(std::max(std::isfinite(width) ? width : 0.0,
+                                              std::isfinite(in.heightMm) ? in.heightMm : 0.0) /
+                                     1000)
+                : model::kUnknown;
         auto fi = ds.addLinear(m, axis, depths, outer);
         model::SewerProfile sp;
         sp.bobBeginM = in.bobBeginM;
@@ -245,7 +261,7 @@ struct Reading {
     }
 
     std::optional<std::uint32_t> manholeCarrier(const InspectionObject& o,
-                                               const model::SewerInspection& in) {
+                                                const model::SewerInspection& in) {
         const std::string ref = in.objectRef.empty() ? in.id : in.objectRef;
         if (auto it = carriers.find("manhole\n" + ref); it != carriers.end()) return it->second;
         if (!std::isfinite(in.x1) || !std::isfinite(in.y1)) return std::nullopt;
@@ -296,7 +312,8 @@ struct Reading {
                              " mm is outside 50-3000 mm (ACB/ACC)");
         if (std::isfinite(in.inspectedLengthM) && line.size() >= 2 && !ended) {
             double drawn = 0;
-            for (std::size_t i = 1; i < line.size(); ++i) drawn += core::distance(line[i - 1], line[i]);
+            for (std::size_t i = 1; i < line.size(); ++i)
+                drawn += core::distance(line[i - 1], line[i]);
             if (drawn > 0 && std::abs(in.inspectedLengthM - drawn) > 0.2 * drawn) {
                 char buf[160];
                 std::snprintf(buf, sizeof buf,
@@ -317,7 +334,7 @@ core::Result<void> readRibx(const std::string& source, const ReadOptions& option
         return core::fail(source, "",
                           "RIBX version '" + file->version +
                               "' is not read; Bodemzicht reads RIBX 1.0 to 1.5 (GWSW-RIB)");
-    Reading r{source, options, ds, report, std::filesystem::path(source).filename().string(),
+    Reading r{source,        options, ds, report, std::filesystem::path(source).filename().string(),
               file->version, {}};
     std::map<std::string, std::size_t> otherKinds;
     std::map<std::string, std::size_t> unknownCodes;
@@ -376,10 +393,10 @@ class RibxDriver final : public Driver {
     Confidence doIdentify(OpenInfo& in) const override {
         if (!in.isLocalFile()) return Confidence::No;
         auto h = in.header();
-        const bool looksRibx = h.find("<DATA") != std::string_view::npos &&
-                               (h.find("<ZB_") != std::string_view::npos ||
-                                h.find("RIBX") != std::string_view::npos ||
-                                h.find("<ZA>") != std::string_view::npos);
+        const bool looksRibx =
+            h.find("<DATA") != std::string_view::npos &&
+            (h.find("<ZB_") != std::string_view::npos || h.find("RIBX") != std::string_view::npos ||
+             h.find("<ZA>") != std::string_view::npos);
         if (looksRibx) return Confidence::Yes;
         return in.extension() == "ribx" ? Confidence::Unsure : Confidence::No;
     }

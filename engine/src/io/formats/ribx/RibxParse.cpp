@@ -32,7 +32,9 @@ std::string_view localName(const char* name) {
 }
 
 // <ZC>, and <ZC_A>, <ZC_C>, ... as RIBX 1.2 drafts named them per structure.
-bool isObservation(const std::string& name) { return name == "ZC" || name.rfind("ZC_", 0) == 0; }
+bool isObservation(const std::string& name) {
+    return name == "ZC" || name.rfind("ZC_", 0) == 0;
+}
 
 struct Reader {
     XML_Parser parser = nullptr;
@@ -58,8 +60,8 @@ struct Reader {
         r->text.append(s, static_cast<std::size_t>(len));
     }
     // A DTD that declares entities could expand without end: RIBX needs none.
-    static void entity(void* self, const XML_Char* name, int, const XML_Char*, int,
-                       const XML_Char*, const XML_Char*, const XML_Char*, const XML_Char*) {
+    static void entity(void* self, const XML_Char* name, int, const XML_Char*, int, const XML_Char*,
+                       const XML_Char*, const XML_Char*, const XML_Char*) {
         static_cast<Reader*>(self)->stop(std::string("the file declares the entity '") + name +
                                          "'; RIBX files declare none (refused)");
     }
@@ -85,7 +87,8 @@ struct Reader {
             if (name == "ZA") {
                 inFileHeader = true;
             } else {
-                file.objects.push_back({name, static_cast<long>(XML_GetCurrentLineNumber(parser)), {}, {}});
+                file.objects.push_back(
+                    {name, static_cast<long>(XML_GetCurrentLineNumber(parser)), {}, {}});
                 inObject = true;
             }
         } else if (depth == 2 && inObject && isObservation(name)) {

@@ -132,13 +132,19 @@ void drawSewerPanel(ViewerState& s) {
                                 : render::RenderOptions::ColourBy::Theme;
         s.rebuildScene = true;
     }
-    // The legend with the number of pipes per class.
-    int perClass[6] = {0, 0, 0, 0, 0, 0};
-    for (const auto& f : s.dataset.features)
-        if (f.type == model::ObjectType::SewerPipe) {
-            const auto* c = s.dataset.firstDetail<model::SewerCondition>(f);
-            ++perClass[c ? std::clamp(c->overall, 0, 5) : 0];
-        }
+    // The legend with the number of pipes per class (counted once: the viewer does not change
+    // the dataset, and a panel is drawn every frame).
+    if (!s.pipesPerClass) {
+        s.pipesPerClass.emplace();
+        s.pipesPerClass->fill(0);
+        for (const auto& f : s.dataset.features)
+            if (f.type == model::ObjectType::SewerPipe) {
+                const auto* c = s.dataset.firstDetail<model::SewerCondition>(f);
+                ++(*s.pipesPerClass)[static_cast<std::size_t>(c ? std::clamp(c->overall, 0, 5)
+                                                                : 0)];
+            }
+    }
+    const auto& perClass = *s.pipesPerClass;
     for (int k = 1; k <= 5; ++k) {
         swatch(sewer::conditionColour(k));
         ImGui::Text("%s: %d", std::string(sewer::conditionName(k)).c_str(), perClass[k]);

@@ -14,6 +14,7 @@
 #include <bodemzicht/render/SceneRenderer.h>
 #include <bodemzicht/sewer/LongitudinalProfile.h>
 
+#include <array>
 #include <optional>
 
 namespace bz::app {
@@ -40,7 +41,8 @@ struct ViewerState {
     std::vector<std::string> profileRoute;
     std::optional<sewer::LongitudinalProfile> profile;
     std::string profileProblem;
-    char observationCodes[128] = "";  // the marker filter as typed, e.g. BAB, BBA
+    char observationCodes[128] = "";
+    std::optional<std::array<int, 6>> pipesPerClass;  // sewer pipes per condition class (0: none)  // the marker filter as typed, e.g. BAB, BBA
     bool dutch = true;          // labels in Dutch by default
     bool rebuildScene = false;  // visibility or slice changed
     bool lens = false;          // see-through lens following the mouse

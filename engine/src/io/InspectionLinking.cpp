@@ -93,6 +93,7 @@ LinkSummary linkInspections(model::Dataset& ds, std::uint32_t firstIncoming,
         std::uint32_t target;
     };
     std::vector<Move> moves;
+    // Inspection ids ("<file name>#<n>") are unique in a project: a file name is its source key.
     std::set<std::string> movedIds;  // inspection ids leaving their feature
     std::set<std::string> staleIds;  // inspection ids of a file imported again, dropped
     Targets targets(ds);
@@ -104,7 +105,7 @@ LinkSummary linkInspections(model::Dataset& ds, std::uint32_t firstIncoming,
         any = true;
         for (auto& g : inspectionsOf(ds, f)) {
             if (i < firstIncoming && reimported(g.inspection)) {
-                staleIds.insert(g.inspection.id + '\n' + g.inspection.file);
+                staleIds.insert(g.inspection.id);
                 ++s.replaced;
                 continue;
             }
@@ -112,7 +113,7 @@ LinkSummary linkInspections(model::Dataset& ds, std::uint32_t firstIncoming,
             if (auto t =
                     targets.find(ds, g.inspection, ownCarrier ? std::optional(i) : std::nullopt);
                 t && *t != i) {
-                movedIds.insert(g.inspection.id + '\n' + g.inspection.file);
+                movedIds.insert(g.inspection.id);
                 moves.push_back({std::move(g), *t});
                 ++s.linked;
             } else if (ownCarrier) {
@@ -160,8 +161,7 @@ LinkSummary linkInspections(model::Dataset& ds, std::uint32_t firstIncoming,
         std::vector<int> remaining(ds.features.size(), 0);
         for (std::uint32_t i = 0; i < ds.features.size(); ++i)
             for (const auto* in : ds.detailsOf<model::SewerInspection>(ds.features[i])) {
-                const std::string key = in->id + '\n' + in->file;
-                if (!movedIds.count(key) && !staleIds.count(key)) ++remaining[i];
+                if (!movedIds.count(in->id) && !staleIds.count(in->id)) ++remaining[i];
             }
         for (std::uint32_t i = 0; i < ds.features.size(); ++i)
             if (isCarrier(ds, ds.features[i]) && remaining[i] == 0 &&
@@ -177,21 +177,11 @@ LinkSummary linkInspections(model::Dataset& ds, std::uint32_t firstIncoming,
         if (keep[i]) newIndex[i] = n++;
     const model::Dataset& from = ds;
     auto keepDetail = [&](const model::Dataset::DetailLink& l) {
-        std::string key;
-        if (l.kind == DetailKind::SewerInspection)
-            key = from.inspections[l.index].id + '\n' + from.inspections[l.index].file;
-        else if (l.kind == DetailKind::SewerObservation) {
-            // An observation's inspection id is unique within its file; the file is its
-            // inspection's, found through the moved/stale sets by id and any file.
-            const auto& o = from.observations[l.index];
-            for (const auto* set : {&movedIds, &staleIds}) {
-                auto it = set->lower_bound(o.inspectionId + '\n');
-                if (it != set->end() && it->rfind(o.inspectionId + '\n', 0) == 0) return false;
-            }
-            return true;
-        } else
-            return true;
-        return !movedIds.count(key) && !staleIds.count(key);
+        const std::string* id =
+            l.kind == DetailKind::SewerInspection    ? &from.inspections[l.index].id
+            : l.kind == DetailKind::SewerObservation ? &from.observations[l.index].inspectionId
+                                                     : nullptr;
+        return !id || (!movedIds.count(*id) && !staleIds.count(*id));
     };
     model::appendDataset(
         ds, out, [&](std::uint32_t i) { return keep[i]; }, keepDetail);

@@ -1,7 +1,5 @@
 #include <bodemzicht/sewer/Condition.h>
 
-#include <bodemzicht/model/DatasetCopy.h>
-
 #include <algorithm>
 
 namespace bz::sewer {
@@ -49,24 +47,29 @@ ConditionSummary assessConditions(model::Dataset& ds, const ClassificationTable&
         if (k.conditionClass) ++s.classified;
         if (!k.knownCode) ++s.unknownCodes, ++s.unknownByCode[o.code];
     }
-    // Conditions are derived: drop the old ones, then add one per feature with inspections.
-    bool anyOld = !ds.conditions.empty();
-    if (anyOld) {
-        model::Dataset rebuilt;
-        rebuilt.fields = ds.fields;
-        rebuilt.ground = ds.ground;
-        model::appendDataset(ds, rebuilt, {}, [](const model::Dataset::DetailLink& l) {
-            return l.kind != model::DetailKind::SewerCondition;
-        });
-        rebuilt.fields = ds.fields;
-        rebuilt.ground = ds.ground;
-        ds = std::move(rebuilt);
-    }
+    // Conditions are derived: each feature's record is replaced in place (no copy of the whole
+    // dataset on every import); a feature without inspections keeps none.
     for (std::uint32_t i = 0; i < ds.features.size(); ++i) {
-        const auto& f = ds.features[i];
-        if (!ds.firstDetail<model::SewerInspection>(f)) continue;
-        ds.attach(i, conditionOf(ds, f, table.name()));
-        ++s.pipesAssessed;
+        auto& f = ds.features[i];
+        if (f.firstDetail == model::kNoDetail) continue;
+        const bool inspected = ds.firstDetail<model::SewerInspection>(f) != nullptr;
+        model::SewerCondition fresh;
+        if (inspected) fresh = conditionOf(ds, f, table.name());
+        bool placed = false;
+        for (std::uint32_t* link = &f.firstDetail; *link != model::kNoDetail;) {
+            auto& l = ds.detailLinks[*link];
+            if (l.kind != model::DetailKind::SewerCondition) {
+                link = &l.next;
+            } else if (inspected && !placed) {
+                ds.conditions[l.index] = fresh;
+                placed = true;
+                link = &l.next;
+            } else {
+                *link = l.next;  // an old record with nothing behind it: unlinked
+            }
+        }
+        if (inspected && !placed) ds.attach(i, std::move(fresh));
+        if (inspected) ++s.pipesAssessed;
     }
     return s;
 }

@@ -29,6 +29,15 @@ bool drawViewPanel(ViewerState& s, render::Viewport& viewport) {
         ImGui::SameLine();
     }
     ImGui::NewLine();
+    // Search by object or clash id (Enter): selects it and takes the camera there.
+    ImGui::SetNextItemWidth(200);
+    if (ImGui::InputTextWithHint("##search", tr(s, "zoek object- of conflict-id", "find object or clash id"),
+                                 s.searchText, sizeof s.searchText,
+                                 ImGuiInputTextFlags_EnterReturnsTrue))
+        changed |= searchById(s, viewport, s.searchText);
+    ImGui::SameLine();
+    if (ImGui::Button(tr(s, "Zoek", "Find"))) changed |= searchById(s, viewport, s.searchText);
+    if (!s.searchResult.empty()) ImGui::TextUnformatted(s.searchResult.c_str());
     float e = static_cast<float>(s.options.verticalExaggeration);
     if (ImGui::SliderFloat(tr(s, "Verticale overdrijving", "Vertical exaggeration"), &e, 1.0f,
                            10.0f)) {
@@ -36,6 +45,9 @@ bool drawViewPanel(ViewerState& s, render::Viewport& viewport) {
         viewport.setVerticalExaggeration(e);
         changed = true;
     }
+    // Trees are rebuilt for the new exaggeration when the slider is let go (their crowns keep
+    // their true height above ground).
+    if (ImGui::IsItemDeactivatedAfterEdit()) s.rebuildScene = true;
     float g = static_cast<float>(s.options.groundOpacity);
     if (ImGui::SliderFloat(tr(s, "Maaiveld (0 = x-ray)", "Ground (0 = x-ray)"), &g, 0.0f,
                            1.0f)) {
@@ -56,7 +68,7 @@ bool drawViewPanel(ViewerState& s, render::Viewport& viewport) {
                                      "Groundwater: no GHG/GLG in the project"));
     }
     ImGui::Checkbox(tr(s, "Kijkgat volgt de muis", "See-through lens follows the mouse"), &s.lens);
-    ImGui::Checkbox("Nederlands", &s.dutch);
+    if (ImGui::Checkbox("Nederlands", &s.dutch)) s.clashRowsDirty = true;  // headings' language
     ImGui::PopItemWidth();
     ImGui::End();
     return changed;
@@ -323,8 +335,7 @@ namespace {
 void drawReview(ViewerState& s) {
     if (s.selectedClash < 0 || s.selectedClash >= static_cast<int>(s.clashes.clashes.size())) return;
     auto& c = s.clashes.clashes[static_cast<std::size_t>(s.selectedClash)];
-    ImGui::SameLine();
-    ImGui::Text("| %s: %s, %s %.2f m, %s %.2f m, %s %s%s", c.id.c_str(),
+    ImGui::Text("%s: %s, %s %.2f m, %s %.2f m, %s %s%s", c.id.c_str(),
                 std::string(s.dutch ? clash::dutchName(c.kind) : clash::toCode(c.kind)).c_str(),
                 tr(s, "afstand", "distance"), c.distanceM, tr(s, "vereist", "required"), c.requiredM,
                 tr(s, "regel", "rule"), c.rule.c_str(),
@@ -344,10 +355,130 @@ void drawReview(ViewerState& s) {
     ImGui::SameLine();
     if (ImGui::Button(tr(s, "Beoordeling opslaan", "Save review")) && !s.projectPath.empty()) {
         auto ok = clash::setReviewStatus(s.projectPath, c.id, s.reviewStatus, s.reviewNote);
-        if (ok) c.status = s.reviewStatus;
+        if (ok) {
+            c.status = s.reviewStatus;
+            s.clashRowsDirty = true;  // the status filter and grouping may move it
+        }
         s.reviewProblem = ok ? "" : ok.error().toString();
     }
     if (!s.reviewProblem.empty()) ImGui::TextWrapped("%s", s.reviewProblem.c_str());
+    // Where the rule's number comes from, in words, and whether it was checked against its source.
+    if (!c.ruleSource.empty())
+        ImGui::TextWrapped("%s: %s%s", tr(s, "bron van de regel", "source of the rule"),
+                           c.ruleSource.c_str(),
+                           c.ruleVerified ? "" : tr(s, " (typische waarde, niet geverifieerd)",
+                                                    " (typical value, not verified)"));
+}
+
+}  // namespace
+
+namespace {
+
+// Sort, group, step and filter controls above the list; what they change marks the rows dirty.
+bool drawClashListControls(ViewerState& s, render::Viewport& viewport) {
+    bool changed = false;
+    auto& set = s.clashList;
+    const auto& rows = clashRows(s);
+    std::size_t shown = 0;
+    for (const auto& r : rows) shown += r.clash >= 0 ? 1 : r.count * set.collapsed.count(r.group);
+    ImGui::Text("%zu %s %zu", shown, tr(s, "van", "of"), s.clashes.clashes.size());
+    auto keyCombo = [&](const char* id, ClashKey& key) {
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(110);
+        if (ImGui::BeginCombo(id, clashKeyName(key, s.dutch))) {
+            for (ClashKey k : kClashKeys)
+                if (ImGui::Selectable(clashKeyName(k, s.dutch), k == key)) {
+                    key = k;
+                    s.clashRowsDirty = true;
+                }
+            ImGui::EndCombo();
+        }
+    };
+    ImGui::SameLine();
+    ImGui::TextUnformatted(tr(s, "| sorteer", "| sort"));
+    keyCombo("##sort", set.sortBy);
+    ImGui::SameLine();
+    if (ImGui::Checkbox(tr(s, "aflopend", "descending"), &set.descending)) s.clashRowsDirty = true;
+    ImGui::SameLine();
+    ImGui::TextUnformatted(tr(s, "groepeer", "group"));
+    keyCombo("##group", set.groupBy);
+    ImGui::SameLine();
+    if (ImGui::Button(tr(s, "< vorige (P)", "< previous (P)"))) {
+        stepClash(s, viewport, -1);
+        changed = true;
+    }
+    ImGui::SameLine();
+    if (ImGui::Button(tr(s, "volgende (N) >", "next (N) >"))) {
+        stepClash(s, viewport, 1);
+        changed = true;
+    }
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(110);
+    if (ImGui::InputTextWithHint("##owner", tr(s, "eigenaar", "owner"), s.ownerFilter,
+                                 sizeof s.ownerFilter)) {
+        set.owner = s.ownerFilter;
+        s.clashRowsDirty = true;
+    }
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(110);
+    if (ImGui::InputTextWithHint("##proposal", tr(s, "voorstel-id", "proposal id"),
+                                 s.proposalFilter, sizeof s.proposalFilter)) {
+        set.proposal = s.proposalFilter;
+        s.clashRowsDirty = true;
+    }
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(120);
+    float maxD = static_cast<float>(std::min(set.maxDistanceM, 5.0));
+    if (ImGui::SliderFloat(tr(s, "max afstand", "max distance"), &maxD, -0.5f, 5.0f,
+                           maxD >= 5.0f ? tr(s, "alle", "all") : "%.2f m")) {
+        set.maxDistanceM = maxD >= 5.0f ? 1e9 : maxD;
+        s.clashRowsDirty = true;
+    }
+    // What shows: kinds, certainties and statuses, each a row of checkboxes.
+    auto toggles = [&](const char* group, auto values, auto& shownFlags, auto name) {
+        ImGui::PushID(group);
+        bool first = true;
+        for (auto v : values) {
+            if (!first) ImGui::SameLine();
+            first = false;
+            bool on = shownFlags[static_cast<std::size_t>(v)];
+            if (ImGui::Checkbox(std::string(name(v)).c_str(), &on)) {
+                shownFlags[static_cast<std::size_t>(v)] = on;
+                s.clashRowsDirty = true;
+            }
+        }
+        ImGui::PopID();
+    };
+    using clash::ClashKind, clash::Certainty, clash::ClashStatus;
+    toggles("kinds",
+            std::array{ClashKind::Hard, ClashKind::Clearance, ClashKind::Constraint,
+                       ClashKind::Possible, ClashKind::Duplicate},
+            set.kinds, [&](ClashKind k) { return s.dutch ? clash::dutchName(k) : clash::toCode(k); });
+    ImGui::SameLine(0, 20);
+    toggles("certainties",
+            std::array{Certainty::Certain, Certainty::Likely, Certainty::Possible, Certainty::None},
+            set.certainties, [&](Certainty c) {
+                return c == Certainty::None ? std::string_view(tr(s, "n.v.t.", "n/a"))
+                                            : (s.dutch ? clash::dutchName(c) : clash::toCode(c));
+            });
+    ImGui::SameLine(0, 20);
+    toggles("statuses",
+            std::array{ClashStatus::New, ClashStatus::Active, ClashStatus::Approved,
+                       ClashStatus::Resolved},
+            set.statuses, [&](ClashStatus st) { return s.dutch ? clash::dutchName(st) : clash::toCode(st); });
+    // N and P step through the list (not while typing in a field).
+    const ImGuiIO& io = ImGui::GetIO();
+    if (!io.WantTextInput) {
+        if (ImGui::IsKeyPressed('N', false)) {
+            stepClash(s, viewport, 1);
+            changed = true;
+        }
+        if (ImGui::IsKeyPressed('P', false)) {
+            stepClash(s, viewport, -1);
+            changed = true;
+        }
+    }
+    return changed;
 }
 
 }  // namespace
@@ -355,37 +486,56 @@ void drawReview(ViewerState& s) {
 bool drawClashPanel(ViewerState& s, render::Viewport& viewport) {
     bool changed = false;
     ImGui::Begin(tr(s, "Conflicten", "Clashes"));
-    ImGui::Text("%zu", s.clashes.clashes.size());
+    changed |= drawClashListControls(s, viewport);
     drawReview(s);
+    const auto& rows = clashRows(s);
     // Only the visible rows are laid out: reports of tens of thousands of clashes scroll freely.
-    ImGuiListClipper rows;
-    rows.Begin(static_cast<int>(s.clashes.clashes.size()));
-    while (rows.Step())
-        for (int i = rows.DisplayStart; i < rows.DisplayEnd; ++i) {
+    ImGui::BeginChild("rows");
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(rows.size()));
+    std::string toggled;
+    while (clipper.Step())
+        for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
+            const auto& row = rows[static_cast<std::size_t>(r)];
+            if (row.clash < 0) {
+                // A heading: click to fold its clashes away or back.
+                const bool folded = s.clashList.collapsed.count(row.group) > 0;
+                const std::string label = std::string(folded ? "[+] " : "[-] ") + row.group + " (" +
+                                          std::to_string(row.count) + ")##heading-" + row.group;
+                if (ImGui::Selectable(label.c_str(), false)) toggled = row.group;
+                continue;
+            }
+            const int i = row.clash;
             const auto& c = s.clashes.clashes[static_cast<std::size_t>(i)];
-            char label[256];
-            std::snprintf(label, sizeof label, "%s %s %s [%s]  %s / %s  %.2f m  (%s / %s)",
-                          c.id.c_str(),
+            char label[320];
+            std::snprintf(label, sizeof label, "%s%s %s %s [%s]  %s / %s  %.2f m  (%s / %s)##%d",
+                          s.clashList.groupBy == ClashKey::Report ? "" : "    ", c.id.c_str(),
                           std::string(s.dutch ? clash::dutchName(c.kind) : clash::toCode(c.kind)).c_str(),
                           std::string(s.dutch ? clash::dutchName(c.status) : clash::toCode(c.status)).c_str(),
                           certaintyLabel(s, c).c_str(), c.aId.c_str(), c.bId.c_str(), c.distanceM,
                           c.aOwner.empty() ? "?" : c.aOwner.c_str(),
-                          c.bOwner.empty() ? "?" : c.bOwner.c_str());
+                          c.bOwner.empty() ? "?" : c.bOwner.c_str(), i);
             if (ImGui::Selectable(label, s.selectedClash == i)) {
                 selectClash(s, viewport, i);
                 changed = true;
             }
+            if (s.selectedClash == i && changed) ImGui::SetScrollHereY(0.5f);
         }
+    ImGui::EndChild();
+    if (!toggled.empty()) {
+        if (!s.clashList.collapsed.erase(toggled)) s.clashList.collapsed.insert(toggled);
+        s.clashRowsDirty = true;
+    }
     ImGui::End();
     return changed;
 }
 
 ViewArea drawPanels(ViewerState& s, render::Viewport& viewport, float width, float height) {
-    const float left = 380, clashH = s.clashes.clashes.empty() ? 0.f : 220.f;
+    const float left = 380, clashH = s.clashes.clashes.empty() ? 0.f : 260.f;
     // The left column: view (its controls always in full), project, selection, layers, then
     // measuring in what is left (at least 120 px); on windows under 900 px high project,
     // selection and layers shrink alike.
-    const float viewH = 200;
+    const float viewH = 250;
     const float scale = std::min(1.f, std::max(height - 120 - viewH, 200.f) / 580);
     float y = 0;
     auto place = [&](float x, float w, float h) {

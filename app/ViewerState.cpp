@@ -7,6 +7,8 @@
 #include <bodemzicht/io/ProjectStore.h>
 #include <bodemzicht/sample/SampleDistrict.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -98,6 +100,58 @@ int findClash(const ViewerState& s, const std::string& id) {
     for (std::size_t i = 0; i < s.clashes.clashes.size(); ++i)
         if (s.clashes.clashes[i].id == id) return static_cast<int>(i);
     return -1;
+}
+
+bool searchById(ViewerState& s, render::Viewport& viewport, const std::string& raw) {
+    std::string text = raw;
+    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.pop_back();
+    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.erase(0, 1);
+    if (text.empty()) {
+        s.searchResult.clear();
+        return false;
+    }
+    const bool nl = s.dutch;
+    if (int c = findClash(s, text); c >= 0) {
+        selectClash(s, viewport, c);
+        s.searchResult = (nl ? "conflict " : "clash ") + text;
+        return true;
+    }
+    std::optional<std::uint32_t> feature = s.dataset.find(text);
+    if (!feature)  // a part of an id: the first object whose id contains it
+        for (std::uint32_t i = 0; i < s.dataset.features.size() && !feature; ++i)
+            if (s.dataset.features[i].id.find(text) != std::string::npos) feature = i;
+    if (!feature) {
+        for (std::size_t i = 0; i < s.clashes.clashes.size(); ++i)
+            if (s.clashes.clashes[i].id.find(text) != std::string::npos) {
+                selectClash(s, viewport, static_cast<int>(i));
+                s.searchResult = (nl ? "conflict " : "clash ") + s.clashes.clashes[i].id;
+                return true;
+            }
+        s.searchResult = (nl ? "niets gevonden met id " : "nothing found with id ") + text;
+        return false;
+    }
+    const auto& f = s.dataset.features[*feature];
+    s.selectedFeature = static_cast<long>(*feature);
+    const auto b = s.dataset.featureBounds(f);
+    const core::Vec3 centre = (b.lo + b.hi) * 0.5;
+    const double size = std::max({b.hi.x - b.lo.x, b.hi.y - b.lo.y, 4.0});
+    viewport.flyTo(std::isnan(centre.z) ? core::Vec3{centre.x, centre.y, 0} : centre,
+                   std::min(size * 1.5, 500.0));
+    s.searchResult = (nl ? "object " : "object ") + f.id;
+    return true;
+}
+
+const std::vector<ClashListRow>& clashRows(ViewerState& s) {
+    if (s.clashRowsDirty) {
+        s.clashRows = clashListRows(s.clashes, s.clashList, s.dutch);
+        s.clashRowsDirty = false;
+    }
+    return s.clashRows;
+}
+
+void stepClash(ViewerState& s, render::Viewport& viewport, int step) {
+    const int next = neighbourClash(clashRows(s), s.selectedClash, step);
+    if (next >= 0 && next != s.selectedClash) selectClash(s, viewport, next);
 }
 
 namespace {

@@ -17,6 +17,8 @@
 #include <array>
 #include <optional>
 
+#include "ClashList.h"
+
 namespace bz::app {
 
 struct ViewerState {
@@ -32,6 +34,14 @@ struct ViewerState {
     render::RenderOptions options;
     long selectedFeature = -1;
     int selectedClash = -1;
+    // The clash list as the user filtered, sorted and grouped it; rows recomputed when dirty.
+    ClashListSettings clashList;
+    std::vector<ClashListRow> clashRows;
+    bool clashRowsDirty = true;
+    char ownerFilter[64] = "", proposalFilter[64] = "";
+    // Search by object or clash id, and what it found.
+    char searchText[96] = "";
+    std::string searchResult;
     long selectedObservation = -1;  // index into dataset.observations
     // The review being edited for the selected clash, and why storing it failed.
     clash::ClashStatus reviewStatus = clash::ClashStatus::Approved;
@@ -70,6 +80,14 @@ render::RenderOptions::Highlight clashHighlight(const ViewerState& state, const 
 render::WorldCamera clashCamera(const clash::Clash& c);
 // The index of the clash with this id in the report, or -1.
 int findClash(const ViewerState& state, const std::string& id);
+// Finds a clash or an object by its id (exactly, else the first whose id contains the text) and
+// selects it: a clash as selectClash does, an object with the camera above it. Says in
+// state.searchResult what was found; false when nothing was.
+bool searchById(ViewerState& state, render::Viewport& viewport, const std::string& text);
+// The clash list's rows, recomputed when the settings or a review changed them.
+const std::vector<ClashListRow>& clashRows(ViewerState& state);
+// Selects the next (step 1) or previous (-1) clash of the list as the user sees it.
+void stepClash(ViewerState& state, render::Viewport& viewport, int step);
 
 // Bookmarks the camera under `name` (numbered when empty) and stores the list in the project.
 void addBookmark(ViewerState& state, const render::Viewport& viewport, std::string name);

@@ -9,6 +9,7 @@
 #include <bodemzicht/render/SceneRenderer.h>
 
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "../render/HiddenWindow.h"
@@ -281,4 +282,98 @@ TEST(Panels, AClashIsReviewedFromTheListAndTheReviewIsStoredInTheProject) {
     const auto& rec = stored->at(s.clashes.clashes[0].id);
     EXPECT_EQ(rec.status, clash::ClashStatus::Approved);
     EXPECT_EQ(rec.note, "proefsleuf gegraven, ligt dieper");
+}
+
+TEST(Panels, TheClashListIsFilteredSortedGroupedSteppedAndSearched) {
+    REQUIRE_DISPLAY();
+    test::HiddenWindow hidden;
+    ASSERT_NE(hidden.window, nullptr);
+    app::ViewerState s;
+    test::fillTwoNetworksAndAClash(s);
+    // Three more clashes: kinds, owners and distances that differ.
+    auto base = s.clashes.clashes[0];
+    base.aOwner = "Vitens";
+    base.distanceM = 0.30;
+    s.clashes.clashes[0] = base;
+    for (auto [id, kind, owner, distance] :
+         {std::tuple{"C2", clash::ClashKind::Hard, "Liander", -0.05},
+          std::tuple{"C3", clash::ClashKind::Clearance, "Liander", 0.10},
+          std::tuple{"C4", clash::ClashKind::Hard, "Vitens", -0.20}}) {
+        auto c = base;
+        c.id = id;
+        c.kind = kind;
+        c.aOwner = owner;
+        c.distanceM = distance;
+        s.clashes.clashes.push_back(c);
+    }
+    render::Viewport viewport(s.dataset, s.ground, s.options);
+    viewport.initializeFromCurrentContext();
+    Ui ui(1600, 900);
+    ui.frame(s, viewport);
+    auto listed = [&] {
+        std::vector<std::string> ids;
+        for (const auto& r : app::clashRows(s))
+            if (r.clash >= 0) ids.push_back(s.clashes.clashes[static_cast<std::size_t>(r.clash)].id);
+        return ids;
+    };
+    EXPECT_EQ(listed(), (std::vector<std::string>{"C1", "C2", "C3", "C4"}));
+    // Filter: untick "harde botsing" in the row of kinds.
+    ImGuiWindow* list = ImGui::FindWindowByName("Conflicten");
+    ASSERT_NE(list, nullptr);
+    const std::string hard(clash::dutchName(clash::ClashKind::Hard));
+    ImGui::ActivateItem(ImHashStr(hard.c_str(), 0, list->GetID("kinds")));
+    ui.frame(s, viewport);
+    ui.frame(s, viewport);
+    EXPECT_EQ(listed(), (std::vector<std::string>{"C1", "C3"}));
+    ImGui::ActivateItem(ImHashStr(hard.c_str(), 0, list->GetID("kinds")));
+    ui.frame(s, viewport);
+    ui.frame(s, viewport);
+    ASSERT_EQ(listed().size(), 4u);
+    // Sort by distance through the combo: open it, then choose "afstand" in its popup.
+    ASSERT_TRUE(Ui::press("Conflicten", "##sort"));
+    ui.frame(s, viewport);
+    ui.frame(s, viewport);
+    ASSERT_TRUE(Ui::press("##Combo_00", "afstand"));
+    ui.frame(s, viewport);
+    ui.frame(s, viewport);
+    EXPECT_EQ(s.clashList.sortBy, app::ClashKey::Distance);
+    EXPECT_EQ(listed(), (std::vector<std::string>{"C4", "C2", "C3", "C1"}));
+    // Group by owner: a heading per owner, the clashes under it still by distance.
+    ASSERT_TRUE(Ui::press("Conflicten", "##group"));
+    ui.frame(s, viewport);
+    ui.frame(s, viewport);
+    ASSERT_TRUE(Ui::press("##Combo_00", "eigenaar"));
+    ui.frame(s, viewport);
+    ui.frame(s, viewport);
+    std::vector<std::string> headings;
+    for (const auto& r : app::clashRows(s))
+        if (r.clash < 0) headings.push_back(r.group + ":" + std::to_string(r.count));
+    EXPECT_EQ(headings, (std::vector<std::string>{"Liander:2", "Vitens:2"}));
+    EXPECT_EQ(listed(), (std::vector<std::string>{"C2", "C3", "C4", "C1"}));
+    // N and P step through the list as shown.
+    auto key = [&](int k) {
+        ImGui::GetIO().KeysDown[k] = true;
+        ui.frame(s, viewport);
+        ImGui::GetIO().KeysDown[k] = false;
+        ui.frame(s, viewport);
+        return s.selectedClash < 0 ? std::string() : s.clashes.clashes[static_cast<std::size_t>(s.selectedClash)].id;
+    };
+    EXPECT_EQ(key('N'), "C2");
+    EXPECT_EQ(key('N'), "C3");
+    EXPECT_EQ(key('N'), "C4");
+    EXPECT_EQ(key('P'), "C3");
+    // Search by id: a clash, then an object.
+    std::snprintf(s.searchText, sizeof s.searchText, "%s", "C1");
+    ASSERT_TRUE(Ui::press("Beeld", "Zoek"));
+    ui.frame(s, viewport);
+    EXPECT_EQ(s.clashes.clashes[static_cast<std::size_t>(s.selectedClash)].id, "C1");
+    std::snprintf(s.searchText, sizeof s.searchText, "%s", "W");
+    ASSERT_TRUE(Ui::press("Beeld", "Zoek"));
+    ui.frame(s, viewport);
+    ASSERT_GE(s.selectedFeature, 0);
+    EXPECT_EQ(s.dataset.features[static_cast<std::size_t>(s.selectedFeature)].id, "W");
+    std::snprintf(s.searchText, sizeof s.searchText, "%s", "nergens");
+    ASSERT_TRUE(Ui::press("Beeld", "Zoek"));
+    ui.frame(s, viewport);
+    EXPECT_NE(s.searchResult.find("niets gevonden"), std::string::npos) << s.searchResult;
 }

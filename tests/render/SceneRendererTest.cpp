@@ -715,3 +715,163 @@ TEST(SceneRenderer, TheTopViewIsAMapWellsStandStraight) {
         }
     EXPECT_LT(xhi - xlo, 15) << "the shaft leans: the top view is not orthographic";
 }
+
+TEST(SceneRenderer, AssumedDepthsKeepTheLegendColourAndShowBands) {
+    REQUIRE_DISPLAY();
+    // Two water mains, 1 m thick, one measured (north) and one at an assumed depth (south).
+    model::Dataset ds;
+    model::Dataset::Meta m;
+    m.theme = "water";
+    m.type = model::ObjectType::Pipe;
+    m.id = "MEASURED";
+    ds.addLinear(m, {{X0 - 20, Y0 + 4, 4}, {X0 + 20, Y0 + 4, 4}},
+                 std::vector<model::VertexDepth>(2, {model::DepthProvenance::Measured, 0.05f}),
+                 1.0f);
+    m.id = "ASSUMED";
+    ds.addLinear(m, {{X0 - 20, Y0 - 4, 4}, {X0 + 20, Y0 - 4, 4}},
+                 std::vector<model::VertexDepth>(2, {model::DepthProvenance::Assumed, 0.5f}),
+                 1.0f);
+    auto o = topView();
+    o.groundOpacity = 0;
+    auto img = render::renderImage(ds, model::GroundLevel(), o);
+    ASSERT_TRUE(img) << img.error().toString();
+    // The rows through both axes: the rows where the blue is brightest (facing the light), above
+    // and below the centre.
+    auto blueRow = [&](int from, int to) {
+        int best = from, most = -1;
+        for (int y = from; y < to; ++y) {
+            int n = 0;
+            for (int x = 0; x < img->width; ++x)
+                if (bluish(img->at(x, y))) n += img->at(x, y).b;
+            if (n > most) most = n, best = y;
+        }
+        return best;
+    };
+    const int north = blueRow(0, img->height / 2), south = blueRow(img->height / 2, img->height);
+    const render::Rgb legend = img->at(img->width / 2, north);
+    ASSERT_TRUE(bluish(legend));
+    auto near = [](render::Rgb a, render::Rgb b) {
+        return std::abs(a.r - b.r) + std::abs(a.g - b.g) + std::abs(a.b - b.b) <= 12;
+    };
+    int same = 0, dark = 0, along = 0;
+    for (int x = img->width / 4; x < 3 * img->width / 4; ++x) {
+        auto c = img->at(x, south);
+        ++along;
+        same += near(c, legend);
+        dark += c.r + c.g + c.b < (legend.r + legend.g + legend.b) / 2;
+    }
+    // Most of the assumed main is exactly the legend colour (not paler), a quarter of it bands.
+    std::string seen;
+    for (int x = img->width / 4; x < img->width / 4 + 24; ++x) {
+        auto c = img->at(x, south);
+        seen += std::to_string(c.r) + "," + std::to_string(c.g) + "," + std::to_string(c.b) + " ";
+    }
+    EXPECT_GT(same, along * 6 / 10) << same << " of " << along << " legend " << int(legend.r) << ","
+                                    << int(legend.g) << "," << int(legend.b) << " seen " << seen;
+    EXPECT_GT(dark, along / 10) << dark << " of " << along;
+    EXPECT_LT(dark, along / 2) << dark << " of " << along;
+}
+
+TEST(SceneRenderer, TreesHaveACrownThatTheExaggerationDoesNotStretch) {
+    REQUIRE_DISPLAY();
+    model::Dataset ds;
+    model::Dataset::Meta m;
+    m.id = "TREE";
+    m.theme = "boom";
+    m.type = model::ObjectType::Tree;
+    model::VerticalBody b;
+    b.center = {X0, Y0};
+    b.topZ = 5;  // the ground
+    b.bottomZ = 4;
+    b.radiusM = 0.2f;
+    auto tree = ds.addBody(m, b);
+    model::TreeDetail t;
+    t.heightM = 10;
+    t.crownDiameterM = 6;
+    ds.attach(tree, t);
+    // Looking north at the tree from 40 m, level with the middle of its crown (7 m above the
+    // ground as drawn: the camera's world height is exaggerated as everything else is).
+    auto crownRows = [&](double exaggeration) {
+        render::RenderOptions o;
+        o.width = 240;
+        o.height = 320;
+        o.verticalExaggeration = exaggeration;
+        const double eye = 5 + 7 / exaggeration;
+        o.camera = render::WorldCamera{{X0, Y0 - 40, eye}, {X0, Y0, eye}, {0, 0, 1}};
+        auto img = render::renderImage(ds, model::GroundLevel(5.0), o);
+        EXPECT_TRUE(img) << img.error().toString();
+        int rows = 0;
+        for (int y = 0; img && y < img->height; ++y) {
+            auto c = img->at(img->width / 2 + 20, y);  // beside the stem, through the crown
+            rows += c.g > c.r + 15 && c.g > c.b + 15;
+        }
+        return rows;
+    };
+    const int flat = crownRows(1), exaggerated = crownRows(4);
+    EXPECT_GT(flat, 20);  // the crown is there: 6 m of 10 m at this distance
+    EXPECT_NEAR(exaggerated, flat, flat / 5) << flat << " -> " << exaggerated;
+}
+
+TEST(ThemeColours, NoTwoThemesOnScreenLookAlike) {
+    // Pairs that mean the same to a digger share a colour on purpose (WION); the rest must differ
+    // clearly (laagspanning/middenspanning, the gas yellows and charging points were too close).
+    const std::set<std::pair<std::string, std::string>> same{
+        {"hoogspanning", "landelijkHoogspanningsnet"}, {"buisleidingGevaarlijkeInhoud", "petrochemie"}};
+    const std::vector<std::string> themes{
+        "datatransport", "gasHogeDruk", "gasLageDruk", "buisleidingGevaarlijkeInhoud",
+        "hoogspanning", "landelijkHoogspanningsnet", "middenspanning", "laagspanning", "overig",
+        "wees", "petrochemie", "rioolOnderOverOfOnderdruk", "rioolVrijverval", "water", "warmte",
+        "boom", "boomvoorziening", "infiltratie", "wko", "laadpunt", "sleuf", "verontreiniging"};
+    for (std::size_t i = 0; i < themes.size(); ++i)
+        for (std::size_t j = i + 1; j < themes.size(); ++j) {
+            if (same.count({themes[i], themes[j]})) continue;
+            auto a = render::themeColour(themes[i]), b = render::themeColour(themes[j]);
+            const int d = std::abs(a.r - b.r) + std::abs(a.g - b.g) + std::abs(a.b - b.b);
+            EXPECT_GE(d, 100) << themes[i] << " / " << themes[j];
+        }
+}
+
+TEST(SceneRenderer, ProposedObjectsHaveAWhiteOutlineExistingOnesNone) {
+    REQUIRE_DISPLAY();
+    auto ds = cableScene();  // LS cable (south) and water main (north), both existing
+    ds.features[1].status = model::ObjectStatus::Proposed;  // the water main becomes a proposal
+    auto o = topView();
+    o.groundOpacity = 0;
+    auto img = render::renderImage(ds, model::GroundLevel(), o);
+    ASSERT_TRUE(img) << img.error().toString();
+    // White rims along the proposed main: white pixels next to blue ones in the centre column;
+    // none next to the existing red cable.
+    auto white = [](render::Rgb c) { return c.r > 245 && c.g > 245 && c.b > 245; };
+    int besideBlue = 0, besideRed = 0;
+    const int x = img->width / 2;
+    for (int y = 1; y + 1 < img->height; ++y) {
+        if (!white(img->at(x, y))) continue;
+        for (int dy : {-1, 1}) {
+            besideBlue += bluish(img->at(x, y + dy));
+            besideRed += reddish(img->at(x, y + dy));
+        }
+    }
+    EXPECT_GE(besideBlue, 2);
+    EXPECT_EQ(besideRed, 0);
+}
+
+TEST(SceneRenderer, TheOpaqueGroundStaysLightAtStreetLevel) {
+    REQUIRE_DISPLAY();
+    auto ds = cableScene();
+    render::RenderOptions o;
+    o.width = 320;
+    o.height = 240;
+    o.groundOpacity = 1.0;
+    // Standing on the ground, looking along it: the lower half of the image is ground.
+    o.camera = render::WorldCamera{{X0 - 30, Y0 - 30, 6.7}, {X0 + 10, Y0 + 10, 5.0}, {0, 0, 1}};
+    auto img = render::renderImage(ds, model::GroundLevel(5.0), o);
+    ASSERT_TRUE(img) << img.error().toString();
+    double sum = 0;
+    int n = 0;
+    for (int y = img->height * 3 / 4; y < img->height; ++y)
+        for (int x = 0; x < img->width; x += 4, ++n) {
+            auto c = img->at(x, y);
+            sum += (c.r + c.g + c.b) / 3.0;
+        }
+    EXPECT_GT(sum / n, 100) << "mean grey of the ground near the camera";
+}

@@ -8,15 +8,17 @@ namespace bz::render {
 namespace {
 
 // Uitvoeringsregeling WION (BWBR0027409), "Kleurgebruik per thema"; warmte and our own codes are
-// Bodemzicht's choice (not in that table).
+// Bodemzicht's choice (not in that table). Two departures, so that no two networks look alike
+// once shaded (docs/viewer.md): middenspanning is a light red between laagspanning's dark red and
+// hoogspanning's pure red, gas lage druk a paler yellow than gas hoge druk's orange-yellow.
 constexpr std::array<std::pair<std::string_view, Rgb>, 27> kColours = {{
     {"datatransport", {0, 255, 0}},
     {"gasHogeDruk", {255, 175, 60}},
-    {"gasLageDruk", {255, 215, 80}},
+    {"gasLageDruk", {255, 235, 140}},
     {"buisleidingGevaarlijkeInhoud", {255, 127, 0}},
     {"hoogspanning", {255, 0, 0}},
     {"landelijkHoogspanningsnet", {255, 0, 0}},
-    {"middenspanning", {200, 0, 0}},
+    {"middenspanning", {255, 100, 100}},
     {"laagspanning", {150, 0, 0}},
     {"overig", {0, 0, 0}},
     {"wees", {80, 80, 80}},
@@ -29,7 +31,7 @@ constexpr std::array<std::pair<std::string_view, Rgb>, 27> kColours = {{
     {"boomvoorziening", {120, 200, 90}},
     {"infiltratie", {90, 170, 230}},
     {"wko", {60, 120, 160}},
-    {"laadpunt", {250, 240, 60}},
+    {"laadpunt", {210, 250, 30}},
     {"sleuf", {170, 170, 170}},
     {"verontreiniging", {140, 90, 40}},
     {"evGebied", {255, 230, 0}},

@@ -17,7 +17,7 @@ constexpr std::size_t kLevels = BodyLod::kFootprints.size();
 
 }  // namespace
 
-std::vector<BodyPart> bodyParts(const model::Dataset& ds, std::size_t fi, core::Vec3 o) {
+std::vector<BodyPart> bodyParts(const model::Dataset& ds, std::size_t fi, core::Vec3 o, double e) {
     const auto& f = ds.features[fi];
     const auto& body = ds.bodies[f.geometry];
     const long id = static_cast<long>(fi);
@@ -28,21 +28,33 @@ std::vector<BodyPart> bodyParts(const model::Dataset& ds, std::size_t fi, core::
     p.bottom = body.bottomZ - o.z;
     p.top = body.topZ - o.z;
     if (const auto* t = ds.treeOf(f)) {
-        // The stem above ground (its height is shown at 40 %: the crown is not the subject) and
-        // the root zone below, translucent.
+        // Above ground the stem and a translucent crown at their true size whatever the
+        // exaggeration; below ground the root zone, translucent.
+        e = std::max(e, 1e-3);
+        const double height = std::isnan(t->heightM) ? 8.0 : t->heightM;
+        const double crownRadius =
+            std::isnan(t->crownDiameterM) ? 0.3 * height : t->crownDiameterM / 2;
         BodyPart stem = p;
         stem.radius = std::max(0.1f, body.radiusM);
         stem.bottom = p.top;
-        stem.top = p.top + (std::isnan(t->heightM) ? 3.0 : t->heightM * 0.4);
+        stem.top = p.top + 0.6 * height / e;
         stem.colour = {110, 75, 40};
         stem.sides = 10;
+        BodyPart crown = p;
+        crown.radius = crownRadius;
+        crown.bottom = p.top + 0.4 * height / e;
+        crown.top = p.top + height / e;
+        crown.colour = {70, 160, 60};
+        crown.translucent = true;
+        crown.sides = 16;
+        crown.feature = -1;  // a click on the crown area picks what lies under it
         BodyPart roots = p;
         roots.radius =
             std::isnan(t->rootZoneDiameterM) ? body.radiusM * 8 : t->rootZoneDiameterM / 2;
         roots.colour = c;
         roots.translucent = true;
         roots.sides = 24;
-        return {stem, roots};
+        return {stem, crown, roots};
     }
     p.colour = f.type == model::ObjectType::Manhole ? Rgb{110, 110, 110} : c;
     if (body.isCylinder()) {
@@ -82,7 +94,7 @@ BodyLod::BodyLod(const model::Dataset& ds, core::Vec3 o, const RenderOptions& op
         const auto& f = ds.features[fi];
         if (f.kind() != model::GeometryKind::VerticalBody || !shownInLayer(ds, f, options, layer))
             continue;
-        for (auto& p : bodyParts(ds, fi, o)) {
+        for (auto& p : bodyParts(ds, fi, o, options.verticalExaggeration)) {
             all.expand({p.centre.x, p.centre.y, p.bottom});
             all.expand({p.centre.x, p.centre.y, p.top});
             parts_.push_back(std::move(p));

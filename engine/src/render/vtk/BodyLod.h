@@ -33,8 +33,11 @@ struct BodyPart {
     int sides = 20;            // of the exact cylinder
 };
 
-// The parts of a vertical-body feature: a tree is its stem and its root zone.
-std::vector<BodyPart> bodyParts(const model::Dataset& ds, std::size_t featureIndex, core::Vec3 o);
+// The parts of a vertical-body feature: a tree is its stem, its crown and its root zone. What a
+// tree has above ground is built for the vertical exaggeration `e` (heights divided by it), so
+// that the exaggeration, which is for what lies below ground, does not stretch it.
+std::vector<BodyPart> bodyParts(const model::Dataset& ds, std::size_t featureIndex, core::Vec3 o,
+                                double e = 1.0);
 
 // Adds a part to the solid or translucent mesh with `sides` sides (0: its exact side count).
 void addBodyPart(MeshBuilder& solid, MeshBuilder& translucent, const BodyPart& part, int sides = 0);

@@ -14,6 +14,8 @@
 #include <vtkPolyDataMapper.h>
 #include <vtkProperty.h>
 #include <vtkSmartPointer.h>
+#include <vtkImageData.h>
+#include <vtkTexture.h>
 #include <vtkTubeFilter.h>
 #include <vtkUnsignedCharArray.h>
 
@@ -229,14 +231,36 @@ inline vtkSmartPointer<vtkActor> placeholderActor(double opacity, bool cellColou
 }
 
 // Tubes swept around polylines whose active point scalars are their radii (10 sides, capped).
-inline vtkSmartPointer<vtkPolyData> sweptTubes(vtkPolyData* axes) {
+// `banded`: with texture coordinates along their length in metres, for assumedDepthBands.
+inline vtkSmartPointer<vtkPolyData> sweptTubes(vtkPolyData* axes, bool banded = false) {
     vtkNew<vtkTubeFilter> tube;
     tube->SetInputData(axes);
     tube->SetNumberOfSides(10);
     tube->SetVaryRadiusToVaryRadiusByAbsoluteScalar();
     tube->CappingOn();
+    if (banded) {
+        tube->SetGenerateTCoordsToUseLength();
+        tube->SetTextureLength(1.0);
+    }
     tube->Update();
     return tube->GetOutput();
+}
+
+// An assumed depth is shown by a pattern, not by another colour: tubes keep their legend colour
+// and get a dark band every metre (a quarter of it), like a dashed line on a drawing. The texture
+// modulates the colour, so the rest of the tube is exactly the theme colour.
+inline void showAssumedDepthBands(vtkActor* actor) {
+    vtkNew<vtkImageData> stripes;
+    stripes->SetDimensions(8, 1, 1);
+    stripes->AllocateScalars(VTK_UNSIGNED_CHAR, 3);
+    auto* px = static_cast<unsigned char*>(stripes->GetScalarPointer());
+    for (int i = 0; i < 8; ++i)
+        for (int c = 0; c < 3; ++c) px[i * 3 + c] = i < 6 ? 255 : 60;
+    vtkNew<vtkTexture> texture;
+    texture->SetInputData(stripes);
+    texture->RepeatOn();
+    texture->InterpolateOff();
+    actor->SetTexture(texture);
 }
 
 // The radius a linear object is drawn with: half its outer diameter, 5 cm where that is unknown

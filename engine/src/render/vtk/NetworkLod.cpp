@@ -20,12 +20,6 @@ namespace {
 constexpr std::size_t kLevels = NetworkLod::kCellSizes.size();
 constexpr std::size_t kClasses = NetworkLod::kDiameterClasses.size();
 
-// Assumed depths are drawn paler in line levels (translucent as tubes).
-Rgb paler(Rgb c) {
-    auto mix = [](std::uint8_t v) { return static_cast<std::uint8_t>((v + 255) / 2); };
-    return {mix(c.r), mix(c.g), mix(c.b)};
-}
-
 std::size_t diameterClass(float radius) {
     std::size_t k = 0;
     while (k + 1 < kClasses && 2 * radius >= NetworkLod::kDiameterClasses[k]) ++k;
@@ -94,7 +88,8 @@ NetworkLod::NetworkLod(const model::Dataset& ds, core::Vec3 o, const RenderOptio
         for (auto& a : t->lines) a = placeholderActor(opacity, true);
         for (std::size_t k = 0; k < kClasses; ++k) {
             t->tubes[k] = placeholderActor(opacity, false);
-            t->assumedTubes[k] = placeholderActor(0.55 * opacity, false);
+            t->assumedTubes[k] = placeholderActor(opacity, false);
+            showAssumedDepthBands(t->assumedTubes[k]);
         }
         tiles_.push_back(std::move(t));
     }
@@ -130,7 +125,8 @@ NetworkLod::BuiltLines NetworkLod::buildLines(const Tile& t, std::size_t level,
         colourKey.reserve(c.segments.size());
         for (auto src : c.source) {
             const Segment& s = segments_[t.segments[src]];
-            Rgb col = s.assumed ? paler(s.colour) : s.colour;
+            // Assumed depths keep their theme colour far away too (their bands are sub-pixel).
+            const Rgb col = s.colour;
             colourKey.push_back((std::uint32_t(col.r) << 16) | (std::uint32_t(col.g) << 8) | col.b);
         }
         c = geom::simplifyRuns(c, colourKey, cell / 2);
@@ -139,8 +135,7 @@ NetworkLod::BuiltLines NetworkLod::buildLines(const Tile& t, std::size_t level,
     for (const auto& v : c.vertices) lines.point(v.x, v.y, v.z);  // index k is vertex k
     for (std::size_t k = 0; k < c.segments.size(); ++k) {
         const Segment& s = segments_[t.segments[c.source[k]]];
-        lines.line(c.segments[k][0], c.segments[k][1], s.assumed ? paler(s.colour) : s.colour,
-                   s.feature);
+        lines.line(c.segments[k][0], c.segments[k][1], s.colour, s.feature);
     }
     return {lines.polyData(), lines.count()};
 }
@@ -165,7 +160,7 @@ std::array<vtkSmartPointer<vtkPolyData>, 2> NetworkLod::buildTubes(const Tile& t
             prev = &s;
         }
         if (prev) axes.finish(prev->feature);
-        if (!axes.empty()) out[assumed] = sweptTubes(axes.polyData());
+        if (!axes.empty()) out[assumed] = sweptTubes(axes.polyData(), assumed);
     }
     return out;
 }

@@ -52,7 +52,10 @@ constexpr std::size_t kStillGroundTriangles = 50000;
 constexpr double kStillGroundMaxErrorM = 0.25;
 constexpr std::size_t kMovingGroundTriangles = 2000;
 constexpr double kMovingGroundMaxErrorM = 0.5;
-constexpr Rgb kGroundColour{120, 140, 90};
+// A light sandy green: with half of its light ambient it stays light at street level, where the
+// sun-less headlight grazes it (it was nearly black there).
+constexpr Rgb kGroundColour{170, 185, 140};
+constexpr Rgb kProposedOutline{255, 255, 255};
 // Groundwater sheets: GHG (mean highest level) light, GLG (mean lowest) dark blue.
 constexpr Rgb kGhgColour{90, 170, 255};
 constexpr Rgb kGlgColour{30, 70, 190};
@@ -91,7 +94,7 @@ vtkSmartPointer<vtkPolyData> networks(const model::Dataset& ds, core::Vec3 o, bo
         axes.finish(static_cast<long>(fi));
     }
     auto pd = axes.polyData();
-    return asTubes ? sweptTubes(pd) : pd;
+    return asTubes ? sweptTubes(pd, assumed) : pd;
 }
 
 // A surface actor (the ground, a groundwater level) with the see-through lens (our GLSL in
@@ -117,6 +120,8 @@ std::pair<vtkSmartPointer<vtkActor>, vtkSmartPointer<vtkActor>> sheetPair(
         surface.surfaceAtMost(kStillGroundTriangles, kGroundErrorM, kStillGroundMaxErrorM), opacity,
         colour);
     if (!litWhenStill) still->GetProperty()->LightingOff();
+    still->GetProperty()->SetAmbient(0.5);
+    still->GetProperty()->SetDiffuse(0.5);
     auto moving = sheetActor(
         surface.surfaceAtMost(kMovingGroundTriangles, kGroundErrorM, kMovingGroundMaxErrorM),
         opacity, colour);
@@ -287,8 +292,9 @@ VtkScene buildScene(const model::Dataset& ds, const model::GroundLevel& ground,
             if (tiled) break;  // NetworkLod draws them
             auto pd = networks(ds, o, assumed, options, asTubes, layer);
             if (pd->GetNumberOfPoints() == 0) continue;
-            // Assumed depths look different: translucent tubes, or dimmer lines.
-            auto actor = actorFor(pd, (assumed && asTubes ? 0.55 : 1.0) * factor, false);
+            // Assumed depths keep the theme colour: banded tubes, thinner lines.
+            auto actor = actorFor(pd, factor, false);
+            if (asTubes && assumed) showAssumedDepthBands(actor);
             if (!asTubes) {
                 actor->GetProperty()->SetLineWidth(assumed ? 1.0f : 2.0f);
                 actor->GetProperty()->LightingOff();
@@ -304,7 +310,7 @@ VtkScene buildScene(const model::Dataset& ds, const model::GroundLevel& ground,
             Rgb c = themeColour(ds.str(f.theme));
             if (f.kind() == GeometryKind::VerticalBody) {
                 if (tiled) continue;  // BodyLod draws them
-                for (const auto& part : bodyParts(ds, fi, o)) addBodyPart(solid, translucent, part);
+                for (const auto& part : bodyParts(ds, fi, o, options.verticalExaggeration)) addBodyPart(solid, translucent, part);
             } else if (f.kind() == GeometryKind::Prism) {
                 const auto& p = ds.prisms[f.geometry];
                 std::vector<geom::Polygon2> rings;
@@ -424,6 +430,72 @@ VtkScene buildScene(const model::Dataset& ds, const model::GroundLevel& ground,
             }
         }
         if (bands.polys->GetNumberOfCells()) s.actors.push_back(actorFor(bands.polyData(), 0.2));
+    }
+
+    // Proposed objects (a designer's measures) look unlike what is in the ground: a white
+    // outline around them, the back faces of a slightly larger white tube or box, while the
+    // object keeps its theme colour (docs/viewer.md).
+    {
+        AxisBuilder axes;
+        LineBuilder edges;
+        for (std::size_t fi = 0; fi < ds.features.size(); ++fi) {
+            const auto& f = ds.features[fi];
+            if (f.status != model::ObjectStatus::Proposed || !isShown(ds, f, options)) continue;
+            const long id = static_cast<long>(fi);
+            if (f.kind() == GeometryKind::Linear) {
+                const auto& l = ds.linears[f.geometry];
+                const double r = drawnRadius(l);
+                const auto outline = static_cast<float>(r + std::max(0.04, 0.25 * r));
+                for (std::uint32_t i = 0; i < l.vertexCount; ++i) {
+                    auto v = ds.vertices[l.firstVertex + i];
+                    if (!std::isnan(v.z)) axes.point(v.x - o.x, v.y - o.y, v.z - o.z, outline, kProposedOutline);
+                }
+                axes.finish(id);
+            } else {
+                // Bodies and prisms: their outline at top and bottom and their vertical edges.
+                std::vector<std::pair<std::vector<core::Vec2>, std::pair<double, double>>> rings;
+                if (f.kind() == GeometryKind::VerticalBody) {
+                    for (const auto& part : bodyParts(ds, fi, o, options.verticalExaggeration))
+                        rings.push_back({part.footprint.empty()
+                                             ? MeshBuilder::circle(part.centre, part.radius, 16)
+                                             : part.footprint,
+                                         {part.bottom, part.top}});
+                } else if (f.kind() == GeometryKind::Prism) {
+                    const auto& p = ds.prisms[f.geometry];
+                    if (p.ringCount == 0 || p.allDepths) continue;
+                    const auto& ring = ds.rings[p.firstRing];
+                    std::vector<core::Vec2> local;
+                    for (std::uint32_t i = 0; i < ring.pointCount; ++i)
+                        local.push_back(ds.footprintPoints[ring.firstPoint + i] - o.xy());
+                    rings.push_back({local, {std::max(p.bottomZ, clipLo) - o.z, std::min(p.topZ, clipHi) - o.z}});
+                }
+                for (const auto& [ring, levels] : rings) {
+                    const std::size_t n = ring.size();
+                    for (std::size_t i = 0; i < n; ++i) {
+                        const auto a = ring[i], b = ring[(i + 1) % n];
+                        auto a0 = edges.point(a.x, a.y, levels.first), b0 = edges.point(b.x, b.y, levels.first);
+                        auto a1 = edges.point(a.x, a.y, levels.second), b1 = edges.point(b.x, b.y, levels.second);
+                        edges.line(a0, b0, kProposedOutline, id);
+                        edges.line(a1, b1, kProposedOutline, id);
+                        if (n <= 8 || i % 4 == 0) edges.line(a0, a1, kProposedOutline, id);
+                    }
+                }
+            }
+        }
+        if (!axes.empty()) {
+            auto outline = actorFor(sweptTubes(axes.polyData()), 1.0, false);
+            outline->GetProperty()->FrontfaceCullingOn();  // only the rim around the object shows
+            outline->GetProperty()->LightingOff();
+            outline->PickableOff();
+            s.actors.push_back(outline);
+        }
+        if (edges.count()) {
+            auto lines = actorFor(edges.polyData(), 1.0);
+            lines->GetProperty()->SetLineWidth(2.0f);
+            lines->GetProperty()->LightingOff();
+            lines->PickableOff();
+            s.actors.push_back(lines);
+        }
     }
 
     s.clipLo = clipLo;

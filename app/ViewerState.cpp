@@ -75,7 +75,8 @@ render::RenderOptions::Highlight clashHighlight(const ViewerState& s, const clas
         return found;
     };
     const long fa = pick(c.aId, false), fb = pick(c.bId, true);
-    return {fa, fb, std::isnan(c.requiredM) ? 0.0 : c.requiredM, std::string(clash::toCode(c.kind))};
+    return {fa, fb, std::isnan(c.requiredM) ? 0.0 : c.requiredM, std::string(clash::toCode(c.kind)),
+            c.location()};
 }
 
 render::WorldCamera clashCamera(const clash::Clash& c) {

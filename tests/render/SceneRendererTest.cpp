@@ -267,7 +267,7 @@ TEST(SceneRenderer, SelectedClashShowsTheViolatedClearanceEnvelope) {
     auto ds = cableScene();
     auto o = topView();
     auto plain = render::renderImage(ds, model::GroundLevel(), o);
-    o.highlight = {0, 1, 2.0, "hard"};  // LS cable and water main, 2 m required
+    o.highlight = {0, 1, 2.0, "hard", std::nullopt};  // LS cable and water main, 2 m required
     auto lit = render::renderImage(ds, model::GroundLevel(), o);
     ASSERT_TRUE(plain && lit);
     auto redTint = [](render::Rgb c) { return c.r > c.g + 40 && c.r > c.b + 40; };
@@ -874,4 +874,64 @@ TEST(SceneRenderer, TheOpaqueGroundStaysLightAtStreetLevel) {
             sum += (c.r + c.g + c.b) / 3.0;
         }
     EXPECT_GT(sum / n, 100) << "mean grey of the ground near the camera";
+}
+
+TEST(SceneRenderer, TheEnvelopeCoversOnlyTheViolatedStretch) {
+    REQUIRE_DISPLAY();
+    // A 60 m cable along x and a short water pipe crossing it 20 m east of the centre, 0.2 m
+    // above it: the clearance (0.5 m) is violated only where they cross.
+    model::Dataset ds;
+    model::Dataset::Meta m;
+    std::vector<model::VertexDepth> d(2, {model::DepthProvenance::Measured, 0.05f});
+    m.id = "CABLE";
+    m.theme = "laagspanning";
+    m.type = model::ObjectType::Cable;
+    ds.addLinear(m, {{X0 - 30, Y0, 4}, {X0 + 30, Y0, 4}}, d, 0.1f);
+    m.id = "PIPE";
+    m.theme = "water";
+    m.type = model::ObjectType::Pipe;
+    ds.addLinear(m, {{X0 + 20, Y0 - 10, 4.3}, {X0 + 20, Y0 + 10, 4.3}}, d, 0.1f);
+    auto o = topView();
+    o.groundOpacity = 0;
+    o.highlight = {0, 1, 0.5, "hard", std::nullopt};
+    auto img = render::renderImage(ds, model::GroundLevel(), o);
+    ASSERT_TRUE(img) << img.error().toString();
+    // In the row of the cable: envelope tint (red over the light background) near the crossing,
+    // none at the far west end.
+    auto tinted = [](render::Rgb c) { return c.r > 200 && c.g < 200 && c.g > 60 && c.b < 200 && c.b > 60; };
+    int cableRow = -1;
+    for (int y = 0; y < img->height && cableRow < 0; ++y)
+        if (reddish(img->at(img->width / 8, y))) cableRow = y;
+    ASSERT_GE(cableRow, 0);
+    int west = 0, crossing = 0;
+    // The view spans 60 m over 320 px (about 5 px a metre); the crossing is at 5/6 of the width.
+    for (int dy = -4; dy <= 4; ++dy) {
+        for (int x = 0; x < img->width / 3; ++x) west += tinted(img->at(x, cableRow + dy));
+        for (int x = img->width * 5 / 6 - 8; x < img->width * 5 / 6 + 8; ++x)
+            crossing += tinted(img->at(x, cableRow + dy));
+    }
+    EXPECT_EQ(west, 0);
+    EXPECT_GT(crossing, 10);
+}
+
+TEST(SceneRenderer, TheSelectedClashsMarkerStandsOut) {
+    REQUIRE_DISPLAY();
+    auto ds = cableScene();
+    auto o = topView();
+    o.clashes.push_back({{X0, Y0 + 5, 4}, "hard", "C1", "certain"});
+    auto plain = render::renderImage(ds, model::GroundLevel(5.0), o);
+    o.highlight = {0, 1, 0.0, "hard", core::Vec3{X0, Y0 + 5, 4}};
+    auto selected = render::renderImage(ds, model::GroundLevel(5.0), o);
+    ASSERT_TRUE(plain && selected);
+    // A white ring around a larger red disc: count pure white and red pixels around the centre.
+    auto count = [&](const render::Image& img, auto pred) {
+        int n = 0;
+        for (int y = img.height / 2 - 16; y <= img.height / 2 + 16; ++y)
+            for (int x = img.width / 2 - 16; x <= img.width / 2 + 16; ++x) n += pred(img.at(x, y));
+        return n;
+    };
+    auto white = [](render::Rgb c) { return c.r > 250 && c.g > 250 && c.b > 250; };
+    auto red = [](render::Rgb c) { return c.r > 230 && c.g < 40 && c.b < 40; };
+    EXPECT_GT(count(*selected, white), count(*plain, white) + 40);
+    EXPECT_GT(count(*selected, red), count(*plain, red) + 40);
 }

@@ -177,7 +177,7 @@ TEST(Viewport, SelectingAClashShowsAndClearsItsEnvelopeWithoutARebuild) {
         return n;
     };
     const int plain = redTinted();
-    viewport.setHighlight({0, -1, 2.0, "hard"});  // 2 m around the 1 m cable
+    viewport.setHighlight({0, -1, 2.0, "hard", std::nullopt});  // 2 m around the 1 m cable
     const int lit = redTinted();
     EXPECT_GT(lit, plain + 10) << plain << " -> " << lit;
     viewport.setHighlight({});

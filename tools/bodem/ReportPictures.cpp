@@ -65,6 +65,7 @@ ReportPictures reportPictures(const model::Dataset& ds, const model::GroundLevel
         h.featureB = first.featureB;
         h.requiredM = first.requiredM;
         h.kind = std::string(clash::toCode(first.kind));
+        h.location = first.location();
         auto png = render::encodePng(shared->render(cam, h));
         auto& slot = (*cache)[id];
         if (png) slot = std::move(*png);

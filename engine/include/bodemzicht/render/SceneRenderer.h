@@ -58,12 +58,15 @@ struct RenderOptions {
     // lines further away, chosen per frame). Tubes and Lines draw every segment so and every body
     // in full: the naive pipelines, kept to compare with.
     enum class NetworkStyle { Auto, Tubes, Lines } networkStyle = NetworkStyle::Auto;
-    // The selected clash: both objects' axes drawn as an envelope of the violated clearance
-    // (radius + required clearance), in the clash's colour.
+    // The selected clash: an envelope of the violated clearance (radius + required clearance)
+    // in the clash's colour around the stretch of each object where the clearance is violated
+    // (where none is, around the stretch closest to the other object), and its marker emphasised
+    // (a larger disc with a white ring) when `location` is given.
     struct Highlight {
         long featureA = -1, featureB = -1;
         double requiredM = 0;
         std::string kind;
+        std::optional<core::Vec3> location;  // RD/NAP
     } highlight;
     // See-through lens: the ground is cut away within this many pixels of lensCenterPx (pixels
     // from the bottom-left, as OpenGL counts); 0: no lens.

@@ -610,6 +610,7 @@ void applyExaggeration(VtkScene& s, double e) {
     for (auto& a : s.actors) a->SetScale(1, 1, e);
     if (s.clashMarkers)
         for (auto& [_, a] : s.clashMarkers->levels) a->SetScale(1, 1, e);
+    for (auto& a : s.selectedMarker) a->SetScale(1, 1, e);
 }
 
 void attach(vtkRenderWindow* window, VtkScene& scene) {
@@ -623,27 +624,129 @@ void detach(vtkRenderWindow* window, VtkScene& scene) {
     if (scene.overlay) window->RemoveRenderer(scene.overlay);
 }
 
+namespace {
+
+// Distance from a point to a feature's axis (linear: its polyline; otherwise its bounds), local.
+double axisDistance(const model::Dataset& ds, const model::Feature& f, core::Vec3 p, core::Vec3 o) {
+    if (f.kind() == GeometryKind::Linear) {
+        const auto& l = ds.linears[f.geometry];
+        double best = std::numeric_limits<double>::infinity();
+        for (std::uint32_t i = 0; i + 1 < l.vertexCount; ++i) {
+            const core::Vec3 a = ds.vertices[l.firstVertex + i] - o,
+                             b = ds.vertices[l.firstVertex + i + 1] - o;
+            if (std::isnan(a.z) || std::isnan(b.z)) continue;
+            const core::Vec3 d = b - a;
+            const double len2 = core::dot(d, d);
+            const double t = len2 > 0 ? std::clamp(core::dot(p - a, d) / len2, 0.0, 1.0) : 0.0;
+            best = std::min(best, core::length(p - (a + d * t)));
+        }
+        return best;
+    }
+    auto b = ds.featureBounds(f);
+    b = {b.lo - o, b.hi - o};
+    const double dx = std::max({b.lo.x - p.x, 0.0, p.x - b.hi.x}),
+                 dy = std::max({b.lo.y - p.y, 0.0, p.y - b.hi.y});
+    // Zones at every depth have no height: their plan distance.
+    const double dz = std::isnan(b.lo.z) ? 0.0 : std::max({b.lo.z - p.z, 0.0, p.z - b.hi.z});
+    return std::sqrt(dx * dx + dy * dy + dz * dz);
+}
+
+double radiusOf(const model::Dataset& ds, const model::Feature& f) {
+    return f.kind() == GeometryKind::Linear ? drawnRadius(ds.linears[f.geometry]) : 0.0;
+}
+
+// The pieces [t0, t1] (metres along each segment of `f`'s axis) where the axis lies within
+// `limit` of the other object; sampled every few centimetres (at most ~20 000 samples).
+std::vector<std::array<core::Vec3, 2>> violatedStretch(const model::Dataset& ds, const model::Feature& f,
+                                                      const model::Feature& other, double clearance,
+                                                      core::Vec3 o) {
+    const auto& l = ds.linears[f.geometry];
+    double total = 0;
+    for (std::uint32_t i = 0; i + 1 < l.vertexCount; ++i)
+        total += core::length(ds.vertices[l.firstVertex + i + 1] - ds.vertices[l.firstVertex + i]);
+    if (!(total > 0) || !std::isfinite(total)) return {};
+    const double step = std::max(0.05, total / 20000);
+    struct Sample {
+        core::Vec3 p;
+        double d;
+        std::uint32_t segment;
+    };
+    std::vector<Sample> samples;
+    for (std::uint32_t i = 0; i + 1 < l.vertexCount; ++i) {
+        const core::Vec3 a = ds.vertices[l.firstVertex + i] - o, b = ds.vertices[l.firstVertex + i + 1] - o;
+        if (std::isnan(a.z) || std::isnan(b.z)) continue;
+        const double len = core::length(b - a);
+        const int n = std::max(1, static_cast<int>(std::ceil(len / step)));
+        for (int k = 0; k <= n; ++k) {
+            const core::Vec3 p = a + (b - a) * (static_cast<double>(k) / n);
+            samples.push_back({p, axisDistance(ds, other, p, o), i});
+        }
+    }
+    if (samples.empty()) return {};
+    double nearest = std::numeric_limits<double>::infinity();
+    for (const auto& sm : samples) nearest = std::min(nearest, sm.d);
+    // Violated where the axes are closer than both radii and the clearance; a clash that is
+    // violated only within the depth bands (possible) shows its closest stretch.
+    const double limit = std::max(clearance + radiusOf(ds, f) + radiusOf(ds, other), nearest + 0.05);
+    std::vector<std::array<core::Vec3, 2>> pieces;
+    for (std::size_t k = 0; k + 1 < samples.size(); ++k) {
+        const auto &p = samples[k], &q = samples[k + 1];
+        if (p.segment != q.segment) continue;
+        if (p.d <= limit || q.d <= limit) {
+            if (!pieces.empty() && pieces.back()[1] == p.p)
+                pieces.back()[1] = q.p;
+            else
+                pieces.push_back({p.p, q.p});
+        }
+    }
+    return pieces;
+}
+
+}  // namespace
+
 void setHighlight(VtkScene& s, const model::Dataset& ds, const RenderOptions::Highlight& h) {
     if (s.envelope) {
         s.renderer->RemoveActor(s.envelope);
         std::erase(s.actors, s.envelope);
         s.envelope = nullptr;
     }
-    // Every point within the required clearance of either object.
+    for (auto& a : s.selectedMarker)
+        if (s.overlay) s.overlay->RemoveActor(a);
+    s.selectedMarker.clear();
     const core::Vec3 o = s.origin;
+    const Rgb c = clashColour(h.kind);
+    // The selected clash's marker: a white ring around a larger disc in its colour, drawn last
+    // in the overlay so that it covers the others.
+    if (h.location && s.overlay) {
+        for (auto [pixels, colour] : {std::pair{26.0, Rgb{255, 255, 255}}, {16.0, c}}) {
+            PointBuilder point;
+            point.point(*h.location - o, colour, -1);
+            auto actor = point.actor(pixels);
+            actor->PickableOff();
+            actor->SetScale(1, 1, s.exaggeration);
+            s.overlay->AddActor(actor);
+            s.selectedMarker.push_back(actor);
+        }
+    }
+    // The envelope: the required clearance around each object, along the stretch where it is
+    // violated; a body or zone in full.
+    const auto nFeatures = static_cast<long>(ds.features.size());
     MeshBuilder envelope;
-    for (long fi : {h.featureA, h.featureB}) {
-        if (fi < 0 || fi >= static_cast<long>(ds.features.size())) continue;
+    for (auto [fi, other] : {std::pair{h.featureA, h.featureB}, {h.featureB, h.featureA}}) {
+        if (fi < 0 || fi >= nFeatures) continue;
         const auto& f = ds.features[static_cast<std::size_t>(fi)];
-        Rgb c = clashColour(h.kind);
         if (f.kind() == GeometryKind::Linear) {
             const auto& l = ds.linears[f.geometry];
-            double r = drawnRadius(l) + h.requiredM;
-            for (std::uint32_t i = 0; i + 1 < l.vertexCount; ++i) {
-                core::Vec3 a = ds.vertices[l.firstVertex + i] - o,
-                           b = ds.vertices[l.firstVertex + i + 1] - o;
+            const double r = drawnRadius(l) + h.requiredM;
+            std::vector<std::array<core::Vec3, 2>> pieces;
+            if (other >= 0 && other < nFeatures)
+                pieces = violatedStretch(ds, f, ds.features[static_cast<std::size_t>(other)], h.requiredM, o);
+            else
+                for (std::uint32_t i = 0; i + 1 < l.vertexCount; ++i)
+                    pieces.push_back({ds.vertices[l.firstVertex + i] - o, ds.vertices[l.firstVertex + i + 1] - o});
+            for (const auto& [a, b] : pieces) {
                 if (std::isnan(a.z) || std::isnan(b.z)) continue;
-                // A box around each segment, wide and high by the envelope: cheap and readable.
+                // A box around each piece, wide and high by the envelope: cheap and readable.
                 core::Vec2 d = (b - a).xy();
                 double len = core::length(d);
                 if (len <= 0) continue;

@@ -33,6 +33,7 @@ struct VtkScene {
     std::vector<std::shared_ptr<class NetworkLod>> networkLods;
     std::vector<std::shared_ptr<class BodyLod>> bodyLods;
     vtkSmartPointer<vtkActor> envelope;  // the selected clash's clearance envelope
+    std::vector<vtkSmartPointer<vtkActor>> selectedMarker;  // its emphasised marker (overlay)
     bool moving = false;
     // Moving frames choose detail as if pixels were this many times larger (render::MovingDetail).
     double movingCoarsening = 3.0;

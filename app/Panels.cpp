@@ -229,25 +229,50 @@ void drawLayersPanel(ViewerState& s) {
         if (ImGui::IsItemDeactivatedAfterEdit()) s.rebuildScene = true;
     }
     ImGui::Separator();
-    bool slice = !std::isnan(s.options.sliceTopZ);
+    auto& o = s.options;
+    bool slice = !std::isnan(o.sliceTopZ) || !std::isnan(o.sliceTopBelowGroundM);
     if (ImGui::Checkbox(tr(s, "Diepteschijf", "Depth slice"), &slice)) {
-        auto b = s.dataset.bounds();
-        s.options.sliceTopZ = slice ? b.hi.z : NAN;
-        s.options.sliceBottomZ = slice ? std::max(b.lo.z, b.hi.z - 3) : NAN;
+        setDepthSlice(s, slice, s.sliceBelowGround);
         s.rebuildScene = true;
     }
     if (slice) {
-        float top = static_cast<float>(s.options.sliceTopZ),
-              bottom = static_cast<float>(s.options.sliceBottomZ);
+        // In m NAP or in m below ground (where the project has a ground level).
+        ImGui::SameLine();
+        if (ImGui::RadioButton("m NAP", !s.sliceBelowGround)) {
+            setDepthSlice(s, true, false);
+            s.rebuildScene = true;
+        }
+        if (s.ground.available()) {
+            ImGui::SameLine();
+            if (ImGui::RadioButton(tr(s, "m onder maaiveld", "m below ground"), s.sliceBelowGround)) {
+                setDepthSlice(s, true, true);
+                s.rebuildScene = true;
+            }
+        }
+        double& topValue = s.sliceBelowGround ? o.sliceTopBelowGroundM : o.sliceTopZ;
+        double& bottomValue = s.sliceBelowGround ? o.sliceBottomBelowGroundM : o.sliceBottomZ;
+        float top = static_cast<float>(topValue), bottom = static_cast<float>(bottomValue);
         auto b = s.dataset.bounds();
-        float lo = static_cast<float>(std::max(b.lo.z, b.hi.z - 20)),
-              hi = static_cast<float>(b.hi.z);
-        if (ImGui::SliderFloat(tr(s, "bovenkant (m NAP)", "top (m NAP)"), &top, lo, hi))
-            s.options.sliceTopZ = top;
-        if (ImGui::IsItemDeactivatedAfterEdit()) s.rebuildScene = true;
-        if (ImGui::SliderFloat(tr(s, "onderkant (m NAP)", "bottom (m NAP)"), &bottom, lo, hi))
-            s.options.sliceBottomZ = bottom;
-        if (ImGui::IsItemDeactivatedAfterEdit()) s.rebuildScene = true;
+        const float lo = s.sliceBelowGround ? 0.f : static_cast<float>(std::max(b.lo.z, b.hi.z - 20)),
+                    hi = s.sliceBelowGround ? 10.f : static_cast<float>(b.hi.z);
+        // Dragged, typed after Ctrl+click or stepped: the scene is rebuilt once the slider is
+        // let go (a rebuild takes a second or two at a million segments).
+        if (ImGui::SliderFloat(s.sliceBelowGround ? tr(s, "bovenkant (m onder maaiveld)", "top (m below ground)")
+                                                  : tr(s, "bovenkant (m NAP)", "top (m NAP)"),
+                               &top, lo, hi, "%.2f")) {
+            topValue = top;
+            s.slicePending = true;
+        }
+        if (ImGui::SliderFloat(s.sliceBelowGround ? tr(s, "onderkant (m onder maaiveld)", "bottom (m below ground)")
+                                                  : tr(s, "onderkant (m NAP)", "bottom (m NAP)"),
+                               &bottom, lo, hi, "%.2f")) {
+            bottomValue = bottom;
+            s.slicePending = true;
+        }
+    }
+    if (s.slicePending && !ImGui::IsAnyItemActive()) {
+        s.slicePending = false;
+        s.rebuildScene = true;
     }
     ImGui::End();
 }
@@ -256,21 +281,25 @@ void drawMeasurePanel(ViewerState& s, render::Viewport& viewport) {
     ImGui::Begin(tr(s, "Meten en bladwijzers", "Measure and bookmarks"));
     ImGui::TextUnformatted(
         tr(s, "Shift + rechtsklik: meetpunt", "Shift + right click: measuring point"));
+    // Wrapped, so that nothing is cut off in the narrow column.
     for (std::size_t i = 0; i < s.measured.size(); ++i) {
         auto p = s.measured[i];
         double g = s.ground.at(p.x, p.y);
+        const std::string snap = i < s.measuredSnap.size() && !s.measuredSnap[i].empty()
+                                     ? " (" + s.measuredSnap[i] + ")"
+                                     : "";
         if (std::isnan(g))
-            ImGui::Text(
-                "%zu: %.2f %.2f %.2f m NAP, %s", i + 1, p.x, p.y, p.z,
+            ImGui::TextWrapped(
+                "%zu: %.2f %.2f %.2f m NAP%s, %s", i + 1, p.x, p.y, p.z, snap.c_str(),
                 tr(s, "diepte onbekend (geen maaiveld)", "depth unknown (no ground level)"));
         else
-            ImGui::Text("%zu: %.2f %.2f %.2f m NAP, %s %.2f m", i + 1, p.x, p.y, p.z,
-                        tr(s, "diepte onder maaiveld", "depth below ground"), g - p.z);
+            ImGui::TextWrapped("%zu: %.2f %.2f %.2f m NAP%s, %s %.2f m", i + 1, p.x, p.y, p.z,
+                               snap.c_str(), tr(s, "diepte onder maaiveld", "depth below ground"), g - p.z);
     }
     if (auto m = measurement(s))
-        ImGui::Text("%s: %.3f m (%s %.3f m, %s %+.3f m)", tr(s, "afstand", "distance"), m->distance,
-                    tr(s, "horizontaal", "horizontal"), m->horizontal,
-                    tr(s, "verticaal", "vertical"), m->vertical);
+        ImGui::TextWrapped("%s: %.3f m (%s %.3f m, %s %+.3f m)", tr(s, "afstand", "distance"), m->distance,
+                           tr(s, "horizontaal", "horizontal"), m->horizontal,
+                           tr(s, "verticaal", "vertical"), m->vertical);
     ImGui::Separator();
     ImGui::SetNextItemWidth(180);
     ImGui::InputTextWithHint("##bookmark-name", tr(s, "naam", "name"), s.bookmarkName,
@@ -570,6 +599,7 @@ ViewArea drawPanels(ViewerState& s, render::Viewport& viewport, float width, flo
     }
     if (s.rebuildScene) {
         viewport.rebuild(s.options);
+        ++s.sceneRebuilds;
         s.rebuildScene = false;
     }
     return {left, 0, width - left - right, height - clashH};

@@ -1,14 +1,20 @@
 #include "ViewInput.h"
 
+#include "Measuring.h"
 #include "SewerPanel.h"
 
 #include <cmath>
 
 namespace bz::app {
 
-void addMeasuringPoint(ViewerState& s, core::Vec3 point) {
-    if (s.measured.size() >= 2) s.measured.clear();
+void addMeasuringPoint(ViewerState& s, core::Vec3 point, std::string snappedTo) {
+    if (s.measured.size() >= 2) {
+        s.measured.clear();
+        s.measuredSnap.clear();
+    }
     s.measured.push_back(point);
+    s.measuredSnap.push_back(std::move(snappedTo));
+    s.options.measuringPoints = s.measured;
 }
 
 std::optional<Measurement> measurement(const ViewerState& s) {
@@ -23,8 +29,13 @@ void applyViewInput(ViewerState& s, render::Viewport& viewport, const ViewInput&
     if (in.wheel != 0) viewport.zoom(in.wheel > 0 ? 1.15 : 1 / 1.15);
     if (!in.rightClick) return;
     if (in.shift) {
-        // The surface point under the mouse; nothing there (the sky): no point.
-        if (auto p = viewport.pickPoint(in.x, in.y)) addMeasuringPoint(s, *p);
+        // The surface point under the mouse, snapped to the axis of the object there; nothing
+        // there (the sky): no point. The points show in 3D.
+        if (auto p = viewport.pickPoint(in.x, in.y)) {
+            auto snapped = snapMeasuringPoint(s.dataset, viewport.pick(in.x, in.y), *p, s.dutch);
+            addMeasuringPoint(s, snapped.point, snapped.what);
+            viewport.setMeasuringPoints(s.measured);
+        }
     } else {
         const long picked = viewport.pick(in.x, in.y);
         if (render::isObservationPick(picked)) {

@@ -6,6 +6,7 @@
 #include <bodemzicht/render/SceneRenderer.h>
 
 #include <optional>
+#include <string>
 
 #include "ViewerState.h"
 
@@ -21,8 +22,9 @@ struct ViewInput {
 
 void applyViewInput(ViewerState& state, render::Viewport& viewport, const ViewInput& input);
 
-// A measuring point (RD/NAP): two make a distance, a third starts a new measurement.
-void addMeasuringPoint(ViewerState& state, core::Vec3 point);
+// A measuring point (RD/NAP) and what it snapped to: two make a distance, a third starts a new
+// measurement.
+void addMeasuringPoint(ViewerState& state, core::Vec3 point, std::string snappedTo = "");
 
 // Between the two measuring points: the distance and its horizontal and vertical parts (m).
 struct Measurement {

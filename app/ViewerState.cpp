@@ -155,6 +155,22 @@ void stepClash(ViewerState& s, render::Viewport& viewport, int step) {
     if (next >= 0 && next != s.selectedClash) selectClash(s, viewport, next);
 }
 
+void setDepthSlice(ViewerState& s, bool on, bool belowGround) {
+    auto& o = s.options;
+    o.sliceTopZ = o.sliceBottomZ = o.sliceTopBelowGroundM = o.sliceBottomBelowGroundM = NAN;
+    s.sliceBelowGround = belowGround && s.ground.available();
+    o.sliceGround = s.ground;
+    if (!on) return;
+    if (s.sliceBelowGround) {
+        o.sliceTopBelowGroundM = 0;
+        o.sliceBottomBelowGroundM = 1.5;
+    } else {
+        auto b = s.dataset.bounds();
+        o.sliceTopZ = b.hi.z;
+        o.sliceBottomZ = std::max(b.lo.z, b.hi.z - 3);
+    }
+}
+
 namespace {
 
 void storeBookmarks(ViewerState& s) {

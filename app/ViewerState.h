@@ -55,9 +55,13 @@ struct ViewerState {
     std::optional<std::array<int, 6>> pipesPerClass;  // sewer pipes per condition class (0: none)  // the marker filter as typed, e.g. BAB, BBA
     bool dutch = true;          // labels in Dutch by default
     bool rebuildScene = false;  // visibility or slice changed
+    bool sliceBelowGround = false;  // the depth slice in m below ground instead of m NAP
+    bool slicePending = false;      // a slice value changed; applied once its slider is let go
+    int sceneRebuilds = 0;          // how often the scene was rebuilt (tests, diagnostics)
     bool lens = false;          // see-through lens following the mouse
     // Measuring: the last two picked points (RD/NAP).
     std::vector<core::Vec3> measured;
+    std::vector<std::string> measuredSnap;  // per point what it snapped to ("as LS-1"), or ""
     // Camera bookmarks (RD/NAP, no exaggeration), kept in the project; why saving failed, if so.
     std::vector<io::CameraBookmark> bookmarks;
     std::string bookmarkProblem;
@@ -94,6 +98,10 @@ void addBookmark(ViewerState& state, const render::Viewport& viewport, std::stri
 // Moves the camera to a bookmark, at the current vertical exaggeration.
 void goToBookmark(ViewerState& state, render::Viewport& viewport, std::size_t index);
 void removeBookmark(ViewerState& state, std::size_t index);
+
+// Switches the depth slice on (a 3 m slab from the top of the data, or 0-1.5 m below ground) or
+// off, in m NAP or in m below ground.
+void setDepthSlice(ViewerState& state, bool on, bool belowGround);
 
 // "Label" in the chosen language.
 const char* tr(const ViewerState& s, const char* dutch, const char* english);

@@ -377,3 +377,49 @@ TEST(Panels, TheClashListIsFilteredSortedGroupedSteppedAndSearched) {
     ui.frame(s, viewport);
     EXPECT_NE(s.searchResult.find("niets gevonden"), std::string::npos) << s.searchResult;
 }
+
+TEST(Panels, ASliceValueTypedAfterCtrlClickIsApplied) {
+    REQUIRE_DISPLAY();
+    test::HiddenWindow hidden;
+    ASSERT_NE(hidden.window, nullptr);
+    app::ViewerState s;
+    test::fillTwoNetworksAndAClash(s);
+    render::Viewport viewport(s.dataset, s.ground, s.options);
+    viewport.initializeFromCurrentContext();
+    Ui ui(1600, 900);
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeyMap[ImGuiKey_Enter] = 257;  // as the GLFW backend maps it
+    app::setDepthSlice(s, true, false);
+    ui.frame(s, viewport);
+    // Find the top slider on screen by hovering down the panel.
+    ImGuiWindow* w = ImGui::FindWindowByName("Lagen en diepte");
+    ASSERT_NE(w, nullptr);
+    const ImGuiID id = w->GetID("bovenkant (m NAP)");
+    ImVec2 at(-1, -1);
+    for (float y = w->Pos.y; y < w->Pos.y + w->Size.y && at.x < 0; y += 3) {
+        io.MousePos = ImVec2(w->Pos.x + 60, y);
+        ui.frame(s, viewport);
+        if (ImGui::GetCurrentContext()->HoveredId == id) at = io.MousePos;
+    }
+    ASSERT_GE(at.x, 0) << "slider not found";
+    // Ctrl+click turns it into a text field; type 2.5 and press Enter.
+    const int before = s.sceneRebuilds;
+    io.KeyCtrl = true;
+    io.MouseDown[0] = true;
+    ui.frame(s, viewport);
+    io.MouseDown[0] = false;
+    io.KeyCtrl = false;
+    ui.frame(s, viewport);
+    ASSERT_EQ(ImGui::GetCurrentContext()->ActiveId, id) << "not in text input";
+    io.AddInputCharactersUTF8("2.5");
+    ui.frame(s, viewport);
+    io.KeysDown[257] = true;
+    ui.frame(s, viewport);
+    io.KeysDown[257] = false;
+    io.MousePos = ImVec2(-1, -1);
+    ui.frame(s, viewport);
+    ui.frame(s, viewport);
+    EXPECT_DOUBLE_EQ(s.options.sliceTopZ, 2.5);
+    EXPECT_GT(s.sceneRebuilds, before) << "the typed value never reached the scene";
+    EXPECT_FALSE(s.slicePending);
+}

@@ -57,13 +57,18 @@ TEST(ViewInput, RightClickPicksShiftRightClickMeasuresAndDragsMoveTheCamera) {
     click.y = water;
     app::applyViewInput(s, viewport, click);
     ASSERT_EQ(s.measured.size(), 2u);
-    EXPECT_NEAR(s.measured[0].y, test::kViewerY0, 0.5);
-    EXPECT_NEAR(s.measured[0].z, 4.5, 0.1);  // the top of the tube
-    EXPECT_NEAR(s.measured[1].y, test::kViewerY0 + 10, 0.5);
+    // Snapped from the top of the tubes to their axes (at 4 m NAP), and said so.
+    EXPECT_NEAR(s.measured[0].y, test::kViewerY0, 1e-6);
+    EXPECT_NEAR(s.measured[0].z, 4.0, 1e-6);
+    EXPECT_NEAR(s.measured[1].y, test::kViewerY0 + 10, 1e-6);
+    ASSERT_EQ(s.measuredSnap.size(), 2u);
+    EXPECT_EQ(s.measuredSnap[0], "as LS");
+    EXPECT_EQ(s.measuredSnap[1], "as W");
+    EXPECT_EQ(s.options.measuringPoints.size(), 2u) << "the points are drawn in 3D";
     auto m = app::measurement(s);
     ASSERT_TRUE(m);
     EXPECT_NEAR(m->distance, core::distance(s.measured[0], s.measured[1]), 1e-9);
-    EXPECT_NEAR(m->horizontal, 10.0, 1.0);
+    EXPECT_NEAR(m->horizontal, 10.0, 1e-6);
     EXPECT_NEAR(m->vertical, s.measured[1].z - s.measured[0].z, 1e-9);
     EXPECT_NEAR(m->distance * m->distance,
                 m->horizontal * m->horizontal + m->vertical * m->vertical, 1e-6);

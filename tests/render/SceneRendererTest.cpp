@@ -935,3 +935,72 @@ TEST(SceneRenderer, TheSelectedClashsMarkerStandsOut) {
     EXPECT_GT(count(*selected, white), count(*plain, white) + 40);
     EXPECT_GT(count(*selected, red), count(*plain, red) + 40);
 }
+
+TEST(SceneRenderer, TheDepthSliceWorksInDepthBelowGround) {
+    // Ground at 5 m NAP: a cable 0.6 m below it, a pipe 2 m below it, a manhole from 0 to 2.5 m.
+    model::Dataset ds;
+    model::Dataset::Meta m;
+    std::vector<model::VertexDepth> d(2, {model::DepthProvenance::Measured, 0.05f});
+    m.id = "CABLE";
+    m.theme = "laagspanning";
+    m.type = model::ObjectType::Cable;
+    ds.addLinear(m, {{X0, Y0, 4.4}, {X0 + 10, Y0, 4.4}}, d, 0.1f);
+    m.id = "PIPE";
+    m.theme = "water";
+    m.type = model::ObjectType::Pipe;
+    ds.addLinear(m, {{X0, Y0 + 2, 3.0}, {X0 + 10, Y0 + 2, 3.0}}, d, 0.1f);
+    m.id = "MANHOLE";
+    m.theme = "rioolVrijverval";
+    m.type = model::ObjectType::Manhole;
+    model::VerticalBody b;
+    b.center = {X0 + 5, Y0 + 5};
+    b.topZ = 5;
+    b.bottomZ = 2.5;
+    b.radiusM = 0.5f;
+    ds.addBody(m, b);
+    render::RenderOptions o;
+    o.sliceGround = model::GroundLevel(5.0);
+    auto shown = [&] {
+        std::string ids;
+        for (const auto& f : ds.features)
+            if (render::isShown(ds, f, o)) ids += f.id + " ";
+        return ids;
+    };
+    o.sliceTopBelowGroundM = 0;
+    o.sliceBottomBelowGroundM = 1.0;
+    EXPECT_EQ(shown(), "CABLE MANHOLE ");
+    o.sliceTopBelowGroundM = 1.5;
+    o.sliceBottomBelowGroundM = 2.2;
+    EXPECT_EQ(shown(), "PIPE MANHOLE ");
+    o.sliceTopBelowGroundM = 2.6;
+    o.sliceBottomBelowGroundM = 4;
+    EXPECT_EQ(shown(), "");
+    // Without a ground level nothing can be decided: everything stays shown.
+    o.sliceGround = model::GroundLevel();
+    EXPECT_EQ(shown(), "CABLE PIPE MANHOLE ");
+}
+
+TEST(SceneRenderer, MeasuringPointsAndTheirLineShowIn3d) {
+    REQUIRE_DISPLAY();
+    auto ds = cableScene();
+    auto o = topView();
+    o.groundOpacity = 1.0;  // drawn over the ground too
+    o.measuringPoints = {{X0 - 10, Y0, 4}, {X0 + 10, Y0 + 10, 4}};
+    auto img = render::renderImage(ds, model::GroundLevel(5.0), o);
+    ASSERT_TRUE(img) << img.error().toString();
+    auto magenta = [](render::Rgb c) { return c.r > 200 && c.g < 60 && c.b > 150; };
+    // Along the line from one point to the other (in pixels, the view is centred on the scene).
+    int on = 0, samples = 0;
+    const double ppm = img->width / 40.0;  // the top view spans the 40 m long cables
+    for (double t = 0.05; t < 0.95; t += 0.05, ++samples) {
+        const double x = -10 + 20 * t, y = 10 * t;
+        const int px = static_cast<int>(img->width / 2 + x * ppm), py = static_cast<int>(img->height / 2 - (y - 5) * ppm);
+        bool near = false;
+        for (int dy = -3; dy <= 3 && !near; ++dy)
+            for (int dx = -3; dx <= 3 && !near; ++dx)
+                near = px + dx >= 0 && px + dx < img->width && py + dy >= 0 && py + dy < img->height &&
+                       magenta(img->at(px + dx, py + dy));
+        on += near;
+    }
+    EXPECT_GE(on, samples * 8 / 10) << on << " of " << samples;
+}

@@ -54,6 +54,12 @@ struct RenderOptions {
     // Depth slice: only objects reaching between these levels (m NAP); NaN: no slice.
     double sliceBottomZ = std::numeric_limits<double>::quiet_NaN();
     double sliceTopZ = std::numeric_limits<double>::quiet_NaN();
+    // The same in depth below ground (m, positive down), with the ground it is measured from:
+    // a cable is shown where any part of it lies between the two depths below the ground above
+    // it. Objects where the ground is unknown stay shown.
+    double sliceTopBelowGroundM = std::numeric_limits<double>::quiet_NaN();
+    double sliceBottomBelowGroundM = std::numeric_limits<double>::quiet_NaN();
+    model::GroundLevel sliceGround;
     // Networks and bodies: Auto is the tiled level of detail (tubes near, exact then clustered
     // lines further away, chosen per frame). Tubes and Lines draw every segment so and every body
     // in full: the naive pipelines, kept to compare with.
@@ -68,6 +74,8 @@ struct RenderOptions {
         std::string kind;
         std::optional<core::Vec3> location;  // RD/NAP
     } highlight;
+    // Measuring points (RD/NAP), drawn over everything as discs joined by a line.
+    std::vector<core::Vec3> measuringPoints;
     // See-through lens: the ground is cut away within this many pixels of lensCenterPx (pixels
     // from the bottom-left, as OpenGL counts); 0: no lens.
     double lensRadiusPx = 0;
@@ -188,6 +196,8 @@ class Viewport {
     std::optional<core::Vec3> pickPoint(int x, int y);
     // Shows the envelope of a selected clash (or none) without rebuilding the scene.
     void setHighlight(const RenderOptions::Highlight& highlight);
+    // Shows the measuring points and the line between them, without rebuilding the scene.
+    void setMeasuringPoints(const std::vector<core::Vec3>& points);
     // Rebuilds the objects after visibility, slice or clash markers changed; keeps the camera.
     void rebuild(const RenderOptions& options);
     // Points the camera at an RD/NAP location from a few metres away (a clash, a bookmark).

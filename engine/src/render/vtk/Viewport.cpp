@@ -182,6 +182,11 @@ std::optional<core::Vec3> Viewport::pickPoint(int x, int y) {
     return d->toWorld({p[0], p[1], p[2]});
 }
 
+void Viewport::setMeasuringPoints(const std::vector<core::Vec3>& points) {
+    d->options.measuringPoints = points;
+    detail::setMeasuringPoints(d->scene, points);
+}
+
 void Viewport::setHighlight(const RenderOptions::Highlight& highlight) {
     d->options.highlight = highlight;
     detail::setHighlight(d->scene, *d->ds, highlight);

@@ -546,6 +546,7 @@ VtkScene buildScene(const model::Dataset& ds, const model::GroundLevel& ground,
     if (options.showLegend)
         if (auto legend = themeLegend(ds, options)) s.renderer->AddActor2D(legend);
     setHighlight(s, ds, options.highlight);
+    setMeasuringPoints(s, options.measuringPoints);
     if (options.camera)
         applyWorldCamera(s, *options.camera, options.verticalExaggeration);
     else
@@ -611,6 +612,35 @@ void applyExaggeration(VtkScene& s, double e) {
     if (s.clashMarkers)
         for (auto& [_, a] : s.clashMarkers->levels) a->SetScale(1, 1, e);
     for (auto& a : s.selectedMarker) a->SetScale(1, 1, e);
+    for (auto& a : s.measuringMarks) a->SetScale(1, 1, e);
+}
+
+void setMeasuringPoints(VtkScene& s, const std::vector<core::Vec3>& points) {
+    for (auto& a : s.measuringMarks)
+        if (s.overlay) s.overlay->RemoveActor(a);
+    s.measuringMarks.clear();
+    if (points.empty() || !s.overlay) return;
+    const core::Vec3 o = s.origin;
+    constexpr Rgb kMeasure{255, 0, 200};  // magenta: no theme or clash uses it
+    if (points.size() >= 2) {
+        LineBuilder line;
+        for (std::size_t i = 0; i + 1 < points.size(); ++i) {
+            const core::Vec3 a = points[i] - o, b = points[i + 1] - o;
+            line.line(line.point(a.x, a.y, a.z), line.point(b.x, b.y, b.z), kMeasure, -1);
+        }
+        auto actor = actorFor(line.polyData(), 1.0);
+        actor->GetProperty()->SetLineWidth(3.0f);
+        actor->GetProperty()->LightingOff();
+        s.measuringMarks.push_back(actor);
+    }
+    PointBuilder discs;
+    for (const auto& p : points) discs.point(p - o, kMeasure, -1);
+    s.measuringMarks.push_back(discs.actor(12));
+    for (auto& a : s.measuringMarks) {
+        a->PickableOff();
+        a->SetScale(1, 1, s.exaggeration);
+        s.overlay->AddActor(a);
+    }
 }
 
 void attach(vtkRenderWindow* window, VtkScene& scene) {

@@ -34,6 +34,7 @@ struct VtkScene {
     std::vector<std::shared_ptr<class BodyLod>> bodyLods;
     vtkSmartPointer<vtkActor> envelope;  // the selected clash's clearance envelope
     std::vector<vtkSmartPointer<vtkActor>> selectedMarker;  // its emphasised marker (overlay)
+    std::vector<vtkSmartPointer<vtkActor>> measuringMarks;  // measuring points and line (overlay)
     bool moving = false;
     // Moving frames choose detail as if pixels were this many times larger (render::MovingDetail).
     double movingCoarsening = 3.0;
@@ -66,6 +67,8 @@ void resetClippingRange(vtkRenderer* renderer);
 // Metres a pixel covers at the camera's focal point (its orthographic scale when parallel).
 double metresPerPixel(vtkCamera* camera, int heightPx);
 void applyExaggeration(VtkScene& scene, double exaggeration);
+// Replaces the measuring points and line drawn in the overlay.
+void setMeasuringPoints(VtkScene& s, const std::vector<core::Vec3>& points);
 // Replaces the selected clash's envelope (both objects widened by the required clearance).
 void setHighlight(VtkScene& scene, const model::Dataset& ds, const RenderOptions::Highlight& h);
 // Moving frames (the camera is being dragged) trade exactness for speed: plain alpha blending of

@@ -228,6 +228,11 @@ void drawLayersPanel(ViewerState& s) {
             s.options.layerOpacity[layer] = opacity;
         if (ImGui::IsItemDeactivatedAfterEdit()) s.rebuildScene = true;
     }
+    if (s.options.basemap) {
+        const std::string label = std::string(tr(s, "Basiskaart", "Base map")) + " (" +
+                                  std::to_string(s.options.basemap->size()) + ")";
+        if (ImGui::Checkbox(label.c_str(), &s.options.showBasemap)) s.rebuildScene = true;
+    }
     ImGui::Separator();
     auto& o = s.options;
     bool slice = !std::isnan(o.sliceTopZ) || !std::isnan(o.sliceTopBelowGroundM);

@@ -4,6 +4,7 @@
 
 #include <bodemzicht/clash/ReportStore.h>
 #include <bodemzicht/clash/ReportWriter.h>
+#include <bodemzicht/io/BasemapStore.h>
 #include <bodemzicht/io/ProjectStore.h>
 #include <bodemzicht/sample/SampleDistrict.h>
 
@@ -36,6 +37,11 @@ core::Result<void> openProject(ViewerState& state, const std::string& project,
                                      " not shown: " + raster.error().toString());
         else if (raster->available())
             *level = std::make_shared<const model::GroundLevel>(std::move(*raster));
+    }
+    if (auto map = io::readBasemap(project)) {
+        if (!map->empty()) state.options.basemap = std::make_shared<const model::Basemap>(std::move(*map));
+    } else {
+        state.problems.push_back("base map not shown: " + map.error().toString());
     }
     if (auto saved = io::readBookmarks(project))
         state.bookmarks = std::move(*saved);

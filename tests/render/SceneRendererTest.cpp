@@ -1004,3 +1004,30 @@ TEST(SceneRenderer, MeasuringPointsAndTheirLineShowIn3d) {
     }
     EXPECT_GE(on, samples * 8 / 10) << on << " of " << samples;
 }
+
+TEST(SceneRenderer, TheBaseMapLiesFlatOnTheGround) {
+    REQUIRE_DISPLAY();
+    auto ds = cableScene();
+    auto o = topView();
+    o.groundOpacity = 1.0;  // the base map shows on an opaque ground
+    // A road edge half way between the cables and a building outline west of the centre.
+    o.basemap = std::make_shared<model::Basemap>(model::Basemap{
+        {"bgt", "wegdeel", {{X0 - 20, Y0 + 5}, {X0 + 20, Y0 + 5}}, false},
+        {"bgt", "pand", {{X0 - 15, Y0 + 2}, {X0 - 5, Y0 + 2}, {X0 - 5, Y0 + 8}, {X0 - 15, Y0 + 8}}, true}});
+    auto with = render::renderImage(ds, model::GroundLevel(5.0), o);
+    o.showBasemap = false;
+    auto without = render::renderImage(ds, model::GroundLevel(5.0), o);
+    ASSERT_TRUE(with && without);
+    auto dark = [](render::Rgb c) { return c.r < 110 && c.g < 110 && c.b < 110; };
+    auto brown = [](render::Rgb c) { return c.r > c.b + 30 && c.g > c.b + 10 && c.r < 180; };
+    // The road edge crosses the centre column; the building's east wall the column at x - 5 m.
+    EXPECT_GT(inCentreColumn(*with, dark), inCentreColumn(*without, dark));
+    const int ppm = with->width / 40, wallX = with->width / 2 - 5 * ppm;
+    int wall = 0, wallBefore = 0;
+    for (int y = 0; y < with->height; ++y)
+        for (int dx = -1; dx <= 1; ++dx) {
+            wall += brown(with->at(wallX + dx, y));
+            wallBefore += brown(without->at(wallX + dx, y));
+        }
+    EXPECT_GT(wall, wallBefore + 10) << wallBefore << " -> " << wall;
+}

@@ -628,3 +628,31 @@ TEST(Bcf, StableGuidsAreValidAndDependOnlyOnTheText) {
     EXPECT_NE(a, c);
     EXPECT_TRUE(std::regex_match(a, std::regex("[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"))) << a;
 }
+
+TEST(BodemCli, ABaseMapIsImportedFromAnyGisLayerAndTheSampleHasOne) {
+    ScratchDir dir("cli_basemap");
+    const std::string project = dir.file("p.gpkg");
+    std::filesystem::copy_file(sampleProject(), project);
+    const std::string sampleDir = std::filesystem::path(sampleProject()).parent_path().string();
+    // The sample's own base map: 3 x 3 building blocks and their kerbs.
+    auto r = run(bodem() + " info " + project);
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_NE(r.output.find("base map: 18 lines (basemap_pand.geojson 9, basemap_wegdeel.geojson 9)"),
+              std::string::npos) << r.output;
+    // Importing the building layer again replaces its lines, the kerbs stay.
+    r = run(bodem() + " import " + sampleDir + "/basemap_pand.geojson --into " + project + " --as basemap");
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_NE(r.output.find("base map basemap_pand.geojson: 9 lines from 9 features in 1 layers"),
+              std::string::npos) << r.output;
+    r = run(bodem() + " info " + project);
+    EXPECT_NE(r.output.find("base map: 18 lines"), std::string::npos) << r.output;
+    // Points only: refused, naming the file; the project keeps its base map.
+    const auto points = writeFile(dir.file("palen.geojson"),
+                                  R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{},)"
+                                  R"("geometry":{"type":"Point","coordinates":[251300,476500]}}]})");
+    r = run(bodem() + " import " + points + " --into " + project + " --as basemap --crs EPSG:28992");
+    EXPECT_EQ(r.exitCode, 1) << r.output;
+    EXPECT_NE(r.output.find("palen.geojson"), std::string::npos) << r.output;
+    r = run(bodem() + " info " + project);
+    EXPECT_NE(r.output.find("base map: 18 lines"), std::string::npos) << r.output;
+}

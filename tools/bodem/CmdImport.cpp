@@ -1,4 +1,5 @@
 #include <bodemzicht/clash/RuleSet.h>
+#include <bodemzicht/io/BasemapStore.h>
 #include <bodemzicht/io/ProjectImport.h>
 #include <bodemzicht/sewer/Classification.h>
 
@@ -15,7 +16,7 @@ namespace bz::tools {
 Runner registerImport(CLI::App& app) {
     struct Args {
         std::vector<std::string> sources, options;
-        std::string into, groundRaster, crs, format, rules, conditionTable;
+        std::string into, groundRaster, crs, format, rules, conditionTable, as;
         double groundLevel = NAN;
         bool append = false, strict = false, listFormats = false;
     };
@@ -41,6 +42,10 @@ Runner registerImport(CLI::App& app) {
     cmd->add_option("--condition-table", a->conditionTable,
                     "Sewer condition table (TOML) that classifies inspection observations; default: "
                     "the shipped example (datasets/sewer/condition-nl.toml, docs/sewer.md)");
+    cmd->add_option("--as", a->as,
+                    "basemap: draw the sources' lines and polygons (BGT roads and buildings, any "
+                    "GIS layer) flat on the ground of an existing project, for orientation only")
+        ->check(CLI::IsMember({"basemap"}));
     cmd->add_flag("--append", a->append,
                   "Keep the project's other sources; a source already in it is replaced");
     cmd->add_flag("--strict", a->strict,
@@ -53,6 +58,28 @@ Runner registerImport(CLI::App& app) {
         if (a->sources.empty() || a->into.empty()) {
             std::fprintf(stderr, "bodem import: give SOURCE... and --into PROJECT (or --formats)\n");
             return 1;
+        }
+        if (a->as == "basemap") {
+            // Outlines for orientation, kept apart from the objects (never clash-checked).
+            const std::optional<std::string> crs =
+                a->crs.empty() ? std::nullopt : std::optional<std::string>(a->crs);
+            for (const auto& source : a->sources) {
+                auto map = io::readBasemapSource(source, crs);
+                if (!map) {
+                    std::fprintf(stderr, "bodem import: %s\n", map.error().toString().c_str());
+                    return 1;
+                }
+                const std::string name = std::filesystem::path(source).filename().string();
+                if (auto ok = io::storeBasemap(a->into, name, map->lines); !ok) {
+                    std::fprintf(stderr, "bodem import: %s\n", ok.error().toString().c_str());
+                    return 1;
+                }
+                std::printf("base map %s: %zu lines from %zu features in %zu layers; %zu features "
+                            "without lines or polygons not drawn\n",
+                            name.c_str(), map->lines.size(), map->features, map->layers.size(),
+                            map->withoutLines);
+            }
+            return 0;
         }
         clash::RuleSet rules = clash::RuleSet::dutchDefault();
         if (!a->rules.empty()) {

@@ -1,7 +1,9 @@
+#include <bodemzicht/io/BasemapStore.h>
 #include <bodemzicht/io/ProjectStore.h>
 #include <bodemzicht/model/DatasetSummary.h>
 
 #include <cstdio>
+#include <map>
 #include <memory>
 #include <string>
 
@@ -31,6 +33,17 @@ Runner registerInfo(CLI::App& app) {
                 std::printf("  %s: %s %s (%s)\n", f.name.c_str(),
                             std::string(model::toCode(f.kind)).c_str(), f.path.c_str(),
                             f.unit.c_str());
+        }
+        // The base map (orientation only), lines per source.
+        if (auto map = io::readBasemap(*project); !map) {
+            std::printf("base map: not readable: %s\n", map.error().toString().c_str());
+        } else if (!map->empty()) {
+            std::map<std::string, std::size_t> perSource;
+            for (const auto& l : *map) ++perSource[l.source];
+            std::string parts;
+            for (const auto& [source, n] : perSource)
+                parts += (parts.empty() ? "" : ", ") + source + " " + std::to_string(n);
+            std::printf("base map: %zu lines (%s)\n", map->size(), parts.c_str());
         }
         std::printf("load:\n%s", report.summary(20).c_str());
         return 0;

@@ -1,9 +1,12 @@
 #include <bodemzicht/sample/SampleDistrict.h>
 
+#include "SampleBasemap.h"
+
 #include <cmath>
 #include <filesystem>
 #include <numbers>
 
+#include <bodemzicht/io/BasemapStore.h>
 #include <bodemzicht/io/ProjectStore.h>
 #include <bodemzicht/io/Raster.h>
 #include <bodemzicht/sample/SampleInspections.h>
@@ -585,6 +588,16 @@ core::Result<std::string> writeSampleDistrict(const std::string& dir,
             return std::unexpected(ok.error());
     std::string project = (std::filesystem::path(dir) / "district.gpkg").string();
     if (auto ok = io::writeProject(ds, project); !ok) return std::unexpected(ok.error());
+    // Its base map, imported as `bodem import ... --as basemap` does.
+    const std::string prefix = (std::filesystem::path(dir) / "basemap").string();
+    if (auto ok = writeSampleBasemap(options, prefix); !ok) return std::unexpected(ok.error());
+    for (const char* layer : {"pand", "wegdeel"}) {
+        const std::string file = prefix + "_" + layer + ".geojson";
+        auto map = io::readBasemapSource(file, std::nullopt);
+        if (!map) return std::unexpected(map.error());
+        if (auto ok = io::storeBasemap(project, std::filesystem::path(file).filename().string(), map->lines); !ok)
+            return std::unexpected(ok.error());
+    }
     return project;
 }
 

@@ -16,6 +16,7 @@
 #include <bodemzicht/core/Error.h>
 #include <bodemzicht/core/Vec.h>
 #include <bodemzicht/model/GroundLevel.h>
+#include <bodemzicht/model/Basemap.h>
 #include <bodemzicht/model/Dataset.h>
 #include <bodemzicht/render/FramePacer.h>
 #include <bodemzicht/render/MovingDetail.h>
@@ -74,6 +75,10 @@ struct RenderOptions {
         std::string kind;
         std::optional<core::Vec3> location;  // RD/NAP
     } highlight;
+    // A base map (roads, buildings: io::readBasemap) drawn as lines on the ground, 5 cm above
+    // it; where the ground is unknown, at the top of the data.
+    std::shared_ptr<const model::Basemap> basemap;
+    bool showBasemap = true;
     // Measuring points (RD/NAP), drawn over everything as discs joined by a line.
     std::vector<core::Vec3> measuringPoints;
     // See-through lens: the ground is cut away within this many pixels of lensCenterPx (pixels

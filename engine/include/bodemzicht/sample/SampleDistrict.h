@@ -27,8 +27,10 @@ double sampleGroundLevel(const SampleOptions& options, double x, double y);
 double sampleGhg(const SampleOptions& options, double x, double y);
 double sampleGlg(const SampleOptions& options, double x, double y);
 
-// Writes DIR/district.gpkg, the three GeoTIFFs and DIR/inspections.ribx (RIBX camera inspections
-// of part of the sewer, to import); returns the project path.
+// Writes DIR/district.gpkg, the three GeoTIFFs, DIR/inspections.ribx (RIBX camera inspections
+// of part of the sewer, to import) and DIR/basemap_pand.geojson and basemap_wegdeel.geojson
+// (BGT-like building blocks and kerbs, already imported as the project's base map); returns the
+// project path.
 core::Result<std::string> writeSampleDistrict(const std::string& dir, const SampleOptions& options);
 
 }  // namespace bz::sample

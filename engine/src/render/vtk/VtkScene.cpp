@@ -432,6 +432,41 @@ VtkScene buildScene(const model::Dataset& ds, const model::GroundLevel& ground,
         if (bands.polys->GetNumberOfCells()) s.actors.push_back(actorFor(bands.polyData(), 0.2));
     }
 
+    // The base map, draped on the ground: edges cut into pieces of at most 5 m so that they
+    // follow it.
+    if (options.basemap && options.showBasemap && !options.basemap->empty()) {
+        LineBuilder lines;
+        auto heightAt = [&](core::Vec2 p) {
+            const double g = ground.at(p.x, p.y);
+            return (std::isnan(g) ? b.hi.z : g) + 0.05 - o.z;
+        };
+        for (const auto& line : *options.basemap) {
+            const bool building = line.featureClass.find("pand") != std::string::npos ||
+                                  line.featureClass.find("build") != std::string::npos ||
+                                  line.featureClass.find("gebouw") != std::string::npos;
+            const Rgb colour = building ? Rgb{130, 95, 70} : Rgb{70, 70, 75};
+            const std::size_t n = line.points.size();
+            for (std::size_t i = 0; i + (line.closed ? 0 : 1) < n; ++i) {
+                const core::Vec2 a = line.points[i], c = line.points[(i + 1) % n];
+                const int pieces = std::clamp(static_cast<int>(std::ceil(core::length(c - a) / 5.0)), 1, 1000);
+                vtkIdType prev = lines.point(a.x - o.x, a.y - o.y, heightAt(a));
+                for (int k = 1; k <= pieces; ++k) {
+                    const core::Vec2 to = a + (c - a) * (static_cast<double>(k) / pieces);
+                    const vtkIdType next = lines.point(to.x - o.x, to.y - o.y, heightAt(to));
+                    lines.line(prev, next, colour, -1);
+                    prev = next;
+                }
+            }
+        }
+        if (lines.count()) {
+            auto actor = actorFor(lines.polyData(), 1.0);
+            actor->GetProperty()->SetLineWidth(1.5f);
+            actor->GetProperty()->LightingOff();
+            actor->PickableOff();
+            s.actors.push_back(actor);
+        }
+    }
+
     // Proposed objects (a designer's measures) look unlike what is in the ground: a white
     // outline around them, the back faces of a slightly larger white tube or box, while the
     // object keeps its theme colour (docs/viewer.md).

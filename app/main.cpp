@@ -59,6 +59,34 @@ int benchmark(app::ViewerState& s, int frames, bool still, bool warm, double mov
     return 0;
 }
 
+// Flies to `count` clashes spread over the report, as choosing them in the list does, and prints
+// the times (the docs' fly-to figure).
+int benchmarkFlyTo(app::ViewerState& s, int count) {
+    const auto& all = s.clashes.clashes;
+    if (all.empty()) {
+        std::fprintf(stderr, "bodemzicht: --benchmark-flyto needs a clash report in the project\n");
+        return 1;
+    }
+    std::vector<std::pair<render::WorldCamera, render::RenderOptions::Highlight>> views;
+    const std::size_t n = std::min<std::size_t>(static_cast<std::size_t>(count), all.size());
+    for (std::size_t k = 0; k < n; ++k) {
+        const auto& c = all[k * all.size() / n];
+        views.push_back({app::clashCamera(c), app::clashHighlight(s, c)});
+    }
+    auto times = render::benchmarkFlyTo(s.dataset, s.ground, s.options, views);
+    if (!times) {
+        std::fprintf(stderr, "bodemzicht: %s\n", times.error().toString().c_str());
+        return 1;
+    }
+    std::vector<double> sorted = *times;
+    std::sort(sorted.begin(), sorted.end());
+    double mean = 0;
+    for (double t : sorted) mean += t / sorted.size();
+    std::printf("flyto=%zu mean_ms=%.2f median_ms=%.2f max_ms=%.2f\n", sorted.size(), mean,
+                sorted[sorted.size() / 2], sorted.back());
+    return 0;
+}
+
 // How long the window stays: until closed, or (frames > 0) until that many frames are drawn and
 // the exact still frame is on screen, then optionally its pixels written to a PNG: the real
 // window, loop and panels, run by a test or to make the docs' screenshot.
@@ -231,7 +259,7 @@ int main(int argc, char** argv) {
     CLI::App cli{"bodemzicht: 3D viewer of the shallow subsurface (RD New + NAP)"};
     std::string project, shot, size = "1280x720", view = "overview", clashes;
     double exaggeration = 1, groundOpacity = 0.3;
-    int benchmarkFrames = 0;
+    int benchmarkFrames = 0, flyToCount = 0;
     std::string networks = "auto";
     bool still = false, warm = false;
     double movingBudgetMs = 20;
@@ -249,6 +277,9 @@ int main(int argc, char** argv) {
                    "Networks: auto (tiled level of detail: tubes near, lines and clustered lines "
                    "further away), or all tubes, or all lines")
         ->check(CLI::IsMember({"auto", "tubes", "lines"}));
+    cli.add_option("--benchmark-flyto", flyToCount,
+                   "Fly to N clashes spread over the report as the list does; print the times")
+        ->check(CLI::Range(1, 100000));
     cli.add_option("--benchmark", benchmarkFrames,
                    "Render N frames of an orbit and print their times")
         ->check(CLI::Range(1, 100000));
@@ -322,6 +353,7 @@ int main(int argc, char** argv) {
     if (state.loadReport.skipped()) std::printf("%s", state.loadReport.summary(10).c_str());
     for (const auto& problem : state.problems)
         std::fprintf(stderr, "bodemzicht: %s\n", problem.c_str());
+    if (flyToCount > 0) return benchmarkFlyTo(state, flyToCount);
     if (benchmarkFrames > 0) return benchmark(state, benchmarkFrames, still, warm, movingBudgetMs);
     if (shot.empty()) return interactive(state, movingBudgetMs, run);
     // A screenshot has no panels around it: it carries its own legend.

@@ -91,3 +91,23 @@ TEST(Window, PanelsViewAndClashListAreWhereTheLayoutPutsThem) {
     EXPECT_LT(background, 0.95) << "an empty 3D view";
     EXPECT_LT(img.share(400, 30, 1590, 660, dark), 0.2);
 }
+
+TEST(Window, FlyToBenchmarkFliesToTheReportsClashes) {
+    REQUIRE_DISPLAY();
+    test::ScratchDir dir("flyto");
+    auto project = sample::writeSampleDistrict(dir.path().string(), {});
+    ASSERT_TRUE(project) << project.error().toString();
+    auto clash = test::run(std::string(BODEMZICHT_BINARY_DIR) + "/tools/bodem clash " + *project);
+    ASSERT_EQ(clash.exitCode, 0) << clash.output;
+    auto run = test::run(std::string(BODEMZICHT_BINARY_DIR) + "/app/bodemzicht " + *project +
+                         " --size 320x240 --benchmark-flyto 3");
+    ASSERT_EQ(run.exitCode, 0) << run.output;
+    EXPECT_NE(run.output.find("flyto=3 mean_ms="), std::string::npos) << run.output;
+    // Without a report there is nothing to fly to: said, not a zero time.
+    test::ScratchDir empty("flyto-empty");
+    auto bare = sample::writeSampleDistrict(empty.path().string(), {});
+    ASSERT_TRUE(bare);
+    run = test::run(std::string(BODEMZICHT_BINARY_DIR) + "/app/bodemzicht " + *bare + " --benchmark-flyto 3");
+    EXPECT_EQ(run.exitCode, 1);
+    EXPECT_NE(run.output.find("needs a clash report"), std::string::npos) << run.output;
+}

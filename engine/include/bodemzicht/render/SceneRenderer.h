@@ -164,6 +164,13 @@ core::Result<std::vector<double>> benchmarkOrbit(const model::Dataset& ds,
                                                  FrameQuality quality = FrameQuality::Moving,
                                                  bool warm = false, MovingDetail* detail = nullptr);
 
+// Flies to each view in turn as the viewer does when a clash is chosen (its envelope and marker,
+// the camera, an exact still frame) and returns the time of each (ms), for
+// `bodemzicht --benchmark-flyto N`. The scene is built first, untimed.
+core::Result<std::vector<double>> benchmarkFlyTo(
+    const model::Dataset& ds, const model::GroundLevel& ground, const RenderOptions& options,
+    const std::vector<std::pair<WorldCamera, RenderOptions::Highlight>>& views);
+
 // True when an X display is available for rendering.
 bool displayAvailable();
 

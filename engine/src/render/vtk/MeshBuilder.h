@@ -19,6 +19,7 @@
 #include <vtkTubeFilter.h>
 #include <vtkUnsignedCharArray.h>
 
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -261,6 +262,16 @@ inline void showAssumedDepthBands(vtkActor* actor) {
     texture->RepeatOn();
     texture->InterpolateOff();
     actor->SetTexture(texture);
+}
+
+// Proposed objects keep their theme colour and get a white outline: the back faces of a slightly
+// wider white tube show as a rim around the object from every direction (docs/viewer.md).
+inline constexpr Rgb kProposalOutline{255, 255, 255};
+inline float proposalOutlineRadius(float r) { return r + std::max(0.04f, 0.25f * r); }
+inline void showAsProposalOutline(vtkActor* actor) {
+    actor->GetProperty()->FrontfaceCullingOn();
+    actor->GetProperty()->LightingOff();
+    actor->PickableOff();
 }
 
 // The radius a linear object is drawn with: half its outer diameter, 5 cm where that is unknown

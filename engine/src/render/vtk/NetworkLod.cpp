@@ -34,7 +34,7 @@ struct NetworkLod::Tile {
     std::array<vtkSmartPointer<vtkActor>, kLevels> lines;
     std::array<double, kLevels> builtFor{};  // exaggeration a level was clustered for; 0: not built
     std::array<std::size_t, kLevels> lineCount{};
-    std::array<vtkSmartPointer<vtkActor>, kClasses> tubes, assumedTubes;
+    std::array<vtkSmartPointer<vtkActor>, kClasses> tubes, assumedTubes, outlines;
     std::array<bool, kClasses> tubesBuilt{};
     std::array<float, kClasses> maxDiameter{};
     std::array<std::size_t, kClasses> classCount{};
@@ -59,7 +59,8 @@ NetworkLod::NetworkLod(const model::Dataset& ds, core::Vec3 o, const RenderOptio
                       r,
                       static_cast<std::int32_t>(fi),
                       c,
-                      assumed};
+                      assumed,
+                      f.status == model::ObjectStatus::Proposed};
             segments_.push_back(s);
             all.expand(a);
             all.expand(b);
@@ -90,6 +91,8 @@ NetworkLod::NetworkLod(const model::Dataset& ds, core::Vec3 o, const RenderOptio
             t->tubes[k] = placeholderActor(opacity, false);
             t->assumedTubes[k] = placeholderActor(opacity, false);
             showAssumedDepthBands(t->assumedTubes[k]);
+            t->outlines[k] = placeholderActor(opacity, false);
+            showAsProposalOutline(t->outlines[k]);
         }
         tiles_.push_back(std::move(t));
     }
@@ -103,6 +106,7 @@ std::vector<vtkSmartPointer<vtkActor>> NetworkLod::actors() const {
         out.insert(out.end(), t->lines.begin(), t->lines.end());
         out.insert(out.end(), t->tubes.begin(), t->tubes.end());
         out.insert(out.end(), t->assumedTubes.begin(), t->assumedTubes.end());
+        out.insert(out.end(), t->outlines.begin(), t->outlines.end());
     }
     return out;
 }
@@ -140,27 +144,31 @@ NetworkLod::BuiltLines NetworkLod::buildLines(const Tile& t, std::size_t level,
     return {lines.polyData(), lines.count()};
 }
 
-std::array<vtkSmartPointer<vtkPolyData>, 2> NetworkLod::buildTubes(const Tile& t,
+std::array<vtkSmartPointer<vtkPolyData>, 3> NetworkLod::buildTubes(const Tile& t,
                                                                    std::size_t cls) const {
-    std::array<vtkSmartPointer<vtkPolyData>, 2> out;
-    for (bool assumed : {false, true}) {
+    std::array<vtkSmartPointer<vtkPolyData>, 3> out;
+    // 0: measured, 1: assumed depths, 2: outlines of proposed objects (white, a little wider).
+    for (int pass : {0, 1, 2}) {
         // Consecutive segments of one feature form one polyline: joints without gaps.
         AxisBuilder axes;
         const Segment* prev = nullptr;
         for (auto i : t.segments) {
             const auto& s = segments_[i];
-            if (s.assumed != assumed || diameterClass(s.radius) != cls) continue;
+            if (diameterClass(s.radius) != cls) continue;
+            if (pass < 2 ? s.assumed != (pass == 1) : !s.proposed) continue;
+            const float r = pass < 2 ? s.radius : proposalOutlineRadius(s.radius);
+            const Rgb c = pass < 2 ? s.colour : kProposalOutline;
             bool continues =
                 prev && prev->feature == s.feature && std::equal(prev->b, prev->b + 3, s.a);
             if (!continues) {
                 if (prev) axes.finish(prev->feature);
-                axes.point(s.a[0], s.a[1], s.a[2], s.radius, s.colour);
+                axes.point(s.a[0], s.a[1], s.a[2], r, c);
             }
-            axes.point(s.b[0], s.b[1], s.b[2], s.radius, s.colour);
+            axes.point(s.b[0], s.b[1], s.b[2], r, c);
             prev = &s;
         }
         if (prev) axes.finish(prev->feature);
-        if (!axes.empty()) out[assumed] = sweptTubes(axes.polyData(), assumed);
+        if (!axes.empty()) out[static_cast<std::size_t>(pass)] = sweptTubes(axes.polyData(), pass == 1);
     }
     return out;
 }
@@ -204,7 +212,7 @@ void NetworkLod::update(vtkRenderer* renderer) {
     // Build side by side, then hand the results to the actors here (VTK's actors and mappers
     // belong to this thread).
     std::vector<BuiltLines> lines(jobs.size());
-    std::vector<std::array<vtkSmartPointer<vtkPolyData>, 2>> tubes(jobs.size());
+    std::vector<std::array<vtkSmartPointer<vtkPolyData>, 3>> tubes(jobs.size());
     parallelFor(jobs.size(), [&](std::size_t j) {
         const Job& job = jobs[j];
         if (job.tubes)
@@ -218,6 +226,7 @@ void NetworkLod::update(vtkRenderer* renderer) {
         if (jobs[j].tubes) {
             if (tubes[j][0]) t.tubes[k]->GetMapper()->SetInputDataObject(tubes[j][0]);
             if (tubes[j][1]) t.assumedTubes[k]->GetMapper()->SetInputDataObject(tubes[j][1]);
+            if (tubes[j][2]) t.outlines[k]->GetMapper()->SetInputDataObject(tubes[j][2]);
             t.tubesBuilt[k] = true;
         } else {
             t.lines[k]->GetMapper()->SetInputDataObject(lines[j].lines);
@@ -236,6 +245,7 @@ void NetworkLod::update(vtkRenderer* renderer) {
         for (std::size_t k = 0; k < kClasses; ++k) {
             t.tubes[k]->SetVisibility(c.visible && c.tubes[k]);
             t.assumedTubes[k]->SetVisibility(c.visible && c.tubes[k]);
+            t.outlines[k]->SetVisibility(c.visible && c.tubes[k]);
             if (c.visible && c.tubes[k]) drawn_ += t.classCount[k];
         }
     }

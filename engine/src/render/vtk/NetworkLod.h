@@ -60,6 +60,7 @@ class NetworkLod {
         std::int32_t feature;
         Rgb colour;
         bool assumed;
+        bool proposed;  // gets a white outline where drawn as a tube
     };
     struct Tile;
     // Building a level only reads the tile and the segments (it runs on worker threads); the
@@ -70,7 +71,8 @@ class NetworkLod {
     };
     BuiltLines buildLines(const Tile& t, std::size_t level, double exaggeration) const;
     // Tubes of one diameter class: measured and assumed depths (either may be null).
-    std::array<vtkSmartPointer<vtkPolyData>, 2> buildTubes(const Tile& t, std::size_t cls) const;
+    // Tubes of one diameter class: measured, assumed (banded) and the outlines of proposed ones.
+    std::array<vtkSmartPointer<vtkPolyData>, 3> buildTubes(const Tile& t, std::size_t cls) const;
 
     std::vector<Segment> segments_;
     std::vector<std::unique_ptr<Tile>> tiles_;

@@ -169,4 +169,24 @@ core::Result<std::vector<double>> benchmarkOrbit(const model::Dataset& ds,
     return ms;
 }
 
+core::Result<std::vector<double>> benchmarkFlyTo(
+    const model::Dataset& ds, const model::GroundLevel& ground, const RenderOptions& options,
+    const std::vector<std::pair<WorldCamera, RenderOptions::Highlight>>& views) {
+    if (!displayAvailable())
+        return core::fail("", "", "no X display for rendering: run under xvfb-run");
+    auto scene = detail::buildScene(ds, ground, options);
+    detail::setMoving(scene, false);
+    auto window = detail::renderOffscreen(scene, options.width, options.height);
+    std::vector<double> ms;
+    for (const auto& [camera, highlight] : views) {
+        auto t0 = std::chrono::steady_clock::now();
+        detail::setHighlight(scene, ds, highlight);
+        detail::applyWorldCamera(scene, camera, options.verticalExaggeration);
+        window->Render();
+        window->WaitForCompletion();
+        ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+    }
+    return ms;
+}
+
 }  // namespace bz::render

@@ -55,7 +55,6 @@ constexpr double kMovingGroundMaxErrorM = 0.5;
 // A light sandy green: with half of its light ambient it stays light at street level, where the
 // sun-less headlight grazes it (it was nearly black there).
 constexpr Rgb kGroundColour{170, 185, 140};
-constexpr Rgb kProposedOutline{255, 255, 255};
 // Groundwater sheets: GHG (mean highest level) light, GLG (mean lowest) dark blue.
 constexpr Rgb kGhgColour{90, 170, 255};
 constexpr Rgb kGlgColour{30, 70, 190};
@@ -213,8 +212,11 @@ class ClashMarkerLod : public vtkCommand {
     void Execute(vtkObject* caller, unsigned long, void*) override {
         auto* renderer = static_cast<vtkRenderer*>(caller);
         vtkCamera* cam = renderer->GetActiveCamera();
-        const double pixels = markers->moving ? kMovingClashPixels : kClashPixels;
-        const double allowed = metresPerPixel(cam, renderer->GetSize()[1]) * pixels / 2;
+        // Still frames: cells under half a marker (markers that merge would overlap anyway);
+        // moving frames: up to two markers, since a moving view is glanced at, not read (50 000
+        // clashes spread over a 100 000-segment district cost 1.8x the frame at half a marker).
+        const double pixels = markers->moving ? 2 * kMovingClashPixels : kClashPixels / 2;
+        const double allowed = metresPerPixel(cam, renderer->GetSize()[1]) * pixels;
         std::size_t chosen = 0;
         for (std::size_t i = 0; i < markers->levels.size(); ++i)
             if (markers->levels[i].first <= allowed) chosen = i;
@@ -432,8 +434,9 @@ VtkScene buildScene(const model::Dataset& ds, const model::GroundLevel& ground,
         if (bands.polys->GetNumberOfCells()) s.actors.push_back(actorFor(bands.polyData(), 0.2));
     }
 
-    // The base map, draped on the ground: edges cut into pieces of at most 5 m so that they
-    // follow it.
+    // The base map, draped on the ground: an edge is cut where the ground under its middle lies
+    // more than 5 cm off the straight line (down to 1 m pieces), so flat streets cost one line
+    // per edge (a fixed 5 m cut cost 30 ms a frame at a million segments on llvmpipe).
     if (options.basemap && options.showBasemap && !options.basemap->empty()) {
         LineBuilder lines;
         auto heightAt = [&](core::Vec2 p) {
@@ -445,17 +448,23 @@ VtkScene buildScene(const model::Dataset& ds, const model::GroundLevel& ground,
                                   line.featureClass.find("build") != std::string::npos ||
                                   line.featureClass.find("gebouw") != std::string::npos;
             const Rgb colour = building ? Rgb{130, 95, 70} : Rgb{70, 70, 75};
+            auto drape = [&](auto&& self, core::Vec2 a, double za, core::Vec2 c, double zc, vtkIdType from,
+                             int depth) -> vtkIdType {
+                const core::Vec2 mid = (a + c) * 0.5;
+                const double zm = heightAt(mid);
+                if (depth < 10 && core::length(c - a) > 1.0 && std::abs(zm - (za + zc) / 2) > 0.05) {
+                    const vtkIdType m = self(self, a, za, mid, zm, from, depth + 1);
+                    return self(self, mid, zm, c, zc, m, depth + 1);
+                }
+                const vtkIdType to = lines.point(c.x - o.x, c.y - o.y, zc);
+                lines.line(from, to, colour, -1);
+                return to;
+            };
             const std::size_t n = line.points.size();
             for (std::size_t i = 0; i + (line.closed ? 0 : 1) < n; ++i) {
                 const core::Vec2 a = line.points[i], c = line.points[(i + 1) % n];
-                const int pieces = std::clamp(static_cast<int>(std::ceil(core::length(c - a) / 5.0)), 1, 1000);
-                vtkIdType prev = lines.point(a.x - o.x, a.y - o.y, heightAt(a));
-                for (int k = 1; k <= pieces; ++k) {
-                    const core::Vec2 to = a + (c - a) * (static_cast<double>(k) / pieces);
-                    const vtkIdType next = lines.point(to.x - o.x, to.y - o.y, heightAt(to));
-                    lines.line(prev, next, colour, -1);
-                    prev = next;
-                }
+                const double za = heightAt(a);
+                drape(drape, a, za, c, heightAt(c), lines.point(a.x - o.x, a.y - o.y, za), 0);
             }
         }
         if (lines.count()) {
@@ -478,12 +487,12 @@ VtkScene buildScene(const model::Dataset& ds, const model::GroundLevel& ground,
             if (f.status != model::ObjectStatus::Proposed || !isShown(ds, f, options)) continue;
             const long id = static_cast<long>(fi);
             if (f.kind() == GeometryKind::Linear) {
+                if (tiled) continue;  // NetworkLod outlines them where they are tubes
                 const auto& l = ds.linears[f.geometry];
-                const double r = drawnRadius(l);
-                const auto outline = static_cast<float>(r + std::max(0.04, 0.25 * r));
+                const float outline = proposalOutlineRadius(static_cast<float>(drawnRadius(l)));
                 for (std::uint32_t i = 0; i < l.vertexCount; ++i) {
                     auto v = ds.vertices[l.firstVertex + i];
-                    if (!std::isnan(v.z)) axes.point(v.x - o.x, v.y - o.y, v.z - o.z, outline, kProposedOutline);
+                    if (!std::isnan(v.z)) axes.point(v.x - o.x, v.y - o.y, v.z - o.z, outline, kProposalOutline);
                 }
                 axes.finish(id);
             } else {
@@ -510,18 +519,16 @@ VtkScene buildScene(const model::Dataset& ds, const model::GroundLevel& ground,
                         const auto a = ring[i], b = ring[(i + 1) % n];
                         auto a0 = edges.point(a.x, a.y, levels.first), b0 = edges.point(b.x, b.y, levels.first);
                         auto a1 = edges.point(a.x, a.y, levels.second), b1 = edges.point(b.x, b.y, levels.second);
-                        edges.line(a0, b0, kProposedOutline, id);
-                        edges.line(a1, b1, kProposedOutline, id);
-                        if (n <= 8 || i % 4 == 0) edges.line(a0, a1, kProposedOutline, id);
+                        edges.line(a0, b0, kProposalOutline, id);
+                        edges.line(a1, b1, kProposalOutline, id);
+                        if (n <= 8 || i % 4 == 0) edges.line(a0, a1, kProposalOutline, id);
                     }
                 }
             }
         }
         if (!axes.empty()) {
             auto outline = actorFor(sweptTubes(axes.polyData()), 1.0, false);
-            outline->GetProperty()->FrontfaceCullingOn();  // only the rim around the object shows
-            outline->GetProperty()->LightingOff();
-            outline->PickableOff();
+            showAsProposalOutline(outline);
             s.actors.push_back(outline);
         }
         if (edges.count()) {

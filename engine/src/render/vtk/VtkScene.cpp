@@ -438,7 +438,9 @@ VtkScene buildScene(const model::Dataset& ds, const model::GroundLevel& ground,
     // more than 5 cm off the straight line (down to 1 m pieces), so flat streets cost one line
     // per edge (a fixed 5 m cut cost 30 ms a frame at a million segments on llvmpipe).
     if (options.basemap && options.showBasemap && !options.basemap->empty()) {
-        LineBuilder lines;
+        // Two actors of one colour each (buildings, the rest): lines with a colour per line
+        // take llvmpipe's slow path, one colour per actor costs next to nothing.
+        LineBuilder buildings, others;
         auto heightAt = [&](core::Vec2 p) {
             const double g = ground.at(p.x, p.y);
             return (std::isnan(g) ? b.hi.z : g) + 0.05 - o.z;
@@ -447,7 +449,7 @@ VtkScene buildScene(const model::Dataset& ds, const model::GroundLevel& ground,
             const bool building = line.featureClass.find("pand") != std::string::npos ||
                                   line.featureClass.find("build") != std::string::npos ||
                                   line.featureClass.find("gebouw") != std::string::npos;
-            const Rgb colour = building ? Rgb{130, 95, 70} : Rgb{70, 70, 75};
+            LineBuilder& lines = building ? buildings : others;
             auto drape = [&](auto&& self, core::Vec2 a, double za, core::Vec2 c, double zc, vtkIdType from,
                              int depth) -> vtkIdType {
                 const core::Vec2 mid = (a + c) * 0.5;
@@ -457,7 +459,7 @@ VtkScene buildScene(const model::Dataset& ds, const model::GroundLevel& ground,
                     return self(self, mid, zm, c, zc, m, depth + 1);
                 }
                 const vtkIdType to = lines.point(c.x - o.x, c.y - o.y, zc);
-                lines.line(from, to, colour, -1);
+                lines.line(from, to, {0, 0, 0}, -1);
                 return to;
             };
             const std::size_t n = line.points.size();
@@ -467,9 +469,12 @@ VtkScene buildScene(const model::Dataset& ds, const model::GroundLevel& ground,
                 drape(drape, a, za, c, heightAt(c), lines.point(a.x - o.x, a.y - o.y, za), 0);
             }
         }
-        if (lines.count()) {
-            auto actor = actorFor(lines.polyData(), 1.0);
-            actor->GetProperty()->SetLineWidth(1.5f);
+        for (auto [lines, colour] : {std::pair{&buildings, Rgb{130, 95, 70}}, {&others, Rgb{70, 70, 75}}}) {
+            if (!lines->count()) continue;
+            auto actor = actorFor(lines->polyData(), 1.0);
+            actor->GetMapper()->ScalarVisibilityOff();
+            actor->GetProperty()->SetColor(colour.r / 255.0, colour.g / 255.0, colour.b / 255.0);
+            actor->GetProperty()->SetLineWidth(1.0f);
             actor->GetProperty()->LightingOff();
             actor->PickableOff();
             s.actors.push_back(actor);

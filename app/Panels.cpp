@@ -488,7 +488,6 @@ bool drawClashListControls(ViewerState& s, render::Viewport& viewport) {
             std::array{ClashKind::Hard, ClashKind::Clearance, ClashKind::Constraint,
                        ClashKind::Possible, ClashKind::Duplicate},
             set.kinds, [&](ClashKind k) { return s.dutch ? clash::dutchName(k) : clash::toCode(k); });
-    ImGui::SameLine(0, 20);
     toggles("certainties",
             std::array{Certainty::Certain, Certainty::Likely, Certainty::Possible, Certainty::None},
             set.certainties, [&](Certainty c) {
@@ -565,7 +564,7 @@ bool drawClashPanel(ViewerState& s, render::Viewport& viewport) {
 }
 
 ViewArea drawPanels(ViewerState& s, render::Viewport& viewport, float width, float height) {
-    const float left = 380, clashH = s.clashes.clashes.empty() ? 0.f : 260.f;
+    const float left = 380, clashH = s.clashes.clashes.empty() ? 0.f : 280.f;
     // The left column: view (its controls always in full), project, selection, layers, then
     // measuring in what is left (at least 120 px); on windows under 900 px high project,
     // selection and layers shrink alike.

@@ -1025,7 +1025,7 @@ TEST(SceneRenderer, TheBaseMapLiesFlatOnTheGround) {
     const int ppm = with->width / 40, wallX = with->width / 2 - 5 * ppm;
     int wall = 0, wallBefore = 0;
     for (int y = 0; y < with->height; ++y)
-        for (int dx = -1; dx <= 1; ++dx) {
+        for (int dx = -4; dx <= 4; ++dx) {
             wall += brown(with->at(wallX + dx, y));
             wallBefore += brown(without->at(wallX + dx, y));
         }

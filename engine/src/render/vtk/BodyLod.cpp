@@ -40,21 +40,31 @@ std::vector<BodyPart> bodyParts(const model::Dataset& ds, std::size_t fi, core::
         stem.top = p.top + 0.6 * height / e;
         stem.colour = {110, 75, 40};
         stem.sides = 10;
-        BodyPart crown = p;
-        crown.radius = crownRadius;
-        crown.bottom = p.top + 0.4 * height / e;
-        crown.top = p.top + height / e;
-        crown.colour = {70, 160, 60};
-        crown.translucent = true;
-        crown.sides = 16;
-        crown.feature = -1;  // a click on the crown area picks what lies under it
+        // The crown: two frustums, widening from half its radius at 40 % of the height to its
+        // full radius at 60 %, then narrowing to a quarter at the top: round enough to read as
+        // a crown, 2 x 16 sides.
+        BodyPart lower = p, upper = p;
+        lower.radius = 0.5 * crownRadius;
+        lower.topRadius = crownRadius;
+        lower.bottom = p.top + 0.4 * height / e;
+        lower.top = p.top + 0.6 * height / e;
+        upper.radius = crownRadius;
+        upper.topRadius = 0.25 * crownRadius;
+        upper.bottom = lower.top;
+        upper.top = p.top + height / e;
+        for (BodyPart* part : {&lower, &upper}) {
+            part->colour = {70, 160, 60};
+            part->translucent = true;
+            part->sides = 16;
+            part->feature = -1;  // a click on the crown picks what lies under it
+        }
         BodyPart roots = p;
         roots.radius =
             std::isnan(t->rootZoneDiameterM) ? body.radiusM * 8 : t->rootZoneDiameterM / 2;
         roots.colour = c;
         roots.translucent = true;
         roots.sides = 24;
-        return {stem, crown, roots};
+        return {stem, lower, upper, roots};
     }
     p.colour = f.type == model::ObjectType::Manhole ? Rgb{110, 110, 110} : c;
     if (body.isCylinder()) {
@@ -73,6 +83,9 @@ void addBodyPart(MeshBuilder& solid, MeshBuilder& translucent, const BodyPart& p
     MeshBuilder& m = p.translucent ? translucent : solid;
     if (!p.footprint.empty()) {
         m.prism(p.footprint, p.bottom, p.top, p.colour, p.feature);
+    } else if (p.topRadius >= 0) {
+        m.frustum(p.centre, p.radius, p.topRadius, p.bottom, p.top, p.colour, p.feature,
+                  sides > 0 ? sides : p.sides);
     } else {
         m.cylinder(p.centre, p.radius, p.bottom, p.top, p.colour, p.feature,
                    sides > 0 ? sides : p.sides);
@@ -110,8 +123,9 @@ BodyLod::BodyLod(const model::Dataset& ds, core::Vec3 o, const RenderOptions& op
         auto& t = grid[tiling.tileAt(p.centre.x, p.centre.y)];
         if (!t) t = std::make_unique<Tile>();
         t->parts.push_back(static_cast<std::uint32_t>(i));
-        t->bounds.expand({p.centre.x - p.radius, p.centre.y - p.radius, p.bottom});
-        t->bounds.expand({p.centre.x + p.radius, p.centre.y + p.radius, p.top});
+        const double r = std::max(p.radius, p.topRadius);
+        t->bounds.expand({p.centre.x - r, p.centre.y - r, p.bottom});
+        t->bounds.expand({p.centre.x + r, p.centre.y + r, p.top});
     }
     for (auto& t : grid) {
         if (!t) continue;
@@ -155,8 +169,8 @@ std::array<vtkSmartPointer<vtkPolyData>, 3> BodyLod::build(const Tile& t, std::s
             static_cast<int>(std::ceil(2 * M_PI * p.radius / (kEdgePixels * f))), 6, p.sides);
         if (p.translucent && f >= kLidFootprint) {
             // Far away a translucent volume only shows as its lid: a fifth of the triangles.
-            translucent.lid(MeshBuilder::circle(p.centre, p.radius, sides), p.top, p.colour,
-                            p.feature);
+            translucent.lid(MeshBuilder::circle(p.centre, std::max(p.radius, p.topRadius), sides),
+                            p.top, p.colour, p.feature);
             continue;
         }
         addBodyPart(solid, translucent, p, sides);

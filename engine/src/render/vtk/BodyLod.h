@@ -24,7 +24,8 @@ namespace bz::render::detail {
 // One drawable piece of a body: an upright cylinder or box, local coordinates.
 struct BodyPart {
     core::Vec2 centre;
-    double radius = 0;                  // cylinders
+    double radius = 0;                  // cylinders (at the bottom for a frustum)
+    double topRadius = -1;              // >= 0: a frustum narrowing (or widening) to this
     std::vector<core::Vec2> footprint;  // boxes (counter-clockwise); empty for cylinders
     double bottom = 0, top = 0;
     Rgb colour;

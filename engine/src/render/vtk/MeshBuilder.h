@@ -81,6 +81,26 @@ struct MeshBuilder {
                   int sides = 20) {
         prism(circle(c, r, sides), bottom, top, col, feature);
     }
+    // A truncated cone between two levels, from `bottomRadius` to `topRadius`, closed.
+    void frustum(core::Vec2 c, double bottomRadius, double topRadius, double bottom, double top,
+                 Rgb col, long feature, int sides = 16) {
+        if (top <= bottom || sides < 3) return;
+        auto lo = circle(c, bottomRadius, sides), hi = circle(c, topRadius, sides);
+        std::vector<vtkIdType> l(sides), h(sides);
+        for (int i = 0; i < sides; ++i) {
+            l[i] = point(lo[i].x, lo[i].y, bottom);
+            h[i] = point(hi[i].x, hi[i].y, top);
+        }
+        for (int i = 1; i + 1 < sides; ++i) {
+            triangle(h[0], h[i], h[i + 1], col, feature);
+            triangle(l[0], l[i + 1], l[i], col, feature);
+        }
+        for (int i = 0; i < sides; ++i) {
+            const int j = (i + 1) % sides;
+            triangle(l[i], l[j], h[j], col, feature);
+            triangle(l[i], h[j], h[i], col, feature);
+        }
+    }
     // A flat convex polygon (counter-clockwise) at height z, facing up.
     void lid(const std::vector<core::Vec2>& ring, double z, Rgb col, long feature) {
         std::vector<vtkIdType> ids;

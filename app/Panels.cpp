@@ -469,12 +469,20 @@ bool drawClashListControls(ViewerState& s, render::Viewport& viewport) {
         s.clashRowsDirty = true;
     }
     // What shows: kinds, certainties and statuses, each a row of checkboxes.
-    auto toggles = [&](const char* group, auto values, auto& shownFlags, auto name) {
+    // Each with a swatch of its marker colour: the legend of the markers in the 3D view.
+    auto toggles = [&](const char* group, auto values, auto& shownFlags, auto name,
+                       auto swatch) {
         ImGui::PushID(group);
         bool first = true;
         for (auto v : values) {
             if (!first) ImGui::SameLine();
             first = false;
+            if (auto c = swatch(v)) {
+                ImGui::ColorButton(("##swatch" + std::string(name(v))).c_str(),
+                                   ImVec4(c->r / 255.f, c->g / 255.f, c->b / 255.f, 1),
+                                   ImGuiColorEditFlags_NoTooltip, ImVec2(12, 12));
+                ImGui::SameLine(0, 2);
+            }
             bool on = shownFlags[static_cast<std::size_t>(v)];
             if (ImGui::Checkbox(std::string(name(v)).c_str(), &on)) {
                 shownFlags[static_cast<std::size_t>(v)] = on;
@@ -487,18 +495,26 @@ bool drawClashListControls(ViewerState& s, render::Viewport& viewport) {
     toggles("kinds",
             std::array{ClashKind::Hard, ClashKind::Clearance, ClashKind::Constraint,
                        ClashKind::Possible, ClashKind::Duplicate},
-            set.kinds, [&](ClashKind k) { return s.dutch ? clash::dutchName(k) : clash::toCode(k); });
+            set.kinds, [&](ClashKind k) { return s.dutch ? clash::dutchName(k) : clash::toCode(k); },
+            [](ClashKind k) { return std::optional(render::clashColour(clash::toCode(k))); });
+    // Certainty as the markers show it: a hard clash's red, paler the less sure.
     toggles("certainties",
             std::array{Certainty::Certain, Certainty::Likely, Certainty::Possible, Certainty::None},
-            set.certainties, [&](Certainty c) {
+            set.certainties,
+            [&](Certainty c) {
                 return c == Certainty::None ? std::string_view(tr(s, "n.v.t.", "n/a"))
                                             : (s.dutch ? clash::dutchName(c) : clash::toCode(c));
+            },
+            [](Certainty c) -> std::optional<render::Rgb> {
+                if (c == Certainty::None) return std::nullopt;
+                return render::clashMarkerColour({{}, "hard", "", std::string(clash::toCode(c))});
             });
     ImGui::SameLine(0, 20);
     toggles("statuses",
             std::array{ClashStatus::New, ClashStatus::Active, ClashStatus::Approved,
                        ClashStatus::Resolved},
-            set.statuses, [&](ClashStatus st) { return s.dutch ? clash::dutchName(st) : clash::toCode(st); });
+            set.statuses, [&](ClashStatus st) { return s.dutch ? clash::dutchName(st) : clash::toCode(st); },
+            [](ClashStatus) -> std::optional<render::Rgb> { return std::nullopt; });
     // N and P step through the list (not while typing in a field).
     const ImGuiIO& io = ImGui::GetIO();
     if (!io.WantTextInput) {

@@ -1031,3 +1031,26 @@ TEST(SceneRenderer, TheBaseMapLiesFlatOnTheGround) {
         }
     EXPECT_GT(wall, wallBefore + 10) << wallBefore << " -> " << wall;
 }
+
+TEST(SceneRenderer, TheLegendNamesTheClashMarkersKinds) {
+    REQUIRE_DISPLAY();
+    auto ds = cableScene();
+    auto o = topView();
+    o.width = 640;
+    o.height = 480;
+    o.showLegend = true;
+    // The legend's left column (swatches), top 30 %: pure orange only from a clearance swatch.
+    auto orange = [](render::Rgb c) { return c.r > 240 && c.g > 120 && c.g < 160 && c.b < 30; };
+    auto inLegend = [&](const render::Image& img) {
+        int n = 0;
+        for (int y = 0; y < img.height * 3 / 10; ++y)
+            for (int x = 0; x < img.width * 15 / 100; ++x) n += orange(img.at(x, y));
+        return n;
+    };
+    auto without = render::renderImage(ds, model::GroundLevel(), o);
+    o.clashes.push_back({{X0 + 15, Y0 + 5, 4}, "clearance", "C1", "certain"});
+    auto with = render::renderImage(ds, model::GroundLevel(), o);
+    ASSERT_TRUE(without && with);
+    EXPECT_EQ(inLegend(*without), 0);
+    EXPECT_GT(inLegend(*with), 4) << "no swatch for the clearance markers";
+}

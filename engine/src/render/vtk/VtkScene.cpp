@@ -150,6 +150,16 @@ vtkSmartPointer<vtkLegendBoxActor> themeLegend(const model::Dataset& ds,
     std::stable_sort(themes.begin(), themes.end(),
                      [](const auto& a, const auto& b) { return a.second > b.second; });
     if (themes.size() > 16) themes.resize(16);
+    // The clash markers' kinds, after the themes (their colours; paler is less sure).
+    std::map<std::string, std::size_t> kinds;
+    for (const auto& m : options.clashes) ++kinds[m.kind];
+    for (const char* kind : {"hard", "clearance", "constraint", "possible", "duplicate"}) {
+        auto it = kinds.find(kind);
+        if (it == kinds.end()) continue;
+        const std::string name = std::string("conflict: ") + kind;
+        themes.push_back({name, it->second});
+        colourOf.emplace(name, clashColour(kind));
+    }
     if (themes.empty()) return nullptr;
     auto legend = vtkSmartPointer<vtkLegendBoxActor>::New();
     legend->SetNumberOfEntries(static_cast<int>(themes.size()));

@@ -15,10 +15,9 @@ namespace bz::app {
 // What a clash can be sorted or grouped by. Report: the report's own order (most severe first)
 // when sorting, no headings when grouping.
 enum class ClashKey { Report, Kind, Certainty, Owner, Proposal, Status, Distance };
-inline constexpr std::array<ClashKey, 7> kClashKeys{ClashKey::Report,   ClashKey::Kind,
-                                                    ClashKey::Certainty, ClashKey::Owner,
-                                                    ClashKey::Proposal, ClashKey::Status,
-                                                    ClashKey::Distance};
+inline constexpr std::array<ClashKey, 7> kClashKeys{
+    ClashKey::Report,   ClashKey::Kind,   ClashKey::Certainty, ClashKey::Owner,
+    ClashKey::Proposal, ClashKey::Status, ClashKey::Distance};
 const char* clashKeyName(ClashKey key, bool dutch);
 
 struct ClashListSettings {
@@ -37,7 +36,7 @@ struct ClashListSettings {
 // One line of the list: a group heading (clash == -1) or a clash (index into the report).
 struct ClashListRow {
     int clash = -1;
-    std::string group;   // the heading's text, or the clash's group
+    std::string group;      // the heading's text, or the clash's group
     std::size_t count = 0;  // a heading: clashes under it
 };
 

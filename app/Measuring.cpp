@@ -22,7 +22,8 @@ SnappedPoint snapMeasuringPoint(const model::Dataset& ds, long feature, core::Ve
         double best = std::numeric_limits<double>::infinity();
         core::Vec3 nearest = picked;
         for (std::uint32_t i = 0; i + 1 < l.vertexCount; ++i) {
-            const core::Vec3 a = ds.vertices[l.firstVertex + i], b = ds.vertices[l.firstVertex + i + 1];
+            const core::Vec3 a = ds.vertices[l.firstVertex + i],
+                             b = ds.vertices[l.firstVertex + i + 1];
             if (std::isnan(a.z) || std::isnan(b.z)) continue;
             const core::Vec3 q = nearestOnSegment(picked, a, b);
             if (const double dist = core::length(q - picked); dist < best) best = dist, nearest = q;
@@ -38,7 +39,8 @@ SnappedPoint snapMeasuringPoint(const model::Dataset& ds, long feature, core::Ve
     }
     if (f.kind() == model::GeometryKind::VerticalBody) {
         const auto& b = ds.bodies[f.geometry];
-        const double z = std::clamp(picked.z, std::min(b.bottomZ, b.topZ), std::max(b.bottomZ, b.topZ));
+        const double z =
+            std::clamp(picked.z, std::min(b.bottomZ, b.topZ), std::max(b.bottomZ, b.topZ));
         return {{b.center.x, b.center.y, z}, (dutch ? "as " : "axis ") + f.id};
     }
     return {picked, ""};

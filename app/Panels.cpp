@@ -31,9 +31,9 @@ bool drawViewPanel(ViewerState& s, render::Viewport& viewport) {
     ImGui::NewLine();
     // Search by object or clash id (Enter): selects it and takes the camera there.
     ImGui::SetNextItemWidth(200);
-    if (ImGui::InputTextWithHint("##search", tr(s, "zoek object- of conflict-id", "find object or clash id"),
-                                 s.searchText, sizeof s.searchText,
-                                 ImGuiInputTextFlags_EnterReturnsTrue))
+    if (ImGui::InputTextWithHint(
+            "##search", tr(s, "zoek object- of conflict-id", "find object or clash id"),
+            s.searchText, sizeof s.searchText, ImGuiInputTextFlags_EnterReturnsTrue))
         changed |= searchById(s, viewport, s.searchText);
     ImGui::SameLine();
     if (ImGui::Button(tr(s, "Zoek", "Find"))) changed |= searchById(s, viewport, s.searchText);
@@ -49,8 +49,7 @@ bool drawViewPanel(ViewerState& s, render::Viewport& viewport) {
     // their true height above ground).
     if (ImGui::IsItemDeactivatedAfterEdit()) s.rebuildScene = true;
     float g = static_cast<float>(s.options.groundOpacity);
-    if (ImGui::SliderFloat(tr(s, "Maaiveld (0 = x-ray)", "Ground (0 = x-ray)"), &g, 0.0f,
-                           1.0f)) {
+    if (ImGui::SliderFloat(tr(s, "Maaiveld (0 = x-ray)", "Ground (0 = x-ray)"), &g, 0.0f, 1.0f)) {
         s.options.groundOpacity = g;
         viewport.setGroundOpacity(g);
         changed = true;
@@ -249,7 +248,8 @@ void drawLayersPanel(ViewerState& s) {
         }
         if (s.ground.available()) {
             ImGui::SameLine();
-            if (ImGui::RadioButton(tr(s, "m onder maaiveld", "m below ground"), s.sliceBelowGround)) {
+            if (ImGui::RadioButton(tr(s, "m onder maaiveld", "m below ground"),
+                                   s.sliceBelowGround)) {
                 setDepthSlice(s, true, true);
                 s.rebuildScene = true;
             }
@@ -258,17 +258,20 @@ void drawLayersPanel(ViewerState& s) {
         double& bottomValue = s.sliceBelowGround ? o.sliceBottomBelowGroundM : o.sliceBottomZ;
         float top = static_cast<float>(topValue), bottom = static_cast<float>(bottomValue);
         auto b = s.dataset.bounds();
-        const float lo = s.sliceBelowGround ? 0.f : static_cast<float>(std::max(b.lo.z, b.hi.z - 20)),
+        const float lo = s.sliceBelowGround ? 0.f
+                                            : static_cast<float>(std::max(b.lo.z, b.hi.z - 20)),
                     hi = s.sliceBelowGround ? 10.f : static_cast<float>(b.hi.z);
         // Dragged, typed after Ctrl+click or stepped: the scene is rebuilt once the slider is
         // let go (a rebuild takes a second or two at a million segments).
-        if (ImGui::SliderFloat(s.sliceBelowGround ? tr(s, "bovenkant (m onder maaiveld)", "top (m below ground)")
-                                                  : tr(s, "bovenkant (m NAP)", "top (m NAP)"),
+        if (ImGui::SliderFloat(s.sliceBelowGround
+                                   ? tr(s, "bovenkant (m onder maaiveld)", "top (m below ground)")
+                                   : tr(s, "bovenkant (m NAP)", "top (m NAP)"),
                                &top, lo, hi, "%.2f")) {
             topValue = top;
             s.slicePending = true;
         }
-        if (ImGui::SliderFloat(s.sliceBelowGround ? tr(s, "onderkant (m onder maaiveld)", "bottom (m below ground)")
+        if (ImGui::SliderFloat(s.sliceBelowGround ? tr(s, "onderkant (m onder maaiveld)",
+                                                       "bottom (m below ground)")
                                                   : tr(s, "onderkant (m NAP)", "bottom (m NAP)"),
                                &bottom, lo, hi, "%.2f")) {
             bottomValue = bottom;
@@ -299,11 +302,12 @@ void drawMeasurePanel(ViewerState& s, render::Viewport& viewport) {
                 tr(s, "diepte onbekend (geen maaiveld)", "depth unknown (no ground level)"));
         else
             ImGui::TextWrapped("%zu: %.2f %.2f %.2f m NAP%s, %s %.2f m", i + 1, p.x, p.y, p.z,
-                               snap.c_str(), tr(s, "diepte onder maaiveld", "depth below ground"), g - p.z);
+                               snap.c_str(), tr(s, "diepte onder maaiveld", "depth below ground"),
+                               g - p.z);
     }
     if (auto m = measurement(s))
-        ImGui::TextWrapped("%s: %.3f m (%s %.3f m, %s %+.3f m)", tr(s, "afstand", "distance"), m->distance,
-                           tr(s, "horizontaal", "horizontal"), m->horizontal,
+        ImGui::TextWrapped("%s: %.3f m (%s %.3f m, %s %+.3f m)", tr(s, "afstand", "distance"),
+                           m->distance, tr(s, "horizontaal", "horizontal"), m->horizontal,
                            tr(s, "verticaal", "vertical"), m->vertical);
     ImGui::Separator();
     ImGui::SetNextItemWidth(180);
@@ -367,15 +371,18 @@ namespace {
 // The selected clash's review: its rule and numbers, then status and note, stored in the project
 // as `bodem review` does.
 void drawReview(ViewerState& s) {
-    if (s.selectedClash < 0 || s.selectedClash >= static_cast<int>(s.clashes.clashes.size())) return;
+    if (s.selectedClash < 0 || s.selectedClash >= static_cast<int>(s.clashes.clashes.size()))
+        return;
     auto& c = s.clashes.clashes[static_cast<std::size_t>(s.selectedClash)];
     ImGui::Text("%s: %s, %s %.2f m, %s %.2f m, %s %s%s", c.id.c_str(),
                 std::string(s.dutch ? clash::dutchName(c.kind) : clash::toCode(c.kind)).c_str(),
-                tr(s, "afstand", "distance"), c.distanceM, tr(s, "vereist", "required"), c.requiredM,
-                tr(s, "regel", "rule"), c.rule.c_str(),
-                c.assumed.empty() ? "" : (std::string(tr(s, ", aangenomen: ", ", assumed: ")) + c.assumed).c_str());
-    static const clash::ClashStatus kStatuses[] = {clash::ClashStatus::Active, clash::ClashStatus::Approved,
-                                                   clash::ClashStatus::Resolved};
+                tr(s, "afstand", "distance"), c.distanceM, tr(s, "vereist", "required"),
+                c.requiredM, tr(s, "regel", "rule"), c.rule.c_str(),
+                c.assumed.empty()
+                    ? ""
+                    : (std::string(tr(s, ", aangenomen: ", ", assumed: ")) + c.assumed).c_str());
+    static const clash::ClashStatus kStatuses[] = {
+        clash::ClashStatus::Active, clash::ClashStatus::Approved, clash::ClashStatus::Resolved};
     bool first = true;
     for (auto st : kStatuses) {
         if (!first) ImGui::SameLine();
@@ -398,10 +405,11 @@ void drawReview(ViewerState& s) {
     if (!s.reviewProblem.empty()) ImGui::TextWrapped("%s", s.reviewProblem.c_str());
     // Where the rule's number comes from, in words, and whether it was checked against its source.
     if (!c.ruleSource.empty())
-        ImGui::TextWrapped("%s: %s%s", tr(s, "bron van de regel", "source of the rule"),
-                           c.ruleSource.c_str(),
-                           c.ruleVerified ? "" : tr(s, " (typische waarde, niet geverifieerd)",
-                                                    " (typical value, not verified)"));
+        ImGui::TextWrapped(
+            "%s: %s%s", tr(s, "bron van de regel", "source of the rule"), c.ruleSource.c_str(),
+            c.ruleVerified
+                ? ""
+                : tr(s, " (typische waarde, niet geverifieerd)", " (typical value, not verified)"));
 }
 
 }  // namespace
@@ -470,8 +478,7 @@ bool drawClashListControls(ViewerState& s, render::Viewport& viewport) {
     }
     // What shows: kinds, certainties and statuses, each a row of checkboxes.
     // Each with a swatch of its marker colour: the legend of the markers in the 3D view.
-    auto toggles = [&](const char* group, auto values, auto& shownFlags, auto name,
-                       auto swatch) {
+    auto toggles = [&](const char* group, auto values, auto& shownFlags, auto name, auto swatch) {
         ImGui::PushID(group);
         bool first = true;
         for (auto v : values) {
@@ -492,29 +499,33 @@ bool drawClashListControls(ViewerState& s, render::Viewport& viewport) {
         ImGui::PopID();
     };
     using clash::ClashKind, clash::Certainty, clash::ClashStatus;
-    toggles("kinds",
-            std::array{ClashKind::Hard, ClashKind::Clearance, ClashKind::Constraint,
-                       ClashKind::Possible, ClashKind::Duplicate},
-            set.kinds, [&](ClashKind k) { return s.dutch ? clash::dutchName(k) : clash::toCode(k); },
-            [](ClashKind k) { return std::optional(render::clashColour(clash::toCode(k))); });
+    toggles(
+        "kinds",
+        std::array{ClashKind::Hard, ClashKind::Clearance, ClashKind::Constraint,
+                   ClashKind::Possible, ClashKind::Duplicate},
+        set.kinds, [&](ClashKind k) { return s.dutch ? clash::dutchName(k) : clash::toCode(k); },
+        [](ClashKind k) { return std::optional(render::clashColour(clash::toCode(k))); });
     // Certainty as the markers show it: a hard clash's red, paler the less sure.
-    toggles("certainties",
-            std::array{Certainty::Certain, Certainty::Likely, Certainty::Possible, Certainty::None},
-            set.certainties,
-            [&](Certainty c) {
-                return c == Certainty::None ? std::string_view(tr(s, "n.v.t.", "n/a"))
-                                            : (s.dutch ? clash::dutchName(c) : clash::toCode(c));
-            },
-            [](Certainty c) -> std::optional<render::Rgb> {
-                if (c == Certainty::None) return std::nullopt;
-                return render::clashMarkerColour({{}, "hard", "", std::string(clash::toCode(c))});
-            });
+    toggles(
+        "certainties",
+        std::array{Certainty::Certain, Certainty::Likely, Certainty::Possible, Certainty::None},
+        set.certainties,
+        [&](Certainty c) {
+            return c == Certainty::None ? std::string_view(tr(s, "n.v.t.", "n/a"))
+                                        : (s.dutch ? clash::dutchName(c) : clash::toCode(c));
+        },
+        [](Certainty c) -> std::optional<render::Rgb> {
+            if (c == Certainty::None) return std::nullopt;
+            return render::clashMarkerColour({{}, "hard", "", std::string(clash::toCode(c))});
+        });
     ImGui::SameLine(0, 20);
-    toggles("statuses",
-            std::array{ClashStatus::New, ClashStatus::Active, ClashStatus::Approved,
-                       ClashStatus::Resolved},
-            set.statuses, [&](ClashStatus st) { return s.dutch ? clash::dutchName(st) : clash::toCode(st); },
-            [](ClashStatus) -> std::optional<render::Rgb> { return std::nullopt; });
+    toggles(
+        "statuses",
+        std::array{ClashStatus::New, ClashStatus::Active, ClashStatus::Approved,
+                   ClashStatus::Resolved},
+        set.statuses,
+        [&](ClashStatus st) { return s.dutch ? clash::dutchName(st) : clash::toCode(st); },
+        [](ClashStatus) -> std::optional<render::Rgb> { return std::nullopt; });
     // N and P step through the list (not while typing in a field).
     const ImGuiIO& io = ImGui::GetIO();
     if (!io.WantTextInput) {
@@ -557,13 +568,14 @@ bool drawClashPanel(ViewerState& s, render::Viewport& viewport) {
             const int i = row.clash;
             const auto& c = s.clashes.clashes[static_cast<std::size_t>(i)];
             char label[320];
-            std::snprintf(label, sizeof label, "%s%s %s %s [%s]  %s / %s  %.2f m  (%s / %s)##%d",
-                          s.clashList.groupBy == ClashKey::Report ? "" : "    ", c.id.c_str(),
-                          std::string(s.dutch ? clash::dutchName(c.kind) : clash::toCode(c.kind)).c_str(),
-                          std::string(s.dutch ? clash::dutchName(c.status) : clash::toCode(c.status)).c_str(),
-                          certaintyLabel(s, c).c_str(), c.aId.c_str(), c.bId.c_str(), c.distanceM,
-                          c.aOwner.empty() ? "?" : c.aOwner.c_str(),
-                          c.bOwner.empty() ? "?" : c.bOwner.c_str(), i);
+            std::snprintf(
+                label, sizeof label, "%s%s %s %s [%s]  %s / %s  %.2f m  (%s / %s)##%d",
+                s.clashList.groupBy == ClashKey::Report ? "" : "    ", c.id.c_str(),
+                std::string(s.dutch ? clash::dutchName(c.kind) : clash::toCode(c.kind)).c_str(),
+                std::string(s.dutch ? clash::dutchName(c.status) : clash::toCode(c.status)).c_str(),
+                certaintyLabel(s, c).c_str(), c.aId.c_str(), c.bId.c_str(), c.distanceM,
+                c.aOwner.empty() ? "?" : c.aOwner.c_str(),
+                c.bOwner.empty() ? "?" : c.bOwner.c_str(), i);
             if (ImGui::Selectable(label, s.selectedClash == i)) {
                 selectClash(s, viewport, i);
                 changed = true;

@@ -41,8 +41,8 @@ void applyViewInput(ViewerState& s, render::Viewport& viewport, const ViewInput&
         if (render::isObservationPick(picked)) {
             // An observation marker: the observation, and its pipe as the selected object.
             s.selectedObservation = picked - render::kObservationPickBase;
-            s.selectedFeature = featureOfObservation(
-                s.dataset, static_cast<std::size_t>(s.selectedObservation));
+            s.selectedFeature =
+                featureOfObservation(s.dataset, static_cast<std::size_t>(s.selectedObservation));
         } else {
             s.selectedFeature = picked;
             s.selectedObservation = -1;

@@ -39,7 +39,8 @@ core::Result<void> openProject(ViewerState& state, const std::string& project,
             *level = std::make_shared<const model::GroundLevel>(std::move(*raster));
     }
     if (auto map = io::readBasemap(project)) {
-        if (!map->empty()) state.options.basemap = std::make_shared<const model::Basemap>(std::move(*map));
+        if (!map->empty())
+            state.options.basemap = std::make_shared<const model::Basemap>(std::move(*map));
     } else {
         state.problems.push_back("base map not shown: " + map.error().toString());
     }
@@ -61,9 +62,8 @@ core::Result<void> openProject(ViewerState& state, const std::string& project,
     if (clashes) {
         state.clashes = std::move(*clashes);
         for (const auto& c : state.clashes.clashes)
-            state.options.clashes.push_back(
-                {c.location(), std::string(clash::toCode(c.kind)), c.id,
-                 std::string(clash::toCode(c.certainty))});
+            state.options.clashes.push_back({c.location(), std::string(clash::toCode(c.kind)), c.id,
+                                             std::string(clash::toCode(c.certainty))});
     }
     return {};
 }
@@ -112,7 +112,8 @@ int findClash(const ViewerState& s, const std::string& id) {
 bool searchById(ViewerState& s, render::Viewport& viewport, const std::string& raw) {
     std::string text = raw;
     while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.pop_back();
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.erase(0, 1);
+    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
+        text.erase(0, 1);
     if (text.empty()) {
         s.searchResult.clear();
         return false;

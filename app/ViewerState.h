@@ -52,13 +52,15 @@ struct ViewerState {
     std::optional<sewer::LongitudinalProfile> profile;
     std::string profileProblem;
     char observationCodes[128] = "";
-    std::optional<std::array<int, 6>> pipesPerClass;  // sewer pipes per condition class (0: none)  // the marker filter as typed, e.g. BAB, BBA
-    bool dutch = true;          // labels in Dutch by default
-    bool rebuildScene = false;  // visibility or slice changed
+    std::optional<std::array<int, 6>>
+        pipesPerClass;  // sewer pipes per condition class (0: none)  // the marker filter as typed,
+                        // e.g. BAB, BBA
+    bool dutch = true;  // labels in Dutch by default
+    bool rebuildScene = false;      // visibility or slice changed
     bool sliceBelowGround = false;  // the depth slice in m below ground instead of m NAP
     bool slicePending = false;      // a slice value changed; applied once its slider is let go
     int sceneRebuilds = 0;          // how often the scene was rebuilt (tests, diagnostics)
-    bool lens = false;          // see-through lens following the mouse
+    bool lens = false;              // see-through lens following the mouse
     // Measuring: the last two picked points (RD/NAP).
     std::vector<core::Vec3> measured;
     std::vector<std::string> measuredSnap;  // per point what it snapped to ("as LS-1"), or ""

@@ -13,8 +13,8 @@
 #include <cstdint>
 #include <cstdio>
 
-#include "Panels.h"
 #include "Orientation.h"
+#include "Panels.h"
 #include "ViewInput.h"
 #include "ViewerState.h"
 

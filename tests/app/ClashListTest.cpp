@@ -35,7 +35,8 @@ bool passes(const clash::Clash& c, const app::ClashListSettings& s) {
         for (auto& ch : t) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
         return t;
     };
-    const bool owner = s.owner.empty() || lower(c.aOwner).find(lower(s.owner)) != std::string::npos ||
+    const bool owner = s.owner.empty() ||
+                       lower(c.aOwner).find(lower(s.owner)) != std::string::npos ||
                        lower(c.bOwner).find(lower(s.owner)) != std::string::npos;
     return s.kinds[static_cast<int>(c.kind)] && s.certainties[static_cast<int>(c.certainty)] &&
            s.statuses[static_cast<int>(c.status)] && owner &&
@@ -77,7 +78,9 @@ TEST(ClashList, FiltersSortsAndGroupsLikeABruteForceReference) {
         const app::ClashListRow* heading = nullptr;
         for (const auto& r : rows) {
             if (r.clash < 0) {
-                if (heading) { EXPECT_EQ(heading->count, underHeading); }
+                if (heading) {
+                    EXPECT_EQ(heading->count, underHeading);
+                }
                 heading = &r;
                 underHeading = 0;
                 prev = nullptr;
@@ -92,11 +95,16 @@ TEST(ClashList, FiltersSortsAndGroupsLikeABruteForceReference) {
             if (prev) {
                 auto key = [&](const clash::Clash& x) -> double {
                     switch (s.sortBy) {
-                        case app::ClashKey::Kind: return static_cast<int>(x.kind);
-                        case app::ClashKey::Certainty: return static_cast<int>(x.certainty);
-                        case app::ClashKey::Status: return static_cast<int>(x.status);
-                        case app::ClashKey::Distance: return x.distanceM;
-                        default: return 0;
+                        case app::ClashKey::Kind:
+                            return static_cast<int>(x.kind);
+                        case app::ClashKey::Certainty:
+                            return static_cast<int>(x.certainty);
+                        case app::ClashKey::Status:
+                            return static_cast<int>(x.status);
+                        case app::ClashKey::Distance:
+                            return x.distanceM;
+                        default:
+                            return 0;
                     }
                 };
                 if (s.sortBy == app::ClashKey::Owner) {
@@ -112,7 +120,9 @@ TEST(ClashList, FiltersSortsAndGroupsLikeABruteForceReference) {
             prev = &c;
             prevIndex = r.clash;
         }
-        if (heading) { EXPECT_EQ(heading->count, underHeading); }
+        if (heading) {
+            EXPECT_EQ(heading->count, underHeading);
+        }
     }
 }
 
@@ -127,7 +137,9 @@ TEST(ClashList, GroupsShowTheirValueAndFoldAway) {
     std::map<std::string, std::size_t> headings;
     for (const auto& r : rows) {
         if (r.clash >= 0) {
-            EXPECT_EQ(std::string(clash::dutchName(report.clashes[static_cast<std::size_t>(r.clash)].kind)), r.group);
+            EXPECT_EQ(std::string(
+                          clash::dutchName(report.clashes[static_cast<std::size_t>(r.clash)].kind)),
+                      r.group);
             continue;
         }
         EXPECT_EQ(headings.count(r.group), 0u) << "one heading per kind";
@@ -138,11 +150,14 @@ TEST(ClashList, GroupsShowTheirValueAndFoldAway) {
     const std::string folded = rows.front().group;
     s.collapsed.insert(folded);
     for (const auto& r : app::clashListRows(report, s, true))
-        if (r.group == folded) { EXPECT_EQ(r.clash, -1); }
+        if (r.group == folded) {
+            EXPECT_EQ(r.clash, -1);
+        }
 }
 
 TEST(ClashList, NextAndPreviousStepThroughTheListAsShown) {
-    std::vector<app::ClashListRow> rows{{-1, "a", 2}, {5, "a", 0}, {2, "a", 0}, {-1, "b", 1}, {9, "b", 0}};
+    std::vector<app::ClashListRow> rows{
+        {-1, "a", 2}, {5, "a", 0}, {2, "a", 0}, {-1, "b", 1}, {9, "b", 0}};
     EXPECT_EQ(app::neighbourClash(rows, -1, 1), 5);
     EXPECT_EQ(app::neighbourClash(rows, -1, -1), 9);
     EXPECT_EQ(app::neighbourClash(rows, 5, 1), 2);

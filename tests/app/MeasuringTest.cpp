@@ -20,8 +20,10 @@ TEST(Measuring, SnapsToTheNearestAxisPointLikeDenseSampling) {
         std::vector<core::Vec3> pts;
         const int n = 2 + static_cast<int>(rng() % 5);
         for (int i = 0; i < n; ++i) pts.push_back({u(rng), u(rng), u(rng) / 5});
-        ds.addLinear(m, pts, std::vector<model::VertexDepth>(pts.size(), {model::DepthProvenance::Measured, 0.05f}),
-                     0.2f);
+        ds.addLinear(
+            m, pts,
+            std::vector<model::VertexDepth>(pts.size(), {model::DepthProvenance::Measured, 0.05f}),
+            0.2f);
         const core::Vec3 picked{u(rng), u(rng), u(rng) / 5};
         // Vertex snapping off (0 m): the nearest axis point itself.
         auto snapped = app::snapMeasuringPoint(ds, 0, picked, true, 0.0);
@@ -35,7 +37,8 @@ TEST(Measuring, SnapsToTheNearestAxisPointLikeDenseSampling) {
         EXPECT_LE(found, brute + 1e-9);
         EXPECT_GE(found, brute - 0.02);  // sampling at 1/2000 of a segment of up to ~30 m
         // The nearest point may be an end or a bend itself: then it says so.
-        EXPECT_TRUE(snapped.what == "as " + m.id || snapped.what == "knikpunt " + m.id) << snapped.what;
+        EXPECT_TRUE(snapped.what == "as " + m.id || snapped.what == "knikpunt " + m.id)
+            << snapped.what;
     }
 }
 
@@ -46,7 +49,8 @@ TEST(Measuring, SnapsToANearbyVertexABodysAxisOrStaysOnTheSurface) {
     m.theme = "laagspanning";
     m.type = model::ObjectType::Cable;
     ds.addLinear(m, {{0, 0, 4}, {10, 0, 4}, {10, 10, 4}},
-                 std::vector<model::VertexDepth>(3, {model::DepthProvenance::Measured, 0.05f}), 0.1f);
+                 std::vector<model::VertexDepth>(3, {model::DepthProvenance::Measured, 0.05f}),
+                 0.1f);
     m.id = "K2";
     m.theme = "rioolVrijverval";
     m.type = model::ObjectType::Manhole;

@@ -16,6 +16,7 @@
 #include "../render/RequireDisplay.h"
 #include "Panels.h"
 #include "SewerPanel.h"
+#include "ViewInput.h"
 #include "ViewerFixture.h"
 #include "ViewerState.h"
 
@@ -201,8 +202,8 @@ TEST(Panels, SewerPanelsColourByConditionFilterObservationsAndDrawTheProfile) {
     Ui ui(1600, 900);
     auto area = ui.frame(s, viewport);
     // The asset manager's column on the right, next to the 3D view, nothing overlapping.
-    auto rects = panelRects({"Beeld", "Project", "Selectie", "Lagen en diepte", "Meten en bladwijzers",
-                             "Riolering", "Lengteprofiel"});
+    auto rects = panelRects({"Beeld", "Project", "Selectie", "Lagen en diepte",
+                             "Meten en bladwijzers", "Riolering", "Lengteprofiel"});
     rects.push_back({"3D", {area.x, area.y, area.x + area.w, area.y + area.h}});
     for (std::size_t i = 0; i < rects.size(); ++i)
         for (std::size_t j = 0; j < i; ++j) {
@@ -313,7 +314,8 @@ TEST(Panels, TheClashListIsFilteredSortedGroupedSteppedAndSearched) {
     auto listed = [&] {
         std::vector<std::string> ids;
         for (const auto& r : app::clashRows(s))
-            if (r.clash >= 0) ids.push_back(s.clashes.clashes[static_cast<std::size_t>(r.clash)].id);
+            if (r.clash >= 0)
+                ids.push_back(s.clashes.clashes[static_cast<std::size_t>(r.clash)].id);
         return ids;
     };
     EXPECT_EQ(listed(), (std::vector<std::string>{"C1", "C2", "C3", "C4"}));
@@ -356,7 +358,9 @@ TEST(Panels, TheClashListIsFilteredSortedGroupedSteppedAndSearched) {
         ui.frame(s, viewport);
         ImGui::GetIO().KeysDown[k] = false;
         ui.frame(s, viewport);
-        return s.selectedClash < 0 ? std::string() : s.clashes.clashes[static_cast<std::size_t>(s.selectedClash)].id;
+        return s.selectedClash < 0
+                   ? std::string()
+                   : s.clashes.clashes[static_cast<std::size_t>(s.selectedClash)].id;
     };
     EXPECT_EQ(key('N'), "C2");
     EXPECT_EQ(key('N'), "C3");
@@ -422,4 +426,27 @@ TEST(Panels, ASliceValueTypedAfterCtrlClickIsApplied) {
     EXPECT_DOUBLE_EQ(s.options.sliceTopZ, 2.5);
     EXPECT_GT(s.sceneRebuilds, before) << "the typed value never reached the scene";
     EXPECT_FALSE(s.slicePending);
+}
+
+TEST(Panels, MeasuringTextIsShownInFullInTheNarrowColumn) {
+    REQUIRE_DISPLAY();
+    test::HiddenWindow hidden;
+    ASSERT_NE(hidden.window, nullptr);
+    app::ViewerState s;
+    test::fillTwoNetworksAndAClash(s);
+    s.ground = model::GroundLevel(5.0);
+    render::Viewport viewport(s.dataset, s.ground, s.options);
+    viewport.initializeFromCurrentContext();
+    Ui ui(1280, 720);
+    app::addMeasuringPoint(s, {test::kViewerX0 + 0.123, test::kViewerY0 + 0.456, 4.0},
+                           "knikpunt WATERLEIDING-123456789");
+    app::addMeasuringPoint(s, {test::kViewerX0 + 10.5, test::kViewerY0 + 10.25, 3.5},
+                           "as LAAGSPANNING-987654321");
+    ui.frame(s, viewport);
+    ui.frame(s, viewport);
+    ImGuiWindow* w = ImGui::FindWindowByName("Meten en bladwijzers");
+    ASSERT_NE(w, nullptr);
+    // Nothing runs past the panel's right edge: the lines wrap.
+    EXPECT_LE(w->ContentSize.x, w->Size.x)
+        << "content " << w->ContentSize.x << " in a window of " << w->Size.x;
 }

@@ -107,7 +107,8 @@ TEST(Window, FlyToBenchmarkFliesToTheReportsClashes) {
     test::ScratchDir empty("flyto-empty");
     auto bare = sample::writeSampleDistrict(empty.path().string(), {});
     ASSERT_TRUE(bare);
-    run = test::run(std::string(BODEMZICHT_BINARY_DIR) + "/app/bodemzicht " + *bare + " --benchmark-flyto 3");
+    run = test::run(std::string(BODEMZICHT_BINARY_DIR) + "/app/bodemzicht " + *bare +
+                    " --benchmark-flyto 3");
     EXPECT_EQ(run.exitCode, 1);
     EXPECT_NE(run.output.find("needs a clash report"), std::string::npos) << run.output;
 }

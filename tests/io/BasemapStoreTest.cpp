@@ -31,7 +31,8 @@ std::string emptyProject(test::ScratchDir& dir) {
     m.theme = "water";
     m.type = model::ObjectType::Pipe;
     ds.addLinear(m, {{155000, 463000, 4}, {155010, 463000, 4}},
-                 std::vector<model::VertexDepth>(2, {model::DepthProvenance::Measured, 0.05f}), 0.1f);
+                 std::vector<model::VertexDepth>(2, {model::DepthProvenance::Measured, 0.05f}),
+                 0.1f);
     const std::string path = dir.file("p.gpkg");
     EXPECT_TRUE(io::writeProject(ds, path));
     return path;
@@ -96,5 +97,6 @@ TEST(Basemap, BadSourcesAndTooManyVerticesAreRefusedClearly) {
     auto big = io::readBasemapSource(test::writeFile(dir.file("bgt.geojson"), kBgt), std::nullopt);
     core::limits().basemapVertices = saved;
     ASSERT_FALSE(big);
-    EXPECT_NE(big.error().message.find("basemap-vertices"), std::string::npos) << big.error().toString();
+    EXPECT_NE(big.error().message.find("basemap-vertices"), std::string::npos)
+        << big.error().toString();
 }

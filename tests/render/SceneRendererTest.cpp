@@ -492,7 +492,9 @@ model::Dataset inspectedPipe(int clock, double distanceM, int overall,
     return ds;
 }
 
-bool classFive(render::Rgb c) { return c.r > 150 && c.g < 130 && c.b < 130 && c.r > c.g + 80; }
+bool classFive(render::Rgb c) {
+    return c.r > 150 && c.g < 130 && c.b < 130 && c.r > c.g + 80;
+}
 
 // Rows of the centre column showing the class-5 marker colour.
 std::vector<int> markerRows(const render::Image& img) {
@@ -514,7 +516,9 @@ TEST(SceneRenderer, SewerPipesTakeTheirConditionColourWithALegend) {
     auto condition = render::renderImage(ds, model::GroundLevel(), o);
     ASSERT_TRUE(theme && condition);
     // The pipe's pixel in the centre: rioolVrijverval purple, then class 4 orange.
-    auto orange = [](render::Rgb c) { return c.r > 170 && c.g > 60 && c.g < 200 && c.b < 110 && c.r > c.g + 40; };
+    auto orange = [](render::Rgb c) {
+        return c.r > 170 && c.g > 60 && c.g < 200 && c.b < 110 && c.r > c.g + 40;
+    };
     auto purple = [](render::Rgb c) { return c.r > 120 && c.b > 100 && c.g + 40 < c.r; };
     EXPECT_GT(inCentreColumn(*theme, purple), 2);
     EXPECT_EQ(inCentreColumn(*theme, orange), 0);
@@ -535,12 +539,13 @@ TEST(SceneRenderer, ObservationMarkersSitAtTheirDistanceAndClockPosition) {
     // (lower in the top view), 9 o'clock the north wall.
     auto south = render::renderImage(inspectedPipe(3, 20, 5, "warmte"), model::GroundLevel(), o);
     auto north = render::renderImage(inspectedPipe(9, 20, 5, "warmte"), model::GroundLevel(), o);
-    auto elsewhere = render::renderImage(inspectedPipe(3, 35, 5, "warmte"), model::GroundLevel(), o);
+    auto elsewhere =
+        render::renderImage(inspectedPipe(3, 35, 5, "warmte"), model::GroundLevel(), o);
     ASSERT_TRUE(south && north && elsewhere);
     auto s = markerRows(*south), n = markerRows(*north);
     ASSERT_FALSE(s.empty());
     ASSERT_FALSE(n.empty());
-    EXPECT_GT(s.front(), n.back());  // the south marker lies below the north one
+    EXPECT_GT(s.front(), n.back());               // the south marker lies below the north one
     EXPECT_TRUE(markerRows(*elsewhere).empty());  // 35 m in: not in the centre column
     // Hidden when the filter asks for other codes.
     o.observationFilter.codes = {"BBA"};
@@ -553,8 +558,9 @@ TEST(SceneRenderer, ObservationMarkersSitAtTheirDistanceAndClockPosition) {
     auto picked = render::pickFeature(ds, model::GroundLevel(), o, o.width / 2, s[s.size() / 2]);
     ASSERT_TRUE(picked);
     ASSERT_TRUE(render::isObservationPick(*picked)) << *picked;
-    EXPECT_EQ(ds.observations.at(static_cast<std::size_t>(*picked - render::kObservationPickBase)).code,
-              "BAC");
+    EXPECT_EQ(
+        ds.observations.at(static_cast<std::size_t>(*picked - render::kObservationPickBase)).code,
+        "BAC");
 }
 
 #include <cairo.h>
@@ -611,7 +617,8 @@ TEST(SceneRenderer, TheClashViewCentresTheClashAsTheViewerFliesToIt) {
         }
     ASSERT_FALSE(id.empty()) << csv.substr(0, 400);
     r = test::run("cd " + dir.path().string() + " && " + bin + "/app/bodemzicht " + *project +
-                  " --clashes c.csv --clash " + id + " --screenshot shot.png --size 480x360 --no-legend");
+                  " --clashes c.csv --clash " + id +
+                  " --screenshot shot.png --size 480x360 --no-legend");
     ASSERT_EQ(r.exitCode, 0) << r.output;
     cairo_surface_t* png = cairo_image_surface_create_from_png(dir.file("shot.png").c_str());
     ASSERT_EQ(cairo_surface_status(png), CAIRO_STATUS_SUCCESS);
@@ -729,8 +736,7 @@ TEST(SceneRenderer, AssumedDepthsKeepTheLegendColourAndShowBands) {
                  1.0f);
     m.id = "ASSUMED";
     ds.addLinear(m, {{X0 - 20, Y0 - 4, 4}, {X0 + 20, Y0 - 4, 4}},
-                 std::vector<model::VertexDepth>(2, {model::DepthProvenance::Assumed, 0.5f}),
-                 1.0f);
+                 std::vector<model::VertexDepth>(2, {model::DepthProvenance::Assumed, 0.5f}), 1.0f);
     auto o = topView();
     o.groundOpacity = 0;
     auto img = render::renderImage(ds, model::GroundLevel(), o);
@@ -816,12 +822,30 @@ TEST(ThemeColours, NoTwoThemesOnScreenLookAlike) {
     // Pairs that mean the same to a digger share a colour on purpose (WION); the rest must differ
     // clearly (laagspanning/middenspanning, the gas yellows and charging points were too close).
     const std::set<std::pair<std::string, std::string>> same{
-        {"hoogspanning", "landelijkHoogspanningsnet"}, {"buisleidingGevaarlijkeInhoud", "petrochemie"}};
-    const std::vector<std::string> themes{
-        "datatransport", "gasHogeDruk", "gasLageDruk", "buisleidingGevaarlijkeInhoud",
-        "hoogspanning", "landelijkHoogspanningsnet", "middenspanning", "laagspanning", "overig",
-        "wees", "petrochemie", "rioolOnderOverOfOnderdruk", "rioolVrijverval", "water", "warmte",
-        "boom", "boomvoorziening", "infiltratie", "wko", "laadpunt", "sleuf", "verontreiniging"};
+        {"hoogspanning", "landelijkHoogspanningsnet"},
+        {"buisleidingGevaarlijkeInhoud", "petrochemie"}};
+    const std::vector<std::string> themes{"datatransport",
+                                          "gasHogeDruk",
+                                          "gasLageDruk",
+                                          "buisleidingGevaarlijkeInhoud",
+                                          "hoogspanning",
+                                          "landelijkHoogspanningsnet",
+                                          "middenspanning",
+                                          "laagspanning",
+                                          "overig",
+                                          "wees",
+                                          "petrochemie",
+                                          "rioolOnderOverOfOnderdruk",
+                                          "rioolVrijverval",
+                                          "water",
+                                          "warmte",
+                                          "boom",
+                                          "boomvoorziening",
+                                          "infiltratie",
+                                          "wko",
+                                          "laadpunt",
+                                          "sleuf",
+                                          "verontreiniging"};
     for (std::size_t i = 0; i < themes.size(); ++i)
         for (std::size_t j = i + 1; j < themes.size(); ++j) {
             if (same.count({themes[i], themes[j]})) continue;
@@ -898,7 +922,9 @@ TEST(SceneRenderer, TheEnvelopeCoversOnlyTheViolatedStretch) {
     ASSERT_TRUE(img) << img.error().toString();
     // In the row of the cable: envelope tint (red over the light background) near the crossing,
     // none at the far west end.
-    auto tinted = [](render::Rgb c) { return c.r > 200 && c.g < 200 && c.g > 60 && c.b < 200 && c.b > 60; };
+    auto tinted = [](render::Rgb c) {
+        return c.r > 200 && c.g < 200 && c.g > 60 && c.b < 200 && c.b > 60;
+    };
     int cableRow = -1;
     for (int y = 0; y < img->height && cableRow < 0; ++y)
         if (reddish(img->at(img->width / 8, y))) cableRow = y;
@@ -994,12 +1020,13 @@ TEST(SceneRenderer, MeasuringPointsAndTheirLineShowIn3d) {
     const double ppm = img->width / 40.0;  // the top view spans the 40 m long cables
     for (double t = 0.05; t < 0.95; t += 0.05, ++samples) {
         const double x = -10 + 20 * t, y = 10 * t;
-        const int px = static_cast<int>(img->width / 2 + x * ppm), py = static_cast<int>(img->height / 2 - (y - 5) * ppm);
+        const int px = static_cast<int>(img->width / 2 + x * ppm),
+                  py = static_cast<int>(img->height / 2 - (y - 5) * ppm);
         bool near = false;
         for (int dy = -3; dy <= 3 && !near; ++dy)
             for (int dx = -3; dx <= 3 && !near; ++dx)
-                near = px + dx >= 0 && px + dx < img->width && py + dy >= 0 && py + dy < img->height &&
-                       magenta(img->at(px + dx, py + dy));
+                near = px + dx >= 0 && px + dx < img->width && py + dy >= 0 &&
+                       py + dy < img->height && magenta(img->at(px + dx, py + dy));
         on += near;
     }
     EXPECT_GE(on, samples * 8 / 10) << on << " of " << samples;
@@ -1011,9 +1038,12 @@ TEST(SceneRenderer, TheBaseMapLiesFlatOnTheGround) {
     auto o = topView();
     o.groundOpacity = 1.0;  // the base map shows on an opaque ground
     // A road edge half way between the cables and a building outline west of the centre.
-    o.basemap = std::make_shared<model::Basemap>(model::Basemap{
-        {"bgt", "wegdeel", {{X0 - 20, Y0 + 5}, {X0 + 20, Y0 + 5}}, false},
-        {"bgt", "pand", {{X0 - 15, Y0 + 2}, {X0 - 5, Y0 + 2}, {X0 - 5, Y0 + 8}, {X0 - 15, Y0 + 8}}, true}});
+    o.basemap = std::make_shared<model::Basemap>(
+        model::Basemap{{"bgt", "wegdeel", {{X0 - 20, Y0 + 5}, {X0 + 20, Y0 + 5}}, false},
+                       {"bgt",
+                        "pand",
+                        {{X0 - 15, Y0 + 2}, {X0 - 5, Y0 + 2}, {X0 - 5, Y0 + 8}, {X0 - 15, Y0 + 8}},
+                        true}});
     auto with = render::renderImage(ds, model::GroundLevel(5.0), o);
     o.showBasemap = false;
     auto without = render::renderImage(ds, model::GroundLevel(5.0), o);

@@ -428,11 +428,12 @@ TEST(BodemCli, SewerInspectionsImportClassifyAndDrawAProfile) {
         << r.output;
     EXPECT_NE(r.output.find("inspections.ribx: 0 added"), std::string::npos) << r.output;
     // A municipality's own table: everything class 5.
-    writeFile(dir.file("own.toml"), "name = \"streng\"\nsources = [\"raadsbesluit\"]\n"
-                                    "[aspects]\nstructural = [\"BAB\", \"BAJ\", \"BAF\", \"BAC\", \"BAG\"]\n"
-                                    "operational = [\"BBA\", \"BBB\", \"BBC\"]\ninfiltration = [\"BBF\"]\n"
-                                    "[[rule]]\ncodes = [\"BAB\", \"BAJ\", \"BAF\", \"BAC\", \"BAG\", \"BBA\", "
-                                    "\"BBB\", \"BBC\", \"BBF\"]\nclass = 5\n");
+    writeFile(dir.file("own.toml"),
+              "name = \"streng\"\nsources = [\"raadsbesluit\"]\n"
+              "[aspects]\nstructural = [\"BAB\", \"BAJ\", \"BAF\", \"BAC\", \"BAG\"]\n"
+              "operational = [\"BBA\", \"BBB\", \"BBC\"]\ninfiltration = [\"BBF\"]\n"
+              "[[rule]]\ncodes = [\"BAB\", \"BAJ\", \"BAF\", \"BAC\", \"BAG\", \"BBA\", "
+              "\"BBB\", \"BBC\", \"BBF\"]\nclass = 5\n");
     r = run(bodem() + " import --append --condition-table " + dir.file("own.toml") + " --into " +
             dir.file("p.gpkg") + " " + ribx);
     ASSERT_EQ(r.exitCode, 0) << r.output;
@@ -475,8 +476,8 @@ namespace {
 // first complaint.
 std::string validateBcf(const std::vector<std::uint8_t>& xml, const std::string& schema) {
     std::string problem;
-    xmlSchemaParserCtxtPtr pc = xmlSchemaNewParserCtxt(
-        (sharedData() + "/bcf/2.1/" + schema).c_str());
+    xmlSchemaParserCtxtPtr pc =
+        xmlSchemaNewParserCtxt((sharedData() + "/bcf/2.1/" + schema).c_str());
     xmlSchemaPtr s = pc ? xmlSchemaParse(pc) : nullptr;
     if (!s) return "cannot read the schema " + schema;
     xmlSchemaValidCtxtPtr vc = xmlSchemaNewValidCtxt(s);
@@ -487,8 +488,9 @@ std::string validateBcf(const std::vector<std::uint8_t>& xml, const std::string&
             if (p->empty() && e && e->message) *p = e->message;
         },
         &problem);
-    xmlDocPtr doc = xmlReadMemory(reinterpret_cast<const char*>(xml.data()),
-                                  static_cast<int>(xml.size()), "bcf.xml", nullptr, XML_PARSE_NONET);
+    xmlDocPtr doc =
+        xmlReadMemory(reinterpret_cast<const char*>(xml.data()), static_cast<int>(xml.size()),
+                      "bcf.xml", nullptr, XML_PARSE_NONET);
     if (!doc)
         problem = "not well-formed XML";
     else if (xmlSchemaValidateDoc(vc, doc) != 0 && problem.empty())
@@ -541,7 +543,8 @@ TEST(BodemCli, ClashWritesABcfFileThatBimToolsRead) {
     EXPECT_GT(csvRows, 0u);
     std::regex img("src=\"(img/[^\"]+\\.png)\"");
     std::size_t pictures = 0;
-    for (auto it = std::sregex_iterator(html.begin(), html.end(), img); it != std::sregex_iterator(); ++it) {
+    for (auto it = std::sregex_iterator(html.begin(), html.end(), img);
+         it != std::sregex_iterator(); ++it) {
         ++pictures;
         EXPECT_GT(std::filesystem::file_size(dir.file("report/" + (*it)[1].str())), 1000u);
     }
@@ -557,12 +560,14 @@ TEST(BodemCli, ClashWritesABcfFileThatBimToolsRead) {
     // One folder per topic (a GUID) with its markup, viewpoint and snapshot.
     std::set<std::string> topics;
     for (const auto& [name, _] : byName)
-        if (auto slash = name.find('/'); slash != std::string::npos) topics.insert(name.substr(0, slash));
+        if (auto slash = name.find('/'); slash != std::string::npos)
+            topics.insert(name.substr(0, slash));
     ASSERT_FALSE(topics.empty());
     std::size_t clashesInTopics = 0;
     for (const auto& t : topics) {
         SCOPED_TRACE(t);
-        EXPECT_TRUE(std::regex_match(t, std::regex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")));
+        EXPECT_TRUE(std::regex_match(
+            t, std::regex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")));
         for (const char* f : {"/markup.bcf", "/viewpoint.bcfv", "/snapshot.png"})
             ASSERT_TRUE(byName.count(t + f)) << f;
         EXPECT_EQ(validateBcf(byName[t + "/markup.bcf"]->bytes, "markup.xsd"), "");
@@ -626,7 +631,9 @@ TEST(Bcf, StableGuidsAreValidAndDependOnlyOnTheText) {
          c = bz::clash::stableGuid("group-2");
     EXPECT_EQ(a, b);
     EXPECT_NE(a, c);
-    EXPECT_TRUE(std::regex_match(a, std::regex("[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"))) << a;
+    EXPECT_TRUE(std::regex_match(
+        a, std::regex("[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")))
+        << a;
 }
 
 TEST(BodemCli, ABaseMapIsImportedFromAnyGisLayerAndTheSampleHasOne) {
@@ -637,20 +644,26 @@ TEST(BodemCli, ABaseMapIsImportedFromAnyGisLayerAndTheSampleHasOne) {
     // The sample's own base map: 3 x 3 building blocks and their kerbs.
     auto r = run(bodem() + " info " + project);
     ASSERT_EQ(r.exitCode, 0) << r.output;
-    EXPECT_NE(r.output.find("base map: 18 lines (basemap_pand.geojson 9, basemap_wegdeel.geojson 9)"),
-              std::string::npos) << r.output;
+    EXPECT_NE(
+        r.output.find("base map: 18 lines (basemap_pand.geojson 9, basemap_wegdeel.geojson 9)"),
+        std::string::npos)
+        << r.output;
     // Importing the building layer again replaces its lines, the kerbs stay.
-    r = run(bodem() + " import " + sampleDir + "/basemap_pand.geojson --into " + project + " --as basemap");
+    r = run(bodem() + " import " + sampleDir + "/basemap_pand.geojson --into " + project +
+            " --as basemap");
     ASSERT_EQ(r.exitCode, 0) << r.output;
     EXPECT_NE(r.output.find("base map basemap_pand.geojson: 9 lines from 9 features in 1 layers"),
-              std::string::npos) << r.output;
+              std::string::npos)
+        << r.output;
     r = run(bodem() + " info " + project);
     EXPECT_NE(r.output.find("base map: 18 lines"), std::string::npos) << r.output;
     // Points only: refused, naming the file; the project keeps its base map.
-    const auto points = writeFile(dir.file("palen.geojson"),
-                                  R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{},)"
-                                  R"("geometry":{"type":"Point","coordinates":[251300,476500]}}]})");
-    r = run(bodem() + " import " + points + " --into " + project + " --as basemap --crs EPSG:28992");
+    const auto points =
+        writeFile(dir.file("palen.geojson"),
+                  R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{},)"
+                  R"("geometry":{"type":"Point","coordinates":[251300,476500]}}]})");
+    r = run(bodem() + " import " + points + " --into " + project +
+            " --as basemap --crs EPSG:28992");
     EXPECT_EQ(r.exitCode, 1) << r.output;
     EXPECT_NE(r.output.find("palen.geojson"), std::string::npos) << r.output;
     r = run(bodem() + " info " + project);

@@ -22,7 +22,8 @@ Runner registerImport(CLI::App& app) {
     };
     auto a = std::make_shared<Args>();
     auto* cmd = app.add_subcommand(
-        "import", "Import sources (KLIC, GWSW, tree registers, GIS layers, projects) into a project");
+        "import",
+        "Import sources (KLIC, GWSW, tree registers, GIS layers, projects) into a project");
     cmd->add_option("SOURCE", a->sources,
                     "Levering_*.zip, GWSW Turtle or GIS export, tree register, a GIS source in the "
                     "generic schema (GeoPackage, GeoJSON, Shapefile, CSV, PG:...), or a project");
@@ -39,9 +40,10 @@ Runner registerImport(CLI::App& app) {
                     "Ground-level raster (GeoTIFF, RD New) for depths given below ground");
     cmd->add_option("--crs", a->crs,
                     "CRS of layers that have none (e.g. CSV): EPSG:28992, EPSG:4326, ...");
-    cmd->add_option("--condition-table", a->conditionTable,
-                    "Sewer condition table (TOML) that classifies inspection observations; default: "
-                    "the shipped example (datasets/sewer/condition-nl.toml, docs/sewer.md)");
+    cmd->add_option(
+        "--condition-table", a->conditionTable,
+        "Sewer condition table (TOML) that classifies inspection observations; default: "
+        "the shipped example (datasets/sewer/condition-nl.toml, docs/sewer.md)");
     cmd->add_option("--as", a->as,
                     "basemap: draw the sources' lines and polygons (BGT roads and buildings, any "
                     "GIS layer) flat on the ground of an existing project, for orientation only")
@@ -56,7 +58,8 @@ Runner registerImport(CLI::App& app) {
             return 0;
         }
         if (a->sources.empty() || a->into.empty()) {
-            std::fprintf(stderr, "bodem import: give SOURCE... and --into PROJECT (or --formats)\n");
+            std::fprintf(stderr,
+                         "bodem import: give SOURCE... and --into PROJECT (or --formats)\n");
             return 1;
         }
         if (a->as == "basemap") {
@@ -74,10 +77,11 @@ Runner registerImport(CLI::App& app) {
                     std::fprintf(stderr, "bodem import: %s\n", ok.error().toString().c_str());
                     return 1;
                 }
-                std::printf("base map %s: %zu lines from %zu features in %zu layers; %zu features "
-                            "without lines or polygons not drawn\n",
-                            name.c_str(), map->lines.size(), map->features, map->layers.size(),
-                            map->withoutLines);
+                std::printf(
+                    "base map %s: %zu lines from %zu features in %zu layers; %zu features "
+                    "without lines or polygons not drawn\n",
+                    name.c_str(), map->lines.size(), map->features, map->layers.size(),
+                    map->withoutLines);
             }
             return 0;
         }
@@ -129,11 +133,12 @@ Runner registerImport(CLI::App& app) {
         const auto& o = *outcome;
         if (o.inspectionsLinked + o.inspectionsOnCarrier + o.inspectionsUnplaced +
             o.inspectionsReplaced)
-            std::printf("sewer inspections: %zu linked to the project's pipes and manholes, %zu "
-                        "placed by their own coordinates, %zu unplaced, %zu replaced; %zu objects "
-                        "with a condition class\n",
-                        o.inspectionsLinked, o.inspectionsOnCarrier, o.inspectionsUnplaced,
-                        o.inspectionsReplaced, o.pipesAssessed);
+            std::printf(
+                "sewer inspections: %zu linked to the project's pipes and manholes, %zu "
+                "placed by their own coordinates, %zu unplaced, %zu replaced; %zu objects "
+                "with a condition class\n",
+                o.inspectionsLinked, o.inspectionsOnCarrier, o.inspectionsUnplaced,
+                o.inspectionsReplaced, o.pipesAssessed);
         std::printf("wrote %zu features to %s\n", outcome->features, a->into.c_str());
         return 0;
     };

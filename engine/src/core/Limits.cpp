@@ -29,7 +29,8 @@ constexpr Entry kEntries[] = {
     {"rule-group-depth", "nesting of groups in a rule file", &Limits::ruleGroupDepth},
     {"threads", "worker threads", &Limits::threads},
     {"vertices", "vertices of one feature", &Limits::vertices},
-    {"basemap-vertices", "vertices of a project's base map (all its layers)", &Limits::basemapVertices},
+    {"basemap-vertices", "vertices of a project's base map (all its layers)",
+     &Limits::basemapVertices},
 };
 
 std::string valueOf(const Entry& e) {

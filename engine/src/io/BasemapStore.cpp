@@ -20,7 +20,8 @@ namespace {
 constexpr const char* kTable = "basemap";
 
 // Every ring or line of a geometry as a polyline (curves linearised); points add nothing.
-void collectLines(const OGRGeometry* g, std::vector<std::pair<std::vector<core::Vec2>, bool>>& out) {
+void collectLines(const OGRGeometry* g,
+                  std::vector<std::pair<std::vector<core::Vec2>, bool>>& out) {
     if (!g || g->IsEmpty()) return;
     switch (wkbFlatten(g->getGeometryType())) {
         case wkbLineString:
@@ -29,7 +30,8 @@ void collectLines(const OGRGeometry* g, std::vector<std::pair<std::vector<core::
             std::vector<core::Vec2> pts;
             pts.reserve(static_cast<std::size_t>(l->getNumPoints()));
             for (int i = 0; i < l->getNumPoints(); ++i) pts.push_back({l->getX(i), l->getY(i)});
-            const bool closed = pts.size() > 2 && pts.front().x == pts.back().x && pts.front().y == pts.back().y;
+            const bool closed =
+                pts.size() > 2 && pts.front().x == pts.back().x && pts.front().y == pts.back().y;
             if (closed) pts.pop_back();
             if (pts.size() >= 2) out.push_back({std::move(pts), closed});
             return;
@@ -49,7 +51,8 @@ void collectLines(const OGRGeometry* g, std::vector<std::pair<std::vector<core::
             if (OGR_GT_IsCurve(g->getGeometryType()) || OGR_GT_IsSurface(g->getGeometryType()) ||
                 OGR_GT_IsSubClassOf(g->getGeometryType(), wkbGeometryCollection)) {
                 std::unique_ptr<OGRGeometry> linear(g->getLinearGeometry());
-                if (linear && wkbFlatten(linear->getGeometryType()) != wkbFlatten(g->getGeometryType()))
+                if (linear &&
+                    wkbFlatten(linear->getGeometryType()) != wkbFlatten(g->getGeometryType()))
                     collectLines(linear.get(), out);
             }
     }
@@ -92,8 +95,8 @@ core::Result<BasemapRead> readBasemapSource(const std::string& path,
                                             const std::optional<std::string>& fallbackCrs) {
     detail::registerGdalOnce();
     detail::GdalErrorCapture errors;
-    std::unique_ptr<GDALDataset> ds(GDALDataset::Open(
-        path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR));
+    std::unique_ptr<GDALDataset> ds(
+        GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR));
     if (!ds) return core::fail(path, "", "cannot be read as a GIS layer" + errors.because(path));
     BasemapRead out;
     const std::string source = std::filesystem::path(path).filename().string();
@@ -118,12 +121,15 @@ core::Result<BasemapRead> readBasemapSource(const std::string& path,
             for (auto& [pts, closed] : lines) {
                 vertices += pts.size();
                 if (vertices > core::limits().basemapVertices)
-                    return core::fail(path, layer->GetName(),
-                                      core::overLimit("the base map's vertices", "basemap-vertices"));
+                    return core::fail(
+                        path, layer->GetName(),
+                        core::overLimit("the base map's vertices", "basemap-vertices"));
                 if (*transform)
                     for (auto& p : pts) {
                         auto q = (*transform)->apply({p.x, p.y, 0});
-                        if (!q) return core::fail(path, std::to_string(feature->GetFID()), q.error().message);
+                        if (!q)
+                            return core::fail(path, std::to_string(feature->GetFID()),
+                                              q.error().message);
                         p = q->xy();
                     }
                 out.lines.push_back({source, layer->GetName(), std::move(pts), closed});
@@ -169,8 +175,10 @@ core::Result<model::Basemap> readBasemap(const std::string& project) {
                               "points are not a list of 'x y' pairs");
         vertices += pts->size();
         if (vertices > core::limits().basemapVertices)
-            return core::fail(project, kTable, core::overLimit("the base map's vertices", "basemap-vertices"));
-        out.push_back({t.text(r, "source"), t.text(r, "class"), std::move(*pts), t.number(r, "closed") == 1});
+            return core::fail(project, kTable,
+                              core::overLimit("the base map's vertices", "basemap-vertices"));
+        out.push_back(
+            {t.text(r, "source"), t.text(r, "class"), std::move(*pts), t.number(r, "closed") == 1});
     }
     return out;
 }

@@ -19,7 +19,8 @@ namespace {
 // Whether a feature reaches between two depths below the ground above it (either may be NaN:
 // open). Linear objects piece by piece (the ground under a long cable varies), others at the
 // centre of their footprint.
-bool withinDepthBelowGround(const model::Dataset& ds, const model::Feature& f, const RenderOptions& o) {
+bool withinDepthBelowGround(const model::Dataset& ds, const model::Feature& f,
+                            const RenderOptions& o) {
     const double top = std::isnan(o.sliceTopBelowGroundM) ? -1e9 : o.sliceTopBelowGroundM;
     const double bottom = std::isnan(o.sliceBottomBelowGroundM) ? 1e9 : o.sliceBottomBelowGroundM;
     auto depthAt = [&](core::Vec3 p) { return o.sliceGround.at(p.x, p.y) - p.z; };
@@ -56,10 +57,12 @@ bool isShown(const model::Dataset& ds, const model::Feature& f, const RenderOpti
 }
 
 Rgb featureColour(const model::Dataset& ds, const model::Feature& f, const RenderOptions& o) {
-    if (o.colourBy == RenderOptions::ColourBy::Condition && f.type == model::ObjectType::SewerPipe) {
+    if (o.colourBy == RenderOptions::ColourBy::Condition &&
+        f.type == model::ObjectType::SewerPipe) {
         const auto* c = ds.firstDetail<model::SewerCondition>(f);
         auto rgb = sewer::conditionColour(c ? c->overall : 0);
-        return {static_cast<std::uint8_t>(rgb.r * 255 + 0.5), static_cast<std::uint8_t>(rgb.g * 255 + 0.5),
+        return {static_cast<std::uint8_t>(rgb.r * 255 + 0.5),
+                static_cast<std::uint8_t>(rgb.g * 255 + 0.5),
                 static_cast<std::uint8_t>(rgb.b * 255 + 0.5)};
     }
     return themeColour(ds.str(f.theme));

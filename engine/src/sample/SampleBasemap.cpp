@@ -12,14 +12,15 @@ namespace {
 // The same layout constants as the district (SampleDistrict.cpp).
 constexpr double kBlockWidth = 84, kBlockDepth = 60, kStreetWidth = 12, kSidewalk = 2.5;
 
-void ring(std::string& out, const char* cls, const std::string& id, double x0, double y0,
-          double x1, double y1) {
+void ring(std::string& out, const char* cls, const std::string& id, double x0, double y0, double x1,
+          double y1) {
     char buf[512];
     std::snprintf(buf, sizeof buf,
                   "%s{\"type\":\"Feature\",\"properties\":{\"id\":\"%s\",\"bgt_type\":\"%s\"},"
                   "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[%.2f,%.2f],[%.2f,%.2f],"
                   "[%.2f,%.2f],[%.2f,%.2f],[%.2f,%.2f]]]}}",
-                  out.empty() ? "" : ",\n", id.c_str(), cls, x0, y0, x1, y0, x1, y1, x0, y1, x0, y0);
+                  out.empty() ? "" : ",\n", id.c_str(), cls, x0, y0, x1, y0, x1, y1, x0, y1, x0,
+                  y0);
     out += buf;
 }
 
@@ -43,7 +44,8 @@ core::Result<void> writeSampleBasemap(const SampleOptions& o, const std::string&
         const std::string file = path + "_" + suffix + ".geojson";
         std::ofstream out(file, std::ios::binary | std::ios::trunc);
         out << "{\"type\":\"FeatureCollection\",\"name\":\"" << suffix
-            << "\",\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"urn:ogc:def:crs:EPSG::28992\"}},"
+            << "\",\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"urn:ogc:def:crs:EPSG::"
+               "28992\"}},"
                "\"features\":[\n"
             << *features << "\n]}\n";
         if (!out) return core::fail(file, "", "cannot write the sample base map");

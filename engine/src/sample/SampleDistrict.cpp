@@ -31,7 +31,6 @@ constexpr double kHouseWidth = 6;
 constexpr double kVertexSpacing = 4;    // KLIC lines typically have a vertex every few metres
 constexpr int kBlocksPerSewerArea = 8;  // one outlet / pumping station per 8x8 blocks
 
-
 // One network in the street cross-section: offset from the street centre line (positive = left
 // of the direction of travel), cover depth, outer diameter and how its depth is known.
 struct Lane {
@@ -147,7 +146,8 @@ struct Builder {
                      kAssumedUncertainty);
             }
         }
-        sewerEdge(a, b, edge, manholeId(i, j), horizontal ? manholeId(i + 1, j) : manholeId(i, j + 1));
+        sewerEdge(a, b, edge, manholeId(i, j),
+                  horizontal ? manholeId(i + 1, j) : manholeId(i, j + 1));
         if (horizontal) trees(a0, b0, left, edge);
     }
 
@@ -201,9 +201,8 @@ struct Builder {
         Vec2 c = corner(i, j);
         double g = ground(c.x, c.y);
         double bob = g - sewerDepthBelowGround(c);
-        auto m = meta(manholeId(i, j), "gwsw",
-                      "rioolVrijverval", ObjectType::Manhole, "Gemeente Hengelo", "beton",
-                      ObjectStatus::Existing, 1958, 0.1f);
+        auto m = meta(manholeId(i, j), "gwsw", "rioolVrijverval", ObjectType::Manhole,
+                      "Gemeente Hengelo", "beton", ObjectStatus::Existing, 1958, 0.1f);
         model::VerticalBody b;
         b.center = c;
         b.topZ = g;
@@ -595,7 +594,9 @@ core::Result<std::string> writeSampleDistrict(const std::string& dir,
         const std::string file = prefix + "_" + layer + ".geojson";
         auto map = io::readBasemapSource(file, std::nullopt);
         if (!map) return std::unexpected(map.error());
-        if (auto ok = io::storeBasemap(project, std::filesystem::path(file).filename().string(), map->lines); !ok)
+        if (auto ok = io::storeBasemap(project, std::filesystem::path(file).filename().string(),
+                                       map->lines);
+            !ok)
             return std::unexpected(ok.error());
     }
     return project;

@@ -16,15 +16,15 @@ struct Limits {
     std::uint64_t zipUncompressedBytes = 4ull << 30;  // all entries of one zip together
     double zipCompressionRatio = 200;                 // uncompressed / compressed
     std::uint64_t zipEntries = 20000;
-    std::uint64_t rasterCells = 200'000'000;  // width x height of one raster (800 MB as float)
-    std::uint64_t gridCells = 200'000'000;    // voxels of one variable of a 3D grid
-    std::uint64_t xmlDepth = 256;             // nesting of elements
-    std::uint64_t xmlElements = 100'000'000;  // elements in one XML file
-    std::uint64_t xmlBytes = 8ull << 30;      // bytes read from one XML file
-    std::uint64_t textBytes = 16ull << 20;    // one text value (element text, attribute, field)
-    std::uint64_t ruleGroupDepth = 32;        // groups nested in groups in a rule file
-    std::uint64_t threads = 256;              // --threads
-    std::uint64_t vertices = 10'000'000;      // vertices of one feature's geometry
+    std::uint64_t rasterCells = 200'000'000;     // width x height of one raster (800 MB as float)
+    std::uint64_t gridCells = 200'000'000;       // voxels of one variable of a 3D grid
+    std::uint64_t xmlDepth = 256;                // nesting of elements
+    std::uint64_t xmlElements = 100'000'000;     // elements in one XML file
+    std::uint64_t xmlBytes = 8ull << 30;         // bytes read from one XML file
+    std::uint64_t textBytes = 16ull << 20;       // one text value (element text, attribute, field)
+    std::uint64_t ruleGroupDepth = 32;           // groups nested in groups in a rule file
+    std::uint64_t threads = 256;                 // --threads
+    std::uint64_t vertices = 10'000'000;         // vertices of one feature's geometry
     std::uint64_t basemapVertices = 20'000'000;  // vertices of a project's base map, all layers
 };
 

@@ -16,8 +16,8 @@ namespace bz::io {
 
 struct BasemapRead {
     model::Basemap lines;
-    std::size_t features = 0;       // features with a line or polygon geometry
-    std::size_t withoutLines = 0;   // points, empty or missing geometry: not drawn, counted
+    std::size_t features = 0;         // features with a line or polygon geometry
+    std::size_t withoutLines = 0;     // points, empty or missing geometry: not drawn, counted
     std::vector<std::string> layers;  // layer names read
 };
 

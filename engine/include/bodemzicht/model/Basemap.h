@@ -10,8 +10,8 @@
 namespace bz::model {
 
 struct BasemapLine {
-    std::string source;        // file name it came from (re-importing it replaces its lines)
-    std::string featureClass;  // the layer's name, e.g. BGT "wegdeel", "pand"
+    std::string source;              // file name it came from (re-importing it replaces its lines)
+    std::string featureClass;        // the layer's name, e.g. BGT "wegdeel", "pand"
     std::vector<core::Vec2> points;  // RD New
     bool closed = false;             // a polygon ring
 };

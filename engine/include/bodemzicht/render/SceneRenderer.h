@@ -15,9 +15,9 @@
 
 #include <bodemzicht/core/Error.h>
 #include <bodemzicht/core/Vec.h>
-#include <bodemzicht/model/GroundLevel.h>
 #include <bodemzicht/model/Basemap.h>
 #include <bodemzicht/model/Dataset.h>
+#include <bodemzicht/model/GroundLevel.h>
 #include <bodemzicht/render/FramePacer.h>
 #include <bodemzicht/render/MovingDetail.h>
 #include <bodemzicht/render/ThemeColours.h>
@@ -45,7 +45,7 @@ struct WorldCamera {
 
 struct RenderOptions {
     int width = 1280, height = 720;
-    std::string view = "overview";  // overview | top | street
+    std::string view = "overview";      // overview | top | street
     std::optional<WorldCamera> camera;  // when set, instead of the view's camera
     double verticalExaggeration = 1.0;
     double groundOpacity = 0.3;  // 1: opaque ground, lower: x-ray
@@ -107,7 +107,9 @@ struct RenderOptions {
 // Picking an observation marker gives kObservationPickBase + its index in
 // Dataset::observations.
 inline constexpr long kObservationPickBase = 1L << 40;
-inline bool isObservationPick(long id) { return id >= kObservationPickBase; }
+inline bool isObservationPick(long id) {
+    return id >= kObservationPickBase;
+}
 
 // A feature's colour under the options (theme, or condition class for sewer pipes).
 Rgb featureColour(const model::Dataset& ds, const model::Feature& f, const RenderOptions& options);
@@ -178,7 +180,8 @@ bool displayAvailable();
 // (GLFW) into its own framebuffer, whose colour texture the caller shows (Dear ImGui).
 class Viewport {
   public:
-    Viewport(const model::Dataset& ds, const model::GroundLevel& ground, const RenderOptions& options);
+    Viewport(const model::Dataset& ds, const model::GroundLevel& ground,
+             const RenderOptions& options);
     ~Viewport();
     Viewport(const Viewport&) = delete;
     Viewport& operator=(const Viewport&) = delete;

@@ -16,7 +16,7 @@ struct SampleOptions {
     std::uint64_t seed = 1;                 // same seed, same district, byte for byte
     core::Vec2 origin{251200.0, 476400.0};  // south-west street corner, RD New (Hengelo area)
     int heatStreetEvery = 3;                // a heat main in every n-th east-west street
-    double inspectedShare = 0.35;  // of the sewer in inspections.ribx (0: no file)
+    double inspectedShare = 0.35;           // of the sewer in inspections.ribx (0: no file)
 };
 
 // The district in memory; rasters are referenced as fields (ground_level.tif, ghg.tif, glg.tif).

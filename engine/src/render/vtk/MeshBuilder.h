@@ -7,6 +7,7 @@
 #include <vtkCellData.h>
 #include <vtkFloatArray.h>
 #include <vtkIdTypeArray.h>
+#include <vtkImageData.h>
 #include <vtkNew.h>
 #include <vtkPointData.h>
 #include <vtkPoints.h>
@@ -14,7 +15,6 @@
 #include <vtkPolyDataMapper.h>
 #include <vtkProperty.h>
 #include <vtkSmartPointer.h>
-#include <vtkImageData.h>
 #include <vtkTexture.h>
 #include <vtkTubeFilter.h>
 #include <vtkUnsignedCharArray.h>
@@ -287,7 +287,9 @@ inline void showAssumedDepthBands(vtkActor* actor) {
 // Proposed objects keep their theme colour and get a white outline: the back faces of a slightly
 // wider white tube show as a rim around the object from every direction (docs/viewer.md).
 inline constexpr Rgb kProposalOutline{255, 255, 255};
-inline float proposalOutlineRadius(float r) { return r + std::max(0.04f, 0.25f * r); }
+inline float proposalOutlineRadius(float r) {
+    return r + std::max(0.04f, 0.25f * r);
+}
 inline void showAsProposalOutline(vtkActor* actor) {
     actor->GetProperty()->FrontfaceCullingOn();
     actor->GetProperty()->LightingOff();

@@ -168,7 +168,8 @@ std::array<vtkSmartPointer<vtkPolyData>, 3> NetworkLod::buildTubes(const Tile& t
             prev = &s;
         }
         if (prev) axes.finish(prev->feature);
-        if (!axes.empty()) out[static_cast<std::size_t>(pass)] = sweptTubes(axes.polyData(), pass == 1);
+        if (!axes.empty())
+            out[static_cast<std::size_t>(pass)] = sweptTubes(axes.polyData(), pass == 1);
     }
     return out;
 }

@@ -88,7 +88,8 @@ core::Result<std::unique_ptr<SnapshotRenderer>> SnapshotRenderer::create(
 SnapshotRenderer::SnapshotRenderer() = default;
 SnapshotRenderer::~SnapshotRenderer() = default;
 
-Image SnapshotRenderer::render(const WorldCamera& camera, const RenderOptions::Highlight& highlight) {
+Image SnapshotRenderer::render(const WorldCamera& camera,
+                               const RenderOptions::Highlight& highlight) {
     detail::setHighlight(d->scene, *d->ds, highlight);
     detail::applyWorldCamera(d->scene, camera, d->exaggeration);
     d->window->Render();
@@ -135,7 +136,8 @@ core::Result<std::vector<std::uint8_t>> encodePng(const Image& image) {
     vtkUnsignedCharArray* bytes = writer->GetResult();
     if (writer->GetErrorCode() != 0 || !bytes) return core::fail("", "", "cannot encode PNG");
     const auto* p = bytes->GetPointer(0);
-    return std::vector<std::uint8_t>(p, p + bytes->GetNumberOfTuples() * bytes->GetNumberOfComponents());
+    return std::vector<std::uint8_t>(
+        p, p + bytes->GetNumberOfTuples() * bytes->GetNumberOfComponents());
 }
 
 core::Result<std::vector<double>> benchmarkOrbit(const model::Dataset& ds,
@@ -184,7 +186,9 @@ core::Result<std::vector<double>> benchmarkFlyTo(
         detail::applyWorldCamera(scene, camera, options.verticalExaggeration);
         window->Render();
         window->WaitForCompletion();
-        ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+        ms.push_back(
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
+                .count());
     }
     return ms;
 }

@@ -24,8 +24,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <unordered_map>
 #include <map>
+#include <unordered_map>
 
 #include <bodemzicht/geom/Decompose.h>
 
@@ -68,7 +68,11 @@ constexpr double kClashCells[] = {0, 0.5, 2, 8, 32, 128};    // their levels of 
 
 // Which of two clashes a merged marker shows: the more severe kind, then the surer.
 int markerRank(const ClashMarker& m) {
-    const int kind = m.kind == "hard" ? 0 : m.kind == "clearance" ? 1 : m.kind == "constraint" ? 2 : m.kind == "possible" ? 3 : 4;
+    const int kind = m.kind == "hard"         ? 0
+                     : m.kind == "clearance"  ? 1
+                     : m.kind == "constraint" ? 2
+                     : m.kind == "possible"   ? 3
+                                              : 4;
     const int sure = m.certainty == "certain" ? 0 : m.certainty == "likely" ? 1 : 2;
     return kind * 3 + sure;
 }
@@ -205,9 +209,10 @@ void resetClippingRange(vtkRenderer* renderer) {
 }
 
 double metresPerPixel(vtkCamera* cam, int heightPx) {
-    const double visible = cam->GetParallelProjection()
-                               ? 2.0 * cam->GetParallelScale()
-                               : 2.0 * cam->GetDistance() * std::tan(cam->GetViewAngle() * M_PI / 360.0);
+    const double visible =
+        cam->GetParallelProjection()
+            ? 2.0 * cam->GetParallelScale()
+            : 2.0 * cam->GetDistance() * std::tan(cam->GetViewAngle() * M_PI / 360.0);
     return visible / std::max(1, heightPx);
 }
 
@@ -322,7 +327,8 @@ VtkScene buildScene(const model::Dataset& ds, const model::GroundLevel& ground,
             Rgb c = themeColour(ds.str(f.theme));
             if (f.kind() == GeometryKind::VerticalBody) {
                 if (tiled) continue;  // BodyLod draws them
-                for (const auto& part : bodyParts(ds, fi, o, options.verticalExaggeration)) addBodyPart(solid, translucent, part);
+                for (const auto& part : bodyParts(ds, fi, o, options.verticalExaggeration))
+                    addBodyPart(solid, translucent, part);
             } else if (f.kind() == GeometryKind::Prism) {
                 const auto& p = ds.prisms[f.geometry];
                 std::vector<geom::Polygon2> rings;
@@ -366,16 +372,20 @@ VtkScene buildScene(const model::Dataset& ds, const model::GroundLevel& ground,
         for (double cell : kClashCells) {
             PointBuilder points;
             if (cell == 0) {
-                for (const auto& m : options.clashes) points.point(m.position - o, clashMarkerColour(m), -1);
+                for (const auto& m : options.clashes)
+                    points.point(m.position - o, clashMarkerColour(m), -1);
             } else {
                 std::unordered_map<std::uint64_t, const ClashMarker*> best;
                 for (const auto& m : options.clashes) {
-                    const auto key = (static_cast<std::uint64_t>(std::floor(m.position.x / cell) + (1 << 30)) << 32) |
-                                     static_cast<std::uint32_t>(std::floor(m.position.y / cell) + (1 << 30));
+                    const auto key =
+                        (static_cast<std::uint64_t>(std::floor(m.position.x / cell) + (1 << 30))
+                         << 32) |
+                        static_cast<std::uint32_t>(std::floor(m.position.y / cell) + (1 << 30));
                     auto [it, fresh] = best.emplace(key, &m);
                     if (!fresh && markerRank(m) < markerRank(*it->second)) it->second = &m;
                 }
-                for (const auto& [_, m] : best) points.point(m->position - o, clashMarkerColour(*m), -1);
+                for (const auto& [_, m] : best)
+                    points.point(m->position - o, clashMarkerColour(*m), -1);
             }
             auto actor = points.actor(kClashPixels);
             actor->PickableOff();
@@ -460,11 +470,12 @@ VtkScene buildScene(const model::Dataset& ds, const model::GroundLevel& ground,
                                   line.featureClass.find("build") != std::string::npos ||
                                   line.featureClass.find("gebouw") != std::string::npos;
             LineBuilder& lines = building ? buildings : others;
-            auto drape = [&](auto&& self, core::Vec2 a, double za, core::Vec2 c, double zc, vtkIdType from,
-                             int depth) -> vtkIdType {
+            auto drape = [&](auto&& self, core::Vec2 a, double za, core::Vec2 c, double zc,
+                             vtkIdType from, int depth) -> vtkIdType {
                 const core::Vec2 mid = (a + c) * 0.5;
                 const double zm = heightAt(mid);
-                if (depth < 10 && core::length(c - a) > 1.0 && std::abs(zm - (za + zc) / 2) > 0.05) {
+                if (depth < 10 && core::length(c - a) > 1.0 &&
+                    std::abs(zm - (za + zc) / 2) > 0.05) {
                     const vtkIdType m = self(self, a, za, mid, zm, from, depth + 1);
                     return self(self, mid, zm, c, zc, m, depth + 1);
                 }
@@ -479,7 +490,8 @@ VtkScene buildScene(const model::Dataset& ds, const model::GroundLevel& ground,
                 drape(drape, a, za, c, heightAt(c), lines.point(a.x - o.x, a.y - o.y, za), 0);
             }
         }
-        for (auto [lines, colour] : {std::pair{&buildings, Rgb{130, 95, 70}}, {&others, Rgb{70, 70, 75}}}) {
+        for (auto [lines, colour] :
+             {std::pair{&buildings, Rgb{130, 95, 70}}, {&others, Rgb{70, 70, 75}}}) {
             if (!lines->count()) continue;
             auto actor = actorFor(lines->polyData(), 1.0);
             actor->GetMapper()->ScalarVisibilityOff();
@@ -507,7 +519,8 @@ VtkScene buildScene(const model::Dataset& ds, const model::GroundLevel& ground,
                 const float outline = proposalOutlineRadius(static_cast<float>(drawnRadius(l)));
                 for (std::uint32_t i = 0; i < l.vertexCount; ++i) {
                     auto v = ds.vertices[l.firstVertex + i];
-                    if (!std::isnan(v.z)) axes.point(v.x - o.x, v.y - o.y, v.z - o.z, outline, kProposalOutline);
+                    if (!std::isnan(v.z))
+                        axes.point(v.x - o.x, v.y - o.y, v.z - o.z, outline, kProposalOutline);
                 }
                 axes.finish(id);
             } else {
@@ -526,14 +539,18 @@ VtkScene buildScene(const model::Dataset& ds, const model::GroundLevel& ground,
                     std::vector<core::Vec2> local;
                     for (std::uint32_t i = 0; i < ring.pointCount; ++i)
                         local.push_back(ds.footprintPoints[ring.firstPoint + i] - o.xy());
-                    rings.push_back({local, {std::max(p.bottomZ, clipLo) - o.z, std::min(p.topZ, clipHi) - o.z}});
+                    rings.push_back(
+                        {local,
+                         {std::max(p.bottomZ, clipLo) - o.z, std::min(p.topZ, clipHi) - o.z}});
                 }
                 for (const auto& [ring, levels] : rings) {
                     const std::size_t n = ring.size();
                     for (std::size_t i = 0; i < n; ++i) {
                         const auto a = ring[i], b = ring[(i + 1) % n];
-                        auto a0 = edges.point(a.x, a.y, levels.first), b0 = edges.point(b.x, b.y, levels.first);
-                        auto a1 = edges.point(a.x, a.y, levels.second), b1 = edges.point(b.x, b.y, levels.second);
+                        auto a0 = edges.point(a.x, a.y, levels.first),
+                             b0 = edges.point(b.x, b.y, levels.first);
+                        auto a1 = edges.point(a.x, a.y, levels.second),
+                             b1 = edges.point(b.x, b.y, levels.second);
                         edges.line(a0, b0, kProposalOutline, id);
                         edges.line(a1, b1, kProposalOutline, id);
                         if (n <= 8 || i % 4 == 0) edges.line(a0, a1, kProposalOutline, id);
@@ -744,9 +761,10 @@ double radiusOf(const model::Dataset& ds, const model::Feature& f) {
 
 // The pieces [t0, t1] (metres along each segment of `f`'s axis) where the axis lies within
 // `limit` of the other object; sampled every few centimetres (at most ~20 000 samples).
-std::vector<std::array<core::Vec3, 2>> violatedStretch(const model::Dataset& ds, const model::Feature& f,
-                                                      const model::Feature& other, double clearance,
-                                                      core::Vec3 o) {
+std::vector<std::array<core::Vec3, 2>> violatedStretch(const model::Dataset& ds,
+                                                       const model::Feature& f,
+                                                       const model::Feature& other,
+                                                       double clearance, core::Vec3 o) {
     const auto& l = ds.linears[f.geometry];
     double total = 0;
     for (std::uint32_t i = 0; i + 1 < l.vertexCount; ++i)
@@ -760,7 +778,8 @@ std::vector<std::array<core::Vec3, 2>> violatedStretch(const model::Dataset& ds,
     };
     std::vector<Sample> samples;
     for (std::uint32_t i = 0; i + 1 < l.vertexCount; ++i) {
-        const core::Vec3 a = ds.vertices[l.firstVertex + i] - o, b = ds.vertices[l.firstVertex + i + 1] - o;
+        const core::Vec3 a = ds.vertices[l.firstVertex + i] - o,
+                         b = ds.vertices[l.firstVertex + i + 1] - o;
         if (std::isnan(a.z) || std::isnan(b.z)) continue;
         const double len = core::length(b - a);
         const int n = std::max(1, static_cast<int>(std::ceil(len / step)));
@@ -774,7 +793,8 @@ std::vector<std::array<core::Vec3, 2>> violatedStretch(const model::Dataset& ds,
     for (const auto& sm : samples) nearest = std::min(nearest, sm.d);
     // Violated where the axes are closer than both radii and the clearance; a clash that is
     // violated only within the depth bands (possible) shows its closest stretch.
-    const double limit = std::max(clearance + radiusOf(ds, f) + radiusOf(ds, other), nearest + 0.05);
+    const double limit =
+        std::max(clearance + radiusOf(ds, f) + radiusOf(ds, other), nearest + 0.05);
     std::vector<std::array<core::Vec3, 2>> pieces;
     for (std::size_t k = 0; k + 1 < samples.size(); ++k) {
         const auto &p = samples[k], &q = samples[k + 1];
@@ -827,10 +847,12 @@ void setHighlight(VtkScene& s, const model::Dataset& ds, const RenderOptions::Hi
             const double r = drawnRadius(l) + h.requiredM;
             std::vector<std::array<core::Vec3, 2>> pieces;
             if (other >= 0 && other < nFeatures)
-                pieces = violatedStretch(ds, f, ds.features[static_cast<std::size_t>(other)], h.requiredM, o);
+                pieces = violatedStretch(ds, f, ds.features[static_cast<std::size_t>(other)],
+                                         h.requiredM, o);
             else
                 for (std::uint32_t i = 0; i + 1 < l.vertexCount; ++i)
-                    pieces.push_back({ds.vertices[l.firstVertex + i] - o, ds.vertices[l.firstVertex + i + 1] - o});
+                    pieces.push_back({ds.vertices[l.firstVertex + i] - o,
+                                      ds.vertices[l.firstVertex + i + 1] - o});
             for (const auto& [a, b] : pieces) {
                 if (std::isnan(a.z) || std::isnan(b.z)) continue;
                 // A box around each piece, wide and high by the envelope: cheap and readable.

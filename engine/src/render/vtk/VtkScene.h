@@ -50,7 +50,7 @@ struct VtkScene {
     vtkSmartPointer<vtkRenderer> overlay;
     // Clash markers per level of detail, one shown a frame (shared with the frame observer).
     std::shared_ptr<struct ClashMarkerLevels> clashMarkers;
-    core::Bounds3 bounds;           // local coordinates
+    core::Bounds3 bounds;  // local coordinates
 };
 
 // Every actor has cell data "feature" (the feature index, -1 for markers) for picking. A scene

@@ -10,6 +10,7 @@
 #include <bodemzicht/render/SceneRenderer.h>
 
 #include <algorithm>
+#include <optional>
 #include <cstdint>
 #include <cstdio>
 
@@ -36,20 +37,31 @@ int screenshot(app::ViewerState& s, const std::string& path) {
     return 0;
 }
 
+// Times in ms, sorted, with their mean; false (said on stderr) when the run failed.
+struct TimeSummary {
+    std::vector<double> sorted;
+    double mean = 0;
+    double median() const { return sorted[sorted.size() / 2]; }
+};
+std::optional<TimeSummary> summarise(const core::Result<std::vector<double>>& times) {
+    if (!times) {
+        std::fprintf(stderr, "bodemzicht: %s\n", times.error().toString().c_str());
+        return std::nullopt;
+    }
+    TimeSummary t{*times, 0};
+    std::sort(t.sorted.begin(), t.sorted.end());
+    for (double ms : t.sorted) t.mean += ms / static_cast<double>(t.sorted.size());
+    return t;
+}
+
 int benchmark(app::ViewerState& s, int frames, bool still, bool warm, double movingBudgetMs) {
     render::MovingDetail detail(movingBudgetMs);
     auto times = render::benchmarkOrbit(
         s.dataset, s.ground, s.options, frames,
         still ? render::FrameQuality::Still : render::FrameQuality::Moving, warm, &detail);
-    if (!times) {
-        std::fprintf(stderr, "bodemzicht: %s\n", times.error().toString().c_str());
-        return 1;
-    }
-    std::vector<double> sorted = *times;
-    std::sort(sorted.begin(), sorted.end());
-    double mean = 0;
-    for (double t : sorted) mean += t / sorted.size();
-    std::printf("frames=%d mean_ms=%.2f median_ms=%.2f\n", frames, mean, sorted[sorted.size() / 2]);
+    auto t = summarise(times);
+    if (!t || t->sorted.empty()) return 1;
+    std::printf("frames=%d mean_ms=%.2f median_ms=%.2f\n", frames, t->mean, t->median());
     // The detail the moving frames ended at, for comparisons (stderr: stdout is the one line).
     if (!still && movingBudgetMs > 0)
         std::fprintf(stderr, "moving detail: coarsening %.2f at the end (budget %.0f ms)\n",
@@ -73,17 +85,10 @@ int benchmarkFlyTo(app::ViewerState& s, int count) {
         const auto& c = all[k * all.size() / n];
         views.push_back({app::clashCamera(c), app::clashHighlight(s, c)});
     }
-    auto times = render::benchmarkFlyTo(s.dataset, s.ground, s.options, views);
-    if (!times) {
-        std::fprintf(stderr, "bodemzicht: %s\n", times.error().toString().c_str());
-        return 1;
-    }
-    std::vector<double> sorted = *times;
-    std::sort(sorted.begin(), sorted.end());
-    double mean = 0;
-    for (double t : sorted) mean += t / sorted.size();
-    std::printf("flyto=%zu mean_ms=%.2f median_ms=%.2f max_ms=%.2f\n", sorted.size(), mean,
-                sorted[sorted.size() / 2], sorted.back());
+    auto t = summarise(render::benchmarkFlyTo(s.dataset, s.ground, s.options, views));
+    if (!t || t->sorted.empty()) return 1;
+    std::printf("flyto=%zu mean_ms=%.2f median_ms=%.2f max_ms=%.2f\n", t->sorted.size(), t->mean,
+                t->median(), t->sorted.back());
     return 0;
 }
 

@@ -669,3 +669,31 @@ TEST(BodemCli, ABaseMapIsImportedFromAnyGisLayerAndTheSampleHasOne) {
     r = run(bodem() + " info " + project);
     EXPECT_NE(r.output.find("base map: 18 lines"), std::string::npos) << r.output;
 }
+
+TEST(BodemCli, SectionDrawsAndListsWhatAStreetsCrossSectionCuts) {
+    ScratchDir dir("cli_section");
+    const std::string csv = dir.file("s.csv"), svg = dir.file("s.svg"), png = dir.file("s.png");
+    // Across the first east-west street of the sample, facade to facade (12 m), mid-block.
+    auto r = run(bodem() + " section " + sampleProject() + " --from 251250,476478 --to 251250,476466 --csv " +
+                 csv + " --svg " + svg + " --png " + png);
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_NE(r.output.find("12.00 m, 15 objects cut"), std::string::npos) << r.output;
+    const auto text = readFile(csv);
+    EXPECT_EQ(text.rfind("id,theme,owner,status,kind,offset_m,from_m,to_m,top_below_ground_m,bottom_below_ground_m,", 0), 0u)
+        << text.substr(0, 200);
+    // The data cable nearest the north facade: 0.40 m from it, 0.60 m deep (the sample's lane).
+    EXPECT_NE(text.find("KL-h0_1-1,datatransport,KPN,existing,network,0.400,0.380,0.420,0.600,0.640,"), std::string::npos)
+        << text;
+    EXPECT_EQ(std::count(text.begin(), text.end(), '\n'), 16);  // header + 15 objects
+    EXPECT_NE(readFile(svg).find("<svg"), std::string::npos);
+    EXPECT_GT(std::filesystem::file_size(png), 1000u);
+    // Outside the data: refused, nothing written.
+    const std::string none = dir.file("none.csv");
+    r = run(bodem() + " section " + sampleProject() + " --from 100,100 --to 110,100 --csv " + none);
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_NE(r.output.find("lies outside the project"), std::string::npos) << r.output;
+    EXPECT_FALSE(std::filesystem::exists(none));
+    r = run(bodem() + " section " + sampleProject() + " --from 251250 --to 251250,476466");
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_NE(r.output.find("X,Y in RD New"), std::string::npos) << r.output;
+}

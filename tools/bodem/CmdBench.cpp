@@ -1,6 +1,8 @@
 // `bodem bench`: the benchmarks behind docs/performance.md. Districts are generated in memory
 // (bodem sample's generator), so the figures are reproducible with one command.
 #include <bodemzicht/clash/ClashDetector.h>
+#include <bodemzicht/design/CrossSection.h>
+#include <bodemzicht/design/StreetProfile.h>
 #include <bodemzicht/io/ProjectStore.h>
 #include <bodemzicht/io/ProjectImport.h>
 #include <bodemzicht/model/DatasetCopy.h>
@@ -224,6 +226,38 @@ int benchRibx(std::size_t pipes, double perPipe, const std::string& dir, bool wh
     return 0;
 }
 
+// Cross-sections across the streets of generated districts: the time of one section (cut,
+// ground, GHG and GLG sampled, deviations checked), over a section across every street.
+int benchSection(const std::vector<double>& sizes) {
+    std::printf("%-9s %9s %9s %10s %10s %10s %11s\n", "target", "segments", "sections", "mean_ms", "max_ms",
+                "cuts_mean", "deviations");
+    for (double target : sizes) {
+        sample::SampleOptions o;
+        o.blocks = blocksFor(target);
+        auto ds = sample::generateDistrict(o);
+        model::GroundLevel ground(24.0), ghg(23.2), glg(22.1);
+        std::vector<double> times;
+        std::size_t cuts = 0, deviating = 0;
+        // Across every east-west street at the middle of each block: facade to facade.
+        for (int i = 0; i < o.blocks; ++i)
+            for (int j = 1; j < o.blocks; ++j) {
+                const double x = o.origin.x + i * 96.0 + 48, y = o.origin.y + j * 72.0;
+                const auto t0 = Clock::now();
+                auto section = design::cutSection(ds, {{x, y + 6}, {x, y - 6}}, ground, &ghg, &glg);
+                auto deviations = design::checkAgainstProfile(section, design::StreetProfile::shipped());
+                times.push_back(ms(t0));
+                cuts += section.cuts.size();
+                deviating += deviations.size();
+            }
+        if (times.empty()) continue;
+        double mean = 0, worst = 0;
+        for (double t : times) mean += t / static_cast<double>(times.size()), worst = std::max(worst, t);
+        std::printf("%-9.0f %9zu %9zu %10.2f %10.2f %10.1f %11zu\n", target, ds.segmentCount(), times.size(),
+                    mean, worst, static_cast<double>(cuts) / static_cast<double>(times.size()), deviating);
+    }
+    return 0;
+}
+
 }  // namespace
 
 Runner registerBench(CLI::App& app) {
@@ -241,10 +275,10 @@ Runner registerBench(CLI::App& app) {
     auto a = std::make_shared<Args>();
     auto* cmd =
         app.add_subcommand("bench", "Benchmarks: clash (index + queries), store (write/load), "
-                                    "ribx (a year's sewer inspections imported)");
-    cmd->add_option("WHAT", a->what, "clash, store or ribx")
+                                    "ribx (a year's sewer inspections imported), section (cross-sections)");
+    cmd->add_option("WHAT", a->what, "clash, store, ribx or section")
         ->required()
-        ->check(CLI::IsMember({"clash", "store", "ribx"}));
+        ->check(CLI::IsMember({"clash", "store", "ribx", "section"}));
     cmd->add_option("--pipes", a->pipes, "ribx: inspected pipes");
     cmd->add_option("--observations-per-pipe", a->perPipe, "ribx: observations per pipe (about)");
     cmd->add_flag("--whole-district", a->wholeDistrict,
@@ -257,6 +291,7 @@ Runner registerBench(CLI::App& app) {
     return [a] {
         if (a->what == "clash") return benchClash(a->sizes, a->proposal, a->threads, a->rechecks);
         if (a->what == "ribx") return benchRibx(a->pipes, a->perPipe, a->dir, a->wholeDistrict);
+        if (a->what == "section") return benchSection(a->sizes);
         return benchStore(a->sizes.size() == 3 ? 1e6 : a->sizes.front(), a->dir);
     };
 }

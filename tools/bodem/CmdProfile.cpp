@@ -12,6 +12,20 @@
 
 namespace bz::tools {
 
+ProjectLevels projectLevels(const model::Dataset& ds, const char* command) {
+    ProjectLevels out;
+    if (ds.ground.kind == model::GroundBasis::Kind::Constant) out.ground = model::GroundLevel(ds.ground.level);
+    for (auto [name, target] : {std::pair{"ground_level", &out.ground}, {"ghg", &out.ghg}, {"glg", &out.glg}}) {
+        if (target->available()) continue;
+        auto raster = io::openFieldRaster(ds, name);
+        if (!raster)
+            std::fprintf(stderr, "%s: %s not drawn: %s\n", command, name, raster.error().toString().c_str());
+        else
+            *target = std::move(*raster);
+    }
+    return out;
+}
+
 Runner registerProfile(CLI::App& app) {
     struct Args {
         std::string project, route, svg, png, pdf;
@@ -43,20 +57,11 @@ Runner registerProfile(CLI::App& app) {
         std::stringstream in(a->route);
         for (std::string id; std::getline(in, id, ',');)
             if (!id.empty()) route.push_back(id);
+        auto levels = projectLevels(*ds, "bodem profile");
         sewer::ProfileFields fields;
-        if (ds->ground.kind == model::GroundBasis::Kind::Constant)
-            fields.ground = model::GroundLevel(ds->ground.level);
-        for (auto [name, target] : {std::pair{"ground_level", &fields.ground},
-                                    {"ghg", &fields.ghg},
-                                    {"glg", &fields.glg}}) {
-            if (target->available()) continue;
-            auto raster = io::openFieldRaster(*ds, name);
-            if (!raster)
-                std::fprintf(stderr, "bodem profile: %s not drawn: %s\n", name,
-                             raster.error().toString().c_str());
-            else
-                *target = std::move(*raster);
-        }
+        fields.ground = levels.ground;
+        fields.ghg = levels.ghg;
+        fields.glg = levels.glg;
         auto p = sewer::buildProfile(*ds, route, fields);
         if (!p) {
             std::fprintf(stderr, "bodem profile: %s\n", p.error().toString().c_str());

@@ -58,6 +58,13 @@ inline std::string formatsText() {
 
 using Runner = std::function<int()>;
 
+// The project's ground level, GHG and GLG (a constant ground where the project has one, else its
+// rasters); what cannot be read is said on stderr under `command` and left unavailable.
+struct ProjectLevels {
+    model::GroundLevel ground, ghg, glg;
+};
+ProjectLevels projectLevels(const model::Dataset& ds, const char* command);
+
 Runner registerSample(CLI::App& app);
 Runner registerInfo(CLI::App& app);
 Runner registerImport(CLI::App& app);
@@ -66,5 +73,6 @@ Runner registerReview(CLI::App& app);
 Runner registerGround(CLI::App& app);
 Runner registerBench(CLI::App& app);
 Runner registerProfile(CLI::App& app);
+Runner registerSection(CLI::App& app);
 
 }  // namespace bz::tools

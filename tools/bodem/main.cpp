@@ -40,6 +40,7 @@ int main(int argc, char** argv) {
     add(bz::tools::registerGround);
     add(bz::tools::registerBench);
     add(bz::tools::registerProfile);
+    add(bz::tools::registerSection);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -1,8 +1,6 @@
 #include <bodemzicht/sewer/ProfileDrawing.h>
 
-#include <cairo-pdf.h>
-#include <cairo-svg.h>
-#include <cairo.h>
+#include <bodemzicht/drawing/Drawing.h>
 
 #include <bodemzicht/sewer/ConditionColours.h>
 
@@ -16,19 +14,12 @@ namespace bz::sewer {
 
 namespace {
 
+using drawing::niceStep;
+using drawing::text;
 using Point = LongitudinalProfile::Point;
 
 void colour(cairo_t* cr, Rgb c, double a = 1) {
     cairo_set_source_rgba(cr, c.r, c.g, c.b, a);
-}
-
-void text(cairo_t* cr, double x, double y, const std::string& s, double size = 11,
-          bool right = false) {
-    cairo_set_font_size(cr, size);
-    cairo_text_extents_t e;
-    cairo_text_extents(cr, s.c_str(), &e);
-    cairo_move_to(cr, right ? x - e.x_advance : x, y);
-    cairo_show_text(cr, s.c_str());
 }
 
 void polyline(cairo_t* cr, const ProfileFrame& f, const std::vector<Point>& pts) {
@@ -39,15 +30,6 @@ void polyline(cairo_t* cr, const ProfileFrame& f, const std::vector<Point>& pts)
         else
             cairo_line_to(cr, x, y);
     }
-}
-
-// A tick step of 1, 2 or 5 times a power of ten giving about `count` ticks.
-double niceStep(double range, int count) {
-    double raw = range / std::max(count, 1);
-    double p = std::pow(10, std::floor(std::log10(raw)));
-    for (double m : {1.0, 2.0, 5.0, 10.0})
-        if (raw <= m * p) return m * p;
-    return 10 * p;
 }
 
 void draw(cairo_t* cr, const LongitudinalProfile& p, double w, double h, const std::string& title) {
@@ -202,9 +184,6 @@ ProfileFrame frameFor(const LongitudinalProfile& p, double width, double height)
 
 core::Result<void> drawProfile(const LongitudinalProfile& profile, const std::string& path,
                                const DrawingOptions& options) {
-    std::string ext = std::filesystem::path(path).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(),
-                   [](unsigned char c) { return std::tolower(c); });
     std::string title = options.title;
     if (title.empty()) {
         title = "Lengteprofiel";
@@ -212,41 +191,8 @@ core::Result<void> drawProfile(const LongitudinalProfile& profile, const std::st
             title += (i ? ", " : ": ") + profile.route[i];
     }
     const double w = options.widthPx, h = options.heightPx;
-    // Written next to the target and renamed into place: a failed write leaves no half file.
-    const std::string tmp = path + ".tmp";
-    cairo_surface_t* surface = nullptr;
-    if (ext == ".svg")
-        surface = cairo_svg_surface_create(tmp.c_str(), w, h);
-    else if (ext == ".pdf")
-        surface = cairo_pdf_surface_create(tmp.c_str(), w, h);
-    else if (ext == ".png")
-        surface =
-            cairo_image_surface_create(CAIRO_FORMAT_ARGB32, options.widthPx, options.heightPx);
-    else
-        return core::fail(path, "", "a profile is written as .svg, .png or .pdf");
-    if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
-        std::string why = cairo_status_to_string(cairo_surface_status(surface));
-        cairo_surface_destroy(surface);
-        return core::fail(path, "", "cannot create the drawing: " + why);
-    }
-    cairo_t* cr = cairo_create(surface);
-    draw(cr, profile, w, h, title);
-    cairo_status_t status = cairo_status(cr);
-    cairo_destroy(cr);
-    if (status == CAIRO_STATUS_SUCCESS && ext == ".png")
-        status = cairo_surface_write_to_png(surface, tmp.c_str());
-    cairo_surface_finish(surface);
-    if (status == CAIRO_STATUS_SUCCESS) status = cairo_surface_status(surface);
-    cairo_surface_destroy(surface);
-    std::error_code ec;
-    if (status != CAIRO_STATUS_SUCCESS) {
-        std::filesystem::remove(tmp, ec);
-        return core::fail(
-            path, "", std::string("cannot write the drawing: ") + cairo_status_to_string(status));
-    }
-    std::filesystem::rename(tmp, path, ec);
-    if (ec) return core::fail(path, "", "cannot write the drawing: " + ec.message());
-    return {};
+    return drawing::writeDrawing(path, options.widthPx, options.heightPx, "a profile",
+                                 [&](cairo_t* cr) { draw(cr, profile, w, h, title); });
 }
 
 }  // namespace bz::sewer

@@ -1,19 +1,12 @@
-// Colours per theme as Dutch users know them from KLIC maps (Uitvoeringsregeling WION,
-// BWBR0027409, "Kleurgebruik per thema"), plus Bodemzicht's own for trees, measures and zones.
+// The theme and clash colours (model::themeColour) as the renderer names them.
 #pragma once
 
-#include <cstdint>
-#include <string_view>
+#include <bodemzicht/model/ThemeColours.h>
 
 namespace bz::render {
 
-struct Rgb {
-    std::uint8_t r, g, b;
-};
-
-Rgb themeColour(std::string_view theme);
-
-// Clash highlight colours per kind code (hard, clearance, constraint, possible, duplicate).
-Rgb clashColour(std::string_view kind);
+using model::clashColour;
+using model::Rgb;
+using model::themeColour;
 
 }  // namespace bz::render

@@ -1,9 +1,9 @@
-#include <bodemzicht/render/ThemeColours.h>
+#include <bodemzicht/model/ThemeColours.h>
 
 #include <array>
 #include <utility>
 
-namespace bz::render {
+namespace bz::model {
 
 namespace {
 
@@ -57,4 +57,4 @@ Rgb clashColour(std::string_view kind) {
     return {0, 255, 255};  // duplicate
 }
 
-}  // namespace bz::render
+}  // namespace bz::model

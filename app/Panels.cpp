@@ -8,6 +8,7 @@
 #include <cmath>
 #include <map>
 
+#include "SectionPanel.h"
 #include "SewerPanel.h"
 
 #include <bodemzicht/clash/ReviewStore.h>
@@ -305,10 +306,15 @@ void drawMeasurePanel(ViewerState& s, render::Viewport& viewport) {
                                snap.c_str(), tr(s, "diepte onder maaiveld", "depth below ground"),
                                g - p.z);
     }
-    if (auto m = measurement(s))
+    if (auto m = measurement(s)) {
         ImGui::TextWrapped("%s: %.3f m (%s %.3f m, %s %+.3f m)", tr(s, "afstand", "distance"),
                            m->distance, tr(s, "horizontaal", "horizontal"), m->horizontal,
                            tr(s, "verticaal", "vertical"), m->vertical);
+        // The street's cross-section along the measured line (panel "Dwarsprofiel").
+        if (ImGui::Button(tr(s, "Dwarsprofiel hierlangs", "Cross-section along this line")))
+            sectionFromMeasurement(s);
+        if (!s.sectionProblem.empty() && !s.section) ImGui::TextWrapped("%s", s.sectionProblem.c_str());
+    }
     ImGui::Separator();
     ImGui::SetNextItemWidth(180);
     ImGui::InputTextWithHint("##bookmark-name", tr(s, "naam", "name"), s.bookmarkName,
@@ -619,15 +625,24 @@ ViewArea drawPanels(ViewerState& s, render::Viewport& viewport, float width, flo
         place(left, width - left, clashH);
         drawClashPanel(s, viewport);
     }
-    // The asset manager's column on the right, when the project holds inspections.
-    const float right = hasInspections(s) ? 400.f : 0.f;
+    // The right column: the cross-section (once there is one), the asset manager's panels when
+    // the project holds inspections.
+    const bool sewer = hasInspections(s), section = s.section.has_value();
+    const float right = sewer || section ? 400.f : 0.f;
     if (right > 0) {
         const float column = height - clashH;
+        const float share = 1.f / static_cast<float>((sewer ? 2 : 0) + (section ? 1 : 0));
         y = 0;
-        place(width - right, right, column * 0.5f);
-        drawSewerPanel(s);
-        place(width - right, right, column * 0.5f);
-        drawProfilePanel(s);
+        if (section) {
+            place(width - right, right, column * share);
+            drawSectionPanel(s, viewport);
+        }
+        if (sewer) {
+            place(width - right, right, column * share);
+            drawSewerPanel(s);
+            place(width - right, right, column * share);
+            drawProfilePanel(s);
+        }
     }
     if (s.rebuildScene) {
         viewport.rebuild(s.options);

@@ -6,6 +6,8 @@
 #include <vector>
 
 #include <bodemzicht/clash/ClashReport.h>
+#include <bodemzicht/design/CrossSection.h>
+#include <bodemzicht/design/StreetProfile.h>
 #include <bodemzicht/io/Bookmarks.h>
 #include <bodemzicht/io/ImportReport.h>
 #include <bodemzicht/io/Raster.h>
@@ -60,6 +62,15 @@ struct ViewerState {
     bool sliceBelowGround = false;  // the depth slice in m below ground instead of m NAP
     bool slicePending = false;      // a slice value changed; applied once its slider is let go
     int sceneRebuilds = 0;          // how often the scene was rebuilt (tests, diagnostics)
+    // The cross-section between the measuring points, its deviations from the street profile,
+    // the cut hovered in the 2D panel (index, -1) and where each cut was drawn (screen pixels),
+    // the object under the mouse in 3D (-1), and why there is no section.
+    std::optional<design::CrossSection> section;
+    std::vector<design::Deviation> sectionDeviations;
+    long sectionHover = -1;
+    std::vector<std::array<float, 4>> sectionCutRects;  // x0, y0, x1, y1 per cut
+    long hovered3d = -1;
+    std::string sectionProblem;
     bool lens = false;              // see-through lens following the mouse
     // Measuring: the last two picked points (RD/NAP).
     std::vector<core::Vec3> measured;

@@ -218,6 +218,11 @@ int interactive(app::ViewerState& s, double movingBudgetMs, const WindowRun& run
             const ImVec2 m = ImGui::GetIO().MousePos;
             underMouse = viewport.pickPoint(static_cast<int>(m.x - origin.x),
                                             static_cast<int>(m.y - origin.y));
+            // The object there, outlined in the cross-section when it cuts it.
+            if (s.section)
+                s.hovered3d = viewport.pick(static_cast<int>(m.x - origin.x), static_cast<int>(m.y - origin.y));
+        } else if (!ImGui::IsItemHovered()) {
+            s.hovered3d = -1;
         }
         app::drawOrientation(s, viewport, origin, size, underMouse);
         lastMouse = ImGui::GetIO().MousePos;

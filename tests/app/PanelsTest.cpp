@@ -15,6 +15,7 @@
 #include "../render/HiddenWindow.h"
 #include "../render/RequireDisplay.h"
 #include "Panels.h"
+#include "SectionPanel.h"
 #include "SewerPanel.h"
 #include "ViewInput.h"
 #include "ViewerFixture.h"
@@ -449,4 +450,52 @@ TEST(Panels, MeasuringTextIsShownInFullInTheNarrowColumn) {
     // Nothing runs past the panel's right edge: the lines wrap.
     EXPECT_LE(w->ContentSize.x, w->Size.x)
         << "content " << w->ContentSize.x << " in a window of " << w->Size.x;
+}
+
+TEST(Panels, TheCrossSectionPanelIsLinkedToThe3dView) {
+    REQUIRE_DISPLAY();
+    test::HiddenWindow hidden;
+    ASSERT_NE(hidden.window, nullptr);
+    app::ViewerState s;
+    test::fillTwoNetworksAndAClash(s);  // LS along y0, water along y0 + 10, both at 4 m NAP
+    s.ground = model::GroundLevel(5.0);
+    render::Viewport viewport(s.dataset, s.ground, s.options);
+    viewport.initializeFromCurrentContext();
+    Ui ui(1600, 900);
+    // Two measuring points across both networks, then the button under the measurement.
+    app::addMeasuringPoint(s, {test::kViewerX0 + 5, test::kViewerY0 - 2, 5});
+    app::addMeasuringPoint(s, {test::kViewerX0 + 5, test::kViewerY0 + 12, 5});
+    ui.frame(s, viewport);
+    ui.frame(s, viewport);
+    // The button is under the measurement: scrolled into view as a user would.
+    ImGuiWindow* measure = ImGui::FindWindowByName("Meten en bladwijzers");
+    ASSERT_NE(measure, nullptr);
+    ImGui::SetScrollY(measure, measure->ScrollMax.y);
+    ui.frame(s, viewport);
+    ASSERT_TRUE(Ui::press("Meten en bladwijzers", "Dwarsprofiel hierlangs"));
+    ui.frame(s, viewport);
+    ui.frame(s, viewport);
+    ASSERT_TRUE(s.section.has_value()) << s.sectionProblem;
+    ASSERT_EQ(s.section->cuts.size(), 2u);
+    EXPECT_EQ(s.section->cuts[0].id, "LS");
+    EXPECT_NEAR(s.section->cuts[0].offsetM, 2.0, 1e-9);
+    EXPECT_NEAR(s.section->cuts[1].offsetM, 12.0, 1e-9);
+    EXPECT_NEAR(s.section->cuts[1].topBelowGroundM, 0.9, 1e-6);  // the 0.2 m main's top at 4.1 (float size)
+    ui.frame(s, viewport);
+    ASSERT_EQ(s.sectionCutRects.size(), 2u);
+    // Hovering the water main in the section highlights it in 3D and tells what it is.
+    const auto r = s.sectionCutRects[1];
+    ImGui::GetIO().MousePos = ImVec2((r[0] + r[2]) / 2, (r[1] + r[3]) / 2);
+    ui.frame(s, viewport);
+    ui.frame(s, viewport);
+    EXPECT_EQ(s.sectionHover, 1);
+    ImGui::GetIO().MousePos = ImVec2(-1, -1);
+    ui.frame(s, viewport);
+    EXPECT_EQ(s.sectionHover, -1);
+    // Without two points: said, no section.
+    app::ViewerState empty;
+    test::fillTwoNetworksAndAClash(empty);
+    app::sectionFromMeasurement(empty);
+    EXPECT_FALSE(empty.section.has_value());
+    EXPECT_NE(empty.sectionProblem.find("twee meetpunten"), std::string::npos);
 }

@@ -211,11 +211,15 @@ void draw(cairo_t* cr, const CrossSection& s, const StreetProfile& profile,
 }  // namespace
 
 SectionFrame sectionFrame(const CrossSection& s, double width, double height) {
+    return sectionFrame(s, 60, 56, width - 20, height - 150);  // the distances, axis and notes below
+}
+
+SectionFrame sectionFrame(const CrossSection& s, double left, double top, double right, double bottom) {
     SectionFrame f;
-    f.left = 60;
-    f.right = width - 20;
-    f.top = 56;
-    f.bottom = height - 150;  // the distances, axis and notes below
+    f.left = left;
+    f.right = right;
+    f.top = top;
+    f.bottom = bottom;
     const double len = std::max(s.line.length(), 1.0);
     // Levels: from above the ground to below the deepest object drawn, at most 8 m under the
     // ground (a deep well is cut off at the frame), at least 2.5 m.
@@ -230,14 +234,14 @@ SectionFrame sectionFrame(const CrossSection& s, double width, double height) {
         groundHi = highest > -1e8 ? highest : 0;
         groundLo = groundHi;
     }
-    const double top = std::max(groundHi, highest > -1e8 ? highest : groundHi) + 0.5;
-    double bottom = std::min(lowest < 1e8 ? lowest : groundLo - 2.5, groundLo - 2.5);
-    bottom = std::max(bottom, groundLo - 8.0) - 0.3;
+    const double zTop = std::max(groundHi, highest > -1e8 ? highest : groundHi) + 0.5;
+    double zBottom = std::min(lowest < 1e8 ? lowest : groundLo - 2.5, groundLo - 2.5);
+    zBottom = std::max(zBottom, groundLo - 8.0) - 0.3;
     f.o0 = 0;
-    f.scale = std::min((f.right - f.left) / len, (f.bottom - f.top) / std::max(top - bottom, 0.5));
-    f.z1 = top;
+    f.scale = std::min((f.right - f.left) / len, (f.bottom - f.top) / std::max(zTop - zBottom, 0.5));
+    f.z1 = zTop;
     f.right = f.left + len * f.scale;  // one scale: the plot is as wide as the section
-    f.bottom = f.top + (top - bottom) * f.scale;
+    f.bottom = f.top + (zTop - zBottom) * f.scale;
     return f;
 }
 

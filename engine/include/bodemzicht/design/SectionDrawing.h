@@ -29,6 +29,8 @@ struct SectionFrame {
     double z0() const { return z1 - (bottom - top) / scale; }
 };
 SectionFrame sectionFrame(const CrossSection& section, double width, double height);
+// The same for a given plot box (the viewer's panel): one scale that fits the section into it.
+SectionFrame sectionFrame(const CrossSection& section, double left, double top, double right, double bottom);
 
 core::Result<void> drawSection(const CrossSection& section, const StreetProfile& profile,
                                const std::vector<Deviation>& deviations, const std::string& path,

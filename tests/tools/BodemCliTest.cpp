@@ -697,3 +697,50 @@ TEST(BodemCli, SectionDrawsAndListsWhatAStreetsCrossSectionCuts) {
     EXPECT_EQ(r.exitCode, 1);
     EXPECT_NE(r.output.find("X,Y in RD New"), std::string::npos) << r.output;
 }
+
+TEST(BodemCli, SpaceFindsWhereANewCableFitsAndTheClashCheckAgrees) {
+    ScratchDir dir("cli_space");
+    const std::string project = dir.file("p.gpkg");
+    std::filesystem::copy_file(sampleProject(), project);
+    const auto sampleDir = std::filesystem::path(sampleProject()).parent_path();
+    for (const char* raster : {"ground_level.tif", "ghg.tif", "glg.tif"})  // the depths below ground
+        std::filesystem::copy_file(sampleDir / raster, dir.path() / raster);
+    // Along the north sidewalk of the sample's first east-west street, 80 m.
+    const auto route = writeFile(dir.file("route.geojson"),
+                                 R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::28992"}},)"
+                                 R"("features":[{"type":"Feature","properties":{"id":"r"},"geometry":{"type":"LineString",)"
+                                 R"("coordinates":[[251210,476469],[251290,476469]]}}]})");
+    const std::string fit = dir.file("fit.geojson"), csv = dir.file("fit.csv");
+    auto r = run(bodem() + " space " + project + " --along " + route + " --diameter 0.16 --owner Enexis --out " + fit +
+                 " --csv " + csv);
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_NE(r.output.find("route 80.0 m:"), std::string::npos) << r.output;
+    EXPECT_NE(readFile(fit).find("\"status\":\"proposed\""), std::string::npos);
+    const std::string positions = readFile(csv);
+    EXPECT_GT(std::count(positions.begin(), positions.end(), '\n'), 50);
+    // Imported as a proposal, the clash core finds no hard or clearance clash with it.
+    r = run(bodem() + " import --append --into " + project + " " + fit);
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    const std::string clashes = dir.file("c.csv");
+    r = run(bodem() + " clash " + project + " --out " + clashes);
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    std::istringstream rows(readFile(clashes));
+    int withFit = 0;
+    for (std::string line; std::getline(rows, line);) {
+        if (line.find("FIT-1") == std::string::npos) continue;
+        ++withFit;
+        EXPECT_EQ(line.find(",hard,"), std::string::npos) << line;
+        EXPECT_EQ(line.find(",clearance,"), std::string::npos) << line;
+    }
+    EXPECT_LE(withFit, 3) << "a handful of possible clashes (assumed depths) at most";
+    // A route outside the project: refused, nothing written.
+    const auto far = writeFile(dir.file("far.geojson"),
+                               R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::28992"}},)"
+                               R"("features":[{"type":"Feature","properties":{"id":"r"},"geometry":{"type":"LineString",)"
+                               R"("coordinates":[[100000,400000],[100100,400000]]}}]})");
+    const std::string none = dir.file("none.geojson");
+    r = run(bodem() + " space " + project + " --along " + far + " --diameter 0.16 --out " + none);
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_NE(r.output.find("outside the project"), std::string::npos) << r.output;
+    EXPECT_FALSE(std::filesystem::exists(none));
+}

@@ -74,5 +74,6 @@ Runner registerGround(CLI::App& app);
 Runner registerBench(CLI::App& app);
 Runner registerProfile(CLI::App& app);
 Runner registerSection(CLI::App& app);
+Runner registerSpace(CLI::App& app);
 
 }  // namespace bz::tools

@@ -41,6 +41,7 @@ int main(int argc, char** argv) {
     add(bz::tools::registerBench);
     add(bz::tools::registerProfile);
     add(bz::tools::registerSection);
+    add(bz::tools::registerSpace);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

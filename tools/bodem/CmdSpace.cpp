@@ -1,0 +1,201 @@
+#include <bodemzicht/clash/RuleSet.h>
+#include <bodemzicht/design/FreeSpace.h>
+#include <bodemzicht/io/BasemapStore.h>
+#include <bodemzicht/io/ProjectStore.h>
+#include <bodemzicht/io/Table.h>
+
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <string>
+
+#include "Commands.h"
+
+namespace bz::tools {
+
+namespace {
+
+// A JSON string's text: quotes, backslashes and control characters escaped.
+std::string jsonText(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        if (c == '"' || c == '\\') out += '\\', out += c;
+        else if (static_cast<unsigned char>(c) < 0x20) out += ' ';
+        else out += c;
+    }
+    return out;
+}
+
+struct GeoLine {
+    std::vector<std::pair<std::string, std::string>> properties;  // text values
+    std::vector<core::Vec3> points;
+};
+
+// GeoJSON of 3D lines in RD New + NAP in the generic import schema (docs/import.md), written
+// next to the target and renamed into place.
+core::Result<void> writeLines(const std::string& path, const std::vector<GeoLine>& lines) {
+    const std::string tmp = path + ".tmp";
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        out << "{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"name\",\"properties\":{\"name\":"
+               "\"urn:ogc:def:crs:EPSG::28992\"}},\"features\":[\n";
+        char buf[96];
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            out << (i ? ",\n" : "") << "{\"type\":\"Feature\",\"properties\":{";
+            for (std::size_t k = 0; k < lines[i].properties.size(); ++k)
+                out << (k ? "," : "") << "\"" << lines[i].properties[k].first << "\":\""
+                    << jsonText(lines[i].properties[k].second) << "\"";
+            out << "},\"geometry\":{\"type\":\"LineString\",\"coordinates\":[";
+            for (std::size_t k = 0; k < lines[i].points.size(); ++k) {
+                const auto& p = lines[i].points[k];
+                std::snprintf(buf, sizeof buf, "%s[%.3f,%.3f,%.3f]", k ? "," : "", p.x, p.y, p.z);
+                out << buf;
+            }
+            out << "]}}";
+        }
+        out << "\n]}\n";
+        if (!out) return core::fail(path, "", "cannot write");
+    }
+    std::error_code ec;
+    std::filesystem::rename(tmp, path, ec);
+    if (ec) return core::fail(path, "", "cannot write: " + ec.message());
+    return {};
+}
+
+}  // namespace
+
+Runner registerSpace(CLI::App& app) {
+    struct Args {
+        std::string project, along, out, blocked, csv, theme = "laagspanning", owner, rules;
+        double diameter = 0, clearance = NAN, search = 3.0, maxDepth = 3.0, step = 1.0;
+    };
+    auto a = std::make_shared<Args>();
+    auto* cmd = app.add_subcommand(
+        "space", "Where a new pipe or cable still fits along a street: offset and depth with the rule "
+                 "set's clearances to everything, checked by the clash core; where nothing fits, what is in the way");
+    cmd->add_option("PROJECT", a->project, "Project GeoPackage")->required();
+    cmd->add_option("--along", a->along, "The route (a line in GeoJSON, GeoPackage, ...; its first line)")->required();
+    cmd->add_option("--diameter", a->diameter, "Outer diameter of the new network (m)")->required();
+    cmd->add_option("--theme", a->theme, "Its theme (IMKL thema), for the clearances and the least cover");
+    cmd->add_option("--owner", a->owner, "Its owner, written with the route");
+    cmd->add_option("--clearance", a->clearance, "Keep this clearance (m) to everything instead of the rule set's pairs");
+    cmd->add_option("--search", a->search, "How far from the route it may move, either side (m)");
+    cmd->add_option("--max-depth", a->maxDepth, "Deepest cover tried (m below ground)");
+    cmd->add_option("--step", a->step, "Positions along the route every this many metres");
+    cmd->add_option("--rules", a->rules, "Rule file (default: the Dutch default)");
+    cmd->add_option("--out", a->out, "Write the fitted route as 3D lines (GeoJSON, importable as proposals)");
+    cmd->add_option("--blocked", a->blocked, "Write the stretches where nothing fits (GeoJSON)");
+    cmd->add_option("--csv", a->csv, "Write one row per position along the route");
+    return [a] {
+        clash::RuleSet rules = clash::RuleSet::dutchDefault();
+        if (!a->rules.empty()) {
+            auto r = clash::RuleSet::load(a->rules);
+            if (!r) {
+                std::fprintf(stderr, "bodem space: %s\n", r.error().toString().c_str());
+                return 1;
+            }
+            rules = std::move(*r);
+        }
+        auto route = io::readBasemapSource(a->along, std::nullopt);
+        if (!route) {
+            std::fprintf(stderr, "bodem space: %s\n", route.error().toString().c_str());
+            return 1;
+        }
+        io::ImportReport report;
+        auto ds = io::readProject(a->project, report);
+        if (!ds) {
+            std::fprintf(stderr, "bodem space: %s\n", ds.error().toString().c_str());
+            return 1;
+        }
+        design::FreeSpaceRequest r;
+        r.route = route->lines.front().points;
+        if (route->lines.front().closed) r.route.push_back(r.route.front());
+        r.diameterM = a->diameter;
+        r.theme = a->theme;
+        r.owner = a->owner;
+        if (!std::isnan(a->clearance)) r.clearanceM = a->clearance;
+        r.searchHalfWidthM = a->search;
+        r.maxDepthM = a->maxDepth;
+        r.stationStepM = a->step;
+        // A route that leaves the project's data is refused, not answered with an empty file.
+        const auto b = ds->bounds();
+        for (const auto& p : r.route)
+            if (p.x < b.lo.x - 50 || p.x > b.hi.x + 50 || p.y < b.lo.y - 50 || p.y > b.hi.y + 50) {
+                std::fprintf(stderr, "bodem space: the route's point %.2f,%.2f lies outside the project (x %.2f .. %.2f, y %.2f .. %.2f)\n",
+                             p.x, p.y, b.lo.x, b.hi.x, b.lo.y, b.hi.y);
+                return 1;
+            }
+        auto levels = projectLevels(*ds, "bodem space");
+        auto fit = design::findFreeSpace(*ds, rules, levels.ground, r);
+        if (!fit) {
+            std::fprintf(stderr, "bodem space: %s: %s\n", a->along.c_str(), fit.error().toString().c_str());
+            return 1;
+        }
+        std::printf("route %.1f m: %.1f m fits in %zu piece(s), %zu stretch(es) where nothing fits; %zu objects "
+                    "considered; checked by the clash core in %d round(s) (fit %.0f ms, check %.0f ms)\n",
+                    fit->routeLengthM, fit->fittedLengthM, fit->runs.size(), fit->blocked.size(), fit->obstacles,
+                    fit->verificationRounds, fit->fitMs, fit->verifyMs);
+        for (const auto& s : fit->blocked) {
+            std::string who;
+            for (std::size_t i = 0; i < s.inTheWay.size() && i < 8; ++i) who += (i ? ", " : "") + s.inTheWay[i];
+            if (s.inTheWay.size() > 8) who += ", ...";
+            std::printf("  nothing fits from %.1f to %.1f m: in the way %s\n", s.fromM, s.toM,
+                        who.empty() ? "(no ground level there)" : who.c_str());
+        }
+        if (fit->runs.empty())
+            std::printf("nothing of %.0f mm fits anywhere along the route\n", a->diameter * 1000);
+        if (!a->out.empty()) {
+            std::vector<GeoLine> lines;
+            char mm[32];
+            std::snprintf(mm, sizeof mm, "%.0f", r.diameterM * 1000);
+            for (std::size_t i = 0; i < fit->runs.size(); ++i) {
+                GeoLine l{{{"id", "FIT-" + std::to_string(i + 1)}, {"theme", r.theme}, {"status", "proposed"},
+                           {"owner", r.owner}, {"diameter_mm", mm}, {"depth_source", "measured"}},
+                          {}};
+                for (const auto& p : fit->runs[i]) l.points.push_back(p.axis);
+                lines.push_back(std::move(l));
+            }
+            if (auto ok = writeLines(a->out, lines); !ok) {
+                std::fprintf(stderr, "bodem space: %s\n", ok.error().toString().c_str());
+                return 1;
+            }
+            std::printf("wrote %s (%zu lines)\n", a->out.c_str(), lines.size());
+        }
+        if (!a->blocked.empty()) {
+            std::vector<GeoLine> lines;
+            for (std::size_t i = 0; i < fit->blocked.size(); ++i) {
+                std::string who;
+                for (const auto& id : fit->blocked[i].inTheWay) who += (who.empty() ? "" : " ") + id;
+                GeoLine l{{{"id", "BLOCKED-" + std::to_string(i + 1)}, {"in_the_way", who}}, {}};
+                for (const auto& p : fit->blocked[i].line) l.points.push_back({p.x, p.y, 0});
+                lines.push_back(std::move(l));
+            }
+            if (auto ok = writeLines(a->blocked, lines); !ok) {
+                std::fprintf(stderr, "bodem space: %s\n", ok.error().toString().c_str());
+                return 1;
+            }
+            std::printf("wrote %s (%zu stretches)\n", a->blocked.c_str(), lines.size());
+        }
+        if (!a->csv.empty()) {
+            io::Table t;
+            using io::ColumnType;
+            t.columns = {{"piece", ColumnType::Integer},      {"chainage_m", ColumnType::Real, 2},
+                         {"x", ColumnType::Real, 3},          {"y", ColumnType::Real, 3},
+                         {"axis_nap_m", ColumnType::Real, 3}, {"offset_m", ColumnType::Real, 2},
+                         {"cover_m", ColumnType::Real, 2}};
+            for (std::size_t i = 0; i < fit->runs.size(); ++i)
+                for (const auto& p : fit->runs[i])
+                    t.addRow({std::int64_t(i + 1), p.chainageM, p.axis.x, p.axis.y, p.axis.z, p.offsetM, p.coverM});
+            if (auto ok = io::writeTableFile(a->csv, io::TableFormat::Csv, t, "space"); !ok) {
+                std::fprintf(stderr, "bodem space: %s\n", ok.error().toString().c_str());
+                return 1;
+            }
+            std::printf("wrote %s\n", a->csv.c_str());
+        }
+        return 0;
+    };
+}
+
+}  // namespace bz::tools

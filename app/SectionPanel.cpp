@@ -5,6 +5,7 @@
 #include <bodemzicht/design/SectionDrawing.h>
 #include <bodemzicht/model/ThemeColours.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -51,6 +52,7 @@ void sectionFromMeasurement(ViewerState& s) {
     s.section = design::cutSection(s.dataset, line, s.ground, s.options.ghg.get(), s.options.glg.get());
     s.sectionDeviations = design::checkAgainstProfile(*s.section, design::StreetProfile::shipped());
     s.sectionHover = -1;
+    s.sectionFree = design::freeSpaceInSection(*s.section, s.freeDiameterMm / 1000.0, s.freeClearanceM);
 }
 
 void drawSectionPanel(ViewerState& s, render::Viewport& viewport) {
@@ -72,6 +74,19 @@ void drawSectionPanel(ViewerState& s, render::Viewport& viewport) {
         auto ok = design::drawSection(sec, design::StreetProfile::shipped(), s.sectionDeviations, file);
         s.sectionProblem = ok ? tr(s, "opgeslagen: ", "saved: ") + file : ok.error().toString();
     }
+    // Where a new network of this size still fits, shaded green.
+    ImGui::SetNextItemWidth(90);
+    bool freeChanged = ImGui::InputInt(tr(s, "Ø mm past hier", "mm fits here"), &s.freeDiameterMm, 10, 50);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(90);
+    freeChanged |= ImGui::InputFloat(tr(s, "m afstand", "m clearance"), &s.freeClearanceM, 0.05f, 0.1f, "%.2f");
+    if (freeChanged) {
+        s.freeDiameterMm = std::clamp(s.freeDiameterMm, 10, 2000);
+        s.freeClearanceM = std::clamp(s.freeClearanceM, 0.0f, 3.0f);
+        s.sectionFree = design::freeSpaceInSection(sec, s.freeDiameterMm / 1000.0, s.freeClearanceM);
+    }
+    if (s.sectionFree)
+        ImGui::Text("%s %.2f m2", tr(s, "vrije ruimte", "free space"), s.sectionFree->freeAreaM2);
     // The drawing: one scale across and down, as the SVG.
     const ImVec2 origin = ImGui::GetCursorScreenPos(), avail = ImGui::GetContentRegionAvail();
     const float w = std::max(avail.x, 200.f), h = std::max(avail.y, 120.f);
@@ -90,6 +105,22 @@ void drawSectionPanel(ViewerState& s, render::Viewport& viewport) {
     for (auto [line, col] : {std::pair{&sec.ghg, IM_COL32(38, 115, 217, 255)}, {&sec.glg, IM_COL32(13, 51, 153, 255)}})
         for (std::size_t i = 1; i < line->size(); i += 2)
             dl->AddLine(at((*line)[i - 1].offsetM, (*line)[i - 1].z), at((*line)[i].offsetM, (*line)[i].z), col, 1.2f);
+    if (s.sectionFree) {
+        // Free cells, row by row, runs merged.
+        const auto& fa = *s.sectionFree;
+        for (int k = 0; k < fa.nz; ++k)
+            for (int i = 0; i < fa.nx;) {
+                if (!fa.at(i, k)) {
+                    ++i;
+                    continue;
+                }
+                int j = i;
+                while (j < fa.nx && fa.at(j, k)) ++j;
+                dl->AddRectFilled(at(fa.o0 + i * fa.stepM, fa.z0 + (k + 1) * fa.stepM), at(fa.o0 + j * fa.stepM, fa.z0 + k * fa.stepM),
+                                  IM_COL32(60, 200, 90, 70));
+                i = j;
+            }
+    }
     s.sectionCutRects.assign(sec.cuts.size(), {0, 0, 0, 0});
     long under = -1;
     const ImVec2 mouse = ImGui::GetMousePos();

@@ -71,6 +71,10 @@ struct ViewerState {
     std::vector<std::array<float, 4>> sectionCutRects;  // x0, y0, x1, y1 per cut
     long hovered3d = -1;
     std::string sectionProblem;
+    // Free space in the section for a new network of this diameter and clearance (shaded).
+    int freeDiameterMm = 160;
+    float freeClearanceM = 0.3f;
+    std::optional<design::FreeArea> sectionFree;
     bool lens = false;              // see-through lens following the mouse
     // Measuring: the last two picked points (RD/NAP).
     std::vector<core::Vec3> measured;

@@ -480,7 +480,17 @@ TEST(Panels, TheCrossSectionPanelIsLinkedToThe3dView) {
     EXPECT_EQ(s.section->cuts[0].id, "LS");
     EXPECT_NEAR(s.section->cuts[0].offsetM, 2.0, 1e-9);
     EXPECT_NEAR(s.section->cuts[1].offsetM, 12.0, 1e-9);
-    EXPECT_NEAR(s.section->cuts[1].topBelowGroundM, 0.9, 1e-6);  // the 0.2 m main's top at 4.1 (float size)
+    EXPECT_NEAR(s.section->cuts[1].topBelowGroundM, 0.9, 1e-6);
+    // Free space for a 160 mm cable is shaded; a 1.5 m pipe 5 m from everything fits nowhere.
+    ASSERT_TRUE(s.sectionFree.has_value());
+    EXPECT_GT(s.sectionFree->freeAreaM2, 10.0);
+    s.freeDiameterMm = 1500;
+    s.freeClearanceM = 5.0f;
+    app::sectionFromMeasurement(s);
+    EXPECT_EQ(s.sectionFree->freeAreaM2, 0.0);
+    s.freeDiameterMm = 160;
+    s.freeClearanceM = 0.3f;
+    app::sectionFromMeasurement(s);  // the 0.2 m main's top at 4.1 (float size)
     ui.frame(s, viewport);
     ASSERT_EQ(s.sectionCutRects.size(), 2u);
     // Hovering the water main in the section highlights it in 3D and tells what it is.

@@ -247,3 +247,35 @@ TEST(CrossSection, TheDrawingShowsEachNetworkWhereItLies) {
     cairo_surface_destroy(img);
     (void)w;
 }
+
+TEST(CrossSection, FreeSpaceInASectionLeavesRoomAroundWhatIsThere) {
+    model::Dataset ds;
+    // One 0.2 m main crossing a 10 m section at offset 5, its axis 1 m below a ground at 5 m.
+    ds.addLinear(meta("W", "water", model::ObjectType::Pipe), {{5, -5, 4.0}, {5, 5, 4.0}}, measured(2), 0.2f);
+    auto section = design::cutSection(ds, {{0, 0}, {10, 0}}, model::GroundLevel(5.0));
+    ASSERT_EQ(section.cuts.size(), 1u);
+    section.cuts[0].bandM = 0;  // a measured main: no band
+    const double d = 0.1, clearance = 0.3;
+    auto free = design::freeSpaceInSection(section, d, clearance, 0.6, 3.0, 0.05);
+    ASSERT_GT(free.nx, 0);
+    // Brute force over the same cells: cover 0.6 to 3 m, and clear of the main's box.
+    int expected = 0, found = 0, disagree = 0;
+    for (int i = 0; i < free.nx; ++i)
+        for (int k = 0; k < free.nz; ++k) {
+            const double o = (i + 0.5) * 0.05, z = free.z0 + (k + 0.5) * 0.05;
+            const bool coverOk = z + d / 2 <= 5 - 0.6 && z - d / 2 >= 5 - 3.0;
+            const double dx = std::max({4.9 - o, 0.0, o - 5.1}), dz = std::max({3.9 - z, 0.0, z - 4.1});
+            const bool clear = std::hypot(dx, dz) >= clearance + d / 2;
+            expected += coverOk && clear;
+            found += free.at(i, k);
+            disagree += (coverOk && clear) != free.at(i, k);
+        }
+    EXPECT_EQ(disagree, 0);
+    EXPECT_EQ(found, expected);
+    EXPECT_NEAR(free.freeAreaM2, found * 0.0025, 1e-9);
+    // Right next to the main nothing fits; 2 m beside it at 1 m cover everything does.
+    const int iNear = static_cast<int>(5.3 / 0.05), iFar = static_cast<int>(7.0 / 0.05);
+    const int kMain = static_cast<int>((4.0 - free.z0) / 0.05);
+    EXPECT_FALSE(free.at(iNear, kMain));
+    EXPECT_TRUE(free.at(iFar, kMain));
+}

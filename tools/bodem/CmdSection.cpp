@@ -74,6 +74,7 @@ io::Table sectionTable(const design::CrossSection& s, const std::vector<design::
 Runner registerSection(CLI::App& app) {
     struct Args {
         std::string project, from, to, svg, png, pdf, csv, profile;
+        double fits = NAN, clearance = 0.3;
         int width = 1400, height = 760;
     };
     auto a = std::make_shared<Args>();
@@ -91,6 +92,9 @@ Runner registerSection(CLI::App& app) {
     cmd->add_option("--profile", a->profile,
                     "Street profile (TOML, zones per theme); default: the shipped example "
                     "(datasets/rules/profile-nl.toml)");
+    cmd->add_option("--fits", a->fits,
+                    "Shade where a new network of this outer diameter (m) still fits, keeping --clearance");
+    cmd->add_option("--clearance", a->clearance, "With --fits: the clearance to everything cut (m)");
     cmd->add_option("--width", a->width, "Drawing width (px)")->check(CLI::Range(300, 20000));
     cmd->add_option("--height", a->height, "Drawing height (px)")->check(CLI::Range(200, 20000));
     return [a] {
@@ -151,7 +155,14 @@ Runner registerSection(CLI::App& app) {
         std::printf("profile: %s%s; %zu deviations\n", profile.name.c_str(),
                     profile.verified ? "" : " (not verified)", deviations.size());
         for (const auto& d : deviations) std::printf("  %s\n", d.what.c_str());
+        std::optional<design::FreeArea> free;
+        if (!std::isnan(a->fits)) {
+            free = design::freeSpaceInSection(section, a->fits, a->clearance);
+            std::printf("free space for %.0f mm with %.2f m clearance: %.2f m2%s\n", a->fits * 1000, a->clearance,
+                        free->freeAreaM2, free->freeAreaM2 > 0 ? "" : " (it fits nowhere in this section)");
+        }
         design::SectionDrawingOptions options;
+        options.free = free ? &*free : nullptr;
         options.widthPx = a->width;
         options.heightPx = a->height;
         for (const auto& path : {a->svg, a->png, a->pdf}) {

@@ -304,4 +304,52 @@ CrossSection cutSection(const model::Dataset& ds, const SectionLine& line,
     return out;
 }
 
+FreeArea freeSpaceInSection(const CrossSection& s, double diameterM, double clearanceM, double minCoverM,
+                            double maxDepthM, double stepM) {
+    FreeArea a;
+    a.stepM = std::max(0.01, stepM);
+    const double len = s.line.length();
+    if (s.ground.empty() || !(len > 0)) return a;
+    double gLo = 1e9, gHi = -1e9;
+    for (const auto& p : s.ground) gLo = std::min(gLo, p.z), gHi = std::max(gHi, p.z);
+    a.o0 = 0;
+    a.z0 = gLo - maxDepthM;
+    a.nx = static_cast<int>(std::ceil(len / a.stepM));
+    a.nz = std::max(0, static_cast<int>(std::ceil((gHi - a.z0) / a.stepM)));
+    a.free.assign(static_cast<std::size_t>(a.nx) * a.nz, 0);
+    const double r = diameterM / 2;
+    // The ground over each column (the nearest sample).
+    auto groundAt = [&](double o) {
+        auto it = std::lower_bound(s.ground.begin(), s.ground.end(), o,
+                                   [](const LevelPoint& p, double v) { return p.offsetM < v; });
+        if (it == s.ground.end()) return s.ground.back().z;
+        if (it != s.ground.begin() && o - (it - 1)->offsetM < it->offsetM - o) --it;
+        return it->z;
+    };
+    for (int i = 0; i < a.nx; ++i) {
+        const double o = a.o0 + (i + 0.5) * a.stepM;
+        const double g = groundAt(o);
+        for (int k = 0; k < a.nz; ++k) {
+            const double z = a.z0 + (k + 0.5) * a.stepM;
+            if (z + r > g - minCoverM || z - r < g - maxDepthM) continue;
+            bool ok = true;
+            for (const auto& c : s.cuts) {
+                if (c.kind == CutKind::Zone || std::isnan(c.topZ)) continue;
+                // Distance from the cell centre to the cut's box (its band included).
+                const double top = c.topZ + c.bandM, bottom = c.bottomZ - c.bandM;
+                const double dx = std::max({c.fromM - o, 0.0, o - c.toM}), dz = std::max({bottom - z, 0.0, z - top});
+                if (std::sqrt(dx * dx + dz * dz) < clearanceM + r) {
+                    ok = false;
+                    break;
+                }
+            }
+            if (ok) {
+                a.free[static_cast<std::size_t>(k) * a.nx + i] = 1;
+                a.freeAreaM2 += a.stepM * a.stepM;
+            }
+        }
+    }
+    return a;
+}
+
 }  // namespace bz::design

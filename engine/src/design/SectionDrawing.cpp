@@ -32,7 +32,8 @@ void polyline(cairo_t* cr, const SectionFrame& f, const std::vector<LevelPoint>&
 }
 
 void draw(cairo_t* cr, const CrossSection& s, const StreetProfile& profile,
-          const std::vector<Deviation>& deviations, double w, double h, const std::string& title) {
+          const std::vector<Deviation>& deviations, double w, double h, const std::string& title,
+          const FreeArea* free) {
     setColour(cr, {1, 1, 1});
     cairo_paint(cr);
     cairo_select_font_face(cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
@@ -48,6 +49,23 @@ void draw(cairo_t* cr, const CrossSection& s, const StreetProfile& profile,
         cairo_line_to(cr, f.x(s.ground.front().offsetM), f.bottom);
         cairo_close_path(cr);
         setColour(cr, {0.93, 0.89, 0.82});
+        cairo_fill(cr);
+    }
+    // Where a new network fits: green, row by row.
+    if (free) {
+        setColour(cr, {0.2, 0.75, 0.35}, 0.3);
+        for (int k = 0; k < free->nz; ++k)
+            for (int i = 0; i < free->nx;) {
+                if (!free->at(i, k)) {
+                    ++i;
+                    continue;
+                }
+                int j = i;
+                while (j < free->nx && free->at(j, k)) ++j;
+                cairo_rectangle(cr, f.x(free->o0 + i * free->stepM), f.y(free->z0 + (k + 1) * free->stepM),
+                                (j - i) * free->stepM * f.scale, free->stepM * f.scale);
+                i = j;
+            }
         cairo_fill(cr);
     }
     // The profile's zones: thin dashed boundaries.
@@ -260,7 +278,7 @@ core::Result<void> drawSection(const CrossSection& section, const StreetProfile&
     const int notes = 80 + 12 * static_cast<int>(std::min<std::size_t>(deviations.size(), 7));
     const int height = std::min(options.heightPx, static_cast<int>(std::ceil(f.bottom)) + notes);
     return drawing::writeDrawing(path, options.widthPx, height, "a cross-section", [&](cairo_t* cr) {
-        draw(cr, section, profile, deviations, options.widthPx, options.heightPx, title);
+        draw(cr, section, profile, deviations, options.widthPx, options.heightPx, title, options.free);
     });
 }
 

@@ -71,4 +71,18 @@ CrossSection cutSection(const model::Dataset& ds, const SectionLine& line,
                         const model::GroundLevel& ground, const model::GroundLevel* ghg = nullptr,
                         const model::GroundLevel* glg = nullptr, const SectionOptions& options = {});
 
+// Where a new pipe or cable of `diameterM` could lie in the section: every grid cell whose
+// centre keeps `clearanceM` to each network and body cut (their band of uncertainty included),
+// with at least `minCoverM` of ground above it and at most `maxDepthM` down. Zones
+// (contamination, protected areas) do not block: they are constraints, listed by the clash check.
+struct FreeArea {
+    double stepM = 0.05, o0 = 0, z0 = 0;  // cell (i, k) covers offsets o0 + i step, levels z0 + k step
+    int nx = 0, nz = 0;
+    std::vector<std::uint8_t> free;  // nx * nz, row k = level
+    double freeAreaM2 = 0;
+    bool at(int i, int k) const { return free[static_cast<std::size_t>(k) * nx + i] != 0; }
+};
+FreeArea freeSpaceInSection(const CrossSection& section, double diameterM, double clearanceM,
+                            double minCoverM = 0.6, double maxDepthM = 3.0, double stepM = 0.05);
+
 }  // namespace bz::design

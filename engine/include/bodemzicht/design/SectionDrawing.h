@@ -17,6 +17,7 @@ namespace bz::design {
 struct SectionDrawingOptions {
     int widthPx = 1400, heightPx = 760;
     std::string title;  // default: the line's coordinates
+    const FreeArea* free = nullptr;  // shaded green where a new network fits (freeSpaceInSection)
 };
 
 // How the drawing maps offset and level to the page (one scale both ways; exposed for tests).

@@ -744,3 +744,31 @@ TEST(BodemCli, SpaceFindsWhereANewCableFitsAndTheClashCheckAgrees) {
     EXPECT_NE(r.output.find("outside the project"), std::string::npos) << r.output;
     EXPECT_FALSE(std::filesystem::exists(none));
 }
+
+TEST(BodemCli, SoilGivesAVirtualBoreholeAndWhatATrenchDigsThrough) {
+    ScratchDir dir("cli_soil");
+    const std::string geotop = sharedData() + "/bro/geost_geotop_usp.nc", csv = dir.file("b.csv");
+    auto r = run(bodem() + " soil " + geotop + " --at 140000,455500 --csv " + csv + " --units " + sharedData() +
+                 "/bro/nlmod_REF_GTP_STR_UNIT.csv");
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_NE(r.output.find("model: geotop v01r6"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("    2.00    0 antropogeen"), std::string::npos) << r.output;  // the top voxel
+    const auto text = readFile(csv);
+    EXPECT_EQ(text.rfind("z_nap_m,lithoclass,lithoclass_name,unit,kans_1,", 0), 0u) << text.substr(0, 120);
+    EXPECT_NE(text.find("AAOP Antropogene afzettingen"), std::string::npos);
+    // A 100 m trench, 0.6 m wide and 1.2 m deep below the top of the model's data.
+    const auto route = writeFile(dir.file("trench.geojson"),
+                                 R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::28992"}},)"
+                                 R"("features":[{"type":"Feature","properties":{"id":"t"},"geometry":{"type":"LineString",)"
+                                 R"("coordinates":[[139950,455500],[140050,455500]]}}]})");
+    r = run(bodem() + " soil " + geotop + " --along " + route + " --width 0.6 --depth 1.2");
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_NE(r.output.find("along 100.0 m (0.0 m outside the grid): 72.00 m3"), std::string::npos) << r.output;
+    // Outside the grid and without --at/--along: refused with the reason.
+    r = run(bodem() + " soil " + geotop + " --at 100000,400000");
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_NE(r.output.find("outside the grid"), std::string::npos) << r.output;
+    r = run(bodem() + " soil " + geotop);
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_NE(r.output.find("give --at X,Y or --along ROUTE"), std::string::npos) << r.output;
+}

@@ -75,5 +75,6 @@ Runner registerBench(CLI::App& app);
 Runner registerProfile(CLI::App& app);
 Runner registerSection(CLI::App& app);
 Runner registerSpace(CLI::App& app);
+Runner registerSoil(CLI::App& app);
 
 }  // namespace bz::tools

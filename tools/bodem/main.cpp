@@ -42,6 +42,7 @@ int main(int argc, char** argv) {
     add(bz::tools::registerProfile);
     add(bz::tools::registerSection);
     add(bz::tools::registerSpace);
+    add(bz::tools::registerSoil);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -1,7 +1,8 @@
 // A shared project file: any bytes as a GeoPackage, read as bodem info and the viewer read it
-// (objects, fields, reviews, the stored report, bookmarks).
+// (objects, fields, reviews, the stored report, bookmarks, the base map).
 #include <bodemzicht/clash/ReportStore.h>
 #include <bodemzicht/clash/ReviewStore.h>
+#include <bodemzicht/io/BasemapStore.h>
 #include <bodemzicht/io/Bookmarks.h>
 #include <bodemzicht/io/ProjectStore.h>
 
@@ -18,6 +19,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     (void)bz::clash::readReviews(path);
     (void)bz::clash::readStoredReport(path);
     (void)bz::io::readBookmarks(path);
+    (void)bz::io::readBasemap(path);
     VSIUnlink(path.c_str());
     return 0;
 }

@@ -12,9 +12,10 @@ shift || true
 shared=${BODEMZICHT_SHARED_DATA:-$(pwd)/../shared/data}
 CC=clang-16 CXX=clang++-16 cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DBODEMZICHT_FUZZ=ON -DBODEMZICHT_WERROR=OFF >/dev/null
-cmake --build build-fuzz -j "$(nproc)"
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(klic_gml gwsw_turtle rules_toml project_reader ribx)
+# Only the fuzz targets run and the engine modules they use (not the sample, design or soil).
+cmake --build build-fuzz -j "$(nproc)" --target "${targets[@]/#/fuzz_}"
 seed() {  # seed TARGET FILE...: copies seeds into the working corpus
   local dir=build-fuzz/corpus/$1
   shift

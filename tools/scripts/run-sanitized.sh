@@ -4,7 +4,9 @@
 # and runs it under xvfb-run. Part of CI (.ci/run).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBODEMZICHT_SANITIZE=ON >/dev/null
+# -O1: what the sanitizers recommend, and quicker to build than -O2 (CI builds this from scratch).
+cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBODEMZICHT_SANITIZE=ON \
+  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -DNDEBUG" -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O1 -DNDEBUG" >/dev/null
 cmake --build build-asan -j "$(nproc)"
 # Leaks are not checked: Mesa, VTK and GDAL keep allocations until exit on purpose.
 export ASAN_OPTIONS=detect_leaks=0:abort_on_error=1:strict_string_checks=1

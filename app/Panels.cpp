@@ -313,6 +313,10 @@ void drawMeasurePanel(ViewerState& s, render::Viewport& viewport) {
         // The street's cross-section along the measured line (panel "Dwarsprofiel").
         if (ImGui::Button(tr(s, "Dwarsprofiel hierlangs", "Cross-section along this line")))
             sectionFromMeasurement(s);
+        ImGui::SameLine();
+        // Where a new cable of the cross-section's diameter fits along the line, drawn in 3D.
+        if (ImGui::Button(tr(s, "Past hier een kabel?", "Does a cable fit here?"))) fitAlongMeasurement(s, viewport);
+        if (s.fit || !s.fitProblem.empty()) ImGui::TextWrapped("%s", fitSummary(s).c_str());
         if (!s.sectionProblem.empty() && !s.section) ImGui::TextWrapped("%s", s.sectionProblem.c_str());
     }
     ImGui::Separator();

@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include <bodemzicht/clash/RuleSet.h>
 #include <bodemzicht/design/SectionDrawing.h>
 #include <bodemzicht/model/ThemeColours.h>
 
@@ -53,6 +54,53 @@ void sectionFromMeasurement(ViewerState& s) {
     s.sectionDeviations = design::checkAgainstProfile(*s.section, design::StreetProfile::shipped());
     s.sectionHover = -1;
     s.sectionFree = design::freeSpaceInSection(*s.section, s.freeDiameterMm / 1000.0, s.freeClearanceM);
+}
+
+void fitAlongMeasurement(ViewerState& s, render::Viewport& viewport) {
+    s.fit.reset();
+    s.fitProblem.clear();
+    if (s.measured.size() != 2) {
+        s.fitProblem = tr(s, "Zet eerst twee meetpunten langs de straat.", "Set two measuring points along the street first.");
+        return;
+    }
+    design::FreeSpaceRequest r;
+    r.route = {s.measured[0].xy(), s.measured[1].xy()};
+    r.diameterM = s.freeDiameterMm / 1000.0;
+    auto fit = design::findFreeSpace(s.dataset, clash::RuleSet::dutchDefault(), s.ground, r);
+    if (!fit) {
+        s.fitProblem = fit.error().message;
+        viewport.setOverlayLines({});
+        return;
+    }
+    std::vector<render::RenderOptions::OverlayLine> lines;
+    for (const auto& run : fit->runs) {
+        render::RenderOptions::OverlayLine l{{}, {40, 200, 80}, 4};
+        for (const auto& p : run) l.points.push_back(p.axis);
+        lines.push_back(std::move(l));
+    }
+    for (const auto& b : fit->blocked) {
+        render::RenderOptions::OverlayLine l{{}, {230, 30, 30}, 4};
+        for (const auto& p : b.line) l.points.push_back({p.x, p.y, s.ground.at(p.x, p.y)});
+        lines.push_back(std::move(l));
+    }
+    s.options.overlayLines = lines;
+    viewport.setOverlayLines(lines);
+    s.fit = std::move(*fit);
+}
+
+std::string fitSummary(const ViewerState& s) {
+    if (!s.fit) return s.fitProblem;
+    char buf[160];
+    std::snprintf(buf, sizeof buf, tr(s, "%d mm past over %.1f van %.1f m", "%d mm fits along %.1f of %.1f m"),
+                  s.freeDiameterMm, s.fit->fittedLengthM, s.fit->routeLengthM);
+    std::string out = buf;
+    for (const auto& b : s.fit->blocked) {
+        std::snprintf(buf, sizeof buf, tr(s, "; niets past van %.1f tot %.1f m", "; nothing fits from %.1f to %.1f m"),
+                      b.fromM, b.toM);
+        out += buf;
+        for (std::size_t i = 0; i < b.inTheWay.size() && i < 3; ++i) out += (i ? ", " : ": ") + b.inTheWay[i];
+    }
+    return out;
 }
 
 void drawSectionPanel(ViewerState& s, render::Viewport& viewport) {

@@ -15,4 +15,11 @@ void sectionFromMeasurement(ViewerState& state);
 
 void drawSectionPanel(ViewerState& state, render::Viewport& viewport);
 
+// Finds where a new cable of state.freeDiameterMm fits along the measured line (design::
+// findFreeSpace, the Dutch rule set's clearances for laagspanning) and draws it in 3D: the fitted
+// pieces green, the stretches where nothing fits red on the ground.
+void fitAlongMeasurement(ViewerState& state, render::Viewport& viewport);
+// "past over 38 van 40 m; niets past van 12 tot 14 m: KL-1, ..." (state.fit in words).
+std::string fitSummary(const ViewerState& state);
+
 }  // namespace bz::app

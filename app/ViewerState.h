@@ -7,6 +7,7 @@
 
 #include <bodemzicht/clash/ClashReport.h>
 #include <bodemzicht/design/CrossSection.h>
+#include <bodemzicht/design/FreeSpace.h>
 #include <bodemzicht/design/StreetProfile.h>
 #include <bodemzicht/io/Bookmarks.h>
 #include <bodemzicht/io/ImportReport.h>
@@ -75,6 +76,10 @@ struct ViewerState {
     int freeDiameterMm = 160;
     float freeClearanceM = 0.3f;
     std::optional<design::FreeArea> sectionFree;
+    // "Fit here": where a new cable of freeDiameterMm fits along the measured line (the clash
+    // core's check included), drawn in 3D; why not, when not.
+    std::optional<design::FreeSpaceResult> fit;
+    std::string fitProblem;
     bool lens = false;              // see-through lens following the mouse
     // Measuring: the last two picked points (RD/NAP).
     std::vector<core::Vec3> measured;

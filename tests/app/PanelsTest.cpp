@@ -509,3 +509,34 @@ TEST(Panels, TheCrossSectionPanelIsLinkedToThe3dView) {
     EXPECT_FALSE(empty.section.has_value());
     EXPECT_NE(empty.sectionProblem.find("twee meetpunten"), std::string::npos);
 }
+
+TEST(Panels, FitHereDrawsWhereANewCableFitsAlongTheMeasuredLine) {
+    REQUIRE_DISPLAY();
+    test::HiddenWindow hidden;
+    ASSERT_NE(hidden.window, nullptr);
+    app::ViewerState s;
+    test::fillTwoNetworksAndAClash(s);  // LS along y0 and water along y0 + 10, at 4 m NAP
+    s.ground = model::GroundLevel(5.0);
+    render::Viewport viewport(s.dataset, s.ground, s.options);
+    viewport.initializeFromCurrentContext();
+    // Along the middle of the street, 30 m.
+    app::addMeasuringPoint(s, {test::kViewerX0 - 15, test::kViewerY0 + 5, 5});
+    app::addMeasuringPoint(s, {test::kViewerX0 + 15, test::kViewerY0 + 5, 5});
+    app::fitAlongMeasurement(s, viewport);
+    ASSERT_TRUE(s.fit.has_value()) << s.fitProblem;
+    EXPECT_NEAR(s.fit->fittedLengthM, 30, 1.0);
+    EXPECT_TRUE(s.fit->blocked.empty());
+    ASSERT_FALSE(s.options.overlayLines.empty());
+    EXPECT_EQ(s.options.overlayLines.front().colour.g, 200);  // the fitted route, green
+    EXPECT_NE(app::fitSummary(s).find("160 mm past over"), std::string::npos) << app::fitSummary(s);
+    // Every fitted point keeps the rule set's distance from both networks in plan.
+    for (const auto& p : s.fit->runs.front()) {
+        EXPECT_GT(std::abs(p.axis.y - test::kViewerY0), 0.2);
+        EXPECT_GT(std::abs(p.axis.y - test::kViewerY0 - 10), 0.2);
+    }
+    // One point only: said.
+    s.measured.pop_back();
+    app::fitAlongMeasurement(s, viewport);
+    EXPECT_FALSE(s.fit.has_value());
+    EXPECT_NE(s.fitProblem.find("twee meetpunten"), std::string::npos);
+}

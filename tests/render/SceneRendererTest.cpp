@@ -1084,3 +1084,19 @@ TEST(SceneRenderer, TheLegendNamesTheClashMarkersKinds) {
     EXPECT_EQ(inLegend(*without), 0);
     EXPECT_GT(inLegend(*with), 4) << "no swatch for the clearance markers";
 }
+
+TEST(SceneRenderer, OverlayLinesShowOverEverything) {
+    REQUIRE_DISPLAY();
+    auto ds = cableScene();
+    auto o = topView();
+    o.groundOpacity = 1.0;  // over the opaque ground too
+    render::RenderOptions::OverlayLine route{{{X0 - 15, Y0 + 5, 4}, {X0 + 15, Y0 + 5, 4}}, {40, 200, 80}, 4};
+    o.overlayLines = {route};
+    auto with = render::renderImage(ds, model::GroundLevel(5.0), o);
+    o.overlayLines.clear();
+    auto without = render::renderImage(ds, model::GroundLevel(5.0), o);
+    ASSERT_TRUE(with && without);
+    auto green = [](render::Rgb c) { return c.g > 170 && c.r < 90 && c.b < 120; };
+    EXPECT_GE(inCentreColumn(*with, green), 2);
+    EXPECT_EQ(inCentreColumn(*without, green), 0);
+}

@@ -81,6 +81,14 @@ struct RenderOptions {
     bool showBasemap = true;
     // Measuring points (RD/NAP), drawn over everything as discs joined by a line.
     std::vector<core::Vec3> measuringPoints;
+    // Lines drawn over everything (RD/NAP): a route found by the free-space finder, the stretches
+    // where nothing fits.
+    struct OverlayLine {
+        std::vector<core::Vec3> points;
+        Rgb colour{0, 0, 0};
+        float widthPx = 3;
+    };
+    std::vector<OverlayLine> overlayLines;
     // See-through lens: the ground is cut away within this many pixels of lensCenterPx (pixels
     // from the bottom-left, as OpenGL counts); 0: no lens.
     double lensRadiusPx = 0;
@@ -213,6 +221,8 @@ class Viewport {
     void setHighlight(const RenderOptions::Highlight& highlight);
     // Shows the measuring points and the line between them, without rebuilding the scene.
     void setMeasuringPoints(const std::vector<core::Vec3>& points);
+    // Replaces the overlay lines, without rebuilding the scene.
+    void setOverlayLines(const std::vector<RenderOptions::OverlayLine>& lines);
     // Rebuilds the objects after visibility, slice or clash markers changed; keeps the camera.
     void rebuild(const RenderOptions& options);
     // Points the camera at an RD/NAP location from a few metres away (a clash, a bookmark).

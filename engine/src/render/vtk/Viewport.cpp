@@ -187,6 +187,11 @@ void Viewport::setMeasuringPoints(const std::vector<core::Vec3>& points) {
     detail::setMeasuringPoints(d->scene, points);
 }
 
+void Viewport::setOverlayLines(const std::vector<RenderOptions::OverlayLine>& lines) {
+    d->options.overlayLines = lines;
+    detail::setOverlayLines(d->scene, lines);
+}
+
 void Viewport::setHighlight(const RenderOptions::Highlight& highlight) {
     d->options.highlight = highlight;
     detail::setHighlight(d->scene, *d->ds, highlight);

@@ -621,6 +621,7 @@ VtkScene buildScene(const model::Dataset& ds, const model::GroundLevel& ground,
         if (auto legend = themeLegend(ds, options)) s.renderer->AddActor2D(legend);
     setHighlight(s, ds, options.highlight);
     setMeasuringPoints(s, options.measuringPoints);
+    setOverlayLines(s, options.overlayLines);
     if (options.camera)
         applyWorldCamera(s, *options.camera, options.verticalExaggeration);
     else
@@ -687,6 +688,35 @@ void applyExaggeration(VtkScene& s, double e) {
         for (auto& [_, a] : s.clashMarkers->levels) a->SetScale(1, 1, e);
     for (auto& a : s.selectedMarker) a->SetScale(1, 1, e);
     for (auto& a : s.measuringMarks) a->SetScale(1, 1, e);
+    for (auto& a : s.overlayLines) a->SetScale(1, 1, e);
+}
+
+void setOverlayLines(VtkScene& s, const std::vector<RenderOptions::OverlayLine>& lines) {
+    for (auto& a : s.overlayLines)
+        if (s.overlay) s.overlay->RemoveActor(a);
+    s.overlayLines.clear();
+    if (!s.overlay) return;
+    const core::Vec3 o = s.origin;
+    for (const auto& line : lines) {
+        if (line.points.size() < 2) continue;
+        LineBuilder lb;
+        vtkIdType prev = -1;
+        for (const auto& p : line.points) {
+            const auto q = p - o;
+            const vtkIdType id = lb.point(q.x, q.y, q.z);
+            if (prev >= 0) lb.line(prev, id, line.colour, -1);
+            prev = id;
+        }
+        auto actor = actorFor(lb.polyData(), 1.0);
+        actor->GetMapper()->ScalarVisibilityOff();
+        actor->GetProperty()->SetColor(line.colour.r / 255.0, line.colour.g / 255.0, line.colour.b / 255.0);
+        actor->GetProperty()->SetLineWidth(line.widthPx);
+        actor->GetProperty()->LightingOff();
+        actor->PickableOff();
+        actor->SetScale(1, 1, s.exaggeration);
+        s.overlay->AddActor(actor);
+        s.overlayLines.push_back(actor);
+    }
 }
 
 void setMeasuringPoints(VtkScene& s, const std::vector<core::Vec3>& points) {

@@ -35,6 +35,7 @@ struct VtkScene {
     vtkSmartPointer<vtkActor> envelope;  // the selected clash's clearance envelope
     std::vector<vtkSmartPointer<vtkActor>> selectedMarker;  // its emphasised marker (overlay)
     std::vector<vtkSmartPointer<vtkActor>> measuringMarks;  // measuring points and line (overlay)
+    std::vector<vtkSmartPointer<vtkActor>> overlayLines;    // RenderOptions::overlayLines
     bool moving = false;
     // Moving frames choose detail as if pixels were this many times larger (render::MovingDetail).
     double movingCoarsening = 3.0;
@@ -67,6 +68,8 @@ void resetClippingRange(vtkRenderer* renderer);
 // Metres a pixel covers at the camera's focal point (its orthographic scale when parallel).
 double metresPerPixel(vtkCamera* camera, int heightPx);
 void applyExaggeration(VtkScene& scene, double exaggeration);
+// Replaces the lines drawn in the overlay (RenderOptions::overlayLines).
+void setOverlayLines(VtkScene& s, const std::vector<RenderOptions::OverlayLine>& lines);
 // Replaces the measuring points and line drawn in the overlay.
 void setMeasuringPoints(VtkScene& s, const std::vector<core::Vec3>& points);
 // Replaces the selected clash's envelope (both objects widened by the required clearance).

@@ -315,9 +315,11 @@ void drawMeasurePanel(ViewerState& s, render::Viewport& viewport) {
             sectionFromMeasurement(s);
         ImGui::SameLine();
         // Where a new cable of the cross-section's diameter fits along the line, drawn in 3D.
-        if (ImGui::Button(tr(s, "Past hier een kabel?", "Does a cable fit here?"))) fitAlongMeasurement(s, viewport);
+        if (ImGui::Button(tr(s, "Past hier een kabel?", "Does a cable fit here?")))
+            fitAlongMeasurement(s, viewport);
         if (s.fit || !s.fitProblem.empty()) ImGui::TextWrapped("%s", fitSummary(s).c_str());
-        if (!s.sectionProblem.empty() && !s.section) ImGui::TextWrapped("%s", s.sectionProblem.c_str());
+        if (!s.sectionProblem.empty() && !s.section)
+            ImGui::TextWrapped("%s", s.sectionProblem.c_str());
     }
     ImGui::Separator();
     ImGui::SetNextItemWidth(180);

@@ -80,7 +80,7 @@ struct ViewerState {
     // core's check included), drawn in 3D; why not, when not.
     std::optional<design::FreeSpaceResult> fit;
     std::string fitProblem;
-    bool lens = false;              // see-through lens following the mouse
+    bool lens = false;  // see-through lens following the mouse
     // Measuring: the last two picked points (RD/NAP).
     std::vector<core::Vec3> measured;
     std::vector<std::string> measuredSnap;  // per point what it snapped to ("as LS-1"), or ""

@@ -10,9 +10,9 @@
 #include <bodemzicht/render/SceneRenderer.h>
 
 #include <algorithm>
-#include <optional>
 #include <cstdint>
 #include <cstdio>
+#include <optional>
 
 #include "Orientation.h"
 #include "Panels.h"
@@ -220,7 +220,8 @@ int interactive(app::ViewerState& s, double movingBudgetMs, const WindowRun& run
                                             static_cast<int>(m.y - origin.y));
             // The object there, outlined in the cross-section when it cuts it.
             if (s.section)
-                s.hovered3d = viewport.pick(static_cast<int>(m.x - origin.x), static_cast<int>(m.y - origin.y));
+                s.hovered3d = viewport.pick(static_cast<int>(m.x - origin.x),
+                                            static_cast<int>(m.y - origin.y));
         } else if (!ImGui::IsItemHovered()) {
             s.hovered3d = -1;
         }

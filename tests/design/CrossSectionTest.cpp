@@ -65,17 +65,20 @@ TEST(CrossSection, NetworkCrossingsMatchDenseSamplingOnRandomScenes) {
         for (std::size_t fi = 0; fi < ds.features.size(); ++fi) {
             const auto& l = ds.linears[ds.features[fi].geometry];
             for (std::uint32_t i = 0; i + 1 < l.vertexCount; ++i) {
-                const auto a = ds.vertices[l.firstVertex + i], b = ds.vertices[l.firstVertex + i + 1];
+                const auto a = ds.vertices[l.firstVertex + i],
+                           b = ds.vertices[l.firstVertex + i + 1];
                 const int steps = 20000;
                 for (int k = 0; k < steps; ++k) {
-                    const core::Vec3 p = a + (b - a) * (double(k) / steps), q = a + (b - a) * (double(k + 1) / steps);
+                    const core::Vec3 p = a + (b - a) * (double(k) / steps),
+                                     q = a + (b - a) * (double(k + 1) / steps);
                     const double sp = side(line, p.xy()), sq = side(line, q.xy());
                     if ((sp < 0) == (sq < 0) || sp == 0) continue;
                     const core::Vec3 m = p + (q - p) * (sp / (sp - sq));
                     const double off = core::dot(m.xy() - line.from, dir);
                     if (off < 0 || off > line.length()) continue;
                     const core::Vec2 e = (b - a).xy();
-                    if (std::abs(core::cross(dir, e)) / core::length(e) < std::sin(5 * M_PI / 180)) {
+                    if (std::abs(core::cross(dir, e)) / core::length(e) <
+                        std::sin(5 * M_PI / 180)) {
                         ++parallel;
                         continue;
                     }
@@ -126,7 +129,8 @@ TEST(CrossSection, BodyChordsAndZoneIntervalsMatchDenseSampling) {
             }
             outers.push_back(outer);
             holes.push_back(hole);
-            ds.addPrism(meta("Z" + std::to_string(i), "verontreiniging", model::ObjectType::ContaminationZone),
+            ds.addPrism(meta("Z" + std::to_string(i), "verontreiniging",
+                             model::ObjectType::ContaminationZone),
                         {outer, hole}, 1.0, 4.5, NAN, {model::DepthProvenance::Measured, 0.05f});
         }
         const design::SectionLine line{{u(rng), u(rng)}, {u(rng), u(rng)}};
@@ -137,7 +141,8 @@ TEST(CrossSection, BodyChordsAndZoneIntervalsMatchDenseSampling) {
             bool in = false;
             for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++)
                 if ((ring[i].y > p.y) != (ring[j].y > p.y) &&
-                    p.x < (ring[j].x - ring[i].x) * (p.y - ring[i].y) / (ring[j].y - ring[i].y) + ring[i].x)
+                    p.x < (ring[j].x - ring[i].x) * (p.y - ring[i].y) / (ring[j].y - ring[i].y) +
+                              ring[i].x)
                     in = !in;
             return in;
         };
@@ -177,7 +182,8 @@ themes = ["gasLageDruk"]
 from_m = 1.0
 to_m = 2.0
 min_cover_m = 0.8
-)", "test.toml");
+)",
+                                                "test.toml");
     ASSERT_TRUE(profile) << profile.error().toString();
     // A 10 m section from facade to facade: gas belongs at 1-2 m and 8-9 m.
     const auto zones = design::layZones(*profile, 10);
@@ -186,39 +192,49 @@ min_cover_m = 0.8
     EXPECT_DOUBLE_EQ(zones[1].toM, 9);
     model::Dataset ds;
     auto pipe = [&](const std::string& id, double x, double cover) {
-        ds.addLinear(meta(id, "gasLageDruk", model::ObjectType::Pipe), {{x, -5, 5 - cover - 0.05}, {x, 5, 5 - cover - 0.05}},
-                     measured(2), 0.1f);
+        ds.addLinear(meta(id, "gasLageDruk", model::ObjectType::Pipe),
+                     {{x, -5, 5 - cover - 0.05}, {x, 5, 5 - cover - 0.05}}, measured(2), 0.1f);
     };
     pipe("IN-ZONE", 1.5, 0.9);
     pipe("OTHER-SIDE", 8.5, 0.9);
     pipe("OUTSIDE", 4.0, 0.9);
     pipe("SHALLOW", 1.2, 0.5);
-    ds.addLinear(meta("NO-ZONE", "datatransport", model::ObjectType::Cable), {{5, -5, 4}, {5, 5, 4}}, measured(2), 0.04f);
+    ds.addLinear(meta("NO-ZONE", "datatransport", model::ObjectType::Cable),
+                 {{5, -5, 4}, {5, 5, 4}}, measured(2), 0.04f);
     auto section = design::cutSection(ds, {{0, 0}, {10, 0}}, model::GroundLevel(5.0));
     ASSERT_EQ(section.cuts.size(), 5u);
     auto deviations = design::checkAgainstProfile(section, *profile);
     std::vector<std::string> ids;
     for (const auto& d : deviations) ids.push_back(section.cuts[d.cut].id + ": " + d.what);
     ASSERT_EQ(ids.size(), 2u);
-    EXPECT_NE(ids[0].find("SHALLOW: gasLageDruk SHALLOW: cover 0.50 m, its zone asks 0.80 m"), std::string::npos) << ids[0];
-    EXPECT_NE(ids[1].find("OUTSIDE: gasLageDruk OUTSIDE at 4.00 m: outside its zone (gas 1.00-2.00 m, gas 8.00-9.00 m)"),
-              std::string::npos) << ids[1];
+    EXPECT_NE(ids[0].find("SHALLOW: gasLageDruk SHALLOW: cover 0.50 m, its zone asks 0.80 m"),
+              std::string::npos)
+        << ids[0];
+    EXPECT_NE(ids[1].find("OUTSIDE: gasLageDruk OUTSIDE at 4.00 m: outside its zone (gas 1.00-2.00 "
+                          "m, gas 8.00-9.00 m)"),
+              std::string::npos)
+        << ids[1];
     // Depth below ground from the ground above each cut; the top is the axis plus the radius.
     EXPECT_NEAR(section.cuts[0].topBelowGroundM, 0.5, 1e-9);
     // The shipped profile parses and names its source.
     EXPECT_FALSE(design::StreetProfile::shipped().zones.empty());
     EXPECT_FALSE(design::StreetProfile::shipped().source.empty());
-    auto bad = design::StreetProfile::parse("[profile]\nname = \"x\"\nsource = \"y\"\n[[zone]]\nname = \"z\"\nthemes = [\"water\"]\nfrom_m = 3\nto_m = 1\n", "bad.toml");
+    auto bad = design::StreetProfile::parse(
+        "[profile]\nname = \"x\"\nsource = \"y\"\n[[zone]]\nname = \"z\"\nthemes = "
+        "[\"water\"]\nfrom_m = 3\nto_m = 1\n",
+        "bad.toml");
     ASSERT_FALSE(bad);
     EXPECT_NE(bad.error().toString().find("bad.toml"), std::string::npos);
     EXPECT_NE(bad.error().toString().find("line 4"), std::string::npos) << bad.error().toString();
-    EXPECT_NE(bad.error().toString().find("below to_m"), std::string::npos) << bad.error().toString();
+    EXPECT_NE(bad.error().toString().find("below to_m"), std::string::npos)
+        << bad.error().toString();
 }
 
 TEST(CrossSection, TheDrawingShowsEachNetworkWhereItLies) {
     model::Dataset ds;
     // A water main (blue) 2 m into a 6 m section, 1 m below a ground at 5 m NAP.
-    ds.addLinear(meta("W", "water", model::ObjectType::Pipe), {{2, -5, 3.8}, {2, 5, 3.8}}, measured(2), 0.4f);
+    ds.addLinear(meta("W", "water", model::ObjectType::Pipe), {{2, -5, 3.8}, {2, 5, 3.8}},
+                 measured(2), 0.4f);
     auto section = design::cutSection(ds, {{0, 0}, {6, 0}}, model::GroundLevel(5.0));
     test::ScratchDir dir("section_png");
     const std::string png = dir.file("s.png");
@@ -235,13 +251,16 @@ TEST(CrossSection, TheDrawingShowsEachNetworkWhereItLies) {
         return std::array<int, 3>{p[2], p[1], p[0]};
     };
     const auto centre = at(f.x(2.0), f.y(3.8));
-    EXPECT_TRUE(centre[2] > 200 && centre[0] < 60 && centre[1] < 60) << centre[0] << "," << centre[1] << "," << centre[2];
+    EXPECT_TRUE(centre[2] > 200 && centre[0] < 60 && centre[1] < 60)
+        << centre[0] << "," << centre[1] << "," << centre[2];
     const auto beside = at(f.x(4.0), f.y(3.8));  // soil, not pipe
     EXPECT_FALSE(beside[2] > 200 && beside[0] < 60);
     // One scale both ways: 0.4 m across is as many pixels as 0.4 m down.
     int across = 0, down = 0;
-    for (double x = f.x(1.5); x < f.x(2.5); ++x) across += at(x, f.y(3.8))[2] > 200 && at(x, f.y(3.8))[0] < 60;
-    for (double y = f.y(4.3); y < f.y(3.3); ++y) down += at(f.x(2.0), y)[2] > 200 && at(f.x(2.0), y)[0] < 60;
+    for (double x = f.x(1.5); x < f.x(2.5); ++x)
+        across += at(x, f.y(3.8))[2] > 200 && at(x, f.y(3.8))[0] < 60;
+    for (double y = f.y(4.3); y < f.y(3.3); ++y)
+        down += at(f.x(2.0), y)[2] > 200 && at(f.x(2.0), y)[0] < 60;
     EXPECT_NEAR(across, down, 3);
     EXPECT_NEAR(across, 0.4 * f.scale, 4);
     cairo_surface_destroy(img);
@@ -251,7 +270,8 @@ TEST(CrossSection, TheDrawingShowsEachNetworkWhereItLies) {
 TEST(CrossSection, FreeSpaceInASectionLeavesRoomAroundWhatIsThere) {
     model::Dataset ds;
     // One 0.2 m main crossing a 10 m section at offset 5, its axis 1 m below a ground at 5 m.
-    ds.addLinear(meta("W", "water", model::ObjectType::Pipe), {{5, -5, 4.0}, {5, 5, 4.0}}, measured(2), 0.2f);
+    ds.addLinear(meta("W", "water", model::ObjectType::Pipe), {{5, -5, 4.0}, {5, 5, 4.0}},
+                 measured(2), 0.2f);
     auto section = design::cutSection(ds, {{0, 0}, {10, 0}}, model::GroundLevel(5.0));
     ASSERT_EQ(section.cuts.size(), 1u);
     section.cuts[0].bandM = 0;  // a measured main: no band
@@ -264,7 +284,8 @@ TEST(CrossSection, FreeSpaceInASectionLeavesRoomAroundWhatIsThere) {
         for (int k = 0; k < free.nz; ++k) {
             const double o = (i + 0.5) * 0.05, z = free.z0 + (k + 0.5) * 0.05;
             const bool coverOk = z + d / 2 <= 5 - 0.6 && z - d / 2 >= 5 - 3.0;
-            const double dx = std::max({4.9 - o, 0.0, o - 5.1}), dz = std::max({3.9 - z, 0.0, z - 4.1});
+            const double dx = std::max({4.9 - o, 0.0, o - 5.1}),
+                         dz = std::max({3.9 - z, 0.0, z - 4.1});
             const bool clear = std::hypot(dx, dz) >= clearance + d / 2;
             expected += coverOk && clear;
             found += free.at(i, k);

@@ -24,12 +24,14 @@ void curtain(model::Dataset& ds, double y, const std::string& name) {
         m.type = model::ObjectType::Cable;
         const double z = kGround - 0.6 - 0.3 * k;
         ds.addLinear(m, {{-5, y, z}, {105, y, z}},
-                     std::vector<model::VertexDepth>(2, {model::DepthProvenance::Measured, 0.0f}), 0.05f);
+                     std::vector<model::VertexDepth>(2, {model::DepthProvenance::Measured, 0.0f}),
+                     0.05f);
     }
 }
 
 // Hard and clearance clashes of the fitted runs, found by the clash core on its own.
-std::size_t clashesOf(const model::Dataset& ds, const design::FreeSpaceResult& fit, const design::FreeSpaceRequest& r) {
+std::size_t clashesOf(const model::Dataset& ds, const design::FreeSpaceResult& fit,
+                      const design::FreeSpaceRequest& r) {
     model::Dataset check = ds;
     std::vector<std::uint32_t> added;
     for (std::size_t i = 0; i < fit.runs.size(); ++i) {
@@ -41,7 +43,8 @@ std::size_t clashesOf(const model::Dataset& ds, const design::FreeSpaceResult& f
         std::vector<core::Vec3> pts;
         for (const auto& p : fit.runs[i]) pts.push_back(p.axis);
         added.push_back(check.addLinear(
-            m, pts, std::vector<model::VertexDepth>(pts.size(), {model::DepthProvenance::Measured, 0.0f}),
+            m, pts,
+            std::vector<model::VertexDepth>(pts.size(), {model::DepthProvenance::Measured, 0.0f}),
             static_cast<float>(r.diameterM)));
     }
     const model::GroundLevel ground(kGround);
@@ -50,7 +53,8 @@ std::size_t clashesOf(const model::Dataset& ds, const design::FreeSpaceResult& f
     options.uniformClearanceM = r.clearanceM;
     options.onlyFeatures = added;
     std::size_t n = 0;
-    for (const auto& c : clash::ClashDetector(model, clash::RuleSet::dutchDefault(), options).findClashes().clashes)
+    for (const auto& c :
+         clash::ClashDetector(model, clash::RuleSet::dutchDefault(), options).findClashes().clashes)
         n += c.kind == clash::ClashKind::Hard || c.kind == clash::ClashKind::Clearance;
     return n;
 }
@@ -60,13 +64,15 @@ std::size_t clashesOf(const model::Dataset& ds, const design::FreeSpaceResult& f
 TEST(FreeSpace, FindsTheOneGapInAStreetOfCableCurtains) {
     model::Dataset ds;
     // Curtains at y = -1.2, -0.6, 0, 0.6 and 1.8, 2.4: the only gap is between 0.6 and 1.8.
-    for (double y : {-1.2, -0.6, 0.0, 0.6, 1.8, 2.4}) curtain(ds, y, "C" + std::to_string(static_cast<int>(y * 10)));
+    for (double y : {-1.2, -0.6, 0.0, 0.6, 1.8, 2.4})
+        curtain(ds, y, "C" + std::to_string(static_cast<int>(y * 10)));
     design::FreeSpaceRequest r;
     r.route = {{0, 0}, {100, 0}};
     r.diameterM = 0.16;
     r.clearanceM = 0.3;
     r.theme = "laagspanning";
-    auto fit = design::findFreeSpace(ds, clash::RuleSet::dutchDefault(), model::GroundLevel(kGround), r);
+    auto fit =
+        design::findFreeSpace(ds, clash::RuleSet::dutchDefault(), model::GroundLevel(kGround), r);
     ASSERT_TRUE(fit) << fit.error().toString();
     ASSERT_EQ(fit->runs.size(), 1u);
     EXPECT_TRUE(fit->blocked.empty());
@@ -90,7 +96,8 @@ TEST(FreeSpace, WhereNothingFitsItSaysWhatIsInTheWay) {
     r.route = {{0, 0}, {20, 0}};
     r.diameterM = 0.16;
     r.clearanceM = 0.3;
-    auto fit = design::findFreeSpace(ds, clash::RuleSet::dutchDefault(), model::GroundLevel(kGround), r);
+    auto fit =
+        design::findFreeSpace(ds, clash::RuleSet::dutchDefault(), model::GroundLevel(kGround), r);
     ASSERT_TRUE(fit) << fit.error().toString();
     EXPECT_TRUE(fit->runs.empty());
     ASSERT_EQ(fit->blocked.size(), 1u);
@@ -100,9 +107,11 @@ TEST(FreeSpace, WhereNothingFitsItSaysWhatIsInTheWay) {
     EXPECT_EQ(fit->blocked[0].inTheWay.front().substr(0, 1), "W");
     // Bad requests: said, not an empty success.
     r.route = {{0, 0}};
-    EXPECT_FALSE(design::findFreeSpace(ds, clash::RuleSet::dutchDefault(), model::GroundLevel(kGround), r));
+    EXPECT_FALSE(
+        design::findFreeSpace(ds, clash::RuleSet::dutchDefault(), model::GroundLevel(kGround), r));
     r.route = {{0, 0}, {10, 0}};
-    auto noGround = design::findFreeSpace(ds, clash::RuleSet::dutchDefault(), model::GroundLevel(), r);
+    auto noGround =
+        design::findFreeSpace(ds, clash::RuleSet::dutchDefault(), model::GroundLevel(), r);
     ASSERT_FALSE(noGround);
     EXPECT_NE(noGround.error().message.find("ground level"), std::string::npos);
 }
@@ -114,7 +123,8 @@ TEST(FreeSpace, EveryRouteFoundOnRandomStreetsIsClashFreeForTheClashCore) {
     for (int round = 0; round < 12; ++round) {
         model::Dataset ds;
         // Parallel networks of several themes, a few crossing ones and some trees.
-        const char* themes[] = {"datatransport", "laagspanning", "gasLageDruk", "water", "rioolVrijverval"};
+        const char* themes[] = {"datatransport", "laagspanning", "gasLageDruk", "water",
+                                "rioolVrijverval"};
         for (int i = 0; i < 14; ++i) {
             model::Dataset::Meta m;
             m.id = "N" + std::to_string(i);
@@ -123,10 +133,13 @@ TEST(FreeSpace, EveryRouteFoundOnRandomStreetsIsClashFreeForTheClashCore) {
             const double y = across(rng), z = kGround - depth(rng);
             const bool crossing = i % 4 == 3;
             const double x = along(rng);
-            std::vector<core::Vec3> pts = crossing ? std::vector<core::Vec3>{{x, -6, z}, {x + 2, 6, z}}
-                                                   : std::vector<core::Vec3>{{-5, y, z}, {65, y + across(rng) / 8, z}};
-            ds.addLinear(m, pts, std::vector<model::VertexDepth>(2, {model::DepthProvenance::Measured, 0.0f}),
-                         static_cast<float>(0.05 + (rng() % 4) * 0.05));
+            std::vector<core::Vec3> pts =
+                crossing ? std::vector<core::Vec3>{{x, -6, z}, {x + 2, 6, z}}
+                         : std::vector<core::Vec3>{{-5, y, z}, {65, y + across(rng) / 8, z}};
+            ds.addLinear(
+                m, pts,
+                std::vector<model::VertexDepth>(2, {model::DepthProvenance::Measured, 0.0f}),
+                static_cast<float>(0.05 + (rng() % 4) * 0.05));
         }
         for (int i = 0; i < 3; ++i) {
             model::Dataset::Meta m;
@@ -145,7 +158,8 @@ TEST(FreeSpace, EveryRouteFoundOnRandomStreetsIsClashFreeForTheClashCore) {
         r.diameterM = 0.11;
         r.theme = rng() % 2 ? "warmte" : "laagspanning";
         if (round % 3 == 0) r.clearanceM = 0.25;
-        auto fit = design::findFreeSpace(ds, clash::RuleSet::dutchDefault(), model::GroundLevel(kGround), r);
+        auto fit = design::findFreeSpace(ds, clash::RuleSet::dutchDefault(),
+                                         model::GroundLevel(kGround), r);
         ASSERT_TRUE(fit) << fit.error().toString();
         EXPECT_EQ(clashesOf(ds, *fit, r), 0u) << "round " << round;
         // What is not fitted is reported as blocked: the two together cover the route.

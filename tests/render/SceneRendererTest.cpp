@@ -1090,7 +1090,8 @@ TEST(SceneRenderer, OverlayLinesShowOverEverything) {
     auto ds = cableScene();
     auto o = topView();
     o.groundOpacity = 1.0;  // over the opaque ground too
-    render::RenderOptions::OverlayLine route{{{X0 - 15, Y0 + 5, 4}, {X0 + 15, Y0 + 5, 4}}, {40, 200, 80}, 4};
+    render::RenderOptions::OverlayLine route{
+        {{X0 - 15, Y0 + 5, 4}, {X0 + 15, Y0 + 5, 4}}, {40, 200, 80}, 4};
     o.overlayLines = {route};
     auto with = render::renderImage(ds, model::GroundLevel(5.0), o);
     o.overlayLines.clear();

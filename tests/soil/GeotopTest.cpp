@@ -37,9 +37,14 @@ TEST(Geotop, TheVirtualBoreholeReadsTheColumnAsNetcdfDoes) {
     NC_OK(nc_get_var_double(nc, vy, ys.data()));
     NC_OK(nc_get_var_double(nc, vz, zs.data()));
     std::size_t ix = 0, iy = 0;
-    for (std::size_t i = 0; i < xs.size(); ++i) if (std::abs(xs[i] - x) < std::abs(xs[ix] - x)) ix = i;
-    for (std::size_t j = 0; j < ys.size(); ++j) if (std::abs(ys[j] - y) < std::abs(ys[iy] - y)) iy = j;
-    struct Cell { double z; short l, s, k; };
+    for (std::size_t i = 0; i < xs.size(); ++i)
+        if (std::abs(xs[i] - x) < std::abs(xs[ix] - x)) ix = i;
+    for (std::size_t j = 0; j < ys.size(); ++j)
+        if (std::abs(ys[j] - y) < std::abs(ys[iy] - y)) iy = j;
+    struct Cell {
+        double z;
+        short l, s, k;
+    };
     std::vector<Cell> column;
     for (std::size_t k = 0; k < zs.size(); ++k) {
         std::size_t at[3] = {ix, iy, k};
@@ -94,7 +99,8 @@ void writeSmallGeotop(const std::string& path) {
     short fill = -127;
     NC_OK(nc_put_att_short(nc, vl, "_FillValue", NC_SHORT, 1, &fill));
     NC_OK(nc_enddef(nc));
-    double x[4] = {1005, 1015, 1025, 1035}, y[3] = {2005, 2015, 2025}, z[6] = {-2.75, -2.25, -1.75, -1.25, -0.75, -0.25};
+    double x[4] = {1005, 1015, 1025, 1035}, y[3] = {2005, 2015, 2025},
+           z[6] = {-2.75, -2.25, -1.75, -1.25, -0.75, -0.25};
     NC_OK(nc_put_var_double(nc, vx, x));
     NC_OK(nc_put_var_double(nc, vy, y));
     NC_OK(nc_put_var_double(nc, vz, z));
@@ -102,7 +108,8 @@ void writeSmallGeotop(const std::string& path) {
     for (int i = 0; i < 4; ++i)
         for (int j = 0; j < 3; ++j)
             for (int k = 0; k < 6; ++k)
-                l[(static_cast<std::size_t>(i) * 3 + j) * 6 + k] = (i == 3 && j == 2 && k > 4) ? fill : static_cast<short>((i + 2 * j + k) % 8);
+                l[(static_cast<std::size_t>(i) * 3 + j) * 6 + k] =
+                    (i == 3 && j == 2 && k > 4) ? fill : static_cast<short>((i + 2 * j + k) % 8);
     NC_OK(nc_put_var_short(nc, vl, l.data()));
     NC_OK(nc_close(nc));
 }
@@ -117,10 +124,13 @@ TEST(Geotop, TrenchVolumesMatchAnIndependentCountOfSamplePoints) {
     ASSERT_TRUE(grid) << grid.error().toString();
     auto lithok = *grid->variable("lithok");
     const double width = 0.8, depth = 1.2;
-    auto ground = [](double x, double) { return -0.1 - 0.01 * (x - 1000); };  // a gently sloping ground
+    auto ground = [](double x, double) {
+        return -0.1 - 0.01 * (x - 1000);
+    };  // a gently sloping ground
     // Aligned with the cells, across a cell boundary, and at an angle through several columns.
-    const std::vector<std::vector<core::Vec2>> routes{
-        {{1002, 2005}, {1038, 2005}}, {{1005, 2010.2}, {1030, 2010.2}}, {{1003, 2002}, {1037, 2027}, {1010, 2028}}};
+    const std::vector<std::vector<core::Vec2>> routes{{{1002, 2005}, {1038, 2005}},
+                                                      {{1005, 2010.2}, {1030, 2010.2}},
+                                                      {{1003, 2002}, {1037, 2027}, {1010, 2028}}};
     for (const auto& route : routes) {
         auto got = soil::trenchSoil(*grid, route, width, depth, ground);
         // Points every 5 cm along, across and down the trench, each counted in its voxel's class.
@@ -148,7 +158,8 @@ TEST(Geotop, TrenchVolumesMatchAnIndependentCountOfSamplePoints) {
         for (const auto& [cls, volume] : expected)
             EXPECT_NEAR(got.volumeM3[cls], volume, 0.02 * total + 1e-6) << "class " << cls;
         for (const auto& [cls, volume] : got.volumeM3)
-            EXPECT_TRUE(expected.count(cls) || volume < 0.02 * total) << "class " << cls << " not dug";
+            EXPECT_TRUE(expected.count(cls) || volume < 0.02 * total)
+                << "class " << cls << " not dug";
     }
     // A route leaving the grid: the part outside is counted apart, never made up.
     auto off = soil::trenchSoil(*grid, {{1030, 2005}, {1080, 2005}}, width, depth, ground);

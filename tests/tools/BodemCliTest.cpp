@@ -674,15 +674,21 @@ TEST(BodemCli, SectionDrawsAndListsWhatAStreetsCrossSectionCuts) {
     ScratchDir dir("cli_section");
     const std::string csv = dir.file("s.csv"), svg = dir.file("s.svg"), png = dir.file("s.png");
     // Across the first east-west street of the sample, facade to facade (12 m), mid-block.
-    auto r = run(bodem() + " section " + sampleProject() + " --from 251250,476478 --to 251250,476466 --csv " +
-                 csv + " --svg " + svg + " --png " + png);
+    auto r = run(bodem() + " section " + sampleProject() +
+                 " --from 251250,476478 --to 251250,476466 --csv " + csv + " --svg " + svg +
+                 " --png " + png);
     ASSERT_EQ(r.exitCode, 0) << r.output;
     EXPECT_NE(r.output.find("12.00 m, 15 objects cut"), std::string::npos) << r.output;
     const auto text = readFile(csv);
-    EXPECT_EQ(text.rfind("id,theme,owner,status,kind,offset_m,from_m,to_m,top_below_ground_m,bottom_below_ground_m,", 0), 0u)
+    EXPECT_EQ(text.rfind("id,theme,owner,status,kind,offset_m,from_m,to_m,top_below_ground_m,"
+                         "bottom_below_ground_m,",
+                         0),
+              0u)
         << text.substr(0, 200);
     // The data cable nearest the north facade: 0.40 m from it, 0.60 m deep (the sample's lane).
-    EXPECT_NE(text.find("KL-h0_1-1,datatransport,KPN,existing,network,0.400,0.380,0.420,0.600,0.640,"), std::string::npos)
+    EXPECT_NE(
+        text.find("KL-h0_1-1,datatransport,KPN,existing,network,0.400,0.380,0.420,0.600,0.640,"),
+        std::string::npos)
         << text;
     EXPECT_EQ(std::count(text.begin(), text.end(), '\n'), 16);  // header + 15 objects
     EXPECT_NE(readFile(svg).find("<svg"), std::string::npos);
@@ -703,16 +709,18 @@ TEST(BodemCli, SpaceFindsWhereANewCableFitsAndTheClashCheckAgrees) {
     const std::string project = dir.file("p.gpkg");
     std::filesystem::copy_file(sampleProject(), project);
     const auto sampleDir = std::filesystem::path(sampleProject()).parent_path();
-    for (const char* raster : {"ground_level.tif", "ghg.tif", "glg.tif"})  // the depths below ground
+    for (const char* raster :
+         {"ground_level.tif", "ghg.tif", "glg.tif"})  // the depths below ground
         std::filesystem::copy_file(sampleDir / raster, dir.path() / raster);
     // Along the north sidewalk of the sample's first east-west street, 80 m.
-    const auto route = writeFile(dir.file("route.geojson"),
-                                 R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::28992"}},)"
-                                 R"("features":[{"type":"Feature","properties":{"id":"r"},"geometry":{"type":"LineString",)"
-                                 R"("coordinates":[[251210,476469],[251290,476469]]}}]})");
+    const auto route = writeFile(
+        dir.file("route.geojson"),
+        R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::28992"}},)"
+        R"("features":[{"type":"Feature","properties":{"id":"r"},"geometry":{"type":"LineString",)"
+        R"("coordinates":[[251210,476469],[251290,476469]]}}]})");
     const std::string fit = dir.file("fit.geojson"), csv = dir.file("fit.csv");
-    auto r = run(bodem() + " space " + project + " --along " + route + " --diameter 0.16 --owner Enexis --out " + fit +
-                 " --csv " + csv);
+    auto r = run(bodem() + " space " + project + " --along " + route +
+                 " --diameter 0.16 --owner Enexis --out " + fit + " --csv " + csv);
     ASSERT_EQ(r.exitCode, 0) << r.output;
     EXPECT_NE(r.output.find("route 80.0 m:"), std::string::npos) << r.output;
     EXPECT_NE(readFile(fit).find("\"status\":\"proposed\""), std::string::npos);
@@ -734,10 +742,11 @@ TEST(BodemCli, SpaceFindsWhereANewCableFitsAndTheClashCheckAgrees) {
     }
     EXPECT_LE(withFit, 3) << "a handful of possible clashes (assumed depths) at most";
     // A route outside the project: refused, nothing written.
-    const auto far = writeFile(dir.file("far.geojson"),
-                               R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::28992"}},)"
-                               R"("features":[{"type":"Feature","properties":{"id":"r"},"geometry":{"type":"LineString",)"
-                               R"("coordinates":[[100000,400000],[100100,400000]]}}]})");
+    const auto far = writeFile(
+        dir.file("far.geojson"),
+        R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::28992"}},)"
+        R"("features":[{"type":"Feature","properties":{"id":"r"},"geometry":{"type":"LineString",)"
+        R"("coordinates":[[100000,400000],[100100,400000]]}}]})");
     const std::string none = dir.file("none.geojson");
     r = run(bodem() + " space " + project + " --along " + far + " --diameter 0.16 --out " + none);
     EXPECT_EQ(r.exitCode, 1);
@@ -748,22 +757,26 @@ TEST(BodemCli, SpaceFindsWhereANewCableFitsAndTheClashCheckAgrees) {
 TEST(BodemCli, SoilGivesAVirtualBoreholeAndWhatATrenchDigsThrough) {
     ScratchDir dir("cli_soil");
     const std::string geotop = sharedData() + "/bro/geost_geotop_usp.nc", csv = dir.file("b.csv");
-    auto r = run(bodem() + " soil " + geotop + " --at 140000,455500 --csv " + csv + " --units " + sharedData() +
-                 "/bro/nlmod_REF_GTP_STR_UNIT.csv");
+    auto r = run(bodem() + " soil " + geotop + " --at 140000,455500 --csv " + csv + " --units " +
+                 sharedData() + "/bro/nlmod_REF_GTP_STR_UNIT.csv");
     ASSERT_EQ(r.exitCode, 0) << r.output;
     EXPECT_NE(r.output.find("model: geotop v01r6"), std::string::npos) << r.output;
-    EXPECT_NE(r.output.find("    2.00    0 antropogeen"), std::string::npos) << r.output;  // the top voxel
+    EXPECT_NE(r.output.find("    2.00    0 antropogeen"), std::string::npos)
+        << r.output;  // the top voxel
     const auto text = readFile(csv);
-    EXPECT_EQ(text.rfind("z_nap_m,lithoclass,lithoclass_name,unit,kans_1,", 0), 0u) << text.substr(0, 120);
+    EXPECT_EQ(text.rfind("z_nap_m,lithoclass,lithoclass_name,unit,kans_1,", 0), 0u)
+        << text.substr(0, 120);
     EXPECT_NE(text.find("AAOP Antropogene afzettingen"), std::string::npos);
     // A 100 m trench, 0.6 m wide and 1.2 m deep below the top of the model's data.
-    const auto route = writeFile(dir.file("trench.geojson"),
-                                 R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::28992"}},)"
-                                 R"("features":[{"type":"Feature","properties":{"id":"t"},"geometry":{"type":"LineString",)"
-                                 R"("coordinates":[[139950,455500],[140050,455500]]}}]})");
+    const auto route = writeFile(
+        dir.file("trench.geojson"),
+        R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::28992"}},)"
+        R"("features":[{"type":"Feature","properties":{"id":"t"},"geometry":{"type":"LineString",)"
+        R"("coordinates":[[139950,455500],[140050,455500]]}}]})");
     r = run(bodem() + " soil " + geotop + " --along " + route + " --width 0.6 --depth 1.2");
     ASSERT_EQ(r.exitCode, 0) << r.output;
-    EXPECT_NE(r.output.find("along 100.0 m (0.0 m outside the grid): 72.00 m3"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("along 100.0 m (0.0 m outside the grid): 72.00 m3"), std::string::npos)
+        << r.output;
     // Outside the grid and without --at/--along: refused with the reason.
     r = run(bodem() + " soil " + geotop + " --at 100000,400000");
     EXPECT_EQ(r.exitCode, 1);

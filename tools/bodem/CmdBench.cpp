@@ -3,8 +3,8 @@
 #include <bodemzicht/clash/ClashDetector.h>
 #include <bodemzicht/design/CrossSection.h>
 #include <bodemzicht/design/StreetProfile.h>
-#include <bodemzicht/io/ProjectStore.h>
 #include <bodemzicht/io/ProjectImport.h>
+#include <bodemzicht/io/ProjectStore.h>
 #include <bodemzicht/model/DatasetCopy.h>
 #include <bodemzicht/sample/SampleDistrict.h>
 #include <bodemzicht/sample/SampleInspections.h>
@@ -86,9 +86,16 @@ int benchClash(const std::vector<double>& sizes, std::size_t proposalBudget, uns
         for (int k = 0; k < rechecks && !proposal.empty(); ++k) {
             std::uint32_t f = proposal[(k * 7919u) % proposal.size()];
             auto t3 = Clock::now();
-            if (std::getenv("BZ_ONLY")) { auto o = ds.find(std::getenv("BZ_ONLY")); if (o) f = *o; }
+            if (std::getenv("BZ_ONLY")) {
+                auto o = ds.find(std::getenv("BZ_ONLY"));
+                if (o) f = *o;
+            }
             auto clashes = detector.checkFeature(f, {0.25 * (k % 4), -0.1 * (k % 3), 0.05});
-            if (std::getenv("BZ_ONLY") && k == 0) for (auto& c : clashes) std::fprintf(stderr, "%s %s %s %s p=%.3f\n", c.aId.c_str(), c.aTheme.c_str(), std::string(clash::toCode(c.kind)).c_str(), std::string(clash::toCode(c.certainty)).c_str(), c.probability);
+            if (std::getenv("BZ_ONLY") && k == 0)
+                for (auto& c : clashes)
+                    std::fprintf(stderr, "%s %s %s %s p=%.3f\n", c.aId.c_str(), c.aTheme.c_str(),
+                                 std::string(clash::toCode(c.kind)).c_str(),
+                                 std::string(clash::toCode(c.certainty)).c_str(), c.probability);
             double e = ms(t3);
             worst = std::max(worst, e);
             total += e;
@@ -155,7 +162,8 @@ int benchRibx(std::size_t pipes, double perPipe, const std::string& dir, bool wh
     std::size_t available = 0;
     model::appendDataset(district, project, [&](std::uint32_t i) {
         const auto& f = district.features[i];
-        const bool sewer = f.type == model::ObjectType::SewerPipe || f.type == model::ObjectType::Manhole;
+        const bool sewer =
+            f.type == model::ObjectType::SewerPipe || f.type == model::ObjectType::Manhole;
         if (f.type == model::ObjectType::SewerPipe && district.sewerOf(f) &&
             !district.sewerOf(f)->beginNode.empty())
             ++available;
@@ -211,26 +219,34 @@ int benchRibx(std::size_t pipes, double perPipe, const std::string& dir, bool wh
     auto placed = sewer::placeObservations(*loaded, {});
     const double placeMs = ms(t4);
     std::printf("project: %zu features (%s), %zu network segments\n", project.features.size(),
-                wholeDistrict ? "the whole district" : "the sewer register", project.segmentCount());
-    std::printf("inspections: %zu pipes, %zu manholes, %zu observations, %.1f MB RIBX (written in %.0f ms)\n",
-                counts->pipes, counts->manholes, counts->observations,
-                std::filesystem::file_size(ribx) / 1e6, generateMs);
-    std::printf("read RIBX: %.0f ms; import (read, link, classify, write): %.0f ms; %zu linked, %zu unplaced\n",
-                readMs, importMs, outcome->inspectionsLinked, outcome->inspectionsUnplaced);
+                wholeDistrict ? "the whole district" : "the sewer register",
+                project.segmentCount());
+    std::printf(
+        "inspections: %zu pipes, %zu manholes, %zu observations, %.1f MB RIBX (written in %.0f "
+        "ms)\n",
+        counts->pipes, counts->manholes, counts->observations,
+        std::filesystem::file_size(ribx) / 1e6, generateMs);
+    std::printf(
+        "read RIBX: %.0f ms; import (read, link, classify, write): %.0f ms; %zu linked, %zu "
+        "unplaced\n",
+        readMs, importMs, outcome->inspectionsLinked, outcome->inspectionsUnplaced);
     const auto& t = outcome->timings;
-    std::printf("  import phases: read sources %.0f ms, read project + merge %.0f ms, link + classify "
-                "%.0f ms, write %.0f ms\n",
-                t.readSourcesMs, t.readProjectMs, t.mergeMs, t.writeMs);
-    std::printf("load project: %.0f ms; place %zu defect markers: %.0f ms\n", loadMs, placed.size(), placeMs);
-    std::printf("project file: %.1f MB (%s)\n", std::filesystem::file_size(path) / 1e6, path.c_str());
+    std::printf(
+        "  import phases: read sources %.0f ms, read project + merge %.0f ms, link + classify "
+        "%.0f ms, write %.0f ms\n",
+        t.readSourcesMs, t.readProjectMs, t.mergeMs, t.writeMs);
+    std::printf("load project: %.0f ms; place %zu defect markers: %.0f ms\n", loadMs, placed.size(),
+                placeMs);
+    std::printf("project file: %.1f MB (%s)\n", std::filesystem::file_size(path) / 1e6,
+                path.c_str());
     return 0;
 }
 
 // Cross-sections across the streets of generated districts: the time of one section (cut,
 // ground, GHG and GLG sampled, deviations checked), over a section across every street.
 int benchSection(const std::vector<double>& sizes) {
-    std::printf("%-9s %9s %9s %10s %10s %10s %11s\n", "target", "segments", "sections", "mean_ms", "max_ms",
-                "cuts_mean", "deviations");
+    std::printf("%-9s %9s %9s %10s %10s %10s %11s\n", "target", "segments", "sections", "mean_ms",
+                "max_ms", "cuts_mean", "deviations");
     for (double target : sizes) {
         sample::SampleOptions o;
         o.blocks = blocksFor(target);
@@ -244,16 +260,19 @@ int benchSection(const std::vector<double>& sizes) {
                 const double x = o.origin.x + i * 96.0 + 48, y = o.origin.y + j * 72.0;
                 const auto t0 = Clock::now();
                 auto section = design::cutSection(ds, {{x, y + 6}, {x, y - 6}}, ground, &ghg, &glg);
-                auto deviations = design::checkAgainstProfile(section, design::StreetProfile::shipped());
+                auto deviations =
+                    design::checkAgainstProfile(section, design::StreetProfile::shipped());
                 times.push_back(ms(t0));
                 cuts += section.cuts.size();
                 deviating += deviations.size();
             }
         if (times.empty()) continue;
         double mean = 0, worst = 0;
-        for (double t : times) mean += t / static_cast<double>(times.size()), worst = std::max(worst, t);
-        std::printf("%-9.0f %9zu %9zu %10.2f %10.2f %10.1f %11zu\n", target, ds.segmentCount(), times.size(),
-                    mean, worst, static_cast<double>(cuts) / static_cast<double>(times.size()), deviating);
+        for (double t : times)
+            mean += t / static_cast<double>(times.size()), worst = std::max(worst, t);
+        std::printf("%-9.0f %9zu %9zu %10.2f %10.2f %10.1f %11zu\n", target, ds.segmentCount(),
+                    times.size(), mean, worst,
+                    static_cast<double>(cuts) / static_cast<double>(times.size()), deviating);
     }
     return 0;
 }
@@ -274,8 +293,9 @@ Runner registerBench(CLI::App& app) {
     };
     auto a = std::make_shared<Args>();
     auto* cmd =
-        app.add_subcommand("bench", "Benchmarks: clash (index + queries), store (write/load), "
-                                    "ribx (a year's sewer inspections imported), section (cross-sections)");
+        app.add_subcommand("bench",
+                           "Benchmarks: clash (index + queries), store (write/load), "
+                           "ribx (a year's sewer inspections imported), section (cross-sections)");
     cmd->add_option("WHAT", a->what, "clash, store, ribx or section")
         ->required()
         ->check(CLI::IsMember({"clash", "store", "ribx", "section"}));

@@ -14,12 +14,15 @@ namespace bz::tools {
 
 ProjectLevels projectLevels(const model::Dataset& ds, const char* command) {
     ProjectLevels out;
-    if (ds.ground.kind == model::GroundBasis::Kind::Constant) out.ground = model::GroundLevel(ds.ground.level);
-    for (auto [name, target] : {std::pair{"ground_level", &out.ground}, {"ghg", &out.ghg}, {"glg", &out.glg}}) {
+    if (ds.ground.kind == model::GroundBasis::Kind::Constant)
+        out.ground = model::GroundLevel(ds.ground.level);
+    for (auto [name, target] :
+         {std::pair{"ground_level", &out.ground}, {"ghg", &out.ghg}, {"glg", &out.glg}}) {
         if (target->available()) continue;
         auto raster = io::openFieldRaster(ds, name);
         if (!raster)
-            std::fprintf(stderr, "%s: %s not drawn: %s\n", command, name, raster.error().toString().c_str());
+            std::fprintf(stderr, "%s: %s not drawn: %s\n", command, name,
+                         raster.error().toString().c_str());
         else
             *target = std::move(*raster);
     }

@@ -19,12 +19,14 @@ namespace {
 std::optional<core::Vec2> parsePoint(const std::string& text) {
     const auto comma = text.find(',');
     if (comma == std::string::npos) return std::nullopt;
-    auto x = core::parseNumber(text.substr(0, comma)), y = core::parseNumber(text.substr(comma + 1));
+    auto x = core::parseNumber(text.substr(0, comma)),
+         y = core::parseNumber(text.substr(comma + 1));
     if (!x || !y || !std::isfinite(*x) || !std::isfinite(*y)) return std::nullopt;
     return core::Vec2{*x, *y};
 }
 
-io::Table sectionTable(const design::CrossSection& s, const std::vector<design::Deviation>& deviations) {
+io::Table sectionTable(const design::CrossSection& s,
+                       const std::vector<design::Deviation>& deviations) {
     io::Table t;
     using io::ColumnType;
     t.columns = {{"id"},
@@ -61,10 +63,10 @@ io::Table sectionTable(const design::CrossSection& s, const std::vector<design::
         std::string deviation;
         for (const auto& d : deviations)
             if (d.cut == i) deviation += (deviation.empty() ? "" : "; ") + d.what;
-        t.addRow({c.id, c.theme, c.owner, c.status, std::string(design::toCode(c.kind)), c.offsetM, c.fromM, c.toM,
-                  c.topBelowGroundM, c.bottomBelowGroundM, c.topZ, c.bottomZ, c.sizeM,
-                  std::string(c.sizeAssumed ? "yes" : "no"), c.bandM, c.provenance, c.crossingAngleDeg, gap[i],
-                  deviation});
+        t.addRow({c.id, c.theme, c.owner, c.status, std::string(design::toCode(c.kind)), c.offsetM,
+                  c.fromM, c.toM, c.topBelowGroundM, c.bottomBelowGroundM, c.topZ, c.bottomZ,
+                  c.sizeM, std::string(c.sizeAssumed ? "yes" : "no"), c.bandM, c.provenance,
+                  c.crossingAngleDeg, gap[i], deviation});
     }
     return t;
 }
@@ -83,7 +85,8 @@ Runner registerSection(CLI::App& app) {
         "Cross-section (dwarsprofiel) of a street: every object the line cuts at its true size and "
         "depth, the ground, GHG/GLG, the street profile's zones and the deviations from it");
     cmd->add_option("PROJECT", a->project, "Project GeoPackage")->required();
-    cmd->add_option("--from", a->from, "Start of the section, X,Y in RD New (at the facade)")->required();
+    cmd->add_option("--from", a->from, "Start of the section, X,Y in RD New (at the facade)")
+        ->required();
     cmd->add_option("--to", a->to, "End of the section, X,Y in RD New")->required();
     cmd->add_option("--svg", a->svg, "Write the drawing as SVG");
     cmd->add_option("--png", a->png, "Write the drawing as PNG");
@@ -92,20 +95,25 @@ Runner registerSection(CLI::App& app) {
     cmd->add_option("--profile", a->profile,
                     "Street profile (TOML, zones per theme); default: the shipped example "
                     "(datasets/rules/profile-nl.toml)");
-    cmd->add_option("--fits", a->fits,
-                    "Shade where a new network of this outer diameter (m) still fits, keeping --clearance");
-    cmd->add_option("--clearance", a->clearance, "With --fits: the clearance to everything cut (m)");
+    cmd->add_option(
+        "--fits", a->fits,
+        "Shade where a new network of this outer diameter (m) still fits, keeping --clearance");
+    cmd->add_option("--clearance", a->clearance,
+                    "With --fits: the clearance to everything cut (m)");
     cmd->add_option("--width", a->width, "Drawing width (px)")->check(CLI::Range(300, 20000));
     cmd->add_option("--height", a->height, "Drawing height (px)")->check(CLI::Range(200, 20000));
     return [a] {
         auto from = parsePoint(a->from), to = parsePoint(a->to);
         if (!from || !to) {
-            std::fprintf(stderr, "bodem section: --from and --to are X,Y in RD New (e.g. 251200.5,476410)\n");
+            std::fprintf(
+                stderr,
+                "bodem section: --from and --to are X,Y in RD New (e.g. 251200.5,476410)\n");
             return 1;
         }
         const design::SectionLine line{*from, *to};
         if (line.length() < 0.1 || line.length() > 5000) {
-            std::fprintf(stderr, "bodem section: the section is %.2f m long; give one of 0.1 m to 5 km\n",
+            std::fprintf(stderr,
+                         "bodem section: the section is %.2f m long; give one of 0.1 m to 5 km\n",
                          line.length());
             return 1;
         }
@@ -126,28 +134,31 @@ Runner registerSection(CLI::App& app) {
         }
         // A line outside the data is an error, not an empty drawing that looks like success.
         const auto b = ds->bounds();
-        const bool outside = std::max(from->x, to->x) < b.lo.x || std::min(from->x, to->x) > b.hi.x ||
+        const bool outside = std::max(from->x, to->x) < b.lo.x ||
+                             std::min(from->x, to->x) > b.hi.x ||
                              std::max(from->y, to->y) < b.lo.y || std::min(from->y, to->y) > b.hi.y;
         if (outside) {
-            std::fprintf(stderr,
-                         "bodem section: the section %.2f,%.2f - %.2f,%.2f lies outside the project "
-                         "(x %.2f .. %.2f, y %.2f .. %.2f); nothing written\n",
-                         from->x, from->y, to->x, to->y, b.lo.x, b.hi.x, b.lo.y, b.hi.y);
+            std::fprintf(
+                stderr,
+                "bodem section: the section %.2f,%.2f - %.2f,%.2f lies outside the project "
+                "(x %.2f .. %.2f, y %.2f .. %.2f); nothing written\n",
+                from->x, from->y, to->x, to->y, b.lo.x, b.hi.x, b.lo.y, b.hi.y);
             return 1;
         }
         auto levels = projectLevels(*ds, "bodem section");
         auto section = design::cutSection(*ds, line, levels.ground, &levels.ghg, &levels.glg);
         auto deviations = design::checkAgainstProfile(section, profile);
-        std::printf("section %.2f,%.2f - %.2f,%.2f: %.2f m, %zu objects cut", from->x, from->y, to->x, to->y,
-                    line.length(), section.cuts.size());
+        std::printf("section %.2f,%.2f - %.2f,%.2f: %.2f m, %zu objects cut", from->x, from->y,
+                    to->x, to->y, line.length(), section.cuts.size());
         if (section.networksNearlyParallel)
-            std::printf(" (%zu network pieces run along the line and are not cut)", section.networksNearlyParallel);
-        std::printf("\n%-28s %-18s %-9s %8s %8s %8s %7s %s\n", "id", "theme", "kind", "offset", "top_bg",
-                    "bot_bg", "size", "provenance");
+            std::printf(" (%zu network pieces run along the line and are not cut)",
+                        section.networksNearlyParallel);
+        std::printf("\n%-28s %-18s %-9s %8s %8s %8s %7s %s\n", "id", "theme", "kind", "offset",
+                    "top_bg", "bot_bg", "size", "provenance");
         for (const auto& c : section.cuts)
-            std::printf("%-28s %-18s %-9s %8.2f %8.2f %8.2f %7.3f %s\n", c.id.c_str(), c.theme.c_str(),
-                        std::string(design::toCode(c.kind)).c_str(), c.offsetM, c.topBelowGroundM,
-                        c.bottomBelowGroundM, c.sizeM, c.provenance.c_str());
+            std::printf("%-28s %-18s %-9s %8.2f %8.2f %8.2f %7.3f %s\n", c.id.c_str(),
+                        c.theme.c_str(), std::string(design::toCode(c.kind)).c_str(), c.offsetM,
+                        c.topBelowGroundM, c.bottomBelowGroundM, c.sizeM, c.provenance.c_str());
         if (section.cuts.empty())
             std::printf("the line cuts no object: only the ground is drawn\n");
         if (levels.ground.available() && section.ground.empty())
@@ -158,8 +169,9 @@ Runner registerSection(CLI::App& app) {
         std::optional<design::FreeArea> free;
         if (!std::isnan(a->fits)) {
             free = design::freeSpaceInSection(section, a->fits, a->clearance);
-            std::printf("free space for %.0f mm with %.2f m clearance: %.2f m2%s\n", a->fits * 1000, a->clearance,
-                        free->freeAreaM2, free->freeAreaM2 > 0 ? "" : " (it fits nowhere in this section)");
+            std::printf("free space for %.0f mm with %.2f m clearance: %.2f m2%s\n", a->fits * 1000,
+                        a->clearance, free->freeAreaM2,
+                        free->freeAreaM2 > 0 ? "" : " (it fits nowhere in this section)");
         }
         design::SectionDrawingOptions options;
         options.free = free ? &*free : nullptr;
@@ -174,7 +186,8 @@ Runner registerSection(CLI::App& app) {
             std::printf("wrote %s\n", path.c_str());
         }
         if (!a->csv.empty()) {
-            if (auto ok = io::writeTableFile(a->csv, io::TableFormat::Csv, sectionTable(section, deviations), "section");
+            if (auto ok = io::writeTableFile(a->csv, io::TableFormat::Csv,
+                                             sectionTable(section, deviations), "section");
                 !ok) {
                 std::fprintf(stderr, "bodem section: %s\n", ok.error().toString().c_str());
                 return 1;

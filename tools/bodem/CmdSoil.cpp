@@ -43,7 +43,9 @@ core::Result<Soil> openSoil(const std::string& source) {
         s.grid = *field;
         break;
     }
-    if (!s.grid) return core::fail(source, "", "the project holds no GeoTOP grid (a 3D field with 'lithok')");
+    if (!s.grid)
+        return core::fail(source, "",
+                          "the project holds no GeoTOP grid (a 3D field with 'lithok')");
     s.ground = projectLevels(*ds, "bodem soil").ground;
     return s;
 }
@@ -51,7 +53,8 @@ core::Result<Soil> openSoil(const std::string& source) {
 std::string unitName(const std::optional<soil::UnitTable>& units, int code) {
     if (code < 0) return "";
     if (units)
-        if (auto it = units->units.find(code); it != units->units.end()) return it->second.first + " " + it->second.second;
+        if (auto it = units->units.find(code); it != units->units.end())
+            return it->second.first + " " + it->second.second;
     return std::to_string(code);
 }
 
@@ -63,15 +66,20 @@ Runner registerSoil(CLI::App& app) {
         double width = 0.6, depth = 1.2;
     };
     auto a = std::make_shared<Args>();
-    auto* cmd = app.add_subcommand("soil", "The soil from BRO GeoTOP: a virtual borehole at a point, or what a trench "
-                                           "along a route digs through per lithoclass");
-    cmd->add_option("SOURCE", a->source, "GeoTOP netCDF file, or a project holding one")->required();
+    auto* cmd = app.add_subcommand(
+        "soil",
+        "The soil from BRO GeoTOP: a virtual borehole at a point, or what a trench "
+        "along a route digs through per lithoclass");
+    cmd->add_option("SOURCE", a->source, "GeoTOP netCDF file, or a project holding one")
+        ->required();
     cmd->add_option("--at", a->at, "X,Y in RD New: one row per voxel from the top down");
-    cmd->add_option("--along", a->along, "A route (GeoJSON, GeoPackage, ...): lengths and volumes per lithoclass");
+    cmd->add_option("--along", a->along,
+                    "A route (GeoJSON, GeoPackage, ...): lengths and volumes per lithoclass");
     cmd->add_option("--width", a->width, "With --along: the trench's width (m)");
     cmd->add_option("--depth", a->depth, "With --along: the trench's depth below the ground (m)");
     cmd->add_option("--csv", a->csv, "Write the rows as CSV");
-    cmd->add_option("--units", a->units, "TNO's stratigraphic unit table (REF_GTP_STR_UNIT.csv) for the units' names");
+    cmd->add_option("--units", a->units,
+                    "TNO's stratigraphic unit table (REF_GTP_STR_UNIT.csv) for the units' names");
     return [a] {
         if (a->at.empty() == a->along.empty()) {
             std::fprintf(stderr, "bodem soil: give --at X,Y or --along ROUTE\n");
@@ -92,12 +100,15 @@ Runner registerSoil(CLI::App& app) {
             units = std::move(*u);
         }
         const auto& grid = *soilSource->grid;
-        if (const auto* voxel = dynamic_cast<const io::VoxelGrid*>(&grid); voxel && !voxel->modelVersion().empty())
+        if (const auto* voxel = dynamic_cast<const io::VoxelGrid*>(&grid);
+            voxel && !voxel->modelVersion().empty())
             std::printf("model: %s\n", voxel->modelVersion().c_str());
         if (!a->at.empty()) {
             const auto comma = a->at.find(',');
-            auto x = comma == std::string::npos ? std::nullopt : core::parseNumber(a->at.substr(0, comma));
-            auto y = comma == std::string::npos ? std::nullopt : core::parseNumber(a->at.substr(comma + 1));
+            auto x = comma == std::string::npos ? std::nullopt
+                                                : core::parseNumber(a->at.substr(0, comma));
+            auto y = comma == std::string::npos ? std::nullopt
+                                                : core::parseNumber(a->at.substr(comma + 1));
             if (!x || !y) {
                 std::fprintf(stderr, "bodem soil: --at is X,Y in RD New (e.g. 140000,455500)\n");
                 return 1;
@@ -109,14 +120,21 @@ Runner registerSoil(CLI::App& app) {
             }
             io::Table t;
             using io::ColumnType;
-            t.columns = {{"z_nap_m", ColumnType::Real, 2}, {"lithoclass", ColumnType::Integer}, {"lithoclass_name"},
+            t.columns = {{"z_nap_m", ColumnType::Real, 2},
+                         {"lithoclass", ColumnType::Integer},
+                         {"lithoclass_name"},
                          {"unit"}};
-            for (int c = 1; c <= 9; ++c) t.columns.push_back({"kans_" + std::to_string(c), ColumnType::Integer});
-            std::printf("%8s %4s %-34s %-28s %s\n", "z_nap", "lk", "lithoclass", "unit", "kans_1..9 (%)");
+            for (int c = 1; c <= 9; ++c)
+                t.columns.push_back({"kans_" + std::to_string(c), ColumnType::Integer});
+            std::printf("%8s %4s %-34s %-28s %s\n", "z_nap", "lk", "lithoclass", "unit",
+                        "kans_1..9 (%)");
             for (const auto& r : *rows) {
                 const auto* lc = soil::lithoclass(r.lithoclass);
-                const std::string name = r.lithoclass < 0 ? "no data" : lc ? std::string(lc->name) : "unknown code";
-                std::vector<io::Cell> cells{r.zCentre, std::int64_t(r.lithoclass), name, unitName(units, r.unit)};
+                const std::string name = r.lithoclass < 0 ? "no data"
+                                         : lc             ? std::string(lc->name)
+                                                          : "unknown code";
+                std::vector<io::Cell> cells{r.zCentre, std::int64_t(r.lithoclass), name,
+                                            unitName(units, r.unit)};
                 std::string probs;
                 for (int c = 0; c < 9; ++c) {
                     const int p = r.probabilities ? (*r.probabilities)[c] : -1;
@@ -128,7 +146,8 @@ Runner registerSoil(CLI::App& app) {
                             unitName(units, r.unit).c_str(), r.probabilities ? probs.c_str() : "");
             }
             if (!a->csv.empty()) {
-                if (auto ok = io::writeTableFile(a->csv, io::TableFormat::Csv, t, "borehole"); !ok) {
+                if (auto ok = io::writeTableFile(a->csv, io::TableFormat::Csv, t, "borehole");
+                    !ok) {
                     std::fprintf(stderr, "bodem soil: %s\n", ok.error().toString().c_str());
                     return 1;
                 }
@@ -142,24 +161,35 @@ Runner registerSoil(CLI::App& app) {
             return 1;
         }
         if (!(a->width > 0 && a->depth > 0 && a->width < 50 && a->depth < 50)) {
-            std::fprintf(stderr, "bodem soil: --width and --depth must be positive metres (below 50)\n");
+            std::fprintf(stderr,
+                         "bodem soil: --width and --depth must be positive metres (below 50)\n");
             return 1;
         }
         const auto& ground = soilSource->ground;
-        auto result = soil::trenchSoil(grid, route->lines.front().points, a->width, a->depth,
-                                       [&](double x, double y) { return ground.available() ? ground.at(x, y) : NAN; });
-        std::printf("trench %.2f m wide, %.2f m deep below %s, along %.1f m (%.1f m outside the grid): %.2f m3\n",
-                    a->width, a->depth, ground.available() ? "the project's ground" : "the top of the model's data",
-                    result.routeLengthM, result.outsideM, result.totalM3);
+        auto result = soil::trenchSoil(
+            grid, route->lines.front().points, a->width, a->depth,
+            [&](double x, double y) { return ground.available() ? ground.at(x, y) : NAN; });
+        std::printf(
+            "trench %.2f m wide, %.2f m deep below %s, along %.1f m (%.1f m outside the grid): "
+            "%.2f m3\n",
+            a->width, a->depth,
+            ground.available() ? "the project's ground" : "the top of the model's data",
+            result.routeLengthM, result.outsideM, result.totalM3);
         io::Table t;
         using io::ColumnType;
-        t.columns = {{"lithoclass", ColumnType::Integer}, {"lithoclass_name"}, {"length_m", ColumnType::Real, 2},
-                     {"volume_m3", ColumnType::Real, 2}, {"share", ColumnType::Real, 3}};
+        t.columns = {{"lithoclass", ColumnType::Integer},
+                     {"lithoclass_name"},
+                     {"length_m", ColumnType::Real, 2},
+                     {"volume_m3", ColumnType::Real, 2},
+                     {"share", ColumnType::Real, 3}};
         for (const auto& [cls, volume] : result.volumeM3) {
             const auto* lc = soil::lithoclass(cls);
-            const std::string name = cls < 0 ? "no data" : lc ? std::string(lc->name) : "unknown code";
+            const std::string name = cls < 0 ? "no data"
+                                     : lc    ? std::string(lc->name)
+                                             : "unknown code";
             const double share = result.totalM3 > 0 ? volume / result.totalM3 : 0;
-            std::printf("  %2d %-34s %8.2f m %9.2f m3 %5.1f %%\n", cls, name.c_str(), result.lengthM[cls], volume, 100 * share);
+            std::printf("  %2d %-34s %8.2f m %9.2f m3 %5.1f %%\n", cls, name.c_str(),
+                        result.lengthM[cls], volume, 100 * share);
             t.addRow({std::int64_t(cls), name, result.lengthM[cls], volume, share});
         }
         if (!a->csv.empty()) {

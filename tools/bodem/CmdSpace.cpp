@@ -21,9 +21,12 @@ namespace {
 std::string jsonText(const std::string& s) {
     std::string out;
     for (char c : s) {
-        if (c == '"' || c == '\\') out += '\\', out += c;
-        else if (static_cast<unsigned char>(c) < 0x20) out += ' ';
-        else out += c;
+        if (c == '"' || c == '\\')
+            out += '\\', out += c;
+        else if (static_cast<unsigned char>(c) < 0x20)
+            out += ' ';
+        else
+            out += c;
     }
     return out;
 }
@@ -39,7 +42,8 @@ core::Result<void> writeLines(const std::string& path, const std::vector<GeoLine
     const std::string tmp = path + ".tmp";
     {
         std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        out << "{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"name\",\"properties\":{\"name\":"
+        out << "{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"name\",\"properties\":{"
+               "\"name\":"
                "\"urn:ogc:def:crs:EPSG::28992\"}},\"features\":[\n";
         char buf[96];
         for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -73,19 +77,26 @@ Runner registerSpace(CLI::App& app) {
     };
     auto a = std::make_shared<Args>();
     auto* cmd = app.add_subcommand(
-        "space", "Where a new pipe or cable still fits along a street: offset and depth with the rule "
-                 "set's clearances to everything, checked by the clash core; where nothing fits, what is in the way");
+        "space",
+        "Where a new pipe or cable still fits along a street: offset and depth with the rule "
+        "set's clearances to everything, checked by the clash core; where nothing fits, what is in "
+        "the way");
     cmd->add_option("PROJECT", a->project, "Project GeoPackage")->required();
-    cmd->add_option("--along", a->along, "The route (a line in GeoJSON, GeoPackage, ...; its first line)")->required();
+    cmd->add_option("--along", a->along,
+                    "The route (a line in GeoJSON, GeoPackage, ...; its first line)")
+        ->required();
     cmd->add_option("--diameter", a->diameter, "Outer diameter of the new network (m)")->required();
-    cmd->add_option("--theme", a->theme, "Its theme (IMKL thema), for the clearances and the least cover");
+    cmd->add_option("--theme", a->theme,
+                    "Its theme (IMKL thema), for the clearances and the least cover");
     cmd->add_option("--owner", a->owner, "Its owner, written with the route");
-    cmd->add_option("--clearance", a->clearance, "Keep this clearance (m) to everything instead of the rule set's pairs");
+    cmd->add_option("--clearance", a->clearance,
+                    "Keep this clearance (m) to everything instead of the rule set's pairs");
     cmd->add_option("--search", a->search, "How far from the route it may move, either side (m)");
     cmd->add_option("--max-depth", a->maxDepth, "Deepest cover tried (m below ground)");
     cmd->add_option("--step", a->step, "Positions along the route every this many metres");
     cmd->add_option("--rules", a->rules, "Rule file (default: the Dutch default)");
-    cmd->add_option("--out", a->out, "Write the fitted route as 3D lines (GeoJSON, importable as proposals)");
+    cmd->add_option("--out", a->out,
+                    "Write the fitted route as 3D lines (GeoJSON, importable as proposals)");
     cmd->add_option("--blocked", a->blocked, "Write the stretches where nothing fits (GeoJSON)");
     cmd->add_option("--csv", a->csv, "Write one row per position along the route");
     return [a] {
@@ -123,23 +134,29 @@ Runner registerSpace(CLI::App& app) {
         const auto b = ds->bounds();
         for (const auto& p : r.route)
             if (p.x < b.lo.x - 50 || p.x > b.hi.x + 50 || p.y < b.lo.y - 50 || p.y > b.hi.y + 50) {
-                std::fprintf(stderr, "bodem space: the route's point %.2f,%.2f lies outside the project (x %.2f .. %.2f, y %.2f .. %.2f)\n",
+                std::fprintf(stderr,
+                             "bodem space: the route's point %.2f,%.2f lies outside the project (x "
+                             "%.2f .. %.2f, y %.2f .. %.2f)\n",
                              p.x, p.y, b.lo.x, b.hi.x, b.lo.y, b.hi.y);
                 return 1;
             }
         auto levels = projectLevels(*ds, "bodem space");
         auto fit = design::findFreeSpace(*ds, rules, levels.ground, r);
         if (!fit) {
-            std::fprintf(stderr, "bodem space: %s: %s\n", a->along.c_str(), fit.error().toString().c_str());
+            std::fprintf(stderr, "bodem space: %s: %s\n", a->along.c_str(),
+                         fit.error().toString().c_str());
             return 1;
         }
-        std::printf("route %.1f m: %.1f m fits in %zu piece(s), %zu stretch(es) where nothing fits; %zu objects "
-                    "considered; checked by the clash core in %d round(s) (fit %.0f ms, check %.0f ms)\n",
-                    fit->routeLengthM, fit->fittedLengthM, fit->runs.size(), fit->blocked.size(), fit->obstacles,
-                    fit->verificationRounds, fit->fitMs, fit->verifyMs);
+        std::printf(
+            "route %.1f m: %.1f m fits in %zu piece(s), %zu stretch(es) where nothing fits; %zu "
+            "objects "
+            "considered; checked by the clash core in %d round(s) (fit %.0f ms, check %.0f ms)\n",
+            fit->routeLengthM, fit->fittedLengthM, fit->runs.size(), fit->blocked.size(),
+            fit->obstacles, fit->verificationRounds, fit->fitMs, fit->verifyMs);
         for (const auto& s : fit->blocked) {
             std::string who;
-            for (std::size_t i = 0; i < s.inTheWay.size() && i < 8; ++i) who += (i ? ", " : "") + s.inTheWay[i];
+            for (std::size_t i = 0; i < s.inTheWay.size() && i < 8; ++i)
+                who += (i ? ", " : "") + s.inTheWay[i];
             if (s.inTheWay.size() > 8) who += ", ...";
             std::printf("  nothing fits from %.1f to %.1f m: in the way %s\n", s.fromM, s.toM,
                         who.empty() ? "(no ground level there)" : who.c_str());
@@ -151,8 +168,12 @@ Runner registerSpace(CLI::App& app) {
             char mm[32];
             std::snprintf(mm, sizeof mm, "%.0f", r.diameterM * 1000);
             for (std::size_t i = 0; i < fit->runs.size(); ++i) {
-                GeoLine l{{{"id", "FIT-" + std::to_string(i + 1)}, {"theme", r.theme}, {"status", "proposed"},
-                           {"owner", r.owner}, {"diameter_mm", mm}, {"depth_source", "measured"}},
+                GeoLine l{{{"id", "FIT-" + std::to_string(i + 1)},
+                           {"theme", r.theme},
+                           {"status", "proposed"},
+                           {"owner", r.owner},
+                           {"diameter_mm", mm},
+                           {"depth_source", "measured"}},
                           {}};
                 for (const auto& p : fit->runs[i]) l.points.push_back(p.axis);
                 lines.push_back(std::move(l));
@@ -167,7 +188,8 @@ Runner registerSpace(CLI::App& app) {
             std::vector<GeoLine> lines;
             for (std::size_t i = 0; i < fit->blocked.size(); ++i) {
                 std::string who;
-                for (const auto& id : fit->blocked[i].inTheWay) who += (who.empty() ? "" : " ") + id;
+                for (const auto& id : fit->blocked[i].inTheWay)
+                    who += (who.empty() ? "" : " ") + id;
                 GeoLine l{{{"id", "BLOCKED-" + std::to_string(i + 1)}, {"in_the_way", who}}, {}};
                 for (const auto& p : fit->blocked[i].line) l.points.push_back({p.x, p.y, 0});
                 lines.push_back(std::move(l));
@@ -187,7 +209,8 @@ Runner registerSpace(CLI::App& app) {
                          {"cover_m", ColumnType::Real, 2}};
             for (std::size_t i = 0; i < fit->runs.size(); ++i)
                 for (const auto& p : fit->runs[i])
-                    t.addRow({std::int64_t(i + 1), p.chainageM, p.axis.x, p.axis.y, p.axis.z, p.offsetM, p.coverM});
+                    t.addRow({std::int64_t(i + 1), p.chainageM, p.axis.x, p.axis.y, p.axis.z,
+                              p.offsetM, p.coverM});
             if (auto ok = io::writeTableFile(a->csv, io::TableFormat::Csv, t, "space"); !ok) {
                 std::fprintf(stderr, "bodem space: %s\n", ok.error().toString().c_str());
                 return 1;

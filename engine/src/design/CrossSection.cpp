@@ -162,7 +162,8 @@ CrossSection cutSection(const model::Dataset& ds, const SectionLine& line,
                     // Each crossing once: a vertex on the line belongs to the segment it starts.
                     if (s >= 1 && i + 2 < l.vertexCount) continue;
                     const core::Vec2 e = b.xy() - a.xy();
-                    const double sinAngle = std::abs(cross(dir, e)) / std::max(core::length(e), 1e-12);
+                    const double sinAngle =
+                        std::abs(cross(dir, e)) / std::max(core::length(e), 1e-12);
                     if (sinAngle < std::sin(5 * M_PI / 180)) {
                         ++out.networksNearlyParallel;
                         continue;
@@ -183,8 +184,9 @@ CrossSection cutSection(const model::Dataset& ds, const SectionLine& line,
                     const auto& d1 = ds.vertexDepths[l.firstVertex + i + 1];
                     const auto& near = s < 0.5 ? d0 : d1;
                     c.provenance = std::string(model::toCode(near.provenance));
-                    double band = std::max(std::isnan(d0.verticalUncertaintyM) ? 0.0 : d0.verticalUncertaintyM,
-                                           std::isnan(d1.verticalUncertaintyM) ? 0.0 : d1.verticalUncertaintyM);
+                    double band = std::max(
+                        std::isnan(d0.verticalUncertaintyM) ? 0.0 : d0.verticalUncertaintyM,
+                        std::isnan(d1.verticalUncertaintyM) ? 0.0 : d1.verticalUncertaintyM);
                     const bool assumed = d0.provenance == model::DepthProvenance::Assumed ||
                                          d0.provenance == model::DepthProvenance::Unknown ||
                                          d1.provenance == model::DepthProvenance::Assumed ||
@@ -202,12 +204,15 @@ CrossSection cutSection(const model::Dataset& ds, const SectionLine& line,
                 if (b.isCylinder()) {
                     hit = chord(line, b.center, b.radiusM, from, to);
                 } else if (!std::isnan(b.widthM) && !std::isnan(b.lengthM)) {
-                    const double a = b.rotationDeg * M_PI / 180, hw = b.widthM / 2, hl = b.lengthM / 2;
+                    const double a = b.rotationDeg * M_PI / 180, hw = b.widthM / 2,
+                                 hl = b.lengthM / 2;
                     const core::Vec2 ux{std::cos(a), std::sin(a)}, uy{-std::sin(a), std::cos(a)};
-                    const std::vector<core::Vec2> box{b.center - ux * hw - uy * hl, b.center + ux * hw - uy * hl,
-                                                      b.center + ux * hw + uy * hl, b.center - ux * hw + uy * hl};
+                    const std::vector<core::Vec2> box{
+                        b.center - ux * hw - uy * hl, b.center + ux * hw - uy * hl,
+                        b.center + ux * hw + uy * hl, b.center - ux * hw + uy * hl};
                     auto spans = insideIntervals(line, box);
-                    if (!spans.empty()) hit = true, from = spans.front().first, to = spans.back().second;
+                    if (!spans.empty())
+                        hit = true, from = spans.front().first, to = spans.back().second;
                 }
                 if (hit) {
                     SectionCut c = meta(f, fi, CutKind::Body);
@@ -218,12 +223,15 @@ CrossSection cutSection(const model::Dataset& ds, const SectionLine& line,
                     c.bottomZ = b.bottomZ;
                     c.sizeM = to - from;
                     c.provenance = std::string(model::toCode(b.depth.provenance));
-                    c.bandM = std::isnan(b.depth.verticalUncertaintyM) ? 0.0 : b.depth.verticalUncertaintyM;
+                    c.bandM = std::isnan(b.depth.verticalUncertaintyM)
+                                  ? 0.0
+                                  : b.depth.verticalUncertaintyM;
                     finish(c);
                 }
                 // A tree's root zone: a cylinder of its diameter from the ground to its depth.
-                if (const auto* t = ds.treeOf(f); t && !std::isnan(t->rootZoneDiameterM) &&
-                                                  chord(line, b.center, t->rootZoneDiameterM / 2, from, to)) {
+                if (const auto* t = ds.treeOf(f);
+                    t && !std::isnan(t->rootZoneDiameterM) &&
+                    chord(line, b.center, t->rootZoneDiameterM / 2, from, to)) {
                     SectionCut c = meta(f, fi, CutKind::RootZone);
                     c.offsetM = (from + to) / 2;
                     c.fromM = from;
@@ -299,13 +307,14 @@ CrossSection cutSection(const model::Dataset& ds, const SectionLine& line,
             }
         }
     }
-    std::stable_sort(out.cuts.begin(), out.cuts.end(),
-                     [](const SectionCut& a, const SectionCut& b) { return a.offsetM < b.offsetM; });
+    std::stable_sort(
+        out.cuts.begin(), out.cuts.end(),
+        [](const SectionCut& a, const SectionCut& b) { return a.offsetM < b.offsetM; });
     return out;
 }
 
-FreeArea freeSpaceInSection(const CrossSection& s, double diameterM, double clearanceM, double minCoverM,
-                            double maxDepthM, double stepM) {
+FreeArea freeSpaceInSection(const CrossSection& s, double diameterM, double clearanceM,
+                            double minCoverM, double maxDepthM, double stepM) {
     FreeArea a;
     a.stepM = std::max(0.01, stepM);
     const double len = s.line.length();
@@ -337,7 +346,8 @@ FreeArea freeSpaceInSection(const CrossSection& s, double diameterM, double clea
                 if (c.kind == CutKind::Zone || std::isnan(c.topZ)) continue;
                 // Distance from the cell centre to the cut's box (its band included).
                 const double top = c.topZ + c.bandM, bottom = c.bottomZ - c.bandM;
-                const double dx = std::max({c.fromM - o, 0.0, o - c.toM}), dz = std::max({bottom - z, 0.0, z - top});
+                const double dx = std::max({c.fromM - o, 0.0, o - c.toM}),
+                             dz = std::max({bottom - z, 0.0, z - top});
                 if (std::sqrt(dx * dx + dz * dz) < clearanceM + r) {
                     ok = false;
                     break;

@@ -1,8 +1,8 @@
 #include <bodemzicht/clash/ClashDetector.h>
 #include <bodemzicht/clash/ClashModel.h>
 #include <bodemzicht/design/FreeSpace.h>
-#include <bodemzicht/model/DatasetCopy.h>
 #include <bodemzicht/geom/Distance.h>
+#include <bodemzicht/model/DatasetCopy.h>
 #include <bodemzicht/spatial/UniformGrid.h>
 
 #include <algorithm>
@@ -15,7 +15,9 @@ namespace bz::design {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-double msSince(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+double msSince(Clock::time_point t) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
+}
 
 // A station along the route: where it is and which way the route runs there.
 struct Station {
@@ -53,8 +55,8 @@ struct Obstacles {
     double maxRequired = 0;
 };
 
-Obstacles gather(const clash::ClashModel& model, const clash::RuleSet& rules, const FreeSpaceRequest& r,
-                 const core::Bounds3& corridor) {
+Obstacles gather(const clash::ClashModel& model, const clash::RuleSet& rules,
+                 const FreeSpaceRequest& r, const core::Bounds3& corridor) {
     Obstacles o;
     std::vector<core::Bounds3> boxes;
     const auto& ds = model.dataset();
@@ -76,7 +78,8 @@ Obstacles gather(const clash::ClashModel& model, const clash::RuleSet& rules, co
         // Trees: the rule set's distance from the stem, for the themes it applies to.
         if (ds.treeOf(f) && rules.trees.distanceFromStem)
             for (const auto& t : rules.trees.appliesTo)
-                if (rules.matches(t, r.theme)) required = std::max(required, rules.trees.distanceFromStem->value);
+                if (rules.matches(t, r.theme))
+                    required = std::max(required, rules.trees.distanceFromStem->value);
         auto add = [&](bool capsule, std::uint32_t index, const core::Bounds3& b) {
             if (!b.inflated(required + 1.0).overlaps(corridor)) return;
             o.items.push_back({fi, capsule, index, required});
@@ -86,7 +89,8 @@ Obstacles gather(const clash::ClashModel& model, const clash::RuleSet& rules, co
         for (std::uint32_t k = 0; k < shape.capsuleCount; ++k)
             add(true, shape.firstCapsule + k, model.capsules()[shape.firstCapsule + k].bounds());
         for (std::uint32_t k = 0; k < shape.extrusionCount; ++k)
-            add(false, shape.firstExtrusion + k, model.extrusions()[shape.firstExtrusion + k].bounds());
+            add(false, shape.firstExtrusion + k,
+                model.extrusions()[shape.firstExtrusion + k].bounds());
     }
     if (!boxes.empty()) o.grid = spatial::UniformGrid(boxes, {2.0, 1});
     return o;
@@ -95,23 +99,29 @@ Obstacles gather(const clash::ClashModel& model, const clash::RuleSet& rules, co
 }  // namespace
 
 core::Result<FreeSpaceResult> findFreeSpace(const model::Dataset& ds, const clash::RuleSet& rules,
-                                            const model::GroundLevel& ground, const FreeSpaceRequest& r) {
+                                            const model::GroundLevel& ground,
+                                            const FreeSpaceRequest& r) {
     if (r.route.size() < 2) return core::fail("", "", "the route needs at least two points");
     for (const auto& p : r.route)
-        if (!std::isfinite(p.x) || !std::isfinite(p.y)) return core::fail("", "", "the route has a point that is not a number");
+        if (!std::isfinite(p.x) || !std::isfinite(p.y))
+            return core::fail("", "", "the route has a point that is not a number");
     if (!(r.diameterM >= 0.005 && r.diameterM <= 3))
         return core::fail("", "", "the diameter must be between 5 mm and 3 m");
     if (!ground.available())
-        return core::fail("", "", "finding free space needs the ground level (depth below ground): the project has none");
+        return core::fail(
+            "", "",
+            "finding free space needs the ground level (depth below ground): the project has none");
     FreeSpaceResult out;
-    for (std::size_t i = 0; i + 1 < r.route.size(); ++i) out.routeLengthM += core::length(r.route[i + 1] - r.route[i]);
+    for (std::size_t i = 0; i + 1 < r.route.size(); ++i)
+        out.routeLengthM += core::length(r.route[i + 1] - r.route[i]);
     if (out.routeLengthM > 20000) return core::fail("", "", "the route is longer than 20 km");
     const auto t0 = Clock::now();
     const double radius = r.diameterM / 2;
     const double minCover = rules.defaultCoverDepth(r.theme);
     const double step = std::max(0.02, r.gridStepM);
     core::Bounds3 corridor;
-    for (const auto& p : r.route) corridor.expand(core::Vec3{p.x, p.y, -1e4}), corridor.expand(core::Vec3{p.x, p.y, 1e4});
+    for (const auto& p : r.route)
+        corridor.expand(core::Vec3{p.x, p.y, -1e4}), corridor.expand(core::Vec3{p.x, p.y, 1e4});
     corridor = corridor.inflated(r.searchHalfWidthM + 2);
     // Only what lies near the route takes part (50 m around it: more than any clearance, WKO
     // radii included): the rest of a million-segment project is not modelled twice.
@@ -133,16 +143,20 @@ core::Result<FreeSpaceResult> findFreeSpace(const model::Dataset& ds, const clas
     auto tooClose = [&](const geom::Capsule& piece, bool all, std::vector<std::uint32_t>* who) {
         bool blocked = false;
         if (obstacles.items.empty()) return false;
-        obstacles.grid.query(piece.bounds().inflated(obstacles.maxRequired + 0.01), stamp, epoch, [&](std::uint32_t k) {
-            if (blocked && !all) return;
-            const auto& it = obstacles.items[k];
-            const double d = it.capsule ? geom::distance(piece, model.capsules()[it.index]).distance
-                                        : geom::distance(piece, model.extrusions()[it.index]).distance;
-            if (d < it.required + 0.01) {  // a centimetre to spare: the clash core rounds nothing
-                blocked = true;
-                if (who) who->push_back(it.feature);
-            }
-        });
+        obstacles.grid.query(
+            piece.bounds().inflated(obstacles.maxRequired + 0.01), stamp, epoch,
+            [&](std::uint32_t k) {
+                if (blocked && !all) return;
+                const auto& it = obstacles.items[k];
+                const double d = it.capsule
+                                     ? geom::distance(piece, model.capsules()[it.index]).distance
+                                     : geom::distance(piece, model.extrusions()[it.index]).distance;
+                if (d <
+                    it.required + 0.01) {  // a centimetre to spare: the clash core rounds nothing
+                    blocked = true;
+                    if (who) who->push_back(it.feature);
+                }
+            });
         return blocked;
     };
 
@@ -170,7 +184,8 @@ core::Result<FreeSpaceResult> findFreeSpace(const model::Dataset& ds, const clas
             cost[k] = 4 * std::abs(o - po) + 2 * std::abs(c - pc) + std::abs(o) + (c - minCover);
         }
         for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
-        std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return cost[a] < cost[b]; });
+        std::sort(order.begin(), order.end(),
+                  [&](std::size_t a, std::size_t b) { return cost[a] < cost[b]; });
         bool placed = false;
         for (std::size_t k : order) {
             double z;
@@ -205,7 +220,8 @@ core::Result<FreeSpaceResult> findFreeSpace(const model::Dataset& ds, const clas
         if (!std::isnan(z)) tooClose({q, q, radius}, true, &who);
         for (auto f : who) {
             const std::string& id = near.features[f].id;
-            if (std::find(blocking->inTheWay.begin(), blocking->inTheWay.end(), id) == blocking->inTheWay.end())
+            if (std::find(blocking->inTheWay.begin(), blocking->inTheWay.end(), id) ==
+                blocking->inTheWay.end())
                 blocking->inTheWay.push_back(id);
         }
     }
@@ -230,9 +246,11 @@ core::Result<FreeSpaceResult> findFreeSpace(const model::Dataset& ds, const clas
             m.status = model::ObjectStatus::Proposed;
             std::vector<core::Vec3> pts;
             for (const auto& p : out.runs[i]) pts.push_back(p.axis);
-            added.push_back(check.addLinear(m, pts,
-                                            std::vector<model::VertexDepth>(pts.size(), {model::DepthProvenance::Measured, 0.0f}),
-                                            static_cast<float>(r.diameterM)));
+            added.push_back(
+                check.addLinear(m, pts,
+                                std::vector<model::VertexDepth>(
+                                    pts.size(), {model::DepthProvenance::Measured, 0.0f}),
+                                static_cast<float>(r.diameterM)));
         }
         clash::ClashModel checkModel(check, rules, ground);
         clash::ClashOptions options;
@@ -247,14 +265,19 @@ core::Result<FreeSpaceResult> findFreeSpace(const model::Dataset& ds, const clas
             std::vector<std::pair<double, std::string>> cuts;  // chainage to cut around, by whom
             std::vector<double> halfWidths;
             for (const auto& c : report.clashes) {
-                if (c.bId != id || (c.kind != clash::ClashKind::Hard && c.kind != clash::ClashKind::Clearance)) continue;
+                if (c.bId != id ||
+                    (c.kind != clash::ClashKind::Hard && c.kind != clash::ClashKind::Clearance))
+                    continue;
                 // The run's point nearest the clash.
                 const auto& run = out.runs[i];
                 std::size_t best = 0;
                 for (std::size_t k = 1; k < run.size(); ++k)
-                    if (core::length(run[k].axis - c.pointB) < core::length(run[best].axis - c.pointB)) best = k;
+                    if (core::length(run[k].axis - c.pointB) <
+                        core::length(run[best].axis - c.pointB))
+                        best = k;
                 cuts.push_back({run[best].chainageM, c.aId});
-                halfWidths.push_back((std::isnan(c.violatedLengthM) ? 0.0 : c.violatedLengthM / 2) + r.stationStepM * 1.5);
+                halfWidths.push_back((std::isnan(c.violatedLengthM) ? 0.0 : c.violatedLengthM / 2) +
+                                     r.stationStepM * 1.5);
             }
             if (cuts.empty()) {
                 kept.push_back(out.runs[i]);
@@ -277,7 +300,10 @@ core::Result<FreeSpaceResult> findFreeSpace(const model::Dataset& ds, const clas
             }
             flush();
             for (std::size_t k = 0; k < cuts.size(); ++k) {
-                BlockedStretch b{cuts[k].first - halfWidths[k], cuts[k].first + halfWidths[k], {}, {cuts[k].second}};
+                BlockedStretch b{cuts[k].first - halfWidths[k],
+                                 cuts[k].first + halfWidths[k],
+                                 {},
+                                 {cuts[k].second}};
                 for (const auto& s : st)
                     if (s.chainage >= b.fromM && s.chainage <= b.toM) b.line.push_back(s.at);
                 out.blocked.push_back(std::move(b));
@@ -287,9 +313,11 @@ core::Result<FreeSpaceResult> findFreeSpace(const model::Dataset& ds, const clas
         if (!changed) break;
     }
     out.verifyMs = msSince(t1);
-    std::sort(out.blocked.begin(), out.blocked.end(), [](const auto& a, const auto& b) { return a.fromM < b.fromM; });
+    std::sort(out.blocked.begin(), out.blocked.end(),
+              [](const auto& a, const auto& b) { return a.fromM < b.fromM; });
     for (const auto& run : out.runs)
-        for (std::size_t k = 1; k < run.size(); ++k) out.fittedLengthM += core::length(run[k].axis.xy() - run[k - 1].axis.xy());
+        for (std::size_t k = 1; k < run.size(); ++k)
+            out.fittedLengthM += core::length(run[k].axis.xy() - run[k - 1].axis.xy());
     return out;
 }
 

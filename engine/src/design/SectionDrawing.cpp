@@ -62,7 +62,8 @@ void draw(cairo_t* cr, const CrossSection& s, const StreetProfile& profile,
                 }
                 int j = i;
                 while (j < free->nx && free->at(j, k)) ++j;
-                cairo_rectangle(cr, f.x(free->o0 + i * free->stepM), f.y(free->z0 + (k + 1) * free->stepM),
+                cairo_rectangle(cr, f.x(free->o0 + i * free->stepM),
+                                f.y(free->z0 + (k + 1) * free->stepM),
                                 (j - i) * free->stepM * f.scale, free->stepM * f.scale);
                 i = j;
             }
@@ -85,11 +86,15 @@ void draw(cairo_t* cr, const CrossSection& s, const StreetProfile& profile,
     // Zones (trenches, pits, contamination, protected areas) and root zones behind the rest.
     for (const auto& c : s.cuts) {
         if (c.kind != CutKind::Zone && c.kind != CutKind::RootZone) continue;
-        const double top = std::isnan(c.topZ) ? f.z1 : c.topZ, bottom = std::isnan(c.bottomZ) ? f.z0() : c.bottomZ;
-        cairo_rectangle(cr, f.x(c.fromM), f.y(top), (c.toM - c.fromM) * f.scale, (top - bottom) * f.scale);
-        setColour(cr, c.kind == CutKind::RootZone ? Colour{0.3, 0.6, 0.25} : themeColour(c.theme), 0.18);
+        const double top = std::isnan(c.topZ) ? f.z1 : c.topZ,
+                     bottom = std::isnan(c.bottomZ) ? f.z0() : c.bottomZ;
+        cairo_rectangle(cr, f.x(c.fromM), f.y(top), (c.toM - c.fromM) * f.scale,
+                        (top - bottom) * f.scale);
+        setColour(cr, c.kind == CutKind::RootZone ? Colour{0.3, 0.6, 0.25} : themeColour(c.theme),
+                  0.18);
         cairo_fill_preserve(cr);
-        setColour(cr, c.kind == CutKind::RootZone ? Colour{0.3, 0.6, 0.25} : themeColour(c.theme), 0.6);
+        setColour(cr, c.kind == CutKind::RootZone ? Colour{0.3, 0.6, 0.25} : themeColour(c.theme),
+                  0.6);
         cairo_set_line_width(cr, 1);
         cairo_stroke(cr);
     }
@@ -101,7 +106,8 @@ void draw(cairo_t* cr, const CrossSection& s, const StreetProfile& profile,
         cairo_stroke(cr);
     }
     const double longDash[] = {7, 4};
-    for (auto [line, c] : {std::pair{&s.ghg, Colour{0.15, 0.45, 0.85}}, {&s.glg, Colour{0.05, 0.2, 0.6}}}) {
+    for (auto [line, c] :
+         {std::pair{&s.ghg, Colour{0.15, 0.45, 0.85}}, {&s.glg, Colour{0.05, 0.2, 0.6}}}) {
         if (line->size() < 2) continue;
         setColour(cr, c);
         cairo_set_line_width(cr, 1.4);
@@ -197,7 +203,8 @@ void draw(cairo_t* cr, const CrossSection& s, const StreetProfile& profile,
     }
     // Axes, frame, title, legend.
     cairo_set_line_width(cr, 1);
-    const double zStep = drawing::niceStep(f.z1 - f.z0(), 8), oStep = drawing::niceStep(f.right / f.scale, 12);
+    const double zStep = drawing::niceStep(f.z1 - f.z0(), 8),
+                 oStep = drawing::niceStep(f.right / f.scale, 12);
     char buf[64];
     setColour(cr, {0.2, 0.2, 0.2});
     for (double z = std::ceil(f.z0() / zStep) * zStep; z <= f.z1 + 1e-9; z += zStep) {
@@ -214,7 +221,8 @@ void draw(cairo_t* cr, const CrossSection& s, const StreetProfile& profile,
     text(cr, 6, f.top - 4, "m NAP", 9);
     text(cr, f.right - 150, f.bottom + 48, "afstand langs de doorsnede (m)", 9);
     double ly = f.bottom + 64;
-    text(cr, f.left, ly, "profiel: " + profile.name + (profile.verified ? "" : " (niet geverifieerd)"), 9);
+    text(cr, f.left, ly,
+         "profiel: " + profile.name + (profile.verified ? "" : " (niet geverifieerd)"), 9);
     for (std::size_t i = 0; i < deviations.size() && i < 6; ++i) {
         ly += 12;
         setColour(cr, {0.8, 0.05, 0.05});
@@ -222,17 +230,20 @@ void draw(cairo_t* cr, const CrossSection& s, const StreetProfile& profile,
     }
     if (deviations.size() > 6) {
         ly += 12;
-        text(cr, f.left, ly, "... en " + std::to_string(deviations.size() - 6) + " afwijkingen meer (CSV)", 9);
+        text(cr, f.left, ly,
+             "... en " + std::to_string(deviations.size() - 6) + " afwijkingen meer (CSV)", 9);
     }
 }
 
 }  // namespace
 
 SectionFrame sectionFrame(const CrossSection& s, double width, double height) {
-    return sectionFrame(s, 60, 56, width - 20, height - 150);  // the distances, axis and notes below
+    return sectionFrame(s, 60, 56, width - 20,
+                        height - 150);  // the distances, axis and notes below
 }
 
-SectionFrame sectionFrame(const CrossSection& s, double left, double top, double right, double bottom) {
+SectionFrame sectionFrame(const CrossSection& s, double left, double top, double right,
+                          double bottom) {
     SectionFrame f;
     f.left = left;
     f.right = right;
@@ -242,7 +253,8 @@ SectionFrame sectionFrame(const CrossSection& s, double left, double top, double
     // Levels: from above the ground to below the deepest object drawn, at most 8 m under the
     // ground (a deep well is cut off at the frame), at least 2.5 m.
     double groundHi = -1e9, groundLo = 1e9;
-    for (const auto& p : s.ground) groundHi = std::max(groundHi, p.z), groundLo = std::min(groundLo, p.z);
+    for (const auto& p : s.ground)
+        groundHi = std::max(groundHi, p.z), groundLo = std::min(groundLo, p.z);
     double lowest = 1e9, highest = -1e9;
     for (const auto& c : s.cuts) {
         if (!std::isnan(c.bottomZ)) lowest = std::min(lowest, c.bottomZ - c.bandM);
@@ -256,7 +268,8 @@ SectionFrame sectionFrame(const CrossSection& s, double left, double top, double
     double zBottom = std::min(lowest < 1e8 ? lowest : groundLo - 2.5, groundLo - 2.5);
     zBottom = std::max(zBottom, groundLo - 8.0) - 0.3;
     f.o0 = 0;
-    f.scale = std::min((f.right - f.left) / len, (f.bottom - f.top) / std::max(zTop - zBottom, 0.5));
+    f.scale =
+        std::min((f.right - f.left) / len, (f.bottom - f.top) / std::max(zTop - zBottom, 0.5));
     f.z1 = zTop;
     f.right = f.left + len * f.scale;  // one scale: the plot is as wide as the section
     f.bottom = f.top + (zTop - zBottom) * f.scale;
@@ -269,17 +282,20 @@ core::Result<void> drawSection(const CrossSection& section, const StreetProfile&
     std::string title = options.title;
     if (title.empty()) {
         char buf[160];
-        std::snprintf(buf, sizeof buf, "Dwarsprofiel %.2f,%.2f - %.2f,%.2f (%.1f m)", section.line.from.x,
-                      section.line.from.y, section.line.to.x, section.line.to.y, section.line.length());
+        std::snprintf(buf, sizeof buf, "Dwarsprofiel %.2f,%.2f - %.2f,%.2f (%.1f m)",
+                      section.line.from.x, section.line.from.y, section.line.to.x,
+                      section.line.to.y, section.line.length());
         title = buf;
     }
     // The page ends under the notes: a section limited by its width leaves no empty band below.
     const SectionFrame f = sectionFrame(section, options.widthPx, options.heightPx);
     const int notes = 80 + 12 * static_cast<int>(std::min<std::size_t>(deviations.size(), 7));
     const int height = std::min(options.heightPx, static_cast<int>(std::ceil(f.bottom)) + notes);
-    return drawing::writeDrawing(path, options.widthPx, height, "a cross-section", [&](cairo_t* cr) {
-        draw(cr, section, profile, deviations, options.widthPx, options.heightPx, title, options.free);
-    });
+    return drawing::writeDrawing(path, options.widthPx, height, "a cross-section",
+                                 [&](cairo_t* cr) {
+                                     draw(cr, section, profile, deviations, options.widthPx,
+                                          options.heightPx, title, options.free);
+                                 });
 }
 
 }  // namespace bz::design

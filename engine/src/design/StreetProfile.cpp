@@ -31,9 +31,9 @@ core::Result<StreetProfile> StreetProfile::parse(std::string_view text, const st
     try {
         root = toml::parse(text, origin);
     } catch (const toml::parse_error& e) {
-        return core::fail(origin, "",
-                          "line " + std::to_string(e.source().begin.line) + ": " +
-                              std::string(e.description()));
+        return core::fail(
+            origin, "",
+            "line " + std::to_string(e.source().begin.line) + ": " + std::string(e.description()));
     }
     StreetProfile p;
     const auto* head = root["profile"].as_table();
@@ -43,7 +43,8 @@ core::Result<StreetProfile> StreetProfile::parse(std::string_view text, const st
     p.verified = (*head)["verified"].value_or(false);
     p.bothSides = (*head)["both_sides"].value_or(true);
     if (p.name.empty() || p.source.empty())
-        return core::fail(origin, "", "[profile] needs a 'name' and a 'source' (where its zones come from)");
+        return core::fail(origin, "",
+                          "[profile] needs a 'name' and a 'source' (where its zones come from)");
     const auto* zones = root["zone"].as_array();
     if (!zones || zones->empty()) return core::fail(origin, "", "no [[zone]]");
     for (const auto& node : *zones) {
@@ -55,7 +56,8 @@ core::Result<StreetProfile> StreetProfile::parse(std::string_view text, const st
         if (zone.name.empty() || !from || !to)
             return std::unexpected(at(origin, node, "a zone needs 'name', 'from_m' and 'to_m'"));
         if (!(*from >= 0 && *to > *from && *to < 1000))
-            return std::unexpected(at(origin, node, "zone '" + zone.name + "': from_m must be >= 0 and below to_m"));
+            return std::unexpected(
+                at(origin, node, "zone '" + zone.name + "': from_m must be >= 0 and below to_m"));
         zone.fromM = *from;
         zone.toM = *to;
         zone.minCoverM = (*z)["min_cover_m"].value_or(std::numeric_limits<double>::quiet_NaN());
@@ -101,7 +103,8 @@ std::vector<PlacedZone> layZones(const StreetProfile& profile, double length) {
     return out;
 }
 
-std::vector<Deviation> checkAgainstProfile(const CrossSection& section, const StreetProfile& profile) {
+std::vector<Deviation> checkAgainstProfile(const CrossSection& section,
+                                           const StreetProfile& profile) {
     std::vector<Deviation> out;
     const auto placed = layZones(profile, section.line.length());
     for (std::size_t c = 0; c < section.cuts.size(); ++c) {
@@ -110,7 +113,8 @@ std::vector<Deviation> checkAgainstProfile(const CrossSection& section, const St
         std::vector<const PlacedZone*> own;
         for (const auto& pz : placed) {
             const auto& themes = profile.zones[pz.zone].themes;
-            if (std::find(themes.begin(), themes.end(), cut.theme) != themes.end()) own.push_back(&pz);
+            if (std::find(themes.begin(), themes.end(), cut.theme) != themes.end())
+                own.push_back(&pz);
         }
         if (own.empty()) continue;  // the profile says nothing about this theme
         const PlacedZone* inside = nullptr;
@@ -127,7 +131,8 @@ std::vector<Deviation> checkAgainstProfile(const CrossSection& section, const St
             continue;
         }
         const double minCover = profile.zones[inside->zone].minCoverM;
-        if (!std::isnan(minCover) && !std::isnan(cut.topBelowGroundM) && cut.topBelowGroundM < minCover - 0.005)
+        if (!std::isnan(minCover) && !std::isnan(cut.topBelowGroundM) &&
+            cut.topBelowGroundM < minCover - 0.005)
             out.push_back({c, cut.theme + " " + cut.id + ": cover " + metres(cut.topBelowGroundM) +
                                   " m, its zone asks " + metres(minCover) + " m"});
     }

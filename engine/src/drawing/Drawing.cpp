@@ -9,10 +9,12 @@
 
 namespace bz::drawing {
 
-core::Result<void> writeDrawing(const std::string& path, int width, int height, const std::string& what,
+core::Result<void> writeDrawing(const std::string& path, int width, int height,
+                                const std::string& what,
                                 const std::function<void(cairo_t*)>& draw) {
     std::string ext = std::filesystem::path(path).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
     const std::string tmp = path + ".tmp";
     cairo_surface_t* surface = nullptr;
     if (ext == ".svg")
@@ -32,21 +34,25 @@ core::Result<void> writeDrawing(const std::string& path, int width, int height, 
     draw(cr);
     cairo_status_t status = cairo_status(cr);
     cairo_destroy(cr);
-    if (status == CAIRO_STATUS_SUCCESS && ext == ".png") status = cairo_surface_write_to_png(surface, tmp.c_str());
+    if (status == CAIRO_STATUS_SUCCESS && ext == ".png")
+        status = cairo_surface_write_to_png(surface, tmp.c_str());
     cairo_surface_finish(surface);
     if (status == CAIRO_STATUS_SUCCESS) status = cairo_surface_status(surface);
     cairo_surface_destroy(surface);
     std::error_code ec;
     if (status != CAIRO_STATUS_SUCCESS) {
         std::filesystem::remove(tmp, ec);
-        return core::fail(path, "", std::string("cannot write the drawing: ") + cairo_status_to_string(status));
+        return core::fail(
+            path, "", std::string("cannot write the drawing: ") + cairo_status_to_string(status));
     }
     std::filesystem::rename(tmp, path, ec);
     if (ec) return core::fail(path, "", "cannot write the drawing: " + ec.message());
     return {};
 }
 
-void setColour(cairo_t* cr, Colour c, double alpha) { cairo_set_source_rgba(cr, c.r, c.g, c.b, alpha); }
+void setColour(cairo_t* cr, Colour c, double alpha) {
+    cairo_set_source_rgba(cr, c.r, c.g, c.b, alpha);
+}
 
 void text(cairo_t* cr, double x, double y, const std::string& s, double size, bool right) {
     cairo_set_font_size(cr, size);

@@ -57,7 +57,9 @@ core::Result<UnitTable> UnitTable::load(const std::string& path) {
         if (header[i] == "VOXEL_NR") cNr = i;
     }
     if (cCode < 0 || cName < 0 || cNr < 0)
-        return core::fail(path, "", "expected the columns STR_UNIT_CD, DESCRIPTION and VOXEL_NR (TNO's REF_GTP_STR_UNIT)");
+        return core::fail(
+            path, "",
+            "expected the columns STR_UNIT_CD, DESCRIPTION and VOXEL_NR (TNO's REF_GTP_STR_UNIT)");
     UnitTable t;
     for (int row = 2; std::getline(in, line); ++row) {
         if (line.empty()) continue;
@@ -67,15 +69,18 @@ core::Result<UnitTable> UnitTable::load(const std::string& path) {
         char* end = nullptr;
         const long nr = std::strtol(f[cNr].c_str(), &end, 10);
         if (end == f[cNr].c_str() || *end)
-            return core::fail(path, "line " + std::to_string(row), "VOXEL_NR '" + f[cNr] + "' is not a whole number");
+            return core::fail(path, "line " + std::to_string(row),
+                              "VOXEL_NR '" + f[cNr] + "' is not a whole number");
         t.units[static_cast<int>(nr)] = {f[cCode], f[cName]};
     }
     return t;
 }
 
-core::Result<std::vector<BoreholeRow>> virtualBorehole(const model::Field& grid, double x, double y) {
+core::Result<std::vector<BoreholeRow>> virtualBorehole(const model::Field& grid, double x,
+                                                       double y) {
     const auto lithok = grid.variable("lithok");
-    if (!lithok) return core::fail(grid.describe(), "", "has no variable 'lithok': not a GeoTOP grid");
+    if (!lithok)
+        return core::fail(grid.describe(), "", "has no variable 'lithok': not a GeoTOP grid");
     const auto strat = grid.variable("strat");
     std::array<std::optional<std::size_t>, 9> kans;
     for (int c = 0; c < 9; ++c) kans[c] = grid.variable("kans_" + std::to_string(c + 1));
@@ -84,7 +89,8 @@ core::Result<std::vector<BoreholeRow>> virtualBorehole(const model::Field& grid,
     if (!g.cellOf({x, y, g.origin.z + g.cellSize.z / 2}, i, j, k)) {
         const auto b = g.bounds();
         char buf[160];
-        std::snprintf(buf, sizeof buf, "%.2f,%.2f lies outside the grid (x %.2f .. %.2f, y %.2f .. %.2f)", x, y,
+        std::snprintf(buf, sizeof buf,
+                      "%.2f,%.2f lies outside the grid (x %.2f .. %.2f, y %.2f .. %.2f)", x, y,
                       b.lo.x, b.hi.x, b.lo.y, b.hi.y);
         return core::fail(grid.describe(), "", buf);
     }
@@ -114,7 +120,9 @@ core::Result<std::vector<BoreholeRow>> virtualBorehole(const model::Field& grid,
     }
     // Rows of no data at the bottom (under the model) are not the soil either.
     while (!rows.empty() && rows.back().lithoclass < 0) rows.pop_back();
-    if (rows.empty()) return core::fail(grid.describe(), "", "no data in the column at this point (fill values only)");
+    if (rows.empty())
+        return core::fail(grid.describe(), "",
+                          "no data in the column at this point (fill values only)");
     return rows;
 }
 
@@ -123,12 +131,14 @@ namespace {
 double topOfData(const model::Field& grid, std::size_t lithok, int i, int j) {
     const auto& g = grid.grid();
     for (int k = g.nz - 1; k >= 0; --k)
-        if (!std::isnan(grid.cellValue(lithok, i, j, k))) return g.origin.z + (k + 1) * g.cellSize.z;
+        if (!std::isnan(grid.cellValue(lithok, i, j, k)))
+            return g.origin.z + (k + 1) * g.cellSize.z;
     return NAN;
 }
 
 // A convex polygon clipped to an axis-aligned box (Sutherland-Hodgman), and its area.
-std::vector<core::Vec2> clipToBox(std::vector<core::Vec2> poly, double x0, double y0, double x1, double y1) {
+std::vector<core::Vec2> clipToBox(std::vector<core::Vec2> poly, double x0, double y0, double x1,
+                                  double y1) {
     auto clip = [&](auto inside, auto cut) {
         std::vector<core::Vec2> out;
         for (std::size_t i = 0; i < poly.size(); ++i) {
@@ -140,10 +150,14 @@ std::vector<core::Vec2> clipToBox(std::vector<core::Vec2> poly, double x0, doubl
         poly = std::move(out);
     };
     auto at = [](core::Vec2 a, core::Vec2 b, double t) { return a + (b - a) * t; };
-    clip([&](core::Vec2 p) { return p.x >= x0; }, [&](core::Vec2 a, core::Vec2 b) { return at(a, b, (x0 - a.x) / (b.x - a.x)); });
-    clip([&](core::Vec2 p) { return p.x <= x1; }, [&](core::Vec2 a, core::Vec2 b) { return at(a, b, (x1 - a.x) / (b.x - a.x)); });
-    clip([&](core::Vec2 p) { return p.y >= y0; }, [&](core::Vec2 a, core::Vec2 b) { return at(a, b, (y0 - a.y) / (b.y - a.y)); });
-    clip([&](core::Vec2 p) { return p.y <= y1; }, [&](core::Vec2 a, core::Vec2 b) { return at(a, b, (y1 - a.y) / (b.y - a.y)); });
+    clip([&](core::Vec2 p) { return p.x >= x0; },
+         [&](core::Vec2 a, core::Vec2 b) { return at(a, b, (x0 - a.x) / (b.x - a.x)); });
+    clip([&](core::Vec2 p) { return p.x <= x1; },
+         [&](core::Vec2 a, core::Vec2 b) { return at(a, b, (x1 - a.x) / (b.x - a.x)); });
+    clip([&](core::Vec2 p) { return p.y >= y0; },
+         [&](core::Vec2 a, core::Vec2 b) { return at(a, b, (y0 - a.y) / (b.y - a.y)); });
+    clip([&](core::Vec2 p) { return p.y <= y1; },
+         [&](core::Vec2 a, core::Vec2 b) { return at(a, b, (y1 - a.y) / (b.y - a.y)); });
     return poly;
 }
 
@@ -169,24 +183,32 @@ TrenchSoil trenchSoil(const model::Field& grid, const std::vector<core::Vec2>& r
         const core::Vec2 n = core::Vec2{-(b - a).y, (b - a).x} * (widthM / 2 / len);
         const std::vector<core::Vec2> rect{a - n, b - n, b + n, a + n};
         double x0 = 1e300, y0 = 1e300, x1 = -1e300, y1 = -1e300;
-        for (auto p : rect) x0 = std::min(x0, p.x), y0 = std::min(y0, p.y), x1 = std::max(x1, p.x), y1 = std::max(y1, p.y);
+        for (auto p : rect)
+            x0 = std::min(x0, p.x), y0 = std::min(y0, p.y), x1 = std::max(x1, p.x),
+            y1 = std::max(y1, p.y);
         const int i0 = std::max(0, static_cast<int>(std::floor((x0 - g.origin.x) / g.cellSize.x)));
-        const int i1 = std::min(g.nx - 1, static_cast<int>(std::floor((x1 - g.origin.x) / g.cellSize.x)));
+        const int i1 =
+            std::min(g.nx - 1, static_cast<int>(std::floor((x1 - g.origin.x) / g.cellSize.x)));
         const int j0 = std::max(0, static_cast<int>(std::floor((y0 - g.origin.y) / g.cellSize.y)));
-        const int j1 = std::min(g.ny - 1, static_cast<int>(std::floor((y1 - g.origin.y) / g.cellSize.y)));
+        const int j1 =
+            std::min(g.ny - 1, static_cast<int>(std::floor((y1 - g.origin.y) / g.cellSize.y)));
         double inside = 0;
         for (int i = i0; i <= i1; ++i)
             for (int j = j0; j <= j1; ++j) {
-                const double cx0 = g.origin.x + i * g.cellSize.x, cy0 = g.origin.y + j * g.cellSize.y;
-                const auto piece = clipToBox(rect, cx0, cy0, cx0 + g.cellSize.x, cy0 + g.cellSize.y);
+                const double cx0 = g.origin.x + i * g.cellSize.x,
+                             cy0 = g.origin.y + j * g.cellSize.y;
+                const auto piece =
+                    clipToBox(rect, cx0, cy0, cx0 + g.cellSize.x, cy0 + g.cellSize.y);
                 if (piece.size() < 3) continue;
                 const double planArea = area(piece);
                 if (planArea <= 0) continue;
                 core::Vec2 centroid{0, 0};
-                for (auto p : piece) centroid = centroid + p * (1.0 / static_cast<double>(piece.size()));
+                for (auto p : piece)
+                    centroid = centroid + p * (1.0 / static_cast<double>(piece.size()));
                 double top = ground ? ground(centroid.x, centroid.y) : NAN;
                 if (std::isnan(top)) top = topOfData(grid, *lithok, i, j);
-                const double length = len * planArea / (len * widthM);  // this column's share of the segment
+                const double length =
+                    len * planArea / (len * widthM);  // this column's share of the segment
                 inside += length;
                 if (std::isnan(top)) {
                     out.volumeM3[-1] += planArea * depthM;

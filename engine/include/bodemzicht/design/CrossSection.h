@@ -37,16 +37,16 @@ struct SectionCut {
     std::uint32_t feature = 0;
     CutKind kind = CutKind::Network;
     std::string id, theme, owner, status;
-    double offsetM = kNaN;             // centre along the section
-    double fromM = kNaN, toM = kNaN;   // extent along the section (true size at the crossing)
+    double offsetM = kNaN;               // centre along the section
+    double fromM = kNaN, toM = kNaN;     // extent along the section (true size at the crossing)
     double topZ = kNaN, bottomZ = kNaN;  // m NAP; NaN for a zone at every depth
-    double groundZ = kNaN;             // the ground above the offset; NaN unknown
+    double groundZ = kNaN;               // the ground above the offset; NaN unknown
     double topBelowGroundM = kNaN, bottomBelowGroundM = kNaN;
-    double bandM = 0;                  // vertical uncertainty, +/- (networks and bodies)
-    double sizeM = kNaN;               // outer diameter of a network, width of a body; NaN unknown
-    bool sizeAssumed = false;          // drawn with the default size: the source has none
-    double crossingAngleDeg = kNaN;    // networks: 90 is square to the section
-    std::string provenance;            // depth provenance (measured, derived, assumed, unknown)
+    double bandM = 0;                // vertical uncertainty, +/- (networks and bodies)
+    double sizeM = kNaN;             // outer diameter of a network, width of a body; NaN unknown
+    bool sizeAssumed = false;        // drawn with the default size: the source has none
+    double crossingAngleDeg = kNaN;  // networks: 90 is square to the section
+    std::string provenance;          // depth provenance (measured, derived, assumed, unknown)
 };
 
 struct LevelPoint {
@@ -61,22 +61,24 @@ struct CrossSection {
 };
 
 struct SectionOptions {
-    double sampleStepM = 0.25;        // ground, GHG and GLG samples
-    double defaultDiameterM = 0.10;   // drawn size of networks without one (marked assumed)
-    double defaultBandM = 0.50;       // band of assumed depths without one (rule set's value)
+    double sampleStepM = 0.25;       // ground, GHG and GLG samples
+    double defaultDiameterM = 0.10;  // drawn size of networks without one (marked assumed)
+    double defaultBandM = 0.50;      // band of assumed depths without one (rule set's value)
 };
 
 // Every object the line cuts, in the order along it. Objects hidden by nothing: all of them.
 CrossSection cutSection(const model::Dataset& ds, const SectionLine& line,
                         const model::GroundLevel& ground, const model::GroundLevel* ghg = nullptr,
-                        const model::GroundLevel* glg = nullptr, const SectionOptions& options = {});
+                        const model::GroundLevel* glg = nullptr,
+                        const SectionOptions& options = {});
 
 // Where a new pipe or cable of `diameterM` could lie in the section: every grid cell whose
 // centre keeps `clearanceM` to each network and body cut (their band of uncertainty included),
 // with at least `minCoverM` of ground above it and at most `maxDepthM` down. Zones
 // (contamination, protected areas) do not block: they are constraints, listed by the clash check.
 struct FreeArea {
-    double stepM = 0.05, o0 = 0, z0 = 0;  // cell (i, k) covers offsets o0 + i step, levels z0 + k step
+    double stepM = 0.05, o0 = 0,
+           z0 = 0;  // cell (i, k) covers offsets o0 + i step, levels z0 + k step
     int nx = 0, nz = 0;
     std::vector<std::uint8_t> free;  // nx * nz, row k = level
     double freeAreaM2 = 0;

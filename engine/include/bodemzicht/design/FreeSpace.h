@@ -50,12 +50,13 @@ struct FreeSpaceResult {
     std::vector<std::vector<FittedPoint>> runs;  // continuous pieces that fit
     std::vector<BlockedStretch> blocked;
     double routeLengthM = 0, fittedLengthM = 0;
-    std::size_t obstacles = 0;        // objects considered
-    int verificationRounds = 0;       // clash-core checks until clean
+    std::size_t obstacles = 0;   // objects considered
+    int verificationRounds = 0;  // clash-core checks until clean
     double fitMs = 0, verifyMs = 0;
 };
 
 core::Result<FreeSpaceResult> findFreeSpace(const model::Dataset& ds, const clash::RuleSet& rules,
-                                            const model::GroundLevel& ground, const FreeSpaceRequest& request);
+                                            const model::GroundLevel& ground,
+                                            const FreeSpaceRequest& request);
 
 }  // namespace bz::design

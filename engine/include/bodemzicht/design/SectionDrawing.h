@@ -16,7 +16,7 @@ namespace bz::design {
 
 struct SectionDrawingOptions {
     int widthPx = 1400, heightPx = 760;
-    std::string title;  // default: the line's coordinates
+    std::string title;               // default: the line's coordinates
     const FreeArea* free = nullptr;  // shaded green where a new network fits (freeSpaceInSection)
 };
 
@@ -31,7 +31,8 @@ struct SectionFrame {
 };
 SectionFrame sectionFrame(const CrossSection& section, double width, double height);
 // The same for a given plot box (the viewer's panel): one scale that fits the section into it.
-SectionFrame sectionFrame(const CrossSection& section, double left, double top, double right, double bottom);
+SectionFrame sectionFrame(const CrossSection& section, double left, double top, double right,
+                          double bottom);
 
 core::Result<void> drawSection(const CrossSection& section, const StreetProfile& profile,
                                const std::vector<Deviation>& deviations, const std::string& path,

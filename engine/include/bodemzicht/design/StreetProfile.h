@@ -43,6 +43,7 @@ struct Deviation {
     std::size_t cut;   // index into CrossSection::cuts
     std::string what;  // "gasLageDruk at 3.20 m: outside its zone (gas 1.20-1.80 m)"
 };
-std::vector<Deviation> checkAgainstProfile(const CrossSection& section, const StreetProfile& profile);
+std::vector<Deviation> checkAgainstProfile(const CrossSection& section,
+                                           const StreetProfile& profile);
 
 }  // namespace bz::design

@@ -18,12 +18,13 @@ struct Colour {
 
 // Writes a width x height drawing (pixels for PNG, points for SVG and PDF) to .svg, .png or .pdf;
 // `what` names it in errors ("a profile", "a cross-section").
-core::Result<void> writeDrawing(const std::string& path, int width, int height, const std::string& what,
-                                const std::function<void(cairo_t*)>& draw);
+core::Result<void> writeDrawing(const std::string& path, int width, int height,
+                                const std::string& what, const std::function<void(cairo_t*)>& draw);
 
 void setColour(cairo_t* cr, Colour c, double alpha = 1);
 // Text at (x, y) (its baseline's left end, or right end when `right`).
-void text(cairo_t* cr, double x, double y, const std::string& s, double size = 11, bool right = false);
+void text(cairo_t* cr, double x, double y, const std::string& s, double size = 11,
+          bool right = false);
 // A tick step of 1, 2 or 5 times a power of ten giving about `count` ticks over `range`.
 double niceStep(double range, int count);
 

@@ -38,14 +38,15 @@ struct UnitTable {
 struct BoreholeRow {
     double zCentre;  // m NAP
     int lithoclass = -1;
-    int unit = -1;                         // strat voxel code; -1 when the grid has none
+    int unit = -1;                                    // strat voxel code; -1 when the grid has none
     std::optional<std::array<int, 9>> probabilities;  // kans_1 .. kans_9 (percent), where present
 };
 
 // The column of voxels holding (x, y), from the highest voxel with data down; fill values (the
 // air above the ground, the sea) are left out. An error when the point lies outside the grid or
 // the grid has no `lithok`.
-core::Result<std::vector<BoreholeRow>> virtualBorehole(const model::Field& grid, double x, double y);
+core::Result<std::vector<BoreholeRow>> virtualBorehole(const model::Field& grid, double x,
+                                                       double y);
 
 // What a trench along `route` (plan, RD New), `widthM` wide and from the ground down `depthM`,
 // digs through: per lithoclass the volume (m3) and the length of route where it is dug. Exact in

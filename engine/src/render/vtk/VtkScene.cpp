@@ -709,7 +709,8 @@ void setOverlayLines(VtkScene& s, const std::vector<RenderOptions::OverlayLine>&
         }
         auto actor = actorFor(lb.polyData(), 1.0);
         actor->GetMapper()->ScalarVisibilityOff();
-        actor->GetProperty()->SetColor(line.colour.r / 255.0, line.colour.g / 255.0, line.colour.b / 255.0);
+        actor->GetProperty()->SetColor(line.colour.r / 255.0, line.colour.g / 255.0,
+                                       line.colour.b / 255.0);
         actor->GetProperty()->SetLineWidth(line.widthPx);
         actor->GetProperty()->LightingOff();
         actor->PickableOff();

@@ -785,3 +785,25 @@ TEST(BodemCli, SoilGivesAVirtualBoreholeAndWhatATrenchDigsThrough) {
     EXPECT_EQ(r.exitCode, 1);
     EXPECT_NE(r.output.find("give --at X,Y or --along ROUTE"), std::string::npos) << r.output;
 }
+
+TEST(BodemCli, TheSampleDistrictHasSoilToAskAbout) {
+    // The sample's GeoTOP-like block: made ground, clay, then fine sand (peat in the south-west).
+    auto r = run(bodem() + " soil " + sampleProject() + " --at 251350,476550");
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    for (const char* expected : {"antropogeen", "klei", "zand fijn"})
+        EXPECT_NE(r.output.find(expected), std::string::npos) << expected << "\n" << r.output;
+    auto info = run(bodem() + " info " + sampleProject());
+    EXPECT_NE(info.output.find("geotop: grid3d"), std::string::npos) << info.output;
+    // A trench across the district, under the project's own ground level.
+    ScratchDir dir("cli_sample_soil");
+    const auto route = writeFile(
+        dir.file("t.geojson"),
+        R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::28992"}},)"
+        R"("features":[{"type":"Feature","properties":{"id":"t"},"geometry":{"type":"LineString",)"
+        R"("coordinates":[[251210,476469],[251290,476469]]}}]})");
+    r = run(bodem() + " soil " + sampleProject() + " --along " + route +
+            " --width 0.6 --depth 1.2");
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_NE(r.output.find("below the project's ground"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("57.60 m3"), std::string::npos) << r.output;  // 80 x 0.6 x 1.2
+}

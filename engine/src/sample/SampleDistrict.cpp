@@ -1,6 +1,7 @@
 #include <bodemzicht/sample/SampleDistrict.h>
 
 #include "SampleBasemap.h"
+#include "SampleGeotop.h"
 
 #include <cmath>
 #include <filesystem>
@@ -543,6 +544,8 @@ model::Dataset generateDistrict(const SampleOptions& options) {
          "gemiddeld hoogste grondwaterstand, synthetic"},
         {"glg", "glg.tif", model::FieldKind::Raster2d, "m NAP",
          "gemiddeld laagste grondwaterstand, synthetic"},
+        {"geotop", "geotop.nc", model::FieldKind::Grid3d, "",
+         "GeoTOP-like voxel block (lithok, strat, kans_1..9), synthetic"},
     };
     return std::move(b.ds);
 }
@@ -576,6 +579,12 @@ core::Result<std::string> writeSampleDistrict(const std::string& dir,
                                            cellSize, rw, rh, values, -9999.f);
         if (!ok) return std::unexpected(ok.error());
     }
+    // The soil under the district: a GeoTOP-like block of 100 m columns.
+    if (auto ok = writeSampleGeotop(options, {bounds.lo.x - margin, bounds.lo.y - margin},
+                                    {bounds.hi.x + margin, bounds.hi.y + margin},
+                                    (std::filesystem::path(dir) / "geotop.nc").string());
+        !ok)
+        return std::unexpected(ok.error());
     // A year's camera inspections of a third of the sewer, to import as an asset manager would.
     InspectionOptions inspections;
     inspections.share = options.inspectedShare;

@@ -27,7 +27,8 @@ double sampleGroundLevel(const SampleOptions& options, double x, double y);
 double sampleGhg(const SampleOptions& options, double x, double y);
 double sampleGlg(const SampleOptions& options, double x, double y);
 
-// Writes DIR/district.gpkg, the three GeoTIFFs, DIR/inspections.ribx (RIBX camera inspections
+// Writes DIR/district.gpkg, the three GeoTIFFs, DIR/geotop.nc (a GeoTOP-like soil block),
+// DIR/inspections.ribx (RIBX camera inspections
 // of part of the sewer, to import) and DIR/basemap_pand.geojson and basemap_wegdeel.geojson
 // (BGT-like building blocks and kerbs, already imported as the project's base map); returns the
 // project path.

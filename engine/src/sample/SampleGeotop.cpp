@@ -1,0 +1,98 @@
+#include "SampleGeotop.h"
+
+#include <netcdf.h>
+
+#include <cmath>
+#include <cstring>
+#include <vector>
+
+namespace bz::sample {
+
+namespace {
+
+core::Result<void> check(int status, const std::string& path) {
+    if (status == NC_NOERR) return {};
+    return core::fail(
+        path, "", std::string("cannot write the sample's GeoTOP block: ") + nc_strerror(status));
+}
+
+}  // namespace
+
+core::Result<void> writeSampleGeotop(const SampleOptions& o, core::Vec2 lo, core::Vec2 hi,
+                                     const std::string& path) {
+    constexpr double kCell = 100, kLayer = 0.5, kBottom = 10.0;  // m; the block from 10 m NAP up
+    const int nx = std::max(1, static_cast<int>(std::ceil((hi.x - lo.x) / kCell)));
+    const int ny = std::max(1, static_cast<int>(std::ceil((hi.y - lo.y) / kCell)));
+    const int nz = 34;  // to 27 m NAP, above the sample's ground everywhere
+    std::vector<double> xs(nx), ys(ny), zs(nz);
+    for (int i = 0; i < nx; ++i) xs[i] = lo.x + (i + 0.5) * kCell;
+    for (int j = 0; j < ny; ++j) ys[j] = lo.y + (j + 0.5) * kCell;
+    for (int k = 0; k < nz; ++k) zs[k] = kBottom + (k + 0.5) * kLayer;
+    const short fill = -127;
+    std::vector<short> lithok(static_cast<std::size_t>(nx) * ny * nz, fill),
+        strat(lithok.size(), fill);
+    std::vector<std::vector<short>> kans(9, std::vector<short>(lithok.size(), fill));
+    for (int i = 0; i < nx; ++i)
+        for (int j = 0; j < ny; ++j) {
+            const double ground = sampleGroundLevel(o, xs[i], ys[j]);
+            // Layers below the ground (m): made ground, clay, peat where the old polder was (the
+            // south-west columns), then fine sand.
+            const bool peat = i + j <= 1;
+            for (int k = 0; k < nz; ++k) {
+                const double depth = ground - zs[k];
+                if (depth < 0) continue;  // the air: no data, as in GeoTOP
+                short cls, unit;
+                if (depth < 1.0)
+                    cls = 0, unit = 1000;  // antropogeen, AAOP
+                else if (depth < 2.5)
+                    cls = 2, unit = 2000;  // klei, NA (Naaldwijk)
+                else if (peat && depth < 4.0)
+                    cls = 1, unit = 1090;  // veen, NIHO (Hollandveen)
+                else
+                    cls = 5, unit = 3100;  // zand fijn, BX (Boxtel)
+                const std::size_t at =
+                    (static_cast<std::size_t>(i) * ny + j) * nz + k;  // z fastest
+                lithok[at] = cls;
+                strat[at] = unit;
+                for (int c = 0; c < 9; ++c)
+                    kans[c][at] = static_cast<short>(c + 1 == cls ? 100 : 0);
+            }
+        }
+    int nc = 0;
+    if (auto ok = check(nc_create(path.c_str(), NC_NETCDF4 | NC_CLOBBER, &nc), path); !ok)
+        return ok;
+    auto fail = [&](int status) {
+        nc_close(nc);
+        return check(status, path);
+    };
+    int dx, dy, dz, vx, vy, vz;
+    int st = nc_def_dim(nc, "x", nx, &dx);
+    if (!st) st = nc_def_dim(nc, "y", ny, &dy);
+    if (!st) st = nc_def_dim(nc, "z", nz, &dz);
+    if (!st) st = nc_def_var(nc, "x", NC_DOUBLE, 1, &dx, &vx);
+    if (!st) st = nc_def_var(nc, "y", NC_DOUBLE, 1, &dy, &vy);
+    if (!st) st = nc_def_var(nc, "z", NC_DOUBLE, 1, &dz, &vz);
+    for (int v : {vx, vy})
+        if (!st) st = nc_put_att_text(nc, v, "epsg", 4, "7415");
+    const char* title = "Bodemzicht sample district soil, GeoTOP layout (synthetic)";
+    if (!st) st = nc_put_att_text(nc, NC_GLOBAL, "title", std::strlen(title), title);
+    const int dims[3] = {dx, dy, dz};
+    std::vector<std::pair<std::string, const std::vector<short>*>> vars{{"lithok", &lithok},
+                                                                        {"strat", &strat}};
+    for (int c = 0; c < 9; ++c) vars.push_back({"kans_" + std::to_string(c + 1), &kans[c]});
+    std::vector<int> ids(vars.size());
+    for (std::size_t v = 0; v < vars.size() && !st; ++v) {
+        st = nc_def_var(nc, vars[v].first.c_str(), NC_SHORT, 3, dims, &ids[v]);
+        if (!st) st = nc_put_att_short(nc, ids[v], "_FillValue", NC_SHORT, 1, &fill);
+    }
+    if (!st) st = nc_enddef(nc);
+    if (!st) st = nc_put_var_double(nc, vx, xs.data());
+    if (!st) st = nc_put_var_double(nc, vy, ys.data());
+    if (!st) st = nc_put_var_double(nc, vz, zs.data());
+    for (std::size_t v = 0; v < vars.size() && !st; ++v)
+        st = nc_put_var_short(nc, ids[v], vars[v].second->data());
+    if (st) return fail(st);
+    return check(nc_close(nc), path);
+}
+
+}  // namespace bz::sample

@@ -1,0 +1,18 @@
+// The sample district's soil: a small GeoTOP-like voxel block (netCDF-4 in GeoTOP's layout) under
+// the district, so that the default project has soil to ask about (bodem soil PROJECT --at X,Y).
+#pragma once
+
+#include <string>
+
+#include <bodemzicht/core/Error.h>
+#include <bodemzicht/sample/SampleDistrict.h>
+
+namespace bz::sample {
+
+// Writes PATH with x, y, z (z fastest, 100 m x 100 m x 0.5 m voxels, cell centres, EPSG 7415),
+// lithok, strat and kans_1..kans_9 (-127 above the ground): made ground, clay, peat in the
+// south-west, fine sand below; covering `lo`..`hi` in plan.
+core::Result<void> writeSampleGeotop(const SampleOptions& options, core::Vec2 lo, core::Vec2 hi,
+                                     const std::string& path);
+
+}  // namespace bz::sample

@@ -166,3 +166,19 @@ TEST(Geotop, TrenchVolumesMatchAnIndependentCountOfSamplePoints) {
     EXPECT_NEAR(off.outsideM, 40, 1e-6);
     EXPECT_NEAR(off.routeLengthM, 50, 1e-9);
 }
+
+TEST(Geotop, VolumesByLithoclassCountTheVoxelsWithData) {
+    test::ScratchDir dir("geotop_volumes");
+    const std::string path = dir.file("small.nc");
+    writeSmallGeotop(path);
+    auto grid = io::VoxelGrid::open(path);
+    ASSERT_TRUE(grid) << grid.error().toString();
+    auto volumes = soil::volumesByLithoclass(*grid);
+    // (i + 2 j + k) % 8 over 4 x 3 x 6 voxels of 10 x 10 x 0.5 m, one voxel without data.
+    std::map<int, double> expected;
+    for (int i = 0; i < 4; ++i)
+        for (int j = 0; j < 3; ++j)
+            for (int k = 0; k < 6; ++k)
+                if (!(i == 3 && j == 2 && k > 4)) expected[(i + 2 * j + k) % 8] += 50.0;
+    EXPECT_EQ(volumes, expected);
+}

@@ -794,6 +794,8 @@ TEST(BodemCli, TheSampleDistrictHasSoilToAskAbout) {
         EXPECT_NE(r.output.find(expected), std::string::npos) << expected << "\n" << r.output;
     auto info = run(bodem() + " info " + sampleProject());
     EXPECT_NE(info.output.find("geotop: grid3d"), std::string::npos) << info.output;
+    EXPECT_NE(info.output.find("geotop volumes by lithoclass:"), std::string::npos) << info.output;
+    EXPECT_NE(info.output.find("veen"), std::string::npos) << info.output;  // the south-west
     // A trench across the district, under the project's own ground level.
     ScratchDir dir("cli_sample_soil");
     const auto route = writeFile(

@@ -1,6 +1,7 @@
 #include <bodemzicht/io/BasemapStore.h>
 #include <bodemzicht/io/ProjectStore.h>
 #include <bodemzicht/model/DatasetSummary.h>
+#include <bodemzicht/soil/Geotop.h>
 
 #include <cstdio>
 #include <map>
@@ -33,6 +34,22 @@ Runner registerInfo(CLI::App& app) {
                 std::printf("  %s: %s %s (%s)\n", f.name.c_str(),
                             std::string(model::toCode(f.kind)).c_str(), f.path.c_str(),
                             f.unit.c_str());
+            // A soil model: its volume per lithoclass (what the ground under the project is).
+            for (const auto& f : ds->fields) {
+                if (f.kind != model::FieldKind::Grid3d) continue;
+                auto grid = io::openField(f);
+                if (!grid) {
+                    std::printf("  %s: not readable: %s\n", f.name.c_str(), grid.error().toString().c_str());
+                    continue;
+                }
+                const auto volumes = soil::volumesByLithoclass(**grid);
+                if (volumes.empty()) continue;
+                std::printf("  %s volumes by lithoclass:\n", f.name.c_str());
+                for (const auto& [cls, m3] : volumes) {
+                    const auto* lc = soil::lithoclass(cls);
+                    std::printf("    %2d %-34s %14.0f m3\n", cls, lc ? std::string(lc->name).c_str() : "unknown code", m3);
+                }
+            }
         }
         // The base map (orientation only), lines per source.
         if (auto map = io::readBasemap(*project); !map) {

@@ -76,6 +76,21 @@ core::Result<UnitTable> UnitTable::load(const std::string& path) {
     return t;
 }
 
+std::map<int, double> volumesByLithoclass(const model::Field& grid) {
+    std::map<int, double> out;
+    const auto lithok = grid.variable("lithok");
+    if (!lithok) return out;
+    const auto& g = grid.grid();
+    const double voxel = g.cellSize.x * g.cellSize.y * g.cellSize.z;
+    for (int i = 0; i < g.nx; ++i)
+        for (int j = 0; j < g.ny; ++j)
+            for (int k = 0; k < g.nz; ++k) {
+                const double v = grid.cellValue(*lithok, i, j, k);
+                if (!std::isnan(v)) out[static_cast<int>(v)] += voxel;
+            }
+    return out;
+}
+
 core::Result<std::vector<BoreholeRow>> virtualBorehole(const model::Field& grid, double x,
                                                        double y) {
     const auto lithok = grid.variable("lithok");

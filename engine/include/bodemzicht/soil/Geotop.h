@@ -34,6 +34,9 @@ struct UnitTable {
     static core::Result<UnitTable> load(const std::string& csvPath);
 };
 
+// The grid's volume (m3) per lithoclass, voxels without data left out; empty without `lithok`.
+std::map<int, double> volumesByLithoclass(const model::Field& grid);
+
 // One voxel of a virtual borehole, top to bottom.
 struct BoreholeRow {
     double zCentre;  // m NAP

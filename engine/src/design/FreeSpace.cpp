@@ -133,9 +133,9 @@ core::Result<FreeSpaceResult> findFreeSpace(const model::Dataset& ds, const clas
     });
     clash::ClashModel model(near, rules, ground);
     const Obstacles obstacles = gather(model, rules, r, corridor);
-    std::map<std::uint32_t, bool> seen;
-    for (const auto& it : obstacles.items) seen[it.feature] = true;
-    out.obstacles = seen.size();
+    // Items come feature by feature: count where the feature changes.
+    for (std::size_t k = 0; k < obstacles.items.size(); ++k)
+        out.obstacles += k == 0 || obstacles.items[k].feature != obstacles.items[k - 1].feature;
     std::vector<std::uint32_t> stamp;
     std::uint32_t epoch = 0;
     // Which obstacles a piece of the new network (a capsule) comes too close to; stops at the

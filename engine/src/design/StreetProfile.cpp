@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 
 namespace bz::design {
 
@@ -85,7 +86,8 @@ core::Result<StreetProfile> StreetProfile::load(const std::string& path) {
 const StreetProfile& StreetProfile::shipped() {
     static const StreetProfile profile = [] {
         auto p = parse(kShippedStreetProfile, "datasets/rules/profile-nl.toml");
-        return p ? std::move(*p) : StreetProfile{};  // a test parses the shipped file
+        if (!p) throw std::logic_error("the shipped street profile: " + p.error().toString());
+        return std::move(*p);
     }();
     return profile;
 }

@@ -2,6 +2,8 @@
 // building blocks (pand) and kerb lines (wegdeel), imported into the project as its base map.
 #include "SampleBasemap.h"
 
+#include "Layout.h"
+
 #include <cstdio>
 #include <fstream>
 
@@ -9,8 +11,8 @@ namespace bz::sample {
 
 namespace {
 
-// The same layout constants as the district (SampleDistrict.cpp).
-constexpr double kBlockWidth = 84, kBlockDepth = 60, kStreetWidth = 12, kSidewalk = 2.5;
+using namespace layout;
+constexpr double kSidewalk = 2.5;
 
 void ring(std::string& out, const char* cls, const std::string& id, double x0, double y0, double x1,
           double y1) {
@@ -28,11 +30,10 @@ void ring(std::string& out, const char* cls, const std::string& id, double x0, d
 
 core::Result<void> writeSampleBasemap(const SampleOptions& o, const std::string& path) {
     std::string pand, kerb;
-    const double pitchX = kBlockWidth + kStreetWidth, pitchY = kBlockDepth + kStreetWidth;
     for (int i = 0; i < o.blocks; ++i)
         for (int j = 0; j < o.blocks; ++j) {
-            const double x0 = o.origin.x + i * pitchX + kStreetWidth / 2,
-                         y0 = o.origin.y + j * pitchY + kStreetWidth / 2;
+            const double x0 = o.origin.x + i * kPitchX + kStreetWidth / 2,
+                         y0 = o.origin.y + j * kPitchY + kStreetWidth / 2;
             const std::string id = std::to_string(i) + "-" + std::to_string(j);
             ring(pand, "pand", "pand-" + id, x0, y0, x0 + kBlockWidth, y0 + kBlockDepth);
             ring(kerb, "wegdeel", "kerb-" + id, x0 - kSidewalk, y0 - kSidewalk,

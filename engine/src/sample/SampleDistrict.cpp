@@ -1,5 +1,6 @@
 #include <bodemzicht/sample/SampleDistrict.h>
 
+#include "Layout.h"
 #include "SampleBasemap.h"
 #include "SampleGeotop.h"
 
@@ -26,8 +27,7 @@ using model::VertexDepth;
 namespace {
 
 // [SECTION] layout constants (metres). Pre-war row-house blocks with 12 m streets.
-constexpr double kBlockWidth = 84, kBlockDepth = 60, kStreetWidth = 12;
-constexpr double kPitchX = kBlockWidth + kStreetWidth, kPitchY = kBlockDepth + kStreetWidth;
+using namespace layout;
 constexpr double kHouseWidth = 6;
 constexpr double kVertexSpacing = 4;    // KLIC lines typically have a vertex every few metres
 constexpr int kBlocksPerSewerArea = 8;  // one outlet / pumping station per 8x8 blocks

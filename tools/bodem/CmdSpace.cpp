@@ -143,7 +143,7 @@ Runner registerSpace(CLI::App& app) {
         auto levels = projectLevels(*ds, "bodem space");
         auto fit = design::findFreeSpace(*ds, rules, levels.ground, r);
         if (!fit) {
-            std::fprintf(stderr, "bodem space: %s: %s\n", a->along.c_str(),
+            std::fprintf(stderr, "bodem space: %s: %s\n", a->project.c_str(),
                          fit.error().toString().c_str());
             return 1;
         }

@@ -110,7 +110,8 @@ core::Result<FreeSpaceResult> findFreeSpace(const model::Dataset& ds, const clas
     if (!ground.available())
         return core::fail(
             "", "",
-            "finding free space needs the ground level (depth below ground): the project has none");
+            "finding free space needs the ground level (depth below ground): the project has none; "
+            "give it one with bodem ground PROJECT --raster F.tif (or --level M, or --covers)");
     FreeSpaceResult out;
     for (std::size_t i = 0; i + 1 < r.route.size(); ++i)
         out.routeLengthM += core::length(r.route[i + 1] - r.route[i]);

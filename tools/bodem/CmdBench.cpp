@@ -2,6 +2,7 @@
 // (bodem sample's generator), so the figures are reproducible with one command.
 #include <bodemzicht/clash/ClashDetector.h>
 #include <bodemzicht/design/CrossSection.h>
+#include <bodemzicht/design/MeasureEditor.h>
 #include <bodemzicht/design/StreetProfile.h>
 #include <bodemzicht/io/ProjectImport.h>
 #include <bodemzicht/io/ProjectStore.h>
@@ -277,6 +278,52 @@ int benchSection(const std::vector<double>& sizes) {
     return 0;
 }
 
+// The viewer's live editing: a heat network of 100 m drawn along a street in the middle of the
+// district, its end dragged `drags` times by up to half a metre; each drag step rebuilds the
+// measures' objects, re-checks the moved one with the clash core and updates the clash list.
+int benchEdit(const std::vector<double>& sizes, int drags) {
+    std::printf("%-9s %9s %9s %9s %9s %9s %9s %10s %8s\n", "target", "segments", "setup_ms",
+                "mean_ms", "median_ms", "p95_ms", "max_ms", "neighbours", "clashes");
+    for (double target : sizes) {
+        sample::SampleOptions o;
+        o.blocks = blocksFor(target);
+        auto ds = sample::generateDistrict(o);
+        const int mid = std::max(1, o.blocks / 2);
+        const double y = o.origin.y + mid * 72.0 + 1.0, x = o.origin.x + mid * 96.0 + 10;
+        // The sample's ground there (it slopes across a large district).
+        const model::GroundLevel ground(sample::sampleGroundLevel(o, x + 50, y));
+        const auto t0 = Clock::now();
+        design::MeasureEditor editor(ds, clash::RuleSet::dutchDefault(), ground);
+        const double setup = ms(t0);
+        auto m = design::defaultMeasure(design::MeasureKind::HeatNetwork);
+        m.points = {{x, y}, {x + 50, y + 0.5}, {x + 100, y}};
+        if (auto ok = editor.add(m); !ok) {
+            std::fprintf(stderr, "bodem bench edit: %s\n", ok.error().toString().c_str());
+            return 1;
+        }
+        m = editor.measures()[0];
+        std::vector<double> times;
+        std::size_t clashes = 0;
+        editor.beginDrag();
+        for (int k = 0; k < drags; ++k) {
+            m.points[1] = {x + 50 + 0.5 * std::sin(k * 0.37), y + 0.5 + 0.5 * std::cos(k * 0.23)};
+            const auto t = Clock::now();
+            if (auto ok = editor.drag(0, m); !ok) return 1;
+            clashes += editor.clashes().size();
+            times.push_back(ms(t));
+        }
+        editor.endDrag();
+        std::sort(times.begin(), times.end());
+        double mean = 0;
+        for (double t : times) mean += t / static_cast<double>(times.size());
+        std::printf("%-9.0f %9zu %9.1f %9.2f %9.2f %9.2f %9.2f %10zu %8.1f\n", target,
+                    ds.segmentCount(), setup, mean, times[times.size() / 2],
+                    times[times.size() * 95 / 100], times.back(), editor.lastNeighbourCount(),
+                    static_cast<double>(clashes) / static_cast<double>(times.size()));
+    }
+    return 0;
+}
+
 }  // namespace
 
 Runner registerBench(CLI::App& app) {
@@ -295,10 +342,11 @@ Runner registerBench(CLI::App& app) {
     auto* cmd =
         app.add_subcommand("bench",
                            "Benchmarks: clash (index + queries), store (write/load), "
-                           "ribx (a year's sewer inspections imported), section (cross-sections)");
-    cmd->add_option("WHAT", a->what, "clash, store, ribx or section")
+                           "ribx (a year's sewer inspections imported), section (cross-sections), "
+                           "edit (the viewer's live re-check while dragging a measure)");
+    cmd->add_option("WHAT", a->what, "clash, store, ribx, section or edit")
         ->required()
-        ->check(CLI::IsMember({"clash", "store", "ribx", "section"}));
+        ->check(CLI::IsMember({"clash", "store", "ribx", "section", "edit"}));
     cmd->add_option("--pipes", a->pipes, "ribx: inspected pipes");
     cmd->add_option("--observations-per-pipe", a->perPipe, "ribx: observations per pipe (about)");
     cmd->add_flag("--whole-district", a->wholeDistrict,
@@ -306,12 +354,14 @@ Runner registerBench(CLI::App& app) {
     cmd->add_option("--segments", a->sizes, "District sizes in network segments");
     cmd->add_option("--proposal", a->proposal, "Proposal size in segments");
     cmd->add_option("--threads", a->threads, "Worker threads (default: all cores)");
-    cmd->add_option("--rechecks", a->rechecks, "Single-feature re-checks to time");
+    cmd->add_option("--rechecks", a->rechecks,
+                    "Single-feature re-checks (edit: drag steps) to time");
     cmd->add_option("--dir", a->dir, "Scratch folder for the store benchmark");
     return [a] {
         if (a->what == "clash") return benchClash(a->sizes, a->proposal, a->threads, a->rechecks);
         if (a->what == "ribx") return benchRibx(a->pipes, a->perPipe, a->dir, a->wholeDistrict);
         if (a->what == "section") return benchSection(a->sizes);
+        if (a->what == "edit") return benchEdit(a->sizes, a->rechecks);
         return benchStore(a->sizes.size() == 3 ? 1e6 : a->sizes.front(), a->dir);
     };
 }

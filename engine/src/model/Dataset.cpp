@@ -21,7 +21,8 @@ std::uint32_t Dataset::addFeature(const Meta& m, std::uint32_t geometry) {
     f.horizontalAccuracyM = m.horizontalAccuracyM;
     f.geometry = geometry;
     f.firstAttribute = static_cast<std::uint32_t>(attributes.size());
-    for (const auto& [key, value] : m.attributes) attributes.push_back({strings.intern(key), value});
+    for (const auto& [key, value] : m.attributes)
+        attributes.push_back({strings.intern(key), value});
     f.attributeCount = static_cast<std::uint32_t>(attributes.size()) - f.firstAttribute;
     features.push_back(std::move(f));
     return static_cast<std::uint32_t>(features.size() - 1);
@@ -128,6 +129,40 @@ std::uint32_t Dataset::addPrism(const Meta& meta, const std::vector<std::vector<
     }
     prisms.push_back(p);
     return addFeature(meta, static_cast<std::uint32_t>(prisms.size() - 1));
+}
+
+Dataset::Mark Dataset::mark() const {
+    return {features.size(),     linears.size(),    vertices.size(),        bodies.size(),
+            prisms.size(),       rings.size(),      footprintPoints.size(), sewerProfiles.size(),
+            trees.size(),        wells.size(),      contaminations.size(),  inspections.size(),
+            observations.size(), conditions.size(), detailLinks.size(),     attributes.size()};
+}
+
+void Dataset::truncate(const Mark& m) {
+    auto cut = [](auto& v, std::size_t n) {
+        if (v.size() > n) v.resize(n);
+    };
+    cut(features, m.features);
+    cut(linears, m.linears);
+    cut(vertices, m.vertices);
+    cut(vertexDepths, m.vertices);
+    cut(bodies, m.bodies);
+    cut(prisms, m.prisms);
+    cut(rings, m.rings);
+    cut(footprintPoints, m.footprintPoints);
+    cut(sewerProfiles, m.sewerProfiles);
+    cut(trees, m.trees);
+    cut(wells, m.wells);
+    cut(contaminations, m.contaminations);
+    cut(inspections, m.inspections);
+    cut(observations, m.observations);
+    cut(conditions, m.conditions);
+    cut(detailLinks, m.detailLinks);
+    cut(attributes, m.attributes);
+    // The id index may hold ids of dropped features with the same count after re-adding.
+    std::lock_guard lock(mIdIndex.mutex);
+    mIdIndex.map.clear();
+    mIdIndex.builtFor = 0;
 }
 
 std::size_t Dataset::segmentCount() const {

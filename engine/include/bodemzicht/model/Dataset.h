@@ -126,9 +126,9 @@ struct SewerInspection {
     std::string id;          // unique within the project: file name # sequence in the file
     std::string objectKind;  // "pipe" (ZB_A) or "manhole" (ZB_C)
     std::string objectRef;   // AAA strengreferentie / CAA putreferentie
-    std::string node1, node2, startNode;  // AAD, AAF, AAB
-    Date date;                            // ABF / CBF
-    std::string direction;                // AAK
+    std::string node1, node2, startNode;                          // AAD, AAF, AAB
+    Date date;                                                    // ABF / CBF
+    std::string direction;                                        // AAK
     double bobBeginM = std::numeric_limits<double>::quiet_NaN();  // AXG, m NAP
     double bobEndM = std::numeric_limits<double>::quiet_NaN();    // AXH
     float heightMm = kUnknown, widthMm = kUnknown;                // ACB, ACC
@@ -137,7 +137,7 @@ struct SewerInspection {
     float inspectedLengthM = kUnknown;  // the furthest observation along the pipe
     std::string file;                   // the RIBX file it came from
     std::string version;                // "RIBX 1.3"
-    std::string header;  // every header element as given, JSON {"AAA": "...", ...}
+    std::string header;                 // every header element as given, JSON {"AAA": "...", ...}
     // Node coordinates (RD), to place the inspection where no pipe of the project matches.
     double x1 = std::numeric_limits<double>::quiet_NaN(), y1 = x1, x2 = x1, y2 = x1;
 };
@@ -146,14 +146,14 @@ struct SewerInspection {
 struct SewerObservation {
     static constexpr DetailKind kKind = DetailKind::SewerObservation;
     std::string inspectionId;
-    std::uint32_t sequence = 0;  // order within the inspection
-    std::string code;            // A: main code (BAB, BBC, ...)
-    std::string char1, char2, char3;  // B, C, O characterisations
-    std::string quant1, quant2;       // D, E as written
+    std::uint32_t sequence = 0;                                // order within the inspection
+    std::string code;                                          // A: main code (BAB, BBC, ...)
+    std::string char1, char2, char3;                           // B, C, O characterisations
+    std::string quant1, quant2;                                // D, E as written
     double value1 = std::numeric_limits<double>::quiet_NaN();  // D, E as numbers when they are
     double value2 = std::numeric_limits<double>::quiet_NaN();
     double distanceM = std::numeric_limits<double>::quiet_NaN();  // I: from the start node
-    int clock1 = -1, clock2 = -1;                                  // G, H: 0..12, -1 none
+    int clock1 = -1, clock2 = -1;                                 // G, H: 0..12, -1 none
     std::string continuous;  // J: A<n> start, B<n> end, C<n> change of a continuous defect
     bool atJoint = false;    // K = A
     std::string remark, photo, video;  // F, M, N
@@ -228,7 +228,7 @@ struct Feature {
     float horizontalAccuracyM = kUnknown;
     Lifecycle dates;
     std::uint32_t geometry = 0;  // index into linears, bodies or prisms (by geometryKindOf(type))
-    std::uint32_t firstDetail = kNoDetail;  // into Dataset::detailLinks
+    std::uint32_t firstDetail = kNoDetail;                 // into Dataset::detailLinks
     std::uint32_t firstAttribute = 0, attributeCount = 0;  // into Dataset::attributes
     GeometryKind kind() const { return geometryKindOf(type); }
 };
@@ -347,19 +347,38 @@ class Dataset {
     std::vector<std::uint32_t> findAll(std::string_view id) const;
 
     const std::string& str(core::StringPool::Id id) const { return strings.str(id); }
+
+    // The sizes of every array at one moment: truncate(mark) drops what was added since (the
+    // viewer's drawn measures are appended to the project's objects and replaced on each edit).
+    // Strings stay pooled; detail links of features before the mark must not point past it.
+    struct Mark {
+        std::size_t features = 0, linears = 0, vertices = 0, bodies = 0, prisms = 0, rings = 0,
+                    footprintPoints = 0, sewerProfiles = 0, trees = 0, wells = 0,
+                    contaminations = 0, inspections = 0, observations = 0, conditions = 0,
+                    detailLinks = 0, attributes = 0;
+    };
+    Mark mark() const;
+    void truncate(const Mark& mark);
     // Estimated heap bytes of the geometry arrays, for docs/performance.md.
     std::size_t geometryBytes() const;
 
   private:
     template <typename T, typename Self>
     static auto& tableOf(Self& self) {
-        if constexpr (T::kKind == DetailKind::SewerProfile) return self.sewerProfiles;
-        else if constexpr (T::kKind == DetailKind::Tree) return self.trees;
-        else if constexpr (T::kKind == DetailKind::Well) return self.wells;
-        else if constexpr (T::kKind == DetailKind::Contamination) return self.contaminations;
-        else if constexpr (T::kKind == DetailKind::SewerInspection) return self.inspections;
-        else if constexpr (T::kKind == DetailKind::SewerObservation) return self.observations;
-        else return self.conditions;
+        if constexpr (T::kKind == DetailKind::SewerProfile)
+            return self.sewerProfiles;
+        else if constexpr (T::kKind == DetailKind::Tree)
+            return self.trees;
+        else if constexpr (T::kKind == DetailKind::Well)
+            return self.wells;
+        else if constexpr (T::kKind == DetailKind::Contamination)
+            return self.contaminations;
+        else if constexpr (T::kKind == DetailKind::SewerInspection)
+            return self.inspections;
+        else if constexpr (T::kKind == DetailKind::SewerObservation)
+            return self.observations;
+        else
+            return self.conditions;
     }
     std::uint32_t addFeature(const Meta& meta, std::uint32_t geometry);
 

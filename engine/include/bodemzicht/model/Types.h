@@ -27,6 +27,9 @@ enum class ObjectStatus : std::uint8_t {
     Removed,
 };
 
+// The source of the measures drawn in the viewer (design::MeasureEditor, io::storeDesign).
+inline constexpr const char* kDesignSource = "ontwerp";
+
 // Is an object of this status physically in the ground (a proposal may hit it)?
 bool inTheGround(ObjectStatus s);
 
@@ -64,8 +67,8 @@ GeometryKind geometryKindOf(ObjectType type);
 std::string_view toCode(ObjectStatus s);
 // Every status, in enum order (for tables and listings).
 inline constexpr ObjectStatus kStatuses[] = {
-    ObjectStatus::Existing,          ObjectStatus::Proposed,  ObjectStatus::OutOfService,
-    ObjectStatus::PlannedByOwner,    ObjectStatus::UnderConstruction, ObjectStatus::Abandoned,
+    ObjectStatus::Existing,       ObjectStatus::Proposed,          ObjectStatus::OutOfService,
+    ObjectStatus::PlannedByOwner, ObjectStatus::UnderConstruction, ObjectStatus::Abandoned,
     ObjectStatus::Removed};
 std::string_view toCode(DepthProvenance p);
 std::string_view toCode(ObjectType t);

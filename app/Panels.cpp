@@ -1,5 +1,7 @@
 #include "Panels.h"
 
+#include "Designing.h"
+
 #include <imgui.h>
 
 #include <bodemzicht/model/FeatureAttributes.h>
@@ -631,14 +633,16 @@ ViewArea drawPanels(ViewerState& s, render::Viewport& viewport, float width, flo
         place(left, width - left, clashH);
         drawClashPanel(s, viewport);
     }
-    // The right column: the cross-section (once there is one), the asset manager's panels when
-    // the project holds inspections.
+    // The right column: designing (always), the cross-section (once there is one), the asset
+    // manager's panels when the project holds inspections.
     const bool sewer = hasInspections(s), section = s.section.has_value();
-    const float right = sewer || section ? 400.f : 0.f;
-    if (right > 0) {
+    const float right = 360.f;
+    {
         const float column = height - clashH;
-        const float share = 1.f / static_cast<float>((sewer ? 2 : 0) + (section ? 1 : 0));
+        const float share = 1.f / static_cast<float>(1 + (sewer ? 2 : 0) + (section ? 1 : 0));
         y = 0;
+        place(width - right, right, column * share);
+        drawDesignPanel(s, viewport);
         if (section) {
             place(width - right, right, column * share);
             drawSectionPanel(s, viewport);

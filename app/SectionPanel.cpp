@@ -74,7 +74,8 @@ void fitAlongMeasurement(ViewerState& s, render::Viewport& viewport) {
     auto fit = design::findFreeSpace(s.dataset, clash::RuleSet::dutchDefault(), s.ground, r);
     if (!fit) {
         s.fitProblem = fit.error().message;
-        viewport.setOverlayLines({});
+        s.fitLines.clear();
+        showOverlayLines(s, viewport);
         return;
     }
     std::vector<render::RenderOptions::OverlayLine> lines;
@@ -88,8 +89,8 @@ void fitAlongMeasurement(ViewerState& s, render::Viewport& viewport) {
         for (const auto& p : b.line) l.points.push_back({p.x, p.y, s.ground.at(p.x, p.y)});
         lines.push_back(std::move(l));
     }
-    s.options.overlayLines = lines;
-    viewport.setOverlayLines(lines);
+    s.fitLines = std::move(lines);
+    showOverlayLines(s, viewport);
     s.fit = std::move(*fit);
 }
 

@@ -1,8 +1,10 @@
 #include "ViewInput.h"
 
+#include "Designing.h"
 #include "Measuring.h"
 #include "SewerPanel.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace bz::app {
@@ -23,7 +25,46 @@ std::optional<Measurement> measurement(const ViewerState& s) {
     return Measurement{core::length(d), core::length(d.xy()), d.z};
 }
 
+namespace {
+
+// Design mode: true when the left button went to a measure (no orbit this frame).
+bool applyDesignInput(ViewerState& s, render::Viewport& viewport, const ViewInput& in) {
+    auto& d = s.design;
+    if (in.undo) undoDesign(s, viewport);
+    if (in.redo) redoDesign(s, viewport);
+    if (!d.active) return false;
+    // Snapping within a dozen pixels, at least 30 cm.
+    const double tol = std::max(0.3, 12 * viewport.metresPerPixel());
+    if (d.dragMeasure >= 0) {
+        if ((in.dx != 0 || in.dy != 0) && !in.leftRelease)
+            if (auto p = viewport.pickPoint(in.x, in.y)) dragMeasureTo(s, viewport, p->xy());
+        if (in.leftRelease) endMeasureDrag(s, viewport);
+        return true;
+    }
+    if (d.drawing) {
+        if (in.escape) cancelDrawing(s, viewport);
+        if (in.leftClick && !in.doubleClick)
+            if (auto p = viewport.pickPoint(in.x, in.y)) {
+                std::string what;
+                const auto q = snapDesignPoint(s, viewport.pick(in.x, in.y), *p, tol, &what);
+                addDraftPoint(s, viewport, q, what);
+            }
+        if (in.enter || in.doubleClick) finishDrawing(s, viewport);
+        return false;  // a left drag still turns the view while drawing
+    }
+    if (in.del) deleteSelectedMeasure(s, viewport);
+    if (in.leftPress) {
+        const long feature = viewport.pick(in.x, in.y);
+        if (auto p = viewport.pickPoint(in.x, in.y))
+            return beginMeasureDrag(s, feature, *p, in.shift, tol);
+    }
+    return false;
+}
+
+}  // namespace
+
 void applyViewInput(ViewerState& s, render::Viewport& viewport, const ViewInput& in) {
+    if (applyDesignInput(s, viewport, in)) return;
     if (in.leftDrag && (in.dx != 0 || in.dy != 0)) viewport.orbit(-in.dx * 0.3, in.dy * 0.3);
     if (in.middleDrag && (in.dx != 0 || in.dy != 0)) viewport.pan(in.dx, in.dy);
     if (in.wheel != 0) viewport.zoom(in.wheel > 0 ? 1.15 : 1 / 1.15);

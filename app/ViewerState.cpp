@@ -1,5 +1,7 @@
 #include "ViewerState.h"
 
+#include "Designing.h"
+
 #include <bodemzicht/clash/ClashView.h>
 
 #include <bodemzicht/clash/ReportStore.h>
@@ -29,6 +31,10 @@ core::Result<void> openProject(ViewerState& state, const std::string& project,
         state.ground = std::move(*ground);
     else
         state.problems.push_back("ground level not shown: " + ground.error().toString());
+    // A project on one ground level (bodem ground --level) has no raster: that level.
+    if (!state.ground.available() &&
+        state.dataset.ground.kind == model::GroundBasis::Kind::Constant)
+        state.ground = model::GroundLevel(state.dataset.ground.level);
     // Groundwater levels, when the project lists them: drawn as sheets on request (view panel).
     for (auto [name, level] : {std::pair{"ghg", &state.options.ghg}, {"glg", &state.options.glg}}) {
         auto raster = io::openFieldRaster(state.dataset, name);
@@ -61,11 +67,18 @@ core::Result<void> openProject(ViewerState& state, const std::string& project,
     }
     if (clashes) {
         state.clashes = std::move(*clashes);
-        for (const auto& c : state.clashes.clashes)
-            state.options.clashes.push_back({c.location(), std::string(clash::toCode(c.kind)), c.id,
-                                             std::string(clash::toCode(c.certainty))});
+        refreshClashMarkers(state);
     }
+    // Measures drawn and stored earlier: editable again, their clashes re-checked.
+    loadStoredMeasures(state);
     return {};
+}
+
+void refreshClashMarkers(ViewerState& state) {
+    state.options.clashes.clear();
+    for (const auto& c : state.clashes.clashes)
+        state.options.clashes.push_back({c.location(), std::string(clash::toCode(c.kind)), c.id,
+                                         std::string(clash::toCode(c.certainty))});
 }
 
 render::RenderOptions::Highlight clashHighlight(const ViewerState& s, const clash::Clash& c) {
@@ -101,6 +114,13 @@ void selectClash(ViewerState& s, render::Viewport& viewport, int index) {
     viewport.setHighlight(s.options.highlight);
     // The view of clash::clashView, as `bodemzicht --clash ID` and the BCF viewpoints show it.
     viewport.lookFrom(clashCamera(c));
+}
+
+void showOverlayLines(ViewerState& s, render::Viewport& viewport) {
+    s.options.overlayLines = s.fitLines;
+    s.options.overlayLines.insert(s.options.overlayLines.end(), s.design.lines.begin(),
+                                  s.design.lines.end());
+    viewport.setOverlayLines(s.options.overlayLines);
 }
 
 int findClash(const ViewerState& s, const std::string& id) {

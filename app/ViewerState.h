@@ -21,6 +21,7 @@
 #include <optional>
 
 #include "ClashList.h"
+#include "DesignSession.h"
 
 namespace bz::app {
 
@@ -80,6 +81,10 @@ struct ViewerState {
     // core's check included), drawn in 3D; why not, when not.
     std::optional<design::FreeSpaceResult> fit;
     std::string fitProblem;
+    std::vector<render::RenderOptions::OverlayLine> fitLines;  // its lines in 3D
+    // Drawing measures (panel "Ontwerpen"): declared after the dataset, whose objects the
+    // editor appends to and takes back when it goes.
+    DesignSession design;
     bool lens = false;  // see-through lens following the mouse
     // Measuring: the last two picked points (RD/NAP).
     std::vector<core::Vec3> measured;
@@ -93,6 +98,9 @@ struct ViewerState {
 // Opens a project (and its ground-level raster) and, optionally, a clash report CSV.
 core::Result<void> openProject(ViewerState& state, const std::string& project,
                                const std::string& clashReport);
+
+// The markers of state.clashes in state.options (shown at the next rebuild).
+void refreshClashMarkers(ViewerState& state);
 
 // The bundled sample: generated once into the user's cache folder.
 core::Result<std::string> bundledSample();
@@ -124,6 +132,9 @@ void removeBookmark(ViewerState& state, std::size_t index);
 // Switches the depth slice on (a 3 m slab from the top of the data, or 0-1.5 m below ground) or
 // off, in m NAP or in m below ground.
 void setDepthSlice(ViewerState& state, bool on, bool belowGround);
+
+// The overlay lines of the fitted route and of the measures being drawn, in 3D.
+void showOverlayLines(ViewerState& state, render::Viewport& viewport);
 
 // "Label" in the chosen language.
 const char* tr(const ViewerState& s, const char* dutch, const char* english);

@@ -14,6 +14,7 @@
 #include <cstdio>
 #include <optional>
 
+#include "Designing.h"
 #include "Orientation.h"
 #include "Panels.h"
 #include "ViewInput.h"
@@ -209,7 +210,21 @@ int interactive(app::ViewerState& s, double movingBudgetMs, const WindowRun& run
             in.middleDrag = ImGui::IsMouseDragging(ImGuiMouseButton_Middle);
             in.rightClick = ImGui::IsMouseClicked(ImGuiMouseButton_Right);
             in.shift = io.KeyShift;
+            in.leftPress = ImGui::IsMouseClicked(ImGuiMouseButton_Left);
+            in.leftRelease = ImGui::IsMouseReleased(ImGuiMouseButton_Left);
+            in.leftClick = in.leftRelease && io.MouseDragMaxDistanceSqr[ImGuiMouseButton_Left] <
+                                                 io.MouseDragThreshold * io.MouseDragThreshold;
+            in.doubleClick = ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left);
+            if (!io.WantTextInput) {
+                in.enter = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false);
+                in.escape = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
+                in.del = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Delete), false);
+                in.undo = io.KeyCtrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z), false);
+                in.redo = io.KeyCtrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Y), false);
+            }
             app::applyViewInput(s, viewport, in);
+        } else if (s.design.dragMeasure >= 0 && ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
+            app::endMeasureDrag(s, viewport);  // let go outside the view
         }
         // Scale bar, north arrow and what lies under the mouse (picked only while it rests).
         std::optional<core::Vec3> underMouse;

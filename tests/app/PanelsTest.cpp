@@ -14,6 +14,7 @@
 
 #include "../render/HiddenWindow.h"
 #include "../render/RequireDisplay.h"
+#include "Designing.h"
 #include "Panels.h"
 #include "SectionPanel.h"
 #include "SewerPanel.h"
@@ -539,4 +540,40 @@ TEST(Panels, FitHereDrawsWhereANewCableFitsAlongTheMeasuredLine) {
     app::fitAlongMeasurement(s, viewport);
     EXPECT_FALSE(s.fit.has_value());
     EXPECT_NE(s.fitProblem.find("twee meetpunten"), std::string::npos);
+}
+
+TEST(Panels, TheDesignPanelDrawsUndoesAndSaysWhyAMeasureIsRefused) {
+    REQUIRE_DISPLAY();
+    test::HiddenWindow hidden;
+    ASSERT_NE(hidden.window, nullptr);
+    app::ViewerState s;
+    test::fillTwoNetworksAndAClash(s);
+    s.ground = model::GroundLevel(5.0);
+    auto view = test::viewportFor(s);
+    auto& viewport = *view;
+    Ui ui(1600, 900);
+    ui.frame(s, viewport);
+    ASSERT_TRUE(Ui::press("Ontwerpen", "Tekenen"));
+    ui.frame(s, viewport);
+    EXPECT_TRUE(s.design.drawing);
+    EXPECT_TRUE(s.design.active);
+    // Done with one point: refused, with the reason, still drawing.
+    app::addDraftPoint(s, viewport, {test::kViewerX0, test::kViewerY0 - 3});
+    ui.frame(s, viewport);
+    ASSERT_TRUE(Ui::press("Ontwerpen", "Klaar"));
+    ui.frame(s, viewport);
+    EXPECT_NE(s.design.problem.find("at least 2 points"), std::string::npos) << s.design.problem;
+    EXPECT_TRUE(s.design.drawing);
+    app::addDraftPoint(s, viewport, {test::kViewerX0, test::kViewerY0 + 3});
+    ASSERT_TRUE(Ui::press("Ontwerpen", "Klaar"));
+    ui.frame(s, viewport);
+    ASSERT_TRUE(s.design.editor);
+    ASSERT_EQ(s.design.editor->measures().size(), 1u);
+    EXPECT_FALSE(s.design.drawing);
+    EXPECT_GT(s.clashes.clashes.size(), 1u);  // the fixture's clash and the new heat network's
+    // Undo from the panel: gone, the list back to the fixture's clash.
+    ASSERT_TRUE(Ui::press("Ontwerpen", "Ongedaan maken"));
+    ui.frame(s, viewport);
+    EXPECT_TRUE(s.design.editor->measures().empty());
+    EXPECT_EQ(s.clashes.clashes.size(), 1u);
 }

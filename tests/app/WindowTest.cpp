@@ -82,14 +82,16 @@ TEST(Window, PanelsViewAndClashListAreWhereTheLayoutPutsThem) {
     auto img = readPng(shot);
     ASSERT_EQ(img.width, 1600) << run.output;
     ASSERT_EQ(img.height, 900);
-    // The left column (panels, 380 px) and the clash list (220 px along the bottom) are ImGui's
-    // dark windows; the 3D view between shows the scene on its light background.
+    // The left column (panels, 380 px), the design panel on the right (360 px) and the clash
+    // list (220 px along the bottom) are ImGui's dark windows; the 3D view between shows the
+    // scene on its light background.
     EXPECT_GT(img.share(0, 0, 370, 900, dark), 0.6);
+    EXPECT_GT(img.share(1250, 0, 1600, 600, dark), 0.6);
     EXPECT_GT(img.share(400, 700, 1590, 890, dark), 0.6);
-    const double background = img.share(400, 30, 1590, 660, sky);
+    const double background = img.share(400, 30, 1230, 660, sky);
     EXPECT_GT(background, 0.05) << "no 3D view";
     EXPECT_LT(background, 0.95) << "an empty 3D view";
-    EXPECT_LT(img.share(400, 30, 1590, 660, dark), 0.2);
+    EXPECT_LT(img.share(400, 30, 1230, 660, dark), 0.2);
 }
 
 TEST(Window, FlyToBenchmarkFliesToTheReportsClashes) {

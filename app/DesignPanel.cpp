@@ -2,6 +2,7 @@
 // counts, undo and redo, storing and exporting.
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #include "Designing.h"

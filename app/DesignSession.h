@@ -4,9 +4,12 @@
 
 #include <bodemzicht/clash/ClashReport.h>
 #include <bodemzicht/design/MeasureEditor.h>
+#include <bodemzicht/design/SpaceBudget.h>
+#include <bodemzicht/model/Street.h>
 #include <bodemzicht/render/SceneRenderer.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,6 +31,11 @@ struct DesignSession {
     // Measures (and, while dragging, their live clashes) as lines over the scene.
     std::vector<render::RenderOptions::OverlayLine> lines;
     std::string problem, message;  // the last refusal; the last thing done
+    // The project's street segments and their space budget, coloured on the streets when shown.
+    model::StreetLayer streets;
+    std::optional<design::SpaceBudget> budget;
+    bool showBudget = false;
+    std::string budgetProblem;
     char exportPath[256] = "ontwerp.geojson";
     char owner[64] = "";
 };

@@ -74,6 +74,17 @@ void updateLines(ViewerState& s) {
             }
     }
     if (d.drawing) addMeasureLines(s, d.draft, kDraftColour, d.lines, true);
+    // The space budget: each street segment in its colour, a little above the ground.
+    if (d.showBudget && d.budget)
+        for (const auto& seg : d.budget->segments) {
+            const auto c = design::budgetColour(seg.freeShare());
+            Overlay line{{}, {c.r, c.g, c.b}, 8};
+            for (const auto& p : seg.line) {
+                const double g = s.ground.available() ? s.ground.at(p.x, p.y) : NAN;
+                line.points.push_back({p.x, p.y, std::isfinite(g) ? g + 0.1 : 0.0});
+            }
+            d.lines.push_back(std::move(line));
+        }
 }
 
 // The clash list: the report's rows of other objects, then the measures' live rows.
@@ -361,6 +372,34 @@ bool exportDesignTo(ViewerState& s, const std::string& path) {
     s.design.problem.clear();
     s.design.message = (s.dutch ? "geëxporteerd naar " : "exported to ") + path;
     return true;
+}
+
+bool computeBudget(ViewerState& s, render::Viewport& viewport) {
+    auto& d = s.design;
+    d.budget.reset();
+    d.budgetProblem.clear();
+    auto budget =
+        design::spaceBudget(s.dataset, s.ground, design::StreetProfile::shipped(), d.streets);
+    if (!budget) {
+        d.budgetProblem = budget.error().message;
+        updateLines(s);
+        showOverlayLines(s, viewport);
+        return false;
+    }
+    d.budget = std::move(*budget);
+    updateLines(s);
+    showOverlayLines(s, viewport);
+    return true;
+}
+
+void showBudget(ViewerState& s, render::Viewport& viewport, bool show) {
+    s.design.showBudget = show;
+    if (show && !s.design.budget) {
+        computeBudget(s, viewport);
+        return;
+    }
+    updateLines(s);
+    showOverlayLines(s, viewport);
 }
 
 void afterDesignChange(ViewerState& s, render::Viewport& viewport) {

@@ -46,6 +46,11 @@ bool changeSelectedMeasure(ViewerState& state, render::Viewport& viewport, desig
 bool storeDesignInProject(ViewerState& state);
 bool exportDesignTo(ViewerState& state, const std::string& path);
 
+// The space budget of the project's streets (design::spaceBudget with the shipped profile),
+// shown as a colour on the streets; false with the reason in design.budgetProblem.
+bool computeBudget(ViewerState& state, render::Viewport& viewport);
+void showBudget(ViewerState& state, render::Viewport& viewport, bool show);
+
 // After a change: the clash list (the measures' rows from the editor), the overlay lines and,
 // unless a drag goes on, the scene with its markers.
 void afterDesignChange(ViewerState& state, render::Viewport& viewport);

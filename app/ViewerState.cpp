@@ -8,6 +8,7 @@
 #include <bodemzicht/clash/ReportWriter.h>
 #include <bodemzicht/io/BasemapStore.h>
 #include <bodemzicht/io/ProjectStore.h>
+#include <bodemzicht/io/StreetStore.h>
 #include <bodemzicht/sample/SampleDistrict.h>
 
 #include <algorithm>
@@ -69,6 +70,10 @@ core::Result<void> openProject(ViewerState& state, const std::string& project,
         state.clashes = std::move(*clashes);
         refreshClashMarkers(state);
     }
+    if (auto streets = io::readStreets(project))
+        state.design.streets = std::move(*streets);
+    else
+        state.problems.push_back("street segments not read: " + streets.error().toString());
     // Measures drawn and stored earlier: editable again, their clashes re-checked.
     loadStoredMeasures(state);
     return {};

@@ -212,3 +212,45 @@ TEST(Designing, StoredMeasuresComeBackEditableWhenTheProjectIsOpenedAgain) {
     // It crosses the low-voltage cable: its clash is in the list of the reopened project.
     EXPECT_GE(rowsOf(again, "ONTWERP-1"), 1u);
 }
+
+TEST(Designing, TheSpaceBudgetColoursTheStreetsInTheTopView) {
+    REQUIRE_DISPLAY();
+    test::HiddenWindow w;
+    ASSERT_NE(w.window, nullptr);
+    app::ViewerState s;
+    test::fillTwoNetworksAndAClash(s);  // LS along y0, water along y0 + 10
+    s.ground = model::GroundLevel(5.0);
+    s.options.view = "top";
+    model::StreetSegment street;
+    street.id = "S1";
+    street.name = "Teststraat";
+    street.line = {{test::kViewerX0 - 18, test::kViewerY0 + 5},
+                   {test::kViewerX0 + 18, test::kViewerY0 + 5}};
+    street.widthM = 12;
+    s.design.streets = {street};
+    auto view = test::viewportFor(s);
+    auto& viewport = *view;
+    app::showBudget(s, viewport, true);
+    ASSERT_TRUE(s.design.budget) << s.design.budgetProblem;
+    ASSERT_EQ(s.design.budget->segments.size(), 1u);
+    const double share = s.design.budget->segments[0].freeShare();
+    EXPECT_GT(share, 0.2);
+    EXPECT_LT(share, 1.0);  // both networks lie in the street
+    const auto colour = design::budgetColour(share);
+    auto image = render::renderImage(s.dataset, s.ground, s.options);
+    ASSERT_TRUE(image) << image.error().toString();
+    int coloured = 0;
+    for (int y = 0; y < image->height; ++y) {
+        const auto c = image->at(image->width / 2, y);
+        coloured += std::abs(c.r - colour.r) < 12 && std::abs(c.g - colour.g) < 12 &&
+                    std::abs(c.b - colour.b) < 12;
+    }
+    EXPECT_GE(coloured, 3) << "the street in its budget colour";
+    // Hidden again: no budget lines.
+    app::showBudget(s, viewport, false);
+    EXPECT_TRUE(s.options.overlayLines.empty());
+    // Without streets: said why.
+    s.design.streets.clear();
+    EXPECT_FALSE(app::computeBudget(s, viewport));
+    EXPECT_NE(s.design.budgetProblem.find("--as streets"), std::string::npos);
+}

@@ -809,3 +809,49 @@ TEST(BodemCli, TheSampleDistrictHasSoilToAskAbout) {
     EXPECT_NE(r.output.find("below the project's ground"), std::string::npos) << r.output;
     EXPECT_NE(r.output.find("57.60 m3"), std::string::npos) << r.output;  // 80 x 0.6 x 1.2
 }
+
+TEST(BodemCli, TheSpaceBudgetPerStreetSegmentFromTheProjectsStreets) {
+    ScratchDir dir("cli_budget");
+    const std::string project = dir.file("p.gpkg");
+    std::filesystem::copy_file(sampleProject(), project);
+    const std::string sampleDir = std::filesystem::path(sampleProject()).parent_path().string();
+    for (const char* raster : {"ground_level.tif", "ghg.tif", "glg.tif"})  // beside the project
+        std::filesystem::copy_file(sampleDir + "/" + raster, dir.file(raster));
+    auto r = run(bodem() + " info " + project);
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_NE(r.output.find("street segments: 24 in 8 named streets, 2.0 km"), std::string::npos)
+        << r.output;
+    // The street layer imported again (as a user brings NWB road sections) replaces it.
+    r = run(bodem() + " import " + sampleDir + "/streets.geojson --into " + project +
+            " --as streets");
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_NE(r.output.find("street segments: 24 (24 named, 24 with a width)"), std::string::npos)
+        << r.output;
+    const std::string csv = dir.file("budget.csv"), geojson = dir.file("budget.geojson");
+    r = run(bodem() + " space " + project + " --budget --csv " + csv + " --out " + geojson);
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_NE(r.output.find("space budget of 24 street segments"), std::string::npos) << r.output;
+    const auto text = readFile(csv);
+    EXPECT_EQ(text.rfind("segment,street,zone,zone_width_m,free_width_m,free_share,"
+                         "proposed_or_reserved_width_m,",
+                         0),
+              0u);
+    EXPECT_EQ(std::count(text.begin(), text.end(), '\n'), 1 + 24 * 7);  // 7 zones a segment
+    // The heat network of the Hoofdstraat is proposed in its zone: width taken by designs.
+    const auto row = text.find("H1-0,Hoofdstraat,warmte,3.00,");
+    ASSERT_NE(row, std::string::npos) << text.substr(0, 600);
+    const auto line = text.substr(row, text.find('\n', row) - row);
+    EXPECT_NE(line.substr(line.rfind(",0,5") - 5, 5), ",0.00") << line;
+    EXPECT_NE(readFile(geojson).find("\"free_share\""), std::string::npos);
+    // Points are not streets: refused, naming the file; the project keeps its streets.
+    const auto points =
+        writeFile(dir.file("palen.geojson"),
+                  R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{},)"
+                  R"("geometry":{"type":"Point","coordinates":[251300,476500]}}]})");
+    r = run(bodem() + " import " + points + " --into " + project +
+            " --as streets --crs EPSG:28992");
+    EXPECT_EQ(r.exitCode, 1) << r.output;
+    EXPECT_NE(r.output.find("palen.geojson"), std::string::npos) << r.output;
+    r = run(bodem() + " info " + project);
+    EXPECT_NE(r.output.find("street segments: 24"), std::string::npos) << r.output;
+}

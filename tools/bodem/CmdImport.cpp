@@ -1,6 +1,7 @@
 #include <bodemzicht/clash/RuleSet.h>
 #include <bodemzicht/io/BasemapStore.h>
 #include <bodemzicht/io/ProjectImport.h>
+#include <bodemzicht/io/StreetStore.h>
 #include <bodemzicht/sewer/Classification.h>
 
 #include <cstdio>
@@ -46,8 +47,10 @@ Runner registerImport(CLI::App& app) {
         "the shipped example (datasets/sewer/condition-nl.toml, docs/sewer.md)");
     cmd->add_option("--as", a->as,
                     "basemap: draw the sources' lines and polygons (BGT roads and buildings, any "
-                    "GIS layer) flat on the ground of an existing project, for orientation only")
-        ->check(CLI::IsMember({"basemap"}));
+                    "GIS layer) flat on the ground of an existing project, for orientation only; "
+                    "streets: the street segments (centre lines with id, name, width_m: NWB road "
+                    "sections, BGT roads) of the space budget and the works plan")
+        ->check(CLI::IsMember({"basemap", "streets"}));
     cmd->add_flag("--append", a->append,
                   "Keep the project's other sources; a source already in it is replaced");
     cmd->add_flag("--strict", a->strict,
@@ -61,6 +64,33 @@ Runner registerImport(CLI::App& app) {
             std::fprintf(stderr,
                          "bodem import: give SOURCE... and --into PROJECT (or --formats)\n");
             return 1;
+        }
+        if (a->as == "streets") {
+            // One road layer replaces the project's street segments.
+            if (a->sources.size() != 1) {
+                std::fprintf(stderr, "bodem import: --as streets takes one road layer\n");
+                return 1;
+            }
+            const std::optional<std::string> crs =
+                a->crs.empty() ? std::nullopt : std::optional<std::string>(a->crs);
+            auto streets = io::readStreetSource(a->sources[0], crs);
+            if (!streets) {
+                std::fprintf(stderr, "bodem import: %s\n", streets.error().toString().c_str());
+                return 1;
+            }
+            for (const auto& why : streets->skipped) std::printf("  %s\n", why.c_str());
+            if (auto ok = io::storeStreets(a->into, streets->segments); !ok) {
+                std::fprintf(stderr, "bodem import: %s\n", ok.error().toString().c_str());
+                return 1;
+            }
+            std::size_t named = 0, withWidth = 0;
+            for (const auto& s : streets->segments)
+                named += !s.name.empty(), withWidth += s.widthM > 0;
+            std::printf(
+                "street segments: %zu (%zu named, %zu with a width); %zu features without a "
+                "line left out\n",
+                streets->segments.size(), named, withWidth, streets->withoutLine);
+            return 0;
         }
         if (a->as == "basemap") {
             // Outlines for orientation, kept apart from the objects (never clash-checked).

@@ -1,11 +1,13 @@
 #include <bodemzicht/io/BasemapStore.h>
 #include <bodemzicht/io/ProjectStore.h>
+#include <bodemzicht/io/StreetStore.h>
 #include <bodemzicht/model/DatasetSummary.h>
 #include <bodemzicht/soil/Geotop.h>
 
 #include <cstdio>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 
 #include "Commands.h"
@@ -39,7 +41,8 @@ Runner registerInfo(CLI::App& app) {
                 if (f.kind != model::FieldKind::Grid3d) continue;
                 auto grid = io::openField(f);
                 if (!grid) {
-                    std::printf("  %s: not readable: %s\n", f.name.c_str(), grid.error().toString().c_str());
+                    std::printf("  %s: not readable: %s\n", f.name.c_str(),
+                                grid.error().toString().c_str());
                     continue;
                 }
                 const auto volumes = soil::volumesByLithoclass(**grid);
@@ -47,7 +50,8 @@ Runner registerInfo(CLI::App& app) {
                 std::printf("  %s volumes by lithoclass:\n", f.name.c_str());
                 for (const auto& [cls, m3] : volumes) {
                     const auto* lc = soil::lithoclass(cls);
-                    std::printf("    %2d %-34s %14.0f m3\n", cls, lc ? std::string(lc->name).c_str() : "unknown code", m3);
+                    std::printf("    %2d %-34s %14.0f m3\n", cls,
+                                lc ? std::string(lc->name).c_str() : "unknown code", m3);
                 }
             }
         }
@@ -61,6 +65,20 @@ Runner registerInfo(CLI::App& app) {
             for (const auto& [source, n] : perSource)
                 parts += (parts.empty() ? "" : ", ") + source + " " + std::to_string(n);
             std::printf("base map: %zu lines (%s)\n", map->size(), parts.c_str());
+        }
+        // The street segments (space budget, works plan).
+        if (auto streets = io::readStreets(*project); !streets) {
+            std::printf("street segments: not readable: %s\n", streets.error().toString().c_str());
+        } else if (!streets->empty()) {
+            std::set<std::string> names;
+            double length = 0;
+            for (const auto& s : *streets) {
+                if (!s.name.empty()) names.insert(s.name);
+                for (std::size_t i = 0; i + 1 < s.line.size(); ++i)
+                    length += core::length(s.line[i + 1] - s.line[i]);
+            }
+            std::printf("street segments: %zu in %zu named streets, %.1f km\n", streets->size(),
+                        names.size(), length / 1000);
         }
         std::printf("load:\n%s", report.summary(20).c_str());
         return 0;

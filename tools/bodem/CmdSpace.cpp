@@ -1,8 +1,13 @@
 #include <bodemzicht/clash/RuleSet.h>
 #include <bodemzicht/design/FreeSpace.h>
+#include <bodemzicht/design/SpaceBudget.h>
+#include <bodemzicht/design/StreetProfile.h>
 #include <bodemzicht/io/BasemapStore.h>
 #include <bodemzicht/io/ProjectStore.h>
+#include <bodemzicht/io/StreetStore.h>
 #include <bodemzicht/io/Table.h>
+
+#include <algorithm>
 
 #include <cmath>
 #include <cstdio>
@@ -68,12 +73,122 @@ core::Result<void> writeLines(const std::string& path, const std::vector<GeoLine
     return {};
 }
 
+// `bodem space PROJECT --budget`: the room left per street segment and zone of the profile.
+int runBudget(const std::string& project, const std::string& profilePath, double diameter,
+              double clearance, double step, const std::string& csv, const std::string& out) {
+    io::ImportReport report;
+    auto ds = io::readProject(project, report);
+    if (!ds) {
+        std::fprintf(stderr, "bodem space: %s\n", ds.error().toString().c_str());
+        return 1;
+    }
+    auto streets = io::readStreets(project);
+    if (!streets) {
+        std::fprintf(stderr, "bodem space: %s\n", streets.error().toString().c_str());
+        return 1;
+    }
+    design::StreetProfile profile = design::StreetProfile::shipped();
+    if (!profilePath.empty()) {
+        auto p = design::StreetProfile::load(profilePath);
+        if (!p) {
+            std::fprintf(stderr, "bodem space: %s\n", p.error().toString().c_str());
+            return 1;
+        }
+        profile = std::move(*p);
+    }
+    design::BudgetOptions o;
+    o.diameterM = diameter > 0 ? diameter : 0.16;
+    if (!std::isnan(clearance)) o.clearanceM = clearance;
+    o.stationStepM = step;
+    auto levels = projectLevels(*ds, "bodem space");
+    auto budget = design::spaceBudget(*ds, levels.ground, profile, *streets, o);
+    if (!budget) {
+        std::fprintf(stderr, "bodem space: %s: %s\n", project.c_str(),
+                     budget.error().toString().c_str());
+        return 1;
+    }
+    std::size_t assumedWidth = 0;
+    for (const auto& s : budget->segments) assumedWidth += s.widthAssumed;
+    std::printf(
+        "space budget of %zu street segments (room for %.0f mm with %.2f m clearance, down to "
+        "%.1f m; profile: %s)\n",
+        budget->segments.size(), o.diameterM * 1000, o.clearanceM, o.maxDepthM,
+        profile.name.c_str());
+    if (assumedWidth)
+        std::printf("  %zu segments have no width: %.0f m facade to facade assumed\n", assumedWidth,
+                    o.defaultWidthM);
+    for (const auto& why : budget->skipped) std::printf("  not measured: %s\n", why.c_str());
+    // The tightest segments first: where the next network will not fit.
+    std::vector<const design::SegmentBudget*> order;
+    for (const auto& s : budget->segments) order.push_back(&s);
+    std::sort(order.begin(), order.end(),
+              [](const auto* x, const auto* y) { return x->freeShare() < y->freeShare(); });
+    for (std::size_t i = 0; i < order.size() && i < 10; ++i) {
+        const auto& s = *order[i];
+        std::string tight;
+        for (const auto& z : s.zones)
+            if (z.freeShare() < 0.5) {
+                char buf[96];
+                std::snprintf(buf, sizeof buf, "%s%s %.0f %%", tight.empty() ? "" : ", ",
+                              z.zone.c_str(), 100 * z.freeShare());
+                tight += buf;
+            }
+        std::printf("  %-10s %-22s %5.0f m  free %3.0f %%%s%s\n", s.segment.c_str(),
+                    s.street.c_str(), s.lengthM, 100 * s.freeShare(),
+                    tight.empty() ? "" : "  tight: ", tight.c_str());
+    }
+    if (!csv.empty()) {
+        io::Table t;
+        using io::ColumnType;
+        t.columns = {{"segment"},
+                     {"street"},
+                     {"zone"},
+                     {"zone_width_m", ColumnType::Real, 2},
+                     {"free_width_m", ColumnType::Real, 2},
+                     {"free_share", ColumnType::Real, 3},
+                     {"proposed_or_reserved_width_m", ColumnType::Real, 2},
+                     {"length_m", ColumnType::Real, 1},
+                     {"street_width_m", ColumnType::Real, 1},
+                     {"width_assumed", ColumnType::Integer},
+                     {"sections", ColumnType::Integer}};
+        for (const auto& s : budget->segments)
+            for (const auto& z : s.zones)
+                t.addRow({s.segment, s.street, z.zone, z.widthM, z.freeWidthM, z.freeShare(),
+                          z.designWidthM, s.lengthM, s.widthM, std::int64_t(s.widthAssumed),
+                          std::int64_t(s.sections)});
+        if (auto ok = io::writeTableFile(csv, io::TableFormat::Csv, t, "budget"); !ok) {
+            std::fprintf(stderr, "bodem space: %s\n", ok.error().toString().c_str());
+            return 1;
+        }
+        std::printf("wrote %s\n", csv.c_str());
+    }
+    if (!out.empty()) {
+        std::vector<GeoLine> lines;
+        for (const auto& s : budget->segments) {
+            char share[32];
+            std::snprintf(share, sizeof share, "%.3f", s.freeShare());
+            GeoLine l{{{"segment", s.segment}, {"street", s.street}, {"free_share", share}}, {}};
+            for (const auto& p : s.line) l.points.push_back({p.x, p.y, 0});
+            lines.push_back(std::move(l));
+        }
+        if (auto ok = writeLines(out, lines); !ok) {
+            std::fprintf(stderr, "bodem space: %s\n", ok.error().toString().c_str());
+            return 1;
+        }
+        std::printf("wrote %s (%zu street segments)\n", out.c_str(), lines.size());
+    }
+    return 0;
+}
+
 }  // namespace
 
 Runner registerSpace(CLI::App& app) {
     struct Args {
         std::string project, along, out, blocked, csv, theme = "laagspanning", owner, rules;
         double diameter = 0, clearance = NAN, search = 3.0, maxDepth = 3.0, step = 1.0;
+        bool budget = false;
+        std::string profile;
+        double budgetStep = 20;
     };
     auto a = std::make_shared<Args>();
     auto* cmd = app.add_subcommand(
@@ -83,9 +198,17 @@ Runner registerSpace(CLI::App& app) {
         "the way");
     cmd->add_option("PROJECT", a->project, "Project GeoPackage")->required();
     cmd->add_option("--along", a->along,
-                    "The route (a line in GeoJSON, GeoPackage, ...; its first line)")
-        ->required();
-    cmd->add_option("--diameter", a->diameter, "Outer diameter of the new network (m)")->required();
+                    "The route (a line in GeoJSON, GeoPackage, ...; its first line)");
+    cmd->add_option("--diameter", a->diameter,
+                    "Outer diameter of the new network (m); --budget: the size room is counted "
+                    "for (default 0.16)");
+    cmd->add_flag("--budget", a->budget,
+                  "The space budget per street segment (the project's streets: bodem import "
+                  "ROADS --as streets): free width and share per zone of the street profile "
+                  "after what lies there and what is proposed or reserved");
+    cmd->add_option("--profile", a->profile, "--budget: street profile TOML (default: shipped)");
+    cmd->add_option("--budget-step", a->budgetStep,
+                    "--budget: a cross-section every this many metres (default 20)");
     cmd->add_option("--theme", a->theme,
                     "Its theme (IMKL thema), for the clearances and the least cover");
     cmd->add_option("--owner", a->owner, "Its owner, written with the route");
@@ -96,10 +219,20 @@ Runner registerSpace(CLI::App& app) {
     cmd->add_option("--step", a->step, "Positions along the route every this many metres");
     cmd->add_option("--rules", a->rules, "Rule file (default: the Dutch default)");
     cmd->add_option("--out", a->out,
-                    "Write the fitted route as 3D lines (GeoJSON, importable as proposals)");
+                    "Write the fitted route as 3D lines (GeoJSON, importable as proposals); "
+                    "--budget: the street segments with their free share");
     cmd->add_option("--blocked", a->blocked, "Write the stretches where nothing fits (GeoJSON)");
-    cmd->add_option("--csv", a->csv, "Write one row per position along the route");
+    cmd->add_option("--csv", a->csv,
+                    "Write one row per position along the route (--budget: per segment and zone)");
     return [a] {
+        if (a->budget)
+            return runBudget(a->project, a->profile, a->diameter, a->clearance, a->budgetStep,
+                             a->csv, a->out);
+        if (a->along.empty() || !(a->diameter > 0)) {
+            std::fprintf(stderr,
+                         "bodem space: give --along ROUTE and --diameter M (or --budget)\n");
+            return 1;
+        }
         clash::RuleSet rules = clash::RuleSet::dutchDefault();
         if (!a->rules.empty()) {
             auto r = clash::RuleSet::load(a->rules);

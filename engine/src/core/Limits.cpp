@@ -31,6 +31,7 @@ constexpr Entry kEntries[] = {
     {"vertices", "vertices of one feature", &Limits::vertices},
     {"basemap-vertices", "vertices of a project's base map (all its layers)",
      &Limits::basemapVertices},
+    {"street-segments", "street segments of a project", &Limits::streetSegments},
 };
 
 std::string valueOf(const Entry& e) {

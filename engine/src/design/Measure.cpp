@@ -228,7 +228,7 @@ core::Result<std::vector<std::uint32_t>> addMeasure(const Measure& m,
     meta.material = m.material;
     meta.source = model::kDesignSource;
     meta.type = objectType(m);
-    meta.status = model::ObjectStatus::Proposed;
+    meta.status = m.reserved ? model::ObjectStatus::Reserved : model::ObjectStatus::Proposed;
     if (m.year > 0) meta.dates.planned = model::Date::of(m.year);
     meta.attributes.push_back({"measure", std::string(toCode(m.kind))});
     meta.attributes.push_back({"measure_id", m.id});

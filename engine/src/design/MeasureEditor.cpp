@@ -2,12 +2,13 @@
 
 #include <bodemzicht/clash/ClashModel.h>
 #include <bodemzicht/model/DatasetCopy.h>
-#include <bodemzicht/spatial/UniformGrid.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <set>
+
+#include "NearbyObjects.h"
 
 namespace bz::design {
 
@@ -18,18 +19,14 @@ using Clock = std::chrono::steady_clock;
 // How far around a measure the project's objects take part in its check: more than any
 // clearance or tree distance. Wells are checked against every well (thermal radii reach further).
 constexpr double kReachM = 50.0;
-constexpr double kPlanOnlyZ = 1e4;
 
 }  // namespace
 
-// The project's own objects in a plan grid, built once: a check copies only those within reach.
+// The project's own objects within reach of a measure, and every well (thermal radii reach
+// further than the neighbourhood).
 struct MeasureEditor::Neighbourhood {
-    spatial::UniformGrid grid;
-    std::vector<std::uint32_t> gridFeature;  // grid primitive -> feature
-    std::vector<std::uint32_t> always;       // no plan extent known: always taken along
+    std::unique_ptr<detail::NearbyObjects> objects;
     std::vector<std::uint32_t> wells;
-    std::vector<std::uint32_t> stamp;
-    std::uint32_t epoch = 0;
 };
 
 MeasureEditor::MeasureEditor(model::Dataset& ds, const clash::RuleSet& rules,
@@ -41,23 +38,14 @@ MeasureEditor::MeasureEditor(model::Dataset& ds, const clash::RuleSet& rules,
       mBase(ds.mark()),
       mNear(std::make_unique<Neighbourhood>()) {
     mOptions.threads = 1;
-    std::vector<core::Bounds3> boxes;
-    for (std::uint32_t fi = 0; fi < ds.features.size(); ++fi) {
-        const auto& f = ds.features[fi];
-        // Only what is in the ground (or planned, when asked) can clash with a proposal.
-        if (f.status == model::ObjectStatus::Proposed || f.status == model::ObjectStatus::Removed)
-            continue;
-        if (ds.wellOf(f)) mNear->wells.push_back(fi);
-        auto b = ds.featureBounds(f);
-        if (b.empty() || !std::isfinite(b.lo.x) || !std::isfinite(b.hi.y)) {
-            mNear->always.push_back(fi);
-            continue;
-        }
-        b.lo.z = -kPlanOnlyZ, b.hi.z = kPlanOnlyZ;
-        boxes.push_back(b);
-        mNear->gridFeature.push_back(fi);
-    }
-    if (!boxes.empty()) mNear->grid = spatial::UniformGrid(boxes, {0, 1});
+    // Only what is in the ground (or planned, when asked) can clash with a proposal.
+    auto inGround = [&ds](std::uint32_t fi) {
+        const auto st = ds.features[fi].status;
+        return !model::isDesign(st) && st != model::ObjectStatus::Removed;
+    };
+    mNear->objects = std::make_unique<detail::NearbyObjects>(ds, inGround);
+    for (std::uint32_t fi = 0; fi < ds.features.size(); ++fi)
+        if (inGround(fi) && ds.wellOf(ds.features[fi])) mNear->wells.push_back(fi);
 }
 
 MeasureEditor::~MeasureEditor() {
@@ -216,26 +204,18 @@ void MeasureEditor::checkMeasure(std::size_t index) {
         box.expand(b.lo), box.expand(b.hi);
     }
     box = box.inflated(kReachM);
-    box.lo.z = -kPlanOnlyZ, box.hi.z = kPlanOnlyZ;
-    std::vector<std::uint32_t> near = mNear->always;
-    mNear->grid.query(box, mNear->stamp, mNear->epoch,
-                      [&](std::uint32_t p) { near.push_back(mNear->gridFeature[p]); });
-    if (mMeasures[index].kind == MeasureKind::WkoWell)
+    auto near = mNear->objects->within(box);
+    if (mMeasures[index].kind == MeasureKind::WkoWell) {
         near.insert(near.end(), mNear->wells.begin(), mNear->wells.end());
-    std::sort(near.begin(), near.end());
-    near.erase(std::unique(near.begin(), near.end()), near.end());
+        std::sort(near.begin(), near.end());
+        near.erase(std::unique(near.begin(), near.end()), near.end());
+    }
     mLastNeighbours = near.size();
-
-    // What the clash core needs of the details: sewer profiles, trees, wells, contamination
-    // (not the inspections, which can be thousands per street).
-    auto needed = [](const model::Dataset::DetailLink& l) {
-        return l.kind == model::DetailKind::SewerProfile || l.kind == model::DetailKind::Tree ||
-               l.kind == model::DetailKind::Well || l.kind == model::DetailKind::Contamination;
-    };
     model::Dataset local;
-    for (auto fi : near) model::copyFeature(mDs, fi, local, needed);
+    for (auto fi : near) model::copyFeature(mDs, fi, local, detail::neededForChecks);
     std::vector<std::uint32_t> checked;
-    for (auto fi : features) checked.push_back(model::copyFeature(mDs, fi, local, needed));
+    for (auto fi : features)
+        checked.push_back(model::copyFeature(mDs, fi, local, detail::neededForChecks));
 
     clash::ClashModel model(local, mRules, mGround);
     auto options = mOptions;

@@ -23,7 +23,8 @@ std::string toJson(const Measure& m) {
                      {"stored_volume_m3", m.storedVolumeM3},
                      {"temperature", m.temperature},
                      {"system_id", m.systemId},
-                     {"year", m.year}};
+                     {"year", m.year},
+                     {"reserved", m.reserved}};
     return j.dump();
 }
 
@@ -61,6 +62,7 @@ core::Result<Measure> measureFromJson(std::string_view text) {
         m.temperature = j.value("temperature", m.temperature);
         m.systemId = j.value("system_id", "");
         m.year = j.value("year", 0);
+        m.reserved = j.value("reserved", false);
     } catch (const nlohmann::json::exception& e) {
         return core::fail("", m.id, std::string("the measure has a wrong value: ") + e.what());
     }

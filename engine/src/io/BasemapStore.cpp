@@ -11,6 +11,7 @@
 #include <memory>
 
 #include "GdalErrors.h"
+#include "LineCodec.h"
 #include "OgrFields.h"
 
 namespace bz::io {
@@ -18,76 +19,6 @@ namespace bz::io {
 namespace {
 
 constexpr const char* kTable = "basemap";
-
-// Every ring or line of a geometry as a polyline (curves linearised); points add nothing.
-void collectLines(const OGRGeometry* g,
-                  std::vector<std::pair<std::vector<core::Vec2>, bool>>& out) {
-    if (!g || g->IsEmpty()) return;
-    switch (wkbFlatten(g->getGeometryType())) {
-        case wkbLineString:
-        case wkbLinearRing: {
-            const auto* l = g->toLineString();
-            std::vector<core::Vec2> pts;
-            pts.reserve(static_cast<std::size_t>(l->getNumPoints()));
-            for (int i = 0; i < l->getNumPoints(); ++i) pts.push_back({l->getX(i), l->getY(i)});
-            const bool closed =
-                pts.size() > 2 && pts.front().x == pts.back().x && pts.front().y == pts.back().y;
-            if (closed) pts.pop_back();
-            if (pts.size() >= 2) out.push_back({std::move(pts), closed});
-            return;
-        }
-        case wkbPolygon: {
-            const auto* p = g->toPolygon();
-            for (const auto* ring : *p) collectLines(ring, out);
-            return;
-        }
-        case wkbMultiLineString:
-        case wkbMultiPolygon:
-        case wkbGeometryCollection: {
-            for (const auto* part : *g->toGeometryCollection()) collectLines(part, out);
-            return;
-        }
-        default:
-            if (OGR_GT_IsCurve(g->getGeometryType()) || OGR_GT_IsSurface(g->getGeometryType()) ||
-                OGR_GT_IsSubClassOf(g->getGeometryType(), wkbGeometryCollection)) {
-                std::unique_ptr<OGRGeometry> linear(g->getLinearGeometry());
-                if (linear &&
-                    wkbFlatten(linear->getGeometryType()) != wkbFlatten(g->getGeometryType()))
-                    collectLines(linear.get(), out);
-            }
-    }
-}
-
-std::string encode(const std::vector<core::Vec2>& pts) {
-    std::string s;
-    s.reserve(pts.size() * 24);
-    char buf[64];
-    for (const auto& p : pts) {
-        std::snprintf(buf, sizeof buf, "%s%.3f %.3f", s.empty() ? "" : ";", p.x, p.y);
-        s += buf;
-    }
-    return s;
-}
-
-std::optional<std::vector<core::Vec2>> decode(const std::string& s) {
-    std::vector<core::Vec2> pts;
-    const char* p = s.data();
-    const char* end = p + s.size();
-    while (p < end) {
-        double x = 0, y = 0;
-        auto rx = std::from_chars(p, end, x);
-        if (rx.ec != std::errc() || rx.ptr >= end || *rx.ptr != ' ') return std::nullopt;
-        auto ry = std::from_chars(rx.ptr + 1, end, y);
-        if (ry.ec != std::errc() || !std::isfinite(x) || !std::isfinite(y)) return std::nullopt;
-        pts.push_back({x, y});
-        p = ry.ptr;
-        if (p < end) {
-            if (*p != ';') return std::nullopt;
-            ++p;
-        }
-    }
-    return pts;
-}
 
 }  // namespace
 
@@ -112,7 +43,7 @@ core::Result<BasemapRead> readBasemapSource(const std::string& path,
         layer->ResetReading();
         for (auto& feature : *layer) {
             std::vector<std::pair<std::vector<core::Vec2>, bool>> lines;
-            collectLines(feature->GetGeometryRef(), lines);
+            detail::collectLines(feature->GetGeometryRef(), lines);
             if (lines.empty()) {
                 ++out.withoutLines;
                 continue;
@@ -154,9 +85,11 @@ core::Result<void> storeBasemap(const std::string& project, const std::string& s
     t.columns = {{"source"}, {"class"}, {"closed", ColumnType::Integer}, {"points"}};
     for (const auto& l : *existing)
         if (l.source != sourceName)
-            t.addRow({l.source, l.featureClass, std::int64_t(l.closed), encode(l.points)});
+            t.addRow(
+                {l.source, l.featureClass, std::int64_t(l.closed), detail::encodeLine(l.points)});
     for (const auto& l : lines)
-        t.addRow({sourceName, l.featureClass, std::int64_t(l.closed), encode(l.points)});
+        t.addRow(
+            {sourceName, l.featureClass, std::int64_t(l.closed), detail::encodeLine(l.points)});
     if (auto ok = writer->replace(kTable, t); !ok) return ok;
     return writer->commit();
 }
@@ -169,7 +102,7 @@ core::Result<model::Basemap> readBasemap(const std::string& project) {
     const Table& t = **table;
     std::uint64_t vertices = 0;
     for (std::size_t r = 0; r < t.rows.size(); ++r) {
-        auto pts = decode(t.text(r, "points"));
+        auto pts = detail::decodeLine(t.text(r, "points"));
         if (!pts || pts->size() < 2)
             return core::fail(project, "basemap row " + std::to_string(r + 1),
                               "points are not a list of 'x y' pairs");

@@ -158,8 +158,7 @@ core::Result<std::size_t> storeDesign(const std::string& project, const model::D
                               " of the project's objects cannot be read (bodem info lists them); "
                               "storing would drop them, so the project is unchanged");
     for (const auto& f : design.features)
-        if (design.str(f.source) != model::kDesignSource ||
-            f.status != model::ObjectStatus::Proposed)
+        if (design.str(f.source) != model::kDesignSource || !model::isDesign(f.status))
             return core::fail(project, f.id, "only drawn proposals (source ontwerp) are stored");
     model::Dataset merged;
     std::size_t replaced = 0;

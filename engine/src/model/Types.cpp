@@ -68,6 +68,8 @@ std::string_view toCode(ObjectStatus s) {
             return "abandoned";
         case ObjectStatus::Removed:
             return "removed";
+        case ObjectStatus::Reserved:
+            return "reserved";
     }
     return "existing";
 }
@@ -114,6 +116,7 @@ std::optional<ObjectStatus> statusFromCode(std::string_view code) {
     if (code == "abandoned" || code == "decommissioned" || code == "verlaten")
         return ObjectStatus::Abandoned;
     if (code == "removed" || code == "verwijderd") return ObjectStatus::Removed;
+    if (code == "reserved" || code == "gereserveerd") return ObjectStatus::Reserved;
     return std::nullopt;
 }
 

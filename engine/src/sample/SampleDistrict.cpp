@@ -11,6 +11,7 @@
 #include <bodemzicht/io/BasemapStore.h>
 #include <bodemzicht/io/ProjectStore.h>
 #include <bodemzicht/io/Raster.h>
+#include <bodemzicht/io/StreetStore.h>
 #include <bodemzicht/sample/SampleInspections.h>
 
 #include "Rng.h"
@@ -608,6 +609,13 @@ core::Result<std::string> writeSampleDistrict(const std::string& dir,
             !ok)
             return std::unexpected(ok.error());
     }
+    // Its street segments, imported as `bodem import ... --as streets` does.
+    const std::string streets = (std::filesystem::path(dir) / "streets.geojson").string();
+    if (auto ok = writeSampleStreets(options, streets); !ok) return std::unexpected(ok.error());
+    auto read = io::readStreetSource(streets, std::nullopt);
+    if (!read) return std::unexpected(read.error());
+    if (auto ok = io::storeStreets(project, read->segments); !ok)
+        return std::unexpected(ok.error());
     return project;
 }
 

@@ -26,6 +26,7 @@ struct Limits {
     std::uint64_t threads = 256;                 // --threads
     std::uint64_t vertices = 10'000'000;         // vertices of one feature's geometry
     std::uint64_t basemapVertices = 20'000'000;  // vertices of a project's base map, all layers
+    std::uint64_t streetSegments = 1'000'000;    // street segments of a project
 };
 
 // The limits in force (process-wide; set once at start-up, before any reading).

@@ -62,6 +62,8 @@ struct Measure {
     double screenTopDepthM = 60, screenBottomDepthM = 90, storedVolumeM3 = 50000;
     std::string temperature = "warm", systemId;
     int year = 0;  // planned year (0: not given)
+    // Space kept for a later measure (status reserved): in the space budget, not in bodem clash.
+    bool reserved = false;
 
     bool operator==(const Measure&) const = default;
 };

@@ -17,6 +17,7 @@ namespace bz::model {
 //  UnderConstruction being laid: in the ground for every check
 //  Abandoned         decommissioned and left in the ground (verlaten)
 //  Removed           no longer in the ground: kept for its history, never checked
+//  Reserved          space a designer keeps for a later measure: counts in the space budget
 enum class ObjectStatus : std::uint8_t {
     Existing,
     Proposed,
@@ -25,10 +26,16 @@ enum class ObjectStatus : std::uint8_t {
     UnderConstruction,
     Abandoned,
     Removed,
+    Reserved,  // space kept for a later measure (the heat network of 2030): a design, not checked
 };
 
 // The source of the measures drawn in the viewer (design::MeasureEditor, io::storeDesign).
 inline constexpr const char* kDesignSource = "ontwerp";
+
+// A designer's object: proposed or reserved.
+inline bool isDesign(ObjectStatus s) {
+    return s == ObjectStatus::Proposed || s == ObjectStatus::Reserved;
+}
 
 // Is an object of this status physically in the ground (a proposal may hit it)?
 bool inTheGround(ObjectStatus s);

@@ -60,7 +60,7 @@ NetworkLod::NetworkLod(const model::Dataset& ds, core::Vec3 o, const RenderOptio
                       static_cast<std::int32_t>(fi),
                       c,
                       assumed,
-                      f.status == model::ObjectStatus::Proposed};
+                      model::isDesign(f.status)};
             segments_.push_back(s);
             all.expand(a);
             all.expand(b);

@@ -511,7 +511,7 @@ VtkScene buildScene(const model::Dataset& ds, const model::GroundLevel& ground,
         LineBuilder edges;
         for (std::size_t fi = 0; fi < ds.features.size(); ++fi) {
             const auto& f = ds.features[fi];
-            if (f.status != model::ObjectStatus::Proposed || !isShown(ds, f, options)) continue;
+            if (!model::isDesign(f.status) || !isShown(ds, f, options)) continue;
             const long id = static_cast<long>(fi);
             if (f.kind() == GeometryKind::Linear) {
                 if (tiled) continue;  // NetworkLod outlines them where they are tubes

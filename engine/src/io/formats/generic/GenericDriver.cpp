@@ -26,12 +26,30 @@ using model::ObjectType;
 namespace {
 
 // The generic schema's columns (docs/import.md); every other column is the source's own attribute.
-const std::set<std::string> kSchemaColumns = {
-    "id",          "layer",         "theme",        "owner",       "status",
-    "type",        "material",      "source_file",  "year",        "laid_date",
-    "planned_date", "out_of_service_date", "end_of_life_date", "horizontal_accuracy_m",
-    "diameter_mm", "depth_m",       "depth_source", "depth_uncertainty_m", "top_m",
-    "bottom_m",    "width_m",       "all_depths",   "wkt",         "geometry"};
+const std::set<std::string> kSchemaColumns = {"id",
+                                              "layer",
+                                              "theme",
+                                              "owner",
+                                              "status",
+                                              "type",
+                                              "material",
+                                              "source_file",
+                                              "year",
+                                              "laid_date",
+                                              "planned_date",
+                                              "out_of_service_date",
+                                              "end_of_life_date",
+                                              "horizontal_accuracy_m",
+                                              "diameter_mm",
+                                              "depth_m",
+                                              "depth_source",
+                                              "depth_uncertainty_m",
+                                              "top_m",
+                                              "bottom_m",
+                                              "width_m",
+                                              "all_depths",
+                                              "wkt",
+                                              "geometry"};
 
 bool isCableTheme(const std::string& t) {
     return t == "laagspanning" || t == "middenspanning" || t == "hoogspanning" ||
@@ -115,9 +133,8 @@ core::Result<void> importLinear(const OGRFeature& f, model::Dataset::Meta meta, 
     const bool threeD = line->Is3D();
     // Heights given as data: trusted as their depth_source says; without one, an existing object's
     // are assumed and a proposed object's are its design values (exact: no uncertainty band).
-    const auto given = meta.status == model::ObjectStatus::Proposed
-                           ? model::DepthProvenance::Measured
-                           : model::DepthProvenance::Assumed;
+    const auto given = model::isDesign(meta.status) ? model::DepthProvenance::Measured
+                                                    : model::DepthProvenance::Assumed;
     auto prov = provenanceOf(f, c, given);
     std::vector<core::Vec3> axis;
     std::vector<model::VertexDepth> depths;
@@ -151,7 +168,7 @@ core::Result<void> importLinear(const OGRFeature& f, model::Dataset::Meta meta, 
 }
 
 struct VerticalRange {
-    double bottom = 0, top = 0;                     // m NAP
+    double bottom = 0, top = 0;                                                   // m NAP
     float bottomBelowGround = model::kUnknown, topBelowGround = model::kUnknown;  // depth_m given
 };
 
@@ -194,9 +211,8 @@ core::Result<void> importBody(const OGRFeature& f, model::Dataset::Meta meta, Co
     b.topBelowGroundM = range->topBelowGround;
     b.radiusM = static_cast<float>(diameterMm / 2000);
     b.depth = {provenanceOf(f, c,
-                            meta.status == model::ObjectStatus::Proposed
-                                ? model::DepthProvenance::Measured
-                                : model::DepthProvenance::Assumed),
+                            model::isDesign(meta.status) ? model::DepthProvenance::Measured
+                                                         : model::DepthProvenance::Assumed),
                static_cast<float>(detail::num(f, c.idx("depth_uncertainty_m"))),
                range->bottomBelowGround};
     c.ds.addBody(meta, b);
@@ -221,14 +237,14 @@ core::Result<void> importPrism(const OGRFeature& f, model::Dataset::Meta meta, C
     auto first = (*rings)[0][0];
     auto range = verticalRange(f, c, meta.id, first.x, first.y);
     if (!range) return std::unexpected(range.error());
-    auto fi = c.ds.addPrism(meta, *rings, range->bottom, range->top,
-                  isLine ? static_cast<float>(width) : model::kUnknown,
-                  {provenanceOf(f, c,
-                                meta.status == model::ObjectStatus::Proposed
-                                    ? model::DepthProvenance::Measured
-                                    : model::DepthProvenance::Assumed),
-                   static_cast<float>(detail::num(f, c.idx("depth_uncertainty_m"))),
-                   range->bottomBelowGround});
+    auto fi =
+        c.ds.addPrism(meta, *rings, range->bottom, range->top,
+                      isLine ? static_cast<float>(width) : model::kUnknown,
+                      {provenanceOf(f, c,
+                                    model::isDesign(meta.status) ? model::DepthProvenance::Measured
+                                                                 : model::DepthProvenance::Assumed),
+                       static_cast<float>(detail::num(f, c.idx("depth_uncertainty_m"))),
+                       range->bottomBelowGround});
     c.ds.prisms[c.ds.features[fi].geometry].topBelowGroundM = range->topBelowGround;
     return {};
 }
@@ -307,8 +323,9 @@ void importLayer(OGRLayer* layer, const std::string& file, const ReadOptions& op
     if (c.belowGround) {
         model::GroundBasis basis;
         basis.level = 0.0;
-        basis.kind = !c.onFlat ? (options.groundLevel.isRaster() ? model::GroundBasis::Kind::Raster
-                                                                 : model::GroundBasis::Kind::Constant)
+        basis.kind = !c.onFlat
+                         ? (options.groundLevel.isRaster() ? model::GroundBasis::Kind::Raster
+                                                           : model::GroundBasis::Kind::Constant)
                      : c.onFlat < c.belowGround && options.groundLevel.available()
                          ? model::GroundBasis::Kind::Partial
                          : model::GroundBasis::Kind::AssumedFlat;

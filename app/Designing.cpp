@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <optional>
 #include <set>
 
 #include "Measuring.h"
@@ -78,7 +80,7 @@ void updateLines(ViewerState& s) {
     if (d.showBudget && d.budget)
         for (const auto& seg : d.budget->segments) {
             const auto c = design::budgetColour(seg.freeShare());
-            Overlay line{{}, {c.r, c.g, c.b}, 8};
+            Overlay line{{}, {c.r, c.g, c.b}, 5};
             for (const auto& p : seg.line) {
                 const double g = s.ground.available() ? s.ground.at(p.x, p.y) : NAN;
                 line.points.push_back({p.x, p.y, std::isfinite(g) ? g + 0.1 : 0.0});
@@ -374,22 +376,24 @@ bool exportDesignTo(ViewerState& s, const std::string& path) {
     return true;
 }
 
-bool computeBudget(ViewerState& s, render::Viewport& viewport) {
+bool computeBudget(ViewerState& s) {
     auto& d = s.design;
     d.budget.reset();
     d.budgetProblem.clear();
     auto budget =
         design::spaceBudget(s.dataset, s.ground, design::StreetProfile::shipped(), d.streets);
-    if (!budget) {
+    if (!budget)
         d.budgetProblem = budget.error().message;
-        updateLines(s);
-        showOverlayLines(s, viewport);
-        return false;
-    }
-    d.budget = std::move(*budget);
-    updateLines(s);
+    else
+        d.budget = std::move(*budget);
+    syncDesignState(s);
+    return d.budget.has_value();
+}
+
+bool computeBudget(ViewerState& s, render::Viewport& viewport) {
+    const bool ok = computeBudget(s);
     showOverlayLines(s, viewport);
-    return true;
+    return ok;
 }
 
 void showBudget(ViewerState& s, render::Viewport& viewport, bool show) {
@@ -398,8 +402,56 @@ void showBudget(ViewerState& s, render::Viewport& viewport, bool show) {
         computeBudget(s, viewport);
         return;
     }
+
     updateLines(s);
     showOverlayLines(s, viewport);
+}
+
+void syncDesignState(ViewerState& s) {
+    if (s.design.editor) mergeClashes(s);
+    updateLines(s);
+    s.options.overlayLines = s.fitLines;
+    s.options.overlayLines.insert(s.options.overlayLines.end(), s.design.lines.begin(),
+                                  s.design.lines.end());
+    if (s.design.dragMeasure < 0) refreshClashMarkers(s);
+}
+
+bool drawFromText(ViewerState& s, const std::string& text) {
+    auto& d = s.design;
+    const auto colon = text.find(':');
+    const std::string kind = text.substr(0, colon);
+    std::optional<design::MeasureKind> k;
+    for (auto candidate : design::kMeasureKinds)
+        if (design::toCode(candidate) == kind) k = candidate;
+    if (!k || colon == std::string::npos) {
+        d.problem = "--draw '" + text +
+                    "': give KIND:X,Y;X,Y with KIND heat_network, cable, trench, "
+                    "tree_pit, wadi, infiltration_crate or wko_well";
+        return false;
+    }
+    auto m = design::defaultMeasure(*k);
+    std::size_t at = colon + 1;
+    while (at < text.size()) {
+        const auto end = std::min(text.find(';', at), text.size());
+        double x, y;
+        char tail;
+        if (std::sscanf(text.substr(at, end - at).c_str(), "%lf,%lf%c", &x, &y, &tail) != 2) {
+            d.problem = "--draw '" + text + "': '" + text.substr(at, end - at) + "' is not X,Y";
+            return false;
+        }
+        m.points.push_back({x, y});
+        at = end + 1;
+    }
+    m.id = designEditor(s).nextId();
+    m.owner = d.owner;
+    auto added = designEditor(s).add(m);
+    if (!added) {
+        d.problem = "--draw: " + added.error().message;
+        return false;
+    }
+    d.selected = static_cast<long>(*added);
+    syncDesignState(s);
+    return true;
 }
 
 void afterDesignChange(ViewerState& s, render::Viewport& viewport) {

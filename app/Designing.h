@@ -49,11 +49,21 @@ bool exportDesignTo(ViewerState& state, const std::string& path);
 // The space budget of the project's streets (design::spaceBudget with the shipped profile),
 // shown as a colour on the streets; false with the reason in design.budgetProblem.
 bool computeBudget(ViewerState& state, render::Viewport& viewport);
+bool computeBudget(ViewerState& state);  // before there is a view (screenshots)
 void showBudget(ViewerState& state, render::Viewport& viewport, bool show);
+
+// The clash list, the overlay lines and the markers from the measures and the budget, in the
+// state only (before there is a view, or for an offscreen picture).
+void syncDesignState(ViewerState& state);
 
 // After a change: the clash list (the measures' rows from the editor), the overlay lines and,
 // unless a drag goes on, the scene with its markers.
 void afterDesignChange(ViewerState& state, render::Viewport& viewport);
+
+// A measure given as text (bodemzicht --draw): "KIND:X,Y;X,Y;..." with KIND a code of
+// design::toCode (heat_network, cable, trench, tree_pit, wadi, infiltration_crate, wko_well),
+// added as if drawn.
+bool drawFromText(ViewerState& state, const std::string& text);
 
 // The panel "Ontwerpen".
 void drawDesignPanel(ViewerState& state, render::Viewport& viewport);

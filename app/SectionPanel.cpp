@@ -71,6 +71,9 @@ void fitAlongMeasurement(ViewerState& s, render::Viewport& viewport) {
     design::FreeSpaceRequest r;
     r.route = {s.measured[0].xy(), s.measured[1].xy()};
     r.diameterM = s.freeDiameterMm / 1000.0;
+    // Along a street of the project: the network's own zone of the profile first.
+    r.preferredOffsets = design::preferredZoneOffsets(design::StreetProfile::shipped(), r.theme,
+                                                      s.design.streets, r.route);
     auto fit = design::findFreeSpace(s.dataset, clash::RuleSet::dutchDefault(), s.ground, r);
     if (!fit) {
         s.fitProblem = fit.error().message;

@@ -343,6 +343,13 @@ int main(int argc, char** argv) {
            "Frame time (ms) that frames drawn while the camera moves adapt their detail to; "
            "0: fixed detail")
         ->check(CLI::Range(0.0, 1000.0));
+    std::vector<std::string> drawn;
+    cli.add_option("--draw", drawn,
+                   "Add a measure as if drawn: KIND:X,Y;X,Y;... (KIND heat_network, cable, "
+                   "trench, tree_pit, wadi, infiltration_crate, wko_well; RD New); repeatable");
+    bool budget = false;
+    cli.add_flag("--budget", budget,
+                 "Colour the project's streets by their space budget (bodem space --budget)");
     CLI11_PARSE(cli, argc, argv);
 
     if (project.empty()) {
@@ -379,6 +386,17 @@ int main(int argc, char** argv) {
     if (state.loadReport.skipped()) std::printf("%s", state.loadReport.summary(10).c_str());
     for (const auto& problem : state.problems)
         std::fprintf(stderr, "bodemzicht: %s\n", problem.c_str());
+    for (const auto& text : drawn)
+        if (!app::drawFromText(state, text)) {
+            std::fprintf(stderr, "bodemzicht: %s\n", state.design.problem.c_str());
+            return 1;
+        }
+    if (budget) {
+        state.design.showBudget = true;
+        if (!app::computeBudget(state))
+            std::fprintf(stderr, "bodemzicht: space budget: %s\n",
+                         state.design.budgetProblem.c_str());
+    }
     if (flyToCount > 0) return benchmarkFlyTo(state, flyToCount);
     if (benchmarkFrames > 0) return benchmark(state, benchmarkFrames, still, warm, movingBudgetMs);
     if (shot.empty()) return interactive(state, movingBudgetMs, run);

@@ -172,3 +172,45 @@ TEST(FreeSpace, EveryRouteFoundOnRandomStreetsIsClashFreeForTheClashCore) {
     // Not clash-free by finding nothing: most of the routes fit.
     EXPECT_GT(fitted, 0.5 * asked) << fitted << " of " << asked << " m";
 }
+
+TEST(FreeSpace, PrefersTheNetworksOwnZoneOfTheStreetProfile) {
+    // An empty 12 m street along x (facades at y = +6 and -6): low voltage belongs 0.6-1.2 m from
+    // either facade (the shipped profile), so y in [4.8, 5.4] or [-5.4, -4.8].
+    model::StreetSegment street;
+    street.id = "S";
+    street.line = {{-10, 0}, {110, 0}};
+    street.widthM = 12;
+    const auto& profile = design::StreetProfile::shipped();
+    for (bool reversed : {false, true}) {
+        design::FreeSpaceRequest r;
+        r.route = reversed ? std::vector<core::Vec2>{{100, 3}, {0, 3}}
+                           : std::vector<core::Vec2>{{0, 3}, {100, 3}};
+        r.theme = "laagspanning";
+        r.diameterM = 0.16;
+        std::string which;
+        r.preferredOffsets =
+            design::preferredZoneOffsets(profile, r.theme, {street}, r.route, &which);
+        EXPECT_EQ(which, "S");
+        ASSERT_EQ(r.preferredOffsets.size(), 2u);
+        model::Dataset ds;
+        curtain(ds, -30, "FAR");  // something in the project, far away
+        auto fit = design::findFreeSpace(ds, clash::RuleSet::dutchDefault(),
+                                         model::GroundLevel(kGround), r);
+        ASSERT_TRUE(fit) << fit.error().toString();
+        ASSERT_EQ(fit->runs.size(), 1u);
+        for (const auto& p : fit->runs[0]) {
+            EXPECT_GE(p.axis.y, 4.8 - 1e-6) << "reversed " << reversed;
+            EXPECT_LE(p.axis.y, 5.4 + 1e-6) << "reversed " << reversed;
+        }
+        // Without the street, the drawn line itself.
+        r.preferredOffsets.clear();
+        fit = design::findFreeSpace(ds, clash::RuleSet::dutchDefault(), model::GroundLevel(kGround),
+                                    r);
+        ASSERT_TRUE(fit);
+        EXPECT_NEAR(fit->runs[0][5].axis.y, 3.0, 1e-6);
+    }
+    // A route across the street, or a theme without a zone: no preference.
+    EXPECT_TRUE(design::preferredZoneOffsets(profile, "laagspanning", {street}, {{50, -6}, {50, 6}})
+                    .empty());
+    EXPECT_TRUE(design::preferredZoneOffsets(profile, "wko", {street}, {{0, 3}, {100, 3}}).empty());
+}

@@ -723,6 +723,10 @@ TEST(BodemCli, SpaceFindsWhereANewCableFitsAndTheClashCheckAgrees) {
                  " --diameter 0.16 --owner Enexis --out " + fit + " --csv " + csv);
     ASSERT_EQ(r.exitCode, 0) << r.output;
     EXPECT_NE(r.output.find("route 80.0 m:"), std::string::npos) << r.output;
+    // The sample's streets: the route runs along H1-0, a new low-voltage cable goes in its zone.
+    EXPECT_NE(r.output.find("along street segment H1-0: preferring the laagspanning zone"),
+              std::string::npos)
+        << r.output;
     EXPECT_NE(readFile(fit).find("\"status\":\"proposed\""), std::string::npos);
     const std::string positions = readFile(csv);
     EXPECT_GT(std::count(positions.begin(), positions.end(), '\n'), 50);
@@ -740,7 +744,9 @@ TEST(BodemCli, SpaceFindsWhereANewCableFitsAndTheClashCheckAgrees) {
         EXPECT_EQ(line.find(",hard,"), std::string::npos) << line;
         EXPECT_EQ(line.find(",clearance,"), std::string::npos) << line;
     }
-    EXPECT_LE(withFit, 3) << "a handful of possible clashes (assumed depths) at most";
+    // Only possible clashes: in its zone beside the existing low-voltage main, whose assumed
+    // depth band reaches it along part of the way.
+    EXPECT_LE(withFit, 20) << "possible clashes along part of the way at most";
     // A route outside the project: refused, nothing written.
     const auto far = writeFile(
         dir.file("far.geojson"),

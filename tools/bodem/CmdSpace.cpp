@@ -206,7 +206,9 @@ Runner registerSpace(CLI::App& app) {
                   "The space budget per street segment (the project's streets: bodem import "
                   "ROADS --as streets): free width and share per zone of the street profile "
                   "after what lies there and what is proposed or reserved");
-    cmd->add_option("--profile", a->profile, "--budget: street profile TOML (default: shipped)");
+    cmd->add_option("--profile", a->profile,
+                    "Street profile TOML (default: shipped): the zone a route prefers, the zones "
+                    "of --budget");
     cmd->add_option("--budget-step", a->budgetStep,
                     "--budget: a cross-section every this many metres (default 20)");
     cmd->add_option("--theme", a->theme,
@@ -273,6 +275,24 @@ Runner registerSpace(CLI::App& app) {
                              p.x, p.y, b.lo.x, b.hi.x, b.lo.y, b.hi.y);
                 return 1;
             }
+        // Along a street of the project: its own zone of the street profile first.
+        if (auto streets = io::readStreets(a->project); streets && !streets->empty()) {
+            design::StreetProfile profile = design::StreetProfile::shipped();
+            if (!a->profile.empty()) {
+                auto p = design::StreetProfile::load(a->profile);
+                if (!p) {
+                    std::fprintf(stderr, "bodem space: %s\n", p.error().toString().c_str());
+                    return 1;
+                }
+                profile = std::move(*p);
+            }
+            std::string street;
+            r.preferredOffsets =
+                design::preferredZoneOffsets(profile, r.theme, *streets, r.route, &street);
+            if (!r.preferredOffsets.empty())
+                std::printf("along street segment %s: preferring the %s zone of the profile\n",
+                            street.c_str(), r.theme.c_str());
+        }
         auto levels = projectLevels(*ds, "bodem space");
         auto fit = design::findFreeSpace(*ds, rules, levels.ground, r);
         if (!fit) {

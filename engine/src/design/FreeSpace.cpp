@@ -98,6 +98,54 @@ Obstacles gather(const clash::ClashModel& model, const clash::RuleSet& rules,
 
 }  // namespace
 
+std::vector<std::pair<double, double>> preferredZoneOffsets(const StreetProfile& profile,
+                                                            const std::string& theme,
+                                                            const model::StreetLayer& streets,
+                                                            const std::vector<core::Vec2>& route,
+                                                            std::string* street) {
+    std::vector<std::pair<double, double>> out;
+    if (route.size() < 2) return out;
+    const core::Vec2 mid = (route.front() + route.back()) * 0.5;
+    core::Vec2 dir = route.back() - route.front();
+    if (!(core::length(dir) > 0)) return out;
+    dir = dir * (1.0 / core::length(dir));
+    // The segment piece nearest the route's middle, running the same way (or the opposite).
+    const model::StreetSegment* best = nullptr;
+    double bestDistance = INFINITY, lateral = 0, sign = 1;
+    for (const auto& seg : streets) {
+        if (!(seg.widthM > 0)) continue;
+        for (std::size_t i = 0; i + 1 < seg.line.size(); ++i) {
+            const core::Vec2 a = seg.line[i], b = seg.line[i + 1];
+            const double len = core::length(b - a);
+            if (len <= 0) continue;
+            const core::Vec2 t = (b - a) * (1.0 / len);
+            const double cosAngle = t.x * dir.x + t.y * dir.y;
+            if (std::abs(cosAngle) < std::cos(30 * M_PI / 180)) continue;
+            const double along = std::clamp((mid - a).x * t.x + (mid - a).y * t.y, 0.0, len);
+            const core::Vec2 foot = a + t * along;
+            const double d = core::length(mid - foot);
+            if (d < bestDistance && d <= seg.widthM / 2) {
+                bestDistance = d;
+                best = &seg;
+                lateral = t.x * (mid - a).y - t.y * (mid - a).x;  // left of the street positive
+                sign = cosAngle > 0 ? 1 : -1;
+            }
+        }
+    }
+    if (!best) return out;
+    if (street) *street = best->id;
+    // Section offset s (from the street's left facade) of a point at route offset o:
+    // s = width/2 - lateral - sign * o, so o = sign * (width/2 - lateral - s).
+    for (const auto& pz : layZones(profile, best->widthM)) {
+        const auto& themes = profile.zones[pz.zone].themes;
+        if (std::find(themes.begin(), themes.end(), theme) == themes.end()) continue;
+        const double a = sign * (best->widthM / 2 - lateral - pz.fromM),
+                     b = sign * (best->widthM / 2 - lateral - pz.toM);
+        out.push_back({std::min(a, b), std::max(a, b)});
+    }
+    return out;
+}
+
 core::Result<FreeSpaceResult> findFreeSpace(const model::Dataset& ds, const clash::RuleSet& rules,
                                             const model::GroundLevel& ground,
                                             const FreeSpaceRequest& r) {
@@ -183,6 +231,13 @@ core::Result<FreeSpaceResult> findFreeSpace(const model::Dataset& ds, const clas
         for (std::size_t k = 0; k < grid.size(); ++k) {
             const auto [o, c] = grid[k];
             cost[k] = 4 * std::abs(o - po) + 2 * std::abs(c - pc) + std::abs(o) + (c - minCover);
+            // Outside its zone: dearer than any move within the search width.
+            if (!r.preferredOffsets.empty()) {
+                double away = INFINITY;
+                for (auto [lo, hi] : r.preferredOffsets)
+                    away = std::min(away, o < lo ? lo - o : o > hi ? o - hi : 0.0);
+                if (away > 1e-9) cost[k] += 20 * r.searchHalfWidthM + 10 * away;
+            }
         }
         for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
         std::sort(order.begin(), order.end(),

@@ -16,8 +16,10 @@
 
 #include <bodemzicht/clash/RuleSet.h>
 #include <bodemzicht/core/Error.h>
+#include <bodemzicht/design/StreetProfile.h>
 #include <bodemzicht/model/Dataset.h>
 #include <bodemzicht/model/GroundLevel.h>
+#include <bodemzicht/model/Street.h>
 
 namespace bz::design {
 
@@ -31,6 +33,9 @@ struct FreeSpaceRequest {
     double maxDepthM = 3.0;            // deepest cover tried (below ground, to the top)
     double stationStepM = 1.0;         // positions along the route
     double gridStepM = 0.1;            // offsets and depths tried at each
+    // Where the network's own zone of the street profile lies, as offsets from the route (left
+    // positive): positions there are preferred to nearer ones outside (preferredZoneOffsets).
+    std::vector<std::pair<double, double>> preferredOffsets;
 };
 
 struct FittedPoint {
@@ -54,6 +59,16 @@ struct FreeSpaceResult {
     int verificationRounds = 0;  // clash-core checks until clean
     double fitMs = 0, verifyMs = 0;
 };
+
+// The zones of `theme` in the street profile as offsets from `route`, for the street segment the
+// route runs along (the nearest whose direction is within 30 degrees of the route's); empty when
+// none does, the segment has no width, or the profile has no zone for the theme. `street` gets
+// the segment's id.
+std::vector<std::pair<double, double>> preferredZoneOffsets(const StreetProfile& profile,
+                                                            const std::string& theme,
+                                                            const model::StreetLayer& streets,
+                                                            const std::vector<core::Vec2>& route,
+                                                            std::string* street = nullptr);
 
 core::Result<FreeSpaceResult> findFreeSpace(const model::Dataset& ds, const clash::RuleSet& rules,
                                             const model::GroundLevel& ground,

@@ -1,6 +1,9 @@
 // The viewer's panels driven through Dear ImGui without a window backend (a hidden GL context for
 // the viewport): the first-use layout fits the window, labels follow the language, and using a
 // checkbox or button changes the state and, for layers, the scene.
+#include <bodemzicht/io/DesignStore.h>
+#include <bodemzicht/io/ProjectStore.h>
+#include <bodemzicht/model/DatasetCopy.h>
 #include <gtest/gtest.h>
 #include <imgui.h>
 #include <imgui_internal.h>
@@ -571,6 +574,23 @@ TEST(Panels, TheDesignPanelDrawsUndoesAndSaysWhyAMeasureIsRefused) {
     ASSERT_EQ(s.design.editor->measures().size(), 1u);
     EXPECT_FALSE(s.design.drawing);
     EXPECT_GT(s.clashes.clashes.size(), 1u);  // the fixture's clash and the new heat network's
+    // Stored from the panel into the project (written here from the fixture).
+    test::ScratchDir dir("design_panel");
+    s.projectPath = dir.file("p.gpkg");
+    {
+        model::Dataset base;
+        model::appendDataset(s.dataset, base, [&](std::uint32_t i) {
+            return s.dataset.features[i].status != model::ObjectStatus::Proposed;
+        });
+        ASSERT_TRUE(io::writeProject(base, s.projectPath));
+    }
+    ASSERT_TRUE(Ui::press("Ontwerpen", "Opslaan in project *"));
+    ui.frame(s, viewport);
+    EXPECT_TRUE(s.design.problem.empty()) << s.design.problem;
+    auto stored = io::readDesign(s.projectPath);
+    ASSERT_TRUE(stored);
+    EXPECT_EQ(stored->features.size(), 2u);  // the heat network's two pipes
+    EXPECT_FALSE(s.design.editor->unsaved());
     // Undo from the panel: gone, the list back to the fixture's clash.
     ASSERT_TRUE(Ui::press("Ontwerpen", "Ongedaan maken"));
     ui.frame(s, viewport);

@@ -214,3 +214,18 @@ TEST(FreeSpace, PrefersTheNetworksOwnZoneOfTheStreetProfile) {
                     .empty());
     EXPECT_TRUE(design::preferredZoneOffsets(profile, "wko", {street}, {{0, 3}, {100, 3}}).empty());
 }
+
+TEST(FreeSpace, SaysWhereARouteLeavesTheStreets) {
+    model::StreetSegment street;
+    street.id = "S";
+    street.line = {{0, 0}, {100, 0}};
+    street.widthM = 12;
+    // Along the street, then 20 m north into the block (out of the street beyond y = 6).
+    const std::vector<core::Vec2> route{{10, 0}, {50, 0}, {50, 20}};
+    const auto outside = design::outsideStreets({street}, route);
+    ASSERT_EQ(outside.size(), 1u);
+    EXPECT_NEAR(outside[0].first, 40 + 7, 1.0 + 1e-9);  // the first metre beyond y = 6
+    EXPECT_NEAR(outside[0].second, 60, 1e-9);
+    EXPECT_TRUE(design::outsideStreets({street}, {{10, 1}, {90, -1}}).empty());
+    EXPECT_TRUE(design::outsideStreets({}, route).empty());
+}

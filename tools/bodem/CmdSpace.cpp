@@ -286,6 +286,10 @@ Runner registerSpace(CLI::App& app) {
                 }
                 profile = std::move(*p);
             }
+            // A route that leaves the streets: said, with where (it is still answered).
+            for (auto [from, to] : design::outsideStreets(*streets, r.route))
+                std::printf("warning: the route leaves the project's streets from %.0f to %.0f m\n",
+                            from, to);
             std::string street;
             r.preferredOffsets =
                 design::preferredZoneOffsets(profile, r.theme, *streets, r.route, &street);

@@ -146,6 +146,34 @@ std::vector<std::pair<double, double>> preferredZoneOffsets(const StreetProfile&
     return out;
 }
 
+std::vector<std::pair<double, double>> outsideStreets(const model::StreetLayer& streets,
+                                                      const std::vector<core::Vec2>& route,
+                                                      double defaultWidthM) {
+    std::vector<std::pair<double, double>> out;
+    if (streets.empty()) return out;
+    auto inAStreet = [&](core::Vec2 p) {
+        for (const auto& seg : streets) {
+            const double half = (seg.widthM > 0 ? seg.widthM : defaultWidthM) / 2;
+            for (std::size_t i = 0; i + 1 < seg.line.size(); ++i) {
+                const core::Vec2 a = seg.line[i], d = seg.line[i + 1] - a;
+                const double len2 = d.x * d.x + d.y * d.y;
+                const double t =
+                    len2 > 0 ? std::clamp(((p - a).x * d.x + (p - a).y * d.y) / len2, 0.0, 1.0) : 0;
+                if (core::length(p - (a + d * t)) <= half) return true;
+            }
+        }
+        return false;
+    };
+    for (const auto& s : stations(route, 1.0)) {
+        const bool outside = !inAStreet(s.at);
+        if (outside && !out.empty() && out.back().second >= s.chainage - 1.0 - 1e-9)
+            out.back().second = s.chainage;
+        else if (outside)
+            out.push_back({s.chainage, s.chainage});
+    }
+    return out;
+}
+
 core::Result<FreeSpaceResult> findFreeSpace(const model::Dataset& ds, const clash::RuleSet& rules,
                                             const model::GroundLevel& ground,
                                             const FreeSpaceRequest& r) {

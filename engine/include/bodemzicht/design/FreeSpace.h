@@ -70,6 +70,13 @@ std::vector<std::pair<double, double>> preferredZoneOffsets(const StreetProfile&
                                                             const std::vector<core::Vec2>& route,
                                                             std::string* street = nullptr);
 
+// The stretches of a route (chainage from, to) that lie in no street segment of the layer: further
+// from every centre line than half its width (12 m streets where the width is unknown), sampled
+// every metre. Empty when the route stays in the streets, or there are none.
+std::vector<std::pair<double, double>> outsideStreets(const model::StreetLayer& streets,
+                                                      const std::vector<core::Vec2>& route,
+                                                      double defaultWidthM = 12);
+
 core::Result<FreeSpaceResult> findFreeSpace(const model::Dataset& ds, const clash::RuleSet& rules,
                                             const model::GroundLevel& ground,
                                             const FreeSpaceRequest& request);

@@ -667,7 +667,7 @@ TEST(ClashDetector, EachRuleFamilyIsAPassAskedInTableOrder) {
     };
     EXPECT_EQ(names({}),
               (std::vector<std::string>{"constraint-zone", "hard-clearance", "possible-in-band",
-                                        "infiltration-above-ghg", "wko-spacing"}));
+                                        "infiltration-above-ghg", "wko-spacing", "excavation"}));
     clash::ClashOptions self;
     self.selfCheck = true;
     EXPECT_EQ(names(self), (std::vector<std::string>{"self-overlap"}));

@@ -86,23 +86,28 @@ TEST(BodemCli, ClashWritesReportsAndRemembersReviews) {
                  dir.file("c.geojson") + " --timings");
     ASSERT_EQ(r.exitCode, 0) << r.output;
     for (const char* expected :
-         {"rules: Bodemzicht NL default", "clashes: 441 (checked 61 features",
-          "by kind:  clearance 236  constraint 16  hard 115  possible 74", "by status:  new 441",
+         {"rules: Bodemzicht NL default", "clashes: 450 (checked 61 features",
+          "by kind:  clearance 236  constraint 25  hard 115  possible 74", "by status:  new 450",
           "by certainty (depth and position bands):  certain 176  likely 174  possible 74",
           "  Vitens                          103  (clearance 75 hard 4 possible 24)",
           "timings: load"})
         EXPECT_NE(r.output.find(expected), std::string::npos) << expected << "\n" << r.output;
     auto csv = readFile(dir.file("c.csv"));
     EXPECT_EQ(csv.rfind("clash_id,group_id,kind,status,a_id,b_id,", 0), 0u);
-    EXPECT_NE(csv.find(",worst_shift_m,certainty,probability,a_attributes,b_attributes\n"),
+    EXPECT_NE(
+        csv.find(",worst_shift_m,certainty,probability,a_attributes,b_attributes,substance,"
+                 "excavated_m3,excavated_contaminated_m3,max_concentration,unit,below_glg_m3\n"),
+        std::string::npos);
+    EXPECT_NE(csv.find(",certain,1.000,,,,,,,,\n"), std::string::npos);
+    // What the heat trench digs out of the sample's lead plume: its own row, with the volumes.
+    EXPECT_NE(csv.find(",constraint,new,lood@contamination_plume,WN-SLEUF-0_1,"),
               std::string::npos);
-    EXPECT_NE(csv.find(",certain,1.000,,\n"), std::string::npos);
     auto sure = run(bodem() + " clash " + project + " --no-review --fail-on certain");
     EXPECT_EQ(sure.exitCode, 3) << sure.output;
     // Second run: nothing is new any more.
     auto again = run(bodem() + " clash " + project + " --fail-on hard");
     EXPECT_EQ(again.exitCode, 3) << again.output;
-    EXPECT_NE(again.output.find("by status:  active 441"), std::string::npos) << again.output;
+    EXPECT_NE(again.output.find("by status:  active 450"), std::string::npos) << again.output;
     EXPECT_NE(again.output.find("failing: found hard clashes (--fail-on hard)"), std::string::npos);
     // Approve one clash: it stays approved and no longer fails the pipeline... only that one.
     std::string firstId = csv.substr(csv.find('\n') + 1, 13);
@@ -110,12 +115,12 @@ TEST(BodemCli, ClashWritesReportsAndRemembersReviews) {
                       " --status approved --note \"sleeve\"");
     ASSERT_EQ(review.exitCode, 0) << review.output;
     auto third = run(bodem() + " clash " + project);
-    EXPECT_NE(third.output.find("by status:  active 440  approved 1"), std::string::npos)
+    EXPECT_NE(third.output.find("by status:  active 449  approved 1"), std::string::npos)
         << third.output;
     // The last run's report is kept in the project, for the viewer.
     auto stored = bz::clash::readStoredReport(project);
     ASSERT_TRUE(stored && stored->has_value());
-    EXPECT_EQ((*stored)->clashes.size(), 441u);
+    EXPECT_EQ((*stored)->clashes.size(), 450u);
     std::size_t approved = 0;
     for (const auto& c : (*stored)->clashes)
         approved += c.status == bz::clash::ClashStatus::Approved;
@@ -258,7 +263,7 @@ TEST(BodemCli, TwentyParallelReviewsKeepEveryNoteAndKilledClashRunsLoseNone) {
         auto stored = bz::clash::readStoredReport(project);
         ASSERT_TRUE(stored) << stored.error().toString();
         ASSERT_TRUE(stored->has_value());
-        EXPECT_EQ((*stored)->clashes.size(), 441u) << delayMs;
+        EXPECT_EQ((*stored)->clashes.size(), 450u) << delayMs;
     }
 }
 

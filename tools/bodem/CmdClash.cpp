@@ -1,10 +1,10 @@
 #include <bodemzicht/clash/BcfWriter.h>
 #include <bodemzicht/clash/ClashDetector.h>
 #include <bodemzicht/clash/HtmlReport.h>
-#include <bodemzicht/core/Limits.h>
 #include <bodemzicht/clash/ReportStore.h>
 #include <bodemzicht/clash/ReportWriter.h>
 #include <bodemzicht/clash/ReviewStore.h>
+#include <bodemzicht/core/Limits.h>
 #include <bodemzicht/io/ProjectStore.h>
 #include <bodemzicht/io/Relevel.h>
 
@@ -59,9 +59,10 @@ Runner registerClash(CLI::App& app) {
     cmd->add_option("--bcf", a->bcf,
                     "BCF 2.1 file for BIM issue tools: a topic per clash group with its viewpoint, "
                     "both objects and a snapshot (needs a display: xvfb-run on servers)");
-    cmd->add_option("--pictures", a->pictures,
-                    "With --bcf/--html: pictures for at most this many clash groups, the most severe "
-                    "first (default 100; a picture takes about a second)");
+    cmd->add_option(
+        "--pictures", a->pictures,
+        "With --bcf/--html: pictures for at most this many clash groups, the most severe "
+        "first (default 100; a picture takes about a second)");
     cmd->add_option("--html", a->html,
                     "HTML report in this folder (index.html and pictures): an overview, per owner "
                     "the clashes to discuss with a picture per group, the rules applied");
@@ -77,7 +78,8 @@ Runner registerClash(CLI::App& app) {
                     "Ground-level raster instead of the project's");
     cmd->add_option("--ghg-raster", a->ghgRaster, "GHG raster instead of the project's");
     cmd->add_option("--crs", a->crs, "CRS of generic sources that have none");
-    cmd->add_option("--format", a->format, "Read every source as this format (bodem import --formats)");
+    cmd->add_option("--format", a->format,
+                    "Read every source as this format (bodem import --formats)");
     cmd->add_option("--option", a->options, "A format's option, FORMAT.NAME=VALUE; repeatable");
     cmd->add_option("--threads", a->threads, "Worker threads (default: all cores)");
     cmd->add_flag("--no-review", a->noReview,
@@ -101,10 +103,10 @@ Runner registerClash(CLI::App& app) {
         model::Dataset ds;
         io::ImportReport load;
         std::string reviewProject;
-        auto sources = readOptions(rules,
-                                   std::isnan(a->groundLevel) ? model::GroundLevel()
-                                                              : model::GroundLevel(a->groundLevel),
-                                   a->crs, a->format, a->options);
+        auto sources = readOptions(
+            rules,
+            std::isnan(a->groundLevel) ? model::GroundLevel() : model::GroundLevel(a->groundLevel),
+            a->crs, a->format, a->options);
         if (!sources) {
             std::fprintf(stderr, "bodem clash: %s\n", sources.error().toString().c_str());
             return 1;
@@ -145,13 +147,15 @@ Runner registerClash(CLI::App& app) {
             auto given = !a->groundRaster.empty() ? *ground : model::GroundLevel(a->groundLevel);
             auto stats = io::relevel(ds, given, io::flatGroundOf(ds));
             if (stats.vertices + stats.bodies + stats.prisms)
-                std::printf("ground for this run: %s (re-levelled %zu vertices, %zu bodies, %zu "
-                            "zones)\n",
-                            given.describe().c_str(), stats.vertices, stats.bodies, stats.prisms);
+                std::printf(
+                    "ground for this run: %s (re-levelled %zu vertices, %zu bodies, %zu "
+                    "zones)\n",
+                    given.describe().c_str(), stats.vertices, stats.bodies, stats.prisms);
         } else if (ds.ground.assumed()) {
             std::printf("ground: %s\n", model::describe(ds.ground).c_str());
         }
 
+        clash::ClashReport report;  // notes gathered before the run, then the run's
         auto t1 = Clock::now();
         clash::ClashModel model(ds, rules, groundLevel);
         double modelMs = ms(t1);
@@ -161,14 +165,27 @@ Runner registerClash(CLI::App& app) {
         options.includePlanned = a->withPlanned;
         options.threads = a->threads;
         options.ghg = &*ghg;
+        // The lowest groundwater level (dewatering) and the contamination grids the project holds.
+        auto glg = io::openFieldRaster(ds, "glg");
+        if (glg && glg->available()) options.glg = &*glg;
+        for (const auto& f : ds.fields) {
+            if (f.kind != model::FieldKind::Grid3d || !f.name.starts_with("contamination"))
+                continue;
+            if (auto grid = io::openField(f))
+                options.contaminationGrids.push_back({f.name, *grid});
+            else
+                report.notes.push_back("contamination grid '" + f.name +
+                                       "' not used: " + grid.error().toString());
+        }
         clash::ClashDetector detector(model, rules, options);
-        clash::ClashReport report = detector.findClashes();
+        auto found = detector.findClashes();
+        for (auto& n : report.notes) found.notes.push_back(std::move(n));
+        report = std::move(found);
         report.timings.loadMs = loadMs;
         report.timings.modelMs = modelMs;
         if (!reviewProject.empty() && !a->noReview) {
             // Statuses and the report (which the viewer lists) in one transaction.
-            auto resolved =
-                clash::storeRun(reviewProject, report, clash::checkedInRun(ds, report));
+            auto resolved = clash::storeRun(reviewProject, report, clash::checkedInRun(ds, report));
             if (!resolved)
                 report.notes.push_back("clash statuses and report not stored: " +
                                        resolved.error().toString());
@@ -214,7 +231,8 @@ Runner registerClash(CLI::App& app) {
                 return 1;
             }
             std::printf("wrote %s/index.html: %zu owners, %zu groups, %zu pictures (%.0f ms)\n",
-                        a->html.c_str(), written->owners, written->groups, written->pictures, ms(t));
+                        a->html.c_str(), written->owners, written->groups, written->pictures,
+                        ms(t));
         }
         if (!a->bcf.empty()) {
             clash::BcfOptions bcf;

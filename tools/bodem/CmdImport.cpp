@@ -1,9 +1,11 @@
 #include <bodemzicht/clash/RuleSet.h>
+
 #include <bodemzicht/io/BasemapStore.h>
 #include <bodemzicht/io/ProjectImport.h>
 #include <bodemzicht/io/StreetStore.h>
 #include <bodemzicht/sewer/Classification.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -64,6 +66,28 @@ Runner registerImport(CLI::App& app) {
             std::fprintf(stderr,
                          "bodem import: give SOURCE... and --into PROJECT (or --formats)\n");
             return 1;
+        }
+        // netCDF 3D grids: GeoTOP or a contamination grid, as a field of the project.
+        const bool grids = std::all_of(a->sources.begin(), a->sources.end(), [](const auto& s) {
+            const auto ext = std::filesystem::path(s).extension().string();
+            return ext == ".nc" || ext == ".nc4";
+        });
+        if (grids && a->as.empty()) {
+            const std::optional<std::string> crs =
+                a->crs.empty() ? std::nullopt : std::optional<std::string>(a->crs);
+            for (const auto& source : a->sources) {
+                auto imported = io::importGrid(a->into, source, crs);
+                if (!imported) {
+                    std::fprintf(stderr, "bodem import: %s\n", imported.error().toString().c_str());
+                    return 1;
+                }
+                for (const auto& w : imported->warnings) std::printf("warning: %s\n", w.c_str());
+                std::string vars;
+                for (const auto& v : imported->variables) vars += (vars.empty() ? "" : ", ") + v;
+                std::printf("%s: field %s (%s: %s)\n", source.c_str(), imported->field.name.c_str(),
+                            imported->geotop ? "GeoTOP" : "contamination grid", vars.c_str());
+            }
+            return 0;
         }
         if (a->as == "streets") {
             // One road layer replaces the project's street segments.

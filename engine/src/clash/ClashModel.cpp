@@ -23,7 +23,7 @@ float bandFor(DepthProvenance p, float uncertainty, const RuleSet& rules) {
 
 ClashModel::ClashModel(const model::Dataset& ds, const RuleSet& rules,
                        const model::GroundLevel& ground)
-    : mDs(&ds) {
+    : mDs(&ds), mGround(ground) {
     mShapes.resize(ds.features.size());
     mCapsules.reserve(ds.segmentCount());
     mCapsuleBand.reserve(ds.segmentCount());

@@ -41,7 +41,13 @@ const std::vector<std::string>& csvColumns() {
                                                   "certainty",
                                                   "probability",
                                                   "a_attributes",
-                                                  "b_attributes"};
+                                                  "b_attributes",
+                                                  "substance",
+                                                  "excavated_m3",
+                                                  "excavated_contaminated_m3",
+                                                  "max_concentration",
+                                                  "unit",
+                                                  "below_glg_m3"};
     return cols;
 }
 
@@ -55,7 +61,7 @@ using io::ColumnType;
 bool numericColumn(const std::string& col) {
     return col.ends_with("_m") || col == "x" || col == "y" || col == "z" || col == "a_x" ||
            col == "a_y" || col == "a_z" || col == "b_x" || col == "b_y" || col == "b_z" ||
-           col == "probability";
+           col == "probability" || col.ends_with("_m3") || col == "max_concentration";
 }
 
 Cell text(std::string s) {
@@ -98,7 +104,13 @@ std::vector<Cell> rowOf(const Clash& c) {
             std::string(toCode(c.certainty)),
             c.probability,
             text(c.aAttributes),
-            text(c.bAttributes)};
+            text(c.bAttributes),
+            text(c.substance),
+            c.excavatedM3,
+            c.contaminatedM3,
+            c.maxConcentration,
+            text(c.unit),
+            c.belowGlgM3};
 }
 
 }  // namespace
@@ -109,7 +121,7 @@ io::Table reportTable(const ClashReport& report) {
     io::Table t;
     for (const auto& col : csvColumns())
         t.columns.push_back({col, numericColumn(col) ? ColumnType::Real : ColumnType::Text,
-                             col == "violated_length_m" ? 2 : 3});
+                             col == "violated_length_m" || col.ends_with("_m3") ? 2 : 3});
     t.rows.reserve(report.clashes.size());
     for (const auto& c : report.clashes) t.addRow(rowOf(c), c.location());
     return t;
@@ -156,6 +168,12 @@ core::Result<ClashReport> reportFromTable(const io::Table& t, const std::string&
         c.probability = num("probability");
         c.aAttributes = str("a_attributes");
         c.bAttributes = str("b_attributes");
+        c.substance = str("substance");
+        c.unit = str("unit");
+        c.excavatedM3 = num("excavated_m3");
+        c.contaminatedM3 = num("excavated_contaminated_m3");
+        c.maxConcentration = num("max_concentration");
+        c.belowGlgM3 = num("below_glg_m3");
         report.clashes.push_back(std::move(c));
     }
     return report;

@@ -6,8 +6,8 @@
 
 #include <bodemzicht/model/Themes.h>
 
-#include <cstdio>
 #include <bodemzicht/model/Types.h>
+#include <cstdio>
 
 #include <toml++/toml.h>
 
@@ -84,7 +84,9 @@ struct Parser {
         auto src = (*t)["source"].value<std::string>();
         if (!lo || !hi || !std::isfinite(*lo) || !std::isfinite(*hi) || *lo > *hi)
             return std::unexpected(error(n, key, "needs finite min <= max"));
-        if (!src) return std::unexpected(error(n, key, "missing 'source' (every number names its source)"));
+        if (!src)
+            return std::unexpected(
+                error(n, key, "missing 'source' (every number names its source)"));
         for (auto&& [k, _] : *t) {
             std::string ks(k.str());
             if (ks != "min" && ks != "max" && ks != "source" && ks != "verified")
@@ -110,7 +112,8 @@ struct Parser {
         else if (shape == "box")
             s.shape = io::PointObjectShape::Shape::Box;
         else
-            return std::unexpected(error(n, key + ".shape", "'" + shape + "' is not cylinder or box"));
+            return std::unexpected(
+                error(n, key + ".shape", "'" + shape + "' is not cylinder or box"));
         if (place == "network")
             s.place = io::PointObjectShape::Place::Network;
         else if (place == "network-to-ground")
@@ -204,8 +207,8 @@ struct Parser {
 
     core::Result<void> run(const toml::table& root) {
         static const std::vector<std::string> kSections = {
-            "ruleset", "groups",       "defaults", "clearance",    "trees",        "wko",
-            "infiltration", "zones",   "intervention", "point_objects", "plausible"};
+            "ruleset",      "groups", "defaults",     "clearance",     "trees",     "wko",
+            "infiltration", "zones",  "intervention", "point_objects", "plausible", "excavation"};
         for (auto&& [k, node] : root)
             if (std::find(kSections.begin(), kSections.end(), std::string(k.str())) ==
                 kSections.end())
@@ -376,6 +379,16 @@ struct Parser {
                 rules.infiltration.appliesTo = *l;
             }
         }
+        if (const auto* t = root["excavation"].as_table()) {
+            if (auto ok = checkKeys(*t, "excavation",
+                                    {"network_working_space_m", "dewatering_margin_below_glg_m"});
+                !ok)
+                return ok;
+            for (auto [k, out] :
+                 {std::pair{"network_working_space_m", &rules.excavation.networkWorkingSpace},
+                  {"dewatering_margin_below_glg_m", &rules.excavation.dewateringMarginBelowGlg}})
+                if (auto ok = optionalValue(*t, k, "excavation", *out); !ok) return ok;
+        }
         if (const auto* t = root["zones"].as_table()) {
             if (auto ok = checkKeys(*t, "zones", {"protected_themes"}); !ok) return ok;
             if (t->contains("protected_themes")) {
@@ -405,8 +418,8 @@ struct Parser {
                         return std::unexpected(error(pn, key + "." + what, "unknown key"));
                     auto r = range(pn, key + "." + what);
                     if (!r) return std::unexpected(r.error());
-                    (what == "diameter_m" ? rules.plausibleDiameter
-                                          : rules.plausibleDepth)[theme] = *r;
+                    (what == "diameter_m" ? rules.plausibleDiameter : rules.plausibleDepth)[theme] =
+                        *r;
                 }
             }
         }
@@ -573,12 +586,15 @@ const RuleValue* RuleSet::find(std::string_view key) const {
         {"wko.same_temperature_factor", opt(wko.sameTemperatureFactor)},
         {"wko.opposite_temperature_factor", opt(wko.oppositeTemperatureFactor)},
         {"infiltration.min_bottom_above_ghg_m", opt(infiltration.minBottomAboveGhg)},
+        {"excavation.network_working_space_m", opt(excavation.networkWorkingSpace)},
+        {"excavation.dewatering_margin_below_glg_m", opt(excavation.dewateringMarginBelowGlg)},
     };
     for (auto [k, v] : singles)
         if (k == key) return v;
-    for (auto [prefix, table] : {std::pair{std::string_view("defaults.cover_depth_m."), &coverDepth},
-                                 {"defaults.diameter_m.", &diameter},
-                                 {"defaults.depth_uncertainty_m.", &depthUncertainty}})
+    for (auto [prefix, table] :
+         {std::pair{std::string_view("defaults.cover_depth_m."), &coverDepth},
+          {"defaults.diameter_m.", &diameter},
+          {"defaults.depth_uncertainty_m.", &depthUncertainty}})
         if (key.starts_with(prefix)) return inMap(*table, key.substr(prefix.size()));
     return nullptr;
 }

@@ -5,18 +5,83 @@
 #include <bodemzicht/io/ProjectStore.h>
 #include <bodemzicht/io/ProjectWrite.h>
 #include <bodemzicht/io/Relevel.h>
+#include <bodemzicht/io/VoxelGrid.h>
 #include <bodemzicht/model/DatasetCopy.h>
 #include <bodemzicht/sewer/Condition.h>
 
 #include "InspectionLinking.h"
 
 #include <chrono>
+#include <cmath>
 #include <filesystem>
 #include <map>
 #include <set>
 #include <unordered_map>
 
 namespace bz::io {
+
+core::Result<void> addProjectField(const std::string& project, const model::FieldRef& field) {
+    auto lock = ProjectWriteLock::acquire(project, "to add a field");
+    if (!lock) return std::unexpected(lock.error());
+    if (auto ok = checkProjectWritable(project, "to add a field"); !ok) return ok;
+    ImportReport report;
+    auto ds = readProject(project, report);
+    if (!ds) return std::unexpected(ds.error());
+    if (report.skipped())
+        return core::fail(project, "",
+                          std::to_string(report.skipped()) +
+                              " of the project's objects cannot be read; rewriting would drop "
+                              "them, so the project is unchanged");
+    std::erase_if(ds->fields, [&](const model::FieldRef& f) { return f.name == field.name; });
+    ds->fields.push_back(field);
+    return writeProject(*ds, project);
+}
+
+core::Result<GridImport> importGrid(const std::string& project, const std::string& path,
+                                    const std::optional<std::string>& crs) {
+    auto grid = VoxelGrid::open(path, crs);
+    if (!grid) return std::unexpected(grid.error());
+    GridImport out;
+    out.geotop = grid->variable("lithok").has_value();
+    const auto stem = std::filesystem::path(path).stem().string();
+    out.field.name = out.geotop ? "geotop" : "contamination_" + stem;
+    out.field.path = std::filesystem::absolute(path).lexically_normal().string();
+    out.field.kind = model::FieldKind::Grid3d;
+    out.field.description =
+        out.geotop ? "BRO GeoTOP " + grid->modelVersion() : "contamination grid " + stem;
+    if (crs && !crs->empty()) out.field.crs = *crs;
+    // Every variable must hold a value somewhere: a grid of fill values is refused.
+    const auto& g = grid->grid();
+    for (std::size_t v = 0; v < grid->variables().size(); ++v) {
+        const auto& var = grid->variables()[v];
+        out.variables.push_back(var.name);
+        bool any = false;
+        for (int k = 0; k < g.nz && !any; ++k)
+            for (int j = 0; j < g.ny && !any; ++j)
+                for (int i = 0; i < g.nx && !any; ++i)
+                    any = !std::isnan(grid->cellValue(v, i, j, k));
+        if (!any)
+            return core::fail(
+                path, var.name,
+                "holds fill values only: nothing to import; the project is unchanged");
+        if (!out.geotop && var.unit.empty())
+            out.warnings.push_back(path + ": " + var.name +
+                                   ": no units attribute; concentrations compared as given");
+    }
+    ImportReport report;
+    auto ds = readProject(project, report);
+    if (!ds) return std::unexpected(ds.error());
+    const auto b = ds->bounds(), gb = g.bounds();
+    if (!b.empty() &&
+        (gb.hi.x < b.lo.x || gb.lo.x > b.hi.x || gb.hi.y < b.lo.y || gb.lo.y > b.hi.y))
+        return core::fail(path, "",
+                          "does not overlap the project's objects (grid x " +
+                              std::to_string(gb.lo.x) + " .. " + std::to_string(gb.hi.x) +
+                              ", project x " + std::to_string(b.lo.x) + " .. " +
+                              std::to_string(b.hi.x) + "); the project is unchanged");
+    if (auto ok = addProjectField(project, out.field); !ok) return std::unexpected(ok.error());
+    return out;
+}
 
 core::Result<ImportOutcome> importIntoProject(const std::string& project,
                                               const ImportRequest& request, ImportReport& report) {
@@ -86,7 +151,8 @@ core::Result<ImportOutcome> importIntoProject(const std::string& project,
                 if (stats.vertices + stats.bodies + stats.prisms)
                     report.warn({project, "",
                                  "the new sources' depths below ground stand on the project's "
-                                 "ground: " + ground.describe()});
+                                 "ground: " +
+                                     ground.describe()});
                 model::mergeGround(basis, incoming.ground);
                 existing.ground = basis;
                 for (const auto& f : incoming.features)  // compared as they will be stored
@@ -122,9 +188,10 @@ core::Result<ImportOutcome> importIntoProject(const std::string& project,
     model::appendDataset(incoming, merged);
     std::set<std::string> incomingKeys;
     for (const auto& [key, _] : changes) incomingKeys.insert(key);
-    for (const auto& g : incoming.unplacedInspections) incomingKeys.insert(sourceKey(g.inspection.file));
-    auto links = detail::linkInspections(merged, firstIncoming, std::move(orphans), incomingKeys,
-                                         report);
+    for (const auto& g : incoming.unplacedInspections)
+        incomingKeys.insert(sourceKey(g.inspection.file));
+    auto links =
+        detail::linkInspections(merged, firstIncoming, std::move(orphans), incomingKeys, report);
     if (request.strict && report.skipped())
         return core::fail(project, "",
                           std::to_string(report.skipped()) +
@@ -143,7 +210,8 @@ core::Result<ImportOutcome> importIntoProject(const std::string& project,
     // are, near its manholes.
     if (!request.options.groundLevel.available() &&
         merged.ground.kind == model::GroundBasis::Kind::AssumedFlat)
-        if (auto covers = groundFromCoverLevels(merged, request.options.defaults.coverGroundRadiusM)) {
+        if (auto covers =
+                groundFromCoverLevels(merged, request.options.defaults.coverGroundRadiusM)) {
             auto stats = relevel(merged, *covers, flatGroundOf(merged));
             if (stats.vertices + stats.bodies + stats.prisms)
                 report.warn({project, "",

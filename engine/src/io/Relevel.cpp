@@ -111,7 +111,7 @@ core::Result<RelevelStats> setProjectGround(const std::string& project,
                     }
                 if (!replaced)
                     ds.fields.push_back({"ground_level", abs, model::FieldKind::Raster2d, "m NAP",
-                                         "ground level (bodem ground)"});
+                                         "ground level (bodem ground)", ""});
             }
             return ground;
         });

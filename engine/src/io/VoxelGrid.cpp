@@ -10,6 +10,10 @@
 #include <cmath>
 #include <mutex>
 
+#include <ogr_spatialref.h>
+
+#include <cstdlib>
+
 namespace bz::io {
 
 namespace {
@@ -139,8 +143,7 @@ std::string VoxelGrid::describe() const {
 
 double VoxelGrid::cellValue(std::size_t v, int i, int j, int k) const {
     const auto& g = d->grid;
-    if (v >= d->variables.size() || i < 0 || j < 0 || k < 0 || i >= g.nx || j >= g.ny ||
-        k >= g.nz)
+    if (v >= d->variables.size() || i < 0 || j < 0 || k < 0 || i >= g.nx || j >= g.ny || k >= g.nz)
         return NAN;
     std::call_once(d->loaded[v], [&] { d->load(v); });
     return d->values[v][static_cast<std::size_t>(i) +
@@ -149,7 +152,44 @@ double VoxelGrid::cellValue(std::size_t v, int i, int j, int k) const {
                              static_cast<std::size_t>(g.ny) * static_cast<std::size_t>(k))];
 }
 
-core::Result<VoxelGrid> VoxelGrid::open(const std::string& path) {
+namespace {
+
+// The EPSG code a CF grid mapping variable gives (crs_wkt, spatial_ref or epsg_code); 0 when it
+// gives none, -1 when it gives one PROJ cannot identify.
+int gridMappingEpsg(int nc, int var) {
+    std::string code = textAttribute(nc, var, "epsg_code");
+    if (!code.empty()) {
+        const auto colon = code.find(':');
+        return std::atoi(code.c_str() + (colon == std::string::npos ? 0 : colon + 1));
+    }
+    for (const char* att : {"crs_wkt", "spatial_ref"}) {
+        const std::string wkt = textAttribute(nc, var, att);
+        if (wkt.empty()) continue;
+        OGRSpatialReference srs;
+        if (srs.importFromWkt(wkt.c_str()) != OGRERR_NONE) return -1;
+        srs.AutoIdentifyEPSG();
+        for (const char* node : {static_cast<const char*>(nullptr), "PROJCS"})
+            if (const char* c = srs.GetAuthorityCode(node)) {
+                const int epsg = std::atoi(c);
+                if (epsg == 28992 || epsg == 7415) return epsg;
+            }
+        OGRSpatialReference rd;
+        rd.importFromEPSG(28992);
+        const char* horizontal = srs.IsCompound() ? "PROJCS" : nullptr;
+        (void)horizontal;
+        return srs.IsProjected() && srs.IsSame(&rd) ? 28992 : -1;
+    }
+    return 0;
+}
+
+bool isRd(int epsg) {
+    return epsg == 28992 || epsg == 7415;
+}
+
+}  // namespace
+
+core::Result<VoxelGrid> VoxelGrid::open(const std::string& path,
+                                        const std::optional<std::string>& crs) {
     if (auto local = checkLocalPath(path, "the grid path"); !local)
         return std::unexpected(local.error());
     auto p = std::make_unique<Private>();
@@ -203,19 +243,24 @@ core::Result<VoxelGrid> VoxelGrid::open(const std::string& path) {
                         return core::fail(path, "",
                                           std::string("coordinate ") + dimName +
                                               " is not evenly spaced: not a regular grid");
-                if (step == 0) return core::fail(path, "", std::string("coordinate ") + dimName + " has a zero step");
+                if (step == 0)
+                    return core::fail(path, "",
+                                      std::string("coordinate ") + dimName + " has a zero step");
                 p->axisOfDim[dim] = axis;
                 p->reversed[dim] = step < 0;
                 p->dimIds[dim] = dims[dim];
                 const double lo = std::min(c[0], c[len - 1]), cell = std::abs(step);
-                double* origin = axis == 0 ? &p->grid.origin.x : axis == 1 ? &p->grid.origin.y
-                                                                           : &p->grid.origin.z;
-                double* size = axis == 0 ? &p->grid.cellSize.x : axis == 1 ? &p->grid.cellSize.y
-                                                                           : &p->grid.cellSize.z;
+                double* origin = axis == 0   ? &p->grid.origin.x
+                                 : axis == 1 ? &p->grid.origin.y
+                                             : &p->grid.origin.z;
+                double* size = axis == 0   ? &p->grid.cellSize.x
+                               : axis == 1 ? &p->grid.cellSize.y
+                                           : &p->grid.cellSize.z;
                 *origin = lo - cell / 2;
                 *size = cell;
-                (axis == 0 ? p->grid.nx : axis == 1 ? p->grid.ny : p->grid.nz) =
-                    static_cast<int>(len);
+                (axis == 0   ? p->grid.nx
+                 : axis == 1 ? p->grid.ny
+                             : p->grid.nz) = static_cast<int>(len);
                 // Coordinates in another CRS would be read as RD: refused.
                 std::string epsg = textAttribute(f.id, coord, "epsg");
                 if (!epsg.empty() && epsg != "28992" && epsg != "7415")
@@ -227,11 +272,10 @@ core::Result<VoxelGrid> VoxelGrid::open(const std::string& path) {
             p->grid.hasZ = true;
             haveGrid = true;
             if (p->grid.cellCount() > core::limits().gridCells)
-                return core::fail(path, "",
-                                  core::overLimit("the grid's " +
-                                                      std::to_string(p->grid.cellCount()) +
-                                                      " voxels",
-                                                  "grid-cells"));
+                return core::fail(
+                    path, "",
+                    core::overLimit("the grid's " + std::to_string(p->grid.cellCount()) + " voxels",
+                                    "grid-cells"));
         }
         // A variable on exactly the grid's dimensions, in the same order.
         if (!std::equal(dims, dims + 3, p->dimIds.begin())) continue;
@@ -248,6 +292,45 @@ core::Result<VoxelGrid> VoxelGrid::open(const std::string& path) {
         return core::fail(path, "",
                           "no 3D variable on x, y and z coordinates (a regular grid such as GeoTOP "
                           "was expected)");
+    // The CRS: GeoTOP's epsg attributes, else the CF grid mapping, else what the user vouched for.
+    bool rd = false;
+    for (int dim = 0; dim < 3; ++dim) {
+        char dimName[NC_MAX_NAME + 1] = {};
+        nc_inq_dimname(f.id, p->dimIds[dim], dimName);
+        int coord = -1;
+        if (nc_inq_varid(f.id, dimName, &coord) == NC_NOERR &&
+            !textAttribute(f.id, coord, "epsg").empty())
+            rd = true;  // checked above: RD New or RD New + NAP
+    }
+    for (std::size_t v = 0; v < p->varIds.size() && !rd; ++v) {
+        const std::string mapping = textAttribute(f.id, p->varIds[v], "grid_mapping");
+        int mv = -1;
+        if (mapping.empty() || nc_inq_varid(f.id, mapping.c_str(), &mv) != NC_NOERR) continue;
+        const int epsg = gridMappingEpsg(f.id, mv);
+        if (epsg == 0) continue;
+        if (!isRd(epsg))
+            return core::fail(
+                path, p->variables[v].name,
+                "its grid mapping '" + mapping + "' is " +
+                    (epsg < 0 ? std::string("a CRS PROJ cannot identify")
+                              : "EPSG:" + std::to_string(epsg)) +
+                    ", not RD New (EPSG:28992 / 7415): grids are read in RD New only");
+        rd = true;
+    }
+    if (!rd && crs) {
+        const auto colon = crs->find(':');
+        if (!isRd(std::atoi(crs->c_str() + (colon == std::string::npos ? 0 : colon + 1))))
+            return core::fail(path, "",
+                              "--crs " + *crs +
+                                  ": grids are read in RD New only (EPSG:28992 or "
+                                  "EPSG:7415)");
+        rd = true;
+    }
+    if (!rd)
+        return core::fail(path, "",
+                          "has no CRS: neither epsg attributes on its coordinates nor a CF "
+                          "grid_mapping (crs_wkt, spatial_ref or epsg_code); if it is in RD New, "
+                          "say so with --crs EPSG:28992");
     p->values.resize(p->variables.size());
     p->loaded = std::make_unique<std::once_flag[]>(p->variables.size());
     return VoxelGrid(std::move(p));

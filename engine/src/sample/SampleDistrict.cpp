@@ -547,6 +547,8 @@ model::Dataset generateDistrict(const SampleOptions& options) {
          "gemiddeld laagste grondwaterstand, synthetic"},
         {"geotop", "geotop.nc", model::FieldKind::Grid3d, "",
          "GeoTOP-like voxel block (lithok, strat, kans_1..9), synthetic"},
+        {"contamination_plume", "plume.nc", model::FieldKind::Grid3d, "",
+         "lead plume in made ground (CF-1.8 grid), synthetic"},
     };
     return std::move(b.ds);
 }
@@ -586,6 +588,14 @@ core::Result<std::string> writeSampleDistrict(const std::string& dir,
                                     (std::filesystem::path(dir) / "geotop.nc").string());
         !ok)
         return std::unexpected(ok.error());
+    // A lead plume under the first east-west street, where the contamination zone VO-LOOD-1 lies.
+    {
+        const double y = options.origin.y + std::min(1, options.blocks) * layout::kPitchY;
+        if (auto ok = writeSamplePlume(options, {options.origin.x + 40, y + 1},
+                                       (std::filesystem::path(dir) / "plume.nc").string());
+            !ok)
+            return std::unexpected(ok.error());
+    }
     // A year's camera inspections of a third of the sewer, to import as an asset manager would.
     InspectionOptions inspections;
     inspections.share = options.inspectedShare;

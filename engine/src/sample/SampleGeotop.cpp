@@ -2,6 +2,7 @@
 
 #include <netcdf.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <vector>
@@ -92,6 +93,80 @@ core::Result<void> writeSampleGeotop(const SampleOptions& o, core::Vec2 lo, core
     for (std::size_t v = 0; v < vars.size() && !st; ++v)
         st = nc_put_var_short(nc, ids[v], vars[v].second->data());
     if (st) return fail(st);
+    return check(nc_close(nc), path);
+}
+
+core::Result<void> writeSamplePlume(const SampleOptions& o, core::Vec2 centre,
+                                    const std::string& path) {
+    // A CF-1.8 grid as a soil survey's model would give it: z, y, x (x fastest), cell centres,
+    // the CRS as a grid mapping; lead in mg/kg ds, highest 0.8 m below the ground.
+    constexpr double kCell = 2.0, kLayer = 0.5, kHalfX = 40, kHalfY = 30;
+    const int nx = static_cast<int>(2 * kHalfX / kCell), ny = static_cast<int>(2 * kHalfY / kCell);
+    double gLo = INFINITY, gHi = -INFINITY;
+    for (double x = centre.x - kHalfX; x <= centre.x + kHalfX; x += kCell)
+        for (double y = centre.y - kHalfY; y <= centre.y + kHalfY; y += kCell) {
+            const double g = sampleGroundLevel(o, x, y);
+            gLo = std::min(gLo, g), gHi = std::max(gHi, g);
+        }
+    const double zBottom = std::floor((gLo - 4.0) / kLayer) * kLayer;
+    const int nz = static_cast<int>(std::ceil((gHi + 0.5 - zBottom) / kLayer));
+    std::vector<double> xs(nx), ys(ny), zs(nz);
+    for (int i = 0; i < nx; ++i) xs[i] = centre.x - kHalfX + (i + 0.5) * kCell;
+    for (int j = 0; j < ny; ++j) ys[j] = centre.y - kHalfY + (j + 0.5) * kCell;
+    for (int k = 0; k < nz; ++k) zs[k] = zBottom + (k + 0.5) * kLayer;
+    const float fill = -9999.f;
+    std::vector<float> lead(static_cast<std::size_t>(nx) * ny * nz, fill);
+    for (int k = 0; k < nz; ++k)
+        for (int j = 0; j < ny; ++j)
+            for (int i = 0; i < nx; ++i) {
+                const double depth = sampleGroundLevel(o, xs[i], ys[j]) - zs[k];
+                if (depth < 0) continue;  // above the ground: no data
+                const double dx = xs[i] - centre.x, dy = ys[j] - centre.y;
+                const double plan = std::exp(-(dx * dx + dy * dy) / (2 * 12.0 * 12.0));
+                const double down = std::exp(-(depth - 0.8) * (depth - 0.8) / (2 * 0.6 * 0.6));
+                lead[(static_cast<std::size_t>(k) * ny + j) * nx + i] =
+                    static_cast<float>(40 + 1400 * plan * down);
+            }
+    int nc = 0;
+    if (auto ok = check(nc_create(path.c_str(), NC_NETCDF4 | NC_CLOBBER, &nc), path); !ok)
+        return ok;
+    int dx, dy, dz, vx, vy, vz, vcrs, vlead;
+    int st = nc_def_dim(nc, "z", nz, &dz);
+    if (!st) st = nc_def_dim(nc, "y", ny, &dy);
+    if (!st) st = nc_def_dim(nc, "x", nx, &dx);
+    if (!st) st = nc_def_var(nc, "x", NC_DOUBLE, 1, &dx, &vx);
+    if (!st) st = nc_def_var(nc, "y", NC_DOUBLE, 1, &dy, &vy);
+    if (!st) st = nc_def_var(nc, "z", NC_DOUBLE, 1, &dz, &vz);
+    auto text = [&](int var, const char* name, const char* value) {
+        if (!st) st = nc_put_att_text(nc, var, name, std::strlen(value), value);
+    };
+    text(vx, "standard_name", "projection_x_coordinate");
+    text(vx, "units", "m");
+    text(vy, "standard_name", "projection_y_coordinate");
+    text(vy, "units", "m");
+    text(vz, "standard_name", "height");
+    text(vz, "units", "m");
+    text(vz, "positive", "up");
+    text(NC_GLOBAL, "Conventions", "CF-1.8");
+    text(NC_GLOBAL, "title", "Bodemzicht sample district: lead plume in made ground (synthetic)");
+    if (!st) st = nc_def_var(nc, "crs", NC_INT, 0, nullptr, &vcrs);
+    text(vcrs, "grid_mapping_name", "oblique_stereographic");
+    text(vcrs, "epsg_code", "EPSG:28992");
+    const int dims[3] = {dz, dy, dx};
+    if (!st) st = nc_def_var(nc, "lood", NC_FLOAT, 3, dims, &vlead);
+    if (!st) st = nc_put_att_float(nc, vlead, "_FillValue", NC_FLOAT, 1, &fill);
+    text(vlead, "units", "mg/kg ds");
+    text(vlead, "long_name", "lood (Pb) in grond");
+    text(vlead, "grid_mapping", "crs");
+    if (!st) st = nc_enddef(nc);
+    if (!st) st = nc_put_var_double(nc, vx, xs.data());
+    if (!st) st = nc_put_var_double(nc, vy, ys.data());
+    if (!st) st = nc_put_var_double(nc, vz, zs.data());
+    if (!st) st = nc_put_var_float(nc, vlead, lead.data());
+    if (st) {
+        nc_close(nc);
+        return check(st, path);
+    }
     return check(nc_close(nc), path);
 }
 

@@ -15,4 +15,10 @@ namespace bz::sample {
 core::Result<void> writeSampleGeotop(const SampleOptions& options, core::Vec2 lo, core::Vec2 hi,
                                      const std::string& path);
 
+// Writes PATH: a CF-1.8 contamination grid (x fastest, 2 m x 2 m x 0.5 m cells, cell centres,
+// the CRS as grid mapping `crs`) with `lood` in mg/kg ds: a plume of made ground around `centre`,
+// above the intervention value (530) within about 10 m of it and 0.2-1.4 m below the ground.
+core::Result<void> writeSamplePlume(const SampleOptions& options, core::Vec2 centre,
+                                    const std::string& path);
+
 }  // namespace bz::sample

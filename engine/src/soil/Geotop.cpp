@@ -1,5 +1,7 @@
 #include <bodemzicht/soil/Geotop.h>
 
+#include "PlanClip.h"
+
 #include <cmath>
 #include <fstream>
 #include <sstream>
@@ -151,37 +153,6 @@ double topOfData(const model::Field& grid, std::size_t lithok, int i, int j) {
     return NAN;
 }
 
-// A convex polygon clipped to an axis-aligned box (Sutherland-Hodgman), and its area.
-std::vector<core::Vec2> clipToBox(std::vector<core::Vec2> poly, double x0, double y0, double x1,
-                                  double y1) {
-    auto clip = [&](auto inside, auto cut) {
-        std::vector<core::Vec2> out;
-        for (std::size_t i = 0; i < poly.size(); ++i) {
-            const core::Vec2 a = poly[i], b = poly[(i + 1) % poly.size()];
-            const bool ia = inside(a), ib = inside(b);
-            if (ia) out.push_back(a);
-            if (ia != ib) out.push_back(cut(a, b));
-        }
-        poly = std::move(out);
-    };
-    auto at = [](core::Vec2 a, core::Vec2 b, double t) { return a + (b - a) * t; };
-    clip([&](core::Vec2 p) { return p.x >= x0; },
-         [&](core::Vec2 a, core::Vec2 b) { return at(a, b, (x0 - a.x) / (b.x - a.x)); });
-    clip([&](core::Vec2 p) { return p.x <= x1; },
-         [&](core::Vec2 a, core::Vec2 b) { return at(a, b, (x1 - a.x) / (b.x - a.x)); });
-    clip([&](core::Vec2 p) { return p.y >= y0; },
-         [&](core::Vec2 a, core::Vec2 b) { return at(a, b, (y0 - a.y) / (b.y - a.y)); });
-    clip([&](core::Vec2 p) { return p.y <= y1; },
-         [&](core::Vec2 a, core::Vec2 b) { return at(a, b, (y1 - a.y) / (b.y - a.y)); });
-    return poly;
-}
-
-double area(const std::vector<core::Vec2>& p) {
-    double a = 0;
-    for (std::size_t i = 0; i < p.size(); ++i) a += core::cross(p[i], p[(i + 1) % p.size()]);
-    return std::abs(a) / 2;
-}
-
 }  // namespace
 
 TrenchSoil trenchSoil(const model::Field& grid, const std::vector<core::Vec2>& route, double widthM,
@@ -213,9 +184,9 @@ TrenchSoil trenchSoil(const model::Field& grid, const std::vector<core::Vec2>& r
                 const double cx0 = g.origin.x + i * g.cellSize.x,
                              cy0 = g.origin.y + j * g.cellSize.y;
                 const auto piece =
-                    clipToBox(rect, cx0, cy0, cx0 + g.cellSize.x, cy0 + g.cellSize.y);
+                    detail::clipToBox(rect, cx0, cy0, cx0 + g.cellSize.x, cy0 + g.cellSize.y);
                 if (piece.size() < 3) continue;
-                const double planArea = area(piece);
+                const double planArea = detail::area(piece);
                 if (planArea <= 0) continue;
                 core::Vec2 centroid{0, 0};
                 for (auto p : piece)

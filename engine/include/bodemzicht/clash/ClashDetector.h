@@ -4,6 +4,8 @@
 #pragma once
 
 #include <memory>
+
+#include <bodemzicht/model/Field.h>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,12 +18,20 @@ namespace bz::clash {
 
 struct ClashOptions {
     std::optional<double>
-        uniformClearanceM;   // --clearance M: every pair needs exactly M, no other rule
-    bool selfCheck = false;  // --self
+        uniformClearanceM;        // --clearance M: every pair needs exactly M, no other rule
+    bool selfCheck = false;       // --self
     bool includePlanned = false;  // --with-planned: the owners' planned networks count as existing
     double groupRadiusM = 10.0;
-    unsigned threads = 0;                  // 0: all cores
+    unsigned threads = 0;                     // 0: all cores
     const model::GroundLevel* ghg = nullptr;  // for the infiltration rule
+    const model::GroundLevel* glg = nullptr;  // for dewatering (the excavation pass)
+    // 3D grids of contaminants (one variable per substance, e.g. `lood` in mg/kg ds): the
+    // excavation pass reports what a proposed object digs out above the intervention value.
+    struct NamedGrid {
+        std::string name;  // the project's field name, e.g. contamination_plume
+        std::shared_ptr<const model::Field> grid;
+    };
+    std::vector<NamedGrid> contaminationGrids;
     // When set, only these proposed features are checked (benchmarks, the viewer's selection).
     std::optional<std::vector<std::uint32_t>> onlyFeatures;
 };

@@ -9,8 +9,8 @@
 
 #include <bodemzicht/clash/RuleSet.h>
 #include <bodemzicht/geom/Shapes.h>
-#include <bodemzicht/model/GroundLevel.h>
 #include <bodemzicht/model/Dataset.h>
+#include <bodemzicht/model/GroundLevel.h>
 
 namespace bz::clash {
 
@@ -25,9 +25,11 @@ struct FeatureShape {
 class ClashModel {
   public:
     // `groundLevel` places networks that have no heights at the rule set's default cover depth.
-    ClashModel(const model::Dataset& ds, const RuleSet& rules, const model::GroundLevel& groundLevel);
+    ClashModel(const model::Dataset& ds, const RuleSet& rules,
+               const model::GroundLevel& groundLevel);
 
     const model::Dataset& dataset() const { return *mDs; }
+    const model::GroundLevel& ground() const { return mGround; }
     const std::vector<FeatureShape>& shapes() const { return mShapes; }
     const std::vector<geom::Capsule>& capsules() const { return mCapsules; }
     const std::vector<geom::Extrusion>& extrusions() const { return mExtrusions; }
@@ -38,6 +40,7 @@ class ClashModel {
 
   private:
     const model::Dataset* mDs;
+    model::GroundLevel mGround;
     std::vector<FeatureShape> mShapes;
     std::vector<geom::Capsule> mCapsules;
     std::vector<geom::Extrusion> mExtrusions;

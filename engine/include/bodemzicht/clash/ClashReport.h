@@ -62,6 +62,15 @@ struct Clash {
     double probability = std::numeric_limits<double>::quiet_NaN();
     // The source's own attributes of both objects, "key=value; ..." (model::Dataset::attributes).
     std::string aAttributes, bAttributes;
+    // What digging the proposed object means for the soil (constraint rows of the excavation
+    // pass; NaN elsewhere): the excavated volume, the part of it above the intervention value of
+    // `substance` with the highest concentration met (in `unit`), and the part below the lowest
+    // groundwater level (dewatering).
+    std::string substance, unit;
+    double excavatedM3 = std::numeric_limits<double>::quiet_NaN();
+    double contaminatedM3 = std::numeric_limits<double>::quiet_NaN();
+    double maxConcentration = std::numeric_limits<double>::quiet_NaN();
+    double belowGlgM3 = std::numeric_limits<double>::quiet_NaN();
     core::Vec3 location() const { return (pointA + pointB) * 0.5; }
 };
 
@@ -69,8 +78,10 @@ struct ClashReport {
     std::vector<Clash> clashes;
     std::vector<std::string> notes;  // rules not checked, features without geometry, ...
     std::size_t proposedChecked = 0, existingIndexed = 0, segmentsIndexed = 0;
-    std::size_t proposedUnusable = 0;  // of proposedChecked: no geometry could be made (notes say why)
-    std::vector<std::uint32_t> uncheckedFeatures;  // in the run but not checked (no geometry, heights)
+    std::size_t proposedUnusable =
+        0;  // of proposedChecked: no geometry could be made (notes say why)
+    std::vector<std::uint32_t>
+        uncheckedFeatures;          // in the run but not checked (no geometry, heights)
     std::size_t pairsDetected = 0;  // pairs closer than their rule, found by the queries
     struct Timings {
         double loadMs = 0, modelMs = 0;

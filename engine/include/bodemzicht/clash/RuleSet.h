@@ -59,6 +59,11 @@ struct RuleSet {
         std::optional<RuleValue> minBottomAboveGhg;
         std::vector<std::string> appliesTo;
     } infiltration;
+    // Digging a proposal: the working space either side of a network laid in open cut, and the
+    // margin below the lowest groundwater level (GLG) under which a dig needs dewatering.
+    struct Excavation {
+        std::optional<RuleValue> networkWorkingSpace, dewateringMarginBelowGlg;
+    } excavation;
     std::vector<std::string> protectedThemes;
     // Shapes of point objects by type code (docs/rules.md, [point_objects]).
     std::map<std::string, io::PointObjectShape> pointObjects;

@@ -7,6 +7,7 @@
 // project replaces its earlier import, and the outcome says what was added, removed and changed.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,22 @@ struct ImportOutcome {
     std::size_t unknownCodes = 0;   // observations whose code the condition table does not know
     ImportTimings timings;
 };
+
+// Adds a field (a raster or 3D grid the project refers to) to an existing project, replacing
+// one of the same name, under the project's write lock; the objects are kept as they are.
+core::Result<void> addProjectField(const std::string& project, const model::FieldRef& field);
+
+// A netCDF 3D grid brought into a project: GeoTOP (it has `lithok`) becomes the field `geotop`,
+// any other grid the field `contamination_<file stem>` (one variable per substance). Refused
+// with the reason: no CRS (unless `crs`), no overlap with the project's objects, a variable
+// without a single value; warnings name variables without units.
+struct GridImport {
+    model::FieldRef field;
+    std::vector<std::string> variables, warnings;
+    bool geotop = false;
+};
+core::Result<GridImport> importGrid(const std::string& project, const std::string& path,
+                                    const std::optional<std::string>& crs);
 
 core::Result<ImportOutcome> importIntoProject(const std::string& project,
                                               const ImportRequest& request, ImportReport& report);

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,7 +23,11 @@ class VoxelGrid final : public model::Field {
   public:
     // Integer variables are categorical (class codes such as lithok and strat), except those
     // named kans_* or onz_* (GeoTOP's probabilities and uncertainties); floats are continuous.
-    static core::Result<VoxelGrid> open(const std::string& path);
+    // The CRS comes from the file: GeoTOP's `epsg` attributes on the coordinates, or the CF
+    // grid mapping a variable names (its crs_wkt, spatial_ref or epsg_code); it must be RD New
+    // (+ NAP). A file without either is refused unless `crs` (EPSG:28992 or EPSG:7415) is given.
+    static core::Result<VoxelGrid> open(const std::string& path,
+                                        const std::optional<std::string>& crs = std::nullopt);
     VoxelGrid(VoxelGrid&&) noexcept;
     VoxelGrid& operator=(VoxelGrid&&) noexcept;
     ~VoxelGrid() override;

@@ -240,6 +240,8 @@ struct FieldRef {
     FieldKind kind = FieldKind::Raster2d;
     std::string unit;  // "m NAP"
     std::string description;
+    std::string crs =
+        {};  // a CRS the user vouched for on import (the file has none), e.g. EPSG:28992
 };
 
 class Dataset {

@@ -10,7 +10,8 @@
     X(HardClearance)         \
     X(PossibleInBand)        \
     X(InfiltrationAboveGhg)  \
-    X(WkoSpacing)
+    X(WkoSpacing)            \
+    X(Excavation)
 
 namespace bz::clash::detail {
 

@@ -140,15 +140,14 @@ void readNetworks(LayerReader& r, Dataset& ds, ImportReport& report) {
             report.skip(r.name, {r.file, meta->id, bad ? *bad : "diameter_mm is 0"});
             continue;
         }
-        std::string msg =
-            detail::decodeDepths(detail::str(*feat, r.idx("vertex_provenance")).empty()
-                                     ? "u"
-                                     : detail::str(*feat, r.idx("vertex_provenance")),
-                                 detail::str(*feat, r.idx("vertex_uncertainty_m")).empty()
-                                     ? "nan"
-                                     : detail::str(*feat, r.idx("vertex_uncertainty_m")),
-                                 axis.size(), depths,
-                                 detail::str(*feat, r.idx("vertex_below_ground_m")));
+        std::string msg = detail::decodeDepths(
+            detail::str(*feat, r.idx("vertex_provenance")).empty()
+                ? "u"
+                : detail::str(*feat, r.idx("vertex_provenance")),
+            detail::str(*feat, r.idx("vertex_uncertainty_m")).empty()
+                ? "nan"
+                : detail::str(*feat, r.idx("vertex_uncertainty_m")),
+            axis.size(), depths, detail::str(*feat, r.idx("vertex_below_ground_m")));
         if (!msg.empty()) {
             report.skip(r.name, {r.file, meta->id, msg});
             continue;
@@ -311,8 +310,9 @@ core::Result<void> readProjectFrom(GDALDataset& in, const std::string& source, D
             if (key == "ground_basis") {
                 auto kind = model::groundKindFromCode(value);
                 if (!kind)
-                    report.warn({source, "", "unknown ground_basis '" + value +
-                                                 "' in project_meta; taken as assumed"});
+                    report.warn(
+                        {source, "",
+                         "unknown ground_basis '" + value + "' in project_meta; taken as assumed"});
                 basis.kind = kind.value_or(model::GroundBasis::Kind::AssumedFlat);
             } else if (key == "ground_level_m") {
                 basis.level = core::parseNumber(value).value_or(NAN);
@@ -326,16 +326,18 @@ core::Result<void> readProjectFrom(GDALDataset& in, const std::string& source, D
         fl->ResetReading();
         detail::FieldIndex idx(fl->GetLayerDefn());
         for (auto& f : *fl) {
-            const std::string name = detail::str(*f, idx("name")), code = detail::str(*f, idx("kind"));
+            const std::string name = detail::str(*f, idx("name")),
+                              code = detail::str(*f, idx("kind"));
             auto kind = model::fieldKindFromCode(code);
             if (!kind) {
-                report.warn({source, name,
-                             "field of unknown kind '" + code + "' (known: raster, grid3d); not used"});
+                report.warn(
+                    {source, name,
+                     "field of unknown kind '" + code + "' (known: raster, grid3d); not used"});
                 continue;
             }
             ds.fields.push_back({name, resolveFieldPath(source, detail::str(*f, idx("path"))),
                                  *kind, detail::str(*f, idx("unit")),
-                                 detail::str(*f, idx("description"))});
+                                 detail::str(*f, idx("description")), detail::str(*f, idx("crs"))});
         }
     }
     return {};

@@ -54,7 +54,8 @@ core::Result<Dataset> readProject(const std::string& source, ImportReport& repor
 
 core::Result<std::shared_ptr<const model::Field>> openField(const model::FieldRef& ref) {
     if (ref.kind == model::FieldKind::Grid3d) {
-        auto g = VoxelGrid::open(ref.path);
+        auto g = VoxelGrid::open(
+            ref.path, ref.crs.empty() ? std::nullopt : std::optional<std::string>(ref.crs));
         if (!g) return std::unexpected(g.error());
         return std::shared_ptr<const model::Field>(std::make_shared<VoxelGrid>(std::move(*g)));
     }

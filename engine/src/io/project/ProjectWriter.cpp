@@ -43,9 +43,9 @@ bool addField(OGRLayer* layer, const char* name, OGRFieldType type,
 
 bool addCommonFields(OGRLayer* layer) {
     bool ok = true;
-    for (const char* n : {"id", "layer", "theme", "owner", "status", "type", "material",
-                          "source_file", "laid_date", "planned_date", "out_of_service_date",
-                          "end_of_life_date"})
+    for (const char* n :
+         {"id", "layer", "theme", "owner", "status", "type", "material", "source_file", "laid_date",
+          "planned_date", "out_of_service_date", "end_of_life_date"})
         ok &= addField(layer, n, OFTString);
     ok &= addField(layer, "year", OFTInteger);  // the year laid, for GIS users
     ok &= addField(layer, "horizontal_accuracy_m", OFTReal);
@@ -148,7 +148,8 @@ core::Result<void> verifyWritten(const Dataset& ds, const std::string& path) {
     detail::GdalErrorCapture errors;
     std::unique_ptr<GDALDataset> in(
         GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR));
-    if (!in) return fail(path, "", "the new project file cannot be read back" + errors.because(path));
+    if (!in)
+        return fail(path, "", "the new project file cannot be read back" + errors.because(path));
     GIntBig n = 0;
     for (const char* name : {kNetworksLayer, kBodiesLayer, kZonesLayer})
         if (OGRLayer* l = in->GetLayerByName(name)) n += l->GetFeatureCount(TRUE);
@@ -173,7 +174,8 @@ core::Result<void> writeNewFile(const Dataset& ds, const std::string& path,
     if (!out) return fail(project, "", "cannot create GeoPackage" + errors.because(path));
     OGRSpatialReference rdnap;
     if (rdnap.importFromEPSG(7415) != OGRERR_NONE)
-        return fail(project, "", "PROJ does not know EPSG:7415 (RD New + NAP)" + errors.because(""));
+        return fail(project, "",
+                    "PROJ does not know EPSG:7415 (RD New + NAP)" + errors.because(""));
     rdnap.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     char** noSpatialIndex = CSLSetNameValue(nullptr, "SPATIAL_INDEX", "YES");
 
@@ -196,9 +198,9 @@ core::Result<void> writeNewFile(const Dataset& ds, const std::string& path,
         columns &= addField(networks, n, OFTString);
 
     columns &= addCommonFields(bodies);
-    for (const char* n : {"top_m", "bottom_m", "top_below_ground_m", "bottom_below_ground_m",
-                          "diameter_m", "width_m", "length_m", "rotation_deg",
-                          "depth_uncertainty_m"})
+    for (const char* n :
+         {"top_m", "bottom_m", "top_below_ground_m", "bottom_below_ground_m", "diameter_m",
+          "width_m", "length_m", "rotation_deg", "depth_uncertainty_m"})
         columns &= addField(bodies, n, OFTReal);
     columns &= addField(bodies, "depth_provenance", OFTString);
 
@@ -209,10 +211,11 @@ core::Result<void> writeNewFile(const Dataset& ds, const std::string& path,
     columns &= addField(zones, "depth_provenance", OFTString);
     columns &= addField(zones, "all_depths", OFTInteger, OFSTBoolean);
 
-    for (const char* n : {"name", "path", "kind", "unit", "description"})
+    for (const char* n : {"name", "path", "kind", "unit", "description", "crs"})
         columns &= addField(fields, n, OFTString);
     for (const char* n : {"key", "value"}) columns &= addField(meta, n, OFTString);
-    if (!columns) return fail(project, "", "cannot create the project's columns" + errors.because(path));
+    if (!columns)
+        return fail(project, "", "cannot create the project's columns" + errors.because(path));
     auto details = detail::DetailWriter::create(*out, project);
     if (!details) return std::unexpected(details.error());
 
@@ -279,7 +282,7 @@ core::Result<void> writeNewFile(const Dataset& ds, const std::string& path,
                         line->addPoint(q.x, q.y);
                     }
                     if (of.SetGeometryDirectly(line) != OGRERR_NONE)
-                    return fail(path, f.id, "cannot set its geometry");
+                        return fail(path, f.id, "cannot set its geometry");
                     of.SetField("width_m", p.widthM);
                 } else {
                     if (of.SetGeometryDirectly(makePolygon(ds, p)) != OGRERR_NONE)
@@ -307,6 +310,7 @@ core::Result<void> writeNewFile(const Dataset& ds, const std::string& path,
         of.SetField("kind", std::string(model::toCode(fr.kind)).c_str());
         of.SetField("unit", fr.unit.c_str());
         of.SetField("description", fr.description.c_str());
+        of.SetField("crs", fr.crs.c_str());
         if (auto r = writeFeature(fields, of, path); !r) return r;
     }
     char level[40];

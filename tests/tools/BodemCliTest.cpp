@@ -866,3 +866,41 @@ TEST(BodemCli, TheSpaceBudgetPerStreetSegmentFromTheProjectsStreets) {
     r = run(bodem() + " info " + project);
     EXPECT_NE(r.output.find("street segments: 24"), std::string::npos) << r.output;
 }
+
+TEST(BodemCli, AContaminationGridIsImportedAndTheClashReportGivesTheContaminatedVolumes) {
+    ScratchDir dir("cli_plume");
+    const std::string sampleDir = std::filesystem::path(sampleProject()).parent_path().string();
+    std::filesystem::copy(sampleDir, dir.path(),
+                          std::filesystem::copy_options::recursive |
+                              std::filesystem::copy_options::overwrite_existing);
+    const std::string project = dir.file("district.gpkg");
+    // The sample's own plume, and the same grid brought in again under another name.
+    auto r = run(bodem() + " info " + project);
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_NE(r.output.find("contamination_plume lood: "), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("m3 above the intervention value (530 mg/kg ds)"), std::string::npos)
+        << r.output;
+    std::filesystem::copy_file(dir.file("plume.nc"), dir.file("lood2.nc"));
+    r = run(bodem() + " import " + dir.file("lood2.nc") + " --into " + project);
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_NE(r.output.find("field contamination_lood2 (contamination grid: lood)"),
+              std::string::npos)
+        << r.output;
+    // The GeoTOP block is recognised as GeoTOP.
+    r = run(bodem() + " import " + dir.file("geotop.nc") + " --into " + project);
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_NE(r.output.find("field geotop (GeoTOP: lithok"), std::string::npos) << r.output;
+    const std::string csv = dir.file("c.csv"), html = dir.file("rapport");
+    r = run(bodem() + " clash " + project + " --no-review --out " + csv + " --html " + html);
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    // Both grids count: the heat trench digs lead above 530 mg/kg ds out of each.
+    EXPECT_NE(r.output.find("proposals dig"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("above the intervention value of lood (highest 1411 mg/kg ds)"),
+              std::string::npos)
+        << r.output;
+    const auto text = readFile(csv);
+    EXPECT_NE(text.find("lood@contamination_plume,WN-SLEUF-0_1,"), std::string::npos);
+    EXPECT_NE(text.find("lood@contamination_lood2,WN-SLEUF-0_1,"), std::string::npos);
+    EXPECT_NE(readFile(html + "/index.html").find("m3 ontgraven boven de interventiewaarde lood"),
+              std::string::npos);
+}

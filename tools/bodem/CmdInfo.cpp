@@ -1,9 +1,11 @@
+#include <bodemzicht/clash/RuleSet.h>
 #include <bodemzicht/io/BasemapStore.h>
 #include <bodemzicht/io/ProjectStore.h>
 #include <bodemzicht/io/StreetStore.h>
 #include <bodemzicht/model/DatasetSummary.h>
 #include <bodemzicht/soil/Geotop.h>
 
+#include <cmath>
 #include <cstdio>
 #include <map>
 #include <memory>
@@ -43,6 +45,38 @@ Runner registerInfo(CLI::App& app) {
                 if (!grid) {
                     std::printf("  %s: not readable: %s\n", f.name.c_str(),
                                 grid.error().toString().c_str());
+                    continue;
+                }
+                // A contamination grid: per substance the volume above its intervention value.
+                if (f.name.starts_with("contamination")) {
+                    const auto& rules = clash::RuleSet::dutchDefault();
+                    const auto& g = (*grid)->grid();
+                    const double cell = g.cellSize.x * g.cellSize.y * g.cellSize.z;
+                    for (std::size_t v = 0; v < (*grid)->variables().size(); ++v) {
+                        const auto& var = (*grid)->variables()[v];
+                        const auto* limit = rules.interventionValue("grond", var.name);
+                        double above = 0, withData = 0, max = -INFINITY;
+                        for (int k = 0; k < g.nz; ++k)
+                            for (int j = 0; j < g.ny; ++j)
+                                for (int i = 0; i < g.nx; ++i) {
+                                    const double x = (*grid)->cellValue(v, i, j, k);
+                                    if (std::isnan(x)) continue;
+                                    withData += cell;
+                                    max = std::max(max, x);
+                                    if (limit && x >= limit->value) above += cell;
+                                }
+                        if (limit)
+                            std::printf(
+                                "  %s %s: %.0f m3 above the intervention value (%g %s) of "
+                                "%.0f m3 with data; highest %.0f %s\n",
+                                f.name.c_str(), var.name.c_str(), above, limit->value,
+                                limit->unit.c_str(), withData, max, var.unit.c_str());
+                        else
+                            std::printf(
+                                "  %s %s: no intervention value in the rule set; %.0f m3 "
+                                "with data, highest %.0f %s\n",
+                                f.name.c_str(), var.name.c_str(), withData, max, var.unit.c_str());
+                    }
                     continue;
                 }
                 const auto volumes = soil::volumesByLithoclass(**grid);

@@ -11,31 +11,44 @@ namespace bz::clash {
 
 std::string_view dutchName(ClashKind k) {
     switch (k) {
-        case ClashKind::Hard: return "harde botsing";
-        case ClashKind::Clearance: return "te weinig afstand";
-        case ClashKind::Constraint: return "in beperkingszone";
-        case ClashKind::Possible: return "mogelijke botsing";
-        case ClashKind::Duplicate: return "dubbel object";
+        case ClashKind::Hard:
+            return "harde botsing";
+        case ClashKind::Clearance:
+            return "te weinig afstand";
+        case ClashKind::Constraint:
+            return "in beperkingszone";
+        case ClashKind::Possible:
+            return "mogelijke botsing";
+        case ClashKind::Duplicate:
+            return "dubbel object";
     }
     return "";
 }
 
 std::string_view dutchName(ClashStatus s) {
     switch (s) {
-        case ClashStatus::New: return "nieuw";
-        case ClashStatus::Active: return "open";
-        case ClashStatus::Resolved: return "opgelost";
-        case ClashStatus::Approved: return "geaccepteerd";
+        case ClashStatus::New:
+            return "nieuw";
+        case ClashStatus::Active:
+            return "open";
+        case ClashStatus::Resolved:
+            return "opgelost";
+        case ClashStatus::Approved:
+            return "geaccepteerd";
     }
     return "";
 }
 
 std::string_view dutchName(Certainty c) {
     switch (c) {
-        case Certainty::Certain: return "zeker";
-        case Certainty::Likely: return "waarschijnlijk";
-        case Certainty::Possible: return "mogelijk";
-        case Certainty::None: return "";
+        case Certainty::Certain:
+            return "zeker";
+        case Certainty::Likely:
+            return "waarschijnlijk";
+        case Certainty::Possible:
+            return "mogelijk";
+        case Certainty::None:
+            return "";
     }
     return "";
 }
@@ -244,6 +257,42 @@ std::string ClashReport::summary() const {
                 sure += std::string(sure.empty() ? "" : " ") + k + " " + std::to_string(it->second);
         if (!sure.empty()) out << "  " << sure;
         out << "\n";
+    }
+    // What digging the proposals means for the soil: contaminated volume per substance,
+    // dewatering below the GLG.
+    struct Dug {
+        double contaminated = 0, max = -INFINITY;
+        std::string unit;
+        std::size_t objects = 0;
+    };
+    std::map<std::string, Dug> bySubstance;
+    double belowGlg = 0;
+    std::size_t dewatered = 0;
+    for (const auto& c : clashes) {
+        if (!c.substance.empty() && std::isfinite(c.contaminatedM3)) {
+            auto& d = bySubstance[c.substance];
+            d.contaminated += c.contaminatedM3;
+            if (std::isfinite(c.maxConcentration)) d.max = std::max(d.max, c.maxConcentration);
+            d.unit = c.unit;
+            ++d.objects;
+        }
+        if (std::isfinite(c.belowGlgM3)) belowGlg += c.belowGlgM3, ++dewatered;
+    }
+    for (const auto& [substance, d] : bySubstance) {
+        char buf[200];
+        std::snprintf(buf, sizeof buf,
+                      "soil: %zu proposals dig %.1f m3 above the intervention value of %s (highest "
+                      "%.0f %s)\n",
+                      d.objects, d.contaminated, substance.c_str(), d.max, d.unit.c_str());
+        out << buf;
+    }
+    if (dewatered) {
+        char buf[160];
+        std::snprintf(buf, sizeof buf,
+                      "groundwater: %zu proposals dig %.1f m3 below the lowest groundwater level "
+                      "(dewatering)\n",
+                      dewatered, belowGlg);
+        out << buf;
     }
     for (const auto& n : notes) out << "note: " << n << "\n";
     return out.str();

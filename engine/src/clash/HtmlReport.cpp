@@ -60,6 +60,20 @@ std::string certaintyText(const Clash& c) {
     return s;
 }
 
+// An excavation row's volumes in words: what is dug out above the intervention value, or below
+// the lowest groundwater level.
+std::string soilText(const Clash& c) {
+    std::string s;
+    if (!c.substance.empty() && std::isfinite(c.contaminatedM3))
+        s += "<br>" + fixed(c.contaminatedM3, "%.1f") + " van " + fixed(c.excavatedM3, "%.1f") +
+             " m3 ontgraven boven de interventiewaarde " + escapeHtml(c.substance) + " (hoogste " +
+             fixed(c.maxConcentration, "%.0f") + " " + escapeHtml(c.unit) + ")";
+    if (std::isfinite(c.belowGlgM3))
+        s += "<br>" + fixed(c.belowGlgM3, "%.1f") + " van " + fixed(c.excavatedM3, "%.1f") +
+             " m3 onder de GLG: bemaling nodig";
+    return s;
+}
+
 core::Result<void> writeBytes(const std::filesystem::path& path,
                               const std::vector<std::uint8_t>& b) {
     std::ofstream out(path, std::ios::binary);
@@ -170,9 +184,9 @@ core::Result<HtmlSummary> writeHtmlReport(const ClashReport& report, const std::
                   << escapeHtml(m->bTheme)
                   << (m->bOwner.empty() ? "" : ", " + escapeHtml(m->bOwner)) << ")</td><td>"
                   << fixed(m->distanceM) << "</td><td>" << fixed(m->requiredM) << "</td><td>"
-                  << fixed(m->violatedLengthM) << "</td><td>" << escapeHtml(m->rule) << "</td><td>"
-                  << escapeHtml(m->assumed) << "</td><td>" << fixed(p.x) << " " << fixed(p.y)
-                  << ", " << fixed(p.z) << "</td></tr>\n";
+                  << fixed(m->violatedLengthM) << "</td><td>" << escapeHtml(m->rule) << soilText(*m)
+                  << "</td><td>" << escapeHtml(m->assumed) << "</td><td>" << fixed(p.x) << " "
+                  << fixed(p.y) << ", " << fixed(p.z) << "</td></tr>\n";
             }
             h << "</table>\n";
         }

@@ -5,6 +5,7 @@
 #include <imgui.h>
 
 #include <bodemzicht/model/FeatureAttributes.h>
+#include <bodemzicht/soil/Geotop.h>
 
 #include <algorithm>
 #include <cmath>
@@ -234,6 +235,31 @@ void drawLayersPanel(ViewerState& s) {
         const std::string label = std::string(tr(s, "Basiskaart", "Base map")) + " (" +
                                   std::to_string(s.options.basemap->size()) + ")";
         if (ImGui::Checkbox(label.c_str(), &s.options.showBasemap)) s.rebuildScene = true;
+    }
+    // The soil model (GeoTOP) as voxels, per lithoclass in its colour, cut by the slice in m NAP.
+    if (s.options.soil) {
+        if (ImGui::Checkbox(tr(s, "Bodem (GeoTOP-voxels)", "Soil (GeoTOP voxels)"),
+                            &s.options.showSoil))
+            s.rebuildScene = true;
+        if (s.options.showSoil)
+            for (int code = 0; code <= 9; ++code) {
+                const auto* lc = soil::lithoclass(code);
+                if (!lc) continue;
+                bool shown = !s.options.hiddenLithoclasses.count(code);
+                ImGui::PushID(code);
+                ImGui::ColorButton(
+                    "##lc", ImVec4(lc->rgb[0] / 255.f, lc->rgb[1] / 255.f, lc->rgb[2] / 255.f, 1),
+                    ImGuiColorEditFlags_NoTooltip, ImVec2(12, 12));
+                ImGui::SameLine();
+                if (ImGui::Checkbox(std::string(lc->name).c_str(), &shown)) {
+                    if (shown)
+                        s.options.hiddenLithoclasses.erase(code);
+                    else
+                        s.options.hiddenLithoclasses.insert(code);
+                    s.rebuildScene = true;
+                }
+                ImGui::PopID();
+            }
     }
     ImGui::Separator();
     auto& o = s.options;

@@ -45,6 +45,14 @@ core::Result<void> openProject(ViewerState& state, const std::string& project,
         else if (raster->available())
             *level = std::make_shared<const model::GroundLevel>(std::move(*raster));
     }
+    // The soil model, shown as voxels on request (layers panel).
+    for (const auto& f : state.dataset.fields) {
+        if (f.name != "geotop" || f.kind != model::FieldKind::Grid3d) continue;
+        if (auto grid = io::openField(f))
+            state.options.soil = *grid;
+        else
+            state.problems.push_back("soil model not shown: " + grid.error().toString());
+    }
     if (auto map = io::readBasemap(project)) {
         if (!map->empty())
             state.options.basemap = std::make_shared<const model::Basemap>(std::move(*map));

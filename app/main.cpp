@@ -347,6 +347,8 @@ int main(int argc, char** argv) {
     cli.add_option("--draw", drawn,
                    "Add a measure as if drawn: KIND:X,Y;X,Y;... (KIND heat_network, cable, "
                    "trench, tree_pit, wadi, infiltration_crate, wko_well; RD New); repeatable");
+    bool soilVoxels = false;
+    cli.add_flag("--soil", soilVoxels, "Show the project's soil model (GeoTOP) as voxels");
     bool budget = false;
     cli.add_flag("--budget", budget,
                  "Colour the project's streets by their space budget (bodem space --budget)");
@@ -376,6 +378,7 @@ int main(int argc, char** argv) {
     state.options.colourBy = colourBy == "condition" ? render::RenderOptions::ColourBy::Condition
                                                      : render::RenderOptions::ColourBy::Theme;
     state.options.showObservations = observations;
+    state.options.showSoil = soilVoxels;
     state.options.networkStyle = networks == "tubes"   ? render::RenderOptions::NetworkStyle::Tubes
                                  : networks == "lines" ? render::RenderOptions::NetworkStyle::Lines
                                                        : render::RenderOptions::NetworkStyle::Auto;

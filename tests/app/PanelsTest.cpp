@@ -597,3 +597,23 @@ TEST(Panels, TheDesignPanelDrawsUndoesAndSaysWhyAMeasureIsRefused) {
     EXPECT_TRUE(s.design.editor->measures().empty());
     EXPECT_EQ(s.clashes.clashes.size(), 1u);
 }
+
+TEST(Panels, TheProjectsSoilModelIsOpenedForTheView) {
+    REQUIRE_DISPLAY();
+    test::HiddenWindow hidden;
+    ASSERT_NE(hidden.window, nullptr);
+    test::ScratchDir dir("panel_soil");
+    auto project = sample::writeSampleDistrict(dir.path().string(), {});
+    ASSERT_TRUE(project) << project.error().toString();
+    app::ViewerState s;
+    ASSERT_TRUE(app::openProject(s, *project, ""));
+    ASSERT_TRUE(s.options.soil) << "the sample's GeoTOP block is the project's soil model";
+    EXPECT_TRUE(s.options.soil->variable("lithok").has_value());
+    // Shown and filtered through the options the layers panel sets; the scene takes them.
+    s.options.showSoil = true;
+    s.options.hiddenLithoclasses = {0};
+    auto view = test::viewportFor(s);
+    view->render();
+    view->rebuild(s.options);
+    view->render();
+}

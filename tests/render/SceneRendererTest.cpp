@@ -1101,3 +1101,67 @@ TEST(SceneRenderer, OverlayLinesShowOverEverything) {
     EXPECT_GE(inCentreColumn(*with, green), 2);
     EXPECT_EQ(inCentreColumn(*without, green), 0);
 }
+
+namespace {
+
+// A soil block in memory: 10 m columns over the cable scene, klei (2) from 2 to 5 m NAP, fine
+// sand (5) from 0 to 2 m NAP, nothing above 5 m.
+class SoilBlock final : public model::Field {
+  public:
+    SoilBlock() {
+        mGrid.origin = {X0 - 30, Y0 - 20, 0};
+        mGrid.cellSize = {10, 10, 0.5};
+        mGrid.nx = 6, mGrid.ny = 5, mGrid.nz = 12;
+        mGrid.hasZ = true;
+        mVars.push_back({"lithok", true, "", ""});
+    }
+    model::FieldKind kind() const override { return model::FieldKind::Grid3d; }
+    const model::GridGeometry& grid() const override { return mGrid; }
+    const std::vector<model::FieldVariable>& variables() const override { return mVars; }
+    std::string describe() const override { return "soil block"; }
+    double cellValue(std::size_t, int, int, int k) const override {
+        return k >= 10 ? NAN : k >= 4 ? 2.0 : 5.0;
+    }
+
+  private:
+    model::GridGeometry mGrid;
+    std::vector<model::FieldVariable> mVars;
+};
+
+}  // namespace
+
+TEST(SceneRenderer, SoilVoxelsInTheirLithoclassColoursFilteredAndSliced) {
+    REQUIRE_DISPLAY();
+    auto ds = cableScene();
+    auto o = topView();
+    o.soil = std::make_shared<SoilBlock>();
+    o.showSoil = true;
+    o.soilOpacity = 1.0;
+    // Lit: the lithoclass colours a little lighter (klei 0,146,0; zand fijn 255,255,0).
+    auto clay = [](render::Rgb c) { return c.g > 120 && c.g > c.r + 80 && c.b < 100; };
+    auto sand = [](render::Rgb c) { return c.r > 200 && c.g > 200 && c.b < 100; };
+    auto img = render::renderImage(ds, model::GroundLevel(), o);
+    ASSERT_TRUE(img) << img.error().toString();
+    // From above: the clay on top, over the whole column.
+    EXPECT_GT(inCentreColumn(*img, clay), 100);
+    EXPECT_EQ(inCentreColumn(*img, sand), 0);
+    // Clay hidden: the sand below shows.
+    o.hiddenLithoclasses = {2};
+    img = render::renderImage(ds, model::GroundLevel(), o);
+    ASSERT_TRUE(img);
+    EXPECT_EQ(inCentreColumn(*img, clay), 0);
+    EXPECT_GT(inCentreColumn(*img, sand), 100);
+    // A slice from 0.5 to 1.5 m NAP: sand only, even with every class shown.
+    o.hiddenLithoclasses.clear();
+    o.sliceBottomZ = 0.5;
+    o.sliceTopZ = 1.5;
+    img = render::renderImage(ds, model::GroundLevel(), o);
+    ASSERT_TRUE(img);
+    EXPECT_EQ(inCentreColumn(*img, clay), 0);
+    EXPECT_GT(inCentreColumn(*img, sand), 100);
+    // Not asked for: no soil.
+    o.showSoil = false;
+    img = render::renderImage(ds, model::GroundLevel(), o);
+    ASSERT_TRUE(img);
+    EXPECT_EQ(inCentreColumn(*img, sand) + inCentreColumn(*img, clay), 0);
+}

@@ -100,6 +100,12 @@ struct RenderOptions {
     // GHG light and GLG dark blue; null or without data: not drawn.
     std::shared_ptr<const model::GroundLevel> ghg, glg;
     bool showGroundwater = false;
+    // The soil model (GeoTOP: a 3D field with `lithok`) as voxels in the lithoclass colours,
+    // without the classes hidden, cut by the depth slice in m NAP when one is set.
+    std::shared_ptr<const model::Field> soil;
+    bool showSoil = false;
+    std::set<int> hiddenLithoclasses;
+    double soilOpacity = 0.5;
     // A legend of the themes shown (their KLIC colours) in the image's top-left corner: for
     // screenshots, which have no panels around them.
     bool showLegend = false;

@@ -1,5 +1,7 @@
 #include "VtkScene.h"
 
+#include "SoilVoxels.h"
+
 #include <bodemzicht/sewer/ConditionColours.h>
 
 #include <vtkCamera.h>
@@ -613,6 +615,16 @@ VtkScene buildScene(const model::Dataset& ds, const model::GroundLevel& ground,
             s.movingGroundwater.push_back(moving);
             s.actors.push_back(still);
             s.actors.push_back(moving);
+        }
+    }
+    // The soil model's voxels, cut by the depth slice (m NAP) when one is set.
+    if (options.showSoil && options.soil) {
+        const bool sliced = std::isfinite(options.sliceBottomZ) && std::isfinite(options.sliceTopZ);
+        if (auto soil = soilVoxelActor(
+                *options.soil, options.hiddenLithoclasses, sliced ? options.sliceBottomZ : -1e9,
+                sliced ? options.sliceTopZ : 1e9, o, options.soilOpacity, &s.soilStats)) {
+            s.soil = soil;
+            s.actors.push_back(soil);
         }
     }
     setLens(s, options.lensCenterPx, options.lensRadiusPx);

@@ -1,6 +1,8 @@
 // Builds the VTK actors of a dataset (private to the engine: VTK types stop here).
 #pragma once
 
+#include "SoilVoxels.h"
+
 #include <vtkActor.h>
 #include <vtkRenderWindow.h>
 #include <vtkRenderer.h>
@@ -26,6 +28,8 @@ struct VtkScene {
     vtkSmartPointer<vtkActor> movingGround;  // coarse and unlit: frames while the camera moves
     // Groundwater sheets (GHG, GLG), like the ground: exact for still frames, coarse for moving.
     std::vector<vtkSmartPointer<vtkActor>> groundwater, movingGroundwater;
+    vtkSmartPointer<vtkActor> soil;  // the soil model's voxels (RenderOptions::showSoil)
+    SoilVoxelStats soilStats;
     // What the groundwater sheets were built for (shown, GHG, GLG): a rebuild that keeps these
     // reuses the sheets, and the ground, instead of simplifying the rasters again.
     std::tuple<bool, const void*, const void*> sheetsBuiltFor{};

@@ -236,6 +236,13 @@ void drawLayersPanel(ViewerState& s) {
                                   std::to_string(s.options.basemap->size()) + ")";
         if (ImGui::Checkbox(label.c_str(), &s.options.showBasemap)) s.rebuildScene = true;
     }
+    // Contamination grids: the surface at each substance's intervention value.
+    if (!s.options.contamination.empty()) {
+        const std::string label = std::string(tr(s, "Verontreiniging boven interventiewaarde",
+                                                 "Contamination above intervention value")) +
+                                  " (" + std::to_string(s.options.contamination.size()) + ")";
+        if (ImGui::Checkbox(label.c_str(), &s.options.showContamination)) s.rebuildScene = true;
+    }
     // The soil model (GeoTOP) as voxels, per lithoclass in its colour, cut by the slice in m NAP.
     if (s.options.soil) {
         if (ImGui::Checkbox(tr(s, "Bodem (GeoTOP-voxels)", "Soil (GeoTOP voxels)"),

@@ -6,6 +6,7 @@
 
 #include <bodemzicht/clash/ReportStore.h>
 #include <bodemzicht/clash/ReportWriter.h>
+#include <bodemzicht/clash/RuleSet.h>
 #include <bodemzicht/io/BasemapStore.h>
 #include <bodemzicht/io/ProjectStore.h>
 #include <bodemzicht/io/StreetStore.h>
@@ -44,6 +45,26 @@ core::Result<void> openProject(ViewerState& state, const std::string& project,
                                      " not shown: " + raster.error().toString());
         else if (raster->available())
             *level = std::make_shared<const model::GroundLevel>(std::move(*raster));
+    }
+    // Contamination grids: the surface at the intervention value of each substance the rule set
+    // has one for, shown on request (layers panel).
+    for (const auto& f : state.dataset.fields) {
+        if (!f.name.starts_with("contamination") || f.kind != model::FieldKind::Grid3d) continue;
+        auto grid = io::openField(f);
+        if (!grid) {
+            state.problems.push_back("contamination grid not shown: " + grid.error().toString());
+            continue;
+        }
+        static const render::Rgb palette[] = {
+            {120, 70, 40}, {150, 40, 150}, {40, 110, 150}, {170, 120, 20}};
+        for (std::size_t v = 0; v < (*grid)->variables().size(); ++v) {
+            const auto& var = (*grid)->variables()[v];
+            const auto* limit = clash::RuleSet::dutchDefault().interventionValue("grond", var.name);
+            if (!limit) continue;
+            const auto n = state.options.contamination.size();
+            state.options.contamination.push_back(
+                {var.name + " (" + f.name + ")", *grid, v, limit->value, palette[n % 4]});
+        }
     }
     // The soil model, shown as voxels on request (layers panel).
     for (const auto& f : state.dataset.fields) {

@@ -349,6 +349,9 @@ int main(int argc, char** argv) {
                    "trench, tree_pit, wadi, infiltration_crate, wko_well; RD New); repeatable");
     bool soilVoxels = false;
     cli.add_flag("--soil", soilVoxels, "Show the project's soil model (GeoTOP) as voxels");
+    bool contamination = false;
+    cli.add_flag("--contamination", contamination,
+                 "Show the project's contamination grids as surfaces at the intervention value");
     bool budget = false;
     cli.add_flag("--budget", budget,
                  "Colour the project's streets by their space budget (bodem space --budget)");
@@ -379,6 +382,7 @@ int main(int argc, char** argv) {
                                                      : render::RenderOptions::ColourBy::Theme;
     state.options.showObservations = observations;
     state.options.showSoil = soilVoxels;
+    state.options.showContamination = contamination;
     state.options.networkStyle = networks == "tubes"   ? render::RenderOptions::NetworkStyle::Tubes
                                  : networks == "lines" ? render::RenderOptions::NetworkStyle::Lines
                                                        : render::RenderOptions::NetworkStyle::Auto;

@@ -1165,3 +1165,56 @@ TEST(SceneRenderer, SoilVoxelsInTheirLithoclassColoursFilteredAndSliced) {
     ASSERT_TRUE(img);
     EXPECT_EQ(inCentreColumn(*img, sand) + inCentreColumn(*img, clay), 0);
 }
+
+namespace {
+
+// A plume in memory: 1 m cells around the cable scene's centre, 1000 at its middle falling off
+// with distance; no data in the top layer.
+class Plume final : public model::Field {
+  public:
+    Plume() {
+        mGrid.origin = {X0 - 10, Y0 - 5, 0};
+        mGrid.cellSize = {1, 1, 0.5};
+        mGrid.nx = 20, mGrid.ny = 20, mGrid.nz = 10;
+        mGrid.hasZ = true;
+        mVars.push_back({"lood", false, "mg/kg ds", ""});
+    }
+    model::FieldKind kind() const override { return model::FieldKind::Grid3d; }
+    const model::GridGeometry& grid() const override { return mGrid; }
+    const std::vector<model::FieldVariable>& variables() const override { return mVars; }
+    std::string describe() const override { return "plume"; }
+    double cellValue(std::size_t, int i, int j, int k) const override {
+        if (k == 9) return NAN;
+        const double dx = i - 9.5, dy = j - 9.5, dz = (k - 4.5) * 0.5;
+        return 1000 * std::exp(-(dx * dx + dy * dy + 4 * dz * dz) / 18.0);
+    }
+
+  private:
+    model::GridGeometry mGrid;
+    std::vector<model::FieldVariable> mVars;
+};
+
+}  // namespace
+
+TEST(SceneRenderer, AContaminationGridShowsItsSurfaceAtTheInterventionValue) {
+    REQUIRE_DISPLAY();
+    auto ds = cableScene();
+    auto o = topView();
+    o.showContamination = true;
+    o.contamination.push_back({"lood", std::make_shared<Plume>(), 0, 530, {150, 40, 150}});
+    auto purple = [](render::Rgb c) { return c.r > 90 && c.b > 90 && c.g < 80; };
+    auto img = render::renderImage(ds, model::GroundLevel(), o);
+    ASSERT_TRUE(img) << img.error().toString();
+    const int within = inCentreColumn(*img, purple);
+    EXPECT_GT(within, 10);
+    // A higher level: a smaller surface; above the highest value: none.
+    o.contamination[0].level = 900;
+    img = render::renderImage(ds, model::GroundLevel(), o);
+    ASSERT_TRUE(img);
+    EXPECT_GT(inCentreColumn(*img, purple), 0);
+    EXPECT_LT(inCentreColumn(*img, purple), within);
+    o.contamination[0].level = 1200;
+    img = render::renderImage(ds, model::GroundLevel(), o);
+    ASSERT_TRUE(img);
+    EXPECT_EQ(inCentreColumn(*img, purple), 0);
+}

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "Commands.h"
+#include "ReportPictures.h"
 
 namespace bz::tools {
 
@@ -344,9 +345,9 @@ Runner registerBench(CLI::App& app) {
                            "Benchmarks: clash (index + queries), store (write/load), "
                            "ribx (a year's sewer inspections imported), section (cross-sections), "
                            "edit (the viewer's live re-check while dragging a measure)");
-    cmd->add_option("WHAT", a->what, "clash, store, ribx, section or edit")
+    cmd->add_option("WHAT", a->what, "clash, store, ribx, section, edit or soil")
         ->required()
-        ->check(CLI::IsMember({"clash", "store", "ribx", "section", "edit"}));
+        ->check(CLI::IsMember({"clash", "store", "ribx", "section", "edit", "soil"}));
     cmd->add_option("--pipes", a->pipes, "ribx: inspected pipes");
     cmd->add_option("--observations-per-pipe", a->perPipe, "ribx: observations per pipe (about)");
     cmd->add_flag("--whole-district", a->wholeDistrict,
@@ -362,6 +363,7 @@ Runner registerBench(CLI::App& app) {
         if (a->what == "ribx") return benchRibx(a->pipes, a->perPipe, a->dir, a->wholeDistrict);
         if (a->what == "section") return benchSection(a->sizes);
         if (a->what == "edit") return benchEdit(a->sizes, a->rechecks);
+        if (a->what == "soil") return benchSoil();
         return benchStore(a->sizes.size() == 3 ? 1e6 : a->sizes.front(), a->dir);
     };
 }

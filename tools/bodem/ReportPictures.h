@@ -31,4 +31,7 @@ ReportPictures reportPictures(const model::Dataset& ds, const model::GroundLevel
 // The ids of the `limit` most severe clash groups of a report.
 std::set<std::string> mostSevereGroups(const clash::ClashReport& report, std::size_t limit);
 
+// `bodem bench soil` (needs the rendering build; without it says so and returns 1).
+int benchSoil();
+
 }  // namespace bz::tools

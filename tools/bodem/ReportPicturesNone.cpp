@@ -1,6 +1,8 @@
 // The build without rendering (the fuzzing build): reports have no pictures.
 #include "ReportPictures.h"
 
+#include <cstdio>
+
 namespace bz::tools {
 
 ReportPictures reportPictures(const model::Dataset&, const model::GroundLevel&,
@@ -8,6 +10,11 @@ ReportPictures reportPictures(const model::Dataset&, const model::GroundLevel&,
     ReportPictures out;
     out.problem = "this build has no rendering (BODEMZICHT_FUZZ)";
     return out;
+}
+
+int benchSoil() {
+    std::fprintf(stderr, "bodem bench soil: this build has no rendering\n");
+    return 1;
 }
 
 }  // namespace bz::tools

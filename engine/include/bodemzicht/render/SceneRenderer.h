@@ -106,6 +106,17 @@ struct RenderOptions {
     bool showSoil = false;
     std::set<int> hiddenLithoclasses;
     double soilOpacity = 0.5;
+    // Contamination grids: per substance the surface where it reaches `level` (the intervention
+    // value), in its colour.
+    struct Isosurface {
+        std::string name;  // "lood (contamination_plume)"
+        std::shared_ptr<const model::Field> grid;
+        std::size_t variable = 0;
+        double level = 0;
+        Rgb colour{90, 60, 40};
+    };
+    std::vector<Isosurface> contamination;
+    bool showContamination = false;
     // A legend of the themes shown (their KLIC colours) in the image's top-left corner: for
     // screenshots, which have no panels around them.
     bool showLegend = false;
@@ -142,6 +153,14 @@ struct Image {
 
 // The local origin used for rendering: the dataset's bounds centre rounded to 100 m.
 core::Vec3 renderOrigin(const model::Dataset& ds);
+
+// Builds (does not draw) the soil voxels and contamination surfaces the options ask for, timed:
+// `bodem bench soil`. No display needed.
+struct SoilLayersBuilt {
+    double voxelsMs = 0, surfacesMs = 0;
+    std::size_t voxels = 0, voxelFaces = 0, surfaceTriangles = 0;
+};
+SoilLayersBuilt buildSoilLayers(const RenderOptions& options);
 
 // Offscreen render. Needs an X display (run under xvfb-run on servers): VTK in Debian 12 is GLX
 // only.

@@ -1,5 +1,6 @@
 #include "VtkScene.h"
 
+#include "Isosurface.h"
 #include "SoilVoxels.h"
 
 #include <bodemzicht/sewer/ConditionColours.h>
@@ -627,6 +628,14 @@ VtkScene buildScene(const model::Dataset& ds, const model::GroundLevel& ground,
             s.actors.push_back(soil);
         }
     }
+    if (options.showContamination)
+        for (const auto& iso : options.contamination) {
+            if (!iso.grid) continue;
+            if (auto a = isosurfaceActor(*iso.grid, iso.variable, iso.level, iso.colour, o, 0.7)) {
+                s.contamination.push_back(a);
+                s.actors.push_back(a);
+            }
+        }
     setLens(s, options.lensCenterPx, options.lensRadiusPx);
     for (auto& a : s.actors) s.renderer->AddActor(a);
     if (options.showLegend)

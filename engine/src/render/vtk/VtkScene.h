@@ -30,6 +30,7 @@ struct VtkScene {
     std::vector<vtkSmartPointer<vtkActor>> groundwater, movingGroundwater;
     vtkSmartPointer<vtkActor> soil;  // the soil model's voxels (RenderOptions::showSoil)
     SoilVoxelStats soilStats;
+    std::vector<vtkSmartPointer<vtkActor>> contamination;  // isosurfaces of contamination grids
     // What the groundwater sheets were built for (shown, GHG, GLG): a rebuild that keeps these
     // reuses the sheets, and the ground, instead of simplifying the rasters again.
     std::tuple<bool, const void*, const void*> sheetsBuiltFor{};

@@ -21,16 +21,6 @@ using namespace bz;
 
 namespace {
 
-int rowOf(render::Viewport& viewport, long feature) {
-    int first = -1, last = -1;
-    for (int y = 0; y < 240; ++y)
-        if (viewport.pick(160, y) == feature) {
-            if (first < 0) first = y;
-            last = y;
-        }
-    return first < 0 ? -1 : (first + last) / 2;
-}
-
 std::size_t rowsOf(const app::ViewerState& s, const std::string& objectId) {
     return static_cast<std::size_t>(std::count_if(
         s.clashes.clashes.begin(), s.clashes.clashes.end(),
@@ -51,7 +41,7 @@ TEST(Designing, DrawDragUndoAndDeleteAHeatNetworkWithLiveClashes) {
     auto view = test::viewportFor(s);
     auto& viewport = *view;
     viewport.render();
-    const int cable = rowOf(viewport, 0), water = rowOf(viewport, 1);
+    const int cable = test::rowOf(viewport, 0), water = test::rowOf(viewport, 1);
     ASSERT_GE(cable, 0);
     ASSERT_GE(water, 0);
 

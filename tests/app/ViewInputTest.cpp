@@ -11,22 +11,6 @@
 
 using namespace bz;
 
-namespace {
-
-// The middle of the rows of the view's centre column where `feature` is picked (the top of a
-// tube seen from above), or -1.
-int rowOf(render::Viewport& viewport, long feature) {
-    int first = -1, last = -1;
-    for (int y = 0; y < 240; ++y)
-        if (viewport.pick(160, y) == feature) {
-            if (first < 0) first = y;
-            last = y;
-        }
-    return first < 0 ? -1 : (first + last) / 2;
-}
-
-}  // namespace
-
 TEST(ViewInput, RightClickPicksShiftRightClickMeasuresAndDragsMoveTheCamera) {
     REQUIRE_DISPLAY();
     test::HiddenWindow w;
@@ -39,7 +23,7 @@ TEST(ViewInput, RightClickPicksShiftRightClickMeasuresAndDragsMoveTheCamera) {
     auto view = test::viewportFor(s);
     auto& viewport = *view;
     viewport.render();
-    const int cable = rowOf(viewport, 0), water = rowOf(viewport, 1);
+    const int cable = test::rowOf(viewport, 0), water = test::rowOf(viewport, 1);
     ASSERT_GE(cable, 0);
     ASSERT_GE(water, 0);
 

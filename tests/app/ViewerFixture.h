@@ -58,7 +58,8 @@ inline void fillInspectedSewer(app::ViewerState& s) {
         const char *from, *to;
         int overall;
     };
-    for (const Pipe& p : {Pipe{"R1", x0 - 20, x0 + 20, "K1", "K2", 5}, Pipe{"R2", x0 + 20, x0 + 50, "K2", "K3", 2}}) {
+    for (const Pipe& p : {Pipe{"R1", x0 - 20, x0 + 20, "K1", "K2", 5},
+                          Pipe{"R2", x0 + 20, x0 + 50, "K2", "K3", 2}}) {
         m.id = p.id;
         auto fi = s.dataset.addLinear(m, {{p.xa, y0, 4}, {p.xb, y0, 4}}, d, 2.0f);
         model::SewerProfile sp;
@@ -92,6 +93,18 @@ inline void fillInspectedSewer(app::ViewerState& s) {
 }
 
 // A 320 x 240 viewport on the state, rendering into the current (hidden window's) context.
+// The middle of the rows of the view's centre column where `feature` is picked (the top of a
+// tube seen from above), or -1.
+inline int rowOf(render::Viewport& viewport, long feature) {
+    int first = -1, last = -1;
+    for (int y = 0; y < 240; ++y)
+        if (viewport.pick(160, y) == feature) {
+            if (first < 0) first = y;
+            last = y;
+        }
+    return first < 0 ? -1 : (first + last) / 2;
+}
+
 inline std::unique_ptr<render::Viewport> viewportFor(const app::ViewerState& s) {
     auto viewport = std::make_unique<render::Viewport>(s.dataset, s.ground, s.options);
     viewport->initializeFromCurrentContext();

@@ -21,12 +21,7 @@ Excavated excavate(const model::Field& grid, std::size_t variable,
         // The whole polygon's volume, to count what lies outside the grid.
         double inside = 0;
         const double total = detail::area(poly);
-        const int i0 = std::max(0, static_cast<int>(std::floor((x0 - g.origin.x) / g.cellSize.x)));
-        const int i1 =
-            std::min(g.nx - 1, static_cast<int>(std::floor((x1 - g.origin.x) / g.cellSize.x)));
-        const int j0 = std::max(0, static_cast<int>(std::floor((y0 - g.origin.y) / g.cellSize.y)));
-        const int j1 =
-            std::min(g.ny - 1, static_cast<int>(std::floor((y1 - g.origin.y) / g.cellSize.y)));
+        const auto [i0, i1, j0, j1] = detail::columnRange(g, x0, y0, x1, y1);
         for (int i = i0; i <= i1; ++i)
             for (int j = j0; j <= j1; ++j) {
                 const double cx0 = g.origin.x + i * g.cellSize.x,

@@ -172,12 +172,7 @@ TrenchSoil trenchSoil(const model::Field& grid, const std::vector<core::Vec2>& r
         for (auto p : rect)
             x0 = std::min(x0, p.x), y0 = std::min(y0, p.y), x1 = std::max(x1, p.x),
             y1 = std::max(y1, p.y);
-        const int i0 = std::max(0, static_cast<int>(std::floor((x0 - g.origin.x) / g.cellSize.x)));
-        const int i1 =
-            std::min(g.nx - 1, static_cast<int>(std::floor((x1 - g.origin.x) / g.cellSize.x)));
-        const int j0 = std::max(0, static_cast<int>(std::floor((y0 - g.origin.y) / g.cellSize.y)));
-        const int j1 =
-            std::min(g.ny - 1, static_cast<int>(std::floor((y1 - g.origin.y) / g.cellSize.y)));
+        const auto [i0, i1, j0, j1] = detail::columnRange(g, x0, y0, x1, y1);
         double inside = 0;
         for (int i = i0; i <= i1; ++i)
             for (int j = j0; j <= j1; ++j) {

@@ -4,6 +4,9 @@
 #pragma once
 
 #include <bodemzicht/core/Vec.h>
+#include <bodemzicht/model/Field.h>
+
+#include <algorithm>
 
 #include <cmath>
 #include <vector>
@@ -38,6 +41,18 @@ inline double area(const std::vector<core::Vec2>& p) {
     double a = 0;
     for (std::size_t i = 0; i < p.size(); ++i) a += core::cross(p[i], p[(i + 1) % p.size()]);
     return std::abs(a) / 2;
+}
+
+// The grid columns (i0..i1, j0..j1, clamped to the grid) a plan box touches.
+struct ColumnRange {
+    int i0, i1, j0, j1;
+};
+inline ColumnRange columnRange(const model::GridGeometry& g, double x0, double y0, double x1,
+                               double y1) {
+    return {std::max(0, static_cast<int>(std::floor((x0 - g.origin.x) / g.cellSize.x))),
+            std::min(g.nx - 1, static_cast<int>(std::floor((x1 - g.origin.x) / g.cellSize.x))),
+            std::max(0, static_cast<int>(std::floor((y0 - g.origin.y) / g.cellSize.y))),
+            std::min(g.ny - 1, static_cast<int>(std::floor((y1 - g.origin.y) / g.cellSize.y)))};
 }
 
 }  // namespace bz::soil::detail

@@ -4,6 +4,7 @@
 // side, to the bottom of the pipe. Per contamination grid and substance with an intervention
 // value: the volume dug above that value and the highest concentration met (constraint rows);
 // with a GLG raster: the volume dug below the lowest groundwater level (dewatering).
+#include <bodemzicht/geom/Decompose.h>
 #include <bodemzicht/soil/Excavation.h>
 
 #include <algorithm>
@@ -27,12 +28,7 @@ struct Dig {
 };
 
 bool insidePolygon(core::Vec2 p, const std::vector<core::Vec2>& poly) {
-    bool in = false;
-    for (std::size_t i = 0, j = poly.size() - 1; i < poly.size(); j = i++)
-        if ((poly[i].y > p.y) != (poly[j].y > p.y) &&
-            p.x < (poly[j].x - poly[i].x) * (p.y - poly[i].y) / (poly[j].y - poly[i].y) + poly[i].x)
-            in = !in;
-    return in;
+    return geom::contains(poly, {}, p);
 }
 
 std::vector<core::Vec2> outerRing(const model::Dataset& ds, const model::PrismGeometry& p) {

@@ -236,6 +236,13 @@ void drawLayersPanel(ViewerState& s) {
                                   std::to_string(s.options.basemap->size()) + ")";
         if (ImGui::Checkbox(label.c_str(), &s.options.showBasemap)) s.rebuildScene = true;
     }
+    // WKO wells' thermal radii.
+    if (!s.options.thermalZones.empty()) {
+        const std::string label =
+            std::string(tr(s, "WKO thermische straal", "WKO thermal radius")) + " (" +
+            std::to_string(s.options.thermalZones.size()) + ")";
+        if (ImGui::Checkbox(label.c_str(), &s.options.showThermalZones)) s.rebuildScene = true;
+    }
     // Contamination grids: the surface at each substance's intervention value.
     if (!s.options.contamination.empty()) {
         const std::string label = std::string(tr(s, "Verontreiniging boven interventiewaarde",

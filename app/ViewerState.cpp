@@ -66,6 +66,17 @@ core::Result<void> openProject(ViewerState& state, const std::string& project,
                 {var.name + " (" + f.name + ")", *grid, v, limit->value, palette[n % 4]});
         }
     }
+    // WKO wells: their thermal radius over their screen, shown on request (layers panel).
+    for (const auto& f : state.dataset.features) {
+        const auto* w = state.dataset.wellOf(f);
+        if (!w || f.kind() != model::GeometryKind::VerticalBody) continue;
+        const double r = clash::RuleSet::dutchDefault().thermalRadius(
+            w->storedVolumeM3, w->screenTopZ - w->screenBottomZ);
+        if (!(r > 0)) continue;
+        state.options.thermalZones.push_back({state.dataset.bodies[f.geometry].center,
+                                              w->screenTopZ, w->screenBottomZ, r,
+                                              w->temperature != "koud"});
+    }
     // The soil model, shown as voxels on request (layers panel).
     for (const auto& f : state.dataset.fields) {
         if (f.name != "geotop" || f.kind != model::FieldKind::Grid3d) continue;

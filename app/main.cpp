@@ -349,6 +349,9 @@ int main(int argc, char** argv) {
                    "trench, tree_pit, wadi, infiltration_crate, wko_well; RD New); repeatable");
     bool soilVoxels = false;
     cli.add_flag("--soil", soilVoxels, "Show the project's soil model (GeoTOP) as voxels");
+    bool thermal = false;
+    cli.add_flag("--wko", thermal,
+                 "Show WKO wells' thermal radius as cylinders over their screens");
     bool contamination = false;
     cli.add_flag("--contamination", contamination,
                  "Show the project's contamination grids as surfaces at the intervention value");
@@ -383,6 +386,7 @@ int main(int argc, char** argv) {
     state.options.showObservations = observations;
     state.options.showSoil = soilVoxels;
     state.options.showContamination = contamination;
+    state.options.showThermalZones = thermal;
     state.options.networkStyle = networks == "tubes"   ? render::RenderOptions::NetworkStyle::Tubes
                                  : networks == "lines" ? render::RenderOptions::NetworkStyle::Lines
                                                        : render::RenderOptions::NetworkStyle::Auto;

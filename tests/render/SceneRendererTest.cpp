@@ -1218,3 +1218,27 @@ TEST(SceneRenderer, AContaminationGridShowsItsSurfaceAtTheInterventionValue) {
     ASSERT_TRUE(img);
     EXPECT_EQ(inCentreColumn(*img, purple), 0);
 }
+
+TEST(SceneRenderer, WkoThermalRadiiShowAsCylindersWarmRedColdBlue) {
+    REQUIRE_DISPLAY();
+    auto ds = cableScene();
+    auto o = topView();
+    o.groundOpacity = 0;
+    o.showThermalZones = true;
+    o.thermalZones.push_back({{X0, Y0 + 5}, 2.0, -20.0, 6.0, true});
+    auto reddish = [](render::Rgb c) { return c.r > c.b + 40 && c.r > c.g + 20; };
+    auto bluish = [](render::Rgb c) { return c.b > c.r + 40; };
+    auto img = render::renderImage(ds, model::GroundLevel(), o);
+    ASSERT_TRUE(img) << img.error().toString();
+    const int warm = inCentreColumn(*img, reddish);
+    EXPECT_GT(warm, 10);
+    o.thermalZones[0].warm = false;
+    img = render::renderImage(ds, model::GroundLevel(), o);
+    ASSERT_TRUE(img);
+    const int cold = inCentreColumn(*img, bluish);
+    o.showThermalZones = false;
+    img = render::renderImage(ds, model::GroundLevel(), o);
+    ASSERT_TRUE(img);
+    EXPECT_LT(inCentreColumn(*img, reddish), warm / 2);
+    EXPECT_GT(cold, inCentreColumn(*img, bluish) + 10);  // more than the water main alone
+}

@@ -117,6 +117,14 @@ struct RenderOptions {
     };
     std::vector<Isosurface> contamination;
     bool showContamination = false;
+    // WKO wells' thermal radii (clash::RuleSet::thermalRadius) over their screens, warm or cold.
+    struct ThermalZone {
+        core::Vec2 centre;
+        double topZ = 0, bottomZ = 0, radiusM = 0;  // the screen, m NAP
+        bool warm = true;
+    };
+    std::vector<ThermalZone> thermalZones;
+    bool showThermalZones = false;
     // A legend of the themes shown (their KLIC colours) in the image's top-left corner: for
     // screenshots, which have no panels around them.
     bool showLegend = false;

@@ -2,6 +2,7 @@
 
 #include "Isosurface.h"
 #include "SoilVoxels.h"
+#include "ThermalZones.h"
 
 #include <bodemzicht/sewer/ConditionColours.h>
 
@@ -636,6 +637,8 @@ VtkScene buildScene(const model::Dataset& ds, const model::GroundLevel& ground,
                 s.actors.push_back(a);
             }
         }
+    if (options.showThermalZones)
+        if (auto zones = thermalZoneActor(options.thermalZones, o)) s.actors.push_back(zones);
     setLens(s, options.lensCenterPx, options.lensRadiusPx);
     for (auto& a : s.actors) s.renderer->AddActor(a);
     if (options.showLegend)

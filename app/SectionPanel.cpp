@@ -1,5 +1,7 @@
 #include "SectionPanel.h"
 
+#include <bodemzicht/soil/Geotop.h>
+
 #include <imgui.h>
 
 #include <bodemzicht/clash/RuleSet.h>
@@ -54,6 +56,7 @@ void sectionFromMeasurement(ViewerState& s) {
     }
     s.section =
         design::cutSection(s.dataset, line, s.ground, s.options.ghg.get(), s.options.glg.get());
+    if (s.options.soil) design::addSoil(*s.section, *s.options.soil);  // the soil behind
     s.sectionDeviations = design::checkAgainstProfile(*s.section, design::StreetProfile::shipped());
     s.sectionHover = -1;
     s.sectionFree =
@@ -169,6 +172,11 @@ void drawSectionPanel(ViewerState& s, render::Viewport& viewport) {
         at(0, f.z1),
         ImVec2(origin.x + static_cast<float>(f.right), origin.y + static_cast<float>(f.bottom)),
         true);
+    // The soil model behind the objects, in its lithoclass colours.
+    for (const auto& piece : sec.soil)
+        if (const auto* lc = soil::lithoclass(piece.lithoclass))
+            dl->AddRectFilled(at(piece.fromM, piece.topZ), at(piece.toM, piece.bottomZ),
+                              IM_COL32(lc->rgb[0], lc->rgb[1], lc->rgb[2], 90));
     for (std::size_t i = 1; i < sec.ground.size(); ++i)
         dl->AddLine(at(sec.ground[i - 1].offsetM, sec.ground[i - 1].z),
                     at(sec.ground[i].offsetM, sec.ground[i].z), IM_COL32(140, 100, 56, 255), 2);

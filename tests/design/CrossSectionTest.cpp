@@ -300,3 +300,60 @@ TEST(CrossSection, FreeSpaceInASectionLeavesRoomAroundWhatIsThere) {
     EXPECT_FALSE(free.at(iNear, kMain));
     EXPECT_TRUE(free.at(iFar, kMain));
 }
+
+namespace {
+
+// Columns of 10 m: clay (2) from 0 to 2 m NAP in columns with even i, sand (5) elsewhere; sand
+// below everywhere; nothing above 2 m.
+class Layers final : public model::Field {
+  public:
+    Layers() {
+        mGrid.origin = {0, 0, -2};
+        mGrid.cellSize = {10, 10, 0.5};
+        mGrid.nx = 10, mGrid.ny = 10, mGrid.nz = 8;
+        mGrid.hasZ = true;
+        mVars.push_back({"lithok", true, "", ""});
+    }
+    model::FieldKind kind() const override { return model::FieldKind::Grid3d; }
+    const model::GridGeometry& grid() const override { return mGrid; }
+    const std::vector<model::FieldVariable>& variables() const override { return mVars; }
+    std::string describe() const override { return "layers"; }
+    double cellValue(std::size_t, int i, int, int k) const override {
+        return k >= 4 ? (i % 2 == 0 ? 2.0 : 5.0) : 5.0;
+    }
+
+  private:
+    model::GridGeometry mGrid;
+    std::vector<model::FieldVariable> mVars;
+};
+
+}  // namespace
+
+TEST(CrossSection, TheSoilBehindIsTheGridsColumnsAlongTheLine) {
+    design::CrossSection s;
+    std::mt19937 rng(9);
+    std::uniform_real_distribution<double> at(1, 99);
+    Layers grid;
+    for (int trial = 0; trial < 20; ++trial) {
+        s.line = {{at(rng), at(rng)}, {at(rng), at(rng)}};
+        design::addSoil(s, grid, 0.05);
+        ASSERT_FALSE(s.soil.empty());
+        // The pieces cover the line once per level band, and each has the class of the grid at
+        // its middle (brute force).
+        double covered = 0;
+        for (const auto& p : s.soil) {
+            const core::Vec2 mid = s.line.at((p.fromM + p.toM) / 2);
+            int i, j, k;
+            ASSERT_TRUE(grid.grid().cellOf({mid.x, mid.y, (p.bottomZ + p.topZ) / 2}, i, j, k));
+            EXPECT_EQ(p.lithoclass, static_cast<int>(grid.cellValue(0, i, j, k)));
+            if (p.bottomZ == -2) covered += p.toM - p.fromM;  // the bottom band, once
+        }
+        EXPECT_NEAR(covered, s.line.length(), 1e-9);
+        // Sand columns are one piece from -2 to 2 m; clay columns two (sand below, clay above).
+        for (const auto& p : s.soil)
+            if (p.lithoclass == 2) {
+                EXPECT_DOUBLE_EQ(p.bottomZ, 0.0);
+                EXPECT_DOUBLE_EQ(p.topZ, 2.0);
+            }
+    }
+}

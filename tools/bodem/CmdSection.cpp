@@ -147,6 +147,15 @@ Runner registerSection(CLI::App& app) {
         }
         auto levels = projectLevels(*ds, "bodem section");
         auto section = design::cutSection(*ds, line, levels.ground, &levels.ghg, &levels.glg);
+        // The soil model behind the objects, when the project has one.
+        for (const auto& f : ds->fields)
+            if (f.name == "geotop" && f.kind == model::FieldKind::Grid3d) {
+                if (auto grid = io::openField(f))
+                    design::addSoil(section, **grid);
+                else
+                    std::fprintf(stderr, "bodem section: soil not drawn: %s\n",
+                                 grid.error().toString().c_str());
+            }
         auto deviations = design::checkAgainstProfile(section, profile);
         std::printf("section %.2f,%.2f - %.2f,%.2f: %.2f m, %zu objects cut", from->x, from->y,
                     to->x, to->y, line.length(), section.cuts.size());

@@ -363,3 +363,47 @@ FreeArea freeSpaceInSection(const CrossSection& s, double diameterM, double clea
 }
 
 }  // namespace bz::design
+
+namespace bz::design {
+
+void addSoil(CrossSection& section, const model::Field& grid, double stepM) {
+    section.soil.clear();
+    const auto lithok = grid.variable("lithok");
+    if (!lithok) return;
+    const auto& g = grid.grid();
+    const double len = section.line.length();
+    if (!(len > 0)) return;
+    const int n = std::max(1, static_cast<int>(std::ceil(len / stepM)));
+    // Runs of samples in one grid column.
+    int ci = -1, cj = -1;
+    double from = 0;
+    auto flush = [&](double to) {
+        if (ci < 0) return;
+        for (int k = 0; k < g.nz;) {
+            const double v = grid.cellValue(*lithok, ci, cj, k);
+            if (std::isnan(v)) {
+                ++k;
+                continue;
+            }
+            int top = k;  // stack the voxels of this class
+            while (top + 1 < g.nz && grid.cellValue(*lithok, ci, cj, top + 1) == v) ++top;
+            section.soil.push_back({from, to, g.origin.z + k * g.cellSize.z,
+                                    g.origin.z + (top + 1) * g.cellSize.z, static_cast<int>(v)});
+            k = top + 1;
+        }
+    };
+    for (int s = 0; s < n; ++s) {
+        const double o0 = len * s / n, o1 = len * (s + 1) / n;
+        const core::Vec2 p = section.line.at((o0 + o1) / 2);
+        int i, j, k;
+        const bool in = g.cellOf({p.x, p.y, g.origin.z + g.cellSize.z / 2}, i, j, k);
+        if (!in) i = j = -1;
+        if (i != ci || j != cj) {
+            flush(o0);
+            ci = i, cj = j, from = o0;
+        }
+    }
+    flush(len);
+}
+
+}  // namespace bz::design

@@ -1,6 +1,7 @@
 #include <bodemzicht/design/SectionDrawing.h>
 #include <bodemzicht/drawing/Drawing.h>
 #include <bodemzicht/model/ThemeColours.h>
+#include <bodemzicht/soil/Geotop.h>
 
 #include <algorithm>
 #include <cmath>
@@ -49,6 +50,15 @@ void draw(cairo_t* cr, const CrossSection& s, const StreetProfile& profile,
         cairo_line_to(cr, f.x(s.ground.front().offsetM), f.bottom);
         cairo_close_path(cr);
         setColour(cr, {0.93, 0.89, 0.82});
+        cairo_fill(cr);
+    }
+    // The soil model behind the objects: each piece in its lithoclass colour, light.
+    for (const auto& piece : s.soil) {
+        const auto* lc = soil::lithoclass(piece.lithoclass);
+        if (!lc) continue;
+        setColour(cr, {lc->rgb[0] / 255.0, lc->rgb[1] / 255.0, lc->rgb[2] / 255.0}, 0.35);
+        cairo_rectangle(cr, f.x(piece.fromM), f.y(piece.topZ), (piece.toM - piece.fromM) * f.scale,
+                        (piece.topZ - piece.bottomZ) * f.scale);
         cairo_fill(cr);
     }
     // Where a new network fits: green, row by row.

@@ -13,6 +13,7 @@
 
 #include <bodemzicht/core/Vec.h>
 #include <bodemzicht/model/Dataset.h>
+#include <bodemzicht/model/Field.h>
 #include <bodemzicht/model/GroundLevel.h>
 
 namespace bz::design {
@@ -58,6 +59,13 @@ struct CrossSection {
     std::vector<LevelPoint> ground, ghg, glg;  // sampled along the line; gaps where unknown
     std::vector<SectionCut> cuts;              // by offset
     std::size_t networksNearlyParallel = 0;    // within 5 degrees of the line: not cut, counted
+    // The soil behind the objects (addSoil): runs of voxels of one lithoclass along the line.
+    struct SoilPiece {
+        double fromM, toM;     // offsets
+        double bottomZ, topZ;  // m NAP
+        int lithoclass;
+    };
+    std::vector<SoilPiece> soil;
 };
 
 struct SectionOptions {
@@ -71,6 +79,11 @@ CrossSection cutSection(const model::Dataset& ds, const SectionLine& line,
                         const model::GroundLevel& ground, const model::GroundLevel* ghg = nullptr,
                         const model::GroundLevel* glg = nullptr,
                         const SectionOptions& options = {});
+
+// The soil model's voxels along the section line (a GeoTOP-like field with `lithok`), as pieces
+// per grid column crossed (sampled every `stepM`), voxels of one class stacked into one piece;
+// no data is left out. Nothing when the field has no `lithok`.
+void addSoil(CrossSection& section, const model::Field& grid, double stepM = 0.1);
 
 // Where a new pipe or cable of `diameterM` could lie in the section: every grid cell whose
 // centre keeps `clearanceM` to each network and body cut (their band of uncertainty included),

@@ -410,9 +410,7 @@ void showBudget(ViewerState& s, render::Viewport& viewport, bool show) {
 void syncDesignState(ViewerState& s) {
     if (s.design.editor) mergeClashes(s);
     updateLines(s);
-    s.options.overlayLines = s.fitLines;
-    s.options.overlayLines.insert(s.options.overlayLines.end(), s.design.lines.begin(),
-                                  s.design.lines.end());
+    composeOverlayLines(s);
     if (s.design.dragMeasure < 0) refreshClashMarkers(s);
 }
 

@@ -161,10 +161,14 @@ void selectClash(ViewerState& s, render::Viewport& viewport, int index) {
     viewport.lookFrom(clashCamera(c));
 }
 
-void showOverlayLines(ViewerState& s, render::Viewport& viewport) {
+void composeOverlayLines(ViewerState& s) {
     s.options.overlayLines = s.fitLines;
     s.options.overlayLines.insert(s.options.overlayLines.end(), s.design.lines.begin(),
                                   s.design.lines.end());
+}
+
+void showOverlayLines(ViewerState& s, render::Viewport& viewport) {
+    composeOverlayLines(s);
     viewport.setOverlayLines(s.options.overlayLines);
 }
 

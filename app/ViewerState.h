@@ -133,7 +133,9 @@ void removeBookmark(ViewerState& state, std::size_t index);
 // off, in m NAP or in m below ground.
 void setDepthSlice(ViewerState& state, bool on, bool belowGround);
 
-// The overlay lines of the fitted route and of the measures being drawn, in 3D.
+// The overlay lines of the fitted route and of the measures being drawn, in 3D: in the options
+// (compose) and also in the view (show).
+void composeOverlayLines(ViewerState& state);
 void showOverlayLines(ViewerState& state, render::Viewport& viewport);
 
 // "Label" in the chosen language.

@@ -271,6 +271,7 @@ std::vector<Measure> takeStoredMeasures(model::Dataset& ds, std::vector<std::str
         }
         if (taken.insert(m->id).second) measures.push_back(std::move(*m));
     }
+    if (measures.empty()) return measures;  // nothing to take: no copy of the project
     // Every object of a measure read goes (the editor makes them again); the rest stays.
     std::set<std::string> objects;
     for (const auto& m : measures)

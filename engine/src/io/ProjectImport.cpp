@@ -20,7 +20,9 @@
 
 namespace bz::io {
 
-core::Result<void> addProjectField(const std::string& project, const model::FieldRef& field) {
+core::Result<void> addProjectField(
+    const std::string& project, const model::FieldRef& field,
+    const std::function<core::Result<void>(const model::Dataset&)>& check) {
     auto lock = ProjectWriteLock::acquire(project, "to add a field");
     if (!lock) return std::unexpected(lock.error());
     if (auto ok = checkProjectWritable(project, "to add a field"); !ok) return ok;
@@ -32,6 +34,8 @@ core::Result<void> addProjectField(const std::string& project, const model::Fiel
                           std::to_string(report.skipped()) +
                               " of the project's objects cannot be read; rewriting would drop "
                               "them, so the project is unchanged");
+    if (check)
+        if (auto ok = check(*ds); !ok) return ok;
     std::erase_if(ds->fields, [&](const model::FieldRef& f) { return f.name == field.name; });
     ds->fields.push_back(field);
     return writeProject(*ds, project);
@@ -68,18 +72,20 @@ core::Result<GridImport> importGrid(const std::string& project, const std::strin
             out.warnings.push_back(path + ": " + var.name +
                                    ": no units attribute; concentrations compared as given");
     }
-    ImportReport report;
-    auto ds = readProject(project, report);
-    if (!ds) return std::unexpected(ds.error());
-    const auto b = ds->bounds(), gb = g.bounds();
-    if (!b.empty() &&
-        (gb.hi.x < b.lo.x || gb.lo.x > b.hi.x || gb.hi.y < b.lo.y || gb.lo.y > b.hi.y))
-        return core::fail(path, "",
-                          "does not overlap the project's objects (grid x " +
-                              std::to_string(gb.lo.x) + " .. " + std::to_string(gb.hi.x) +
-                              ", project x " + std::to_string(b.lo.x) + " .. " +
-                              std::to_string(b.hi.x) + "); the project is unchanged");
-    if (auto ok = addProjectField(project, out.field); !ok) return std::unexpected(ok.error());
+    // Beside the project's objects: refused (checked on the project as read for the write).
+    auto overlaps = [&](const model::Dataset& ds) -> core::Result<void> {
+        const auto b = ds.bounds(), gb = g.bounds();
+        if (!b.empty() &&
+            (gb.hi.x < b.lo.x || gb.lo.x > b.hi.x || gb.hi.y < b.lo.y || gb.lo.y > b.hi.y))
+            return core::fail(path, "",
+                              "does not overlap the project's objects (grid x " +
+                                  std::to_string(gb.lo.x) + " .. " + std::to_string(gb.hi.x) +
+                                  ", project x " + std::to_string(b.lo.x) + " .. " +
+                                  std::to_string(b.hi.x) + "); the project is unchanged");
+        return {};
+    };
+    if (auto ok = addProjectField(project, out.field, overlaps); !ok)
+        return std::unexpected(ok.error());
     return out;
 }
 

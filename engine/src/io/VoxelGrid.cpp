@@ -175,8 +175,6 @@ int gridMappingEpsg(int nc, int var) {
             }
         OGRSpatialReference rd;
         rd.importFromEPSG(28992);
-        const char* horizontal = srs.IsCompound() ? "PROJCS" : nullptr;
-        (void)horizontal;
         return srs.IsProjected() && srs.IsSame(&rd) ? 28992 : -1;
     }
     return 0;

@@ -7,6 +7,7 @@
 // project replaces its earlier import, and the outcome says what was added, removed and changed.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -54,7 +55,11 @@ struct ImportOutcome {
 
 // Adds a field (a raster or 3D grid the project refers to) to an existing project, replacing
 // one of the same name, under the project's write lock; the objects are kept as they are.
-core::Result<void> addProjectField(const std::string& project, const model::FieldRef& field);
+// `check` (optional) sees the project as read under the lock; an error from it leaves the project
+// as it was.
+core::Result<void> addProjectField(
+    const std::string& project, const model::FieldRef& field,
+    const std::function<core::Result<void>(const model::Dataset&)>& check = {});
 
 // A netCDF 3D grid brought into a project: GeoTOP (it has `lithok`) becomes the field `geotop`,
 // any other grid the field `contamination_<file stem>` (one variable per substance). Refused

@@ -124,7 +124,8 @@ TEST(ProjectStore, RoundTripKeepsEveryFeatureIdAndProvenance) {
     EXPECT_EQ(report.skipped(), 0u) << report.summary();
     EXPECT_EQ(report.loaded(), ds.features.size());
     expectSameDataset(ds, *back);
-    ASSERT_EQ(back->fields.size(), 5u);  // ground level, GHG, GLG, the GeoTOP block, the plume
+    // Ground level, GHG, GLG, the GeoTOP block, the plume, the head grid.
+    ASSERT_EQ(back->fields.size(), 6u);
     EXPECT_EQ(back->fields[3].kind, model::FieldKind::Grid3d);
     EXPECT_EQ(back->fields[0].path,
               (dir.path() / "ground_level.tif").string());  // resolved beside the project

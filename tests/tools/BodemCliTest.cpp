@@ -1,6 +1,7 @@
 // The `bodem` command line, run as a user would, with its output and exit status checked.
 #include <bodemzicht/clash/ReportStore.h>
 #include <bodemzicht/clash/ReviewStore.h>
+#include <bodemzicht/io/Raster.h>
 
 #include <cpl_vsi.h>
 #include <gtest/gtest.h>
@@ -86,8 +87,8 @@ TEST(BodemCli, ClashWritesReportsAndRemembersReviews) {
                  dir.file("c.geojson") + " --timings");
     ASSERT_EQ(r.exitCode, 0) << r.output;
     for (const char* expected :
-         {"rules: Bodemzicht NL default", "clashes: 450 (checked 61 features",
-          "by kind:  clearance 236  constraint 25  hard 115  possible 74", "by status:  new 450",
+         {"rules: Bodemzicht NL default", "clashes: 460 (checked 61 features",
+          "by kind:  clearance 236  constraint 35  hard 115  possible 74", "by status:  new 460",
           "by certainty (depth and position bands):  certain 176  likely 174  possible 74",
           "  Vitens                          103  (clearance 75 hard 4 possible 24)",
           "timings: load"})
@@ -107,7 +108,7 @@ TEST(BodemCli, ClashWritesReportsAndRemembersReviews) {
     // Second run: nothing is new any more.
     auto again = run(bodem() + " clash " + project + " --fail-on hard");
     EXPECT_EQ(again.exitCode, 3) << again.output;
-    EXPECT_NE(again.output.find("by status:  active 450"), std::string::npos) << again.output;
+    EXPECT_NE(again.output.find("by status:  active 460"), std::string::npos) << again.output;
     EXPECT_NE(again.output.find("failing: found hard clashes (--fail-on hard)"), std::string::npos);
     // Approve one clash: it stays approved and no longer fails the pipeline... only that one.
     std::string firstId = csv.substr(csv.find('\n') + 1, 13);
@@ -115,12 +116,12 @@ TEST(BodemCli, ClashWritesReportsAndRemembersReviews) {
                       " --status approved --note \"sleeve\"");
     ASSERT_EQ(review.exitCode, 0) << review.output;
     auto third = run(bodem() + " clash " + project);
-    EXPECT_NE(third.output.find("by status:  active 449  approved 1"), std::string::npos)
+    EXPECT_NE(third.output.find("by status:  active 459  approved 1"), std::string::npos)
         << third.output;
     // The last run's report is kept in the project, for the viewer.
     auto stored = bz::clash::readStoredReport(project);
     ASSERT_TRUE(stored && stored->has_value());
-    EXPECT_EQ((*stored)->clashes.size(), 450u);
+    EXPECT_EQ((*stored)->clashes.size(), 460u);
     std::size_t approved = 0;
     for (const auto& c : (*stored)->clashes)
         approved += c.status == bz::clash::ClashStatus::Approved;
@@ -263,7 +264,7 @@ TEST(BodemCli, TwentyParallelReviewsKeepEveryNoteAndKilledClashRunsLoseNone) {
         auto stored = bz::clash::readStoredReport(project);
         ASSERT_TRUE(stored) << stored.error().toString();
         ASSERT_TRUE(stored->has_value());
-        EXPECT_EQ((*stored)->clashes.size(), 450u) << delayMs;
+        EXPECT_EQ((*stored)->clashes.size(), 460u) << delayMs;
     }
 }
 
@@ -880,10 +881,30 @@ TEST(BodemCli, AContaminationGridIsImportedAndTheClashReportGivesTheContaminated
     EXPECT_NE(r.output.find("contamination_plume lood: "), std::string::npos) << r.output;
     EXPECT_NE(r.output.find("m3 above the intervention value (530 mg/kg ds)"), std::string::npos)
         << r.output;
+    // Benzene is in the groundwater (ug/l): against the groundwater's intervention value.
+    EXPECT_NE(r.output.find("contamination_plume benzeen: "), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("m3 above the intervention value (30 ug/l)"), std::string::npos)
+        << r.output;
+    // The groundwater levels, the head grid's water table among them.
+    EXPECT_NE(r.output.find("groundwater levels:"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("water table of head grid"), std::string::npos) << r.output;
+    // A BRO WDM depth raster as the GLG: kept in cm below the ground, read on the ground.
+    const std::string wdm = dir.file("glg_wdm.tif");
+    ASSERT_TRUE(bz::io::Raster::writeGeoTiff(wdm, 251000, 477000, 50, 20, 20,
+                                             std::vector<float>(400, 150.f), -9999.f));
+    r = run(bodem() + " import " + wdm + " --into " + project +
+            " --as glg --levels cm-below-ground");
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_NE(r.output.find("field glg (groundwater depth raster (BRO WDM) glg_wdm.tif, cm below "
+                            "ground)"),
+              std::string::npos)
+        << r.output;
+    r = run(bodem() + " info " + project);
+    EXPECT_NE(r.output.find("1.50 .. 1.50 m below the ground"), std::string::npos) << r.output;
     std::filesystem::copy_file(dir.file("plume.nc"), dir.file("lood2.nc"));
     r = run(bodem() + " import " + dir.file("lood2.nc") + " --into " + project);
     ASSERT_EQ(r.exitCode, 0) << r.output;
-    EXPECT_NE(r.output.find("field contamination_lood2 (contamination grid: lood)"),
+    EXPECT_NE(r.output.find("field contamination_lood2 (contamination grid: lood, benzeen)"),
               std::string::npos)
         << r.output;
     // The GeoTOP block is recognised as GeoTOP.
@@ -896,6 +917,10 @@ TEST(BodemCli, AContaminationGridIsImportedAndTheClashReportGivesTheContaminated
     // Both grids count: the heat trench digs lead above 530 mg/kg ds out of each.
     EXPECT_NE(r.output.find("proposals dig"), std::string::npos) << r.output;
     EXPECT_NE(r.output.find("above the intervention value of lood (highest 1411 mg/kg ds)"),
+              std::string::npos)
+        << r.output;
+    EXPECT_NE(r.output.find("below the groundwater level where benzeen is above its intervention "
+                            "value"),
               std::string::npos)
         << r.output;
     const auto text = readFile(csv);

@@ -19,7 +19,7 @@ namespace bz::tools {
 Runner registerImport(CLI::App& app) {
     struct Args {
         std::vector<std::string> sources, options;
-        std::string into, groundRaster, crs, format, rules, conditionTable, as;
+        std::string into, groundRaster, crs, format, rules, conditionTable, as, levels = "nap";
         double groundLevel = NAN;
         bool append = false, strict = false, listFormats = false;
     };
@@ -51,8 +51,14 @@ Runner registerImport(CLI::App& app) {
                     "basemap: draw the sources' lines and polygons (BGT roads and buildings, any "
                     "GIS layer) flat on the ground of an existing project, for orientation only; "
                     "streets: the street segments (centre lines with id, name, width_m: NWB road "
-                    "sections, BGT roads) of the space budget and the works plan")
-        ->check(CLI::IsMember({"basemap", "streets"}));
+                    "sections, BGT roads) of the space budget and the works plan; ghg, glg: the "
+                    "groundwater level (a raster, a BRO WDM depth raster with --levels, or a "
+                    "head grid .nc) the constraints and the viewer use")
+        ->check(CLI::IsMember({"basemap", "streets", "ghg", "glg"}));
+    cmd->add_option("--levels", a->levels,
+                    "With --as ghg/glg: what the raster's values are: nap (m NAP, default), "
+                    "cm-below-ground (BRO WDM) or m-below-ground")
+        ->check(CLI::IsMember({"nap", "cm-below-ground", "m-below-ground"}));
     cmd->add_flag("--append", a->append,
                   "Keep the project's other sources; a source already in it is replaced");
     cmd->add_flag("--strict", a->strict,
@@ -85,8 +91,34 @@ Runner registerImport(CLI::App& app) {
                 std::string vars;
                 for (const auto& v : imported->variables) vars += (vars.empty() ? "" : ", ") + v;
                 std::printf("%s: field %s (%s: %s)\n", source.c_str(), imported->field.name.c_str(),
-                            imported->geotop ? "GeoTOP" : "contamination grid", vars.c_str());
+                            imported->geotop ? "GeoTOP"
+                            : imported->head ? "head grid"
+                                             : "contamination grid",
+                            vars.c_str());
             }
+            return 0;
+        }
+        if (a->as == "ghg" || a->as == "glg") {
+            if (a->sources.size() != 1) {
+                std::fprintf(stderr, "bodem import: --as %s takes one raster or head grid\n",
+                             a->as.c_str());
+                return 1;
+            }
+            const auto basis = a->levels == "cm-below-ground"  ? soil::LevelBasis::CmBelowGround
+                               : a->levels == "m-below-ground" ? soil::LevelBasis::MetresBelowGround
+                                                               : soil::LevelBasis::Nap;
+            const std::optional<std::string> crs =
+                a->crs.empty() ? std::nullopt : std::optional<std::string>(a->crs);
+            auto level = io::importGroundwaterLevel(a->into, a->sources[0], a->as, basis, crs);
+            if (!level) {
+                std::fprintf(stderr, "bodem import: %s\n", level.error().toString().c_str());
+                return 1;
+            }
+            for (const auto& w : level->warnings) std::printf("warning: %s\n", w.c_str());
+            std::printf("%s: field %s (%s, %s): %.2f .. %.2f m NAP over %zu cells\n",
+                        a->sources[0].c_str(), level->field.name.c_str(),
+                        level->field.description.c_str(), level->field.unit.c_str(), level->minM,
+                        level->maxM, level->cells);
             return 0;
         }
         if (a->as == "streets") {

@@ -1,3 +1,4 @@
+#include <bodemzicht/clash/ClashReport.h>
 #include <bodemzicht/clash/RuleSet.h>
 #include <bodemzicht/io/BasemapStore.h>
 #include <bodemzicht/io/ProjectStore.h>
@@ -5,6 +6,7 @@
 #include <bodemzicht/model/DatasetSummary.h>
 #include <bodemzicht/soil/Geotop.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -15,6 +17,50 @@
 #include "Commands.h"
 
 namespace bz::tools {
+
+namespace {
+
+// The groundwater levels as the project derives them (GHG, GLG, the water table of a head
+// grid): their range in m NAP and below the ground, and what they come from.
+void printGroundwaterLevels(const model::Dataset& ds) {
+    auto ground = io::openFieldRaster(ds, "ground_level");
+    bool header = false;
+    for (const auto& f : ds.fields) {
+        if (f.name != "ghg" && f.name != "glg" && f.name != "head") continue;
+        if (!header) std::printf("groundwater levels:\n"), header = true;
+        core::Result<model::GroundLevel> level = io::openFieldRaster(ds, f.name);
+        if (!level) {
+            std::printf("  %s: not readable: %s\n", f.name.c_str(),
+                        level.error().toString().c_str());
+            continue;
+        }
+        const auto* field = level->field();
+        if (!field) continue;
+        const auto& g = field->grid();
+        double lo = INFINITY, hi = -INFINITY, dLo = INFINITY, dHi = -INFINITY;
+        const int stride =
+            std::max(1, static_cast<int>(std::sqrt(static_cast<double>(g.nx) * g.ny / 40000.0)));
+        for (int j = 0; j < g.ny; j += stride)
+            for (int i = 0; i < g.nx; i += stride) {
+                const double v = field->cellValue(0, i, j, 0);
+                if (!std::isfinite(v)) continue;
+                lo = std::min(lo, v), hi = std::max(hi, v);
+                const auto c = g.cellCentre(i, j, 0);
+                const double z = ground && ground->available() ? ground->at(c.x, c.y) : NAN;
+                if (std::isfinite(z)) dLo = std::min(dLo, z - v), dHi = std::max(dHi, z - v);
+            }
+        if (!std::isfinite(lo)) {
+            std::printf("  %s: no level anywhere (%s)\n", f.name.c_str(), f.path.c_str());
+            continue;
+        }
+        std::printf("  %s: %.2f .. %.2f m NAP", f.name.c_str(), lo, hi);
+        if (std::isfinite(dLo)) std::printf(", %.2f .. %.2f m below the ground", dLo, dHi);
+        std::printf(" (%s; given in %s)\n", field->describe().c_str(),
+                    f.unit.empty() ? "m NAP" : f.unit.c_str());
+    }
+}
+
+}  // namespace
 
 Runner registerInfo(CLI::App& app) {
     auto project = std::make_shared<std::string>();
@@ -54,7 +100,8 @@ Runner registerInfo(CLI::App& app) {
                     const double cell = g.cellSize.x * g.cellSize.y * g.cellSize.z;
                     for (std::size_t v = 0; v < (*grid)->variables().size(); ++v) {
                         const auto& var = (*grid)->variables()[v];
-                        const auto* limit = rules.interventionValue("grond", var.name);
+                        const auto* limit = rules.interventionValue(
+                            clash::perLitre(var.unit) ? "grondwater" : "grond", var.name);
                         double above = 0, withData = 0, max = -INFINITY;
                         for (int k = 0; k < g.nz; ++k)
                             for (int j = 0; j < g.ny; ++j)
@@ -89,6 +136,7 @@ Runner registerInfo(CLI::App& app) {
                 }
             }
         }
+        printGroundwaterLevels(*ds);
         // The base map (orientation only), lines per source.
         if (auto map = io::readBasemap(*project); !map) {
             std::printf("base map: not readable: %s\n", map.error().toString().c_str());

@@ -1,6 +1,7 @@
 #include <bodemzicht/clash/ClashReport.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -207,6 +208,17 @@ bool certaintyFromCode(std::string_view code, Certainty& out) {
     return false;
 }
 
+bool inGroundwater(const Clash& c) {
+    return c.rule.starts_with("intervention.grondwater.");
+}
+
+bool perLitre(std::string_view unit) {
+    std::string u;
+    for (char ch : unit)
+        if (ch != ' ') u += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return u.ends_with("/l");
+}
+
 std::map<std::string, std::size_t> ClashReport::countByKind() const {
     std::map<std::string, std::size_t> m;
     for (const auto& c : clashes) ++m[std::string(toCode(c.kind))];
@@ -270,7 +282,7 @@ std::string ClashReport::summary() const {
     std::size_t dewatered = 0;
     for (const auto& c : clashes) {
         if (!c.substance.empty() && std::isfinite(c.contaminatedM3)) {
-            auto& d = bySubstance[c.substance];
+            auto& d = bySubstance[(inGroundwater(c) ? "1" : "0") + c.substance];
             d.contaminated += c.contaminatedM3;
             if (std::isfinite(c.maxConcentration)) d.max = std::max(d.max, c.maxConcentration);
             d.unit = c.unit;
@@ -278,12 +290,15 @@ std::string ClashReport::summary() const {
         }
         if (std::isfinite(c.belowGlgM3)) belowGlg += c.belowGlgM3, ++dewatered;
     }
-    for (const auto& [substance, d] : bySubstance) {
-        char buf[200];
+    for (const auto& [key, d] : bySubstance) {
+        char buf[240];
+        const bool water = key[0] == '1';
         std::snprintf(buf, sizeof buf,
-                      "soil: %zu proposals dig %.1f m3 above the intervention value of %s (highest "
-                      "%.0f %s)\n",
-                      d.objects, d.contaminated, substance.c_str(), d.max, d.unit.c_str());
+                      water ? "groundwater: %zu proposals dig %.1f m3 below the groundwater level "
+                              "where %s is above its intervention value (highest %.0f %s)\n"
+                            : "soil: %zu proposals dig %.1f m3 above the intervention value of %s "
+                              "(highest %.0f %s)\n",
+                      d.objects, d.contaminated, key.c_str() + 1, d.max, d.unit.c_str());
         out << buf;
     }
     if (dewatered) {

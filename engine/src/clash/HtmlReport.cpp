@@ -64,7 +64,13 @@ std::string certaintyText(const Clash& c) {
 // the lowest groundwater level.
 std::string soilText(const Clash& c) {
     std::string s;
-    if (!c.substance.empty() && std::isfinite(c.contaminatedM3))
+    if (!c.substance.empty() && std::isfinite(c.contaminatedM3) && inGroundwater(c))
+        s += "<br>" + fixed(c.contaminatedM3, "%.1f") + " van " + fixed(c.excavatedM3, "%.1f") +
+             " m3 ontgraven onder de grondwaterstand waar " + escapeHtml(c.substance) +
+             " boven de interventiewaarde voor grondwater ligt (hoogste " +
+             fixed(c.maxConcentration, "%.0f") + " " + escapeHtml(c.unit) +
+             "): bemalingswater zuiveren of lozen met vergunning";
+    else if (!c.substance.empty() && std::isfinite(c.contaminatedM3))
         s += "<br>" + fixed(c.contaminatedM3, "%.1f") + " van " + fixed(c.excavatedM3, "%.1f") +
              " m3 ontgraven boven de interventiewaarde " + escapeHtml(c.substance) + " (hoogste " +
              fixed(c.maxConcentration, "%.0f") + " " + escapeHtml(c.unit) + ")";

@@ -4,6 +4,7 @@
 
 #include <bodemzicht/io/ProjectStore.h>
 #include <bodemzicht/io/ProjectWrite.h>
+#include <bodemzicht/io/Raster.h>
 #include <bodemzicht/io/Relevel.h>
 #include <bodemzicht/io/VoxelGrid.h>
 #include <bodemzicht/model/DatasetCopy.h>
@@ -19,6 +20,24 @@
 #include <unordered_map>
 
 namespace bz::io {
+
+namespace {
+
+// A field beside the project's objects is refused (checked on the project as read for the write).
+core::Result<void> overlapsProject(const model::Dataset& ds, const model::GridGeometry& g,
+                                   const std::string& path) {
+    const auto b = ds.bounds(), gb = g.bounds();
+    if (!b.empty() &&
+        (gb.hi.x < b.lo.x || gb.lo.x > b.hi.x || gb.hi.y < b.lo.y || gb.lo.y > b.hi.y))
+        return core::fail(path, "",
+                          "does not overlap the project's objects (grid x " +
+                              std::to_string(gb.lo.x) + " .. " + std::to_string(gb.hi.x) +
+                              ", project x " + std::to_string(b.lo.x) + " .. " +
+                              std::to_string(b.hi.x) + "); the project is unchanged");
+    return {};
+}
+
+}  // namespace
 
 core::Result<void> addProjectField(
     const std::string& project, const model::FieldRef& field,
@@ -47,12 +66,15 @@ core::Result<GridImport> importGrid(const std::string& project, const std::strin
     if (!grid) return std::unexpected(grid.error());
     GridImport out;
     out.geotop = grid->variable("lithok").has_value();
+    out.head = !out.geotop && (grid->variable("head") || grid->variable("stijghoogte"));
     const auto stem = std::filesystem::path(path).stem().string();
-    out.field.name = out.geotop ? "geotop" : "contamination_" + stem;
+    out.field.name = out.geotop ? "geotop" : out.head ? "head" : "contamination_" + stem;
     out.field.path = std::filesystem::absolute(path).lexically_normal().string();
     out.field.kind = model::FieldKind::Grid3d;
-    out.field.description =
-        out.geotop ? "BRO GeoTOP " + grid->modelVersion() : "contamination grid " + stem;
+    out.field.description = out.geotop ? "BRO GeoTOP " + grid->modelVersion()
+                            : out.head ? "head grid (stijghoogte) " + stem
+                                       : "contamination grid " + stem;
+    if (out.head) out.field.unit = "m NAP";
     if (crs && !crs->empty()) out.field.crs = *crs;
     // Every variable must hold a value somewhere: a grid of fill values is refused.
     const auto& g = grid->grid();
@@ -68,23 +90,98 @@ core::Result<GridImport> importGrid(const std::string& project, const std::strin
             return core::fail(
                 path, var.name,
                 "holds fill values only: nothing to import; the project is unchanged");
-        if (!out.geotop && var.unit.empty())
+        if (!out.geotop && !out.head && var.unit.empty())
             out.warnings.push_back(path + ": " + var.name +
                                    ": no units attribute; concentrations compared as given");
     }
     // Beside the project's objects: refused (checked on the project as read for the write).
-    auto overlaps = [&](const model::Dataset& ds) -> core::Result<void> {
-        const auto b = ds.bounds(), gb = g.bounds();
-        if (!b.empty() &&
-            (gb.hi.x < b.lo.x || gb.lo.x > b.hi.x || gb.hi.y < b.lo.y || gb.lo.y > b.hi.y))
+    auto overlaps = [&](const model::Dataset& ds) { return overlapsProject(ds, g, path); };
+    if (auto ok = addProjectField(project, out.field, overlaps); !ok)
+        return std::unexpected(ok.error());
+    return out;
+}
+
+core::Result<LevelImport> importGroundwaterLevel(const std::string& project,
+                                                 const std::string& path, const std::string& name,
+                                                 soil::LevelBasis basis,
+                                                 const std::optional<std::string>& crs) {
+    if (name != "ghg" && name != "glg")
+        return core::fail(path, "", "a groundwater level is the project's ghg or glg, not " + name);
+    LevelImport out;
+    out.field.name = name;
+    out.field.path = std::filesystem::absolute(path).lexically_normal().string();
+    const auto ext = std::filesystem::path(path).extension().string();
+    model::GridGeometry g;
+    if (ext == ".nc" || ext == ".nc4") {
+        if (basis != soil::LevelBasis::Nap)
             return core::fail(path, "",
-                              "does not overlap the project's objects (grid x " +
-                                  std::to_string(gb.lo.x) + " .. " + std::to_string(gb.hi.x) +
-                                  ", project x " + std::to_string(b.lo.x) + " .. " +
-                                  std::to_string(b.hi.x) + "); the project is unchanged");
+                              "a head grid gives m NAP; --levels is for depth rasters (BRO WDM)");
+        auto grid = VoxelGrid::open(path, crs);
+        if (!grid) return std::unexpected(grid.error());
+        out.field.kind = model::FieldKind::Grid3d;
+        out.field.unit = "m NAP";
+        out.field.description = "water table of head grid (stijghoogte) " +
+                                std::filesystem::path(path).filename().string();
+        if (crs && !crs->empty()) out.field.crs = *crs;
+        g = grid->grid();
+    } else {
+        auto raster = Raster::open(path);
+        if (!raster) return std::unexpected(raster.error());
+        out.field.kind = model::FieldKind::Raster2d;
+        out.field.unit = std::string(soil::toUnit(basis));
+        out.field.description =
+            (basis == soil::LevelBasis::Nap ? "groundwater level raster "
+                                            : "groundwater depth raster (BRO WDM) ") +
+            std::filesystem::path(path).filename().string();
+        g = raster->grid();
+    }
+    // Checked on the project as read for the write: the level as the project will derive it.
+    auto check = [&](const model::Dataset& ds) -> core::Result<void> {
+        if (auto ok = overlapsProject(ds, g, path); !ok) return ok;
+        model::Dataset probe;
+        probe.fields = ds.fields;
+        probe.ground = ds.ground;
+        std::erase_if(probe.fields, [&](const model::FieldRef& f) { return f.name == name; });
+        probe.fields.push_back(out.field);
+        auto level = openFieldRaster(probe, name);
+        if (!level) {
+            core::Error e = level.error();
+            e.message += "; the project is unchanged";
+            return std::unexpected(e);
+        }
+        auto ground = openFieldRaster(probe, "ground_level");
+        const auto* f = level->field();
+        const auto& lg = f->grid();
+        // At most about 40 000 cells looked at.
+        const int stride =
+            std::max(1, static_cast<int>(std::sqrt(static_cast<double>(lg.nx) * lg.ny / 40000.0)));
+        std::size_t withGround = 0, above = 0;
+        for (int j = 0; j < lg.ny; j += stride)
+            for (int i = 0; i < lg.nx; i += stride) {
+                const double v = f->cellValue(0, i, j, 0);
+                if (!std::isfinite(v)) continue;
+                ++out.cells;
+                out.minM = std::isnan(out.minM) ? v : std::min(out.minM, v);
+                out.maxM = std::isnan(out.maxM) ? v : std::max(out.maxM, v);
+                if (!ground || !ground->isRaster()) continue;
+                const auto c = lg.cellCentre(i, j, 0);
+                const double z = ground->at(c.x, c.y);
+                if (!std::isfinite(z)) continue;
+                ++withGround;
+                above += v > z + 0.5;
+            }
+        if (out.cells == 0)
+            return core::fail(path, name,
+                              "gives no level anywhere (only nodata, or no saturated cell in the "
+                              "head grid); the project is unchanged");
+        if (basis == soil::LevelBasis::Nap && withGround > 0 && 2 * above > withGround)
+            out.warnings.push_back(
+                path + ": the level lies more than 0.5 m above the ground at " +
+                std::to_string(above) + " of " + std::to_string(withGround) +
+                " places: is it a depth below ground (BRO WDM: --levels cm-below-ground)?");
         return {};
     };
-    if (auto ok = addProjectField(project, out.field, overlaps); !ok)
+    if (auto ok = addProjectField(project, out.field, check); !ok)
         return std::unexpected(ok.error());
     return out;
 }

@@ -548,7 +548,9 @@ model::Dataset generateDistrict(const SampleOptions& options) {
         {"geotop", "geotop.nc", model::FieldKind::Grid3d, "",
          "GeoTOP-like voxel block (lithok, strat, kans_1..9), synthetic"},
         {"contamination_plume", "plume.nc", model::FieldKind::Grid3d, "",
-         "lead plume in made ground (CF-1.8 grid), synthetic"},
+         "lead plume in made ground, benzene in the groundwater (CF-1.8 grid), synthetic"},
+        {"head", "head.nc", model::FieldKind::Grid3d, "m NAP",
+         "head grid (stijghoogte, winter), synthetic"},
     };
     return std::move(b.ds);
 }
@@ -586,6 +588,12 @@ core::Result<std::string> writeSampleDistrict(const std::string& dir,
     if (auto ok = writeSampleGeotop(options, {bounds.lo.x - margin, bounds.lo.y - margin},
                                     {bounds.hi.x + margin, bounds.hi.y + margin},
                                     (std::filesystem::path(dir) / "geotop.nc").string());
+        !ok)
+        return std::unexpected(ok.error());
+    // The winter head under the district.
+    if (auto ok = writeSampleHead(options, {bounds.lo.x - margin, bounds.lo.y - margin},
+                                  {bounds.hi.x + margin, bounds.hi.y + margin},
+                                  (std::filesystem::path(dir) / "head.nc").string());
         !ok)
         return std::unexpected(ok.error());
     // A lead plume under the first east-west street, where the contamination zone VO-LOOD-1 lies.

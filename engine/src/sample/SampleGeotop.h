@@ -17,8 +17,15 @@ core::Result<void> writeSampleGeotop(const SampleOptions& options, core::Vec2 lo
 
 // Writes PATH: a CF-1.8 contamination grid (x fastest, 2 m x 2 m x 0.5 m cells, cell centres,
 // the CRS as grid mapping `crs`) with `lood` in mg/kg ds: a plume of made ground around `centre`,
-// above the intervention value (530) within about 10 m of it and 0.2-1.4 m below the ground.
+// above the intervention value (530) within about 10 m of it and 0.2-1.4 m below the ground; and
+// `benzeen` in ug/l in the groundwater (below the GHG only), above its intervention value (30)
+// within about 15 m.
 core::Result<void> writeSamplePlume(const SampleOptions& options, core::Vec2 centre,
                                     const std::string& path);
+
+// Writes PATH: a CF-1.8 head grid (`head`, m NAP; 25 m x 25 m x 1 m cells) whose water table is
+// the sample's GHG, the head rising slightly with depth (upward seepage); no data above the ground.
+core::Result<void> writeSampleHead(const SampleOptions& options, core::Vec2 lo, core::Vec2 hi,
+                                   const std::string& path);
 
 }  // namespace bz::sample

@@ -95,6 +95,12 @@ struct ClashReport {
     std::string summary() const;
 };
 
+// A contamination row for the groundwater (concentrations per litre, `intervention.grondwater`):
+// the volume is what is dug below the groundwater level where the water is above the value.
+bool inGroundwater(const Clash& c);
+// Is a concentration unit one of water (per litre: ug/l, µg/l, mg/l)?
+bool perLitre(std::string_view unit);
+
 // FNV-1a based stable id of a pair of object ids.
 std::string stableClashId(std::string_view aId, std::string_view bId);
 

@@ -7,6 +7,7 @@
 // project replaces its earlier import, and the outcome says what was added, removed and changed.
 #pragma once
 
+#include <cmath>
 #include <functional>
 #include <optional>
 #include <string>
@@ -16,6 +17,7 @@
 #include <bodemzicht/io/ImportReport.h>
 #include <bodemzicht/io/SourceReader.h>
 #include <bodemzicht/sewer/Classification.h>
+#include <bodemzicht/soil/GroundwaterLevel.h>
 
 namespace bz::io {
 
@@ -69,9 +71,27 @@ struct GridImport {
     model::FieldRef field;
     std::vector<std::string> variables, warnings;
     bool geotop = false;
+    bool head = false;  // a head grid (a variable head or stijghoogte): the field `head`
 };
 core::Result<GridImport> importGrid(const std::string& project, const std::string& path,
                                     const std::optional<std::string>& crs);
+
+// A groundwater level, `name` ghg or glg, for the project's constraints (an infiltration bottom
+// above the GHG, dewatering below the GLG): a raster in m NAP; a BRO WDM depth raster (`basis`
+// cm or m below ground: kept as the source gave it, put on the project's ground when opened); or
+// a head grid (netCDF, 3D: its water table). Checked as the project will read it; refused with the
+// project unchanged: beside the project, no value anywhere, a depth without a ground to put it
+// on. A level in m NAP that lies above the ground at most places gets a warning.
+struct LevelImport {
+    model::FieldRef field;
+    std::vector<std::string> warnings;
+    double minM = NAN, maxM = NAN;  // the level (m NAP) as the project derives it
+    std::size_t cells = 0;          // cells with a level (of those looked at)
+};
+core::Result<LevelImport> importGroundwaterLevel(const std::string& project,
+                                                 const std::string& path, const std::string& name,
+                                                 soil::LevelBasis basis,
+                                                 const std::optional<std::string>& crs);
 
 core::Result<ImportOutcome> importIntoProject(const std::string& project,
                                               const ImportRequest& request, ImportReport& report);

@@ -2,8 +2,10 @@
 // wadi or crate is dug from the ground to its bottom over its footprint; a network not lying in a
 // proposed trench is dug as a trench of its diameter plus the rule set's working space either
 // side, to the bottom of the pipe. Per contamination grid and substance with an intervention
-// value: the volume dug above that value and the highest concentration met (constraint rows);
-// with a GLG raster: the volume dug below the lowest groundwater level (dewatering).
+// value: the volume dug above that value and the highest concentration met (constraint rows); a
+// substance given per litre is groundwater, counted in what is dug below the groundwater level
+// (GHG, else GLG) against `intervention.grondwater`; with a GLG raster: the volume dug below the
+// lowest groundwater level (dewatering).
 #include <bodemzicht/geom/Decompose.h>
 #include <bodemzicht/soil/Excavation.h>
 
@@ -158,10 +160,21 @@ class ExcavationPass final : public ClashPass {
             if (c.options.onlyFeatures) return only[fb] != 0;
             return c.ds.features[fb].status == ObjectStatus::Proposed;
         };
-        const auto* grond = [&]() -> const std::map<std::string, RuleValue>* {
-            auto it = c.rules.intervention.find("grond");
+        auto table = [&](const char* medium) -> const std::map<std::string, RuleValue>* {
+            auto it = c.rules.intervention.find(medium);
             return it == c.rules.intervention.end() ? nullptr : &it->second;
-        }();
+        };
+        const auto *grond = table("grond"), *grondwater = table("grondwater");
+        // Groundwater is dug below its level: the highest (GHG) where known, else the lowest.
+        const model::GroundLevel* water = c.options.ghg && c.options.ghg->available()
+                                              ? c.options.ghg
+                                          : glg ? c.options.glg
+                                                : nullptr;
+        auto saturatedTop = [&](double x, double y) {
+            const double level = water ? water->at(x, y) : NAN;
+            return std::isfinite(level) ? std::min(top(x, y), level) : NAN;  // unknown: not dug
+        };
+        bool waterUnchecked = false;
         for (std::uint32_t fb = 0; fb < c.ds.features.size(); ++fb) {
             if (!checked(fb)) continue;
             const auto dig = digOf(c, c.ds.features[fb], trenches);
@@ -170,17 +183,29 @@ class ExcavationPass final : public ClashPass {
             for (const auto& [gridName, grid] : c.options.contaminationGrids) {
                 const auto& vars = grid->variables();
                 for (std::size_t v = 0; v < vars.size(); ++v) {
+                    const bool inWater = perLitre(vars[v].unit);
+                    const auto* values = inWater ? grondwater : grond;
                     const RuleValue* limit = nullptr;
-                    if (grond)
-                        for (const auto& [substance, value] : *grond)
+                    if (values)
+                        for (const auto& [substance, value] : *values)
                             if (lower(substance) == lower(vars[v].name)) limit = &value;
                     if (!limit) continue;
-                    const auto e =
-                        soil::excavate(*grid, v, dig->footprint, dig->bottomZ, top, limit->value);
+                    if (inWater && !water) {
+                        waterUnchecked = true;
+                        continue;
+                    }
+                    const auto e = inWater ? soil::excavate(*grid, v, dig->footprint, dig->bottomZ,
+                                                            saturatedTop, limit->value)
+                                           : soil::excavate(*grid, v, dig->footprint, dig->bottomZ,
+                                                            top, limit->value);
                     if (!(e.aboveM3 > 0)) continue;
-                    auto k = constraintRow(c, fb, vars[v].name + "@" + gridName, "verontreiniging",
-                                           "gemeente (bevoegd gezag bodem)", *dig);
-                    k.rule = "intervention.grond." + vars[v].name;
+                    auto k =
+                        constraintRow(c, fb, vars[v].name + "@" + gridName,
+                                      inWater ? "grondwaterverontreiniging" : "verontreiniging",
+                                      "gemeente (bevoegd gezag bodem)", *dig);
+                    k.rule =
+                        std::string(inWater ? "intervention.grondwater." : "intervention.grond.") +
+                        vars[v].name;
                     k.ruleSource = limit->source;
                     k.ruleVerified = limit->verified;
                     k.substance = vars[v].name;
@@ -241,6 +266,10 @@ class ExcavationPass final : public ClashPass {
             k.belowGlgM3 = below;
             out.push_back(std::move(k));
         }
+        if (waterUnchecked)
+            notes.push_back(
+                "groundwater contamination not checked: the project has no groundwater level "
+                "(ghg or glg)");
     }
 };
 

@@ -4,9 +4,11 @@
 #include <bodemzicht/io/ProjectWrite.h>
 #include <bodemzicht/io/Raster.h>
 #include <bodemzicht/io/VoxelGrid.h>
+#include <bodemzicht/soil/GroundwaterLevel.h>
 
 #include <gdal_priv.h>
 
+#include <cmath>
 #include <filesystem>
 #include <memory>
 
@@ -64,13 +66,63 @@ core::Result<std::shared_ptr<const model::Field>> openField(const model::FieldRe
     return std::shared_ptr<const model::Field>(std::make_shared<Raster>(std::move(*r)));
 }
 
+namespace {
+
+// The head variable of a head grid: one called head or stijghoogte, else its only variable.
+core::Result<std::size_t> headVariable(const model::Field& f, const std::string& path) {
+    for (const char* name : {"head", "stijghoogte", "heads", "h"})
+        if (auto v = f.variable(name)) return *v;
+    if (f.variables().size() == 1) return std::size_t{0};
+    std::string names;
+    for (const auto& v : f.variables()) names += (names.empty() ? "" : ", ") + v.name;
+    return fail(path, "",
+                "a head grid needs a variable called head or stijghoogte, or only one variable "
+                "(it has " +
+                    names + ")");
+}
+
+}  // namespace
+
 core::Result<model::GroundLevel> openFieldRaster(const Dataset& ds, const std::string& name) {
-    for (const auto& f : ds.fields)
-        if (f.name == name && f.kind == model::FieldKind::Raster2d) {
-            auto field = openField(f);
-            if (!field) return std::unexpected(field.error());
-            return model::GroundLevel(std::move(*field));
+    for (const auto& f : ds.fields) {
+        if (f.name != name) continue;
+        auto field = openField(f);
+        if (!field) return std::unexpected(field.error());
+        if (f.kind == model::FieldKind::Grid3d) {
+            // A head grid standing for a groundwater level: the water table it gives.
+            auto v = headVariable(**field, f.path);
+            if (!v) return std::unexpected(v.error());
+            return model::GroundLevel(soil::waterTableFromHead(
+                **field, *v, name + ": water table of head grid " + f.path));
         }
+        const auto basis = soil::levelBasisFromUnit(f.unit);
+        if (!basis)
+            return fail(f.path, name,
+                        "unit '" + f.unit +
+                            "' is not a level this product reads (m NAP, cm below ground, m "
+                            "below ground)");
+        if (*basis == soil::LevelBasis::Nap) return model::GroundLevel(std::move(*field));
+        // Given below the ground (BRO WDM): on the project's ground.
+        model::GroundLevel ground;
+        if (name != "ground_level") {
+            auto raster = openFieldRaster(ds, "ground_level");
+            if (!raster) return std::unexpected(raster.error());
+            ground = *raster;
+        }
+        if (!ground.available() && std::isfinite(ds.ground.level))
+            ground = model::GroundLevel(ds.ground.level);
+        if (!ground.available())
+            return fail(f.path, name,
+                        "the level is given in " + f.unit +
+                            " and the project has no ground level to put it on (bodem ground "
+                            "PROJECT --raster AHN.tif)");
+        const double scale = *basis == soil::LevelBasis::CmBelowGround ? 0.01 : 1.0;
+        std::string description =
+            name + " from " + f.path + " (" + f.unit + ") on the ground " + ground.describe();
+        if (!ground.isRaster() && ds.ground.assumed()) description += " (an assumed flat ground)";
+        return model::GroundLevel(
+            soil::levelFromDepth(**field, scale, ground, std::move(description)));
+    }
     return model::GroundLevel();
 }
 

@@ -249,6 +249,23 @@ void drawLayersPanel(ViewerState& s) {
                                                  "Contamination above intervention value")) +
                                   " (" + std::to_string(s.options.contamination.size()) + ")";
         if (ImGui::Checkbox(label.c_str(), &s.options.showContamination)) s.rebuildScene = true;
+        // The level of each surface: the intervention value, or one the user picks.
+        if (s.options.showContamination)
+            for (std::size_t n = 0; n < s.options.contamination.size(); ++n) {
+                auto& iso = s.options.contamination[n];
+                ImGui::PushID(static_cast<int>(n) + 1000);
+                ImGui::SetNextItemWidth(90);
+                ImGui::InputDouble(iso.name.c_str(), &iso.level, 0, 0, "%.4g");
+                if (ImGui::IsItemDeactivatedAfterEdit()) s.rebuildScene = true;
+                if (n < s.interventionLevels.size() && iso.level != s.interventionLevels[n]) {
+                    ImGui::SameLine();
+                    if (ImGui::SmallButton(tr(s, "interventiewaarde", "intervention value"))) {
+                        iso.level = s.interventionLevels[n];
+                        s.rebuildScene = true;
+                    }
+                }
+                ImGui::PopID();
+            }
     }
     // The soil model (GeoTOP) as voxels, per lithoclass in its colour, cut by the slice in m NAP.
     if (s.options.soil) {
@@ -274,6 +291,37 @@ void drawLayersPanel(ViewerState& s) {
                 }
                 ImGui::PopID();
             }
+        // By stratigraphic unit (GeoTOP's strat codes), and only behind the cross-section.
+        if (s.options.showSoil && !s.soilUnits.empty()) {
+            const std::string units =
+                std::string(tr(s, "Stratigrafische eenheden", "Stratigraphic units")) + " (" +
+                std::to_string(s.soilUnits.size()) + ")";
+            if (ImGui::TreeNode(units.c_str())) {
+                for (int code : s.soilUnits) {
+                    bool shown = !s.options.hiddenSoilUnits.count(code);
+                    ImGui::PushID(code + 100000);
+                    if (ImGui::Checkbox(std::to_string(code).c_str(), &shown)) {
+                        if (shown)
+                            s.options.hiddenSoilUnits.erase(code);
+                        else
+                            s.options.hiddenSoilUnits.insert(code);
+                        s.rebuildScene = true;
+                    }
+                    ImGui::PopID();
+                }
+                ImGui::TreePop();
+            }
+        }
+        if (s.options.showSoil) {
+            ImGui::BeginDisabled(!s.section);
+            if (ImGui::Checkbox(
+                    tr(s, "Alleen achter het dwarsprofiel", "Behind the cross-section only"),
+                    &s.cutSoilBySection)) {
+                applySoilCut(s);
+                s.rebuildScene = true;
+            }
+            ImGui::EndDisabled();
+        }
     }
     ImGui::Separator();
     auto& o = s.options;

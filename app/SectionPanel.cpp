@@ -61,6 +61,17 @@ void sectionFromMeasurement(ViewerState& s) {
     s.sectionHover = -1;
     s.sectionFree =
         design::freeSpaceInSection(*s.section, s.freeDiameterMm / 1000.0, s.freeClearanceM);
+    if (s.cutSoilBySection) {
+        applySoilCut(s);
+        s.rebuildScene = true;
+    }
+}
+
+void applySoilCut(ViewerState& s) {
+    if (s.cutSoilBySection && s.section)
+        s.options.soilCut = std::pair{s.section->line.from, s.section->line.to};
+    else
+        s.options.soilCut.reset();
 }
 
 void fitAlongMeasurement(ViewerState& s, render::Viewport& viewport) {

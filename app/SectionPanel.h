@@ -15,6 +15,10 @@ void sectionFromMeasurement(ViewerState& state);
 
 void drawSectionPanel(ViewerState& state, render::Viewport& viewport);
 
+// The soil voxels cut by the section (state.cutSoilBySection and a section: only those behind
+// it, seen from the right of the line from the first to the second measuring point) or not.
+void applySoilCut(ViewerState& state);
+
 // Finds where a new cable of state.freeDiameterMm fits along the measured line (design::
 // findFreeSpace, the Dutch rule set's clearances for laagspanning) and draws it in 3D: the fitted
 // pieces green, the stretches where nothing fits red on the ground.

@@ -17,6 +17,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <set>
 
 namespace bz::app {
 
@@ -59,11 +60,14 @@ core::Result<void> openProject(ViewerState& state, const std::string& project,
             {120, 70, 40}, {150, 40, 150}, {40, 110, 150}, {170, 120, 20}};
         for (std::size_t v = 0; v < (*grid)->variables().size(); ++v) {
             const auto& var = (*grid)->variables()[v];
-            const auto* limit = clash::RuleSet::dutchDefault().interventionValue("grond", var.name);
+            // Per litre: groundwater, against its own intervention value.
+            const auto* limit = clash::RuleSet::dutchDefault().interventionValue(
+                clash::perLitre(var.unit) ? "grondwater" : "grond", var.name);
             if (!limit) continue;
             const auto n = state.options.contamination.size();
             state.options.contamination.push_back(
                 {var.name + " (" + f.name + ")", *grid, v, limit->value, palette[n % 4]});
+            state.interventionLevels.push_back(limit->value);
         }
     }
     // WKO wells: their thermal radius over their screen, shown on request (layers panel).
@@ -80,9 +84,21 @@ core::Result<void> openProject(ViewerState& state, const std::string& project,
     // The soil model, shown as voxels on request (layers panel).
     for (const auto& f : state.dataset.fields) {
         if (f.name != "geotop" || f.kind != model::FieldKind::Grid3d) continue;
-        if (auto grid = io::openField(f))
+        if (auto grid = io::openField(f)) {
             state.options.soil = *grid;
-        else
+            // Its stratigraphic units, for the filter.
+            if (auto strat = (*grid)->variable("strat")) {
+                std::set<int> units;
+                const auto& g = (*grid)->grid();
+                for (int k = 0; k < g.nz; ++k)
+                    for (int j = 0; j < g.ny; ++j)
+                        for (int i = 0; i < g.nx; ++i) {
+                            const double u = (*grid)->cellValue(*strat, i, j, k);
+                            if (!std::isnan(u)) units.insert(static_cast<int>(u));
+                        }
+                state.soilUnits.assign(units.begin(), units.end());
+            }
+        } else
             state.problems.push_back("soil model not shown: " + grid.error().toString());
     }
     if (auto map = io::readBasemap(project)) {

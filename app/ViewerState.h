@@ -86,6 +86,11 @@ struct ViewerState {
     // editor appends to and takes back when it goes.
     DesignSession design;
     bool lens = false;  // see-through lens following the mouse
+    // The soil model's stratigraphic units (strat voxel codes present), for the unit filter; the
+    // intervention value of each contamination surface (options.contamination), to go back to.
+    std::vector<int> soilUnits;
+    std::vector<double> interventionLevels;
+    bool cutSoilBySection = false;  // the voxels behind the cross-section only
     // Measuring: the last two picked points (RD/NAP).
     std::vector<core::Vec3> measured;
     std::vector<std::string> measuredSnap;  // per point what it snapped to ("as LS-1"), or ""

@@ -10,8 +10,10 @@
 #include <bodemzicht/render/SceneRenderer.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <optional>
 
 #include "Designing.h"
@@ -355,6 +357,10 @@ int main(int argc, char** argv) {
     bool contamination = false;
     cli.add_flag("--contamination", contamination,
                  "Show the project's contamination grids as surfaces at the intervention value");
+    std::vector<std::string> contaminationLevels;
+    cli.add_option("--contamination-level", contaminationLevels,
+                   "A contamination surface at another level than the intervention value: "
+                   "SUBSTANCE=VALUE (e.g. lood=200, in the grid's unit); repeatable");
     bool budget = false;
     cli.add_flag("--budget", budget,
                  "Colour the project's streets by their space budget (bodem space --budget)");
@@ -397,6 +403,23 @@ int main(int argc, char** argv) {
     if (state.loadReport.skipped()) std::printf("%s", state.loadReport.summary(10).c_str());
     for (const auto& problem : state.problems)
         std::fprintf(stderr, "bodemzicht: %s\n", problem.c_str());
+    for (const auto& spec : contaminationLevels) {
+        const auto eq = spec.find('=');
+        char* end = nullptr;
+        const double level =
+            eq == std::string::npos ? NAN : std::strtod(spec.c_str() + eq + 1, &end);
+        std::size_t set = 0;
+        if (std::isfinite(level) && end && !*end)
+            for (auto& iso : state.options.contamination)
+                if (iso.name.starts_with(spec.substr(0, eq) + " (")) iso.level = level, ++set;
+        if (!set) {
+            std::fprintf(stderr,
+                         "bodemzicht: --contamination-level '%s': expected SUBSTANCE=VALUE for a "
+                         "substance of the project's contamination grids\n",
+                         spec.c_str());
+            return 1;
+        }
+    }
     for (const auto& text : drawn)
         if (!app::drawFromText(state, text)) {
             std::fprintf(stderr, "bodemzicht: %s\n", state.design.problem.c_str());

@@ -11,6 +11,8 @@
 #include <bodemzicht/model/DatasetSummary.h>
 #include <bodemzicht/render/SceneRenderer.h>
 
+#include <algorithm>
+#include <map>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -616,4 +618,31 @@ TEST(Panels, TheProjectsSoilModelIsOpenedForTheView) {
     view->render();
     view->rebuild(s.options);
     view->render();
+    // Its stratigraphic units for the unit filter, as the grid holds them.
+    EXPECT_FALSE(s.soilUnits.empty());
+    EXPECT_TRUE(std::is_sorted(s.soilUnits.begin(), s.soilUnits.end()));
+    // The contamination surfaces at their intervention values: lead in soil (530 mg/kg ds),
+    // benzene in groundwater (30 ug/l, not the soil's 1.1 mg/kg ds).
+    ASSERT_EQ(s.options.contamination.size(), s.interventionLevels.size());
+    std::map<std::string, double> levels;
+    for (const auto& iso : s.options.contamination) levels[iso.name] = iso.level;
+    EXPECT_DOUBLE_EQ(levels["lood (contamination_plume)"], 530);
+    EXPECT_DOUBLE_EQ(levels["benzeen (contamination_plume)"], 30);
+    // Cut by the cross-section: the voxels behind the line between the measuring points, and
+    // the cut follows a new section.
+    s.measured = {{251300, 476500, 24}, {251300, 476560, 24}};
+    app::sectionFromMeasurement(s);
+    ASSERT_TRUE(s.section) << s.sectionProblem;
+    s.cutSoilBySection = true;
+    app::applySoilCut(s);
+    ASSERT_TRUE(s.options.soilCut);
+    EXPECT_DOUBLE_EQ(s.options.soilCut->second.y, 476560);
+    s.measured = {{251300, 476500, 24}, {251360, 476500, 24}};
+    app::sectionFromMeasurement(s);
+    ASSERT_TRUE(s.options.soilCut);
+    EXPECT_DOUBLE_EQ(s.options.soilCut->second.x, 251360);
+    EXPECT_TRUE(s.rebuildScene);
+    s.cutSoilBySection = false;
+    app::applySoilCut(s);
+    EXPECT_FALSE(s.options.soilCut);
 }

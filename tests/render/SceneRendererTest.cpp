@@ -3,6 +3,8 @@
 #include <bodemzicht/render/SceneRenderer.h>
 #include <bodemzicht/sample/SampleDistrict.h>
 
+#include <bodemzicht/model/MemoryField.h>
+
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -1104,29 +1106,22 @@ TEST(SceneRenderer, OverlayLinesShowOverEverything) {
 
 namespace {
 
-// A soil block in memory: 10 m columns over the cable scene, klei (2) from 2 to 5 m NAP, fine
-// sand (5) from 0 to 2 m NAP, nothing above 5 m.
-class SoilBlock final : public model::Field {
-  public:
-    SoilBlock() {
-        mGrid.origin = {X0 - 30, Y0 - 20, 0};
-        mGrid.cellSize = {10, 10, 0.5};
-        mGrid.nx = 6, mGrid.ny = 5, mGrid.nz = 12;
-        mGrid.hasZ = true;
-        mVars.push_back({"lithok", true, "", ""});
-    }
-    model::FieldKind kind() const override { return model::FieldKind::Grid3d; }
-    const model::GridGeometry& grid() const override { return mGrid; }
-    const std::vector<model::FieldVariable>& variables() const override { return mVars; }
-    std::string describe() const override { return "soil block"; }
-    double cellValue(std::size_t, int, int, int k) const override {
-        return k >= 10 ? NAN : k >= 4 ? 2.0 : 5.0;
-    }
-
-  private:
-    model::GridGeometry mGrid;
-    std::vector<model::FieldVariable> mVars;
-};
+// A soil block in memory: 10 m columns over the cable scene, klei (2, unit 1000) from 2 to 5 m
+// NAP, fine sand (5, unit 2000) from 0 to 2 m NAP, nothing above 5 m.
+std::shared_ptr<model::MemoryField> soilBlock() {
+    model::GridGeometry g;
+    g.origin = {X0 - 30, Y0 - 20, 0};
+    g.cellSize = {10, 10, 0.5};
+    g.nx = 6, g.ny = 5, g.nz = 12;
+    g.hasZ = true;
+    auto f = std::make_shared<model::MemoryField>(
+        model::FieldKind::Grid3d, g,
+        std::vector<model::FieldVariable>{{"lithok", true, "", ""}, {"strat", true, "", ""}},
+        "soil block");
+    f->fill(0, [](int, int, int k) { return k >= 10 ? NAN : k >= 4 ? 2.0 : 5.0; });
+    f->fill(1, [](int, int, int k) { return k >= 10 ? NAN : k >= 4 ? 1000.0 : 2000.0; });
+    return f;
+}
 
 }  // namespace
 
@@ -1134,7 +1129,7 @@ TEST(SceneRenderer, SoilVoxelsInTheirLithoclassColoursFilteredAndSliced) {
     REQUIRE_DISPLAY();
     auto ds = cableScene();
     auto o = topView();
-    o.soil = std::make_shared<SoilBlock>();
+    o.soil = soilBlock();
     o.showSoil = true;
     o.soilOpacity = 1.0;
     // Lit: the lithoclass colours a little lighter (klei 0,146,0; zand fijn 255,255,0).
@@ -1166,33 +1161,72 @@ TEST(SceneRenderer, SoilVoxelsInTheirLithoclassColoursFilteredAndSliced) {
     EXPECT_EQ(inCentreColumn(*img, sand) + inCentreColumn(*img, clay), 0);
 }
 
+TEST(SceneRenderer, SoilVoxelsFilteredByStratigraphicUnitAndCutBySection) {
+    REQUIRE_DISPLAY();
+    auto ds = cableScene();
+    auto o = topView();
+    o.soil = soilBlock();
+    o.showSoil = true;
+    o.soilOpacity = 1.0;
+    auto clay = [](render::Rgb c) { return c.g > 120 && c.g > c.r + 80 && c.b < 100; };
+    auto sand = [](render::Rgb c) { return c.r > 200 && c.g > 200 && c.b < 100; };
+    // The clay's unit (1000) hidden: the sand below shows, as when its class is hidden.
+    o.hiddenSoilUnits = {1000};
+    auto img = render::renderImage(ds, model::GroundLevel(), o);
+    ASSERT_TRUE(img) << img.error().toString();
+    EXPECT_EQ(inCentreColumn(*img, clay), 0);
+    EXPECT_GT(inCentreColumn(*img, sand), 100);
+    o.hiddenSoilUnits = {3000};  // a unit the block does not have: all as it was
+    img = render::renderImage(ds, model::GroundLevel(), o);
+    ASSERT_TRUE(img);
+    const int full = inCentreColumn(*img, clay);
+    EXPECT_GT(full, 100);
+    // Cut by an east-west section through the block's middle row of columns: the voxels on its
+    // left only; the other way round, the other half. Together they are the whole column.
+    o.hiddenSoilUnits.clear();
+    auto rowsOf = [&](const render::Image& im) {
+        std::set<int> rows;
+        for (int y = 0; y < im.height; ++y)
+            if (clay(im.at(im.width / 2, y))) rows.insert(y);
+        return rows;
+    };
+    o.soilCut = std::pair{core::Vec2{X0 - 100, Y0 + 1}, core::Vec2{X0 + 100, Y0 + 1}};
+    img = render::renderImage(ds, model::GroundLevel(), o);
+    ASSERT_TRUE(img);
+    const auto left = rowsOf(*img);
+    o.soilCut = std::pair{core::Vec2{X0 + 100, Y0 + 1}, core::Vec2{X0 - 100, Y0 + 1}};
+    img = render::renderImage(ds, model::GroundLevel(), o);
+    ASSERT_TRUE(img);
+    const auto right = rowsOf(*img);
+    EXPECT_GT(left.size(), 20u);
+    EXPECT_GT(right.size(), 20u);
+    EXPECT_LT(static_cast<int>(left.size()), full * 3 / 4);
+    EXPECT_LT(static_cast<int>(right.size()), full * 3 / 4);
+    std::size_t both = 0;
+    for (int y : left) both += right.count(y);
+    EXPECT_LE(both, 3u);  // at most the rows on the cut's edge
+}
+
 namespace {
 
 // A plume in memory: 1 m cells around the cable scene's centre, 1000 at its middle falling off
 // with distance; no data in the top layer.
-class Plume final : public model::Field {
-  public:
-    Plume() {
-        mGrid.origin = {X0 - 10, Y0 - 5, 0};
-        mGrid.cellSize = {1, 1, 0.5};
-        mGrid.nx = 20, mGrid.ny = 20, mGrid.nz = 10;
-        mGrid.hasZ = true;
-        mVars.push_back({"lood", false, "mg/kg ds", ""});
-    }
-    model::FieldKind kind() const override { return model::FieldKind::Grid3d; }
-    const model::GridGeometry& grid() const override { return mGrid; }
-    const std::vector<model::FieldVariable>& variables() const override { return mVars; }
-    std::string describe() const override { return "plume"; }
-    double cellValue(std::size_t, int i, int j, int k) const override {
+std::shared_ptr<model::MemoryField> plume() {
+    model::GridGeometry g;
+    g.origin = {X0 - 10, Y0 - 5, 0};
+    g.cellSize = {1, 1, 0.5};
+    g.nx = 20, g.ny = 20, g.nz = 10;
+    g.hasZ = true;
+    auto f = std::make_shared<model::MemoryField>(
+        model::FieldKind::Grid3d, g,
+        std::vector<model::FieldVariable>{{"lood", false, "mg/kg ds", ""}}, "plume");
+    f->fill(0, [](int i, int j, int k) -> double {
         if (k == 9) return NAN;
         const double dx = i - 9.5, dy = j - 9.5, dz = (k - 4.5) * 0.5;
         return 1000 * std::exp(-(dx * dx + dy * dy + 4 * dz * dz) / 18.0);
-    }
-
-  private:
-    model::GridGeometry mGrid;
-    std::vector<model::FieldVariable> mVars;
-};
+    });
+    return f;
+}
 
 }  // namespace
 
@@ -1201,7 +1235,7 @@ TEST(SceneRenderer, AContaminationGridShowsItsSurfaceAtTheInterventionValue) {
     auto ds = cableScene();
     auto o = topView();
     o.showContamination = true;
-    o.contamination.push_back({"lood", std::make_shared<Plume>(), 0, 530, {150, 40, 150}});
+    o.contamination.push_back({"lood", plume(), 0, 530, {150, 40, 150}});
     auto purple = [](render::Rgb c) { return c.r > 90 && c.b > 90 && c.g < 80; };
     auto img = render::renderImage(ds, model::GroundLevel(), o);
     ASSERT_TRUE(img) << img.error().toString();

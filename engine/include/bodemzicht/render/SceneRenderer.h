@@ -11,6 +11,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <bodemzicht/core/Error.h>
@@ -101,13 +102,16 @@ struct RenderOptions {
     std::shared_ptr<const model::GroundLevel> ghg, glg;
     bool showGroundwater = false;
     // The soil model (GeoTOP: a 3D field with `lithok`) as voxels in the lithoclass colours,
-    // without the classes hidden, cut by the depth slice in m NAP when one is set.
+    // without the classes and stratigraphic units (`strat`) hidden, cut by the depth slice in
+    // m NAP when one is set, and by a vertical section (RD, from -> to: the voxels whose centre
+    // lies left of it stay, so the section's face shows the soil along it).
     std::shared_ptr<const model::Field> soil;
     bool showSoil = false;
-    std::set<int> hiddenLithoclasses;
+    std::set<int> hiddenLithoclasses, hiddenSoilUnits;
+    std::optional<std::pair<core::Vec2, core::Vec2>> soilCut;
     double soilOpacity = 0.5;
     // Contamination grids: per substance the surface where it reaches `level` (the intervention
-    // value), in its colour.
+    // value unless the user picks another), in its colour.
     struct Isosurface {
         std::string name;  // "lood (contamination_plume)"
         std::shared_ptr<const model::Field> grid;

@@ -72,8 +72,11 @@ SoilLayersBuilt buildSoilLayers(const RenderOptions& options) {
     auto t0 = Clock::now();
     if (options.soil) {
         SoilVoxelStats stats;
-        (void)soilVoxelActor(*options.soil, options.hiddenLithoclasses, -1e9, 1e9,
-                             options.soil->grid().origin, 1.0, &stats);
+        SoilVoxelFilter filter;
+        filter.hiddenClasses = options.hiddenLithoclasses;
+        filter.hiddenUnits = options.hiddenSoilUnits;
+        filter.cut = options.soilCut;
+        (void)soilVoxelActor(*options.soil, filter, options.soil->grid().origin, 1.0, &stats);
         out.voxels = stats.voxels;
         out.voxelFaces = stats.faces;
     }

@@ -17,12 +17,20 @@
 
 namespace bz::render {
 
-vtkSmartPointer<vtkActor> soilVoxelActor(const model::Field& grid, const std::set<int>& hidden,
-                                         double zLo, double zHi, core::Vec3 o, double opacity,
-                                         SoilVoxelStats* stats) {
+vtkSmartPointer<vtkActor> soilVoxelActor(const model::Field& grid, const SoilVoxelFilter& filter,
+                                         core::Vec3 o, double opacity, SoilVoxelStats* stats) {
     const auto lithok = grid.variable("lithok");
     if (!lithok) return nullptr;
+    const auto strat = grid.variable("strat");
     const auto& g = grid.grid();
+    const double zLo = filter.zLo, zHi = filter.zHi;
+    // Columns behind the section: left of it.
+    auto kept = [&](int i, int j) {
+        if (!filter.cut) return true;
+        const auto [a, b] = *filter.cut;
+        const auto c = g.cellCentre(i, j, 0);
+        return (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x) > 0;
+    };
     // The class of every voxel drawn (-1: not drawn), walked once.
     const int kLo = std::max(0, static_cast<int>(std::floor((zLo - g.origin.z) / g.cellSize.z)));
     const int kHi =
@@ -39,7 +47,11 @@ vtkSmartPointer<vtkActor> soilVoxelActor(const model::Field& grid, const std::se
                 const double v = grid.cellValue(*lithok, i, j, k);
                 if (std::isnan(v)) continue;
                 const int c = static_cast<int>(v);
-                if (hidden.count(c) || !soil::lithoclass(c)) continue;
+                if (filter.hiddenClasses.count(c) || !soil::lithoclass(c) || !kept(i, j)) continue;
+                if (strat && !filter.hiddenUnits.empty()) {
+                    const double u = grid.cellValue(*strat, i, j, k);
+                    if (!std::isnan(u) && filter.hiddenUnits.count(static_cast<int>(u))) continue;
+                }
                 cls[at(i, j, k)] = static_cast<std::int8_t>(c);
                 ++shown;
             }

@@ -622,9 +622,13 @@ VtkScene buildScene(const model::Dataset& ds, const model::GroundLevel& ground,
     // The soil model's voxels, cut by the depth slice (m NAP) when one is set.
     if (options.showSoil && options.soil) {
         const bool sliced = std::isfinite(options.sliceBottomZ) && std::isfinite(options.sliceTopZ);
-        if (auto soil = soilVoxelActor(
-                *options.soil, options.hiddenLithoclasses, sliced ? options.sliceBottomZ : -1e9,
-                sliced ? options.sliceTopZ : 1e9, o, options.soilOpacity, &s.soilStats)) {
+        SoilVoxelFilter filter;
+        filter.hiddenClasses = options.hiddenLithoclasses;
+        filter.hiddenUnits = options.hiddenSoilUnits;
+        if (sliced) filter.zLo = options.sliceBottomZ, filter.zHi = options.sliceTopZ;
+        filter.cut = options.soilCut;
+        if (auto soil =
+                soilVoxelActor(*options.soil, filter, o, options.soilOpacity, &s.soilStats)) {
             s.soil = soil;
             s.actors.push_back(soil);
         }

@@ -5,7 +5,9 @@
 #include <bodemzicht/soil/Geotop.h>
 
 #include <gtest/gtest.h>
+
 #include <netcdf.h>
+#include <fstream>
 
 #include <cmath>
 #include <random>
@@ -78,6 +80,45 @@ TEST(Geotop, TheVirtualBoreholeReadsTheColumnAsNetcdfDoes) {
     auto units = soil::UnitTable::load(test::sharedData() + "/bro/nlmod_REF_GTP_STR_UNIT.csv");
     ASSERT_TRUE(units) << units.error().toString();
     EXPECT_EQ(units->units.at(1000).first, "AAOP");
+}
+
+TEST(Geotop, UnitCodesAreNamedFromTheTableOfTheGridsOwnVersion) {
+    EXPECT_EQ(soil::geotopVersion("geotop v01r6 (100.0m * 100.0m * 0.5m"), "1.6");
+    EXPECT_EQ(soil::geotopVersion("GeoTOP v01r6s1 voxelmodel"), "1.6.1");
+    EXPECT_EQ(soil::geotopVersion("voxel model, version unknown"), "");
+    EXPECT_EQ(soil::geotopVersion("v1r"), "");
+    // Two versions' tables that give code 1100 different units.
+    test::ScratchDir dir("unit_tables");
+    const auto v16 = dir.file("v16.csv"), v161 = dir.file("v161.csv");
+    for (auto [path, name] : {std::pair{v16, "EENHEID_A"}, {v161, "EENHEID_B"}}) {
+        std::ofstream out(path);
+        out << "STR_UNIT_CD,DESCRIPTION,VOXEL_NR,SEQ_NR,RED_DEC,GREEN_DEC,BLUE_DEC\n"
+            << name << ",\"Eenheid, zoals de versie haar noemt\",1100,1,1,2,3\n";
+    }
+    soil::UnitTables tables;
+    ASSERT_TRUE(tables.add("1.6=" + v16));
+    ASSERT_TRUE(tables.add("1.6.1=" + v161));
+    EXPECT_FALSE(tables.add("1.6=" + v161));  // one table per version
+    std::string warning;
+    auto t = tables.forVersion("1.6.1", "grid.nc", warning);
+    ASSERT_TRUE(t);
+    EXPECT_EQ((*t)->units.at(1100).first, "EENHEID_B");
+    t = tables.forVersion("1.6", "grid.nc", warning);
+    ASSERT_TRUE(t);
+    EXPECT_EQ((*t)->units.at(1100).first, "EENHEID_A");
+    EXPECT_TRUE(warning.empty());
+    // A grid of a version without a table: refused, never named from another version's table.
+    auto other = tables.forVersion("1.5", "grid.nc", warning);
+    ASSERT_FALSE(other);
+    EXPECT_NE(other.error().message.find("no unit table for GeoTOP 1.5"), std::string::npos);
+    EXPECT_NE(other.error().toString().find("grid.nc"), std::string::npos);
+    // A table without a version serves any grid, with a warning when the grid's is known.
+    soil::UnitTables any;
+    ASSERT_TRUE(any.add(v16));
+    t = any.forVersion("1.6.1", "grid.nc", warning);
+    ASSERT_TRUE(t);
+    EXPECT_NE(warning.find("not tied to a GeoTOP version"), std::string::npos);
+    EXPECT_FALSE(any.add(dir.file("missing.csv")));
 }
 
 namespace {

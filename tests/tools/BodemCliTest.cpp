@@ -773,6 +773,14 @@ TEST(BodemCli, SoilGivesAVirtualBoreholeAndWhatATrenchDigsThrough) {
                  sharedData() + "/bro/nlmod_REF_GTP_STR_UNIT.csv");
     ASSERT_EQ(r.exitCode, 0) << r.output;
     EXPECT_NE(r.output.find("model: geotop v01r6"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("(GeoTOP 1.6)"), std::string::npos) << r.output;
+    // A table given for another version only is refused for this 1.6 grid.
+    auto other =
+        run(bodem() + " soil " + geotop + " --at 140000,455500 --units 1.6.1=" + sharedData() +
+            "/bro/nlmod_REF_GTP_STR_UNIT.csv");
+    EXPECT_EQ(other.exitCode, 1);
+    EXPECT_NE(other.output.find("no unit table for GeoTOP 1.6 "), std::string::npos)
+        << other.output;
     EXPECT_NE(r.output.find("    2.00    0 antropogeen"), std::string::npos)
         << r.output;  // the top voxel
     const auto text = readFile(csv);

@@ -50,7 +50,7 @@ core::Result<Soil> openSoil(const std::string& source) {
     return s;
 }
 
-std::string unitName(const std::optional<soil::UnitTable>& units, int code) {
+std::string unitName(const soil::UnitTable* units, int code) {
     if (code < 0) return "";
     if (units)
         if (auto it = units->units.find(code); it != units->units.end())
@@ -62,7 +62,8 @@ std::string unitName(const std::optional<soil::UnitTable>& units, int code) {
 
 Runner registerSoil(CLI::App& app) {
     struct Args {
-        std::string source, at, along, csv, units;
+        std::string source, at, along, csv;
+        std::vector<std::string> units;
         double width = 0.6, depth = 1.2;
     };
     auto a = std::make_shared<Args>();
@@ -79,7 +80,9 @@ Runner registerSoil(CLI::App& app) {
     cmd->add_option("--depth", a->depth, "With --along: the trench's depth below the ground (m)");
     cmd->add_option("--csv", a->csv, "Write the rows as CSV");
     cmd->add_option("--units", a->units,
-                    "TNO's stratigraphic unit table (REF_GTP_STR_UNIT.csv) for the units' names");
+                    "TNO's stratigraphic unit table (REF_GTP_STR_UNIT.csv) for the units' names, "
+                    "as [VERSION=]FILE (VERSION: the GeoTOP version it belongs to, 1.6 or "
+                    "1.6.1); repeatable, the grid's own version's table is used");
     return [a] {
         if (a->at.empty() == a->along.empty()) {
             std::fprintf(stderr, "bodem soil: give --at X,Y or --along ROUTE\n");
@@ -90,19 +93,31 @@ Runner registerSoil(CLI::App& app) {
             std::fprintf(stderr, "bodem soil: %s\n", soilSource.error().toString().c_str());
             return 1;
         }
-        std::optional<soil::UnitTable> units;
-        if (!a->units.empty()) {
-            auto u = soil::UnitTable::load(a->units);
-            if (!u) {
-                std::fprintf(stderr, "bodem soil: %s\n", u.error().toString().c_str());
+        soil::UnitTables tables;
+        for (const auto& spec : a->units)
+            if (auto ok = tables.add(spec); !ok) {
+                std::fprintf(stderr, "bodem soil: %s\n", ok.error().toString().c_str());
                 return 1;
             }
-            units = std::move(*u);
-        }
         const auto& grid = *soilSource->grid;
+        std::string version;
         if (const auto* voxel = dynamic_cast<const io::VoxelGrid*>(&grid);
-            voxel && !voxel->modelVersion().empty())
-            std::printf("model: %s\n", voxel->modelVersion().c_str());
+            voxel && !voxel->modelVersion().empty()) {
+            version = soil::geotopVersion(voxel->modelVersion());
+            std::printf("model: %s%s\n", voxel->modelVersion().c_str(),
+                        version.empty() ? "" : (" (GeoTOP " + version + ")").c_str());
+        }
+        const soil::UnitTable* units = nullptr;
+        if (!tables.empty()) {
+            std::string warning;
+            auto table = tables.forVersion(version, a->source, warning);
+            if (!table) {
+                std::fprintf(stderr, "bodem soil: %s\n", table.error().toString().c_str());
+                return 1;
+            }
+            if (!warning.empty()) std::printf("warning: %s\n", warning.c_str());
+            units = *table;
+        }
         if (!a->at.empty()) {
             const auto comma = a->at.find(',');
             auto x = comma == std::string::npos ? std::nullopt

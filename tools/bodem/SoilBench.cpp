@@ -1,6 +1,9 @@
 // `bodem bench soil`: the viewer's soil layers built on blocks of the sizes the soil issue names:
 // GeoTOP voxels on a 100 x 100 x 300 block, a contamination surface on a 200 x 200 x 100 grid.
+#include <bodemzicht/model/MemoryField.h>
 #include <bodemzicht/render/SceneRenderer.h>
+
+#include <algorithm>
 
 #include <chrono>
 #include <cmath>
@@ -13,46 +16,39 @@ namespace bz::tools {
 
 namespace {
 
-// A grid in memory: cells of `cell`, value f(i, j, k).
-class BenchGrid final : public model::Field {
-  public:
-    BenchGrid(int nx, int ny, int nz, core::Vec3 cell, std::string variable, bool categorical,
-              std::function<double(int, int, int)> f)
-        : mF(std::move(f)) {
-        mGrid.origin = {155000, 463000, -30};
-        mGrid.cellSize = cell;
-        mGrid.nx = nx, mGrid.ny = ny, mGrid.nz = nz;
-        mGrid.hasZ = true;
-        mVars.push_back({std::move(variable), categorical, "", ""});
-    }
-    model::FieldKind kind() const override { return model::FieldKind::Grid3d; }
-    const model::GridGeometry& grid() const override { return mGrid; }
-    const std::vector<model::FieldVariable>& variables() const override { return mVars; }
-    std::string describe() const override { return "bench grid"; }
-    double cellValue(std::size_t, int i, int j, int k) const override { return mF(i, j, k); }
-
-  private:
-    model::GridGeometry mGrid;
-    std::vector<model::FieldVariable> mVars;
-    std::function<double(int, int, int)> mF;
-};
+// A grid in memory from (155000, 463000, -30) of `cell`, value f(i, j, k).
+std::shared_ptr<model::MemoryField> benchGrid(int nx, int ny, int nz, core::Vec3 cell,
+                                              std::string variable, bool categorical,
+                                              const std::function<double(int, int, int)>& f) {
+    model::GridGeometry g;
+    g.origin = {155000, 463000, -30};
+    g.cellSize = cell;
+    g.nx = nx, g.ny = ny, g.nz = nz;
+    g.hasZ = true;
+    auto grid = std::make_shared<model::MemoryField>(
+        model::FieldKind::Grid3d, g,
+        std::vector<model::FieldVariable>{{std::move(variable), categorical, "", ""}},
+        "bench grid");
+    grid->fill(0, f);
+    return grid;
+}
 
 }  // namespace
 
 int benchSoil() {
     render::RenderOptions o;
     // GeoTOP-like: layers of clay, peat and sand undulating across the block, air above 0 m.
-    o.soil = std::make_shared<BenchGrid>(
-        100, 100, 300, core::Vec3{100, 100, 0.5}, "lithok", true, [](int i, int j, int k) {
-            const double z = -30 + (k + 0.5) * 0.5;
-            const double w = 3 * std::sin(i * 0.2) * std::cos(j * 0.15);
-            if (z > 0) return static_cast<double>(NAN);
-            if (z > -3 + w) return 2.0;
-            if (z > -6 + w) return 1.0;
-            return z > -20 ? 5.0 : 7.0;
-        });
-    auto plume = std::make_shared<BenchGrid>(
-        200, 200, 100, core::Vec3{1, 1, 0.1}, "lood", false, [](int i, int j, int k) {
+    o.soil = benchGrid(100, 100, 300, core::Vec3{100, 100, 0.5}, "lithok", true,
+                       [](int i, int j, int k) {
+                           const double z = -30 + (k + 0.5) * 0.5;
+                           const double w = 3 * std::sin(i * 0.2) * std::cos(j * 0.15);
+                           if (z > 0) return static_cast<double>(NAN);
+                           if (z > -3 + w) return 2.0;
+                           if (z > -6 + w) return 1.0;
+                           return z > -20 ? 5.0 : 7.0;
+                       });
+    auto plume =
+        benchGrid(200, 200, 100, core::Vec3{1, 1, 0.1}, "lood", false, [](int i, int j, int k) {
             const double dx = i - 100, dy = j - 90, dz = (k - 50) * 0.5;
             return 1400 * std::exp(-(dx * dx + dy * dy * 1.5 + dz * dz) / (2 * 35.0 * 35.0));
         });
@@ -64,6 +60,34 @@ int benchSoil() {
                     built.voxelsMs, built.voxelFaces);
         std::printf("%-34s %10d %12.0f %10zu\n", "isosurface 200x200x100 (530)", 4000000,
                     built.surfacesMs, built.surfaceTriangles);
+    }
+    // Drawn: an orbit around the block with the voxels shown (needs a display: xvfb-run on a
+    // server, where Mesa's llvmpipe draws on the CPU).
+    model::Dataset ds;
+    model::Dataset::Meta m;
+    m.id = "bench";
+    m.theme = "laagspanning";
+    m.type = model::ObjectType::Cable;
+    ds.addLinear(m, {{155000, 463000, -1}, {165000, 473000, -1}},
+                 std::vector<model::VertexDepth>(2, {model::DepthProvenance::Measured, 0.1f}),
+                 0.05f);
+    o.showSoil = true;
+    o.width = 1280, o.height = 720;
+    for (auto quality : {render::FrameQuality::Still, render::FrameQuality::Moving}) {
+        auto times = render::benchmarkOrbit(ds, model::GroundLevel(), o, 30, quality, true);
+        if (!times) {
+            std::printf("voxels drawn: %s\n", times.error().toString().c_str());
+            return 0;
+        }
+        std::vector<double> t = *times;
+        std::sort(t.begin(), t.end());
+        double mean = 0;
+        for (double x : t) mean += x / static_cast<double>(t.size());
+        std::printf(
+            "GeoTOP voxels 100x100x300 drawn, %s frames 1280x720: mean %.1f ms, median "
+            "%.1f ms (%.0f frames/s)\n",
+            quality == render::FrameQuality::Still ? "still" : "moving", mean, t[t.size() / 2],
+            1000.0 / t[t.size() / 2]);
     }
     return 0;
 }

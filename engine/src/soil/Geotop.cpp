@@ -1,5 +1,7 @@
 #include <bodemzicht/soil/Geotop.h>
 
+#include <cctype>
+
 #include "PlanClip.h"
 
 #include <cmath>
@@ -76,6 +78,73 @@ core::Result<UnitTable> UnitTable::load(const std::string& path) {
         t.units[static_cast<int>(nr)] = {f[cCode], f[cName]};
     }
     return t;
+}
+
+std::string geotopVersion(std::string_view title) {
+    // vNNrN[sN]: version, release, service release.
+    for (std::size_t at = title.find('v'); at != std::string_view::npos;
+         at = title.find('v', at + 1)) {
+        std::size_t p = at + 1;
+        auto digits = [&]() -> std::optional<int> {
+            const std::size_t start = p;
+            int n = 0;
+            while (p < title.size() && std::isdigit(static_cast<unsigned char>(title[p])) &&
+                   p - start < 4)
+                n = n * 10 + (title[p++] - '0');
+            return p > start ? std::optional<int>(n) : std::nullopt;
+        };
+        const auto version = digits();
+        if (!version || p >= title.size() || title[p] != 'r') continue;
+        ++p;
+        const auto release = digits();
+        if (!release) continue;
+        std::string out = std::to_string(*version) + "." + std::to_string(*release);
+        if (p < title.size() && title[p] == 's') {
+            ++p;
+            if (const auto service = digits()) out += "." + std::to_string(*service);
+        }
+        return out;
+    }
+    return "";
+}
+
+core::Result<void> UnitTables::add(const std::string& spec) {
+    const auto eq = spec.find('=');
+    const std::string version = eq == std::string::npos ? "" : spec.substr(0, eq);
+    const std::string path = eq == std::string::npos ? spec : spec.substr(eq + 1);
+    if (byVersion.count(version))
+        return core::fail(path, "",
+                          version.empty() ? "a second unit table without a version"
+                                          : "a second unit table for GeoTOP " + version);
+    auto table = UnitTable::load(path);
+    if (!table) return std::unexpected(table.error());
+    byVersion[version] = std::move(*table);
+    return {};
+}
+
+core::Result<const UnitTable*> UnitTables::forVersion(const std::string& version,
+                                                      const std::string& gridName,
+                                                      std::string& warning) const {
+    warning.clear();
+    if (!version.empty())
+        if (auto it = byVersion.find(version); it != byVersion.end()) return &it->second;
+    if (auto it = byVersion.find(""); it != byVersion.end()) {
+        if (!version.empty() && byVersion.size() == 1)
+            warning = "the unit table is not tied to a GeoTOP version; " + gridName +
+                      " is GeoTOP " + version +
+                      ": check that the table is that version's (unit codes differ between "
+                      "versions)";
+        return &it->second;
+    }
+    std::string given;
+    for (const auto& [v, t] : byVersion) given += (given.empty() ? "" : ", ") + v;
+    return core::fail(
+        gridName, "",
+        "no unit table for " +
+            (version.empty() ? std::string("its GeoTOP version (unknown)") : "GeoTOP " + version) +
+            " (given for " + given +
+            "); unit codes differ between versions, so they are not named from "
+            "another version's table");
 }
 
 std::map<int, double> volumesByLithoclass(const model::Field& grid) {

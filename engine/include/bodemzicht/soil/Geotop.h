@@ -34,6 +34,26 @@ struct UnitTable {
     static core::Result<UnitTable> load(const std::string& csvPath);
 };
 
+// GeoTOP's model version as TNO numbers it, from the netCDF title: "geotop v01r6 (100.0m ..." ->
+// "1.6", "v01r6s1" -> "1.6.1"; empty when the title does not say.
+std::string geotopVersion(std::string_view title);
+
+// The unit tables a user brings, one per GeoTOP version ("1.6=REF_GTP_STR_UNIT_v16.csv"), so a
+// grid's unit codes are named from its own version's table: the mapping version -> codes. A table
+// given without a version serves any grid (with a warning where the grid's version is known).
+struct UnitTables {
+    std::map<std::string, UnitTable> byVersion;  // "": given without a version
+    // Loads "[VERSION=]PATH" (VERSION as geotopVersion gives it: 1.6, 1.6.1).
+    core::Result<void> add(const std::string& spec);
+    bool empty() const { return byVersion.empty(); }
+    // The table for a grid of `version` ("": unknown): its version's own, else the one without a
+    // version (`warning` says so). Refused when the tables are for other versions only: their
+    // codes may name other units.
+    core::Result<const UnitTable*> forVersion(const std::string& version,
+                                              const std::string& gridName,
+                                              std::string& warning) const;
+};
+
 // The grid's volume (m3) per lithoclass, voxels without data left out; empty without `lithok`.
 std::map<int, double> volumesByLithoclass(const model::Field& grid);
 

@@ -271,3 +271,76 @@ TEST(Excavation, GridsNeedAnRdCrsAndDataAndAreImportedAsContamination) {
     back = io::readProject(project, report);
     EXPECT_EQ(back->fields.size(), 1u);  // unchanged by the refusals
 }
+
+namespace {
+
+// A CF grid whose x coordinates are the cells' western edges (155000, 155002, 155004), with or
+// without an x_bounds variable saying so (`bounds`: "", "edges" or "bad", bounds of another size).
+void writeEdgeGrid(const std::string& path, const std::string& bounds) {
+    int nc, dz, dy, dx, dnv, vz, vy, vx, vb, vcrs, vv;
+    NC_OK(nc_create(path.c_str(), NC_NETCDF4 | NC_CLOBBER, &nc));
+    NC_OK(nc_def_dim(nc, "z", 2, &dz));
+    NC_OK(nc_def_dim(nc, "y", 2, &dy));
+    NC_OK(nc_def_dim(nc, "x", 3, &dx));
+    NC_OK(nc_def_dim(nc, "nv", 2, &dnv));
+    NC_OK(nc_def_var(nc, "z", NC_DOUBLE, 1, &dz, &vz));
+    NC_OK(nc_def_var(nc, "y", NC_DOUBLE, 1, &dy, &vy));
+    NC_OK(nc_def_var(nc, "x", NC_DOUBLE, 1, &dx, &vx));
+    const int bdims[2] = {dx, dnv};
+    NC_OK(nc_def_var(nc, "x_bounds", NC_DOUBLE, 2, bdims, &vb));
+    if (!bounds.empty()) {
+        NC_OK(nc_put_att_text(nc, vx, "bounds", 8, "x_bounds"));
+    }
+    NC_OK(nc_def_var(nc, "crs", NC_INT, 0, nullptr, &vcrs));
+    NC_OK(nc_put_att_text(nc, vcrs, "epsg_code", 10, "EPSG:28992"));
+    const int dims[3] = {dz, dy, dx};
+    NC_OK(nc_def_var(nc, "zink", NC_FLOAT, 3, dims, &vv));
+    NC_OK(nc_put_att_text(nc, vv, "units", 8, "mg/kg ds"));
+    NC_OK(nc_put_att_text(nc, vv, "grid_mapping", 3, "crs"));
+    NC_OK(nc_enddef(nc));
+    const double z[2] = {0.25, 0.75}, y[2] = {463001, 463003}, x[3] = {155000, 155002, 155004};
+    const double w = bounds == "bad" ? 3 : 2;
+    const double xb[6] = {155000, 155000 + w, 155002, 155002 + w, 155004, 155004 + w};
+    NC_OK(nc_put_var_double(nc, vz, z));
+    NC_OK(nc_put_var_double(nc, vy, y));
+    NC_OK(nc_put_var_double(nc, vx, x));
+    NC_OK(nc_put_var_double(nc, vb, xb));
+    std::vector<float> v(12, 900.f);
+    NC_OK(nc_put_var_float(nc, vv, v.data()));
+    NC_OK(nc_close(nc));
+}
+
+}  // namespace
+
+TEST(Excavation, CoordinatesThatAreCellEdgesArePlacedByTheirBounds) {
+    test::ScratchDir dir("cf_edges");
+    // Without bounds: the coordinates are cell centres, the grid starts a half cell before.
+    const auto centres = dir.file("centres.nc");
+    writeEdgeGrid(centres, "");
+    auto g = io::VoxelGrid::open(centres);
+    ASSERT_TRUE(g) << g.error().toString();
+    EXPECT_DOUBLE_EQ(g->grid().origin.x, 154999);
+    EXPECT_TRUE(g->notes().empty());
+    // With bounds that say they are edges: placed by the bounds, and the user is told.
+    const auto edges = dir.file("edges.nc");
+    writeEdgeGrid(edges, "edges");
+    g = io::VoxelGrid::open(edges);
+    ASSERT_TRUE(g) << g.error().toString();
+    EXPECT_DOUBLE_EQ(g->grid().origin.x, 155000);
+    EXPECT_DOUBLE_EQ(g->grid().cellSize.x, 2);
+    ASSERT_EQ(g->notes().size(), 1u);
+    EXPECT_NE(g->notes()[0].find("does not give the cell centres"), std::string::npos);
+    // So a dig of the first 2 m of the grid in x (a 2 x 4 m pit to 0 m NAP) lies fully inside.
+    const auto dug = soil::excavate(
+        *g, 0, {{{155000, 463000}, {155002, 463000}, {155002, 463004}, {155000, 463004}}}, 0.0,
+        [](double, double) { return 1.0; }, 530);
+    EXPECT_NEAR(dug.aboveM3, 8.0, 1e-9);
+    EXPECT_NEAR(dug.outsideM3, 0.0, 1e-9);
+    // Bounds of another size than the spacing: refused, naming the coordinate.
+    const auto bad = dir.file("bad.nc");
+    writeEdgeGrid(bad, "bad");
+    auto refused = io::VoxelGrid::open(bad);
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().featureId, "x");
+    EXPECT_NE(refused.error().toString().find("bad.nc"), std::string::npos);
+}

@@ -76,6 +76,7 @@ core::Result<GridImport> importGrid(const std::string& project, const std::strin
                                        : "contamination grid " + stem;
     if (out.head) out.field.unit = "m NAP";
     if (crs && !crs->empty()) out.field.crs = *crs;
+    for (const auto& n : grid->notes()) out.warnings.push_back(path + ": " + n);
     // Every variable must hold a value somewhere: a grid of fill values is refused.
     const auto& g = grid->grid();
     for (std::size_t v = 0; v < grid->variables().size(); ++v) {

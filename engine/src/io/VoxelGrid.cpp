@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <expected>
 #include <mutex>
 
 #include <ogr_spatialref.h>
@@ -66,6 +67,7 @@ int axisOf(int nc, int var, const std::string& name) {
 
 struct VoxelGrid::Private {
     std::string path, version;
+    std::vector<std::string> notes;
     model::GridGeometry grid;
     std::vector<model::FieldVariable> variables;
     std::vector<int> varIds;
@@ -128,6 +130,10 @@ VoxelGrid::~VoxelGrid() = default;
 const std::string& VoxelGrid::path() const {
     return d->path;
 }
+const std::vector<std::string>& VoxelGrid::notes() const {
+    return d->notes;
+}
+
 const std::string& VoxelGrid::modelVersion() const {
     return d->version;
 }
@@ -178,6 +184,47 @@ int gridMappingEpsg(int nc, int var) {
         return srs.IsProjected() && srs.IsSame(&rd) ? 28992 : -1;
     }
     return 0;
+}
+
+// The cells of a coordinate from its CF bounds variable (len x 2): the lowest edge and the cell
+// size; an error when the bounds are unreadable, not contiguous or not evenly sized.
+struct PlacedCells {
+    double lo, cell;
+};
+std::expected<PlacedCells, std::string> cellsFromBounds(int nc, const std::string& name,
+                                                        const std::vector<double>& coords,
+                                                        bool depths) {
+    int var = -1, ndims = 0, dims[NC_MAX_VAR_DIMS];
+    if (nc_inq_varid(nc, name.c_str(), &var) != NC_NOERR ||
+        nc_inq_varndims(nc, var, &ndims) != NC_NOERR || ndims != 2 ||
+        nc_inq_vardimid(nc, var, dims) != NC_NOERR)
+        return std::unexpected("its bounds variable " + name + " is missing or not N x 2");
+    std::size_t n = 0, two = 0;
+    nc_inq_dimlen(nc, dims[0], &n);
+    nc_inq_dimlen(nc, dims[1], &two);
+    if (n != coords.size() || two != 2)
+        return std::unexpected("its bounds variable " + name + " is not " +
+                               std::to_string(coords.size()) + " x 2");
+    std::vector<double> b(n * 2);
+    if (nc_get_var_double(nc, var, b.data()) != NC_NOERR)
+        return std::unexpected("cannot read its bounds variable " + name);
+    if (depths)
+        for (auto& v : b) v = -v;
+    double lo = INFINITY, cell = NAN;
+    for (std::size_t i = 0; i < n; ++i) {
+        const double a = std::min(b[2 * i], b[2 * i + 1]), z = std::max(b[2 * i], b[2 * i + 1]);
+        if (!std::isfinite(a) || !std::isfinite(z) || z <= a)
+            return std::unexpected("its bounds " + name + " are empty or not finite at " +
+                                   std::to_string(i));
+        if (std::isnan(cell)) cell = z - a;
+        if (std::abs((z - a) - cell) > 1e-6 * cell)
+            return std::unexpected("its bounds " + name + " are not evenly sized");
+        if (coords[i] < a - 1e-6 * cell || coords[i] > z + 1e-6 * cell)
+            return std::unexpected("its coordinate lies outside its bounds " + name + " at " +
+                                   std::to_string(i));
+        lo = std::min(lo, a);
+    }
+    return PlacedCells{lo, cell};
 }
 
 bool isRd(int epsg) {
@@ -247,14 +294,31 @@ core::Result<VoxelGrid> VoxelGrid::open(const std::string& path,
                 p->axisOfDim[dim] = axis;
                 p->reversed[dim] = step < 0;
                 p->dimIds[dim] = dims[dim];
-                const double lo = std::min(c[0], c[len - 1]), cell = std::abs(step);
+                double lo = std::min(c[0], c[len - 1]) - std::abs(step) / 2;
+                const double cell = std::abs(step);
+                // CF cell bounds, where given, place the cells: the coordinates may be edges.
+                if (std::string b = textAttribute(f.id, coord, "bounds"); !b.empty()) {
+                    auto placed = cellsFromBounds(
+                        f.id, b, c, axis == 2 && textAttribute(f.id, coord, "positive") == "down");
+                    if (!placed) return core::fail(path, dimName, placed.error());
+                    if (std::abs(placed->lo + cell / 2 - std::min(c[0], c[len - 1])) > 1e-6 * cell)
+                        p->notes.push_back(std::string("coordinate ") + dimName +
+                                           " does not give the cell centres (its bounds " + b +
+                                           " say so): the cells are placed by their bounds");
+                    if (std::abs(placed->cell - cell) > 1e-6 * cell)
+                        return core::fail(path, dimName,
+                                          "the bounds " + b +
+                                              " give cells of another size than the coordinate's "
+                                              "spacing");
+                    lo = placed->lo;
+                }
                 double* origin = axis == 0   ? &p->grid.origin.x
                                  : axis == 1 ? &p->grid.origin.y
                                              : &p->grid.origin.z;
                 double* size = axis == 0   ? &p->grid.cellSize.x
                                : axis == 1 ? &p->grid.cellSize.y
                                            : &p->grid.cellSize.z;
-                *origin = lo - cell / 2;
+                *origin = lo;
                 *size = cell;
                 (axis == 0   ? p->grid.nx
                  : axis == 1 ? p->grid.ny

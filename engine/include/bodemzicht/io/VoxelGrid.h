@@ -1,7 +1,8 @@
 // A regular 3D grid read from netCDF-4/HDF5 (BRO GeoTOP and the like), in RD New + NAP metres: a
 // model::Field with one variable per 3D variable of the file. The dimension order and the
 // coordinates come from the file (GeoTOP stores x, y, z with z fastest; coordinates are cell
-// centres), never from an assumption; fill values are no data. Variables are read when first
+// centres, unless a CF `bounds` variable places the cells otherwise), never from an assumption;
+// fill values are no data. Variables are read when first
 // asked for.
 //
 //     auto geotop = io::VoxelGrid::open("geotop.nc");
@@ -36,6 +37,9 @@ class VoxelGrid final : public model::Field {
     // The file's global attributes that say which model and version it holds ("title",
     // "comment"), e.g. "geotop v01r6 (100.0m * 100.0m * 0.5m"; empty when absent.
     const std::string& modelVersion() const;
+    // What the reader had to decide about the file, for the user: a coordinate that gives cell
+    // edges (its CF `bounds` say so), placed by its bounds.
+    const std::vector<std::string>& notes() const;
 
     model::FieldKind kind() const override { return model::FieldKind::Grid3d; }
     const model::GridGeometry& grid() const override;

@@ -35,11 +35,11 @@ TEST(BodemCli, InfoShowsEveryObjectKindThemesExtentAndProvenance) {
     auto r = run(bodem() + " info " + sampleProject());
     ASSERT_EQ(r.exitCode, 0) << r.output;
     for (const char* expected :
-         {"features: 1678  network segments: 6698", "extent (EPSG:7415): x 251194.38 .. 251493.62",
+         {"features: 1679  network segments: 6698", "extent (EPSG:7415): x 251194.38 .. 251493.62",
           "  klic: 1238", "  sewer_pipe: 276", "  tree: 84", "  well: 2", "  contamination_zone: 2",
           "  warmte                              0       48        0",
           "depth provenance, network vertices:", "  assumed        6498   78.7 %", "problems: none",
-          "  ground_level: raster", "  total: 1678 loaded, 0 skipped"})
+          "  ground_level: raster", "  total: 1679 loaded, 0 skipped"})
         EXPECT_NE(r.output.find(expected), std::string::npos) << expected << "\n" << r.output;
 }
 
@@ -87,10 +87,11 @@ TEST(BodemCli, ClashWritesReportsAndRemembersReviews) {
                  dir.file("c.geojson") + " --timings");
     ASSERT_EQ(r.exitCode, 0) << r.output;
     for (const char* expected :
-         {"rules: Bodemzicht NL default", "clashes: 460 (checked 61 features",
-          "by kind:  clearance 236  constraint 35  hard 115  possible 74", "by status:  new 460",
+         {"rules: Bodemzicht NL default", "clashes: 461 (checked 62 features",
+          "by kind:  clearance 236  constraint 36  hard 115  possible 74", "by status:  new 461",
           "by certainty (depth and position bands):  certain 176  likely 174  possible 74",
           "  Vitens                          103  (clearance 75 hard 4 possible 24)",
+          "groundwater: 1 proposal digs 16.6 m3 below the lowest groundwater level (dewatering)",
           "timings: load"})
         EXPECT_NE(r.output.find(expected), std::string::npos) << expected << "\n" << r.output;
     auto csv = readFile(dir.file("c.csv"));
@@ -108,7 +109,7 @@ TEST(BodemCli, ClashWritesReportsAndRemembersReviews) {
     // Second run: nothing is new any more.
     auto again = run(bodem() + " clash " + project + " --fail-on hard");
     EXPECT_EQ(again.exitCode, 3) << again.output;
-    EXPECT_NE(again.output.find("by status:  active 460"), std::string::npos) << again.output;
+    EXPECT_NE(again.output.find("by status:  active 461"), std::string::npos) << again.output;
     EXPECT_NE(again.output.find("failing: found hard clashes (--fail-on hard)"), std::string::npos);
     // Approve one clash: it stays approved and no longer fails the pipeline... only that one.
     std::string firstId = csv.substr(csv.find('\n') + 1, 13);
@@ -116,12 +117,12 @@ TEST(BodemCli, ClashWritesReportsAndRemembersReviews) {
                       " --status approved --note \"sleeve\"");
     ASSERT_EQ(review.exitCode, 0) << review.output;
     auto third = run(bodem() + " clash " + project);
-    EXPECT_NE(third.output.find("by status:  active 459  approved 1"), std::string::npos)
+    EXPECT_NE(third.output.find("by status:  active 460  approved 1"), std::string::npos)
         << third.output;
     // The last run's report is kept in the project, for the viewer.
     auto stored = bz::clash::readStoredReport(project);
     ASSERT_TRUE(stored && stored->has_value());
-    EXPECT_EQ((*stored)->clashes.size(), 460u);
+    EXPECT_EQ((*stored)->clashes.size(), 461u);
     std::size_t approved = 0;
     for (const auto& c : (*stored)->clashes)
         approved += c.status == bz::clash::ClashStatus::Approved;
@@ -264,7 +265,7 @@ TEST(BodemCli, TwentyParallelReviewsKeepEveryNoteAndKilledClashRunsLoseNone) {
         auto stored = bz::clash::readStoredReport(project);
         ASSERT_TRUE(stored) << stored.error().toString();
         ASSERT_TRUE(stored->has_value());
-        EXPECT_EQ((*stored)->clashes.size(), 460u) << delayMs;
+        EXPECT_EQ((*stored)->clashes.size(), 461u) << delayMs;
     }
 }
 
@@ -930,6 +931,11 @@ TEST(BodemCli, AContaminationGridIsImportedAndTheClashReportGivesTheContaminated
     EXPECT_NE(r.output.find("below the groundwater level where benzeen is above its intervention "
                             "value"),
               std::string::npos)
+        << r.output;
+    // With the GLG 1.5 m below the ground (the WDM raster above): the storage sewer's trench in
+    // the north-east court and the infiltration crate need dewatering.
+    EXPECT_NE(r.output.find("groundwater: 2 proposals dig "), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("below the lowest groundwater level (dewatering)"), std::string::npos)
         << r.output;
     const auto text = readFile(csv);
     EXPECT_NE(text.find("lood@contamination_plume,WN-SLEUF-0_1,"), std::string::npos);

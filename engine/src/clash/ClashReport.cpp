@@ -294,19 +294,20 @@ std::string ClashReport::summary() const {
         char buf[240];
         const bool water = key[0] == '1';
         std::snprintf(buf, sizeof buf,
-                      water ? "groundwater: %zu proposals dig %.1f m3 below the groundwater level "
-                              "where %s is above its intervention value (highest %.0f %s)\n"
-                            : "soil: %zu proposals dig %.1f m3 above the intervention value of %s "
-                              "(highest %.0f %s)\n",
-                      d.objects, d.contaminated, key.c_str() + 1, d.max, d.unit.c_str());
+                      water ? "groundwater: %zu %s %.1f m3 below the groundwater level where %s "
+                              "is above its intervention value (highest %.0f %s)\n"
+                            : "soil: %zu %s %.1f m3 above the intervention value of %s (highest "
+                              "%.0f %s)\n",
+                      d.objects, d.objects == 1 ? "proposal digs" : "proposals dig", d.contaminated,
+                      key.c_str() + 1, d.max, d.unit.c_str());
         out << buf;
     }
     if (dewatered) {
         char buf[160];
         std::snprintf(buf, sizeof buf,
-                      "groundwater: %zu proposals dig %.1f m3 below the lowest groundwater level "
+                      "groundwater: %zu %s %.1f m3 below the lowest groundwater level "
                       "(dewatering)\n",
-                      dewatered, belowGlg);
+                      dewatered, dewatered == 1 ? "proposal digs" : "proposals dig", belowGlg);
         out << buf;
     }
     for (const auto& n : notes) out << "note: " << n << "\n";

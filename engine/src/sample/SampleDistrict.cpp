@@ -417,6 +417,12 @@ struct Builder {
                                {ne.x + 12, ne.y + 14},
                                {ne.x - 2, ne.y + 8}};
         ds.addPrism(wm, {wadi}, g - 0.5, g, model::kUnknown, {DepthProvenance::Measured, 0.05f});
+        // South of it, the trench of a storage sewer (berging) that drains the court: dug 2.5 m
+        // deep, below the lowest groundwater level, so it needs dewatering.
+        auto bm = meta("SLEUF-BERGING-1", "voorstel", "sleuf", ObjectType::Trench,
+                       "Gemeente Hengelo", "", ObjectStatus::Proposed, 2027, 0.1f);
+        ds.addPrism(bm, {{{ne.x, ne.y - 6}, {ne.x + 20, ne.y - 6}}}, g - 2.5, g, 1.5f,
+                    {DepthProvenance::Measured, 0.05f});
         Vec2 c = corner(0, 0) + Vec2{kStreetWidth / 2 + 20, 2.5};
         g = ground(c.x, c.y);
         auto cm = meta("KRAT-1", "voorstel", "infiltratie", ObjectType::InfiltrationCrate,

@@ -2,6 +2,8 @@
 #include <bodemzicht/clash/ReportStore.h>
 #include <bodemzicht/clash/ReviewStore.h>
 #include <bodemzicht/io/Raster.h>
+#include <bodemzicht/io/StreetStore.h>
+#include <bodemzicht/io/Table.h>
 
 #include <cpl_vsi.h>
 #include <gtest/gtest.h>
@@ -942,4 +944,60 @@ TEST(BodemCli, AContaminationGridIsImportedAndTheClashReportGivesTheContaminated
     EXPECT_NE(text.find("lood@contamination_lood2,WN-SLEUF-0_1,"), std::string::npos);
     EXPECT_NE(readFile(html + "/index.html").find("m3 ontgraven boven de interventiewaarde lood"),
               std::string::npos);
+}
+
+TEST(BodemCli, PlanCouplesTheSamplesWorksPerStreetAndNamesWhoToInvolve) {
+    ScratchDir dir("cli_plan");
+    std::filesystem::copy(std::filesystem::path(sampleProject()).parent_path(), dir.path(),
+                          std::filesystem::copy_options::recursive |
+                              std::filesystem::copy_options::overwrite_existing);
+    const std::string project = dir.file("district.gpkg"), csv = dir.file("plan.csv");
+    // The owners' works imported again as a user would: the one without a date is named.
+    auto r = run(bodem() + " import " + dir.file("werken_netbeheerders.geojson") + " --into " +
+                 project + " --as works");
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_NE(r.output.find("ENX-ZONDER-DATUM: no date"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("planned works werken_netbeheerders.geojson: 4 read, 1 left out"),
+              std::string::npos)
+        << r.output;
+    r = run(bodem() + " plan " + project + " --start 2027 --years 10 --csv " + csv + " --geojson " +
+            dir.file("plan.geojson"));
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_NE(r.output.find("works plan 2027-2036: 24 street segments with work"),
+              std::string::npos)
+        << r.output;
+    // Fewer openings coupled than separately, per street and in total.
+    std::smatch m;
+    const std::regex total("per street: ([0-9]+) planned separately, ([0-9]+) coupled");
+    ASSERT_TRUE(std::regex_search(r.output, m, total)) << r.output;
+    EXPECT_LT(std::stoi(m[2]), std::stoi(m[1]));
+    EXPECT_NE(r.output.find("KPN-2019 (KPN, werken_netbeheerders.geojson) ended 2019-06"),
+              std::string::npos)
+        << r.output;
+    const auto text = readFile(csv);
+    EXPECT_EQ(text.rfind("segment,street,window,due,planned,proposed,owners,informed,conflict", 0),
+              0u)
+        << text.substr(0, 100);
+    // The Hoofdstraat: the heat network (2027), Enexis' gas works (2029) and the road
+    // maintenance (2030) cannot be one opening, and the report says the no-dig period is hit.
+    auto table = bz::io::readTableFile(csv);
+    ASSERT_TRUE(table) << table.error().toString();
+    bool gas = false, conflict = false;
+    for (std::size_t row = 0; row < table->rows.size(); ++row) {
+        if (table->text(row, "street") != "Hoofdstraat") continue;
+        if (table->text(row, "planned").find("ENX-GAS-2029 (Enexis") != std::string::npos) {
+            gas = true;
+            EXPECT_EQ(table->text(row, "window"), "2029");
+            EXPECT_NE(table->text(row, "owners").find("Enexis"), std::string::npos);
+        }
+        conflict = conflict || table->text(row, "conflict").find("no-dig") != std::string::npos;
+    }
+    EXPECT_TRUE(gas);
+    EXPECT_TRUE(conflict);
+    EXPECT_TRUE(std::filesystem::exists(dir.file("plan.geojson")));
+    // Without a street layer: segments derived from the sewer mains, said so.
+    ASSERT_TRUE(bz::io::storeStreets(project, {}));
+    r = run(bodem() + " plan " + project + " --start 2027");
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_NE(r.output.find("derived from the sewer mains"), std::string::npos) << r.output;
 }

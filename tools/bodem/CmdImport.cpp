@@ -1,6 +1,7 @@
 #include <bodemzicht/clash/RuleSet.h>
 
 #include <bodemzicht/io/BasemapStore.h>
+#include <bodemzicht/io/PlannedWorksStore.h>
 #include <bodemzicht/io/ProjectImport.h>
 #include <bodemzicht/io/StreetStore.h>
 #include <bodemzicht/sewer/Classification.h>
@@ -53,8 +54,10 @@ Runner registerImport(CLI::App& app) {
                     "streets: the street segments (centre lines with id, name, width_m: NWB road "
                     "sections, BGT roads) of the space budget and the works plan; ghg, glg: the "
                     "groundwater level (a raster, a BRO WDM depth raster with --levels, or a "
-                    "head grid .nc) the constraints and the viewer use")
-        ->check(CLI::IsMember({"basemap", "streets", "ghg", "glg"}));
+                    "head grid .nc) the constraints and the viewer use; works: owners' planned "
+                    "works or road maintenance (geometry, owner, kind, start/end or year) for "
+                    "the works plan")
+        ->check(CLI::IsMember({"basemap", "streets", "ghg", "glg", "works"}));
     cmd->add_option("--levels", a->levels,
                     "With --as ghg/glg: what the raster's values are: nap (m NAP, default), "
                     "cm-below-ground (BRO WDM) or m-below-ground")
@@ -119,6 +122,27 @@ Runner registerImport(CLI::App& app) {
                         a->sources[0].c_str(), level->field.name.c_str(),
                         level->field.description.c_str(), level->field.unit.c_str(), level->minM,
                         level->maxM, level->cells);
+            return 0;
+        }
+        if (a->as == "works") {
+            // Each file's works replace that file's earlier import; other files' are kept.
+            const std::optional<std::string> crs =
+                a->crs.empty() ? std::nullopt : std::optional<std::string>(a->crs);
+            for (const auto& source : a->sources) {
+                auto works = io::readPlannedWorksSource(source, crs);
+                if (!works) {
+                    std::fprintf(stderr, "bodem import: %s\n", works.error().toString().c_str());
+                    return 1;
+                }
+                for (const auto& why : works->skipped) std::printf("  %s\n", why.c_str());
+                const std::string name = std::filesystem::path(source).filename().string();
+                if (auto ok = io::storePlannedWorks(a->into, works->works, name); !ok) {
+                    std::fprintf(stderr, "bodem import: %s\n", ok.error().toString().c_str());
+                    return 1;
+                }
+                std::printf("planned works %s: %zu read, %zu left out\n", name.c_str(),
+                            works->works.size(), works->skipped.size());
+            }
             return 0;
         }
         if (a->as == "streets") {

@@ -76,5 +76,6 @@ Runner registerProfile(CLI::App& app);
 Runner registerSection(CLI::App& app);
 Runner registerSpace(CLI::App& app);
 Runner registerSoil(CLI::App& app);
+Runner registerPlan(CLI::App& app);
 
 }  // namespace bz::tools

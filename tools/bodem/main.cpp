@@ -43,6 +43,7 @@ int main(int argc, char** argv) {
     add(bz::tools::registerSection);
     add(bz::tools::registerSpace);
     add(bz::tools::registerSoil);
+    add(bz::tools::registerPlan);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -3,12 +3,14 @@
 #include "Layout.h"
 #include "SampleBasemap.h"
 #include "SampleGeotop.h"
+#include "SamplePlannedWorks.h"
 
 #include <cmath>
 #include <filesystem>
 #include <numbers>
 
 #include <bodemzicht/io/BasemapStore.h>
+#include <bodemzicht/io/PlannedWorksStore.h>
 #include <bodemzicht/io/ProjectStore.h>
 #include <bodemzicht/io/Raster.h>
 #include <bodemzicht/io/StreetStore.h>
@@ -640,6 +642,18 @@ core::Result<std::string> writeSampleDistrict(const std::string& dir,
     if (!read) return std::unexpected(read.error());
     if (auto ok = io::storeStreets(project, read->segments); !ok)
         return std::unexpected(ok.error());
+    // The owners' planned works and the road maintenance, imported as `bodem import ... --as
+    // works` does.
+    auto works = writeSamplePlannedWorks(options, dir);
+    if (!works) return std::unexpected(works.error());
+    for (const auto& file : {works->first, works->second}) {
+        auto planned = io::readPlannedWorksSource(file, std::nullopt);
+        if (!planned) return std::unexpected(planned.error());
+        if (auto ok = io::storePlannedWorks(project, planned->works,
+                                            std::filesystem::path(file).filename().string());
+            !ok)
+            return std::unexpected(ok.error());
+    }
     return project;
 }
 

@@ -5,6 +5,7 @@
 #include <bodemzicht/io/Table.h>
 #include <bodemzicht/plan/WorksPlan.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <memory>

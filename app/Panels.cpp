@@ -11,6 +11,7 @@
 #include <cmath>
 #include <map>
 
+#include "Planning.h"
 #include "SectionPanel.h"
 #include "SewerPanel.h"
 
@@ -727,18 +728,23 @@ ViewArea drawPanels(ViewerState& s, render::Viewport& viewport, float width, flo
     const float right = 360.f;
     {
         const float column = height - clashH;
+        // The works plan starts folded up at the top (its title bar), out of the others' way.
+        const float planBar = 24.f;
         const float share = 1.f / static_cast<float>(1 + (sewer ? 2 : 0) + (section ? 1 : 0));
         y = 0;
-        place(width - right, right, column * share);
+        place(width - right, right, 320.f);
+        y = planBar;
+        drawPlanPanel(s, viewport);
+        place(width - right, right, (column - planBar) * share);
         drawDesignPanel(s, viewport);
         if (section) {
-            place(width - right, right, column * share);
+            place(width - right, right, (column - planBar) * share);
             drawSectionPanel(s, viewport);
         }
         if (sewer) {
-            place(width - right, right, column * share);
+            place(width - right, right, (column - planBar) * share);
             drawSewerPanel(s);
-            place(width - right, right, column * share);
+            place(width - right, right, (column - planBar) * share);
             drawProfilePanel(s);
         }
     }

@@ -65,6 +65,10 @@ bool applyDesignInput(ViewerState& s, render::Viewport& viewport, const ViewInpu
 
 void applyViewInput(ViewerState& s, render::Viewport& viewport, const ViewInput& in) {
     if (applyDesignInput(s, viewport, in)) return;
+    // The works plan shown: a click on a street picks its plan rows.
+    if (s.planning.show && in.leftClick && !in.doubleClick && !s.design.active)
+        if (auto p = viewport.pickPoint(in.x, in.y))
+            if (selectPlanSegmentAt(s, p->xy())) showOverlayLines(s, viewport);
     if (in.leftDrag && (in.dx != 0 || in.dy != 0)) viewport.orbit(-in.dx * 0.3, in.dy * 0.3);
     if (in.middleDrag && (in.dx != 0 || in.dy != 0)) viewport.pan(in.dx, in.dy);
     if (in.wheel != 0) viewport.zoom(in.wheel > 0 ? 1.15 : 1 / 1.15);

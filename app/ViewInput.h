@@ -3,7 +3,8 @@
 // point. In design mode (panel "Ontwerpen") a left click adds a point to the measure being drawn
 // (Enter or a double click finishes it, Esc stops), a left drag on a measure moves the vertex
 // under the mouse (with Shift the whole measure), Delete removes the selected measure and
-// Ctrl+Z / Ctrl+Y undo and redo. Kept apart from GLFW and ImGui so that tests can drive it.
+// Ctrl+Z / Ctrl+Y undo and redo. With the works plan shown (panel "Werkenplan") a left click
+// picks the street under the mouse. Kept apart from GLFW and ImGui so that tests can drive it.
 #pragma once
 
 #include <bodemzicht/render/SceneRenderer.h>

@@ -181,6 +181,8 @@ void composeOverlayLines(ViewerState& s) {
     s.options.overlayLines = s.fitLines;
     s.options.overlayLines.insert(s.options.overlayLines.end(), s.design.lines.begin(),
                                   s.design.lines.end());
+    s.options.overlayLines.insert(s.options.overlayLines.end(), s.planning.lines.begin(),
+                                  s.planning.lines.end());
 }
 
 void showOverlayLines(ViewerState& s, render::Viewport& viewport) {

@@ -22,6 +22,7 @@
 
 #include "ClashList.h"
 #include "DesignSession.h"
+#include "Planning.h"
 
 namespace bz::app {
 
@@ -85,6 +86,8 @@ struct ViewerState {
     // Drawing measures (panel "Ontwerpen"): declared after the dataset, whose objects the
     // editor appends to and takes back when it goes.
     DesignSession design;
+    // The works plan (panel "Werkenplan").
+    PlanSession planning;
     bool lens = false;  // see-through lens following the mouse
     // The soil model's stratigraphic units (strat voxel codes present), for the unit filter; the
     // intervention value of each contamination surface (options.contamination), to go back to.

@@ -357,6 +357,10 @@ int main(int argc, char** argv) {
     bool contamination = false;
     cli.add_flag("--contamination", contamination,
                  "Show the project's contamination grids as surfaces at the intervention value");
+    int planYear = 0;
+    cli.add_option("--plan", planYear,
+                   "Colour the streets by their openings in the works plan from this year on "
+                   "(bodem plan), what opens in that year wider");
     std::vector<std::string> contaminationLevels;
     cli.add_option("--contamination-level", contaminationLevels,
                    "A contamination surface at another level than the intervention value: "
@@ -425,6 +429,12 @@ int main(int argc, char** argv) {
             std::fprintf(stderr, "bodemzicht: %s\n", state.design.problem.c_str());
             return 1;
         }
+    if (planYear > 0) {
+        state.planning.show = true;
+        if (!app::computePlan(state, planYear))
+            std::fprintf(stderr, "bodemzicht: works plan: %s\n", state.planning.problem.c_str());
+        app::composeOverlayLines(state);
+    }
     if (budget) {
         state.design.showBudget = true;
         if (!app::computeBudget(state))

@@ -13,7 +13,7 @@ using namespace bz::clash::detail;
 
 namespace {
 
-double phi(double x) {
+double standardNormalCdf(double x) {
     return 0.5 * std::erfc(-x / std::sqrt(2.0));
 }
 
@@ -71,7 +71,8 @@ TEST(ShiftProbability, AnIntervalInOneDirectionIsExact) {
         auto gap = [&](double t) { return std::abs(t - 0.5 * (lo + hi)) - 0.5 * (hi - lo); };
         double hint = 0;
         const double p = violationProbability1d(gap, hint);
-        const double expected = phi(std::min(hi, 6.0)) - phi(std::max(lo, -6.0));
+        const double expected =
+            standardNormalCdf(std::min(hi, 6.0)) - standardNormalCdf(std::max(lo, -6.0));
         EXPECT_NEAR(p, std::max(expected, 0.0), 1e-6) << lo << " " << hi;
         if (p > 1e-9) {
             EXPECT_LT(gap(hint), 0);
@@ -92,7 +93,8 @@ TEST(ShiftProbability, ABandInTwoDirectionsMatchesItsClosedForm) {
             const double along = (a * x + b * y) / r;
             return std::abs(along - 0.5 * (c1 + c2) / r) - 0.5 * (c2 - c1) / r;
         };
-        EXPECT_NEAR(violationProbability2d(gap, sx, sy), phi(c2 / s) - phi(c1 / s), 1e-4)
+        EXPECT_NEAR(violationProbability2d(gap, sx, sy),
+                    standardNormalCdf(c2 / s) - standardNormalCdf(c1 / s), 1e-4)
             << a << " " << b << " " << c1 << " " << c2;
     }
 }

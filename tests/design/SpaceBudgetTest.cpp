@@ -12,7 +12,7 @@ using namespace bz;
 
 namespace {
 
-constexpr double kGround = 5.0, kWidth = 12.0;
+constexpr double kBudgetGround = 5.0, kBudgetWidth = 12.0;
 
 struct Cable {
     double y, z, r;
@@ -23,7 +23,7 @@ model::StreetLayer oneStreet() {
     s.id = "S1";
     s.name = "Teststraat";
     s.line = {{0, 0}, {100, 0}};
-    s.widthM = kWidth;
+    s.widthM = kBudgetWidth;
     return {s};
 }
 
@@ -45,12 +45,13 @@ double referenceFreeWidth(const std::vector<Cable>& cables, double from, double 
                           const design::BudgetOptions& o) {
     const double r = o.diameterM / 2, step = o.gridStepM;
     double width = 0;
-    for (double col = step / 2; col < kWidth; col += step) {
+    for (double col = step / 2; col < kBudgetWidth; col += step) {
         if (col < from || col >= to) continue;
-        const double y = kWidth / 2 - col;  // offsets run from the left facade (y = +6)
+        const double y = kBudgetWidth / 2 - col;  // offsets run from the left facade (y = +6)
         bool any = false;
-        for (double z = kGround - o.maxDepthM - 1 + step / 2; z < kGround && !any; z += step) {
-            if (z + r > kGround - cover || z - r < kGround - o.maxDepthM) continue;
+        for (double z = kBudgetGround - o.maxDepthM - 1 + step / 2; z < kBudgetGround && !any;
+             z += step) {
+            if (z + r > kBudgetGround - cover || z - r < kBudgetGround - o.maxDepthM) continue;
             bool ok = true;
             for (const auto& c : cables) {
                 const double dx = std::max({c.y - c.r - y, 0.0, y - (c.y + c.r)});
@@ -68,7 +69,7 @@ double referenceFreeWidth(const std::vector<Cable>& cables, double from, double 
 
 TEST(SpaceBudget, AnEmptyStreetIsFreeInEveryZone) {
     model::Dataset ds;
-    auto budget = design::spaceBudget(ds, model::GroundLevel(kGround),
+    auto budget = design::spaceBudget(ds, model::GroundLevel(kBudgetGround),
                                       design::StreetProfile::shipped(), oneStreet());
     ASSERT_TRUE(budget) << budget.error().toString();
     ASSERT_EQ(budget->segments.size(), 1u);
@@ -84,7 +85,7 @@ TEST(SpaceBudget, AnEmptyStreetIsFreeInEveryZone) {
         EXPECT_EQ(z.designWidthM, 0.0);
         width += z.widthM;
     }
-    EXPECT_NEAR(width, kWidth, 1e-9);  // the zones cover the street once
+    EXPECT_NEAR(width, kBudgetWidth, 1e-9);  // the zones cover the street once
     EXPECT_NEAR(s.freeShare(), 1.0, 1e-9);
 }
 
@@ -99,16 +100,17 @@ TEST(SpaceBudget, FreeWidthPerZoneEqualsAnIndependentCountOnRandomStreets) {
         std::vector<Cable> cables;
         const int n = 3 + trial * 2;
         for (int k = 0; k < n; ++k) {
-            const Cable c{y(rng), kGround - depth(rng), radius(rng)};
+            const Cable c{y(rng), kBudgetGround - depth(rng), radius(rng)};
             cables.push_back(c);
             addCable(ds, "K" + std::to_string(k), c);
         }
-        auto budget = design::spaceBudget(ds, model::GroundLevel(kGround), profile, oneStreet(), o);
+        auto budget =
+            design::spaceBudget(ds, model::GroundLevel(kBudgetGround), profile, oneStreet(), o);
         ASSERT_TRUE(budget) << budget.error().toString();
         const auto& s = budget->segments.at(0);
         for (const auto& z : s.zones) {
             double expected = 0;
-            for (const auto& pz : design::layZones(profile, kWidth)) {
+            for (const auto& pz : design::layZones(profile, kBudgetWidth)) {
                 const auto& zone = profile.zones[pz.zone];
                 if (zone.name != z.zone) continue;
                 expected += referenceFreeWidth(
@@ -129,9 +131,9 @@ TEST(SpaceBudget, ProposalsAndReservationsTakeTheirWidth) {
     model::Dataset ds;
     // A reserved heat main 0.4 m thick in the middle of the carriageway, a proposed cable in the
     // low-voltage zone (0.6-1.2 m from the left facade, y = 5.1).
-    addCable(ds, "RES", {0, kGround - 1.5, 0.2}, model::ObjectStatus::Reserved);
-    addCable(ds, "NEW", {5.1, kGround - 0.8, 0.05}, model::ObjectStatus::Proposed);
-    auto budget = design::spaceBudget(ds, model::GroundLevel(kGround),
+    addCable(ds, "RES", {0, kBudgetGround - 1.5, 0.2}, model::ObjectStatus::Reserved);
+    addCable(ds, "NEW", {5.1, kBudgetGround - 0.8, 0.05}, model::ObjectStatus::Proposed);
+    auto budget = design::spaceBudget(ds, model::GroundLevel(kBudgetGround),
                                       design::StreetProfile::shipped(), oneStreet());
     ASSERT_TRUE(budget);
     double design = 0, carriageway = 0, lowVoltage = 0;
@@ -152,13 +154,13 @@ TEST(SpaceBudget, SaysWhyItCannotMeasure) {
                                         oneStreet());
     ASSERT_FALSE(noGround);
     EXPECT_NE(noGround.error().message.find("ground level"), std::string::npos);
-    auto noStreets =
-        design::spaceBudget(ds, model::GroundLevel(kGround), design::StreetProfile::shipped(), {});
+    auto noStreets = design::spaceBudget(ds, model::GroundLevel(kBudgetGround),
+                                         design::StreetProfile::shipped(), {});
     ASSERT_FALSE(noStreets);
     EXPECT_NE(noStreets.error().message.find("--as streets"), std::string::npos);
     model::StreetLayer dot{{"P", "", {{1, 1}, {1, 1}}, NAN, ""}};
-    auto point =
-        design::spaceBudget(ds, model::GroundLevel(kGround), design::StreetProfile::shipped(), dot);
+    auto point = design::spaceBudget(ds, model::GroundLevel(kBudgetGround),
+                                     design::StreetProfile::shipped(), dot);
     ASSERT_TRUE(point);
     EXPECT_TRUE(point->segments.empty());
     ASSERT_EQ(point->skipped.size(), 1u);

@@ -31,7 +31,7 @@ const char* kRoads = R"({"type": "FeatureCollection",
    "geometry": {"type": "LineString", "coordinates": [[155000, 463200], [155080, 463200]]}}
  ]})";
 
-std::string emptyProject(test::ScratchDir& dir) {
+std::string streetsProject(test::ScratchDir& dir) {
     model::Dataset ds;
     model::Dataset::Meta m;
     m.id = "X";
@@ -68,7 +68,7 @@ TEST(Streets, SegmentsAreReadStoredAndReadBackWithWhatWasLeftOut) {
     EXPECT_NE(all.find("used twice"), std::string::npos) << all;
     EXPECT_NE(all.find("'breed'"), std::string::npos) << all;
 
-    const auto project = emptyProject(dir);
+    const auto project = streetsProject(dir);
     ASSERT_TRUE(io::storeStreets(project, read->segments));
     auto back = io::readStreets(project);
     ASSERT_TRUE(back) << back.error().toString();

@@ -167,27 +167,27 @@ TEST(Excavation, TheClashReportGivesContaminatedVolumeAndDewatering) {
 
 namespace {
 
-#define NC_OK(call) ASSERT_EQ((call), NC_NOERR) << #call
+#define NC_EXPECT_OK(call) ASSERT_EQ((call), NC_NOERR) << #call
 
 // A CF grid with one substance; `crs`: "epsg" (grid mapping epsg_code), "wkt" (crs_wkt), "other"
 // (EPSG:4326) or "" (none); `fillOnly`: every value is the fill value.
 void writeCfGrid(const std::string& path, const std::string& crs, bool fillOnly, double x0) {
     int nc, dz, dy, dx, vz, vy, vx, vcrs, vv;
-    NC_OK(nc_create(path.c_str(), NC_NETCDF4 | NC_CLOBBER, &nc));
-    NC_OK(nc_def_dim(nc, "z", 2, &dz));
-    NC_OK(nc_def_dim(nc, "y", 2, &dy));
-    NC_OK(nc_def_dim(nc, "x", 3, &dx));
-    NC_OK(nc_def_var(nc, "z", NC_DOUBLE, 1, &dz, &vz));
-    NC_OK(nc_def_var(nc, "y", NC_DOUBLE, 1, &dy, &vy));
-    NC_OK(nc_def_var(nc, "x", NC_DOUBLE, 1, &dx, &vx));
+    NC_EXPECT_OK(nc_create(path.c_str(), NC_NETCDF4 | NC_CLOBBER, &nc));
+    NC_EXPECT_OK(nc_def_dim(nc, "z", 2, &dz));
+    NC_EXPECT_OK(nc_def_dim(nc, "y", 2, &dy));
+    NC_EXPECT_OK(nc_def_dim(nc, "x", 3, &dx));
+    NC_EXPECT_OK(nc_def_var(nc, "z", NC_DOUBLE, 1, &dz, &vz));
+    NC_EXPECT_OK(nc_def_var(nc, "y", NC_DOUBLE, 1, &dy, &vy));
+    NC_EXPECT_OK(nc_def_var(nc, "x", NC_DOUBLE, 1, &dx, &vx));
     const int dims[3] = {dz, dy, dx};
-    NC_OK(nc_def_var(nc, "zink", NC_FLOAT, 3, dims, &vv));
-    NC_OK(nc_put_att_text(nc, vv, "units", 8, "mg/kg ds"));
+    NC_EXPECT_OK(nc_def_var(nc, "zink", NC_FLOAT, 3, dims, &vv));
+    NC_EXPECT_OK(nc_put_att_text(nc, vv, "units", 8, "mg/kg ds"));
     const float fill = -1;
-    NC_OK(nc_put_att_float(nc, vv, "_FillValue", NC_FLOAT, 1, &fill));
+    NC_EXPECT_OK(nc_put_att_float(nc, vv, "_FillValue", NC_FLOAT, 1, &fill));
     if (!crs.empty()) {
-        NC_OK(nc_def_var(nc, "crs", NC_INT, 0, nullptr, &vcrs));
-        NC_OK(nc_put_att_text(nc, vv, "grid_mapping", 3, "crs"));
+        NC_EXPECT_OK(nc_def_var(nc, "crs", NC_INT, 0, nullptr, &vcrs));
+        NC_EXPECT_OK(nc_put_att_text(nc, vv, "grid_mapping", 3, "crs"));
         std::string text = crs == "epsg" ? "EPSG:28992" : crs == "other" ? "EPSG:4326" : "";
         if (crs == "wkt") {
             OGRSpatialReference rd;
@@ -196,19 +196,19 @@ void writeCfGrid(const std::string& path, const std::string& crs, bool fillOnly,
             rd.exportToWkt(&wkt);
             text = wkt;
             CPLFree(wkt);
-            NC_OK(nc_put_att_text(nc, vcrs, "crs_wkt", text.size(), text.c_str()));
+            NC_EXPECT_OK(nc_put_att_text(nc, vcrs, "crs_wkt", text.size(), text.c_str()));
         } else {
-            NC_OK(nc_put_att_text(nc, vcrs, "epsg_code", text.size(), text.c_str()));
+            NC_EXPECT_OK(nc_put_att_text(nc, vcrs, "epsg_code", text.size(), text.c_str()));
         }
     }
-    NC_OK(nc_enddef(nc));
+    NC_EXPECT_OK(nc_enddef(nc));
     const double z[2] = {0.25, 0.75}, y[2] = {463001, 463003}, x[3] = {x0 + 1, x0 + 3, x0 + 5};
-    NC_OK(nc_put_var_double(nc, vz, z));
-    NC_OK(nc_put_var_double(nc, vy, y));
-    NC_OK(nc_put_var_double(nc, vx, x));
+    NC_EXPECT_OK(nc_put_var_double(nc, vz, z));
+    NC_EXPECT_OK(nc_put_var_double(nc, vy, y));
+    NC_EXPECT_OK(nc_put_var_double(nc, vx, x));
     std::vector<float> v(12, fillOnly ? fill : 900.f);
-    NC_OK(nc_put_var_float(nc, vv, v.data()));
-    NC_OK(nc_close(nc));
+    NC_EXPECT_OK(nc_put_var_float(nc, vv, v.data()));
+    NC_EXPECT_OK(nc_close(nc));
 }
 
 }  // namespace
@@ -278,36 +278,36 @@ namespace {
 // without an x_bounds variable saying so (`bounds`: "", "edges" or "bad", bounds of another size).
 void writeEdgeGrid(const std::string& path, const std::string& bounds) {
     int nc, dz, dy, dx, dnv, vz, vy, vx, vb, vcrs, vv;
-    NC_OK(nc_create(path.c_str(), NC_NETCDF4 | NC_CLOBBER, &nc));
-    NC_OK(nc_def_dim(nc, "z", 2, &dz));
-    NC_OK(nc_def_dim(nc, "y", 2, &dy));
-    NC_OK(nc_def_dim(nc, "x", 3, &dx));
-    NC_OK(nc_def_dim(nc, "nv", 2, &dnv));
-    NC_OK(nc_def_var(nc, "z", NC_DOUBLE, 1, &dz, &vz));
-    NC_OK(nc_def_var(nc, "y", NC_DOUBLE, 1, &dy, &vy));
-    NC_OK(nc_def_var(nc, "x", NC_DOUBLE, 1, &dx, &vx));
+    NC_EXPECT_OK(nc_create(path.c_str(), NC_NETCDF4 | NC_CLOBBER, &nc));
+    NC_EXPECT_OK(nc_def_dim(nc, "z", 2, &dz));
+    NC_EXPECT_OK(nc_def_dim(nc, "y", 2, &dy));
+    NC_EXPECT_OK(nc_def_dim(nc, "x", 3, &dx));
+    NC_EXPECT_OK(nc_def_dim(nc, "nv", 2, &dnv));
+    NC_EXPECT_OK(nc_def_var(nc, "z", NC_DOUBLE, 1, &dz, &vz));
+    NC_EXPECT_OK(nc_def_var(nc, "y", NC_DOUBLE, 1, &dy, &vy));
+    NC_EXPECT_OK(nc_def_var(nc, "x", NC_DOUBLE, 1, &dx, &vx));
     const int bdims[2] = {dx, dnv};
-    NC_OK(nc_def_var(nc, "x_bounds", NC_DOUBLE, 2, bdims, &vb));
+    NC_EXPECT_OK(nc_def_var(nc, "x_bounds", NC_DOUBLE, 2, bdims, &vb));
     if (!bounds.empty()) {
-        NC_OK(nc_put_att_text(nc, vx, "bounds", 8, "x_bounds"));
+        NC_EXPECT_OK(nc_put_att_text(nc, vx, "bounds", 8, "x_bounds"));
     }
-    NC_OK(nc_def_var(nc, "crs", NC_INT, 0, nullptr, &vcrs));
-    NC_OK(nc_put_att_text(nc, vcrs, "epsg_code", 10, "EPSG:28992"));
+    NC_EXPECT_OK(nc_def_var(nc, "crs", NC_INT, 0, nullptr, &vcrs));
+    NC_EXPECT_OK(nc_put_att_text(nc, vcrs, "epsg_code", 10, "EPSG:28992"));
     const int dims[3] = {dz, dy, dx};
-    NC_OK(nc_def_var(nc, "zink", NC_FLOAT, 3, dims, &vv));
-    NC_OK(nc_put_att_text(nc, vv, "units", 8, "mg/kg ds"));
-    NC_OK(nc_put_att_text(nc, vv, "grid_mapping", 3, "crs"));
-    NC_OK(nc_enddef(nc));
+    NC_EXPECT_OK(nc_def_var(nc, "zink", NC_FLOAT, 3, dims, &vv));
+    NC_EXPECT_OK(nc_put_att_text(nc, vv, "units", 8, "mg/kg ds"));
+    NC_EXPECT_OK(nc_put_att_text(nc, vv, "grid_mapping", 3, "crs"));
+    NC_EXPECT_OK(nc_enddef(nc));
     const double z[2] = {0.25, 0.75}, y[2] = {463001, 463003}, x[3] = {155000, 155002, 155004};
     const double w = bounds == "bad" ? 3 : 2;
     const double xb[6] = {155000, 155000 + w, 155002, 155002 + w, 155004, 155004 + w};
-    NC_OK(nc_put_var_double(nc, vz, z));
-    NC_OK(nc_put_var_double(nc, vy, y));
-    NC_OK(nc_put_var_double(nc, vx, x));
-    NC_OK(nc_put_var_double(nc, vb, xb));
+    NC_EXPECT_OK(nc_put_var_double(nc, vz, z));
+    NC_EXPECT_OK(nc_put_var_double(nc, vy, y));
+    NC_EXPECT_OK(nc_put_var_double(nc, vx, x));
+    NC_EXPECT_OK(nc_put_var_double(nc, vb, xb));
     std::vector<float> v(12, 900.f);
-    NC_OK(nc_put_var_float(nc, vv, v.data()));
-    NC_OK(nc_close(nc));
+    NC_EXPECT_OK(nc_put_var_float(nc, vv, v.data()));
+    NC_EXPECT_OK(nc_close(nc));
 }
 
 }  // namespace

@@ -28,7 +28,7 @@ namespace bz::tools {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-double ms(Clock::time_point t) {
+double msSince(Clock::time_point t) {
     return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
 }
 
@@ -71,14 +71,14 @@ int benchClash(const std::vector<double>& sizes, std::size_t proposalBudget, uns
         model::GroundLevel ground;
         auto t0 = Clock::now();
         clash::ClashModel model(ds, clash::RuleSet::dutchDefault(), ground);
-        double modelMs = ms(t0);
+        double modelMs = msSince(t0);
         clash::ClashOptions options;
         options.threads = threads;
         options.onlyFeatures = proposal;
         auto t1 = Clock::now();
         clash::ClashDetector detector(model, clash::RuleSet::dutchDefault(), options);
         auto report = detector.findClashes();
-        double totalMs = ms(t1);
+        double totalMs = msSince(t1);
         double indexMs = report.timings.indexMs, queryMs = report.timings.queryMs;
         double reportMs = report.timings.reportMs;
         double gridMs = detector.indexBuildMs();  // the existing-object grid for re-checks
@@ -98,7 +98,7 @@ int benchClash(const std::vector<double>& sizes, std::size_t proposalBudget, uns
                     std::fprintf(stderr, "%s %s %s %s p=%.3f\n", c.aId.c_str(), c.aTheme.c_str(),
                                  std::string(clash::toCode(c.kind)).c_str(),
                                  std::string(clash::toCode(c.certainty)).c_str(), c.probability);
-            double e = ms(t3);
+            double e = msSince(t3);
             worst = std::max(worst, e);
             total += e;
             ++n;
@@ -130,11 +130,11 @@ int benchStore(double target, const std::string& dir) {
         std::fprintf(stderr, "bodem bench: %s\n", ok.error().toString().c_str());
         return 1;
     }
-    double writeMs = ms(t0);
+    double writeMs = msSince(t0);
     io::ImportReport report;
     auto t1 = Clock::now();
     auto loaded = io::readProject(path, report);
-    double readMs = ms(t1);
+    double readMs = msSince(t1);
     if (!loaded) {
         std::fprintf(stderr, "bodem bench: %s\n", loaded.error().toString().c_str());
         return 1;
@@ -186,7 +186,7 @@ int benchRibx(std::size_t pipes, double perPipe, const std::string& dir, bool wh
     io.inclinationCount = static_cast<int>(std::max(0.0, perPipe - 6));  // + 2 nodes + ~4 defects
     auto t0 = Clock::now();
     auto counts = sample::writeSampleInspections(district, ribx, io);
-    const double generateMs = ms(t0);
+    const double generateMs = msSince(t0);
     if (!counts) {
         std::fprintf(stderr, "bodem bench: %s\n", counts.error().toString().c_str());
         return 1;
@@ -200,14 +200,14 @@ int benchRibx(std::size_t pipes, double perPipe, const std::string& dir, bool wh
         std::fprintf(stderr, "bodem bench: %s\n", ok.error().toString().c_str());
         return 1;
     }
-    const double readMs = ms(t1);
+    const double readMs = msSince(t1);
     io::ImportRequest request;
     request.sources = {ribx};
     request.append = true;
     io::ImportReport report;
     auto t2 = Clock::now();
     auto outcome = io::importIntoProject(path, request, report);
-    const double importMs = ms(t2);
+    const double importMs = msSince(t2);
     if (!outcome) {
         std::fprintf(stderr, "bodem bench: %s\n", outcome.error().toString().c_str());
         return 1;
@@ -215,11 +215,11 @@ int benchRibx(std::size_t pipes, double perPipe, const std::string& dir, bool wh
     io::ImportReport loadReport;
     auto t3 = Clock::now();
     auto loaded = io::readProject(path, loadReport);
-    const double loadMs = ms(t3);
+    const double loadMs = msSince(t3);
     if (!loaded) return 1;
     auto t4 = Clock::now();
     auto placed = sewer::placeObservations(*loaded, {});
-    const double placeMs = ms(t4);
+    const double placeMs = msSince(t4);
     std::printf("project: %zu features (%s), %zu network segments\n", project.features.size(),
                 wholeDistrict ? "the whole district" : "the sewer register",
                 project.segmentCount());
@@ -264,7 +264,7 @@ int benchSection(const std::vector<double>& sizes) {
                 auto section = design::cutSection(ds, {{x, y + 6}, {x, y - 6}}, ground, &ghg, &glg);
                 auto deviations =
                     design::checkAgainstProfile(section, design::StreetProfile::shipped());
-                times.push_back(ms(t0));
+                times.push_back(msSince(t0));
                 cuts += section.cuts.size();
                 deviating += deviations.size();
             }
@@ -295,7 +295,7 @@ int benchEdit(const std::vector<double>& sizes, int drags) {
         const model::GroundLevel ground(sample::sampleGroundLevel(o, x + 50, y));
         const auto t0 = Clock::now();
         design::MeasureEditor editor(ds, clash::RuleSet::dutchDefault(), ground);
-        const double setup = ms(t0);
+        const double setup = msSince(t0);
         auto m = design::defaultMeasure(design::MeasureKind::HeatNetwork);
         m.points = {{x, y}, {x + 50, y + 0.5}, {x + 100, y}};
         if (auto ok = editor.add(m); !ok) {
@@ -311,7 +311,7 @@ int benchEdit(const std::vector<double>& sizes, int drags) {
             const auto t = Clock::now();
             if (auto ok = editor.drag(0, m); !ok) return 1;
             clashes += editor.clashes().size();
-            times.push_back(ms(t));
+            times.push_back(msSince(t));
         }
         editor.endDrag();
         std::sort(times.begin(), times.end());

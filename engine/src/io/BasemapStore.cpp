@@ -18,7 +18,7 @@ namespace bz::io {
 
 namespace {
 
-constexpr const char* kTable = "basemap";
+constexpr const char* kBasemapTable = "basemap";
 
 }  // namespace
 
@@ -90,12 +90,12 @@ core::Result<void> storeBasemap(const std::string& project, const std::string& s
     for (const auto& l : lines)
         t.addRow(
             {sourceName, l.featureClass, std::int64_t(l.closed), detail::encodeLine(l.points)});
-    if (auto ok = writer->replace(kTable, t); !ok) return ok;
+    if (auto ok = writer->replace(kBasemapTable, t); !ok) return ok;
     return writer->commit();
 }
 
 core::Result<model::Basemap> readBasemap(const std::string& project) {
-    auto table = readProjectTable(project, kTable, "to read the base map");
+    auto table = readProjectTable(project, kBasemapTable, "to read the base map");
     if (!table) return std::unexpected(table.error());
     model::Basemap out;
     if (!*table) return out;
@@ -108,7 +108,7 @@ core::Result<model::Basemap> readBasemap(const std::string& project) {
                               "points are not a list of 'x y' pairs");
         vertices += pts->size();
         if (vertices > core::limits().basemapVertices)
-            return core::fail(project, kTable,
+            return core::fail(project, kBasemapTable,
                               core::overLimit("the base map's vertices", "basemap-vertices"));
         out.push_back(
             {t.text(r, "source"), t.text(r, "class"), std::move(*pts), t.number(r, "closed") == 1});

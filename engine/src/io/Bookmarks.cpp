@@ -7,13 +7,13 @@ namespace bz::io {
 
 namespace {
 
-constexpr const char* kTable = "viewer_bookmarks";
+constexpr const char* kBookmarksTable = "viewer_bookmarks";
 constexpr const char* kNumbers[] = {"px", "py", "pz", "fx", "fy", "fz", "ux", "uy", "uz"};
 
 }  // namespace
 
 core::Result<std::vector<CameraBookmark>> readBookmarks(const std::string& project) {
-    auto table = readProjectTable(project, kTable, "to read bookmarks");
+    auto table = readProjectTable(project, kBookmarksTable, "to read bookmarks");
     if (!table) return std::unexpected(table.error());
     std::vector<CameraBookmark> out;
     if (!*table) return out;
@@ -25,8 +25,9 @@ core::Result<std::vector<CameraBookmark>> readBookmarks(const std::string& proje
         for (int i = 0; i < 9; ++i) {
             v[i] = t.number(r, kNumbers[i]);
             if (!std::isfinite(v[i]))
-                return core::fail(project, b.name,
-                                  std::string("bookmark without ") + kNumbers[i] + " in " + kTable);
+                return core::fail(
+                    project, b.name,
+                    std::string("bookmark without ") + kNumbers[i] + " in " + kBookmarksTable);
         }
         b.position = {v[0], v[1], v[2]};
         b.focalPoint = {v[3], v[4], v[5]};
@@ -44,9 +45,9 @@ core::Result<void> writeBookmarks(const std::string& project,
     t.columns.push_back({"name"});
     for (const char* n : kNumbers) t.columns.push_back({n, ColumnType::Real, 9});
     for (const auto& b : bookmarks)
-        t.addRow({b.name, b.position.x, b.position.y, b.position.z, b.focalPoint.x,
-                  b.focalPoint.y, b.focalPoint.z, b.viewUp.x, b.viewUp.y, b.viewUp.z});
-    if (auto ok = writer->replace(kTable, t); !ok) return ok;
+        t.addRow({b.name, b.position.x, b.position.y, b.position.z, b.focalPoint.x, b.focalPoint.y,
+                  b.focalPoint.z, b.viewUp.x, b.viewUp.y, b.viewUp.z});
+    if (auto ok = writer->replace(kBookmarksTable, t); !ok) return ok;
     return writer->commit();
 }
 

@@ -19,7 +19,7 @@ namespace bz::io {
 
 namespace {
 
-constexpr const char* kTable = "planned_works";
+constexpr const char* kPlannedWorksTable = "planned_works";
 
 // A date as a layer gives it: an ISO text (GDAL writes date fields as 2027/05/01) or a year.
 std::optional<model::Date> dateOf(const OGRFeature& f, int col) {
@@ -159,18 +159,19 @@ core::Result<void> storePlannedWorks(const std::string& project, const model::Pl
     for (const auto& w : *kept)
         if (w.source != source) add(w, w.source);
     for (const auto& w : works) add(w, source);
-    if (auto ok = writer->replace(kTable, t); !ok) return ok;
+    if (auto ok = writer->replace(kPlannedWorksTable, t); !ok) return ok;
     return writer->commit();
 }
 
 core::Result<model::PlannedWorks> readPlannedWorks(const std::string& project) {
-    auto table = readProjectTable(project, kTable, "to read the planned works");
+    auto table = readProjectTable(project, kPlannedWorksTable, "to read the planned works");
     if (!table) return std::unexpected(table.error());
     model::PlannedWorks out;
     if (!*table) return out;
     const Table& t = **table;
     if (t.rows.size() > core::limits().streetSegments)
-        return core::fail(project, kTable, core::overLimit("the planned works", "street-segments"));
+        return core::fail(project, kPlannedWorksTable,
+                          core::overLimit("the planned works", "street-segments"));
     for (std::size_t r = 0; r < t.rows.size(); ++r) {
         const std::string where = "planned_works row " + std::to_string(r + 1);
         auto pts = detail::decodeLine(t.text(r, "points"));

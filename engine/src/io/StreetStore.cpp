@@ -18,7 +18,7 @@ namespace bz::io {
 
 namespace {
 
-constexpr const char* kTable = "streets";
+constexpr const char* kStreetsTable = "streets";
 
 }  // namespace
 
@@ -104,18 +104,18 @@ core::Result<void> storeStreets(const std::string& project, const model::StreetL
     for (const auto& s : streets)
         t.addRow({s.id, s.name, std::isfinite(s.widthM) ? Cell(s.widthM) : Cell(), s.source,
                   detail::encodeLine(s.line)});
-    if (auto ok = writer->replace(kTable, t); !ok) return ok;
+    if (auto ok = writer->replace(kStreetsTable, t); !ok) return ok;
     return writer->commit();
 }
 
 core::Result<model::StreetLayer> readStreets(const std::string& project) {
-    auto table = readProjectTable(project, kTable, "to read the street segments");
+    auto table = readProjectTable(project, kStreetsTable, "to read the street segments");
     if (!table) return std::unexpected(table.error());
     model::StreetLayer out;
     if (!*table) return out;
     const Table& t = **table;
     if (t.rows.size() > core::limits().streetSegments)
-        return core::fail(project, kTable,
+        return core::fail(project, kStreetsTable,
                           core::overLimit("the street segments", "street-segments"));
     for (std::size_t r = 0; r < t.rows.size(); ++r) {
         auto pts = detail::decodeLine(t.text(r, "points"));

@@ -13,7 +13,7 @@ namespace bz::render::detail {
 
 namespace {
 
-constexpr std::size_t kLevels = BodyLod::kFootprints.size();
+constexpr std::size_t kBodyLevels = BodyLod::kFootprints.size();
 
 }  // namespace
 
@@ -96,8 +96,8 @@ struct BodyLod::Tile {
     core::Bounds3 bounds;
     std::vector<std::uint32_t> parts;
     // Per level: solid, translucent and (for parts thinner than a pixel) line actors.
-    std::array<std::array<vtkSmartPointer<vtkActor>, 3>, kLevels> actors;
-    std::array<bool, kLevels> built{};
+    std::array<std::array<vtkSmartPointer<vtkActor>, 3>, kBodyLevels> actors;
+    std::array<bool, kBodyLevels> built{};
 };
 
 BodyLod::BodyLod(const model::Dataset& ds, core::Vec3 o, const RenderOptions& options,
@@ -186,9 +186,9 @@ void BodyLod::update(vtkRenderer* renderer) {
     if (tiles_.empty()) return;
     const double e = tiles_.front()->actors[0][0]->GetScale()[2];
     LodView view(renderer);
-    // Each tile's level this frame (kLevels: not in view), then the missing levels built side by
-    // side and handed to the actors here.
-    std::vector<std::size_t> chosen(tiles_.size(), kLevels);
+    // Each tile's level this frame (kBodyLevels: not in view), then the missing levels built side
+    // by side and handed to the actors here.
+    std::vector<std::size_t> chosen(tiles_.size(), kBodyLevels);
     std::vector<std::size_t> missing;
     for (std::size_t i = 0; i < tiles_.size(); ++i) {
         Tile& t = *tiles_[i];
@@ -208,7 +208,7 @@ void BodyLod::update(vtkRenderer* renderer) {
         t.built[level] = true;
     }
     for (std::size_t i = 0; i < tiles_.size(); ++i)
-        for (std::size_t k = 0; k < kLevels; ++k)
+        for (std::size_t k = 0; k < kBodyLevels; ++k)
             for (auto& a : tiles_[i]->actors[k])
                 a->SetVisibility(k == chosen[i] && a->GetMapper()->GetInput() &&
                                  a->GetMapper()->GetInput()->GetNumberOfCells());

@@ -17,7 +17,7 @@ using model::GeometryKind;
 
 namespace {
 
-constexpr std::size_t kLevels = NetworkLod::kCellSizes.size();
+constexpr std::size_t kNetworkLevels = NetworkLod::kCellSizes.size();
 constexpr std::size_t kClasses = NetworkLod::kDiameterClasses.size();
 
 std::size_t diameterClass(float radius) {
@@ -31,9 +31,10 @@ std::size_t diameterClass(float radius) {
 struct NetworkLod::Tile {
     core::Bounds3 bounds;  // local, not exaggerated
     std::vector<std::uint32_t> segments;
-    std::array<vtkSmartPointer<vtkActor>, kLevels> lines;
-    std::array<double, kLevels> builtFor{};  // exaggeration a level was clustered for; 0: not built
-    std::array<std::size_t, kLevels> lineCount{};
+    std::array<vtkSmartPointer<vtkActor>, kNetworkLevels> lines;
+    std::array<double, kNetworkLevels>
+        builtFor{};  // exaggeration a level was clustered for; 0: not built
+    std::array<std::size_t, kNetworkLevels> lineCount{};
     std::array<vtkSmartPointer<vtkActor>, kClasses> tubes, assumedTubes, outlines;
     std::array<bool, kClasses> tubesBuilt{};
     std::array<float, kClasses> maxDiameter{};
@@ -240,7 +241,7 @@ void NetworkLod::update(vtkRenderer* renderer) {
     for (std::size_t i = 0; i < tiles_.size(); ++i) {
         Tile& t = *tiles_[i];
         const Choice& c = choices[i];
-        for (std::size_t k = 0; k < kLevels; ++k)
+        for (std::size_t k = 0; k < kNetworkLevels; ++k)
             t.lines[k]->SetVisibility(c.visible && k == c.level);
         if (c.visible) drawn_ += t.lineCount[c.level];
         for (std::size_t k = 0; k < kClasses; ++k) {

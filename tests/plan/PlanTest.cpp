@@ -4,14 +4,20 @@
 // conflicts, openings counted separately and coupled; planned works read, stored and reported.
 #include <bodemzicht/io/PlannedWorksStore.h>
 #include <bodemzicht/io/ProjectStore.h>
+#include <bodemzicht/plan/AreaAnalysis.h>
 #include <bodemzicht/plan/SegmentLocator.h>
 #include <bodemzicht/plan/WorksPlan.h>
+#include <bodemzicht/sample/SampleDistrict.h>
 
+#include <gdal_priv.h>
 #include <gtest/gtest.h>
+#include <ogrsf_frmts.h>
 
 #include <algorithm>
 #include <fstream>
+#include <memory>
 #include <random>
+#include <set>
 
 #include "../TestSupport.h"
 
@@ -330,4 +336,96 @@ TEST(Plan, PlannedWorksAreReadWithTheirDatesAndStoredPerSource) {
     EXPECT_EQ((*back)[0].source, "ander.geojson");
     EXPECT_EQ((*back)[1].id, "B");
     EXPECT_EQ((*back)[1].line.size(), 4u);
+}
+
+TEST(Plan, TheAreaAnalysisNamesExactlyTheOwnersAStoreQueryFinds) {
+    test::ScratchDir dir("area_analysis");
+    auto project = sample::writeSampleDistrict(dir.path().string(), {});
+    ASSERT_TRUE(project) << project.error().toString();
+    io::ImportReport report;
+    auto ds = io::readProject(*project, report);
+    ASSERT_TRUE(ds);
+    // The independent query: GDAL's spatial filter and GEOS' exact intersection on the store.
+    GDALAllRegister();
+    std::unique_ptr<GDALDataset> store(
+        GDALDataset::Open(project->c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    ASSERT_NE(store, nullptr);
+    std::mt19937 rng(3);
+    const auto b = ds->bounds();
+    std::uniform_real_distribution<double> ux(b.lo.x, b.hi.x), uy(b.lo.y, b.hi.y), size(10, 120);
+    for (int round = 0; round < 12; ++round) {
+        // A random quadrilateral.
+        const core::Vec2 c{ux(rng), uy(rng)};
+        const double w = size(rng), h = size(rng);
+        std::vector<core::Vec2> area = {{c.x - w / 2, c.y - h / 2},
+                                        {c.x + w / 2 + 7, c.y - h / 2 + 3},
+                                        {c.x + w / 2, c.y + h / 2},
+                                        {c.x - w / 2 - 5, c.y + h / 2 - 2}};
+        const auto a = plan::analyseArea(*ds, area, {});
+        std::set<std::string> ours;
+        for (const auto& o : a.owners) ours.insert(o.owner);
+        OGRPolygon poly;
+        OGRLinearRing ring;
+        for (auto p : area) ring.addPoint(p.x, p.y);
+        ring.closeRings();
+        poly.addRing(&ring);
+        std::set<std::string> theirs;
+        for (const char* layerName : {"networks", "bodies", "zones"}) {
+            OGRLayer* layer = store->GetLayerByName(layerName);
+            ASSERT_NE(layer, nullptr) << layerName;
+            layer->SetSpatialFilter(&poly);
+            for (auto& f : *layer) {
+                const OGRGeometry* g = f->GetGeometryRef();
+                const std::string owner = f->GetFieldAsString("owner");
+                if (g && !owner.empty() && g->Intersects(&poly)) theirs.insert(owner);
+            }
+        }
+        EXPECT_EQ(ours, theirs) << "round " << round;
+    }
+}
+
+TEST(Plan, TheAreaAnalysisFindsTheDomainsChancesAndGaps) {
+    using T = model::ObjectType;
+    model::Dataset ds;
+    addLine(ds, meta("RIOOL-D1", "rioolVrijverval", T::SewerPipe, "Gemeente", "beton", 1960),
+            {5, 1}, {95, 1});
+    addLine(
+        ds,
+        meta("WARMTE-D1", "warmte", T::Pipe, "Warmtebedrijf", "", 0, model::ObjectStatus::Proposed),
+        {5, -2}, {95, -2});
+    addLine(ds, meta("DATA-L1", "datatransport", T::Cable, "KPN", "koper", 1970), {301, 5},
+            {301, 95});
+    const auto streets = constructedStreets();
+    model::PlannedWorks works = {work("GAS-2030", "Enexis", 2030, 2030, {10, 3}, {90, 3})};
+    plan::PlanOptions options;
+    options.startYear = 2027;
+    const auto p = plan::buildPlan(ds, streets, works, plan::ServiceLifeTable::shipped(), options);
+    plan::AreaContext ctx;
+    ctx.plan = &p;
+    ctx.streets = &streets;
+    // The area around the Dorpsstraat's first segment only.
+    const std::vector<core::Vec2> area = {{0, -10}, {100, -10}, {100, 10}, {0, 10}};
+    const auto a = plan::analyseArea(ds, area, ctx);
+    ASSERT_EQ(a.features.size(), 2u);  // the sewer and the heat main, not the data cable
+    ASSERT_EQ(a.owners.size(), 2u);
+    EXPECT_NEAR(a.areaM2, 2000, 1e-9);
+    auto domain = [&](const std::string& name) {
+        for (const auto& d : a.domains)
+            if (d.name == name) return d.findings;
+        return std::vector<std::string>{};
+    };
+    ASSERT_FALSE(domain("Energietransitie").empty());
+    EXPECT_NE(domain("Energietransitie")[0].find("1 voorgesteld"), std::string::npos);
+    ASSERT_FALSE(domain("Riolering").empty());
+    EXPECT_NE(domain("Riolering")[0].find("1 niet geïnspecteerd"), std::string::npos);
+    // The chance: the sewer, Enexis' gas work and the heat main in 2030, three owners.
+    ASSERT_EQ(a.chances.size(), 1u);
+    EXPECT_NE(a.chances[0].find("2030"), std::string::npos) << a.chances[0];
+    EXPECT_NE(a.chances[0].find("Enexis, Gemeente, Warmtebedrijf"), std::string::npos)
+        << a.chances[0];
+    // What is missing: no soil model, no ground raster, no inspections.
+    std::string quality;
+    for (const auto& q : a.quality) quality += q + "\n";
+    EXPECT_NE(quality.find("ontbreekt: bodemmodel"), std::string::npos) << quality;
+    EXPECT_NE(quality.find("ontbreekt: rioolinspecties"), std::string::npos) << quality;
 }

@@ -1001,3 +1001,48 @@ TEST(BodemCli, PlanCouplesTheSamplesWorksPerStreetAndNamesWhoToInvolve) {
     ASSERT_EQ(r.exitCode, 0) << r.output;
     EXPECT_NE(r.output.find("derived from the sewer mains"), std::string::npos) << r.output;
 }
+
+TEST(BodemCli, OmgevingWritesADutchReportNamingEveryOwnerWithItsPictures) {
+    ScratchDir dir("cli_omgeving");
+    std::filesystem::copy(std::filesystem::path(sampleProject()).parent_path(), dir.path(),
+                          std::filesystem::copy_options::recursive |
+                              std::filesystem::copy_options::overwrite_existing);
+    const std::string project = dir.file("district.gpkg");
+    // A work area over the Hoofdstraat's western half, the lead plume in it.
+    const auto area = writeFile(
+        dir.file("werkgebied.geojson"),
+        R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::28992"}},)"
+        R"("features":[{"type":"Feature","properties":{"id":"w"},"geometry":{"type":"Polygon",)"
+        R"("coordinates":[[[251190,476440],[251340,476440],[251340,476520],[251190,476520],[251190,476440]]]}}]})");
+    auto r = run(bodem() + " clash " + project);
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    std::filesystem::create_directories(dir.file("rapport"));
+    const std::string html = dir.file("rapport/index.html"), json = dir.file("a.json");
+    r = run(bodem() + " omgeving " + project + " --area " + area + " --html " + html + " --json " +
+            json + " --start 2027");
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_NE(r.output.find("5 owners"), std::string::npos) << r.output;
+    const auto text = readFile(html);
+    for (const char* expected :
+         {"<h1>Omgevingsanalyse werkgebied</h1>", "Welke domeinen spelen hier", "Belanghebbenden",
+          "Koppelkansen", "Randvoorwaarden", "Wat weten we", "Warmtebedrijf Hengelo",
+          "verontreinigingszones: VO-LOOD-1", "te ontgraven boven de interventiewaarde",
+          "Hoofdstraat (H1-0)", "kaart.png"})
+        EXPECT_NE(text.find(expected), std::string::npos) << expected;
+    // Its pictures: a map and a 3D view, rendered headless.
+    for (const char* png : {"rapport/kaart.png", "rapport/3d.png"}) {
+        ASSERT_TRUE(std::filesystem::exists(dir.file(png))) << png << "\n" << r.output;
+        EXPECT_GT(std::filesystem::file_size(dir.file(png)), 10000u) << png;
+    }
+    const auto j = readFile(json);
+    EXPECT_NE(j.find("\"owner\": \"Enexis\""), std::string::npos) << j.substr(0, 400);
+    // An area file without a polygon: refused, naming it.
+    const auto line = writeFile(
+        dir.file("lijn.geojson"),
+        R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::28992"}},)"
+        R"("features":[{"type":"Feature","properties":{},"geometry":{"type":"LineString",)"
+        R"("coordinates":[[251190,476440],[251340,476440]]}}]})");
+    r = run(bodem() + " omgeving " + project + " --area " + line);
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_NE(r.output.find("lijn.geojson: has no polygon"), std::string::npos) << r.output;
+}

@@ -77,5 +77,6 @@ Runner registerSection(CLI::App& app);
 Runner registerSpace(CLI::App& app);
 Runner registerSoil(CLI::App& app);
 Runner registerPlan(CLI::App& app);
+Runner registerOmgeving(CLI::App& app);
 
 }  // namespace bz::tools

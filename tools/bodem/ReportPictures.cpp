@@ -3,6 +3,7 @@
 #include <bodemzicht/render/SceneRenderer.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <tuple>
 
@@ -77,6 +78,46 @@ ReportPictures reportPictures(const model::Dataset& ds, const model::GroundLevel
         return std::move(*png);
     };
     return out;
+}
+
+core::Result<void> renderAreaPictures(const model::Dataset& ds, const model::GroundLevel& ground,
+                                      const std::vector<core::Vec2>& area,
+                                      const std::string& mapPng, const std::string& viewPng) {
+    core::Vec2 lo{INFINITY, INFINITY}, hi{-INFINITY, -INFINITY};
+    for (auto p : area)
+        lo = {std::min(lo.x, p.x), std::min(lo.y, p.y)},
+        hi = {std::max(hi.x, p.x), std::max(hi.y, p.y)};
+    const core::Vec2 c = (lo + hi) * 0.5;
+    const double half = std::max(hi.x - lo.x, hi.y - lo.y) / 2 * 1.15 + 5;
+    const double g = ground.available() ? ground.at(c.x, c.y) : NAN;
+    const double z = std::isfinite(g) ? g : 0.0;
+    render::RenderOptions o;
+    o.width = 1000;
+    o.height = 800;
+    o.showLegend = true;
+    o.groundOpacity = 0.25;
+    // The area's outline in red, on the ground.
+    render::RenderOptions::OverlayLine outline{{}, {220, 30, 30}, 4};
+    for (auto p : area) {
+        const double h = ground.available() ? ground.at(p.x, p.y) : NAN;
+        outline.points.push_back({p.x, p.y, (std::isfinite(h) ? h : z) + 0.2});
+    }
+    if (!outline.points.empty()) outline.points.push_back(outline.points.front());
+    o.overlayLines.push_back(std::move(outline));
+    // From above, orthographic: the map.
+    o.camera = render::WorldCamera{{c.x, c.y, z + 500}, {c.x, c.y, z}, {0, 1, 0}, 45, half};
+    auto map = render::renderImage(ds, ground, o);
+    if (!map) return std::unexpected(map.error());
+    if (auto ok = render::writePng(*map, mapPng); !ok) return ok;
+    // From the south-west, above the ground: the 3D view.
+    o.camera = render::WorldCamera{{c.x - half * 1.2, c.y - half * 1.6, z + half * 1.1},
+                                   {c.x, c.y, z - 1.5},
+                                   {0, 0, 1},
+                                   45,
+                                   0};
+    auto view = render::renderImage(ds, ground, o);
+    if (!view) return std::unexpected(view.error());
+    return render::writePng(*view, viewPng);
 }
 
 }  // namespace bz::tools

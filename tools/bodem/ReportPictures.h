@@ -11,6 +11,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <vector>
 
 namespace bz::tools {
 
@@ -30,6 +31,13 @@ ReportPictures reportPictures(const model::Dataset& ds, const model::GroundLevel
 
 // The ids of the `limit` most severe clash groups of a report.
 std::set<std::string> mostSevereGroups(const clash::ClashReport& report, std::size_t limit);
+
+// Two pictures of a work area (`bodem omgeving`): a map from above and a 3D view from the
+// south-west, framed on the area's bounds, written as PNG files; the error says why not (no
+// display, no rendering in this build).
+core::Result<void> renderAreaPictures(const model::Dataset& ds, const model::GroundLevel& ground,
+                                      const std::vector<core::Vec2>& area,
+                                      const std::string& mapPng, const std::string& viewPng);
 
 // `bodem bench soil` (needs the rendering build; without it says so and returns 1).
 int benchSoil();

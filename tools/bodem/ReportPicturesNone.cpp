@@ -12,6 +12,12 @@ ReportPictures reportPictures(const model::Dataset&, const model::GroundLevel&,
     return out;
 }
 
+core::Result<void> renderAreaPictures(const model::Dataset&, const model::GroundLevel&,
+                                      const std::vector<core::Vec2>&, const std::string& mapPng,
+                                      const std::string&) {
+    return core::fail(mapPng, "", "this build has no rendering (BODEMZICHT_FUZZ)");
+}
+
 int benchSoil() {
     std::fprintf(stderr, "bodem bench soil: this build has no rendering\n");
     return 1;

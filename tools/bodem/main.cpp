@@ -44,6 +44,7 @@ int main(int argc, char** argv) {
     add(bz::tools::registerSpace);
     add(bz::tools::registerSoil);
     add(bz::tools::registerPlan);
+    add(bz::tools::registerOmgeving);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

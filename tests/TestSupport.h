@@ -10,7 +10,15 @@
 #include <sstream>
 #include <string>
 
+#include <bodemzicht/model/Dataset.h>
+
 namespace bz::test {
+
+// The first feature with this id, or null.
+inline const model::Feature* featureById(const model::Dataset& ds, const std::string& id) {
+    auto i = ds.find(id);
+    return i ? &ds.features[*i] : nullptr;
+}
 
 // A fresh folder under the system temp dir, removed at the end of the scope.
 class ScratchDir {

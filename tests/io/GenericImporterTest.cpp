@@ -27,12 +27,6 @@ std::string line(const std::string& props, const std::string& coords) {
            R"(}, "geometry": {"type": "LineString", "coordinates": )" + coords + "}}";
 }
 
-const model::Feature* byId(const model::Dataset& ds, const std::string& id) {
-    for (const auto& f : ds.features)
-        if (f.id == id) return &f;
-    return nullptr;
-}
-
 }  // namespace
 
 TEST(GenericImport, ThreeDimensionalLinesKeepTheirNapHeights) {
@@ -78,7 +72,7 @@ TEST(GenericImport, FlatLinesGetHeightsFromCoverDepthAndGroundLevel) {
     EXPECT_NEAR(ds.vertices[0].z, 5.20 - 0.6 - 0.025, 1e-6);
     EXPECT_EQ(ds.vertexDepths[0].provenance, model::DepthProvenance::Assumed);
     // No depth at all: unknown stays unknown.
-    const auto& d = ds.linears[byId(ds, "D1")->geometry];
+    const auto& d = ds.linears[test::featureById(ds, "D1")->geometry];
     EXPECT_TRUE(std::isnan(ds.vertices[d.firstVertex].z));
     EXPECT_EQ(ds.vertexDepths[d.firstVertex].provenance, model::DepthProvenance::Unknown);
 }
@@ -180,7 +174,8 @@ TEST(GenericImport, EachBadFeatureIsNamedAndTheRestLoads) {
     EXPECT_EQ(why["G4"], "diameter_mm is 0");
     EXPECT_EQ(why["G5"], "line has fewer than 2 vertices");
     EXPECT_EQ(why["G6"], "geometry is missing or empty");
-    EXPECT_EQ(why["G8"], "status 'unsure' is not one of existing, proposed, out_of_service, planned, "
+    EXPECT_EQ(why["G8"],
+              "status 'unsure' is not one of existing, proposed, out_of_service, planned, "
               "under_construction, abandoned, removed");
     EXPECT_EQ(why.count("FID 6"), 1u);  // the feature with an empty id is named by its FID
     ASSERT_EQ(report.warnings.size(), 1u);
@@ -330,8 +325,10 @@ TEST(GenericImport, ProposedHeightsAreDesignValuesExistingOnesAssumed) {
     io::ImportReport report;
     ASSERT_TRUE(test::readAs("generic", path, {}, ds, report));
     ASSERT_EQ(ds.features.size(), 2u);
-    EXPECT_EQ(ds.vertexDepths[ds.linears[byId(ds, "NEW")->geometry].firstVertex].provenance,
-              model::DepthProvenance::Measured);
-    EXPECT_EQ(ds.vertexDepths[ds.linears[byId(ds, "OLD")->geometry].firstVertex].provenance,
-              model::DepthProvenance::Assumed);
+    EXPECT_EQ(
+        ds.vertexDepths[ds.linears[test::featureById(ds, "NEW")->geometry].firstVertex].provenance,
+        model::DepthProvenance::Measured);
+    EXPECT_EQ(
+        ds.vertexDepths[ds.linears[test::featureById(ds, "OLD")->geometry].firstVertex].provenance,
+        model::DepthProvenance::Assumed);
 }

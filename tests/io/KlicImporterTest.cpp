@@ -38,12 +38,6 @@ std::size_t featureMembers(const std::string& path, const std::string& inner = "
     return count;
 }
 
-const model::Feature* byId(const model::Dataset& ds, const std::string& id) {
-    for (const auto& f : ds.features)
-        if (f.id == id) return &f;
-    return nullptr;
-}
-
 const char* kHeader = R"(<?xml version="1.0" encoding="UTF-8"?>
 <gml:FeatureCollection gml:id="fc" xmlns:gml="http://www.opengis.net/gml/3.2" xmlns:imkl="http://www.geostandaarden.nl/imkl/wibon"
  xmlns:net="http://inspire.ec.europa.eu/schemas/net/4.0" xmlns:us-net-common="http://inspire.ec.europa.eu/schemas/us-net-common/4.0"
@@ -159,8 +153,8 @@ TEST(KlicImport, ThemeOwnerDiameterAndStatusComeFromTheDelivery) {
     model::Dataset small;
     io::ImportReport r2;
     ASSERT_TRUE(test::readAs("klic", klicSample("Levering_22G003180_1.zip"), o, small, r2));
-    const auto* ms =
-        byId(small, "nl.imkl-KL1040.EKBL_IMKL_Elektriciteitskabel__Ms_Kabel__415504843_27368148");
+    const auto* ms = test::featureById(
+        small, "nl.imkl-KL1040.EKBL_IMKL_Elektriciteitskabel__Ms_Kabel__415504843_27368148");
     ASSERT_NE(ms, nullptr);
     EXPECT_EQ(small.str(ms->theme), "middenspanning");
     EXPECT_EQ(ms->status, model::ObjectStatus::Existing);
@@ -191,8 +185,8 @@ TEST(KlicImport, DepthPointsAreInterpolatedAlongTheirElementAndDefaultsAreAssume
     o.groundLevel = model::GroundLevel(5.0);
     ASSERT_TRUE(test::readAs("klic", path, o, ds, report)) << report.summary();
     ASSERT_EQ(ds.features.size(), 2u) << report.summary();
-    const auto* k1 = byId(ds, "nl.imkl-KL9999.k1");
-    const auto* k2 = byId(ds, "nl.imkl-KL9999.k2");
+    const auto* k1 = test::featureById(ds, "nl.imkl-KL9999.k1");
+    const auto* k2 = test::featureById(ds, "nl.imkl-KL9999.k2");
     ASSERT_TRUE(k1 && k2);
     EXPECT_EQ(ds.str(k1->owner), "Netbeheer Test (KL9999)");
     EXPECT_NEAR(ds.linears[k1->geometry].outerDiameterM, 0.05, 1e-7);  // 5 cm
@@ -296,7 +290,8 @@ TEST(KlicImport, PointObjectsGetAssumedSizesAtTheirNetworksDepth) {
     io::ReadOptions o;
     o.groundLevel = model::GroundLevel(1.0);
     ASSERT_TRUE(test::readAs("klic", klicSample("Levering_22G003180_1.zip"), o, ds, report));
-    const auto* mof = byId(ds, "nl.imkl-KL1040.APPU_IMKL_Appurtenance__Ms_Mof__618028486_87988567");
+    const auto* mof =
+        test::featureById(ds, "nl.imkl-KL1040.APPU_IMKL_Appurtenance__Ms_Mof__618028486_87988567");
     ASSERT_NE(mof, nullptr);
     EXPECT_EQ(mof->type, model::ObjectType::Appurtenance);
     EXPECT_EQ(ds.str(mof->theme), "middenspanning");
@@ -321,7 +316,7 @@ TEST(KlicImport, PointObjectsGetAssumedSizesAtTheirNetworksDepth) {
     ASSERT_TRUE(test::readAs("klic", klicSample("Levering_22G003180_1.zip"), {}, none, r2));
     EXPECT_EQ(r2.perLayer["imkl:Appurtenance"].skipped, 0u);
     EXPECT_EQ(none.ground.kind, model::GroundBasis::Kind::AssumedFlat);
-    const auto* mof2 = byId(none, mof->id);
+    const auto* mof2 = test::featureById(none, mof->id);
     ASSERT_NE(mof2, nullptr);
     const auto& b2 = none.bodies[mof2->geometry];
     EXPECT_NEAR(b2.topBelowGroundM, 0.80 - 0.15, 1e-6);
@@ -421,8 +416,8 @@ TEST(KlicImport, ADepthPointsInfluenceFadesAlongALongElementAndItsLinksAreUsed) 
     const double influence = test::formatDefault("klic", "depth-point-influence-m"),
                  growth = test::formatDefault("klic", "depth-point-uncertainty-growth");
     ASSERT_TRUE(test::readAs("klic", test::writeFile(dir.file("GI_fade.xml"), xml), o, ds, report));
-    const auto* w1 = byId(ds, "nl.imkl-KL9999.w1");
-    const auto* w2 = byId(ds, "nl.imkl-KL9999.w2");
+    const auto* w1 = test::featureById(ds, "nl.imkl-KL9999.w1");
+    const auto* w2 = test::featureById(ds, "nl.imkl-KL9999.w2");
     ASSERT_TRUE(w1 && w2) << report.summary();
     const auto& l1 = ds.linears[w1->geometry];
     const double r = 0.055, standard = 1.0 + r, fixed = 1.3 + r;
@@ -538,7 +533,7 @@ TEST(KlicImport, OverigIsAPipeAndImplausibleSizesAreSaidWithTheirId) {
     const std::string path =
         test::sharedData() + "/klic/b4udignl_18G007160_1_GI_imkl121_allthemes.xml";
     ASSERT_TRUE(test::readAs("klic", path, o, ds, report));
-    const auto* overig = byId(ds, "nl.imkl-nbact1.overig00001");
+    const auto* overig = test::featureById(ds, "nl.imkl-nbact1.overig00001");
     ASSERT_NE(overig, nullptr);
     // imkl:Overig gives a cable's 2 cm and a pipe's 12.5 cm: it is a pipe.
     EXPECT_NEAR(ds.linears[overig->geometry].outerDiameterM, 0.125, 1e-6);

@@ -14,15 +14,6 @@
 
 using namespace bz;
 
-namespace {
-
-const model::Feature* byId(const model::Dataset& ds, const std::string& id) {
-    auto i = ds.find(id);
-    return i ? &ds.features[*i] : nullptr;
-}
-
-}  // namespace
-
 TEST(OpenModelStore, ASourcesOwnAttributesSurviveImportStoreAndReload) {
     test::ScratchDir dir("attrs");
     auto src = test::writeFile(dir.file("kabels.geojson"), R"({"type": "FeatureCollection",
@@ -36,7 +27,7 @@ TEST(OpenModelStore, ASourcesOwnAttributesSurviveImportStoreAndReload) {
     model::Dataset ds;
     io::ImportReport report;
     ASSERT_TRUE(test::readAs("generic", src, test::onGround(10), ds, report)) << report.summary();
-    const auto* k = byId(ds, "K1");
+    const auto* k = test::featureById(ds, "K1");
     ASSERT_NE(k, nullptr);
     EXPECT_EQ(k->dates.laid.toString(), "1975-03");
     EXPECT_EQ(k->dates.endOfLife.toString(), "2035");
@@ -58,7 +49,7 @@ TEST(OpenModelStore, ASourcesOwnAttributesSurviveImportStoreAndReload) {
     io::ImportReport r2;
     auto back = io::readProject(project, r2);
     ASSERT_TRUE(back) << back.error().toString();
-    const auto* kb = byId(*back, "K1");
+    const auto* kb = test::featureById(*back, "K1");
     ASSERT_NE(kb, nullptr);
     check(*back, *kb);
     EXPECT_EQ(kb->dates, k->dates);
@@ -73,7 +64,8 @@ TEST(OpenModelStore, TextThatIsNotUtf8IsStoredNotThrown) {
     model::Dataset ds;
     model::Dataset::Meta m;
     m.id = "K1";
-    m.attributes = {{"naam", std::string("Stra\xDF" "e \xff\xfe")}};  // Latin-1 bytes
+    m.attributes = {{"naam", std::string("Stra\xDF"
+                                         "e \xff\xfe")}};  // Latin-1 bytes
     ds.addLinear(m, {{250000, 470000, 1}, {250010, 470000, 1}},
                  {{model::DepthProvenance::Measured}, {model::DepthProvenance::Measured}}, 0.1f);
     const std::string project = dir.file("p.gpkg");
@@ -108,14 +100,14 @@ TEST(OpenModelStore, SeveralDetailRecordsAndZonesAtEveryDepthComeBack) {
     io::ImportReport report;
     auto back = io::readProject(project, report);
     ASSERT_TRUE(back) << back.error().toString();
-    const auto* v = byId(*back, "V1");
+    const auto* v = test::featureById(*back, "V1");
     ASSERT_NE(v, nullptr);
     auto subs = back->detailsOf<model::ContaminationDetail>(*v);
     ASSERT_EQ(subs.size(), 2u);
     EXPECT_EQ(subs[0]->substance, "lood");
     EXPECT_EQ(subs[1]->substance, "minerale olie");
     EXPECT_DOUBLE_EQ(subs[1]->concentration, 6000);
-    const auto* e = byId(*back, "EV-1");
+    const auto* e = test::featureById(*back, "EV-1");
     ASSERT_NE(e, nullptr);
     EXPECT_TRUE(back->prisms[e->geometry].allDepths);
     EXPECT_DOUBLE_EQ(back->bounds().lo.z, -2);  // not -100
@@ -140,12 +132,12 @@ TEST(OpenModelStore, ProjectsWrittenBeforeTheOpenModelStillRead) {
     io::ImportReport report;
     auto ds = io::readProject(zones, report);
     ASSERT_TRUE(ds) << ds.error().toString();
-    const auto* v = byId(*ds, "V1");
+    const auto* v = test::featureById(*ds, "V1");
     ASSERT_NE(v, nullptr);
     ASSERT_NE(ds->contaminationOf(*v), nullptr);
     EXPECT_EQ(ds->contaminationOf(*v)->substance, "lood");
     EXPECT_EQ(v->dates.laid.toString(), "1990");
-    const auto* e = byId(*ds, "EV-1");
+    const auto* e = test::featureById(*ds, "EV-1");
     ASSERT_NE(e, nullptr);
     EXPECT_TRUE(ds->prisms[e->geometry].allDepths);
     EXPECT_DOUBLE_EQ(ds->bounds().hi.z, 0);

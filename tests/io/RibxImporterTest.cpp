@@ -94,11 +94,6 @@ model::Dataset readProject(const std::string& path) {
     return ds;
 }
 
-const model::Feature* ribxFeatureById(const model::Dataset& ds, const std::string& id) {
-    auto i = ds.find(id);
-    return i ? &ds.features[*i] : nullptr;
-}
-
 }  // namespace
 
 TEST(RibxImport, RealAlmereInspectionImportsEveryObservation) {
@@ -248,7 +243,7 @@ TEST(RibxImport, LinksToTheProjectsPipeByNodesInEitherDirection) {
     EXPECT_EQ(out->changes.at(0).added, 0u);  // the carriers did not enter the project
     auto ds = readProject(project);
     EXPECT_EQ(ds.features.size(), 2u);
-    const auto* pipe = ribxFeatureById(ds, "L-7");
+    const auto* pipe = test::featureById(ds, "L-7");
     ASSERT_NE(pipe, nullptr);
     ASSERT_EQ(ds.detailsOf<model::SewerInspection>(*pipe).size(), 1u);
     auto obs = ds.detailsOf<model::SewerObservation>(*pipe);
@@ -279,7 +274,7 @@ TEST(RibxImport, LinksToTheProjectsPipeByNodesInEitherDirection) {
     EXPECT_EQ(row->GetFieldAsInteger("condition_class"), 4);
     EXPECT_STREQ(row->GetFieldAsString("condition_date"), "2025-03-01");
     // The manhole inspection went to manhole K1.
-    const auto* manhole = ribxFeatureById(ds, "K1");
+    const auto* manhole = test::featureById(ds, "K1");
     ASSERT_NE(manhole, nullptr);
     EXPECT_EQ(ds.detailsOf<model::SewerInspection>(*manhole).size(), 1u);
     // Importing the same file again replaces its inspections, it does not add them twice.
@@ -288,7 +283,7 @@ TEST(RibxImport, LinksToTheProjectsPipeByNodesInEitherDirection) {
     ASSERT_TRUE(out);
     EXPECT_EQ(out->inspectionsReplaced, 2u);
     ds = readProject(project);
-    EXPECT_EQ(ds.detailsOf<model::SewerObservation>(*ribxFeatureById(ds, "L-7")).size(), 2u);
+    EXPECT_EQ(ds.detailsOf<model::SewerObservation>(*test::featureById(ds, "L-7")).size(), 2u);
     EXPECT_EQ(ds.inspections.size(), 2u);
 }
 
@@ -313,7 +308,7 @@ TEST(RibxImport, UnmatchedIsPlacedByCoordinatesOrReportedAsUnplaced) {
     EXPECT_EQ(report.problems[0].featureId, "LOST-1");
     EXPECT_NE(report.problems[0].message.find("unplaced"), std::string::npos);
     auto ds = readProject(project);
-    const auto* placed = ribxFeatureById(ds, "NEW-1");
+    const auto* placed = test::featureById(ds, "NEW-1");
     ASSERT_NE(placed, nullptr);
     EXPECT_EQ(ds.str(placed->layer), "ribx");
     EXPECT_EQ(ds.firstDetail<model::SewerCondition>(*placed)->operational, 4);  // roots 30 %

@@ -429,3 +429,24 @@ TEST(Plan, TheAreaAnalysisFindsTheDomainsChancesAndGaps) {
     EXPECT_NE(quality.find("ontbreekt: bodemmodel"), std::string::npos) << quality;
     EXPECT_NE(quality.find("ontbreekt: rioolinspecties"), std::string::npos) << quality;
 }
+
+TEST(Plan, AProtectedZonesOwnerComesFirstWithItsContact) {
+    model::Dataset ds;
+    addLine(ds, meta("GAS", "gasHogeDruk", model::ObjectType::Pipe, "Gasunie", "staal", 1980),
+            {0, 0}, {50, 0});
+    addLine(ds, meta("DATA", "datatransport", model::ObjectType::Cable, "KPN", "", 1990), {0, 2},
+            {50, 2});
+    addLine(ds, meta("DATA2", "datatransport", model::ObjectType::Cable, "KPN", "", 1990), {0, 3},
+            {50, 3});
+    // The zone as the KLIC importer keeps it: the precaution and contact in the owner.
+    auto zm = meta("EV-1", "evGebied", model::ObjectType::ProtectedZone,
+                   "Gasunie; EV gasleiding (HD), contact J. Jansen, 050-1234567", "", 0);
+    ds.addPrism(zm, {{{-5, -5}, {55, -5}, {55, 5}, {-5, 5}}}, NAN, NAN, model::kUnknown,
+                {model::DepthProvenance::Unknown, 0});
+    const auto a = plan::analyseArea(ds, {{10, -20}, {20, -20}, {20, 20}, {10, 20}}, {});
+    ASSERT_EQ(a.owners.size(), 2u);
+    EXPECT_EQ(a.owners[0].owner, "Gasunie");  // fewer objects, but a protected zone: first
+    EXPECT_TRUE(a.owners[0].protectedZone);
+    EXPECT_EQ(a.owners[0].contact, "J. Jansen, 050-1234567");
+    EXPECT_EQ(a.owners[1].owner, "KPN");
+}

@@ -111,7 +111,16 @@ AreaAnalysis analyseArea(const model::Dataset& ds, const std::vector<core::Vec2>
         const auto& f = ds.features[fi];
         if (!intersectsArea(ds, f, area)) continue;
         a.features.push_back(fi);
-        const std::string owner = ds.str(f.owner), theme = ds.str(f.theme);
+        std::string owner = ds.str(f.owner);
+        const std::string theme = ds.str(f.theme);
+        // A KLIC protected zone's owner carries the precaution and its contact: "Gasunie; EV
+        // ..., contact naam, telefoon, email".
+        std::string zoneContact;
+        if (const auto semi = owner.find("; EV"); semi != std::string::npos) {
+            const auto c = owner.find(", contact ", semi);
+            zoneContact = c == std::string::npos ? owner.substr(semi + 2) : owner.substr(c + 10);
+            owner = owner.substr(0, semi);
+        }
         double length = 0;
         std::size_t vertices = 0, assumed = 0;
         if (f.kind() == model::GeometryKind::Linear) {
@@ -137,6 +146,7 @@ AreaAnalysis analyseArea(const model::Dataset& ds, const std::vector<core::Vec2>
             o.vertices += vertices;
             o.assumedVertices += assumed;
             if (f.type == model::ObjectType::ProtectedZone) o.protectedZone = true;
+            if (!zoneContact.empty()) o.contact = zoneContact;
             for (const auto& attr : ds.attributesOf(f)) {
                 const std::string key = lower(ds.str(attr.key));
                 if (o.contact.empty() && (key.find("contact") != std::string::npos ||

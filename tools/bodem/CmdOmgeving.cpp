@@ -1,6 +1,8 @@
 // `bodem omgeving`: the environment analysis of a work area, in Dutch for a project leader
 // (docs/planning.md).
+#include <bodemzicht/clash/HtmlReport.h>
 #include <bodemzicht/clash/ReportStore.h>
+#include <bodemzicht/geom/Decompose.h>
 #include <bodemzicht/io/BasemapStore.h>
 #include <bodemzicht/io/PlannedWorksStore.h>
 #include <bodemzicht/io/ProjectStore.h>
@@ -27,35 +29,11 @@ namespace bz::tools {
 namespace {
 
 std::string escape(const std::string& s) {
-    std::string out;
-    for (char ch : s) {
-        switch (ch) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            default:
-                out += ch;
-        }
-    }
-    return out;
+    return clash::escapeHtml(s);
 }
 
 bool inside(core::Vec2 p, const std::vector<core::Vec2>& poly) {
-    bool in = false;
-    for (std::size_t i = 0, j = poly.size() - 1; i < poly.size(); j = i++)
-        if ((poly[i].y > p.y) != (poly[j].y > p.y) &&
-            p.x < (poly[j].x - poly[i].x) * (p.y - poly[i].y) / (poly[j].y - poly[i].y) + poly[i].x)
-            in = !in;
-    return in;
+    return geom::contains(poly, {}, p);
 }
 
 std::string fixed(double v, const char* fmt) {

@@ -1,3 +1,4 @@
+#include <bodemzicht/geom/Decompose.h>
 #include <bodemzicht/plan/AreaAnalysis.h>
 #include <bodemzicht/plan/SegmentLocator.h>
 
@@ -12,12 +13,7 @@ namespace bz::plan {
 namespace {
 
 bool inside(core::Vec2 p, const std::vector<core::Vec2>& poly) {
-    bool in = false;
-    for (std::size_t i = 0, j = poly.size() - 1; i < poly.size(); j = i++)
-        if ((poly[i].y > p.y) != (poly[j].y > p.y) &&
-            p.x < (poly[j].x - poly[i].x) * (p.y - poly[i].y) / (poly[j].y - poly[i].y) + poly[i].x)
-            in = !in;
-    return in;
+    return geom::contains(poly, {}, p);
 }
 
 double cross(core::Vec2 a, core::Vec2 b, core::Vec2 c) {

@@ -5,7 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 # -O1: what the sanitizers recommend, and quicker to build than -O2 (CI builds this from scratch).
+# Unity builds, as tools/scripts/build.sh.
 cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBODEMZICHT_SANITIZE=ON \
+  -DCMAKE_UNITY_BUILD=ON -DCMAKE_UNITY_BUILD_BATCH_SIZE=8 \
   -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -DNDEBUG" -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O1 -DNDEBUG" >/dev/null
 cmake --build build-asan -j "$(nproc)"
 # Leaks are not checked: Mesa, VTK and GDAL keep allocations until exit on purpose.

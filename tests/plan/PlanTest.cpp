@@ -4,6 +4,7 @@
 // conflicts, openings counted separately and coupled; planned works read, stored and reported.
 #include <bodemzicht/io/PlannedWorksStore.h>
 #include <bodemzicht/io/ProjectStore.h>
+#include <bodemzicht/io/SourceReader.h>
 #include <bodemzicht/plan/AreaAnalysis.h>
 #include <bodemzicht/plan/SegmentLocator.h>
 #include <bodemzicht/plan/WorksPlan.h>
@@ -14,6 +15,7 @@
 #include <ogrsf_frmts.h>
 
 #include <algorithm>
+#include <chrono>
 #include <fstream>
 #include <memory>
 #include <random>
@@ -449,4 +451,65 @@ TEST(Plan, AProtectedZonesOwnerComesFirstWithItsContact) {
     EXPECT_TRUE(a.owners[0].protectedZone);
     EXPECT_EQ(a.owners[0].contact, "J. Jansen, 050-1234567");
     EXPECT_EQ(a.owners[1].owner, "KPN");
+}
+
+TEST(Plan, WorkingDaysMatchTheCalendar) {
+    // 2022-01-28 was a Friday.
+    const auto fri = model::Date::of(2022, 1, 28);
+    EXPECT_EQ(plan::workingDaysBetween(fri, fri), 0);
+    EXPECT_EQ(plan::workingDaysBetween(fri, model::Date::of(2022, 1, 30)), 0);  // the weekend
+    EXPECT_EQ(plan::workingDaysBetween(fri, model::Date::of(2022, 1, 31)), 1);
+    EXPECT_EQ(plan::workingDaysBetween(fri, model::Date::of(2022, 2, 4)), 5);
+    // Against std::chrono's calendar on random spans.
+    std::mt19937 rng(9);
+    for (int n = 0; n < 200; ++n) {
+        const std::chrono::sys_days a{std::chrono::days{18000 + static_cast<int>(rng() % 4000)}};
+        const std::chrono::sys_days b = a + std::chrono::days{static_cast<int>(rng() % 90)};
+        int expected = 0;
+        for (auto d = a + std::chrono::days{1}; d <= b; d += std::chrono::days{1}) {
+            const std::chrono::weekday w{d};
+            expected += w != std::chrono::Saturday && w != std::chrono::Sunday;
+        }
+        auto date = [](std::chrono::sys_days d) {
+            const std::chrono::year_month_day ymd{d};
+            return model::Date::of(static_cast<int>(ymd.year()),
+                                   static_cast<int>(static_cast<unsigned>(ymd.month())),
+                                   static_cast<int>(static_cast<unsigned>(ymd.day())));
+        };
+        EXPECT_EQ(plan::workingDaysBetween(date(a), date(b)), expected);
+    }
+}
+
+TEST(Plan, AKlicDeliveryIsCheckedAgainstItsTwentyWorkingDays) {
+    model::Dataset ds;
+    io::ImportReport report;
+    io::ReadOptions o;
+    o.groundLevel = model::GroundLevel(1.0);
+    o.format = "klic";
+    const std::string file = test::sharedData() + "/klic/b4udignl_22G064233_1_GI_small.xml";
+    ASSERT_TRUE(io::readSource(file, o, ds, report));
+    // The request area carries the delivery's date (imkl:datumLeveringSamengesteld).
+    std::vector<core::Vec2> area;
+    for (const auto& f : ds.features)
+        for (const auto& attr : ds.attributesOf(f))
+            if (ds.str(attr.key) == "klic_leverdatum") {
+                EXPECT_EQ(model::toString(attr.value), "2022-01-28");
+                const auto& p = ds.prisms[f.geometry];
+                const auto& r = ds.rings[p.firstRing];
+                area.assign(ds.footprintPoints.begin() + r.firstPoint,
+                            ds.footprintPoints.begin() + r.firstPoint + r.pointCount);
+            }
+    ASSERT_GE(area.size(), 3u);
+    auto qualityAt = [&](model::Date today) {
+        plan::AreaContext ctx;
+        ctx.today = today;
+        std::string q;
+        for (const auto& line : plan::analyseArea(ds, area, ctx).quality) q += line + "\n";
+        return q;
+    };
+    EXPECT_NE(qualityAt(model::Date::of(2022, 2, 10)).find("nog geldig (9 van 20 werkdagen)"),
+              std::string::npos)
+        << qualityAt(model::Date::of(2022, 2, 10));
+    EXPECT_NE(qualityAt(model::Date::of(2022, 3, 1)).find("22 werkdagen oud"), std::string::npos)
+        << qualityAt(model::Date::of(2022, 3, 1));
 }

@@ -153,6 +153,13 @@ Runner registerOmgeving(CLI::App& app) {
         }
         plan::AreaContext ctx;
         ctx.year = year;
+        {
+            const auto now = std::chrono::year_month_day(
+                std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
+            ctx.today = model::Date::of(static_cast<int>(now.year()),
+                                        static_cast<int>(static_cast<unsigned>(now.month())),
+                                        static_cast<int>(static_cast<unsigned>(now.day())));
+        }
         if (worksPlan) ctx.plan = &*worksPlan, ctx.streets = &layer;
         // The constraints: the last clash run's rows in the area, with their numbers.
         if (auto stored = clash::readStoredReport(a->project); stored && *stored) {

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <variant>
 
 namespace bz::plan {
 
@@ -63,6 +64,15 @@ std::string fixed(double v, const char* fmt) {
 }
 
 }  // namespace
+
+int workingDaysBetween(const model::Date& from, const model::Date& to) {
+    int n = 0;
+    for (auto day = from.firstDay() + 1; day <= to.firstDay(); ++day) {
+        const auto weekday = ((day + 3) % 7 + 7) % 7;  // 1970-01-01 was a Thursday: 0 is Monday
+        n += weekday < 5;
+    }
+    return n;
+}
 
 bool intersectsArea(const model::Dataset& ds, const model::Feature& f,
                     const std::vector<core::Vec2>& area) {
@@ -258,11 +268,53 @@ AreaAnalysis analyseArea(const model::Dataset& ds, const std::vector<core::Vec2>
     }
     a.constraints = ctx.constraints;
 
-    // What is known, and how well.
-    for (const auto& [source, n] : bySource)
-        a.quality.push_back("bron " + (source.empty() ? std::string("(onbekend)") : source) + ": " +
-                            std::to_string(n.first) + " objecten, " + std::to_string(n.second) +
-                            " met aangenomen diepte");
+    // What is known, and how well: per source its objects here, their owners, assumed depths,
+    // and a KLIC delivery's date (its request area carries it) against its 20 working days.
+    std::map<std::string, model::Date> delivered;
+    for (const auto& f : ds.features)
+        for (const auto& attr : ds.attributesOf(f))
+            if (ds.str(attr.key) == "klic_leverdatum")
+                if (const auto* d = std::get_if<model::Date>(&attr.value))
+                    delivered[ds.str(f.source)] = *d;
+    std::map<std::string, std::set<std::string>> ownersBySource;
+    for (auto fi : a.features) {
+        const auto& f = ds.features[fi];
+        std::string o = ds.str(f.owner);
+        if (const auto semi = o.find("; "); semi != std::string::npos) o = o.substr(0, semi);
+        if (!o.empty()) ownersBySource[ds.str(f.source)].insert(o);
+    }
+    for (const auto& [source, n] : bySource) {
+        std::string line = "bron " + (source.empty() ? std::string("(onbekend)") : source) + ": " +
+                           std::to_string(n.first) + " objecten, " + std::to_string(n.second) +
+                           " met aangenomen diepte";
+        const auto& who = ownersBySource[source];
+        if (!who.empty()) {
+            std::string names;
+            std::size_t k = 0;
+            for (const auto& w : who) {
+                if (k++ == 4) {
+                    names += ", ...";
+                    break;
+                }
+                names += (names.empty() ? "" : ", ") + w;
+            }
+            line += "; beheerders: " + names;
+        }
+        if (auto it = delivered.find(source); it != delivered.end()) {
+            line += "; geleverd " + it->second.toString();
+            if (ctx.today.known()) {
+                const int days = workingDaysBetween(it->second, ctx.today);
+                line += days > 20 ? ": " + std::to_string(days) +
+                                        " werkdagen oud, langer dan de 20 werkdagen dat een "
+                                        "KLIC-levering geldig is: vraag een nieuwe aan"
+                                  : ": nog geldig (" + std::to_string(days) + " van 20 werkdagen)";
+            }
+        } else if (lower(source).find("levering") != std::string::npos ||
+                   lower(source).find("klic") != std::string::npos) {
+            line += "; de leverdatum is onbekend: een KLIC-levering is 20 werkdagen geldig";
+        }
+        a.quality.push_back(line);
+    }
     for (const auto& o : a.owners)
         if (o.vertices > 0)
             a.quality.push_back("diepte " + o.owner + ": " +
@@ -270,13 +322,6 @@ AreaAnalysis analyseArea(const model::Dataset& ds, const std::vector<core::Vec2>
                                           static_cast<double>(o.vertices),
                                       "%.0f") +
                                 " % aangenomen");
-    for (const auto& s : bySource)
-        if (lower(s.first).find("levering") != std::string::npos ||
-            lower(s.first).find("klic") != std::string::npos)
-            a.quality.push_back(
-                "KLIC-levering " + s.first +
-                ": de leverdatum staat niet in het project; een levering is 20 werkdagen geldig, "
-                "vraag zo nodig een nieuwe aan");
     auto hasField = [&](const char* name) {
         for (const auto& f : ds.fields)
             if (f.name == name) return true;

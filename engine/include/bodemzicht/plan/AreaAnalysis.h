@@ -16,6 +16,7 @@
 
 #include <bodemzicht/core/Vec.h>
 #include <bodemzicht/model/Dataset.h>
+#include <bodemzicht/model/Date.h>
 #include <bodemzicht/plan/WorksPlan.h>
 
 namespace bz::plan {
@@ -25,6 +26,7 @@ struct AreaContext {
     const model::StreetLayer* streets = nullptr;  // the plan's segments
     std::vector<std::string> constraints;         // lines the caller found (clash rows)
     int year = 2027;                              // "now", for inspection ages
+    model::Date today;                            // for the age of KLIC deliveries
     int inspectionIntervalYears = 10;             // the municipality's interval
 };
 
@@ -57,6 +59,9 @@ struct AreaAnalysis {
 // lines and outlines (a vertex inside or an edge crossing), a well or manhole by its centre.
 bool intersectsArea(const model::Dataset& ds, const model::Feature& f,
                     const std::vector<core::Vec2>& area);
+
+// Working days (Monday to Friday; public holidays not counted apart) after `from` up to `to`.
+int workingDaysBetween(const model::Date& from, const model::Date& to);
 
 AreaAnalysis analyseArea(const model::Dataset& ds, const std::vector<core::Vec2>& area,
                          const AreaContext& context);

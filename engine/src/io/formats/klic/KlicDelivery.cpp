@@ -305,6 +305,8 @@ core::Result<Delivery> readDelivery(const std::string& file, const std::string& 
                 depthsByNetwork[*net].push_back(p);
                 report.ignore(r.type, "depth point, applied to the elements of its network");
             } else if (r.type == "imkl:GebiedsinformatieLevering") {
+                if (auto* when = r.first("imkl:datumLeveringSamengesteld"))
+                    if (auto date = model::Date::parse(*when)) delivery.deliveredOn = *date;
                 if (auto* c = r.first("imkl:indicatieLeveringCompleet"); c && *c == "false")
                     report.warn({file, r.id,
                                  "partial delivery (indicatieLeveringCompleet = false): more "

@@ -77,6 +77,9 @@ struct Delivery {
     std::unordered_map<std::string, std::vector<Vec2>> links;
     std::unordered_map<std::string, std::string> owners;  // bronhoudercode -> name
     std::map<std::string, std::vector<DepthPoint>> depthsByNetwork;
+    // When KLIC composed the delivery (imkl:datumLeveringSamengesteld): a delivery is valid for
+    // 20 working days. Kept on the request area's zone.
+    model::Date deliveredOn;
 
     // "Liander (KL1040)" from a gml:id "nl.imkl-KL1040.xyz"; the code alone when unknown.
     std::string ownerOf(const std::string& gmlId) const;

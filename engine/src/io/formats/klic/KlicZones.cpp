@@ -132,6 +132,9 @@ void addZones(const Delivery& d, const std::set<std::string>& attachedExtra, mod
         meta.theme = ev ? "evGebied" : extra ? "overig" : "projectgebied";
         meta.owner = d.ownerOf(r.id);
         meta.attributes = otherAttributes(r, {"imkl:inNetwork", "net:inNetwork"});
+        // The request area carries when the delivery was composed (valid 20 working days).
+        if (isRequestArea(r.type) && d.deliveredOn.known())
+            meta.attributes.emplace_back("klic_leverdatum", d.deliveredOn);
         if (extra)
             report.warn({file, r.id,
                          "extra geometry that no object of the delivery refers to: kept as an "

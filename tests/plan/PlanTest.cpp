@@ -405,6 +405,10 @@ TEST(Plan, TheAreaAnalysisFindsTheDomainsChancesAndGaps) {
     plan::AreaContext ctx;
     ctx.plan = &p;
     ctx.streets = &streets;
+    // A flooding area larger than the work area (the area lies inside it), one elsewhere.
+    ctx.floodingGiven = true;
+    ctx.flooding = {{{-50, -50}, {150, -50}, {150, 50}, {-50, 50}},
+                    {{500, 500}, {510, 500}, {510, 510}}};
     // The area around the Dorpsstraat's first segment only.
     const std::vector<core::Vec2> area = {{0, -10}, {100, -10}, {100, 10}, {0, 10}};
     const auto a = plan::analyseArea(ds, area, ctx);
@@ -418,6 +422,9 @@ TEST(Plan, TheAreaAnalysisFindsTheDomainsChancesAndGaps) {
     };
     ASSERT_FALSE(domain("Energietransitie").empty());
     EXPECT_NE(domain("Energietransitie")[0].find("1 voorgesteld"), std::string::npos);
+    ASSERT_FALSE(domain("Klimaatadaptatie").empty());
+    EXPECT_EQ(domain("Klimaatadaptatie").back(),
+              "1 overstromings- of wateroverlastgebieden raken het werkgebied");
     ASSERT_FALSE(domain("Riolering").empty());
     EXPECT_NE(domain("Riolering")[0].find("1 niet geïnspecteerd"), std::string::npos);
     // The chance: the sewer, Enexis' gas work and the heat main in 2030, three owners.

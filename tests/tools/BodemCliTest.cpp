@@ -1018,8 +1018,14 @@ TEST(BodemCli, OmgevingWritesADutchReportNamingEveryOwnerWithItsPictures) {
     ASSERT_EQ(r.exitCode, 0) << r.output;
     std::filesystem::create_directories(dir.file("rapport"));
     const std::string html = dir.file("rapport/index.html"), json = dir.file("a.json");
+    // A flooding layer: one area in the work area, one far away.
+    const auto flooding = writeFile(
+        dir.file("wateroverlast.geojson"),
+        R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::28992"}},"features":[)"
+        R"({"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[251200,476450],[251260,476450],[251260,476480],[251200,476450]]]}},)"
+        R"({"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[252200,477450],[252260,477450],[252260,477480],[252200,477450]]]}}]})");
     r = run(bodem() + " omgeving " + project + " --area " + area + " --html " + html + " --json " +
-            json + " --start 2027");
+            json + " --start 2027 --flooding " + flooding);
     ASSERT_EQ(r.exitCode, 0) << r.output;
     EXPECT_NE(r.output.find("5 owners"), std::string::npos) << r.output;
     const auto text = readFile(html);
@@ -1027,7 +1033,9 @@ TEST(BodemCli, OmgevingWritesADutchReportNamingEveryOwnerWithItsPictures) {
          {"<h1>Omgevingsanalyse werkgebied</h1>", "Welke domeinen spelen hier", "Belanghebbenden",
           "Koppelkansen", "Randvoorwaarden", "Wat weten we", "Warmtebedrijf Hengelo",
           "verontreinigingszones: VO-LOOD-1", "te ontgraven boven de interventiewaarde",
-          "Hoofdstraat (H1-0)", "kaart.png"})
+          "Hoofdstraat (H1-0)", "kaart.png", "Ruimte in de straat", "Hoofdstraat (H1-0): ",
+          "% van de ruimte vrij", "1 overstromings- of wateroverlastgebieden raken het werkgebied",
+          "beheerders: Enexis, Gemeente Hengelo, KPN, Vitens"})
         EXPECT_NE(text.find(expected), std::string::npos) << expected;
     // Its pictures: a map and a 3D view, rendered headless.
     for (const char* png : {"rapport/kaart.png", "rapport/3d.png"}) {

@@ -2,6 +2,8 @@
 // (docs/planning.md).
 #include <bodemzicht/clash/HtmlReport.h>
 #include <bodemzicht/clash/ReportStore.h>
+#include <bodemzicht/design/SpaceBudget.h>
+#include <bodemzicht/design/StreetProfile.h>
 #include <bodemzicht/geom/Decompose.h>
 #include <bodemzicht/io/BasemapStore.h>
 #include <bodemzicht/io/PlannedWorksStore.h>
@@ -82,6 +84,8 @@ std::string html(const plan::AreaAnalysis& a, const std::string& project, const 
         s += "<li>geen conflicten van de laatste controle in het werkgebied (of geen controle: "
              "bodem clash)</li>\n";
     for (const auto& c : a.constraints) s += "<li>" + escape(c) + "</li>\n";
+    s += "</ul>\n<h2>Ruimte in de straat</h2>\n<ul>\n";
+    for (const auto& b : a.spaceBudget) s += "<li>" + escape(b) + "</li>\n";
     s += "</ul>\n<h2>Wat weten we, en hoe goed</h2>\n<ul>\n";
     for (const auto& q : a.quality) s += "<li>" + escape(q) + "</li>\n";
     s += "</ul>\n<p><small>Gemaakt met Bodemzicht (bodem omgeving). Aangenomen dieptes en "
@@ -93,7 +97,7 @@ std::string html(const plan::AreaAnalysis& a, const std::string& project, const 
 
 Runner registerOmgeving(CLI::App& app) {
     struct Args {
-        std::string project, area, html, json;
+        std::string project, area, html, json, flooding;
         int start = 0;
     };
     auto a = std::make_shared<Args>();
@@ -107,6 +111,9 @@ Runner registerOmgeving(CLI::App& app) {
     cmd->add_option("--html", a->html,
                     "Write the report (HTML, Dutch) to this file; its pictures beside it");
     cmd->add_option("--json", a->json, "Write the analysis as JSON");
+    cmd->add_option("--flooding", a->flooding,
+                    "Flooding or waterlogging areas (polygons, any GIS layer) for the climate "
+                    "adaptation domain");
     cmd->add_option("--start", a->start, "The works plan's first year (default: this year)")
         ->check(CLI::Range(1900, 2300));
     return [a] {
@@ -189,6 +196,40 @@ Runner registerOmgeving(CLI::App& app) {
                 ctx.constraints.push_back(fixed(dewatered, "%.1f") +
                                           " m3 te ontgraven onder de GLG: bemaling nodig");
         }
+        if (!a->flooding.empty()) {
+            auto flood = io::readBasemapSource(a->flooding, std::nullopt);
+            if (!flood) {
+                std::fprintf(stderr, "bodem omgeving: %s\n", flood.error().toString().c_str());
+                return 1;
+            }
+            ctx.floodingGiven = true;
+            for (const auto& l : flood->lines)
+                if (l.closed) ctx.flooding.push_back(l.points);
+        }
+        // The room left in the area's streets (the space budget), where the project has a
+        // ground and streets.
+        {
+            model::StreetLayer inArea;
+            if (streets)
+                for (const auto& st : *streets)
+                    if (plan::polylineMeetsArea(st.line, area)) inArea.push_back(st);
+            auto ground = io::openFieldRaster(*ds, "ground_level");
+            if (inArea.empty()) {
+                ctx.spaceBudget.push_back(
+                    "geen straatvakken in het werkgebied (bodem import "
+                    "WEGEN --as streets)");
+            } else if (!ground || !ground->available()) {
+                ctx.spaceBudget.push_back("onbekend: het project heeft geen maaiveld");
+            } else if (auto budget = design::spaceBudget(
+                           *ds, *ground, design::StreetProfile::shipped(), inArea, {})) {
+                for (const auto& sb : budget->segments)
+                    ctx.spaceBudget.push_back(
+                        (sb.street.empty() ? sb.segment : sb.street + " (" + sb.segment + ")") +
+                        ": " + fixed(100 * sb.freeShare(), "%.0f") +
+                        " % van de ruimte vrij voor een kabel van 160 mm" +
+                        (sb.widthAssumed ? " (straatbreedte aangenomen)" : ""));
+            }
+        }
         const auto analysis = plan::analyseArea(*ds, area, ctx);
         std::printf(
             "work area %s: %.0f m2, %zu objects, %zu owners, %zu coupling chances, %zu "
@@ -229,6 +270,7 @@ Runner registerOmgeving(CLI::App& app) {
             for (const auto& d : analysis.domains) j["domains"][d.name] = d.findings;
             j["chances"] = analysis.chances;
             j["constraints"] = analysis.constraints;
+            j["space_budget"] = analysis.spaceBudget;
             j["quality"] = analysis.quality;
             std::ofstream out(a->json, std::ios::binary | std::ios::trunc);
             out << j.dump(2) << "\n";

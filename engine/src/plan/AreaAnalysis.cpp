@@ -65,6 +65,14 @@ std::string fixed(double v, const char* fmt) {
 
 }  // namespace
 
+bool polylineMeetsArea(const std::vector<core::Vec2>& line, const std::vector<core::Vec2>& area) {
+    return line.size() >= 2 && area.size() >= 3 && lineMeetsArea(line, false, area);
+}
+
+bool outlineMeetsArea(const std::vector<core::Vec2>& outline, const std::vector<core::Vec2>& area) {
+    return outline.size() >= 3 && area.size() >= 3 && lineMeetsArea(outline, true, area);
+}
+
 int workingDaysBetween(const model::Date& from, const model::Date& to) {
     int n = 0;
     for (auto day = from.firstDay() + 1; day <= to.firstDay(); ++day) {
@@ -208,7 +216,16 @@ AreaAnalysis analyseArea(const model::Dataset& ds, const std::vector<core::Vec2>
     if (wko) et.push_back(std::to_string(wko) + " WKO-bronnen");
     if (trees) ka.push_back(std::to_string(trees) + " bomen");
     if (infiltration) ka.push_back(std::to_string(infiltration) + " wadi's en infiltratiekratten");
-    ka.push_back("overstromingsgebieden: geen laag in het project");
+    if (!ctx.floodingGiven) {
+        ka.push_back("overstromingsgebieden: geen laag gegeven (--flooding)");
+    } else {
+        std::size_t n = 0;
+        for (const auto& f : ctx.flooding) n += outlineMeetsArea(f, area);
+        ka.push_back(n ? std::to_string(n) +
+                             " overstromings- of wateroverlastgebieden raken het "
+                             "werkgebied"
+                       : "geen overstromingsgebied in het werkgebied");
+    }
     if (sewers) {
         std::string classes;
         for (const auto& [cls, n] : sewerClass)
@@ -267,6 +284,7 @@ AreaAnalysis analyseArea(const model::Dataset& ds, const std::vector<core::Vec2>
         }
     }
     a.constraints = ctx.constraints;
+    a.spaceBudget = ctx.spaceBudget;
 
     // What is known, and how well: per source its objects here, their owners, assumed depths,
     // and a KLIC delivery's date (its request area carries it) against its 20 working days.

@@ -25,9 +25,13 @@ struct AreaContext {
     const WorksPlan* plan = nullptr;              // the coupling chances, where computed
     const model::StreetLayer* streets = nullptr;  // the plan's segments
     std::vector<std::string> constraints;         // lines the caller found (clash rows)
-    int year = 2027;                              // "now", for inspection ages
-    model::Date today;                            // for the age of KLIC deliveries
-    int inspectionIntervalYears = 10;             // the municipality's interval
+    std::vector<std::string> spaceBudget;         // per street: the room left (design module)
+    // Flooding areas (wateroverlast, overstroming) from a layer the user brings: outlines.
+    std::vector<std::vector<core::Vec2>> flooding;
+    bool floodingGiven = false;
+    int year = 2027;                   // "now", for inspection ages
+    model::Date today;                 // for the age of KLIC deliveries
+    int inspectionIntervalYears = 10;  // the municipality's interval
 };
 
 struct AreaOwner {
@@ -52,6 +56,7 @@ struct AreaAnalysis {
     std::vector<AreaDomain> domains;
     std::vector<std::string> chances;      // coupling chances in the area's streets
     std::vector<std::string> constraints;  // as the context gave them
+    std::vector<std::string> spaceBudget;  // as the context gave it
     std::vector<std::string> quality;      // what is known, how well, what is missing
 };
 
@@ -59,6 +64,11 @@ struct AreaAnalysis {
 // lines and outlines (a vertex inside or an edge crossing), a well or manhole by its centre.
 bool intersectsArea(const model::Dataset& ds, const model::Feature& f,
                     const std::vector<core::Vec2>& area);
+
+// Whether a polyline (a street's centre line) meets the area.
+bool polylineMeetsArea(const std::vector<core::Vec2>& line, const std::vector<core::Vec2>& area);
+// Whether a closed outline (a polygon's ring) and the area overlap.
+bool outlineMeetsArea(const std::vector<core::Vec2>& outline, const std::vector<core::Vec2>& area);
 
 // Working days (Monday to Friday; public holidays not counted apart) after `from` up to `to`.
 int workingDaysBetween(const model::Date& from, const model::Date& to);

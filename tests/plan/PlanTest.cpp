@@ -223,6 +223,10 @@ TEST(Plan, CouplesWhereWindowsOverlapAndReportsNoDigConflicts) {
     // openings; a planned work in 2029 would fall in the no-dig period after 2027.
     addLine(ds, meta("DATA-L1", "datatransport", T::Cable, "KPN", "koper", 1970), {301, 5},
             {301, 95});
+    // A brick sewer outside the streets: its material is not in the table.
+    addLine(ds,
+            meta("RIOOL-BAKSTEEN", "rioolVrijverval", T::SewerPipe, "Gemeente", "baksteen", 1930),
+            {1000, 1000}, {1050, 1000});
     // An existing water main laid 2015 in D2: not due in the plan; its owner is informed only.
     addLine(ds, meta("WATER-D2", "water", T::Pipe, "Vitens", "PE", 2015), {105, 2}, {195, 2});
     model::PlannedWorks works = {
@@ -261,6 +265,11 @@ TEST(Plan, CouplesWhereWindowsOverlapAndReportsNoDigConflicts) {
     for (const auto& s : p.problems) problems += s + "\n";
     EXPECT_NE(problems.find("OUD"), std::string::npos) << problems;
     EXPECT_NE(problems.find("ELDERS (Enexis, test) lies in no street segment"), std::string::npos)
+        << problems;
+    // The brick sewer's material is not among the sewer's materials: named, with its id.
+    EXPECT_NE(problems.find("material 'baksteen' (rioolVrijverval) is not in the service-life "
+                            "table: 1 objects got the theme's default life (RIOOL-BAKSTEEN)"),
+              std::string::npos)
         << problems;
     // Per street: the Dorpsstraat opened once coupled, three times separately.
     for (const auto& st : p.streets)

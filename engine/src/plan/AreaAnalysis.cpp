@@ -330,6 +330,8 @@ AreaAnalysis analyseArea(const model::Dataset& ds, const std::vector<core::Vec2>
         } else if (lower(source).find("levering") != std::string::npos ||
                    lower(source).find("klic") != std::string::npos) {
             line += "; de leverdatum is onbekend: een KLIC-levering is 20 werkdagen geldig";
+        } else {
+            line += "; datum onbekend";
         }
         a.quality.push_back(line);
     }

@@ -186,6 +186,7 @@ std::optional<ReplacementWindow> replacementWindow(const model::Dataset& ds,
     }
     // No material where the table tells materials apart: the theme's default life is assumed.
     if (byDefault && material.empty()) assumed.push_back("material");
+    w.defaultLife = byDefault && !material.empty();
     w.fromYear = w.laidYear + life->minYears;
     w.toYear = w.laidYear + life->maxYears;
     w.basis =

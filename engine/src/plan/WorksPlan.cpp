@@ -6,6 +6,7 @@
 #include <map>
 #include <numeric>
 #include <set>
+#include <utility>
 
 namespace bz::plan {
 
@@ -158,10 +159,16 @@ WorksPlan buildPlan(const model::Dataset& ds, const model::StreetLayer& streets,
     }
 
     // Objects: due (existing ones with a service life), planned by their owner, proposed.
+    // Materials the table does not list, per theme: how many objects, a few ids.
+    std::map<std::pair<std::string, std::string>, std::pair<std::size_t, std::string>> unlisted;
     for (const auto& f : ds.features) {
         const std::string owner = ds.str(f.owner);
         std::optional<PlanItem> item;
         if (auto w = replacementWindow(ds, f, table, options.startYear)) {
+            if (w->defaultLife) {
+                auto& u = unlisted[{ds.str(f.theme), ds.str(f.material)}];
+                if (++u.first <= 3) u.second += (u.second.empty() ? "" : ", ") + f.id;
+            }
             if (w->fromYear <= last) {
                 PlanItem it;
                 it.kind = ItemKind::Due;
@@ -205,6 +212,12 @@ WorksPlan buildPlan(const model::Dataset& ds, const model::StreetLayer& streets,
             items[s].push_back(std::move(it));
         }
     }
+
+    for (const auto& [key, u] : unlisted)
+        plan.problems.push_back("material '" + key.second + "' (" + key.first +
+                                ") is not in the service-life table: " + std::to_string(u.first) +
+                                " objects got the theme's default life (" + u.second +
+                                (u.first > 3 ? ", ..." : "") + ")");
 
     // Works the owners and the road manager planned.
     std::size_t later = 0;

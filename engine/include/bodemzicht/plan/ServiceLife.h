@@ -56,6 +56,7 @@ struct ReplacementWindow {
     const ServiceLife* life = nullptr;
     std::string basis;    // "laid 1965 + 60-80 years (beton)", "condition class 4: within 5 years"
     std::string assumed;  // what was assumed: "year laid", "material"; "" when nothing
+    bool defaultLife = false;  // a material the table does not list: the theme's default row
 };
 
 // The window in which `f` is due, from `startYear` on (a window that has passed is due within

@@ -7,6 +7,7 @@
 #include <bodemzicht/io/ProjectImport.h>
 #include <bodemzicht/io/ProjectStore.h>
 #include <bodemzicht/io/VoxelGrid.h>
+#include <bodemzicht/model/MemoryField.h>
 #include <bodemzicht/soil/Excavation.h>
 
 #include <cpl_conv.h>
@@ -25,26 +26,19 @@ using namespace bz;
 namespace {
 
 // A grid in memory: cells of 2 x 2 x 0.5 m from (0, 0, 0), value f(i, j, k), NaN for no data.
-class MemoryGrid final : public model::Field {
-  public:
-    MemoryGrid(int nx, int ny, int nz, std::function<double(int, int, int)> f) : mF(std::move(f)) {
-        mGrid.origin = {0, 0, 0};
-        mGrid.cellSize = {2, 2, 0.5};
-        mGrid.nx = nx, mGrid.ny = ny, mGrid.nz = nz;
-        mGrid.hasZ = true;
-        mVars.push_back({"lood", false, "mg/kg ds", ""});
-    }
-    model::FieldKind kind() const override { return model::FieldKind::Grid3d; }
-    const model::GridGeometry& grid() const override { return mGrid; }
-    const std::vector<model::FieldVariable>& variables() const override { return mVars; }
-    std::string describe() const override { return "memory grid"; }
-    double cellValue(std::size_t, int i, int j, int k) const override { return mF(i, j, k); }
-
-  private:
-    model::GridGeometry mGrid;
-    std::vector<model::FieldVariable> mVars;
-    std::function<double(int, int, int)> mF;
-};
+std::shared_ptr<model::MemoryField> memoryGrid(int nx, int ny, int nz,
+                                               const std::function<double(int, int, int)>& f) {
+    model::GridGeometry g;
+    g.origin = {0, 0, 0};
+    g.cellSize = {2, 2, 0.5};
+    g.nx = nx, g.ny = ny, g.nz = nz;
+    g.hasZ = true;
+    auto grid = std::make_shared<model::MemoryField>(
+        model::FieldKind::Grid3d, g,
+        std::vector<model::FieldVariable>{{"lood", false, "mg/kg ds", ""}}, "memory grid");
+    grid->fill(0, f);
+    return grid;
+}
 
 bool inside(core::Vec2 p, const std::vector<core::Vec2>& poly) {
     bool in = false;
@@ -90,7 +84,9 @@ TEST(Excavation, VolumesMatchAFineCountForAlignedAndTurnedTrenches) {
     std::uniform_int_distribution<int> value(0, 999);
     std::vector<double> values(20 * 20 * 12);
     for (auto& v : values) v = value(rng) < 50 ? NAN : value(rng);
-    MemoryGrid grid(20, 20, 12, [&](int i, int j, int k) { return values[(k * 20 + j) * 20 + i]; });
+    const auto gridPtr =
+        memoryGrid(20, 20, 12, [&](int i, int j, int k) { return values[(k * 20 + j) * 20 + i]; });
+    const auto& grid = *gridPtr;
     std::uniform_real_distribution<double> at(6, 34), angle(0, 3.14159), width(0.4, 3);
     for (int trial = 0; trial < 30; ++trial) {
         const core::Vec2 a{at(rng), at(rng)};
@@ -123,8 +119,8 @@ TEST(Excavation, VolumesMatchAFineCountForAlignedAndTurnedTrenches) {
 TEST(Excavation, TheClashReportGivesContaminatedVolumeAndDewatering) {
     // Lead 800 mg/kg ds in the cells 0.5-1.5 m below a ground at 6 m NAP (k 9 and 10), 100
     // elsewhere. A trench 1 m wide, 10 m long, 2 m deep, aligned with the cells.
-    auto grid = std::make_shared<MemoryGrid>(
-        20, 20, 12, [](int, int, int k) { return k == 9 || k == 10 ? 800.0 : 100.0; });
+    auto grid =
+        memoryGrid(20, 20, 12, [](int, int, int k) { return k == 9 || k == 10 ? 800.0 : 100.0; });
     model::Dataset ds;
     model::Dataset::Meta m;
     m.id = "SLEUF";

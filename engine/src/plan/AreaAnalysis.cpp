@@ -86,22 +86,14 @@ bool intersectsArea(const model::Dataset& ds, const model::Feature& f,
                     const std::vector<core::Vec2>& area) {
     if (area.size() < 3) return false;
     switch (f.kind()) {
-        case model::GeometryKind::Linear: {
-            const auto& g = ds.linears[f.geometry];
-            std::vector<core::Vec2> line;
-            for (std::uint32_t k = 0; k < g.vertexCount; ++k)
-                line.push_back(ds.vertices[g.firstVertex + k].xy());
-            return lineMeetsArea(line, false, area);
-        }
+        case model::GeometryKind::Linear:
+            return lineMeetsArea(ds.planLine(ds.linears[f.geometry]), false, area);
         case model::GeometryKind::VerticalBody:
             return inside(ds.bodies[f.geometry].center, area);
         case model::GeometryKind::Prism: {
             const auto& p = ds.prisms[f.geometry];
-            if (p.ringCount == 0) return false;
-            const auto& r = ds.rings[p.firstRing];
-            std::vector<core::Vec2> ring(ds.footprintPoints.begin() + r.firstPoint,
-                                         ds.footprintPoints.begin() + r.firstPoint + r.pointCount);
-            return lineMeetsArea(ring, std::isnan(p.widthM), area);
+            const auto ring = ds.outerRing(p);
+            return !ring.empty() && lineMeetsArea(ring, std::isnan(p.widthM), area);
         }
     }
     return false;

@@ -28,11 +28,9 @@ model::StreetLayer streetsFromSewer(const model::Dataset& ds) {
         if (f.type != model::ObjectType::SewerPipe || f.kind() != model::GeometryKind::Linear ||
             model::isDesign(f.status))
             continue;
-        const auto& g = ds.linears[f.geometry];
         model::StreetSegment s;
         s.id = "riool:" + f.id;
-        for (std::uint32_t k = 0; k < g.vertexCount; ++k)
-            s.line.push_back(ds.vertices[g.firstVertex + k].xy());
+        s.line = ds.planLine(ds.linears[f.geometry]);
         s.source = "sewer mains";
         if (s.line.size() >= 2) out.push_back(std::move(s));
     }
@@ -72,21 +70,13 @@ namespace {
 // The points an object is placed by.
 std::vector<core::Vec2> placeOf(const model::Dataset& ds, const model::Feature& f, double step) {
     switch (f.kind()) {
-        case model::GeometryKind::Linear: {
-            const auto& g = ds.linears[f.geometry];
-            std::vector<core::Vec2> line;
-            for (std::uint32_t k = 0; k < g.vertexCount; ++k)
-                line.push_back(ds.vertices[g.firstVertex + k].xy());
-            return pointsAlong(line, step);
-        }
+        case model::GeometryKind::Linear:
+            return pointsAlong(ds.planLine(ds.linears[f.geometry]), step);
         case model::GeometryKind::VerticalBody:
             return {ds.bodies[f.geometry].center};
         case model::GeometryKind::Prism: {
             const auto& p = ds.prisms[f.geometry];
-            if (p.ringCount == 0) return {};
-            const auto& r = ds.rings[p.firstRing];
-            std::vector<core::Vec2> ring(ds.footprintPoints.begin() + r.firstPoint,
-                                         ds.footprintPoints.begin() + r.firstPoint + r.pointCount);
+            auto ring = ds.outerRing(p);
             if (ring.size() > 2 && std::isnan(p.widthM)) ring.push_back(ring.front());  // closed
             return pointsAlong(ring, step);
         }

@@ -339,6 +339,21 @@ class Dataset {
         return {attributes.data() + f.firstAttribute, f.attributeCount};
     }
     const AttributeValue* attribute(const Feature& f, std::string_view key) const;
+    // A network's axis in plan, and a prism's outer ring (its points as stored: a polygon's ring
+    // without the closing point, or the open polyline of a buffered line).
+    std::vector<core::Vec2> planLine(const LinearGeometry& g) const {
+        std::vector<core::Vec2> out;
+        out.reserve(g.vertexCount);
+        for (std::uint32_t k = 0; k < g.vertexCount; ++k)
+            out.push_back(vertices[g.firstVertex + k].xy());
+        return out;
+    }
+    std::vector<core::Vec2> outerRing(const PrismGeometry& p) const {
+        if (p.ringCount == 0) return {};
+        const auto& r = rings[p.firstRing];
+        return {footprintPoints.begin() + r.firstPoint,
+                footprintPoints.begin() + r.firstPoint + r.pointCount};
+    }
     // Sets (or replaces) one attribute of a feature.
     void setAttribute(std::uint32_t feature, std::string_view key, AttributeValue value);
 

@@ -33,19 +33,13 @@ bool insidePolygon(core::Vec2 p, const std::vector<core::Vec2>& poly) {
     return geom::contains(poly, {}, p);
 }
 
-std::vector<core::Vec2> outerRing(const model::Dataset& ds, const model::PrismGeometry& p) {
-    const auto& r = ds.rings[p.firstRing];
-    return {ds.footprintPoints.begin() + r.firstPoint,
-            ds.footprintPoints.begin() + r.firstPoint + r.pointCount};
-}
-
 // The footprints of the proposed trenches, to tell which networks lie in one.
 std::vector<std::vector<std::vector<core::Vec2>>> trenchFootprints(const model::Dataset& ds) {
     std::vector<std::vector<std::vector<core::Vec2>>> out;
     for (const auto& f : ds.features) {
         if (f.status != ObjectStatus::Proposed || f.type != ObjectType::Trench) continue;
         const auto& p = ds.prisms[f.geometry];
-        const auto ring = outerRing(ds, p);
+        const auto ring = ds.outerRing(p);
         // A little wider and longer: a pipe laid on the trench's edge or end is in it.
         auto line = ring;
         if (p.widthM == p.widthM && line.size() >= 2) {
@@ -73,7 +67,7 @@ std::optional<Dig> digOf(const PassContext& c, const model::Feature& f,
             return std::nullopt;
         const auto& p = ds.prisms[f.geometry];
         if (p.allDepths || !std::isfinite(p.bottomZ)) return std::nullopt;
-        const auto ring = outerRing(ds, p);
+        const auto ring = ds.outerRing(p);
         d.footprint = p.widthM == p.widthM ? soil::lineFootprint(ring, p.widthM)
                                            : std::vector<std::vector<core::Vec2>>{ring};
         d.bottomZ = p.bottomZ;

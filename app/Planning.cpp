@@ -7,9 +7,9 @@
 #include <imgui.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <map>
+#include <set>
 
 #include "ViewerState.h"
 
@@ -134,7 +134,7 @@ void showSegment(ViewerState& s, const plan::SegmentPlan& seg) {
     for (const auto& o : seg.coupled) {
         std::size_t due = 0;
         std::string planned, proposed, owners;
-        std::map<std::string, int> who;
+        std::set<std::string> who;
         for (auto i : o.items) {
             const auto& it = seg.items[i];
             if (it.kind == plan::ItemKind::Due) ++due;
@@ -142,9 +142,9 @@ void showSegment(ViewerState& s, const plan::SegmentPlan& seg) {
                 planned += (planned.empty() ? "" : ", ") + it.id;
             if (it.kind == plan::ItemKind::Proposed)
                 proposed += (proposed.empty() ? "" : ", ") + it.id;
-            if (!it.owner.empty()) ++who[it.owner];
+            if (!it.owner.empty()) who.insert(it.owner);
         }
-        for (const auto& [o2, n] : who) owners += (owners.empty() ? "" : ", ") + o2;
+        for (const auto& w : who) owners += (owners.empty() ? "" : ", ") + w;
         std::string line = window(o.fromYear, o.toYear) + ": " + std::to_string(due) + " " +
                            tr(s, "vervangen", "due");
         if (!planned.empty()) line += std::string("; ") + tr(s, "gepland: ", "planned: ") + planned;
@@ -171,11 +171,7 @@ void drawPlanPanel(ViewerState& s, render::Viewport& viewport) {
     }
     if (ImGui::Checkbox(tr(s, "Straten kleuren naar openingen", "Colour streets by openings"),
                         &p.show)) {
-        if (p.show && !p.plan) {
-            const auto now = std::chrono::year_month_day(
-                std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
-            computePlan(s, static_cast<int>(now.year()));
-        }
+        if (p.show && !p.plan) computePlan(s, model::Date::today().year());
         updatePlanLines(s);
         showOverlayLines(s, viewport);
     }

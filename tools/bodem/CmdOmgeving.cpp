@@ -140,11 +140,7 @@ Runner registerOmgeving(CLI::App& app) {
                          a->area.c_str());
             return 1;
         }
-        const int year = a->start ? a->start
-                                  : static_cast<int>(std::chrono::year_month_day(
-                                                         std::chrono::floor<std::chrono::days>(
-                                                             std::chrono::system_clock::now()))
-                                                         .year());
+        const int year = a->start ? a->start : model::Date::today().year();
         // The works plan, where the project has streets (or a sewer to derive them from).
         auto streets = io::readStreets(a->project);
         auto works = io::readPlannedWorks(a->project);
@@ -160,13 +156,7 @@ Runner registerOmgeving(CLI::App& app) {
         }
         plan::AreaContext ctx;
         ctx.year = year;
-        {
-            const auto now = std::chrono::year_month_day(
-                std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
-            ctx.today = model::Date::of(static_cast<int>(now.year()),
-                                        static_cast<int>(static_cast<unsigned>(now.month())),
-                                        static_cast<int>(static_cast<unsigned>(now.day())));
-        }
+        ctx.today = model::Date::today();
         if (worksPlan) ctx.plan = &*worksPlan, ctx.streets = &layer;
         // The constraints: the last clash run's rows in the area, with their numbers.
         if (auto stored = clash::readStoredReport(a->project); stored && *stored) {
@@ -236,6 +226,11 @@ Runner registerOmgeving(CLI::App& app) {
             "constraints\n",
             a->area.c_str(), analysis.areaM2, analysis.features.size(), analysis.owners.size(),
             analysis.chances.size(), analysis.constraints.size());
+        if (analysis.features.empty())
+            std::printf(
+                "warning: %s holds none of the project's objects: does it lie over the "
+                "project, in RD New?\n",
+                a->area.c_str());
         for (const auto& o : analysis.owners)
             std::printf("  %-30s %5zu objects%s\n", o.owner.c_str(), o.objects,
                         o.protectedZone ? "  (EV zone: contact first)" : "");

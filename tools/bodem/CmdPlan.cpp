@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -106,11 +107,7 @@ Runner registerPlan(CLI::App& app) {
         }
         plan::PlanOptions options;
         options.years = a->years;
-        options.startYear = a->start ? a->start
-                                     : static_cast<int>(std::chrono::year_month_day(
-                                                            std::chrono::floor<std::chrono::days>(
-                                                                std::chrono::system_clock::now()))
-                                                            .year());
+        options.startYear = a->start ? a->start : model::Date::today().year();
         const auto t0 = std::chrono::steady_clock::now();
         const auto p = plan::buildPlan(*ds, *streets, *works, *table, options);
         const double ms =
@@ -122,10 +119,11 @@ Runner registerPlan(CLI::App& app) {
         t.columns = {{"segment"},  {"street"}, {"window"},   {"due"},     {"planned"},
                      {"proposed"}, {"owners"}, {"informed"}, {"conflict"}};
         std::size_t due = 0, planned = 0, proposed = 0, conflicts = 0;
+        std::map<std::string, core::Vec2> middleOf;  // a point per segment for the GeoJSON
+        for (const auto& st : *streets)
+            if (!st.line.empty()) middleOf[st.id] = st.line[st.line.size() / 2];
         for (const auto& s : p.segments) {
-            core::Vec2 at{0, 0};
-            for (const auto& st : *streets)
-                if (st.id == s.segment && !st.line.empty()) at = st.line[st.line.size() / 2];
+            const core::Vec2 at = middleOf[s.segment];
             for (std::size_t k = 0; k < s.coupled.size(); ++k) {
                 const auto& o = s.coupled[k];
                 std::set<std::string> owners;

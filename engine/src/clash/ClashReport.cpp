@@ -277,12 +277,12 @@ std::string ClashReport::summary() const {
         std::string unit;
         std::size_t objects = 0;
     };
-    std::map<std::string, Dug> bySubstance;
+    std::map<std::pair<bool, std::string>, Dug> bySubstance;  // (in groundwater, substance)
     double belowGlg = 0;
     std::size_t dewatered = 0;
     for (const auto& c : clashes) {
         if (!c.substance.empty() && std::isfinite(c.contaminatedM3)) {
-            auto& d = bySubstance[(inGroundwater(c) ? "1" : "0") + c.substance];
+            auto& d = bySubstance[{inGroundwater(c), c.substance}];
             d.contaminated += c.contaminatedM3;
             if (std::isfinite(c.maxConcentration)) d.max = std::max(d.max, c.maxConcentration);
             d.unit = c.unit;
@@ -292,14 +292,14 @@ std::string ClashReport::summary() const {
     }
     for (const auto& [key, d] : bySubstance) {
         char buf[240];
-        const bool water = key[0] == '1';
+        const auto& [water, substance] = key;
         std::snprintf(buf, sizeof buf,
                       water ? "groundwater: %zu %s %.1f m3 below the groundwater level where %s "
                               "is above its intervention value (highest %.0f %s)\n"
                             : "soil: %zu %s %.1f m3 above the intervention value of %s (highest "
                               "%.0f %s)\n",
                       d.objects, d.objects == 1 ? "proposal digs" : "proposals dig", d.contaminated,
-                      key.c_str() + 1, d.max, d.unit.c_str());
+                      substance.c_str(), d.max, d.unit.c_str());
         out << buf;
     }
     if (dewatered) {

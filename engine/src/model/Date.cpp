@@ -15,11 +15,18 @@ std::chrono::year_month_day ymdOf(std::int64_t days) {
 
 }  // namespace
 
+Date Date::today() {
+    const auto ymd = std::chrono::year_month_day(
+        std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
+    return of(static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
+              static_cast<int>(static_cast<unsigned>(ymd.day())));
+}
+
 Date Date::of(int year, int month, int day) {
     Date d;
-    if (year < 1 || year > 9999 || month < 0 || month > 12 || day < 0 || (month == 0 && day)) return d;
-    std::chrono::year_month_day ymd{std::chrono::year(year),
-                                    std::chrono::month(month ? month : 1),
+    if (year < 1 || year > 9999 || month < 0 || month > 12 || day < 0 || (month == 0 && day))
+        return d;
+    std::chrono::year_month_day ymd{std::chrono::year(year), std::chrono::month(month ? month : 1),
                                     std::chrono::day(day ? day : 1)};
     if (!ymd.ok()) return d;
     const auto days = std::chrono::sys_days(ymd).time_since_epoch().count();
@@ -70,9 +77,14 @@ int Date::day() const {
 std::string Date::toString() const {
     char buf[16];
     switch (precision()) {
-        case Precision::Unknown: return "";
-        case Precision::Year: std::snprintf(buf, sizeof buf, "%04d", year()); break;
-        case Precision::Month: std::snprintf(buf, sizeof buf, "%04d-%02d", year(), month()); break;
+        case Precision::Unknown:
+            return "";
+        case Precision::Year:
+            std::snprintf(buf, sizeof buf, "%04d", year());
+            break;
+        case Precision::Month:
+            std::snprintf(buf, sizeof buf, "%04d-%02d", year(), month());
+            break;
         case Precision::Day:
             std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year(), month(), day());
             break;

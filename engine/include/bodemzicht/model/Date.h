@@ -24,6 +24,8 @@ class Date {
     // ISO 8601 as sources write it: "1975", "1975-03", "1975-03-12", "1975-03-12T10:00:00Z"
     // (the time is dropped). nullopt for anything else.
     static std::optional<Date> parse(std::string_view text);
+    // Today (UTC), to the day.
+    static Date today();
 
     bool known() const { return precision() != Precision::Unknown; }
     Precision precision() const { return static_cast<Precision>(mValue & 3); }
@@ -37,8 +39,8 @@ class Date {
 
     // Unknown sorts first; then by first day, the coarser before the finer.
     std::strong_ordering operator<=>(const Date& o) const {
-        if (known() != o.known()) return known() ? std::strong_ordering::greater
-                                                 : std::strong_ordering::less;
+        if (known() != o.known())
+            return known() ? std::strong_ordering::greater : std::strong_ordering::less;
         if (auto c = firstDay() <=> o.firstDay(); c != 0) return c;
         return precision() <=> o.precision();
     }

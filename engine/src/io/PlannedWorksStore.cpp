@@ -144,31 +144,14 @@ core::Result<PlannedWorksRead> readPlannedWorksSource(
     return out;
 }
 
-core::Result<void> storePlannedWorks(const std::string& project, const model::PlannedWorks& works,
-                                     const std::string& source) {
-    auto kept = readPlannedWorks(project);
-    if (!kept) return std::unexpected(kept.error());
-    auto writer = ProjectTableWriter::open(project, "to store the planned works");
-    if (!writer) return std::unexpected(writer.error());
-    Table t;
-    t.columns = {{"work_id"}, {"owner"}, {"kind"}, {"start"}, {"end"}, {"source"}, {"points"}};
-    auto add = [&](const model::PlannedWork& w, const std::string& from) {
-        t.addRow({w.id, w.owner, w.kind, w.start.toString(), w.end.toString(), from,
-                  detail::encodeLine(w.line)});
-    };
-    for (const auto& w : *kept)
-        if (w.source != source) add(w, w.source);
-    for (const auto& w : works) add(w, source);
-    if (auto ok = writer->replace(kPlannedWorksTable, t); !ok) return ok;
-    return writer->commit();
-}
+namespace {
 
-core::Result<model::PlannedWorks> readPlannedWorks(const std::string& project) {
-    auto table = readProjectTable(project, kPlannedWorksTable, "to read the planned works");
-    if (!table) return std::unexpected(table.error());
+// The works of a planned_works table (absent: none).
+core::Result<model::PlannedWorks> worksOf(const std::optional<Table>& table,
+                                          const std::string& project) {
     model::PlannedWorks out;
-    if (!*table) return out;
-    const Table& t = **table;
+    if (!table) return out;
+    const Table& t = *table;
     if (t.rows.size() > core::limits().streetSegments)
         return core::fail(project, kPlannedWorksTable,
                           core::overLimit("the planned works", "street-segments"));
@@ -191,6 +174,36 @@ core::Result<model::PlannedWorks> readPlannedWorks(const std::string& project) {
         out.push_back(std::move(w));
     }
     return out;
+}
+
+}  // namespace
+
+core::Result<void> storePlannedWorks(const std::string& project, const model::PlannedWorks& works,
+                                     const std::string& source) {
+    // Read under the write lock, in the transaction: another source stored meanwhile is kept.
+    auto writer = ProjectTableWriter::open(project, "to store the planned works");
+    if (!writer) return std::unexpected(writer.error());
+    auto table = writer->read(kPlannedWorksTable);
+    if (!table) return std::unexpected(table.error());
+    auto kept = worksOf(*table, project);
+    if (!kept) return std::unexpected(kept.error());
+    Table t;
+    t.columns = {{"work_id"}, {"owner"}, {"kind"}, {"start"}, {"end"}, {"source"}, {"points"}};
+    auto add = [&](const model::PlannedWork& w, const std::string& from) {
+        t.addRow({w.id, w.owner, w.kind, w.start.toString(), w.end.toString(), from,
+                  detail::encodeLine(w.line)});
+    };
+    for (const auto& w : *kept)
+        if (w.source != source) add(w, w.source);
+    for (const auto& w : works) add(w, source);
+    if (auto ok = writer->replace(kPlannedWorksTable, t); !ok) return ok;
+    return writer->commit();
+}
+
+core::Result<model::PlannedWorks> readPlannedWorks(const std::string& project) {
+    auto table = readProjectTable(project, kPlannedWorksTable, "to read the planned works");
+    if (!table) return std::unexpected(table.error());
+    return worksOf(*table, project);
 }
 
 }  // namespace bz::io

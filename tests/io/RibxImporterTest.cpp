@@ -192,6 +192,24 @@ TEST(RibxImport, DataChecksWarnWithIds) {
         << all;
 }
 
+TEST(RibxImport, AnAbsurdSizeIsReportedNotCastIntoAnInt) {
+    // Found by fuzz_ribx: a height of 3e37 mm overflowed an int in the size warning.
+    test::ScratchDir dir("ribxhuge");
+    auto path = test::writeFile(
+        dir.file("huge.ribx"),
+        ribx(pipeInspection("HUGE", "A1", "A2", coordsOf(250000, 470000, 250040, 470000),
+                            "<ACC>30000000000000000000000000000000000000</ACC><AXG>1.0</AXG>"
+                            "<AXH>0.9</AXH>",
+                            "")));
+    model::Dataset ds;
+    io::ImportReport report;
+    ASSERT_TRUE(test::readAs("ribx", path, {}, ds, report));
+    std::string all;
+    for (const auto& w : report.warnings) all += w.featureId + ": " + w.message + "\n";
+    EXPECT_NE(all.find("HUGE: size 300000"), std::string::npos) << all;
+    EXPECT_NE(all.find("mm is outside 50-3000 mm"), std::string::npos) << all;
+}
+
 TEST(RibxImport, BadFilesAreRefusedWithLineAndElement) {
     test::ScratchDir dir("ribxbad");
     model::Dataset ds;

@@ -5,6 +5,7 @@
 // a carrier enters the project only where the project has no such pipe.
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -307,9 +308,12 @@ struct Reading {
                                          ? ": placed by its depths below the cover (ACH/ACI)"
                                          : ": its height is assumed"));
         for (float mm : {in.heightMm, in.widthMm})
-            if (std::isfinite(mm) && (mm < 50 || mm > 3000))
-                warn(id, "size " + std::to_string(static_cast<int>(mm)) +
-                             " mm is outside 50-3000 mm (ACB/ACC)");
+            if (std::isfinite(mm) && (mm < 50 || mm > 3000)) {
+                // %.0f, not an int cast: a crafted size (3e37) does not fit an int.
+                char size[64];
+                std::snprintf(size, sizeof size, "%.0f", static_cast<double>(mm));
+                warn(id, std::string("size ") + size + " mm is outside 50-3000 mm (ACB/ACC)");
+            }
         if (std::isfinite(in.inspectedLengthM) && line.size() >= 2 && !ended) {
             double drawn = 0;
             for (std::size_t i = 1; i < line.size(); ++i)
